@@ -1,0 +1,63 @@
+/* The command line: each golive command declares its options as data, one
+ * parser reads them all, and --help is generated from the same table, so the
+ * help cannot drift from what the parser accepts. */
+#ifndef GOLIVE_CLI_H
+#define GOLIVE_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum cli_option_kind {
+    CLI_FLAG,     /* --gate */
+    CLI_VALUE,    /* --output FILE, given at most once */
+    CLI_REPEATED, /* --data FILE, as often as wanted */
+};
+
+struct cli_option {
+    const char *name;       /* long name without the dashes */
+    char short_name;        /* 0 for none */
+    enum cli_option_kind kind;
+    const char *value_name; /* FILE, DIR, LIST ... for --help */
+    const char *help;
+};
+
+struct cli_invocation;
+
+struct cli_command {
+    const char *name;
+    const char *synopsis;    /* arguments after the name, for the usage line */
+    const char *summary;     /* one line for `golive --help` */
+    const char *description; /* paragraphs for `golive NAME --help` */
+    const struct cli_option *options; /* ends with a zeroed entry */
+    size_t minimum_arguments, maximum_arguments;
+    /* run: returns an exit status (exit_status.h). */
+    int (*run)(const struct cli_invocation *invocation);
+};
+
+/* Reading a parsed command line. Option names are long names. */
+size_t cli_argument_count(const struct cli_invocation *invocation);
+const char *cli_argument(const struct cli_invocation *invocation, size_t index);
+bool cli_flag(const struct cli_invocation *invocation, const char *name);
+/* cli_value: the value of a CLI_VALUE option, or NULL if not given. */
+const char *cli_value(const struct cli_invocation *invocation, const char *name);
+/* cli_values: every value of a CLI_REPEATED option, in order. */
+const char *const *cli_values(const struct cli_invocation *invocation, const char *name,
+                              size_t *count);
+const struct cli_command *cli_invocation_command(const struct cli_invocation *invocation);
+
+/* cli_usage_error: prints "golive NAME: message" and a pointer to --help;
+ * returns EXIT_STATUS_USAGE for the caller to return. */
+int cli_usage_error(const struct cli_command *command, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* cli_run: parses argv (after the command name) against command's options
+ * and runs it. Handles --help. Returns the exit status. */
+int cli_run(const struct cli_command *command, int argc, char **argv);
+
+/* cli_print_help: the full help of one command, to stdout. */
+void cli_print_help(const struct cli_command *command);
+
+/* The commands, one per cli_NAME.c file. */
+extern const struct cli_command cli_check_command;
+
+#endif

@@ -1,0 +1,40 @@
+/* golive check: validate input files and report every problem found. */
+#include "cli.h"
+
+#include "diag.h"
+#include "exit_status.h"
+#include "yaml_load.h"
+
+#include <stdio.h>
+
+static int run_check(const struct cli_invocation *invocation)
+{
+    struct diag_sink *sink = diag_sink_new();
+    for (size_t index = 0; index < cli_argument_count(invocation); index++) {
+        const char *path = cli_argument(invocation, index);
+        struct yaml_document *document = yaml_load_file(path, source_position_of_file(path), sink);
+        yaml_document_free(document);
+    }
+    diag_print(sink, stderr);
+    int status = diag_exit_status(sink);
+    diag_sink_free(sink);
+    return status;
+}
+
+static const struct cli_option check_options[] = {
+    { 0 },
+};
+
+const struct cli_command cli_check_command = {
+    .name = "check",
+    .synopsis = "FILE...",
+    .summary = "validate input files; report every error with file:line:column",
+    .description =
+        "Reads each FILE (a project, checklist, run or audit file) and reports every\n"
+        "problem found as 'file:line:column: error: message' on stderr. A project file\n"
+        "is checked together with every file it names. Prints nothing when all is well.",
+    .options = check_options,
+    .minimum_arguments = 1,
+    .maximum_arguments = (size_t)-1,
+    .run = run_check,
+};

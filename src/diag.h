@@ -1,0 +1,83 @@
+/* Diagnostics: every message golive prints about its inputs goes through here.
+ *
+ * A diagnostic has a code (one per distinct failure, never two failures with
+ * the same words), a severity and a position. The sink collects them while a
+ * command runs; the command prints them once, sorted into file order and
+ * capped at LIMIT_DIAGNOSTICS, and its exit status is the worst one seen.
+ * A sink holds all the state: tests create one per case, nothing is global. */
+#ifndef GOLIVE_DIAG_H
+#define GOLIVE_DIAG_H
+
+#include "source_position.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum diag_severity {
+    DIAG_NOTE,    /* more about the diagnostic printed before it */
+    DIAG_WARNING, /* printed, but the command still succeeds */
+    DIAG_ERROR,   /* the command fails with the code's exit status */
+};
+
+/* One code per failure. The table in diag.c gives each its severity, exit
+ * status, name and the fix that golive(1) documents. */
+enum diag_code {
+    /* reading files */
+    DIAG_FILE_OPEN,          /* cannot open or stat a file */
+    DIAG_FILE_READ,          /* read error part way */
+    DIAG_FILE_WRITE,         /* cannot write an output */
+    DIAG_FILE_NOT_REGULAR,   /* directory, device, FIFO, socket */
+    DIAG_FILE_TOO_LARGE,     /* over LIMIT_FILE_SIZE */
+    DIAG_INVALID_UTF8,       /* bytes that are not UTF-8 */
+    DIAG_CONTROL_CHARACTER,  /* NUL, escape, C1 ... in the text */
+    /* YAML structure */
+    DIAG_YAML_SYNTAX,        /* libyaml's own parse error */
+    DIAG_YAML_EMPTY,         /* no document, or an empty one */
+    DIAG_YAML_MULTIPLE_DOCUMENTS,
+    DIAG_YAML_DUPLICATE_KEY,
+    DIAG_YAML_COMPLEX_KEY,   /* a mapping or sequence used as a key */
+    DIAG_YAML_UNKNOWN_TAG,
+    DIAG_YAML_TAG_MISMATCH,  /* !!int on text that is not an integer */
+    DIAG_YAML_UNKNOWN_ALIAS,
+    DIAG_YAML_ALIAS_EXPANSION,
+    DIAG_YAML_TOO_DEEP,
+    DIAG_YAML_TOO_MANY_NODES,
+    DIAG_YAML_CONTROL_IN_VALUE, /* an escape such as "\0" produced a control character */
+    /* notes */
+    DIAG_NOTE_PREVIOUS,      /* "first defined here" and similar */
+    DIAG_CODE_COUNT
+};
+
+struct diag_sink;
+
+struct diag_sink *diag_sink_new(void);
+void diag_sink_free(struct diag_sink *sink);
+
+/* diag: records one diagnostic. The message is formatted, then any control
+ * character or invalid UTF-8 in it (it may quote the input) is written as a
+ * visible \xNN escape, so a message never carries raw control bytes. */
+void diag(struct diag_sink *sink, enum diag_code code, struct source_position position,
+          const char *format, ...) __attribute__((format(printf, 4, 5)));
+void diag_v(struct diag_sink *sink, enum diag_code code, struct source_position position,
+            const char *format, va_list arguments) __attribute__((format(printf, 4, 0)));
+
+size_t diag_error_count(const struct diag_sink *sink);
+size_t diag_count(const struct diag_sink *sink);
+
+/* diag_exit_status: EXIT_STATUS_OK when no error was recorded, otherwise the
+ * most serious error's exit status (I/O failure over invalid input). */
+int diag_exit_status(const struct diag_sink *sink);
+
+/* diag_print: writes every diagnostic as "file:line:column: severity: message",
+ * in file order (files in the order first reported, then line, column), up to
+ * LIMIT_DIAGNOSTICS, then a line counting those left out. */
+void diag_print(const struct diag_sink *sink, FILE *stream);
+
+/* diag_code_name / diag_code_fix: the stable name golive(1) lists a code under,
+ * and the one-line fix it gives. */
+const char *diag_code_name(enum diag_code code);
+const char *diag_code_fix(enum diag_code code);
+
+#endif

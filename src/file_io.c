@@ -1,0 +1,263 @@
+/* Reading inputs safely and writing outputs atomically. */
+#include "file_io.h"
+
+#include "alloc.h"
+#include "buffer.h"
+#include "golive_limits.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *file_type_name(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "a folder";
+    if (S_ISFIFO(mode))
+        return "a pipe (FIFO)";
+    if (S_ISCHR(mode))
+        return "a character device";
+    if (S_ISBLK(mode))
+        return "a block device";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    return "not a regular file";
+}
+
+/* Reads at most limit + 1 bytes, so that a file growing while we read is
+ * still caught by the size check. */
+static bool read_all(int descriptor, struct buffer *out, size_t limit)
+{
+    char chunk[65536];
+    for (;;) {
+        ssize_t got = read(descriptor, chunk, sizeof chunk);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return false;
+        if (got == 0)
+            return true;
+        buffer_append(out, chunk, (size_t)got);
+        if (out->length > limit)
+            return true;
+    }
+}
+
+bool file_read(const char *path, struct source_position cited_at, struct diag_sink *sink,
+               char **contents, size_t *length)
+{
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; we refuse it
+     * right after fstat, before reading. */
+    int descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (descriptor < 0) {
+        diag(sink, DIAG_FILE_OPEN, cited_at, "cannot open '%s': %s", path, strerror(errno));
+        return false;
+    }
+    bool ok = false;
+    struct buffer data = { 0 };
+    struct stat status;
+    if (fstat(descriptor, &status) != 0) {
+        diag(sink, DIAG_FILE_OPEN, cited_at, "cannot inspect '%s': %s", path, strerror(errno));
+        goto cleanup;
+    }
+    if (!S_ISREG(status.st_mode)) {
+        if (cited_at.line == 0 && cited_at.file && strcmp(cited_at.file, path) == 0)
+            diag(sink, DIAG_FILE_NOT_REGULAR, cited_at, "this is %s; golive reads only regular files",
+                 file_type_name(status.st_mode));
+        else
+            diag(sink, DIAG_FILE_NOT_REGULAR, cited_at, "'%s' is %s; golive reads only regular files",
+                 path, file_type_name(status.st_mode));
+        goto cleanup;
+    }
+    if ((unsigned long long)status.st_size > LIMIT_FILE_SIZE) {
+        diag(sink, DIAG_FILE_TOO_LARGE, cited_at, "'%s' is %lld bytes; the limit is %u bytes",
+             path, (long long)status.st_size, LIMIT_FILE_SIZE);
+        goto cleanup;
+    }
+    if (!read_all(descriptor, &data, LIMIT_FILE_SIZE)) {
+        diag(sink, DIAG_FILE_READ, cited_at, "cannot read '%s': %s", path, strerror(errno));
+        goto cleanup;
+    }
+    if (data.length > LIMIT_FILE_SIZE) {
+        diag(sink, DIAG_FILE_TOO_LARGE, cited_at, "'%s' grew past the limit of %u bytes while being read",
+             path, LIMIT_FILE_SIZE);
+        goto cleanup;
+    }
+    *length = data.length;
+    *contents = buffer_release(&data);
+    ok = true;
+cleanup:
+    buffer_free(&data);
+    close(descriptor);
+    return ok;
+}
+
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    return xstrndup(path, (size_t)(slash - path));
+}
+
+static bool write_all(int descriptor, const void *data, size_t length)
+{
+    const char *bytes = data;
+    while (length) {
+        ssize_t written = write(descriptor, bytes, length);
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return false;
+        bytes += written;
+        length -= (size_t)written;
+    }
+    return true;
+}
+
+/* The mode a new file would get from open(..., 0666): honour the umask. */
+static mode_t default_file_mode(void)
+{
+    mode_t mask = umask(0);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
+/* Writes data to a new temporary file in the folder of path and flushes it.
+ * Returns the temporary's name (caller frees), or NULL with errno set. */
+static char *write_temporary(const char *path, const void *data, size_t length)
+{
+    char *folder = folder_of(path);
+    struct buffer name = { 0 };
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    buffer_printf(&name, "%s/.%s.golive-XXXXXX", folder, base);
+    free(folder);
+    char *temporary = buffer_release(&name);
+    int descriptor = mkstemp(temporary);
+    if (descriptor < 0) {
+        free(temporary);
+        return NULL;
+    }
+    bool ok = fchmod(descriptor, default_file_mode()) == 0 && write_all(descriptor, data, length)
+              && fsync(descriptor) == 0;
+    int saved = errno;
+    if (close(descriptor) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok) {
+        unlink(temporary);
+        free(temporary);
+        errno = saved;
+        return NULL;
+    }
+    return temporary;
+}
+
+/* After a rename, flush the folder so the new name itself survives a crash. */
+static void sync_folder_of(const char *path)
+{
+    char *folder = folder_of(path);
+    int descriptor = open(folder, O_RDONLY | O_CLOEXEC);
+    if (descriptor >= 0) {
+        fsync(descriptor);
+        close(descriptor);
+    }
+    free(folder);
+}
+
+bool file_write_atomic(const char *path, const void *data, size_t length,
+                       struct diag_sink *sink)
+{
+    struct file_batch *batch = file_batch_new();
+    bool ok = file_batch_stage(batch, path, data, length, sink) && file_batch_commit(batch, sink);
+    file_batch_free(batch);
+    return ok;
+}
+
+struct staged_file {
+    char *target;
+    char *temporary; /* NULL once renamed into place */
+};
+
+struct file_batch {
+    struct staged_file *files;
+    size_t count;
+};
+
+struct file_batch *file_batch_new(void)
+{
+    return xcalloc(1, sizeof(struct file_batch));
+}
+
+bool file_batch_stage(struct file_batch *batch, const char *path, const void *data,
+                      size_t length, struct diag_sink *sink)
+{
+    char *temporary = write_temporary(path, data, length);
+    if (!temporary) {
+        diag(sink, DIAG_FILE_WRITE, source_position_of_file(path), "cannot write '%s': %s",
+             path, strerror(errno));
+        return false;
+    }
+    batch->files = xreallocarray(batch->files, batch->count + 1, sizeof(struct staged_file));
+    batch->files[batch->count].target = xstrdup(path);
+    batch->files[batch->count].temporary = temporary;
+    batch->count++;
+    return true;
+}
+
+bool file_batch_commit(struct file_batch *batch, struct diag_sink *sink)
+{
+    for (size_t index = 0; index < batch->count; index++) {
+        struct staged_file *file = &batch->files[index];
+        if (rename(file->temporary, file->target) != 0) {
+            diag(sink, DIAG_FILE_WRITE, source_position_of_file(file->target),
+                 "cannot move the new '%s' into place: %s", file->target, strerror(errno));
+            return false;
+        }
+        free(file->temporary);
+        file->temporary = NULL;
+        sync_folder_of(file->target);
+    }
+    return true;
+}
+
+void file_batch_free(struct file_batch *batch)
+{
+    if (!batch)
+        return;
+    for (size_t index = 0; index < batch->count; index++) {
+        if (batch->files[index].temporary) {
+            unlink(batch->files[index].temporary);
+            free(batch->files[index].temporary);
+        }
+        free(batch->files[index].target);
+    }
+    free(batch->files);
+    free(batch);
+}
+
+bool file_exists_regular(const char *path)
+{
+    struct stat status;
+    return stat(path, &status) == 0 && S_ISREG(status.st_mode);
+}
+
+char *path_join_relative(const char *base_file, const char *target)
+{
+    if (target[0] == '/')
+        return xstrdup(target);
+    const char *slash = strrchr(base_file, '/');
+    if (!slash)
+        return xstrdup(target);
+    struct buffer joined = { 0 };
+    buffer_append(&joined, base_file, (size_t)(slash - base_file) + 1);
+    buffer_append_text(&joined, target);
+    return buffer_release(&joined);
+}

@@ -1,0 +1,49 @@
+/* Reading inputs safely and writing outputs atomically.
+ *
+ * Reading refuses anything that is not a regular file before reading a byte
+ * (a FIFO or /dev/zero would otherwise hang or exhaust memory) and anything
+ * larger than LIMIT_FILE_SIZE. Writing goes to a temporary file in the
+ * destination's folder, is flushed to disk, then renamed over the target, so
+ * a reader sees either the old file or the complete new one. */
+#ifndef GOLIVE_FILE_IO_H
+#define GOLIVE_FILE_IO_H
+
+#include "diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* file_read: reads the whole of path into *contents (NUL-terminated, owned
+ * by the caller) and its size into *length. On failure records a diagnostic
+ * at cited_at (where the path was named; a file-only position for the
+ * command line) and returns false. */
+bool file_read(const char *path, struct source_position cited_at, struct diag_sink *sink,
+               char **contents, size_t *length);
+
+/* file_write_atomic: replaces path with data[0..length). On failure records
+ * DIAG_FILE_WRITE, leaves any existing file unchanged and returns false. */
+bool file_write_atomic(const char *path, const void *data, size_t length,
+                       struct diag_sink *sink);
+
+/* A set of outputs written together: every file is staged to a temporary
+ * file first; only when all are staged are they renamed into place. On a
+ * failure while staging, nothing in the destination changes. */
+struct file_batch;
+
+struct file_batch *file_batch_new(void);
+/* file_batch_stage: writes data to a temporary file beside path. */
+bool file_batch_stage(struct file_batch *batch, const char *path, const void *data,
+                      size_t length, struct diag_sink *sink);
+/* file_batch_commit: renames every staged file into place. */
+bool file_batch_commit(struct file_batch *batch, struct diag_sink *sink);
+/* file_batch_free: removes whatever is still staged, then frees the batch. */
+void file_batch_free(struct file_batch *batch);
+
+/* file_exists_regular: path names a regular file (following symlinks). */
+bool file_exists_regular(const char *path);
+
+/* path_join_relative: resolves target relative to the folder of base_file
+ * (an absolute target is returned as is). The caller frees the result. */
+char *path_join_relative(const char *base_file, const char *target);
+
+#endif

@@ -1,0 +1,17 @@
+/* "Did you mean ...?": the closest of a set of known words to a mistyped one. */
+#ifndef GOLIVE_SUGGEST_H
+#define GOLIVE_SUGGEST_H
+
+#include <stddef.h>
+
+/* suggest_closest: the candidate nearest to word by edit distance (letters
+ * inserted, deleted, replaced or swapped), if it is near enough to be a
+ * plausible typo: at most a third of the longer word's letters, at least 1.
+ * NULL when none is. Ties go to the earlier candidate. */
+const char *suggest_closest(const char *word, const char *const *candidates, size_t count);
+
+/* suggest_distance: the edit distance between two words (optimal string
+ * alignment), capped at 255 for long inputs. */
+unsigned suggest_distance(const char *left, const char *right);
+
+#endif

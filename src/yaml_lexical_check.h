@@ -1,0 +1,26 @@
+/* YAML rules about indentation and comments that libyaml does not enforce.
+ *
+ * libyaml accepts a few inputs that YAML 1.2 forbids, and each is a way for a
+ * typo to change meaning silently. This pass, run over libyaml's tokens and
+ * the raw text, refuses them:
+ *   - a comment not separated from what precedes it by a space (`"x"# y`);
+ *   - a continuation line of a flow collection or quoted text that is not
+ *     indented past the block collection holding it;
+ *   - a flow entry that is a lone `-`, `?` or `:`;
+ *   - a block scalar whose leading blank lines hold more spaces than its
+ *     first line of text. */
+#ifndef GOLIVE_YAML_LEXICAL_CHECK_H
+#define GOLIVE_YAML_LEXICAL_CHECK_H
+
+#include "diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* yaml_lexical_check: records the first violation in text (the file called
+ * name) and returns false; returns true when there is none, or when the text
+ * does not scan (the parser then reports the syntax error). */
+bool yaml_lexical_check(const char *name, const char *text, size_t length,
+                        struct diag_sink *sink);
+
+#endif

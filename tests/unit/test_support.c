@@ -1,0 +1,48 @@
+/* Helpers shared by the unit tests. */
+#include "test_support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct loaded load(const char *text)
+{
+    struct loaded loaded;
+    loaded.sink = diag_sink_new();
+    loaded.document = yaml_load_text("t.yaml", text, strlen(text), loaded.sink);
+    return loaded;
+}
+
+void loaded_free(struct loaded *loaded)
+{
+    yaml_document_free(loaded->document);
+    diag_sink_free(loaded->sink);
+}
+
+char *diagnostics_text(const struct diag_sink *sink)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *stream = open_memstream(&text, &size);
+    diag_print(sink, stream);
+    fclose(stream);
+    return text;
+}
+
+void expect_refusal_length(const char *text, size_t length, const char *expected)
+{
+    struct diag_sink *sink = diag_sink_new();
+    struct yaml_document *document = yaml_load_text("t.yaml", text, length, sink);
+    char *printed = diagnostics_text(sink);
+    if (document)
+        fail_msg("accepted: %s", text);
+    assert_string_equal(printed, expected);
+    free(printed);
+    yaml_document_free(document);
+    diag_sink_free(sink);
+}
+
+void expect_refusal(const char *text, const char *expected)
+{
+    expect_refusal_length(text, strlen(text), expected);
+}
