@@ -3,7 +3,7 @@
 
 #include "diag.h"
 #include "exit_status.h"
-#include "yaml_load.h"
+#include "model_load.h"
 
 #include <stdio.h>
 
@@ -11,9 +11,7 @@ static int run_check(const struct cli_invocation *invocation)
 {
     struct diag_sink *sink = diag_sink_new();
     for (size_t index = 0; index < cli_argument_count(invocation); index++) {
-        const char *path = cli_argument(invocation, index);
-        struct yaml_document *document = yaml_load_file(path, source_position_of_file(path), sink);
-        yaml_document_free(document);
+        model_check_file(cli_argument(invocation, index), sink);
     }
     diag_print(sink, stderr);
     int status = diag_exit_status(sink);

@@ -56,6 +56,82 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Split the file; it holds more values than golive reads from one file." },
     [DIAG_YAML_CONTROL_IN_VALUE] = { "yaml-control-in-value", DIAG_ERROR,
         EXIT_STATUS_INVALID_INPUT, "Remove the escape (such as \\0 or \\e) that makes a control character." },
+    [DIAG_KIND_MISSING] = { "kind-missing", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Start the file with 'kind: checklist', 'kind: project', 'kind: run' or 'kind: audit'." },
+    [DIAG_KIND_UNKNOWN] = { "kind-unknown", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Use one of the four kinds: checklist, project, run, audit." },
+    [DIAG_UNKNOWN_KEY] = { "unknown-key", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Fix the key's spelling (see the suggestion) or remove it; docs/format.md lists every key." },
+    [DIAG_MISSING_KEY] = { "missing-key", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Add the required key." },
+    [DIAG_EXPECTED_MAPPING] = { "expected-mapping", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write 'key: value' lines here, indented under the key." },
+    [DIAG_EXPECTED_LIST] = { "expected-list", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write a list here: one '- ' line per entry, or [a, b]." },
+    [DIAG_EXPECTED_SCALAR] = { "expected-scalar", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write a single value here, not a list or mapping." },
+    [DIAG_EMPTY_VALUE] = { "empty-value", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Give the key a value, or remove the key if it is optional." },
+    [DIAG_MULTILINE_TEXT] = { "multiline-text", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Keep this value on one line; titles and names cannot hold line breaks." },
+    [DIAG_EXPECTED_BOOL] = { "expected-bool", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write true or false (YAML 1.2 reads yes/no/on/off as text)." },
+    [DIAG_EXPECTED_INTEGER] = { "expected-integer", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write a whole number such as 1 or 48." },
+    [DIAG_UNKNOWN_CHOICE] = { "unknown-choice", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Use one of the values listed in the message." },
+    [DIAG_BAD_DURATION] = { "bad-duration", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write a duration as days, hours and minutes: 30m, 2h, 1h30m, 7d." },
+    [DIAG_BAD_DATE] = { "bad-date", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write a real date as YYYY-MM-DD." },
+    [DIAG_BAD_TIMESTAMP] = { "bad-timestamp", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write YYYY-MM-DDTHH:MM:SS with its UTC offset, e.g. 2026-03-21T18:00:00+01:00." },
+    [DIAG_BAD_COLOUR] = { "bad-colour", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write a colour as #RRGGBB, e.g. \"#1F3A5F\" (quoted: # starts a YAML comment)." },
+    [DIAG_BAD_IDENTIFIER] = { "bad-identifier", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Use letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters." },
+    [DIAG_BAD_PATH] = { "bad-path", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write a relative path such as runs/golive.yaml." },
+    [DIAG_UNKNOWN_RECORD] = { "unknown-record", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Start a record with 'item:' (a result) or 'signoff:' (a sign-off)." },
+    [DIAG_DUPLICATE_ID] = { "duplicate-id", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Give each one its own id." },
+    [DIAG_UNKNOWN_REFERENCE] = { "unknown-reference", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Name an id that is defined (see the suggestion), or define it." },
+    [DIAG_DEPENDENCY_CYCLE] = { "dependency-cycle", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Remove one depends_on link of the cycle printed." },
+    [DIAG_OUTCOMES_NOT_DECISION] = { "outcomes-not-decision", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Give outcomes only to steps of kind decision, or make the step a decision." },
+    [DIAG_DECISION_NOT_ALLOWED] = { "decision-not-allowed", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Record one of the outcomes the step allows, on a decision step." },
+    [DIAG_DECISION_MISSING] = { "decision-missing", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Add 'decision:' with the outcome to the record that closes a decision point." },
+    [DIAG_SKIP_WITHOUT_REASON] = { "skip-without-reason", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Say why the step was skipped in the record's note." },
+    [DIAG_CONDITIONS_MISSING] = { "conditions-missing", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "List the conditions of a conditional approval under 'conditions:'." },
+    [DIAG_CONDITIONS_UNEXPECTED] = { "conditions-unexpected", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Use decision: conditional when the approval has conditions." },
+    [DIAG_UNKNOWN_EVIDENCE] = { "unknown-evidence", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Record the evidence keys the step asks for (see the suggestion)." },
+    [DIAG_WINDOW_ORDER] = { "window-order", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Make the window end after it starts." },
+    [DIAG_NOTHING_TO_DO] = { "nothing-to-do", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Give the checklist at least one phase, and each phase at least one step." },
+    [DIAG_CONTACT_UNNAMED] = { "contact-unnamed", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Give the contact 'person:' (a person id) or 'name:'." },
+    [DIAG_PATH_OUTSIDE] = { "path-outside", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Keep every file of an engagement inside the project file's folder." },
+    [DIAG_FILE_MISSING] = { "file-missing", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Fix the path (it is relative to the file that names it) or create the file." },
+    [DIAG_WRONG_FILE_KIND] = { "wrong-file-kind", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Name a file of the kind expected here." },
+    [DIAG_RUN_MISMATCH] = { "run-mismatch", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Make the run's 'project' and 'checklist' name this project and checklist." },
+    [DIAG_ARTIFACT_NEEDS_INPUT] = { "artifact-needs-input", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Add the input the document is built from, or leave the document out of 'artifacts'." },
+    [DIAG_ROLE_UNASSIGNED] = { "role-unassigned", DIAG_WARNING, EXIT_STATUS_OK,
+        "Give the role to a person of the project (their 'roles:' list)." },
     [DIAG_NOTE_PREVIOUS] = { "note", DIAG_NOTE, EXIT_STATUS_OK, "" },
 };
 
@@ -83,6 +159,7 @@ struct diag_sink {
     int exit_status;
     char **files;          /* distinct file names, in order first seen */
     size_t file_count;
+    size_t dropped;        /* not stored: past LIMIT_DIAGNOSTICS_STORED */
 };
 
 struct diag_sink *diag_sink_new(void)
@@ -140,6 +217,15 @@ void diag_v(struct diag_sink *sink, enum diag_code code, struct source_position 
             const char *format, va_list arguments)
 {
     const struct diag_info *info = &diag_table[code];
+    if (info->severity == DIAG_ERROR) {
+        sink->errors++;
+        if (sink->exit_status != EXIT_STATUS_IO_FAILURE)
+            sink->exit_status = info->exit_status;
+    }
+    if (sink->count >= LIMIT_DIAGNOSTICS_STORED) {
+        sink->dropped += info->severity != DIAG_NOTE;
+        return;
+    }
     struct buffer raw = { 0 }, visible = { 0 };
     buffer_vprintf(&raw, format, arguments);
     append_visible(&visible, buffer_text(&raw));
@@ -169,11 +255,6 @@ void diag_v(struct diag_sink *sink, enum diag_code code, struct source_position 
         item->key.column = parent.column;
     }
     sink->count++;
-    if (info->severity == DIAG_ERROR) {
-        sink->errors++;
-        if (sink->exit_status != EXIT_STATUS_IO_FAILURE)
-            sink->exit_status = info->exit_status;
-    }
 }
 
 void diag(struct diag_sink *sink, enum diag_code code, struct source_position position,
@@ -223,6 +304,18 @@ static const char *severity_word(enum diag_severity severity)
     return "error";
 }
 
+static bool same_text(const char *left, const char *right)
+{
+    return (!left && !right) || (left && right && strcmp(left, right) == 0);
+}
+
+static bool same_diagnostic(const struct diagnostic *left, const struct diagnostic *right)
+{
+    return left->code == right->code && left->line == right->line
+           && left->column == right->column && same_text(left->file, right->file)
+           && same_text(left->message, right->message);
+}
+
 static void print_one(const struct diagnostic *item, FILE *stream)
 {
     const char *severity = severity_word(diag_table[item->code].severity);
@@ -243,10 +336,14 @@ void diag_print(const struct diag_sink *sink, FILE *stream)
     memcpy(sorted, sink->items, sink->count * sizeof(struct diagnostic));
     qsort(sorted, sink->count, sizeof(struct diagnostic), compare_diagnostics);
 
-    size_t shown = 0, left_out = 0;
+    size_t shown = 0, left_out = sink->dropped;
     bool parent_shown = false;
     for (size_t index = 0; index < sink->count; index++) {
         const struct diagnostic *item = &sorted[index];
+        /* A file reached twice (a run checked with its project) reports
+         * the same problem twice: print it once. */
+        if (index > 0 && same_diagnostic(item, &sorted[index - 1]))
+            continue;
         if (diag_table[item->code].severity != DIAG_NOTE) {
             parent_shown = shown < LIMIT_DIAGNOSTICS;
             if (parent_shown)

@@ -45,6 +45,46 @@ enum diag_code {
     DIAG_YAML_TOO_DEEP,
     DIAG_YAML_TOO_MANY_NODES,
     DIAG_YAML_CONTROL_IN_VALUE, /* an escape such as "\0" produced a control character */
+    /* schemas: the shape of each input kind */
+    DIAG_KIND_MISSING,       /* no top-level "kind" */
+    DIAG_KIND_UNKNOWN,       /* kind: something else */
+    DIAG_UNKNOWN_KEY,
+    DIAG_MISSING_KEY,
+    DIAG_EXPECTED_MAPPING,
+    DIAG_EXPECTED_LIST,
+    DIAG_EXPECTED_SCALAR,
+    DIAG_EMPTY_VALUE,
+    DIAG_MULTILINE_TEXT,
+    DIAG_EXPECTED_BOOL,
+    DIAG_EXPECTED_INTEGER,
+    DIAG_UNKNOWN_CHOICE,
+    DIAG_BAD_DURATION,
+    DIAG_BAD_DATE,
+    DIAG_BAD_TIMESTAMP,
+    DIAG_BAD_COLOUR,
+    DIAG_BAD_IDENTIFIER,
+    DIAG_BAD_PATH,
+    DIAG_UNKNOWN_RECORD,     /* a run record that is neither result nor sign-off */
+    /* meaning: ids, references, consistency */
+    DIAG_DUPLICATE_ID,
+    DIAG_UNKNOWN_REFERENCE,
+    DIAG_DEPENDENCY_CYCLE,
+    DIAG_OUTCOMES_NOT_DECISION, /* outcomes on a step that is not a decision */
+    DIAG_DECISION_NOT_ALLOWED,  /* a recorded outcome the step does not allow */
+    DIAG_DECISION_MISSING,      /* a decision point closed without an outcome */
+    DIAG_SKIP_WITHOUT_REASON,
+    DIAG_CONDITIONS_MISSING,    /* conditional approval without conditions */
+    DIAG_CONDITIONS_UNEXPECTED, /* conditions on a plain approval or rejection */
+    DIAG_UNKNOWN_EVIDENCE,      /* evidence key the step does not ask for */
+    DIAG_WINDOW_ORDER,          /* window ends before it starts */
+    DIAG_NOTHING_TO_DO,         /* a checklist or phase without steps */
+    DIAG_CONTACT_UNNAMED,       /* neither person nor name */
+    DIAG_PATH_OUTSIDE,          /* a path leading out of the project's folder */
+    DIAG_FILE_MISSING,          /* a named file that does not exist */
+    DIAG_WRONG_FILE_KIND,       /* e.g. a run file where a checklist was expected */
+    DIAG_RUN_MISMATCH,          /* a run that belongs to another project or checklist */
+    DIAG_ARTIFACT_NEEDS_INPUT,  /* audit requested but no audit file */
+    DIAG_ROLE_UNASSIGNED,       /* warning: a role nobody in the project holds */
     /* notes */
     DIAG_NOTE_PREVIOUS,      /* "first defined here" and similar */
     DIAG_CODE_COUNT

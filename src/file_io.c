@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "buffer.h"
 #include "golive_limits.h"
+#include "path.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -96,16 +97,6 @@ cleanup:
     return ok;
 }
 
-static char *folder_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return xstrdup(".");
-    if (slash == path)
-        return xstrdup("/");
-    return xstrndup(path, (size_t)(slash - path));
-}
-
 static bool write_all(int descriptor, const void *data, size_t length)
 {
     const char *bytes = data;
@@ -133,7 +124,7 @@ static mode_t default_file_mode(void)
  * Returns the temporary's name (caller frees), or NULL with errno set. */
 static char *write_temporary(const char *path, const void *data, size_t length)
 {
-    char *folder = folder_of(path);
+    char *folder = path_folder_of(path);
     struct buffer name = { 0 };
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     buffer_printf(&name, "%s/.%s.golive-XXXXXX", folder, base);
@@ -163,7 +154,7 @@ static char *write_temporary(const char *path, const void *data, size_t length)
 /* After a rename, flush the folder so the new name itself survives a crash. */
 static void sync_folder_of(const char *path)
 {
-    char *folder = folder_of(path);
+    char *folder = path_folder_of(path);
     int descriptor = open(folder, O_RDONLY | O_CLOEXEC);
     if (descriptor >= 0) {
         fsync(descriptor);
@@ -247,17 +238,4 @@ bool file_exists_regular(const char *path)
 {
     struct stat status;
     return stat(path, &status) == 0 && S_ISREG(status.st_mode);
-}
-
-char *path_join_relative(const char *base_file, const char *target)
-{
-    if (target[0] == '/')
-        return xstrdup(target);
-    const char *slash = strrchr(base_file, '/');
-    if (!slash)
-        return xstrdup(target);
-    struct buffer joined = { 0 };
-    buffer_append(&joined, base_file, (size_t)(slash - base_file) + 1);
-    buffer_append_text(&joined, target);
-    return buffer_release(&joined);
 }

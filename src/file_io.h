@@ -42,8 +42,4 @@ void file_batch_free(struct file_batch *batch);
 /* file_exists_regular: path names a regular file (following symlinks). */
 bool file_exists_regular(const char *path);
 
-/* path_join_relative: resolves target relative to the folder of base_file
- * (an absolute target is returned as is). The caller frees the result. */
-char *path_join_relative(const char *base_file, const char *target);
-
 #endif

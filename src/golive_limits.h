@@ -31,6 +31,10 @@
  * the rest is still reported. */
 #define LIMIT_DIAGNOSTICS 50u
 
+/* Most diagnostics kept in memory for sorting. A hostile file can provoke
+ * one per line; past this bound they are only counted. */
+#define LIMIT_DIAGNOSTICS_STORED 10000u
+
 /* Longest identifier (checklist, phase, item, person, role ids) [bytes]. */
 #define LIMIT_ID_LENGTH 64u
 

@@ -238,7 +238,7 @@ struct node *node_mapping_find(const struct node *mapping, const char *key)
 const char *node_kind_name(enum node_kind kind)
 {
     switch (kind) {
-    case NODE_SCALAR: return "a scalar";
+    case NODE_SCALAR: return "a single value";
     case NODE_SEQUENCE: return "a list";
     case NODE_MAPPING: return "a mapping";
     }

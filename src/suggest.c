@@ -2,6 +2,7 @@
 #include "suggest.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #define WORD_MAX 64 /* longer words are compared by their first 64 bytes */
@@ -58,4 +59,15 @@ const char *suggest_closest(const char *word, const char *const *candidates, siz
         }
     }
     return best;
+}
+
+const char *suggest_hint(const char *word, const char *const *candidates, size_t count,
+                         char *out, size_t size)
+{
+    const char *closest = suggest_closest(word, candidates, count);
+    if (closest)
+        snprintf(out, size, "; did you mean '%s'?", closest);
+    else if (size)
+        out[0] = '\0';
+    return out;
 }

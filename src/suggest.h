@@ -10,6 +10,12 @@
  * NULL when none is. Ties go to the earlier candidate. */
 const char *suggest_closest(const char *word, const char *const *candidates, size_t count);
 
+/* suggest_hint: "; did you mean 'WORD'?" naming the closest candidate, or ""
+ * when none is close; written into out (at least 96 bytes is enough for
+ * identifiers), which it returns. */
+const char *suggest_hint(const char *word, const char *const *candidates, size_t count,
+                         char *out, size_t size);
+
 /* suggest_distance: the edit distance between two words (optimal string
  * alignment), capped at 255 for long inputs. */
 unsigned suggest_distance(const char *left, const char *right);

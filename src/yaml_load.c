@@ -12,7 +12,7 @@
 #include "file_io.h"
 #include "golive_limits.h"
 #include "utf8.h"
-#include "yaml_anchor_table.h"
+#include "name_table.h"
 #include "yaml_lexical_check.h"
 #include "yaml_scalar.h"
 #include "yaml_text_check.h"
@@ -41,7 +41,7 @@ struct loader {
     yaml_parser_t parser;
     struct open_collection *open;
     size_t depth, capacity;
-    struct anchor_table anchors;
+    struct name_table anchors; /* value: the node; number: its size */
     struct node *root;
     size_t documents;
     yaml_mark_t document_start;
@@ -131,7 +131,7 @@ static void define_anchor(struct loader *loader, const yaml_char_t *anchor,
                           const struct node *node, size_t size)
 {
     if (anchor)
-        anchor_table_define(&loader->anchors, (const char *)anchor, node, size);
+        name_table_put(&loader->anchors, (const char *)anchor, node, size);
 }
 
 /* Whether a tag on a node of the given kind is one we understand; reports
@@ -308,7 +308,7 @@ static void on_collection_end(struct loader *loader)
     if (node_kind(closed.node) == NODE_MAPPING)
         check_duplicate_keys(loader, closed.node);
     if (closed.anchor)
-        anchor_table_define(&loader->anchors, closed.anchor, closed.node, closed.size);
+        name_table_put(&loader->anchors, closed.anchor, closed.node, closed.size);
     free(closed.anchor);
     attach(loader, closed.node, closed.size);
 }
@@ -327,7 +327,7 @@ static bool anchor_is_open(const struct loader *loader, const char *name)
 static void on_alias(struct loader *loader, const yaml_event_t *event)
 {
     const char *name = (const char *)event->data.alias.anchor;
-    const struct anchor_entry *entry = anchor_table_find(&loader->anchors, name);
+    const struct name_entry *entry = name_table_get(&loader->anchors, name);
     if (anchor_is_open(loader, name)) {
         loader_error(loader, DIAG_YAML_UNKNOWN_ALIAS, event->start_mark, true,
                      "alias '*%s' refers to a collection that contains it", name);
@@ -338,16 +338,16 @@ static void on_alias(struct loader *loader, const yaml_event_t *event)
                      "alias '*%s' refers to no anchor defined before it", name);
         return;
     }
-    loader->expanded += entry->size;
+    loader->expanded += entry->number;
     if (loader->expanded > LIMIT_ALIAS_EXPANSION) {
         loader_error(loader, DIAG_YAML_ALIAS_EXPANSION, event->start_mark, true,
                      "aliases expand to more than %u values", LIMIT_ALIAS_EXPANSION);
         return;
     }
-    if (!count_nodes(loader, entry->size, event->start_mark))
+    if (!count_nodes(loader, entry->number, event->start_mark))
         return;
-    struct node *copy = node_copy(entry->node);
-    attach(loader, copy, entry->size);
+    struct node *copy = node_copy(entry->value);
+    attach(loader, copy, entry->number);
 }
 
 static void on_document_start(struct loader *loader, const yaml_event_t *event)
@@ -415,7 +415,7 @@ static void loader_release(struct loader *loader)
         free(open->anchor);
     }
     free(loader->open);
-    anchor_table_free(&loader->anchors);
+    name_table_free(&loader->anchors);
     yaml_parser_delete(&loader->parser);
 }
 

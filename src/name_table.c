@@ -1,5 +1,5 @@
-/* Open-addressing hash table of YAML anchors. */
-#include "yaml_anchor_table.h"
+/* Open-addressing hash table keyed by names (FNV-1a, linear probing). */
+#include "name_table.h"
 
 #include "alloc.h"
 
@@ -9,7 +9,7 @@
 
 static uint64_t hash_name(const char *name)
 {
-    uint64_t hash = 1469598103934665603u; /* FNV-1a */
+    uint64_t hash = 1469598103934665603u;
     for (; *name; name++) {
         hash ^= (unsigned char)*name;
         hash *= 1099511628211u;
@@ -17,7 +17,7 @@ static uint64_t hash_name(const char *name)
     return hash;
 }
 
-static struct anchor_entry *slot_for(struct anchor_entry *slots, size_t capacity, const char *name)
+static struct name_entry *slot_for(struct name_entry *slots, size_t capacity, const char *name)
 {
     size_t index = (size_t)hash_name(name) & (capacity - 1);
     while (slots[index].name && strcmp(slots[index].name, name) != 0)
@@ -25,10 +25,10 @@ static struct anchor_entry *slot_for(struct anchor_entry *slots, size_t capacity
     return &slots[index];
 }
 
-static void grow(struct anchor_table *table)
+static void grow(struct name_table *table)
 {
     size_t capacity = table->capacity ? table->capacity * 2 : 16;
-    struct anchor_entry *slots = xcalloc(capacity, sizeof(struct anchor_entry));
+    struct name_entry *slots = xcalloc(capacity, sizeof(struct name_entry));
     for (size_t index = 0; index < table->capacity; index++)
         if (table->slots[index].name)
             *slot_for(slots, capacity, table->slots[index].name) = table->slots[index];
@@ -37,29 +37,28 @@ static void grow(struct anchor_table *table)
     table->capacity = capacity;
 }
 
-void anchor_table_define(struct anchor_table *table, const char *name, const struct node *node,
-                         size_t size)
+void name_table_put(struct name_table *table, const char *name, const void *value, size_t number)
 {
     if ((table->count + 1) * 4 > table->capacity * 3)
         grow(table);
-    struct anchor_entry *slot = slot_for(table->slots, table->capacity, name);
+    struct name_entry *slot = slot_for(table->slots, table->capacity, name);
     if (!slot->name) {
         slot->name = xstrdup(name);
         table->count++;
     }
-    slot->node = node;
-    slot->size = size;
+    slot->value = value;
+    slot->number = number;
 }
 
-const struct anchor_entry *anchor_table_find(const struct anchor_table *table, const char *name)
+const struct name_entry *name_table_get(const struct name_table *table, const char *name)
 {
     if (table->capacity == 0)
         return NULL;
-    const struct anchor_entry *slot = slot_for(table->slots, table->capacity, name);
+    const struct name_entry *slot = slot_for(table->slots, table->capacity, name);
     return slot->name ? slot : NULL;
 }
 
-void anchor_table_free(struct anchor_table *table)
+void name_table_free(struct name_table *table)
 {
     for (size_t index = 0; index < table->capacity; index++)
         free(table->slots[index].name);

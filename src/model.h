@@ -1,0 +1,290 @@
+/* The model: what the four input kinds say, as typed C structures.
+ *
+ * Builders (model_build.h) fill it from validated node trees; the evaluator
+ * (evaluate.h) then writes its results into the fields marked "evaluated",
+ * once. Everything after that reads the model and never changes it.
+ * Strings are owned by the structure holding them and NULL when absent. */
+#ifndef GOLIVE_MODEL_H
+#define GOLIVE_MODEL_H
+
+#include "name_table.h"
+#include "source_position.h"
+#include "value.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Enumerations in the order of their lists in schema.h. */
+enum item_kind { ITEM_CHECK, ITEM_ACTION, ITEM_COMMUNICATION, ITEM_VALIDATION, ITEM_DECISION };
+enum outcome { OUTCOME_GO, OUTCOME_CONTINUE, OUTCOME_ROLLBACK, OUTCOME_NO_GO, OUTCOME_NONE };
+enum item_status {
+    STATUS_TODO, STATUS_IN_PROGRESS, STATUS_DONE, STATUS_FAILED, STATUS_BLOCKED, STATUS_SKIPPED
+};
+enum signoff_decision { SIGNOFF_APPROVED, SIGNOFF_CONDITIONAL, SIGNOFF_REJECTED };
+enum artifact {
+    ARTIFACT_AUDIT, ARTIFACT_PREFLIGHT, ARTIFACT_RUNBOOK, ARTIFACT_SIGNOFF, ARTIFACT_CONTACTS,
+    ARTIFACT_CLOSEOUT, ARTIFACT_COUNT
+};
+enum downtime_mark { DOWNTIME_NONE, DOWNTIME_START, DOWNTIME_END };
+
+/* A set of artifacts or outcomes, one bit each. */
+typedef unsigned artifact_set;
+typedef unsigned outcome_set;
+#define SET_HAS(set, member) (((set) >> (member)) & 1u)
+
+struct text_list {
+    char **items;
+    size_t count;
+};
+
+/* key: text pairs in input order (roles, evidence). */
+struct text_pair {
+    char *key;
+    char *text;
+};
+
+struct text_map {
+    struct text_pair *pairs;
+    size_t count;
+};
+
+/* ---- checklists ------------------------------------------------------ */
+
+struct rollup {              /* evaluated */
+    size_t total;            /* steps */
+    size_t closed;           /* done or skipped */
+    size_t required_open;    /* required and not closed */
+    size_t blocking_open;    /* blocking and not closed */
+    size_t blocked_failed;   /* latest status blocked or failed */
+    size_t rollback_no_go;   /* decisions recorded as rollback or no-go */
+};
+
+struct result_record;
+
+struct item_state {          /* evaluated */
+    enum item_status status;             /* of the latest record; todo without one */
+    const struct result_record *latest;  /* NULL when never recorded */
+    size_t history_count;                /* records for this step, latest included */
+    enum outcome decision;               /* latest decision recorded, or none */
+    bool evidence_missing;               /* closed without every evidence key */
+    bool evidence_stale;                 /* older than evidence_max_age at the window start */
+    bool closed;                         /* done or skipped */
+    bool open_blocking;                  /* blocking, and not done (skipped does not clear it) */
+};
+
+struct item {
+    char *id;
+    char *title;
+    enum item_kind kind;
+    char *owner;                 /* role id, or NULL */
+    const char *owner_title;     /* the role's title; points into the checklist's roles */
+    bool blocking;
+    bool required;
+    char *expected;              /* Markdown */
+    char *details;               /* Markdown */
+    struct text_list checks;
+    char *rollback_trigger;      /* Markdown */
+    char *rollback_action;       /* Markdown */
+    struct duration budget;
+    struct text_map evidence;    /* key: what to capture */
+    struct duration evidence_max_age;
+    struct text_list depends_on; /* step ids */
+    outcome_set outcomes;        /* decision points: what may be recorded */
+    enum downtime_mark downtime;
+    struct source_position position;
+    size_t number;               /* 1-based position in the checklist */
+    struct item_state state;     /* evaluated */
+};
+
+struct phase_timing {            /* evaluated */
+    bool started;                /* some record of the phase has a time */
+    struct timestamp first, last;/* earliest and latest record times */
+    struct duration actual;      /* last - first, when started */
+};
+
+struct phase {
+    char *id;
+    char *title;
+    char *summary;               /* Markdown */
+    struct duration budget;
+    struct item *items;
+    size_t item_count;
+    struct source_position position;
+    struct rollup rollup;        /* evaluated */
+    struct phase_timing timing;  /* evaluated */
+};
+
+struct checklist {
+    char *id;
+    char *title;
+    char *version;
+    char *summary;               /* Markdown */
+    struct text_map roles;       /* id: title */
+    struct phase *phases;
+    size_t phase_count;
+    struct text_list success_criteria;
+    const char *path;            /* the file it came from (not owned) */
+    struct source_position position;
+    struct name_table item_index;/* step id -> struct item */
+    size_t item_count;           /* over all phases */
+    struct rollup rollup;        /* evaluated */
+};
+
+/* ---- runs ------------------------------------------------------------ */
+
+struct result_record {
+    char *item_id;
+    const struct item *item;     /* resolved */
+    enum item_status status;
+    char *by;                    /* as written: a person id or a name */
+    const char *by_name;         /* the person's name when by is a person id, else by */
+    struct timestamp at;
+    char *note;                  /* Markdown */
+    struct text_map evidence;
+    enum outcome decision;
+    struct source_position position;
+};
+
+struct signoff_record {
+    char *signatory_id;
+    char *name;
+    enum signoff_decision decision;
+    struct text_list conditions;
+    struct date date;
+    struct timestamp at;         /* when recorded; unset when not given */
+    char *note;
+    struct source_position position;
+};
+
+struct run {
+    char *project;               /* path as written */
+    char *checklist_id;
+    struct result_record *results;
+    size_t result_count;
+    struct signoff_record *signoffs;
+    size_t signoff_count;
+    const char *path;            /* not owned */
+    struct source_position position;
+};
+
+/* ---- audit findings -------------------------------------------------- */
+
+struct component {
+    char *name;
+    int type, origin, action;    /* indexes into schema_component_* */
+    char *notes;
+};
+
+struct cleanup_finding {
+    char *title;
+    int kind, action;            /* indexes into schema_cleanup_* */
+    char *notes;
+};
+
+struct risk {
+    char *title;
+    int severity, likelihood;    /* indexes into schema_severities, schema_likelihoods */
+    char *mitigation;
+    char *owner;                 /* person id */
+    struct source_position position;
+};
+
+struct missing_item {
+    char *what;
+    char *from;
+    bool blocking;
+    char *notes;
+};
+
+enum audit_verdict { VERDICT_READY_FOR_REHEARSAL, VERDICT_NEEDS_PREPARATION, VERDICT_BLOCKED,
+                     VERDICT_NONE };
+
+struct audit {
+    struct date date;
+    char *auditor;               /* person id */
+    enum audit_verdict stated_verdict; /* VERDICT_NONE when not written */
+    char *summary;
+    char *system_version, *system_hosting, *database_size, *constraints, *state;
+    struct text_list apps;
+    long long users;             /* -1 when not given */
+    struct text_list critical_workflows;
+    struct text_list scope_migrate, scope_review, scope_drop;
+    struct component *components;
+    size_t component_count;
+    struct cleanup_finding *cleanup;
+    size_t cleanup_count;
+    struct risk *risks;
+    size_t risk_count;
+    struct missing_item *missing;
+    size_t missing_count;
+    char *next_step;
+    const char *path;            /* not owned */
+    struct source_position position;
+    enum audit_verdict verdict;  /* evaluated: stated, else computed */
+    enum audit_verdict computed_verdict; /* evaluated */
+};
+
+/* ---- the project ----------------------------------------------------- */
+
+struct person {
+    char *id, *name, *organisation, *title, *email, *phone;
+    struct text_list roles;
+    struct source_position position;
+};
+
+struct contact {
+    char *person;                /* person id, or NULL */
+    char *name, *role, *organisation, *phone, *email, *availability;
+    long long escalation;
+    struct source_position position;
+};
+
+struct signatory {
+    char *id, *role, *person, *name;
+    artifact_set artifacts;
+    struct source_position position;
+};
+
+struct checklist_use {
+    char *file, *run_file;       /* as written */
+    char *file_path, *run_path;  /* resolved from the project's folder; NULL until loaded */
+    artifact_set artifacts;
+    bool gate;
+    struct checklist *checklist; /* loaded; owned by the model */
+    struct run *run;             /* loaded, or NULL when no run file */
+    struct source_position position;
+};
+
+struct project {
+    char *title, *reference;
+    char *client_name, *client_short_name;
+    char *consultant_name, *consultant_lead, *logo;
+    struct colour accent;
+    char *system_from, *system_to, *hosting;
+    struct timestamp window_start, window_end, rollback_deadline;
+    char *timezone;
+    struct person *people;
+    size_t person_count;
+    struct contact *contacts;
+    size_t contact_count;
+    struct signatory *signatories;
+    size_t signatory_count;
+    char *document_version, *classification;
+    struct date document_date, next_review;
+    struct text_list distribution;
+    struct checklist_use *uses;
+    size_t use_count;
+    char *audit_file;
+    struct audit *audit;         /* loaded, or NULL */
+    int closeout_status;         /* index into schema_closeout_statuses, or -1 */
+    struct timestamp closeout_completed;
+    struct text_list closeout_issues;
+    char *closeout_notes;
+    artifact_set artifacts;
+    char *templates;             /* folder of template overrides, as written */
+    char *templates_path, *logo_path; /* resolved; NULL when not given */
+    const char *path;            /* not owned */
+    struct source_position position;
+};
+
+#endif

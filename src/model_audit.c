@@ -1,0 +1,149 @@
+/* Building and resolving audit findings. */
+#include "model_audit.h"
+
+#include "alloc.h"
+#include "model_project.h"
+#include "model_read.h"
+#include "schema.h"
+
+#include <stdlib.h>
+
+static void build_components(struct audit *audit, const struct node *root)
+{
+    const struct node *list = read_list(root, "components");
+    size_t count = list ? node_count(list) : 0;
+    audit->components = xcalloc(count, sizeof(struct component));
+    for (size_t index = 0; index < count; index++) {
+        const struct node *node = node_sequence_item(list, index);
+        if (node_kind(node) != NODE_MAPPING)
+            continue;
+        struct component *component = &audit->components[audit->component_count++];
+        component->name = read_text(node, "name");
+        component->type = read_choice(node, "type", schema_component_types, 0);
+        component->origin = read_choice(node, "origin", schema_component_origins, 0);
+        component->action = read_choice(node, "action", schema_component_actions, 0);
+        component->notes = read_text(node, "notes");
+    }
+}
+
+static void build_cleanup(struct audit *audit, const struct node *root)
+{
+    const struct node *list = read_list(root, "cleanup");
+    size_t count = list ? node_count(list) : 0;
+    audit->cleanup = xcalloc(count, sizeof(struct cleanup_finding));
+    for (size_t index = 0; index < count; index++) {
+        const struct node *node = node_sequence_item(list, index);
+        if (node_kind(node) != NODE_MAPPING)
+            continue;
+        struct cleanup_finding *finding = &audit->cleanup[audit->cleanup_count++];
+        finding->title = read_text(node, "title");
+        finding->kind = read_choice(node, "kind", schema_cleanup_kinds, 1);
+        finding->action = read_choice(node, "action", schema_cleanup_actions, 0);
+        finding->notes = read_text(node, "notes");
+    }
+}
+
+static void build_risks(struct audit *audit, const struct node *root)
+{
+    const struct node *list = read_list(root, "risks");
+    size_t count = list ? node_count(list) : 0;
+    audit->risks = xcalloc(count, sizeof(struct risk));
+    for (size_t index = 0; index < count; index++) {
+        const struct node *node = node_sequence_item(list, index);
+        if (node_kind(node) != NODE_MAPPING)
+            continue;
+        struct risk *risk = &audit->risks[audit->risk_count++];
+        risk->title = read_text(node, "title");
+        risk->severity = read_choice(node, "severity", schema_severities, 0);
+        risk->likelihood = read_choice(node, "likelihood", schema_likelihoods, 0);
+        risk->mitigation = read_text(node, "mitigation");
+        risk->owner = read_text(node, "owner");
+        risk->position = read_position(node, "owner");
+    }
+}
+
+static void build_missing(struct audit *audit, const struct node *root)
+{
+    const struct node *list = read_list(root, "missing");
+    size_t count = list ? node_count(list) : 0;
+    audit->missing = xcalloc(count, sizeof(struct missing_item));
+    for (size_t index = 0; index < count; index++) {
+        const struct node *node = node_sequence_item(list, index);
+        if (node_kind(node) != NODE_MAPPING)
+            continue;
+        struct missing_item *missing = &audit->missing[audit->missing_count++];
+        missing->what = read_text(node, "what");
+        missing->from = read_text(node, "from");
+        missing->blocking = read_bool(node, "blocking", false);
+        missing->notes = read_text(node, "notes");
+    }
+}
+
+struct audit *audit_build(const struct node *root, const char *path)
+{
+    struct audit *audit = xcalloc(1, sizeof *audit);
+    audit->date = read_date(root, "date");
+    audit->auditor = read_text(root, "auditor");
+    audit->stated_verdict = (enum audit_verdict)read_choice(root, "verdict",
+                                                            schema_audit_verdicts, VERDICT_NONE);
+    audit->summary = read_text(root, "summary");
+    const struct node *system = read_mapping(root, "current_system");
+    audit->system_version = read_text(system, "version");
+    audit->system_hosting = read_text(system, "hosting");
+    audit->apps = read_text_list(system, "apps");
+    audit->users = read_integer(system, "users", -1);
+    audit->database_size = read_text(system, "database_size");
+    audit->constraints = read_text(system, "constraints");
+    audit->state = read_text(system, "state");
+    audit->critical_workflows = read_text_list(root, "critical_workflows");
+    const struct node *scope = read_mapping(root, "scope");
+    audit->scope_migrate = read_text_list(scope, "migrate");
+    audit->scope_review = read_text_list(scope, "review");
+    audit->scope_drop = read_text_list(scope, "drop");
+    build_components(audit, root);
+    build_cleanup(audit, root);
+    build_risks(audit, root);
+    build_missing(audit, root);
+    audit->next_step = read_text(root, "next_step");
+    audit->path = path;
+    audit->position = node_position(root);
+    audit->verdict = audit->computed_verdict = VERDICT_NONE;
+    return audit;
+}
+
+void audit_resolve(const struct audit *audit, const struct node *root,
+                   const struct project *project, struct diag_sink *sink)
+{
+    project_check_person_reference(project, audit->auditor, "the auditor",
+                                   read_position(root, "auditor"), sink);
+    for (size_t index = 0; index < audit->risk_count; index++)
+        project_check_person_reference(project, audit->risks[index].owner, "risk owner",
+                                       audit->risks[index].position, sink);
+}
+
+void audit_free(struct audit *audit)
+{
+    if (!audit)
+        return;
+    for (size_t index = 0; index < audit->component_count; index++)
+        free(audit->components[index].name), free(audit->components[index].notes);
+    for (size_t index = 0; index < audit->cleanup_count; index++)
+        free(audit->cleanup[index].title), free(audit->cleanup[index].notes);
+    for (size_t index = 0; index < audit->risk_count; index++)
+        free(audit->risks[index].title), free(audit->risks[index].mitigation),
+            free(audit->risks[index].owner);
+    for (size_t index = 0; index < audit->missing_count; index++)
+        free(audit->missing[index].what), free(audit->missing[index].from),
+            free(audit->missing[index].notes);
+    free(audit->components), free(audit->cleanup), free(audit->risks), free(audit->missing);
+    char *strings[] = { audit->auditor, audit->summary, audit->system_version,
+                        audit->system_hosting, audit->database_size, audit->constraints,
+                        audit->state, audit->next_step };
+    for (size_t index = 0; index < sizeof strings / sizeof strings[0]; index++)
+        free(strings[index]);
+    struct text_list *lists[] = { &audit->apps, &audit->critical_workflows, &audit->scope_migrate,
+                                  &audit->scope_review, &audit->scope_drop };
+    for (size_t index = 0; index < sizeof lists / sizeof lists[0]; index++)
+        text_list_free(lists[index]);
+    free(audit);
+}

@@ -1,0 +1,411 @@
+/* Loading the engagement: the project and every file it names. */
+#include "model_load.h"
+
+#include "alloc.h"
+#include "file_io.h"
+#include "model_audit.h"
+#include "model_checklist.h"
+#include "model_project.h"
+#include "model_read.h"
+#include "model_run.h"
+#include "path.h"
+#include "schema_validate.h"
+#include "suggest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *kind_article(enum input_kind kind)
+{
+    static const char *const articles[INPUT_KIND_COUNT] = {
+        [INPUT_CHECKLIST] = "a checklist", [INPUT_PROJECT] = "a project",
+        [INPUT_RUN] = "a run", [INPUT_AUDIT] = "an audit",
+    };
+    return articles[kind];
+}
+
+/* Keeps a loaded document for the model's lifetime (positions point into
+ * its path) and returns the path the model should use. */
+static const char *keep_source(struct model *model, struct yaml_document *document,
+                               enum input_kind kind)
+{
+    model->sources = xreallocarray(model->sources, model->source_count + 1,
+                                   sizeof(struct source_file));
+    struct source_file *source = &model->sources[model->source_count++];
+    source->path = xstrdup(yaml_document_path(document));
+    source->kind = kind;
+    source->document = document;
+    return yaml_document_path(document);
+}
+
+/* Loads path as a file of the expected kind, validated. Returns its root,
+ * or NULL after reporting why not. */
+static const struct node *load_kind(struct model *model, const char *path,
+                                    struct source_position cited_at, enum input_kind expected,
+                                    struct diag_sink *sink)
+{
+    struct yaml_document *document = yaml_load_file(path, cited_at, sink);
+    if (!document)
+        return NULL;
+    const struct node *root = yaml_document_root(document);
+    enum input_kind kind;
+    if (!schema_detect_kind(root, path, &kind, sink)) {
+        yaml_document_free(document);
+        return NULL;
+    }
+    if (kind != expected) {
+        diag(sink, DIAG_WRONG_FILE_KIND, cited_at, "'%s' is %s file; %s file is expected here",
+             path, kind_article(kind), kind_article(expected));
+        yaml_document_free(document);
+        return NULL;
+    }
+    schema_validate(root, schema_for_kind(kind), sink);
+    keep_source(model, document, kind);
+    return root;
+}
+
+/* Resolves a path named at cited_at in naming_file, and checks it exists
+ * inside the project's folder. Returns the resolved path (caller frees) or
+ * NULL after reporting. */
+static char *resolve_named(const struct model *model, const char *naming_file,
+                           const char *written, struct source_position cited_at,
+                           struct diag_sink *sink)
+{
+    if (written[0] == '/')
+        return NULL; /* the validator reported the absolute path */
+    char *resolved = path_join_relative(naming_file, written);
+    if (!file_exists_regular(resolved) && !path_is_folder(resolved)) {
+        diag(sink, DIAG_FILE_MISSING, cited_at, "'%s' does not exist (looked for '%s')", written,
+             resolved);
+    } else if (!path_is_inside(resolved, model->root)) {
+        diag(sink, DIAG_PATH_OUTSIDE, cited_at,
+             "'%s' lies outside the project's folder '%s'", written, model->root);
+    } else {
+        return resolved;
+    }
+    free(resolved);
+    return NULL;
+}
+
+static void load_run(struct model *model, struct checklist_use *use, const struct node *entry,
+                     struct diag_sink *sink)
+{
+    struct source_position cited_at = read_position(entry, "run");
+    use->run_path = resolve_named(model, model->project->path, use->run_file, cited_at, sink);
+    const struct node *root = use->run_path
+                                  ? load_kind(model, use->run_path, cited_at, INPUT_RUN, sink)
+                                  : NULL;
+    if (!root)
+        return;
+    struct run *run = run_build(root, model->sources[model->source_count - 1].path);
+    model->runs = xreallocarray(model->runs, model->run_count + 1, sizeof(struct run *));
+    model->runs[model->run_count++] = run;
+    use->run = run;
+    char *named = run->project ? path_join_relative(run->path, run->project) : NULL;
+    if (named && !path_same_file(named, model->project->path))
+        diag(sink, DIAG_RUN_MISMATCH, read_position(root, "project"),
+             "this run belongs to '%s', not to the project '%s' that names it", run->project,
+             model->project->path);
+    free(named);
+    if (use->checklist && run->checklist_id && use->checklist->id
+        && strcmp(run->checklist_id, use->checklist->id) != 0)
+        diag(sink, DIAG_RUN_MISMATCH, read_position(root, "checklist"),
+             "this run records checklist '%s', but the project pairs it with '%s'",
+             run->checklist_id, use->checklist->id);
+    if (use->checklist)
+        run_resolve(run, root, use->checklist, model->project, sink);
+}
+
+static void load_checklist(struct model *model, struct checklist_use *use,
+                           const struct node *entry, struct diag_sink *sink)
+{
+    struct source_position cited_at = read_position(entry, "file");
+    use->file_path = resolve_named(model, model->project->path, use->file, cited_at, sink);
+    const struct node *root = use->file_path
+                                  ? load_kind(model, use->file_path, cited_at, INPUT_CHECKLIST,
+                                              sink)
+                                  : NULL;
+    if (root) {
+        struct checklist *checklist = checklist_build(root, model->sources[model->source_count - 1].path,
+                                                      sink);
+        for (size_t index = 0; index < model->checklist_count; index++)
+            if (checklist->id && model->checklists[index]->id
+                && strcmp(checklist->id, model->checklists[index]->id) == 0)
+                diag(sink, DIAG_DUPLICATE_ID, cited_at,
+                     "the project uses checklist '%s' twice", checklist->id);
+        model->checklists = xreallocarray(model->checklists, model->checklist_count + 1,
+                                          sizeof(struct checklist *));
+        model->checklists[model->checklist_count++] = checklist;
+        use->checklist = checklist;
+    }
+    if (use->run_file)
+        load_run(model, use, entry, sink);
+}
+
+static void load_uses(struct model *model, const struct node *project_root,
+                      struct diag_sink *sink)
+{
+    const struct node *entries = read_list(project_root, "checklists");
+    size_t use = 0;
+    for (size_t index = 0; entries && index < node_count(entries); index++) {
+        const struct node *entry = node_sequence_item(entries, index);
+        if (node_kind(entry) == NODE_MAPPING && use < model->project->use_count
+            && model->project->uses[use].file)
+            load_checklist(model, &model->project->uses[use++], entry, sink);
+        else if (node_kind(entry) == NODE_MAPPING)
+            use++;
+    }
+}
+
+static void load_audit(struct model *model, const struct node *project_root,
+                       struct diag_sink *sink)
+{
+    struct project *project = model->project;
+    struct source_position cited_at = read_position(project_root, "audit");
+    if (!project->audit_file)
+        return;
+    char *path = resolve_named(model, project->path, project->audit_file, cited_at, sink);
+    const struct node *root = path ? load_kind(model, path, cited_at, INPUT_AUDIT, sink) : NULL;
+    free(path);
+    if (!root)
+        return;
+    model->audit = audit_build(root, model->sources[model->source_count - 1].path);
+    project->audit = model->audit;
+    audit_resolve(model->audit, root, project, sink);
+}
+
+/* A logo must be PNG or JPEG: checked by its first bytes, before the
+ * typesetter ever sees it. */
+static bool is_png_or_jpeg(const char *path)
+{
+    unsigned char magic[8] = { 0 };
+    FILE *file = fopen(path, "rb");
+    if (!file)
+        return false;
+    size_t got = fread(magic, 1, sizeof magic, file);
+    fclose(file);
+    bool png = got == 8 && memcmp(magic, "\x89PNG\r\n\x1a\n", 8) == 0;
+    bool jpeg = got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF;
+    return png || jpeg;
+}
+
+static void load_assets(struct model *model, const struct node *project_root,
+                        struct diag_sink *sink)
+{
+    struct project *project = model->project;
+    if (project->logo) {
+        struct source_position at = read_position(read_mapping(project_root, "consultant"), "logo");
+        project->logo_path = resolve_named(model, project->path, project->logo, at, sink);
+        if (project->logo_path && !is_png_or_jpeg(project->logo_path)) {
+            diag(sink, DIAG_WRONG_FILE_KIND, at, "the logo '%s' is not a PNG or JPEG image",
+                 project->logo);
+            free(project->logo_path);
+            project->logo_path = NULL;
+        }
+    }
+    if (project->templates) {
+        struct source_position at = read_position(project_root, "templates");
+        project->templates_path = resolve_named(model, project->path, project->templates, at, sink);
+        if (project->templates_path && !path_is_folder(project->templates_path)) {
+            diag(sink, DIAG_WRONG_FILE_KIND, at, "'templates' must name a folder, and '%s' is not one",
+                 project->templates);
+            free(project->templates_path);
+            project->templates_path = NULL;
+        }
+    }
+}
+
+static bool some_checklist_has_role(const struct model *model, const char *role)
+{
+    for (size_t index = 0; index < model->checklist_count; index++)
+        if (text_map_find(&model->checklists[index]->roles, role))
+            return true;
+    return false;
+}
+
+static bool someone_holds_role(const struct project *project, const char *role)
+{
+    for (size_t person = 0; person < project->person_count; person++)
+        for (size_t index = 0; index < project->people[person].roles.count; index++)
+            if (strcmp(project->people[person].roles.items[index], role) == 0)
+                return true;
+    return false;
+}
+
+static void report_unknown_role(const struct model *model, const struct node *entry,
+                                struct diag_sink *sink)
+{
+    const char *role = node_scalar_text(entry);
+    const char *names[256];
+    size_t count = 0;
+    for (size_t index = 0; index < model->checklist_count; index++)
+        for (size_t pair = 0; pair < model->checklists[index]->roles.count && count < 256; pair++)
+            names[count++] = model->checklists[index]->roles.pairs[pair].key;
+    char hint[96];
+    diag(sink, DIAG_UNKNOWN_REFERENCE, node_position(entry),
+         "role '%s' is not a role of any checklist the project uses%s", role,
+         suggest_hint(role, names, count, hint, sizeof hint));
+}
+
+/* People's roles must be roles of the checklists; a role that owns steps
+ * but that nobody holds earns a warning. */
+static void check_roles(const struct model *model, const struct node *project_root,
+                        struct diag_sink *sink)
+{
+    /* With a checklist that did not load, its roles are unknown: saying a
+     * role is undefined would only repeat that error. */
+    for (size_t index = 0; index < model->project->use_count; index++)
+        if (!model->project->uses[index].checklist)
+            return;
+    const struct node *people = read_list(project_root, "people");
+    for (size_t person = 0; people && person < node_count(people); person++) {
+        const struct node *roles = read_list(node_sequence_item(people, person), "roles");
+        for (size_t index = 0; roles && index < node_count(roles); index++) {
+            const struct node *entry = node_sequence_item(roles, index);
+            if (node_kind(entry) == NODE_SCALAR && !some_checklist_has_role(model, node_scalar_text(entry)))
+                report_unknown_role(model, entry, sink);
+        }
+    }
+    struct name_table warned = { 0 };
+    for (size_t index = 0; index < model->checklist_count; index++) {
+        CHECKLIST_FOR_EACH_ITEM(model->checklists[index], phase, item) {
+            if (!item->owner_title || someone_holds_role(model->project, item->owner)
+                || name_table_get(&warned, item->owner))
+                continue;
+            name_table_put(&warned, item->owner, NULL, 0);
+            diag(sink, DIAG_ROLE_UNASSIGNED, read_position(project_root, "people"),
+                 "nobody in the project holds role '%s', owner of step %s of checklist '%s'",
+                 item->owner, item->id, model->checklists[index]->id);
+        }
+    }
+    name_table_free(&warned);
+}
+
+static bool some_use_prints(const struct project *project, enum artifact artifact)
+{
+    for (size_t index = 0; index < project->use_count; index++)
+        if (SET_HAS(project->uses[index].artifacts, artifact))
+            return true;
+    return false;
+}
+
+/* Each document asked for needs something to print. */
+static void check_artifact_inputs(const struct project *project, const struct node *root,
+                                  struct diag_sink *sink)
+{
+    struct source_position at = read_position(root, "artifacts");
+    if (SET_HAS(project->artifacts, ARTIFACT_AUDIT) && !project->audit_file)
+        diag(sink, DIAG_ARTIFACT_NEEDS_INPUT, at,
+             "the audit report needs the audit findings: add 'audit: FILE' to the project");
+    if (SET_HAS(project->artifacts, ARTIFACT_PREFLIGHT) && !some_use_prints(project, ARTIFACT_PREFLIGHT))
+        diag(sink, DIAG_ARTIFACT_NEEDS_INPUT, at,
+             "the pre-flight sheet needs a checklist with 'artifacts: [preflight]'");
+    if (SET_HAS(project->artifacts, ARTIFACT_RUNBOOK) && !some_use_prints(project, ARTIFACT_RUNBOOK))
+        diag(sink, DIAG_ARTIFACT_NEEDS_INPUT, at,
+             "the runbook needs a checklist with 'artifacts: [runbook]'");
+    if (SET_HAS(project->artifacts, ARTIFACT_SIGNOFF) && project->signatory_count == 0)
+        diag(sink, DIAG_ARTIFACT_NEEDS_INPUT, at,
+             "the sign-off sheet needs at least one entry under 'signatories'");
+    if (SET_HAS(project->artifacts, ARTIFACT_CONTACTS) && project->contact_count == 0)
+        diag(sink, DIAG_ARTIFACT_NEEDS_INPUT, at,
+             "the emergency contacts sheet needs at least one entry under 'contacts'");
+}
+
+struct model *model_load(const char *path, struct diag_sink *sink)
+{
+    struct model *model = xcalloc(1, sizeof *model);
+    model->root = path_folder_of(path);
+    const struct node *root = load_kind(model, path, source_position_of_file(path), INPUT_PROJECT,
+                                        sink);
+    if (!root) {
+        model_free(model);
+        return NULL;
+    }
+    model->project = project_build(root, model->sources[0].path, sink);
+    load_uses(model, root, sink);
+    load_audit(model, root, sink);
+    load_assets(model, root, sink);
+    check_roles(model, root, sink);
+    check_artifact_inputs(model->project, root, sink);
+    return model;
+}
+
+void model_free(struct model *model)
+{
+    if (!model)
+        return;
+    project_free(model->project);
+    for (size_t index = 0; index < model->checklist_count; index++)
+        checklist_free(model->checklists[index]);
+    for (size_t index = 0; index < model->run_count; index++)
+        run_free(model->runs[index]);
+    audit_free(model->audit);
+    for (size_t index = 0; index < model->source_count; index++) {
+        free(model->sources[index].path);
+        yaml_document_free(model->sources[index].document);
+    }
+    free(model->checklists);
+    free(model->runs);
+    free(model->sources);
+    free(model->root);
+    free(model);
+}
+
+const struct checklist_use *model_find_use_of_run(const struct model *model, const char *run_path)
+{
+    for (size_t index = 0; index < model->project->use_count; index++) {
+        const struct checklist_use *use = &model->project->uses[index];
+        if (use->run_path && path_same_file(use->run_path, run_path))
+            return use;
+    }
+    return NULL;
+}
+
+/* A run is checked within its project, which must list it. */
+static void check_run_file(const char *path, const struct node *root, struct diag_sink *sink)
+{
+    struct source_position at = read_position(root, "project");
+    char *project_written = read_text(root, "project");
+    if (!project_written)
+        return;
+    char *project_path = path_join_relative(path, project_written);
+    if (!file_exists_regular(project_path)) {
+        diag(sink, DIAG_FILE_MISSING, at, "'%s' does not exist (looked for '%s')",
+             project_written, project_path);
+    } else {
+        struct model *model = model_load(project_path, sink);
+        if (model && !model_find_use_of_run(model, path))
+            diag(sink, DIAG_RUN_MISMATCH, at,
+                 "the project '%s' does not list this run under any checklist's 'run'",
+                 project_written);
+        model_free(model);
+    }
+    free(project_path);
+    free(project_written);
+}
+
+void model_check_file(const char *path, struct diag_sink *sink)
+{
+    struct yaml_document *document = yaml_load_file(path, source_position_of_file(path), sink);
+    if (!document)
+        return;
+    const struct node *root = yaml_document_root(document);
+    enum input_kind kind;
+    if (!schema_detect_kind(root, path, &kind, sink)) {
+        yaml_document_free(document);
+        return;
+    }
+    if (kind == INPUT_PROJECT) {
+        model_free(model_load(path, sink));
+    } else {
+        schema_validate(root, schema_for_kind(kind), sink);
+        if (kind == INPUT_CHECKLIST)
+            checklist_free(checklist_build(root, path, sink));
+        else if (kind == INPUT_AUDIT)
+            audit_free(audit_build(root, path));
+        else
+            check_run_file(path, root, sink);
+    }
+    yaml_document_free(document);
+}

@@ -1,0 +1,46 @@
+/* Loading an engagement: the project file and every file it names, each
+ * validated against its schema, built into the model and cross-checked.
+ * Also what `golive check` does for a single file of any kind. */
+#ifndef GOLIVE_MODEL_LOAD_H
+#define GOLIVE_MODEL_LOAD_H
+
+#include "diag.h"
+#include "model.h"
+#include "schema.h"
+#include "yaml_load.h"
+
+/* Every YAML file the model was built from, in the order loaded. */
+struct source_file {
+    char *path;                      /* as opened */
+    enum input_kind kind;
+    struct yaml_document *document;  /* its text, for hashing */
+};
+
+struct model {
+    struct project *project;
+    char *root;                      /* the project file's folder */
+    struct source_file *sources;
+    size_t source_count;
+    struct checklist **checklists;   /* owned; the uses point to them */
+    size_t checklist_count;
+    struct run **runs;               /* owned */
+    size_t run_count;
+    struct audit *audit;             /* owned, or NULL */
+};
+
+/* model_load: loads the project at path and everything it names, reporting
+ * every problem to sink. Returns NULL when the project file itself cannot be
+ * read or is not a project; otherwise a model, which is complete and
+ * trustworthy only when no error was reported. */
+struct model *model_load(const char *path, struct diag_sink *sink);
+void model_free(struct model *model);
+
+/* model_check_file: validates one file of any kind: a project with all it
+ * names; a run within its project; a checklist or audit on its own. */
+void model_check_file(const char *path, struct diag_sink *sink);
+
+/* model_find_use: the project's checklist entry whose run file is run_path,
+ * or NULL. */
+const struct checklist_use *model_find_use_of_run(const struct model *model, const char *run_path);
+
+#endif

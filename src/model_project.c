@@ -1,0 +1,272 @@
+/* Building and checking the project file. */
+#include "model_project.h"
+
+#include "alloc.h"
+#include "model_read.h"
+#include "schema.h"
+#include "suggest.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void build_people(struct project *project, const struct node *root)
+{
+    const struct node *list = read_list(root, "people");
+    size_t count = list ? node_count(list) : 0;
+    project->people = xcalloc(count, sizeof(struct person));
+    for (size_t index = 0; index < count; index++) {
+        const struct node *node = node_sequence_item(list, index);
+        if (node_kind(node) != NODE_MAPPING)
+            continue;
+        struct person *person = &project->people[project->person_count++];
+        person->id = read_text(node, "id");
+        person->name = read_text(node, "name");
+        person->organisation = read_text(node, "organisation");
+        person->title = read_text(node, "title");
+        person->email = read_text(node, "email");
+        person->phone = read_text(node, "phone");
+        person->roles = read_text_list(node, "roles");
+        person->position = node_position(node);
+    }
+}
+
+static void build_contacts(struct project *project, const struct node *root)
+{
+    const struct node *list = read_list(root, "contacts");
+    size_t count = list ? node_count(list) : 0;
+    project->contacts = xcalloc(count, sizeof(struct contact));
+    for (size_t index = 0; index < count; index++) {
+        const struct node *node = node_sequence_item(list, index);
+        if (node_kind(node) != NODE_MAPPING)
+            continue;
+        struct contact *contact = &project->contacts[project->contact_count++];
+        contact->person = read_text(node, "person");
+        contact->name = read_text(node, "name");
+        contact->role = read_text(node, "role");
+        contact->organisation = read_text(node, "organisation");
+        contact->phone = read_text(node, "phone");
+        contact->email = read_text(node, "email");
+        contact->availability = read_text(node, "availability");
+        contact->escalation = read_integer(node, "escalation", 0);
+        contact->position = node_position(node);
+    }
+}
+
+static void build_signatories(struct project *project, const struct node *root)
+{
+    const struct node *list = read_list(root, "signatories");
+    size_t count = list ? node_count(list) : 0;
+    project->signatories = xcalloc(count, sizeof(struct signatory));
+    for (size_t index = 0; index < count; index++) {
+        const struct node *node = node_sequence_item(list, index);
+        if (node_kind(node) != NODE_MAPPING)
+            continue;
+        struct signatory *signatory = &project->signatories[project->signatory_count++];
+        signatory->id = read_text(node, "id");
+        signatory->role = read_text(node, "role");
+        signatory->person = read_text(node, "person");
+        signatory->name = read_text(node, "name");
+        signatory->artifacts = read_set(node, "artifacts", schema_artifacts,
+                                        1u << ARTIFACT_SIGNOFF);
+        signatory->position = node_position(node);
+    }
+}
+
+static void build_uses(struct project *project, const struct node *root)
+{
+    const struct node *list = read_list(root, "checklists");
+    size_t count = list ? node_count(list) : 0;
+    project->uses = xcalloc(count, sizeof(struct checklist_use));
+    for (size_t index = 0; index < count; index++) {
+        const struct node *node = node_sequence_item(list, index);
+        if (node_kind(node) != NODE_MAPPING)
+            continue;
+        struct checklist_use *use = &project->uses[project->use_count++];
+        use->file = read_text(node, "file");
+        use->run_file = read_text(node, "run");
+        use->artifacts = read_set(node, "artifacts", schema_artifacts, 1u << ARTIFACT_RUNBOOK);
+        use->gate = read_bool(node, "gate", true);
+        use->position = node_position(node);
+    }
+}
+
+static void build_parts(struct project *project, const struct node *root)
+{
+    const struct node *client = read_mapping(root, "client");
+    project->client_name = read_text(client, "name");
+    project->client_short_name = read_text(client, "short_name");
+    const struct node *consultant = read_mapping(root, "consultant");
+    project->consultant_name = read_text(consultant, "name");
+    project->consultant_lead = read_text(consultant, "lead");
+    project->logo = read_text(consultant, "logo");
+    project->accent = read_colour(consultant, "accent");
+    const struct node *system = read_mapping(root, "system");
+    project->system_from = read_text(system, "from");
+    project->system_to = read_text(system, "to");
+    project->hosting = read_text(system, "hosting");
+    const struct node *window = read_mapping(root, "window");
+    project->window_start = read_timestamp(window, "start");
+    project->window_end = read_timestamp(window, "end");
+    project->rollback_deadline = read_timestamp(window, "rollback_deadline");
+    project->timezone = read_text(window, "timezone");
+    const struct node *document = read_mapping(root, "document");
+    project->document_version = read_text(document, "version");
+    project->document_date = read_date(document, "date");
+    project->classification = read_text(document, "classification");
+    if (!project->classification)
+        project->classification = xstrdup("Confidential");
+    project->distribution = read_text_list(document, "distribution");
+    project->next_review = read_date(document, "next_review");
+    const struct node *closeout = read_mapping(root, "closeout");
+    project->closeout_status = read_choice(closeout, "status", schema_closeout_statuses, -1);
+    project->closeout_completed = read_timestamp(closeout, "completed");
+    project->closeout_issues = read_text_list(closeout, "issues");
+    project->closeout_notes = read_text(closeout, "notes");
+}
+
+const struct person *project_find_person(const struct project *project, const char *id)
+{
+    for (size_t index = 0; id && index < project->person_count; index++)
+        if (project->people[index].id && strcmp(project->people[index].id, id) == 0)
+            return &project->people[index];
+    return NULL;
+}
+
+const struct signatory *project_find_signatory(const struct project *project, const char *id)
+{
+    for (size_t index = 0; id && index < project->signatory_count; index++)
+        if (project->signatories[index].id && strcmp(project->signatories[index].id, id) == 0)
+            return &project->signatories[index];
+    return NULL;
+}
+
+void project_check_person_reference(const struct project *project, const char *id,
+                                    const char *what, struct source_position position,
+                                    struct diag_sink *sink)
+{
+    if (!id || project_find_person(project, id))
+        return;
+    const char **ids = xcalloc(project->person_count + 1, sizeof(char *));
+    for (size_t index = 0; index < project->person_count; index++)
+        ids[index] = project->people[index].id;
+    char hint[96];
+    diag(sink, DIAG_UNKNOWN_REFERENCE, position, "%s '%s' is not a person of the project%s", what,
+         id, suggest_hint(id, ids, project->person_count, hint, sizeof hint));
+    free(ids);
+}
+
+/* People and signatories are few (tens): a quadratic scan for duplicates is
+ * bounded by the file size limit and stays simple. */
+static void check_unique_ids(const struct project *project, struct diag_sink *sink)
+{
+    for (size_t index = 0; index < project->person_count; index++) {
+        const struct person *person = &project->people[index];
+        const struct person *first = project_find_person(project, person->id);
+        if (first && first != person)
+            diag(sink, DIAG_DUPLICATE_ID, person->position,
+                 "duplicate person id '%s' (first defined at line %u)", person->id,
+                 first->position.line);
+    }
+    for (size_t index = 0; index < project->signatory_count; index++) {
+        const struct signatory *signatory = &project->signatories[index];
+        const struct signatory *first = project_find_signatory(project, signatory->id);
+        if (first && first != signatory)
+            diag(sink, DIAG_DUPLICATE_ID, signatory->position,
+                 "duplicate signatory id '%s' (first defined at line %u)", signatory->id,
+                 first->position.line);
+    }
+}
+
+static void check_references(const struct project *project, const struct node *root,
+                             struct diag_sink *sink)
+{
+    project_check_person_reference(project, project->consultant_lead, "the lead consultant",
+                                   read_position(read_mapping(root, "consultant"), "lead"), sink);
+    const struct node *contacts = read_list(root, "contacts");
+    for (size_t index = 0; index < project->contact_count; index++) {
+        const struct contact *contact = &project->contacts[index];
+        const struct node *node = node_sequence_item(contacts, index);
+        project_check_person_reference(project, contact->person, "contact",
+                                       read_position(node, "person"), sink);
+        if (!contact->person && !contact->name)
+            diag(sink, DIAG_CONTACT_UNNAMED, contact->position,
+                 "this contact has neither 'person' nor 'name'");
+    }
+    const struct node *signatories = read_list(root, "signatories");
+    for (size_t index = 0; index < project->signatory_count; index++)
+        project_check_person_reference(project, project->signatories[index].person, "signatory",
+                                       read_position(node_sequence_item(signatories, index),
+                                                     "person"), sink);
+}
+
+static void check_window(const struct project *project, const struct node *root,
+                         struct diag_sink *sink)
+{
+    if (project->window_start.set && project->window_end.set
+        && project->window_end.epoch <= project->window_start.epoch)
+        diag(sink, DIAG_WINDOW_ORDER, read_position(read_mapping(root, "window"), "end"),
+             "the window ends before it starts");
+}
+
+struct project *project_build(const struct node *root, const char *path, struct diag_sink *sink)
+{
+    struct project *project = xcalloc(1, sizeof *project);
+    project->title = read_text(root, "title");
+    project->reference = read_text(root, "reference");
+    project->audit_file = read_text(root, "audit");
+    project->templates = read_text(root, "templates");
+    project->artifacts = read_set(root, "artifacts", schema_artifacts,
+                                  (1u << ARTIFACT_COUNT) - 1);
+    project->path = path;
+    project->position = node_position(root);
+    build_parts(project, root);
+    build_people(project, root);
+    build_contacts(project, root);
+    build_signatories(project, root);
+    build_uses(project, root);
+    check_unique_ids(project, sink);
+    check_references(project, root, sink);
+    check_window(project, root, sink);
+    return project;
+}
+
+void project_free(struct project *project)
+{
+    if (!project)
+        return;
+    char **strings[] = {
+        &project->title, &project->reference, &project->client_name,
+        &project->client_short_name, &project->consultant_name, &project->consultant_lead,
+        &project->logo, &project->system_from, &project->system_to, &project->hosting,
+        &project->timezone, &project->document_version, &project->classification,
+        &project->audit_file, &project->closeout_notes, &project->templates,
+        &project->templates_path, &project->logo_path,
+    };
+    for (size_t index = 0; index < sizeof strings / sizeof strings[0]; index++)
+        free(*strings[index]);
+    for (size_t index = 0; index < project->person_count; index++) {
+        struct person *person = &project->people[index];
+        free(person->id), free(person->name), free(person->organisation);
+        free(person->title), free(person->email), free(person->phone);
+        text_list_free(&person->roles);
+    }
+    for (size_t index = 0; index < project->contact_count; index++) {
+        struct contact *contact = &project->contacts[index];
+        free(contact->person), free(contact->name), free(contact->role);
+        free(contact->organisation), free(contact->phone), free(contact->email);
+        free(contact->availability);
+    }
+    for (size_t index = 0; index < project->signatory_count; index++) {
+        struct signatory *signatory = &project->signatories[index];
+        free(signatory->id), free(signatory->role), free(signatory->person), free(signatory->name);
+    }
+    for (size_t index = 0; index < project->use_count; index++) {
+        struct checklist_use *use = &project->uses[index];
+        free(use->file), free(use->run_file), free(use->file_path), free(use->run_path);
+    }
+    free(project->people), free(project->contacts), free(project->signatories);
+    free(project->uses);
+    text_list_free(&project->distribution);
+    text_list_free(&project->closeout_issues);
+    free(project);
+}

@@ -1,0 +1,25 @@
+/* Building the project (engagement) from its validated tree, checking its
+ * own references: unique person and signatory ids, contacts and
+ * signatories naming known people, a window that ends after it starts.
+ * References to other files are checked by model_load. */
+#ifndef GOLIVE_MODEL_PROJECT_H
+#define GOLIVE_MODEL_PROJECT_H
+
+#include "diag.h"
+#include "model.h"
+#include "node.h"
+
+struct project *project_build(const struct node *root, const char *path, struct diag_sink *sink);
+void project_free(struct project *project);
+
+/* project_find_person: the person with this id, or NULL. */
+const struct person *project_find_person(const struct project *project, const char *id);
+const struct signatory *project_find_signatory(const struct project *project, const char *id);
+
+/* project_check_person_reference: reports id at position unless it names a
+ * person of the project ("what" says what refers, for the message). */
+void project_check_person_reference(const struct project *project, const char *id,
+                                    const char *what, struct source_position position,
+                                    struct diag_sink *sink);
+
+#endif

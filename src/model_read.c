@@ -1,0 +1,192 @@
+/* Silent typed readers over validated mappings. */
+#include "model_read.h"
+
+#include "alloc.h"
+#include "schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The scalar at key when it holds a value, else NULL. */
+static const struct node *scalar_at(const struct node *mapping, const char *key)
+{
+    if (!mapping || node_kind(mapping) != NODE_MAPPING)
+        return NULL;
+    const struct node *value = node_mapping_find(mapping, key);
+    if (!value || node_kind(value) != NODE_SCALAR || node_scalar_type(value) == SCALAR_NULL)
+        return NULL;
+    return value;
+}
+
+const char *read_view(const struct node *mapping, const char *key)
+{
+    const struct node *value = scalar_at(mapping, key);
+    return value ? node_scalar_text(value) : NULL;
+}
+
+char *read_text(const struct node *mapping, const char *key)
+{
+    const struct node *value = scalar_at(mapping, key);
+    return value && node_scalar_length(value) ? xstrdup(node_scalar_text(value)) : NULL;
+}
+
+bool read_bool(const struct node *mapping, const char *key, bool fallback)
+{
+    const struct node *value = scalar_at(mapping, key);
+    if (!value || node_scalar_type(value) != SCALAR_BOOL)
+        return fallback;
+    return node_scalar_is_true(value);
+}
+
+long long read_integer(const struct node *mapping, const char *key, long long fallback)
+{
+    const struct node *value = scalar_at(mapping, key);
+    if (!value || node_scalar_type(value) != SCALAR_INT)
+        return fallback;
+    return strtoll(node_scalar_text(value), NULL, 0);
+}
+
+int read_choice(const struct node *mapping, const char *key, const char *const *choices,
+                int fallback)
+{
+    const struct node *value = scalar_at(mapping, key);
+    int index = value ? schema_choice_index(choices, node_scalar_text(value)) : -1;
+    return index >= 0 ? index : fallback;
+}
+
+struct duration read_duration(const struct node *mapping, const char *key)
+{
+    struct duration duration = { 0 };
+    const struct node *value = scalar_at(mapping, key);
+    if (value && !value_parse_duration(node_scalar_text(value), &duration))
+        duration.set = false;
+    return duration;
+}
+
+struct date read_date(const struct node *mapping, const char *key)
+{
+    struct date date = { 0 };
+    const struct node *value = scalar_at(mapping, key);
+    if (value && !value_parse_date(node_scalar_text(value), &date))
+        date.set = false;
+    return date;
+}
+
+struct timestamp read_timestamp(const struct node *mapping, const char *key)
+{
+    struct timestamp timestamp = { 0 };
+    const struct node *value = scalar_at(mapping, key);
+    if (value && !value_parse_timestamp(node_scalar_text(value), &timestamp))
+        timestamp.set = false;
+    return timestamp;
+}
+
+struct colour read_colour(const struct node *mapping, const char *key)
+{
+    struct colour colour = { 0 };
+    const struct node *value = scalar_at(mapping, key);
+    if (value && !value_parse_colour(node_scalar_text(value), &colour))
+        colour.set = false;
+    return colour;
+}
+
+const struct node *read_list(const struct node *mapping, const char *key)
+{
+    if (!mapping || node_kind(mapping) != NODE_MAPPING)
+        return NULL;
+    const struct node *value = node_mapping_find(mapping, key);
+    return value && node_kind(value) == NODE_SEQUENCE ? value : NULL;
+}
+
+const struct node *read_mapping(const struct node *mapping, const char *key)
+{
+    if (!mapping || node_kind(mapping) != NODE_MAPPING)
+        return NULL;
+    const struct node *value = node_mapping_find(mapping, key);
+    return value && node_kind(value) == NODE_MAPPING ? value : NULL;
+}
+
+struct text_list read_text_list(const struct node *mapping, const char *key)
+{
+    struct text_list list = { 0 };
+    const struct node *sequence = read_list(mapping, key);
+    if (!sequence)
+        return list;
+    list.items = xcalloc(node_count(sequence), sizeof(char *));
+    for (size_t index = 0; index < node_count(sequence); index++) {
+        const struct node *item = node_sequence_item(sequence, index);
+        if (node_kind(item) == NODE_SCALAR && node_scalar_length(item))
+            list.items[list.count++] = xstrdup(node_scalar_text(item));
+    }
+    return list;
+}
+
+struct text_map read_text_map(const struct node *mapping, const char *key)
+{
+    struct text_map map = { 0 };
+    const struct node *pairs = read_mapping(mapping, key);
+    if (!pairs)
+        return map;
+    map.pairs = xcalloc(node_count(pairs), sizeof(struct text_pair));
+    for (size_t index = 0; index < node_count(pairs); index++) {
+        const struct node *value = node_mapping_value(pairs, index);
+        if (node_kind(value) != NODE_SCALAR)
+            continue;
+        map.pairs[map.count].key = xstrdup(node_scalar_text(node_mapping_key(pairs, index)));
+        map.pairs[map.count].text = xstrdup(node_scalar_text(value));
+        map.count++;
+    }
+    return map;
+}
+
+unsigned read_set(const struct node *mapping, const char *key, const char *const *choices,
+                  unsigned fallback)
+{
+    if (!mapping || !node_mapping_find(mapping, key))
+        return fallback;
+    unsigned set = 0;
+    const struct node *sequence = read_list(mapping, key);
+    for (size_t index = 0; sequence && index < node_count(sequence); index++) {
+        const struct node *item = node_sequence_item(sequence, index);
+        int choice = node_kind(item) == NODE_SCALAR
+                         ? schema_choice_index(choices, node_scalar_text(item)) : -1;
+        if (choice >= 0)
+            set |= 1u << choice;
+    }
+    return set;
+}
+
+struct source_position read_position(const struct node *mapping, const char *key)
+{
+    const struct node *value = node_kind(mapping) == NODE_MAPPING
+                                   ? node_mapping_find(mapping, key) : NULL;
+    return node_position(value ? value : mapping);
+}
+
+void text_list_free(struct text_list *list)
+{
+    for (size_t index = 0; index < list->count; index++)
+        free(list->items[index]);
+    free(list->items);
+    list->items = NULL;
+    list->count = 0;
+}
+
+void text_map_free(struct text_map *map)
+{
+    for (size_t index = 0; index < map->count; index++) {
+        free(map->pairs[index].key);
+        free(map->pairs[index].text);
+    }
+    free(map->pairs);
+    map->pairs = NULL;
+    map->count = 0;
+}
+
+const char *text_map_find(const struct text_map *map, const char *key)
+{
+    for (size_t index = 0; index < map->count; index++)
+        if (strcmp(map->pairs[index].key, key) == 0)
+            return map->pairs[index].text;
+    return NULL;
+}

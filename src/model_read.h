@@ -1,0 +1,46 @@
+/* Reading typed values out of validated mappings, for the model builders.
+ *
+ * These readers are silent: the schema validator has already reported
+ * whatever is wrong, so a reader given a missing or malformed value returns
+ * the fallback and lets the builder carry on, and one run still reports every
+ * problem. */
+#ifndef GOLIVE_MODEL_READ_H
+#define GOLIVE_MODEL_READ_H
+
+#include "model.h"
+#include "node.h"
+
+#include <stdbool.h>
+
+/* read_view: the scalar text at key, not copied, or NULL. */
+const char *read_view(const struct node *mapping, const char *key);
+/* read_text: a copy of the scalar text at key, or NULL. */
+char *read_text(const struct node *mapping, const char *key);
+bool read_bool(const struct node *mapping, const char *key, bool fallback);
+long long read_integer(const struct node *mapping, const char *key, long long fallback);
+/* read_choice: the index of the value among choices, or fallback. */
+int read_choice(const struct node *mapping, const char *key, const char *const *choices,
+                int fallback);
+struct duration read_duration(const struct node *mapping, const char *key);
+struct date read_date(const struct node *mapping, const char *key);
+struct timestamp read_timestamp(const struct node *mapping, const char *key);
+struct colour read_colour(const struct node *mapping, const char *key);
+/* read_list: the sequence at key, or NULL (absent, empty or not a list). */
+const struct node *read_list(const struct node *mapping, const char *key);
+/* read_mapping: the mapping at key, or NULL. */
+const struct node *read_mapping(const struct node *mapping, const char *key);
+struct text_list read_text_list(const struct node *mapping, const char *key);
+struct text_map read_text_map(const struct node *mapping, const char *key);
+/* read_set: one bit per choice named in the list at key; fallback when the
+ * key is absent. */
+unsigned read_set(const struct node *mapping, const char *key, const char *const *choices,
+                  unsigned fallback);
+/* read_position: where the value at key is, else where the mapping is. */
+struct source_position read_position(const struct node *mapping, const char *key);
+
+void text_list_free(struct text_list *list);
+void text_map_free(struct text_map *map);
+/* text_map_find: the text for key, or NULL. */
+const char *text_map_find(const struct text_map *map, const char *key);
+
+#endif

@@ -1,0 +1,457 @@
+/* The schemas of golive's four input kinds, key by key. docs/format.md is
+ * their prose; a test checks that it names every key listed here. */
+#include "schema.h"
+
+#include <string.h>
+
+#define COUNT(array) (sizeof(array) / sizeof((array)[0]))
+
+const char *const schema_item_kinds[] = { "check", "action", "communication", "validation",
+                                          "decision", NULL };
+const char *const schema_outcomes[] = { "go", "continue", "rollback", "no-go", NULL };
+const char *const schema_statuses[] = { "todo", "in-progress", "done", "failed", "blocked",
+                                        "skipped", NULL };
+const char *const schema_signoff_decisions[] = { "approved", "conditional", "rejected", NULL };
+const char *const schema_artifacts[] = { "audit", "preflight", "runbook", "signoff", "contacts",
+                                         "closeout", NULL };
+const char *const schema_downtime_marks[] = { "start", "end", NULL };
+const char *const schema_audit_verdicts[] = { "ready-for-rehearsal", "needs-preparation",
+                                              "blocked", NULL };
+const char *const schema_component_types[] = { "module", "automation", "integration", "report",
+                                               "workflow", NULL };
+const char *const schema_component_origins[] = { "standard", "third-party", "custom", NULL };
+const char *const schema_component_actions[] = { "migrate", "replace", "disable", "remove",
+                                                 NULL };
+const char *const schema_cleanup_kinds[] = { "bug", "cleanup", "obsolete", NULL };
+const char *const schema_cleanup_actions[] = { "fix", "clean", "exclude", NULL };
+const char *const schema_severities[] = { "low", "medium", "high", "critical", NULL };
+const char *const schema_likelihoods[] = { "low", "medium", "high", NULL };
+const char *const schema_closeout_statuses[] = { "success", "partial", "failed", NULL };
+
+static const char *const kind_checklist[] = { "checklist", NULL };
+static const char *const kind_project[] = { "project", NULL };
+static const char *const kind_run[] = { "run", NULL };
+static const char *const kind_audit[] = { "audit", NULL };
+
+/* ---- checklist ------------------------------------------------------- */
+
+static const struct field_spec rollback_fields[] = {
+    { .key = "trigger", .type = FIELD_MARKDOWN, .required = true,
+      .meaning = "what observation makes this step a reason to roll back" },
+    { .key = "action", .type = FIELD_MARKDOWN, .required = true,
+      .meaning = "what to do when the trigger is met" },
+};
+static const struct schema rollback_schema = { "rollback guidance", rollback_fields,
+                                               COUNT(rollback_fields), NULL, 0 };
+
+static const struct field_spec item_fields[] = {
+    { .key = "id", .type = FIELD_ID, .required = true,
+      .meaning = "the step's identifier, unique in the checklist (10, backup-verified)" },
+    { .key = "title", .type = FIELD_TEXT, .required = true, .meaning = "what the step is" },
+    { .key = "kind", .type = FIELD_ENUM, .choices = schema_item_kinds, .default_text = "check",
+      .meaning = "check, action, communication, validation or decision" },
+    { .key = "owner", .type = FIELD_REFERENCE,
+      .meaning = "the role that carries the step out (a key of the checklist's roles)" },
+    { .key = "blocking", .type = FIELD_BOOL, .default_text = "false",
+      .meaning = "the go-live cannot proceed while this step is open or failed" },
+    { .key = "required", .type = FIELD_BOOL, .default_text = "true",
+      .meaning = "the step must be closed (done or skipped) for the checklist to be complete" },
+    { .key = "expected", .type = FIELD_MARKDOWN, .meaning = "the expected result" },
+    { .key = "details", .type = FIELD_MARKDOWN,
+      .meaning = "how to carry the step out; may hold code blocks" },
+    { .key = "checks", .type = FIELD_LIST, .element = FIELD_TEXT,
+      .meaning = "sub-checks, each printed with its own box" },
+    { .key = "rollback", .type = FIELD_MAPPING, .nested = &rollback_schema,
+      .meaning = "rollback trigger and action" },
+    { .key = "budget", .type = FIELD_DURATION, .meaning = "time planned for the step" },
+    { .key = "evidence", .type = FIELD_TEXT_MAP,
+      .meaning = "what the step must record, key: description (backup_ref: dump file name)" },
+    { .key = "evidence_max_age", .type = FIELD_DURATION,
+      .meaning = "how old the evidence may be at the window start (7d)" },
+    { .key = "depends_on", .type = FIELD_LIST, .element = FIELD_REFERENCE,
+      .meaning = "ids of steps that must be closed before this one" },
+    { .key = "outcomes", .type = FIELD_LIST, .element = FIELD_ENUM, .choices = schema_outcomes,
+      .default_text = "[go, continue, rollback, no-go] for a decision",
+      .meaning = "decision points only: the outcomes that may be recorded" },
+    { .key = "downtime", .type = FIELD_ENUM, .choices = schema_downtime_marks,
+      .meaning = "start or end: this step starts or ends the users' downtime" },
+};
+static const struct schema item_schema = { "step", item_fields, COUNT(item_fields), NULL, 0 };
+
+static const struct field_spec phase_fields[] = {
+    { .key = "id", .type = FIELD_ID, .required = true,
+      .meaning = "the phase's identifier, unique in the checklist" },
+    { .key = "title", .type = FIELD_TEXT, .required = true, .meaning = "the phase's heading" },
+    { .key = "summary", .type = FIELD_MARKDOWN, .meaning = "a paragraph under the heading" },
+    { .key = "budget", .type = FIELD_DURATION, .meaning = "time planned for the phase" },
+    { .key = "items", .type = FIELD_LIST, .required = true, .element = FIELD_MAPPING,
+      .nested = &item_schema, .meaning = "the phase's steps, in order" },
+};
+static const struct schema phase_schema = { "phase", phase_fields, COUNT(phase_fields), NULL, 0 };
+
+static const struct field_spec checklist_fields[] = {
+    { .key = "kind", .type = FIELD_ENUM, .required = true, .choices = kind_checklist,
+      .meaning = "always checklist" },
+    { .key = "id", .type = FIELD_ID, .required = true,
+      .meaning = "the checklist's identifier, unique in a project" },
+    { .key = "title", .type = FIELD_TEXT, .required = true, .meaning = "the checklist's title" },
+    { .key = "version", .type = FIELD_TEXT, .required = true,
+      .meaning = "the checklist's own version" },
+    { .key = "summary", .type = FIELD_MARKDOWN, .meaning = "what the checklist is for" },
+    { .key = "roles", .type = FIELD_TEXT_MAP,
+      .meaning = "the roles steps are owned by, id: title (technical-lead: Technical lead)" },
+    { .key = "phases", .type = FIELD_LIST, .required = true, .element = FIELD_MAPPING,
+      .nested = &phase_schema, .meaning = "the phases, in order" },
+    { .key = "success_criteria", .type = FIELD_LIST, .element = FIELD_MARKDOWN,
+      .meaning = "what must be true for the migration to count as a success" },
+};
+static const struct schema checklist_schema = { "checklist", checklist_fields,
+                                                COUNT(checklist_fields), NULL, 0 };
+
+/* ---- project --------------------------------------------------------- */
+
+static const struct field_spec client_fields[] = {
+    { .key = "name", .type = FIELD_TEXT, .required = true, .meaning = "the client's legal name" },
+    { .key = "short_name", .type = FIELD_TEXT, .meaning = "a short name for headers" },
+};
+static const struct schema client_schema = { "client", client_fields, COUNT(client_fields),
+                                             NULL, 0 };
+
+static const struct field_spec consultant_fields[] = {
+    { .key = "name", .type = FIELD_TEXT, .required = true, .meaning = "the consultancy's name" },
+    { .key = "lead", .type = FIELD_REFERENCE, .meaning = "the lead consultant (a person id)" },
+    { .key = "logo", .type = FIELD_PATH, .meaning = "a PNG or JPEG logo for cover pages" },
+    { .key = "accent", .type = FIELD_COLOUR, .default_text = "#1F3A5F",
+      .meaning = "the accent colour of headings and rules" },
+};
+static const struct schema consultant_schema = { "consultant", consultant_fields,
+                                                 COUNT(consultant_fields), NULL, 0 };
+
+static const struct field_spec system_fields[] = {
+    { .key = "from", .type = FIELD_TEXT, .required = true,
+      .meaning = "the system before (Odoo 16.0 Enterprise)" },
+    { .key = "to", .type = FIELD_TEXT, .required = true,
+      .meaning = "the system after (Odoo 19.0 Enterprise)" },
+    { .key = "hosting", .type = FIELD_TEXT, .meaning = "where it runs (Odoo.sh, own VPS)" },
+};
+static const struct schema system_schema = { "system", system_fields, COUNT(system_fields),
+                                             NULL, 0 };
+
+static const struct field_spec window_fields[] = {
+    { .key = "start", .type = FIELD_TIMESTAMP, .required = true,
+      .meaning = "when the go-live window opens" },
+    { .key = "end", .type = FIELD_TIMESTAMP, .required = true,
+      .meaning = "when it must be closed" },
+    { .key = "timezone", .type = FIELD_TEXT, .meaning = "the time zone's name, for print" },
+    { .key = "rollback_deadline", .type = FIELD_TIMESTAMP,
+      .meaning = "the last moment a rollback can still start" },
+};
+static const struct schema window_schema = { "window", window_fields, COUNT(window_fields),
+                                             NULL, 0 };
+
+static const struct field_spec person_fields[] = {
+    { .key = "id", .type = FIELD_ID, .required = true,
+      .meaning = "the person's identifier, unique in the project" },
+    { .key = "name", .type = FIELD_TEXT, .required = true, .meaning = "full name" },
+    { .key = "organisation", .type = FIELD_TEXT, .meaning = "client, consultancy or vendor" },
+    { .key = "title", .type = FIELD_TEXT, .meaning = "job title" },
+    { .key = "roles", .type = FIELD_LIST, .element = FIELD_REFERENCE,
+      .meaning = "checklist roles this person holds" },
+    { .key = "email", .type = FIELD_TEXT, .meaning = "e-mail address" },
+    { .key = "phone", .type = FIELD_TEXT, .meaning = "phone number, as dialled" },
+};
+static const struct schema person_schema = { "person", person_fields, COUNT(person_fields),
+                                             NULL, 0 };
+
+static const struct field_spec contact_fields[] = {
+    { .key = "person", .type = FIELD_REFERENCE,
+      .meaning = "a person of the project (name, phone and e-mail come from there)" },
+    { .key = "name", .type = FIELD_TEXT, .meaning = "who, when not a person of the project" },
+    { .key = "role", .type = FIELD_TEXT, .required = true,
+      .meaning = "what to call them for (Database administrator)" },
+    { .key = "escalation", .type = FIELD_INTEGER, .required = true,
+      .meaning = "escalation order: 1 is called first" },
+    { .key = "organisation", .type = FIELD_TEXT, .meaning = "overrides the person's" },
+    { .key = "phone", .type = FIELD_TEXT, .meaning = "overrides the person's" },
+    { .key = "email", .type = FIELD_TEXT, .meaning = "overrides the person's" },
+    { .key = "availability", .type = FIELD_TEXT, .meaning = "when they can be reached" },
+};
+static const struct schema contact_schema = { "contact", contact_fields, COUNT(contact_fields),
+                                              NULL, 0 };
+
+static const struct field_spec signatory_fields[] = {
+    { .key = "id", .type = FIELD_ID, .required = true,
+      .meaning = "the sign-off's identifier, used by golive sign" },
+    { .key = "role", .type = FIELD_TEXT, .required = true,
+      .meaning = "in which capacity they sign (Client sponsor)" },
+    { .key = "person", .type = FIELD_REFERENCE, .meaning = "who is expected to sign" },
+    { .key = "name", .type = FIELD_TEXT, .meaning = "who, when not a person of the project" },
+    { .key = "artifacts", .type = FIELD_LIST, .element = FIELD_ENUM, .choices = schema_artifacts,
+      .default_text = "[signoff]",
+      .meaning = "the documents this sign-off approves" },
+};
+static const struct schema signatory_schema = { "signatory", signatory_fields,
+                                                COUNT(signatory_fields), NULL, 0 };
+
+static const struct field_spec document_fields[] = {
+    { .key = "version", .type = FIELD_TEXT, .required = true,
+      .meaning = "the documents' version (1.0)" },
+    { .key = "date", .type = FIELD_DATE,
+      .meaning = "the documents' date; else SOURCE_DATE_EPOCH, else the window start" },
+    { .key = "classification", .type = FIELD_TEXT, .default_text = "Confidential",
+      .meaning = "printed in every footer" },
+    { .key = "distribution", .type = FIELD_LIST, .element = FIELD_TEXT,
+      .meaning = "who receives the documents" },
+    { .key = "next_review", .type = FIELD_DATE, .meaning = "when the documents are reviewed" },
+};
+static const struct schema document_schema = { "document control", document_fields,
+                                               COUNT(document_fields), NULL, 0 };
+
+static const struct field_spec checklist_use_fields[] = {
+    { .key = "file", .type = FIELD_PATH, .required = true, .meaning = "the checklist file" },
+    { .key = "run", .type = FIELD_PATH, .meaning = "the run file recording its execution" },
+    { .key = "artifacts", .type = FIELD_LIST, .element = FIELD_ENUM, .choices = schema_artifacts,
+      .default_text = "[runbook]", .meaning = "the documents that print this checklist" },
+    { .key = "gate", .type = FIELD_BOOL, .default_text = "true",
+      .meaning = "whether its readiness decides the go-live verdict" },
+};
+static const struct schema checklist_use_schema = { "checklist entry", checklist_use_fields,
+                                                    COUNT(checklist_use_fields), NULL, 0 };
+
+static const struct field_spec closeout_fields[] = {
+    { .key = "status", .type = FIELD_ENUM, .choices = schema_closeout_statuses,
+      .meaning = "final status; computed from the run when absent" },
+    { .key = "completed", .type = FIELD_TIMESTAMP,
+      .meaning = "when the migration was complete; else the last runbook record" },
+    { .key = "issues", .type = FIELD_LIST, .element = FIELD_MARKDOWN,
+      .meaning = "issues met during the migration" },
+    { .key = "notes", .type = FIELD_MARKDOWN, .meaning = "anything else for the record" },
+};
+static const struct schema closeout_schema = { "close-out", closeout_fields,
+                                               COUNT(closeout_fields), NULL, 0 };
+
+static const struct field_spec project_fields[] = {
+    { .key = "kind", .type = FIELD_ENUM, .required = true, .choices = kind_project,
+      .meaning = "always project" },
+    { .key = "title", .type = FIELD_TEXT, .required = true,
+      .meaning = "the engagement's title (Odoo 16 to 19 upgrade)" },
+    { .key = "reference", .type = FIELD_TEXT, .meaning = "the engagement's reference number" },
+    { .key = "client", .type = FIELD_MAPPING, .required = true, .nested = &client_schema,
+      .meaning = "the client" },
+    { .key = "consultant", .type = FIELD_MAPPING, .required = true,
+      .nested = &consultant_schema, .meaning = "the consultancy and its branding" },
+    { .key = "system", .type = FIELD_MAPPING, .required = true, .nested = &system_schema,
+      .meaning = "the systems before and after" },
+    { .key = "window", .type = FIELD_MAPPING, .required = true, .nested = &window_schema,
+      .meaning = "the go-live window" },
+    { .key = "people", .type = FIELD_LIST, .required = true, .element = FIELD_MAPPING,
+      .nested = &person_schema, .meaning = "everyone the documents name" },
+    { .key = "contacts", .type = FIELD_LIST, .element = FIELD_MAPPING, .nested = &contact_schema,
+      .meaning = "the emergency contacts" },
+    { .key = "signatories", .type = FIELD_LIST, .element = FIELD_MAPPING,
+      .nested = &signatory_schema, .meaning = "the sign-offs required" },
+    { .key = "document", .type = FIELD_MAPPING, .required = true, .nested = &document_schema,
+      .meaning = "document control" },
+    { .key = "checklists", .type = FIELD_LIST, .required = true, .element = FIELD_MAPPING,
+      .nested = &checklist_use_schema, .meaning = "the checklists used and their runs" },
+    { .key = "audit", .type = FIELD_PATH, .meaning = "the audit findings file" },
+    { .key = "closeout", .type = FIELD_MAPPING, .nested = &closeout_schema,
+      .meaning = "the close-out record's own facts" },
+    { .key = "artifacts", .type = FIELD_LIST, .element = FIELD_ENUM, .choices = schema_artifacts,
+      .default_text = "all six", .meaning = "the documents golive build writes" },
+    { .key = "templates", .type = FIELD_PATH,
+      .meaning = "a folder of templates that replace the shipped ones, name by name" },
+};
+static const struct schema project_schema = { "project", project_fields, COUNT(project_fields),
+                                              NULL, 0 };
+
+/* ---- run ------------------------------------------------------------- */
+
+static const struct field_spec result_fields[] = {
+    { .key = "item", .type = FIELD_REFERENCE, .required = true,
+      .meaning = "the step this records (its id)" },
+    { .key = "status", .type = FIELD_ENUM, .required = true, .choices = schema_statuses,
+      .meaning = "todo, in-progress, done, failed, blocked or skipped" },
+    { .key = "by", .type = FIELD_TEXT, .required = true,
+      .meaning = "who: a person id of the project, or a name" },
+    { .key = "at", .type = FIELD_TIMESTAMP, .required = true,
+      .meaning = "when, with its UTC offset" },
+    { .key = "note", .type = FIELD_MARKDOWN,
+      .meaning = "what happened; required when skipped (the reason)" },
+    { .key = "evidence", .type = FIELD_TEXT_MAP, .meaning = "key: value pairs captured" },
+    { .key = "decision", .type = FIELD_ENUM, .choices = schema_outcomes,
+      .meaning = "decision points: go, continue, rollback or no-go" },
+};
+static const struct schema result_schema = { "result", result_fields, COUNT(result_fields),
+                                             NULL, 0 };
+
+static const struct field_spec signoff_fields[] = {
+    { .key = "signoff", .type = FIELD_REFERENCE, .required = true,
+      .meaning = "the signatory's id in the project" },
+    { .key = "name", .type = FIELD_TEXT, .required = true, .meaning = "who signed" },
+    { .key = "decision", .type = FIELD_ENUM, .required = true,
+      .choices = schema_signoff_decisions, .meaning = "approved, conditional or rejected" },
+    { .key = "conditions", .type = FIELD_LIST, .element = FIELD_TEXT,
+      .meaning = "the conditions of a conditional approval" },
+    { .key = "date", .type = FIELD_DATE, .required = true, .meaning = "the date of signing" },
+    { .key = "at", .type = FIELD_TIMESTAMP, .meaning = "when it was recorded" },
+    { .key = "note", .type = FIELD_MARKDOWN, .meaning = "a remark" },
+};
+static const struct schema signoff_schema = { "sign-off", signoff_fields, COUNT(signoff_fields),
+                                              NULL, 0 };
+
+static const struct schema *const record_variants[] = { &result_schema, &signoff_schema };
+static const struct schema record_schema = { "record", NULL, 0, record_variants,
+                                             COUNT(record_variants) };
+
+static const struct field_spec run_fields[] = {
+    { .key = "kind", .type = FIELD_ENUM, .required = true, .choices = kind_run,
+      .meaning = "always run" },
+    { .key = "project", .type = FIELD_PATH, .required = true,
+      .meaning = "the project file this run belongs to" },
+    { .key = "checklist", .type = FIELD_REFERENCE, .required = true,
+      .meaning = "the id of the checklist it records" },
+    { .key = "records", .type = FIELD_LIST, .required = true, .element = FIELD_MAPPING,
+      .nested = &record_schema, .meaning = "results and sign-offs, oldest first; keep it last" },
+};
+static const struct schema run_schema = { "run", run_fields, COUNT(run_fields), NULL, 0 };
+
+/* ---- audit ----------------------------------------------------------- */
+
+static const struct field_spec current_system_fields[] = {
+    { .key = "version", .type = FIELD_TEXT, .required = true, .meaning = "Odoo version and edition" },
+    { .key = "hosting", .type = FIELD_TEXT, .required = true, .meaning = "where it runs" },
+    { .key = "apps", .type = FIELD_LIST, .element = FIELD_TEXT, .meaning = "main applications" },
+    { .key = "users", .type = FIELD_INTEGER, .meaning = "active users" },
+    { .key = "database_size", .type = FIELD_TEXT, .meaning = "database and filestore size" },
+    { .key = "constraints", .type = FIELD_MARKDOWN, .meaning = "known constraints" },
+    { .key = "state", .type = FIELD_MARKDOWN, .meaning = "the general state of the system" },
+};
+static const struct schema current_system_schema = { "current system", current_system_fields,
+                                                     COUNT(current_system_fields), NULL, 0 };
+
+static const struct field_spec scope_fields[] = {
+    { .key = "migrate", .type = FIELD_LIST, .element = FIELD_MARKDOWN,
+      .meaning = "what moves to the new version" },
+    { .key = "review", .type = FIELD_LIST, .element = FIELD_MARKDOWN,
+      .meaning = "what needs a decision first" },
+    { .key = "drop", .type = FIELD_LIST, .element = FIELD_MARKDOWN,
+      .meaning = "what is no longer needed" },
+};
+static const struct schema scope_schema = { "scope", scope_fields, COUNT(scope_fields), NULL, 0 };
+
+static const struct field_spec component_fields[] = {
+    { .key = "name", .type = FIELD_TEXT, .required = true, .meaning = "technical or common name" },
+    { .key = "type", .type = FIELD_ENUM, .choices = schema_component_types,
+      .default_text = "module", .meaning = "module, automation, integration, report or workflow" },
+    { .key = "origin", .type = FIELD_ENUM, .required = true, .choices = schema_component_origins,
+      .meaning = "standard, third-party or custom" },
+    { .key = "action", .type = FIELD_ENUM, .required = true, .choices = schema_component_actions,
+      .meaning = "migrate, replace, disable or remove" },
+    { .key = "notes", .type = FIELD_MARKDOWN, .meaning = "why, and what it takes" },
+};
+static const struct schema component_schema = { "component", component_fields,
+                                                COUNT(component_fields), NULL, 0 };
+
+static const struct field_spec cleanup_fields[] = {
+    { .key = "title", .type = FIELD_TEXT, .required = true, .meaning = "what was found" },
+    { .key = "kind", .type = FIELD_ENUM, .choices = schema_cleanup_kinds,
+      .default_text = "cleanup", .meaning = "bug, cleanup or obsolete" },
+    { .key = "action", .type = FIELD_ENUM, .required = true, .choices = schema_cleanup_actions,
+      .meaning = "fix, clean or exclude (left behind on purpose)" },
+    { .key = "notes", .type = FIELD_MARKDOWN, .meaning = "details" },
+};
+static const struct schema cleanup_schema = { "cleanup finding", cleanup_fields,
+                                              COUNT(cleanup_fields), NULL, 0 };
+
+static const struct field_spec risk_fields[] = {
+    { .key = "title", .type = FIELD_TEXT, .required = true, .meaning = "the risk" },
+    { .key = "severity", .type = FIELD_ENUM, .required = true, .choices = schema_severities,
+      .meaning = "low, medium, high or critical" },
+    { .key = "likelihood", .type = FIELD_ENUM, .required = true, .choices = schema_likelihoods,
+      .meaning = "low, medium or high" },
+    { .key = "mitigation", .type = FIELD_MARKDOWN, .required = true,
+      .meaning = "what reduces it" },
+    { .key = "owner", .type = FIELD_REFERENCE, .meaning = "who owns it (a person id)" },
+};
+static const struct schema risk_schema = { "risk", risk_fields, COUNT(risk_fields), NULL, 0 };
+
+static const struct field_spec missing_fields[] = {
+    { .key = "what", .type = FIELD_TEXT, .required = true, .meaning = "the information or access" },
+    { .key = "from", .type = FIELD_TEXT, .meaning = "who should provide it" },
+    { .key = "blocking", .type = FIELD_BOOL, .default_text = "false",
+      .meaning = "planning cannot go on without it" },
+    { .key = "notes", .type = FIELD_MARKDOWN, .meaning = "details" },
+};
+static const struct schema missing_schema = { "missing item", missing_fields,
+                                              COUNT(missing_fields), NULL, 0 };
+
+static const struct field_spec audit_fields[] = {
+    { .key = "kind", .type = FIELD_ENUM, .required = true, .choices = kind_audit,
+      .meaning = "always audit" },
+    { .key = "date", .type = FIELD_DATE, .required = true, .meaning = "when the audit was made" },
+    { .key = "auditor", .type = FIELD_REFERENCE, .meaning = "who made it (a person id)" },
+    { .key = "verdict", .type = FIELD_ENUM, .choices = schema_audit_verdicts,
+      .meaning = "ready-for-rehearsal, needs-preparation or blocked; computed when absent" },
+    { .key = "summary", .type = FIELD_MARKDOWN, .required = true,
+      .meaning = "the executive summary" },
+    { .key = "current_system", .type = FIELD_MAPPING, .required = true,
+      .nested = &current_system_schema, .meaning = "the system as found" },
+    { .key = "critical_workflows", .type = FIELD_LIST, .element = FIELD_TEXT,
+      .meaning = "workflows that must work after the migration" },
+    { .key = "scope", .type = FIELD_MAPPING, .required = true, .nested = &scope_schema,
+      .meaning = "migrate, review, drop" },
+    { .key = "components", .type = FIELD_LIST, .element = FIELD_MAPPING,
+      .nested = &component_schema, .meaning = "modules, automations and integrations reviewed" },
+    { .key = "cleanup", .type = FIELD_LIST, .element = FIELD_MAPPING, .nested = &cleanup_schema,
+      .meaning = "cleanup and known bugs" },
+    { .key = "risks", .type = FIELD_LIST, .element = FIELD_MAPPING, .nested = &risk_schema,
+      .meaning = "risk areas" },
+    { .key = "missing", .type = FIELD_LIST, .element = FIELD_MAPPING, .nested = &missing_schema,
+      .meaning = "information or access still missing" },
+    { .key = "next_step", .type = FIELD_MARKDOWN, .required = true,
+      .meaning = "the recommended next step" },
+};
+static const struct schema audit_schema = { "audit", audit_fields, COUNT(audit_fields), NULL, 0 };
+
+/* ---- lookups --------------------------------------------------------- */
+
+static const struct schema *const top_level[INPUT_KIND_COUNT] = {
+    [INPUT_CHECKLIST] = &checklist_schema,
+    [INPUT_PROJECT] = &project_schema,
+    [INPUT_RUN] = &run_schema,
+    [INPUT_AUDIT] = &audit_schema,
+};
+
+static const char *const kind_names[INPUT_KIND_COUNT] = {
+    [INPUT_CHECKLIST] = "checklist",
+    [INPUT_PROJECT] = "project",
+    [INPUT_RUN] = "run",
+    [INPUT_AUDIT] = "audit",
+};
+
+const struct schema *schema_for_kind(enum input_kind kind)
+{
+    return top_level[kind];
+}
+
+const char *schema_kind_name(enum input_kind kind)
+{
+    return kind_names[kind];
+}
+
+const struct field_spec *schema_find_field(const struct schema *schema, const char *key)
+{
+    for (size_t index = 0; index < schema->field_count; index++)
+        if (strcmp(schema->fields[index].key, key) == 0)
+            return &schema->fields[index];
+    return NULL;
+}
+
+int schema_choice_index(const char *const *choices, const char *text)
+{
+    for (int index = 0; choices[index]; index++)
+        if (strcmp(choices[index], text) == 0)
+            return index;
+    return -1;
+}
