@@ -1,0 +1,139 @@
+/* Unit tests for reading inputs safely and writing outputs atomically. */
+#include "test_support.h"
+
+#include "file_io.h"
+#include "golive_limits.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char folder[] = "/tmp/golive-test-XXXXXX";
+
+static int make_folder(void **state)
+{
+    (void)state;
+    return mkdtemp(folder) ? 0 : -1;
+}
+
+static int remove_folder(void **state)
+{
+    (void)state;
+    char command[128];
+    snprintf(command, sizeof command, "rm -rf '%s'", folder);
+    return system(command);
+}
+
+static char *path_in_folder(const char *name)
+{
+    char *path = malloc(strlen(folder) + strlen(name) + 2);
+    sprintf(path, "%s/%s", folder, name);
+    return path;
+}
+
+static void expect_read_refused(const char *path, const char *expected_part)
+{
+    struct diag_sink *sink = diag_sink_new();
+    char *contents = NULL;
+    size_t length = 0;
+    assert_false(file_read(path, source_position_of_file(path), sink, &contents, &length));
+    char *text = diagnostics_text(sink);
+    if (!strstr(text, expected_part))
+        fail_msg("'%s' lacks '%s'", text, expected_part);
+    free(text);
+    diag_sink_free(sink);
+}
+
+static void refuses_devices_folders_and_pipes_before_reading(void **state)
+{
+    (void)state;
+    expect_read_refused("/dev/zero", "is a character device; golive reads only regular files");
+    expect_read_refused(folder, "is a folder; golive reads only regular files");
+    char *fifo = path_in_folder("pipe.yaml");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    /* With no writer, reading would block forever: it must be refused. */
+    expect_read_refused(fifo, "is a pipe (FIFO); golive reads only regular files");
+    free(fifo);
+}
+
+static void refuses_files_over_the_size_limit(void **state)
+{
+    (void)state;
+    char *path = path_in_folder("huge.yaml");
+    int descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    assert_true(descriptor >= 0);
+    assert_int_equal(ftruncate(descriptor, (off_t)LIMIT_FILE_SIZE + 1), 0);
+    close(descriptor);
+    expect_read_refused(path, "the limit is 16777216 bytes");
+    free(path);
+}
+
+static void reports_missing_files_as_io_failures(void **state)
+{
+    (void)state;
+    char *path = path_in_folder("absent.yaml");
+    expect_read_refused(path, "No such file or directory");
+    free(path);
+}
+
+static char *read_whole(const char *path)
+{
+    struct diag_sink *sink = diag_sink_new();
+    char *contents = NULL;
+    size_t length;
+    assert_true(file_read(path, source_position_of_file(path), sink, &contents, &length));
+    diag_sink_free(sink);
+    return contents;
+}
+
+static void replaces_files_whole_and_leaves_no_temporaries(void **state)
+{
+    (void)state;
+    char *path = path_in_folder("out.md");
+    struct diag_sink *sink = diag_sink_new();
+    assert_true(file_write_atomic(path, "first\n", 6, sink));
+    assert_true(file_write_atomic(path, "second\n", 7, sink));
+    char *contents = read_whole(path);
+    assert_string_equal(contents, "second\n");
+    free(contents);
+    char command[256];
+    snprintf(command, sizeof command, "test $(ls -A '%s' | grep -c golive-) -eq 0", folder);
+    assert_int_equal(system(command), 0);
+    diag_sink_free(sink);
+    free(path);
+}
+
+static void a_failed_batch_changes_nothing(void **state)
+{
+    (void)state;
+    char *kept = path_in_folder("kept.md");
+    char *impossible = path_in_folder("no-such-folder/out.md");
+    struct diag_sink *sink = diag_sink_new();
+    assert_true(file_write_atomic(kept, "old\n", 4, sink));
+    struct file_batch *batch = file_batch_new();
+    assert_true(file_batch_stage(batch, kept, "new\n", 4, sink));
+    assert_false(file_batch_stage(batch, impossible, "x", 1, sink));
+    file_batch_free(batch); /* not committed: the staged file is removed */
+    char *contents = read_whole(kept);
+    assert_string_equal(contents, "old\n");
+    assert_int_equal(diag_exit_status(sink), 3);
+    free(contents);
+    diag_sink_free(sink);
+    free(kept);
+    free(impossible);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(refuses_devices_folders_and_pipes_before_reading),
+        cmocka_unit_test(refuses_files_over_the_size_limit),
+        cmocka_unit_test(reports_missing_files_as_io_failures),
+        cmocka_unit_test(replaces_files_whole_and_leaves_no_temporaries),
+        cmocka_unit_test(a_failed_batch_changes_nothing),
+    };
+    return cmocka_run_group_tests(tests, make_folder, remove_folder);
+}
