@@ -132,6 +132,8 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Add the input the document is built from, or leave the document out of 'artifacts'." },
     [DIAG_ROLE_UNASSIGNED] = { "role-unassigned", DIAG_WARNING, EXIT_STATUS_OK,
         "Give the role to a person of the project (their 'roles:' list)." },
+    [DIAG_VERDICT_OPTIMISTIC] = { "verdict-optimistic", DIAG_WARNING, EXIT_STATUS_OK,
+        "Check the stated verdict against the critical and high risks and the missing items." },
     [DIAG_NOTE_PREVIOUS] = { "note", DIAG_NOTE, EXIT_STATUS_OK, "" },
 };
 

@@ -85,6 +85,7 @@ enum diag_code {
     DIAG_RUN_MISMATCH,          /* a run that belongs to another project or checklist */
     DIAG_ARTIFACT_NEEDS_INPUT,  /* audit requested but no audit file */
     DIAG_ROLE_UNASSIGNED,       /* warning: a role nobody in the project holds */
+    DIAG_VERDICT_OPTIMISTIC,    /* warning: an audit verdict better than its findings */
     /* notes */
     DIAG_NOTE_PREVIOUS,      /* "first defined here" and similar */
     DIAG_CODE_COUNT

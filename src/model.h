@@ -61,15 +61,26 @@ struct rollup {              /* evaluated */
 
 struct result_record;
 
+/* What is known of one evidence key the step asks for. */
+struct evidence_state {
+    const char *value;                   /* latest value recorded, or NULL */
+    struct timestamp at;                 /* when that record was made */
+    struct duration age;                 /* window start - at, when recorded */
+    bool stale;                          /* older than evidence_max_age at the window start */
+};
+
 struct item_state {          /* evaluated */
     enum item_status status;             /* of the latest record; todo without one */
     const struct result_record *latest;  /* NULL when never recorded */
-    size_t history_count;                /* records for this step, latest included */
-    enum outcome decision;               /* latest decision recorded, or none */
-    bool evidence_missing;               /* closed without every evidence key */
-    bool evidence_stale;                 /* older than evidence_max_age at the window start */
+    const struct result_record **history;/* every record for this step, oldest first */
+    size_t history_count;
+    enum outcome decision;               /* of the latest record, or none */
+    struct evidence_state *evidence;     /* parallel to item->evidence */
     bool closed;                         /* done or skipped */
-    bool open_blocking;                  /* blocking, and not done (skipped does not clear it) */
+    bool ever_failed;                    /* some record said failed */
+    bool evidence_missing;               /* done without every evidence key */
+    bool evidence_stale;                 /* some evidence older than evidence_max_age */
+    struct duration evidence_age;        /* the oldest evidence's age at the window start */
 };
 
 struct item {
@@ -96,10 +107,40 @@ struct item {
     struct item_state state;     /* evaluated */
 };
 
+/* A phase starts at its first record, or when the phase before it ended
+ * if that is earlier; it ends at its last closing record once every
+ * required step is closed. */
 struct phase_timing {            /* evaluated */
-    bool started;                /* some record of the phase has a time */
-    struct timestamp first, last;/* earliest and latest record times */
-    struct duration actual;      /* last - first, when started */
+    bool started, finished;
+    struct timestamp start, end; /* end: the latest record so far while unfinished */
+    struct duration actual;      /* end - start, so far while unfinished */
+    struct duration over_budget; /* actual - budget when positive, else 0 */
+};
+
+enum readiness { READINESS_READY, READINESS_NOT_READY, READINESS_NO_GO };
+
+/* Why a checklist is not READY, one reason per step concerned. */
+enum reason_kind {
+    REASON_NO_GO,            /* a decision said rollback or no-go */
+    REASON_FAILED,           /* a blocking step failed */
+    REASON_BLOCKED,          /* a blocking step is blocked */
+    REASON_OPEN,             /* a blocking step is not closed */
+    REASON_EVIDENCE_MISSING, /* a blocking step is done without its evidence */
+    REASON_EVIDENCE_STALE,   /* a blocking step's evidence is too old */
+    REASON_NO_DECISION,      /* a decision point has no go or continue */
+};
+
+struct reason {
+    enum reason_kind kind;
+    const struct item *item;
+    const struct checklist *checklist;
+    char *text;              /* a sentence for people, e.g. for golive status */
+};
+
+struct verdict {             /* evaluated */
+    enum readiness readiness;
+    struct reason *reasons;
+    size_t reason_count;
 };
 
 struct phase {
@@ -128,6 +169,9 @@ struct checklist {
     struct name_table item_index;/* step id -> struct item */
     size_t item_count;           /* over all phases */
     struct rollup rollup;        /* evaluated */
+    struct verdict verdict;      /* evaluated */
+    struct duration budget;      /* evaluated: the phases' budgets added */
+    bool has_decision;           /* evaluated: some step is a decision point */
 };
 
 /* ---- runs ------------------------------------------------------------ */
@@ -243,6 +287,27 @@ struct signatory {
     char *id, *role, *person, *name;
     artifact_set artifacts;
     struct source_position position;
+    const struct signoff_record *latest; /* evaluated: the sign-off in force, or NULL */
+    size_t history_count;                /* evaluated */
+};
+
+enum approval { APPROVAL_NOT_REQUIRED, APPROVAL_PENDING, APPROVAL_APPROVED, APPROVAL_REJECTED };
+
+/* Approval of one document, or of all sign-offs together. */
+struct approval_state {      /* evaluated */
+    enum approval approval;
+    size_t required, approved, conditional, rejected, missing;
+};
+
+enum closeout_status { CLOSEOUT_SUCCESS, CLOSEOUT_PARTIAL, CLOSEOUT_FAILED };
+
+struct project_timing {      /* evaluated */
+    struct duration window;              /* planned: window end - start */
+    bool started;                        /* some gate record has a time */
+    struct timestamp first, last;        /* first and last record of the gate runs */
+    bool downtime_started, downtime_ended;
+    struct timestamp downtime_start, downtime_end;
+    struct duration downtime;            /* end - start, or up to the last record */
 };
 
 struct checklist_use {
@@ -281,10 +346,20 @@ struct project {
     struct text_list closeout_issues;
     char *closeout_notes;
     artifact_set artifacts;
+    struct verdict verdict;      /* evaluated: over the gate checklists */
+    struct approval_state approvals[ARTIFACT_COUNT]; /* evaluated: per document */
+    struct approval_state approval_all;              /* evaluated: every signatory */
+    struct project_timing timing;                    /* evaluated */
+    bool rollback_required;      /* evaluated: some decision said rollback or no-go */
+    enum closeout_status final_status; /* evaluated: stated, else computed */
     char *templates;             /* folder of template overrides, as written */
     char *templates_path, *logo_path; /* resolved; NULL when not given */
     const char *path;            /* not owned */
     struct source_position position;
 };
+
+/* Freeing what evaluation allocated; the model's free functions call them. */
+void item_state_free(struct item_state *state);
+void verdict_free(struct verdict *verdict);
 
 #endif

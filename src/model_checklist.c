@@ -236,6 +236,7 @@ struct checklist *checklist_build(const struct node *root, const char *path,
 
 static void item_free(struct item *item)
 {
+    item_state_free(&item->state);
     free(item->id);
     free(item->title);
     free(item->owner);
@@ -268,6 +269,7 @@ void checklist_free(struct checklist *checklist)
     free(checklist->summary);
     text_map_free(&checklist->roles);
     text_list_free(&checklist->success_criteria);
+    verdict_free(&checklist->verdict);
     name_table_free(&checklist->item_index);
     free(checklist);
 }

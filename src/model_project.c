@@ -268,5 +268,6 @@ void project_free(struct project *project)
     free(project->uses);
     text_list_free(&project->distribution);
     text_list_free(&project->closeout_issues);
+    verdict_free(&project->verdict);
     free(project);
 }

@@ -1,0 +1,63 @@
+/* Planned against actual time, per phase.
+ *
+ * The records give the moments steps changed state, not how long each took,
+ * so a phase is timed from its first record (or the end of the phase before
+ * it, when earlier: that is when its work could begin) to its last closing
+ * record. A phase with required steps still open is timed so far. */
+#include "evaluate.h"
+
+#include "model_checklist.h"
+
+static bool earlier(struct timestamp left, struct timestamp right)
+{
+    return left.epoch < right.epoch;
+}
+
+static void time_phase(struct phase *phase, const struct phase_timing *previous)
+{
+    struct phase_timing *timing = &phase->timing;
+    *timing = (struct phase_timing){ 0 };
+    bool all_required_closed = true;
+    for (const struct item *item = phase->items; item < phase->items + phase->item_count; item++) {
+        all_required_closed = all_required_closed && (!item->required || item->state.closed);
+        for (size_t index = 0; index < item->state.history_count; index++) {
+            struct timestamp at = item->state.history[index]->at;
+            if (!at.set)
+                continue;
+            if (!timing->started || earlier(at, timing->start))
+                timing->start = at;
+            if (!timing->started || earlier(timing->end, at))
+                timing->end = at;
+            timing->started = true;
+        }
+    }
+    if (!timing->started)
+        return;
+    if (previous && previous->finished && earlier(previous->end, timing->start))
+        timing->start = previous->end;
+    timing->finished = all_required_closed;
+    timing->actual = (struct duration){ true, (timing->end.epoch - timing->start.epoch) / 60 };
+    if (phase->budget.set && timing->actual.minutes > phase->budget.minutes)
+        timing->over_budget = (struct duration){ true,
+                                                 timing->actual.minutes - phase->budget.minutes };
+}
+
+void evaluate_phase_timing(struct checklist *checklist)
+{
+    const struct phase_timing *previous = NULL;
+    for (struct phase *phase = checklist->phases;
+         phase < checklist->phases + checklist->phase_count; phase++) {
+        time_phase(phase, previous);
+        if (phase->timing.started)
+            previous = &phase->timing;
+    }
+}
+
+void evaluate_checklist(struct checklist *checklist, const struct run *run,
+                        struct timestamp window_start)
+{
+    evaluate_items(checklist, run, window_start);
+    evaluate_rollups(checklist);
+    evaluate_phase_timing(checklist);
+    evaluate_verdict(checklist);
+}
