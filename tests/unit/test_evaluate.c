@@ -1,5 +1,5 @@
 /* Unit tests for evaluation: each rule of readiness, approval, timing and
- * freshness, on small engagements written to a scratch folder. */
+ * freshness, on small engagements written to a scratch scratch_folder. */
 #include "test_support.h"
 
 #include "evaluate.h"
@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char folder[] = "/tmp/golive-evaluate-XXXXXX";
 
 /* Steps: 10 blocking with evidence (max age 7d), 20 not blocking, 30 a
  * blocking decision point; 10 starts downtime, 30 ends it. */
@@ -42,7 +40,7 @@ static const char *const project_text =
 static void write_file(const char *name, const char *text)
 {
     char path[256];
-    snprintf(path, sizeof path, "%s/%s", folder, name);
+    snprintf(path, sizeof path, "%s/%s", scratch_folder, name);
     FILE *file = fopen(path, "w");
     assert_non_null(file);
     fputs(text, file);
@@ -67,7 +65,7 @@ static struct evaluated evaluate_records(const char *records)
     buffer_free(&run);
     struct evaluated result;
     char path[256];
-    snprintf(path, sizeof path, "%s/project.yaml", folder);
+    snprintf(path, sizeof path, "%s/project.yaml", scratch_folder);
     result.sink = diag_sink_new();
     result.model = model_load(path, result.sink);
     char *printed = diagnostics_text(result.sink);
@@ -279,20 +277,6 @@ static void times_phases_and_downtime(void **state)
     evaluated_free(&evaluated);
 }
 
-static int make_folder(void **state)
-{
-    (void)state;
-    return mkdtemp(folder) ? 0 : -1;
-}
-
-static int remove_folder(void **state)
-{
-    (void)state;
-    char command[128];
-    snprintf(command, sizeof command, "rm -rf '%s'", folder);
-    return system(command);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,5 +293,5 @@ int main(void)
         cmocka_unit_test(one_rejection_rejects),
         cmocka_unit_test(times_phases_and_downtime),
     };
-    return cmocka_run_group_tests(tests, make_folder, remove_folder);
+    return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }

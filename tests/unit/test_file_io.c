@@ -2,6 +2,7 @@
 #include "test_support.h"
 
 #include "file_io.h"
+#include "alloc.h"
 #include "golive_limits.h"
 
 #include <fcntl.h>
@@ -10,29 +11,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static char folder[] = "/tmp/golive-test-XXXXXX";
-
-static int make_folder(void **state)
-{
-    (void)state;
-    return mkdtemp(folder) ? 0 : -1;
-}
-
-static int remove_folder(void **state)
-{
-    (void)state;
-    char command[128];
-    snprintf(command, sizeof command, "rm -rf '%s'", folder);
-    return system(command);
-}
-
-static char *path_in_folder(const char *name)
-{
-    char *path = malloc(strlen(folder) + strlen(name) + 2);
-    sprintf(path, "%s/%s", folder, name);
-    return path;
-}
 
 static void expect_read_refused(const char *path, const char *expected_part)
 {
@@ -51,8 +29,8 @@ static void refuses_devices_folders_and_pipes_before_reading(void **state)
 {
     (void)state;
     expect_read_refused("/dev/zero", "is a character device; golive reads only regular files");
-    expect_read_refused(folder, "is a folder; golive reads only regular files");
-    char *fifo = path_in_folder("pipe.yaml");
+    expect_read_refused(scratch_folder, "is a folder; golive reads only regular files");
+    char *fifo = xstrdup(scratch_path("pipe.yaml"));
     assert_int_equal(mkfifo(fifo, 0600), 0);
     /* With no writer, reading would block forever: it must be refused. */
     expect_read_refused(fifo, "is a pipe (FIFO); golive reads only regular files");
@@ -62,7 +40,7 @@ static void refuses_devices_folders_and_pipes_before_reading(void **state)
 static void refuses_files_over_the_size_limit(void **state)
 {
     (void)state;
-    char *path = path_in_folder("huge.yaml");
+    char *path = xstrdup(scratch_path("huge.yaml"));
     int descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     assert_true(descriptor >= 0);
     assert_int_equal(ftruncate(descriptor, (off_t)LIMIT_FILE_SIZE + 1), 0);
@@ -74,7 +52,7 @@ static void refuses_files_over_the_size_limit(void **state)
 static void reports_missing_files_as_io_failures(void **state)
 {
     (void)state;
-    char *path = path_in_folder("absent.yaml");
+    char *path = xstrdup(scratch_path("absent.yaml"));
     expect_read_refused(path, "No such file or directory");
     free(path);
 }
@@ -92,7 +70,7 @@ static char *read_whole(const char *path)
 static void replaces_files_whole_and_leaves_no_temporaries(void **state)
 {
     (void)state;
-    char *path = path_in_folder("out.md");
+    char *path = xstrdup(scratch_path("out.md"));
     struct diag_sink *sink = diag_sink_new();
     assert_true(file_write_atomic(path, "first\n", 6, sink));
     assert_true(file_write_atomic(path, "second\n", 7, sink));
@@ -100,7 +78,7 @@ static void replaces_files_whole_and_leaves_no_temporaries(void **state)
     assert_string_equal(contents, "second\n");
     free(contents);
     char command[256];
-    snprintf(command, sizeof command, "test $(ls -A '%s' | grep -c golive-) -eq 0", folder);
+    snprintf(command, sizeof command, "test $(ls -A '%s' | grep -c golive-) -eq 0", scratch_folder);
     assert_int_equal(system(command), 0);
     diag_sink_free(sink);
     free(path);
@@ -109,8 +87,8 @@ static void replaces_files_whole_and_leaves_no_temporaries(void **state)
 static void a_failed_batch_changes_nothing(void **state)
 {
     (void)state;
-    char *kept = path_in_folder("kept.md");
-    char *impossible = path_in_folder("no-such-folder/out.md");
+    char *kept = xstrdup(scratch_path("kept.md"));
+    char *impossible = xstrdup(scratch_path("no-such-scratch_folder/out.md"));
     struct diag_sink *sink = diag_sink_new();
     assert_true(file_write_atomic(kept, "old\n", 4, sink));
     struct file_batch *batch = file_batch_new();
@@ -135,5 +113,5 @@ int main(void)
         cmocka_unit_test(replaces_files_whole_and_leaves_no_temporaries),
         cmocka_unit_test(a_failed_batch_changes_nothing),
     };
-    return cmocka_run_group_tests(tests, make_folder, remove_folder);
+    return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }

@@ -46,3 +46,26 @@ void expect_refusal(const char *text, const char *expected)
 {
     expect_refusal_length(text, strlen(text), expected);
 }
+
+char scratch_folder[] = "/tmp/golive-test-XXXXXX";
+
+int scratch_setup(void **state)
+{
+    (void)state;
+    return mkdtemp(scratch_folder) ? 0 : -1;
+}
+
+int scratch_teardown(void **state)
+{
+    (void)state;
+    char command[128];
+    snprintf(command, sizeof command, "rm -rf '%s'", scratch_folder);
+    return system(command);
+}
+
+const char *scratch_path(const char *name)
+{
+    static char path[512];
+    snprintf(path, sizeof path, "%s/%s", scratch_folder, name);
+    return path;
+}

@@ -29,4 +29,12 @@ char *diagnostics_text(const struct diag_sink *sink);
 void expect_refusal(const char *text, const char *expected);
 void expect_refusal_length(const char *text, size_t length, const char *expected);
 
+/* A scratch folder for tests that need files: created by scratch_setup
+ * (a cmocka group setup) and removed with its contents by scratch_teardown. */
+extern char scratch_folder[];
+int scratch_setup(void **state);
+int scratch_teardown(void **state);
+/* scratch_path: scratch_folder/name, in a static buffer. */
+const char *scratch_path(const char *name);
+
 #endif
