@@ -59,5 +59,8 @@ void cli_print_help(const struct cli_command *command);
 
 /* The commands, one per cli_NAME.c file. */
 extern const struct cli_command cli_check_command;
+extern const struct cli_command cli_mark_command;
+extern const struct cli_command cli_sign_command;
+extern const struct cli_command cli_status_command;
 
 #endif

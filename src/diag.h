@@ -86,7 +86,11 @@ enum diag_code {
     DIAG_ARTIFACT_NEEDS_INPUT,  /* audit requested but no audit file */
     DIAG_ROLE_UNASSIGNED,       /* warning: a role nobody in the project holds */
     DIAG_VERDICT_OPTIMISTIC,    /* warning: an audit verdict better than its findings */
+    /* recording: golive mark and golive sign */
+    DIAG_RUN_NOT_APPENDABLE,    /* records is not the last key, or not a block list */
+    DIAG_MISSING_VALUE,         /* a required command-line value such as --by */
     /* notes */
+    DIAG_RECORD_TRUNCATED,      /* the last record of a run was cut short */
     DIAG_NOTE_PREVIOUS,      /* "first defined here" and similar */
     DIAG_CODE_COUNT
 };

@@ -25,6 +25,6 @@ void evaluate_items(struct checklist *checklist, const struct run *run,
                     struct timestamp window_start);
 void evaluate_rollups(struct checklist *checklist);
 void evaluate_verdict(struct checklist *checklist);
-void evaluate_phase_timing(struct checklist *checklist);
+void evaluate_phase_timing(struct checklist *checklist, struct timestamp window_start);
 
 #endif

@@ -13,7 +13,8 @@ static bool earlier(struct timestamp left, struct timestamp right)
     return left.epoch < right.epoch;
 }
 
-static void time_phase(struct phase *phase, const struct phase_timing *previous)
+static void time_phase(struct phase *phase, const struct phase_timing *previous,
+                       struct timestamp window_start)
 {
     struct phase_timing *timing = &phase->timing;
     *timing = (struct phase_timing){ 0 };
@@ -33,21 +34,30 @@ static void time_phase(struct phase *phase, const struct phase_timing *previous)
     }
     if (!timing->started)
         return;
-    if (previous && previous->finished && earlier(previous->end, timing->start))
-        timing->start = previous->end;
     timing->finished = all_required_closed;
+    if (window_start.set && earlier(timing->end, window_start)) {
+        timing->before_window = true;
+        return;
+    }
+    if (previous && previous->finished && earlier(previous->end, timing->start)) {
+        struct timestamp chained = previous->end;
+        if (window_start.set && earlier(chained, window_start))
+            chained = window_start;
+        if (earlier(chained, timing->start))
+            timing->start = chained;
+    }
     timing->actual = (struct duration){ true, (timing->end.epoch - timing->start.epoch) / 60 };
     if (phase->budget.set && timing->actual.minutes > phase->budget.minutes)
         timing->over_budget = (struct duration){ true,
                                                  timing->actual.minutes - phase->budget.minutes };
 }
 
-void evaluate_phase_timing(struct checklist *checklist)
+void evaluate_phase_timing(struct checklist *checklist, struct timestamp window_start)
 {
     const struct phase_timing *previous = NULL;
     for (struct phase *phase = checklist->phases;
          phase < checklist->phases + checklist->phase_count; phase++) {
-        time_phase(phase, previous);
+        time_phase(phase, previous, window_start);
         if (phase->timing.started)
             previous = &phase->timing;
     }
@@ -58,6 +68,6 @@ void evaluate_checklist(struct checklist *checklist, const struct run *run,
 {
     evaluate_items(checklist, run, window_start);
     evaluate_rollups(checklist);
-    evaluate_phase_timing(checklist);
+    evaluate_phase_timing(checklist, window_start);
     evaluate_verdict(checklist);
 }

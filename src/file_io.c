@@ -29,9 +29,9 @@ static const char *file_type_name(mode_t mode)
     return "not a regular file";
 }
 
-/* Reads at most limit + 1 bytes, so that a file growing while we read is
- * still caught by the size check. */
-static bool read_all(int descriptor, struct buffer *out, size_t limit)
+/* Stops just past limit, so that a file growing while we read is still
+ * caught by the size check. */
+bool file_read_descriptor(int descriptor, struct buffer *out, size_t limit)
 {
     char chunk[65536];
     for (;;) {
@@ -79,7 +79,7 @@ bool file_read(const char *path, struct source_position cited_at, struct diag_si
              path, (long long)status.st_size, LIMIT_FILE_SIZE);
         goto cleanup;
     }
-    if (!read_all(descriptor, &data, LIMIT_FILE_SIZE)) {
+    if (!file_read_descriptor(descriptor, &data, LIMIT_FILE_SIZE)) {
         diag(sink, DIAG_FILE_READ, cited_at, "cannot read '%s': %s", path, strerror(errno));
         goto cleanup;
     }

@@ -8,6 +8,7 @@
 #ifndef GOLIVE_FILE_IO_H
 #define GOLIVE_FILE_IO_H
 
+#include "buffer.h"
 #include "diag.h"
 
 #include <stdbool.h>
@@ -19,6 +20,11 @@
  * command line) and returns false. */
 bool file_read(const char *path, struct source_position cited_at, struct diag_sink *sink,
                char **contents, size_t *length);
+
+/* file_read_descriptor: appends everything an open descriptor still holds
+ * to out, stopping once out passes limit bytes (the caller checks). Returns
+ * false, with errno set, on a read error. */
+bool file_read_descriptor(int descriptor, struct buffer *out, size_t limit);
 
 /* file_write_atomic: replaces path with data[0..length). On failure records
  * DIAG_FILE_WRITE, leaves any existing file unchanged and returns false. */

@@ -12,6 +12,9 @@
 
 static const struct cli_command *const commands[] = {
     &cli_check_command,
+    &cli_status_command,
+    &cli_mark_command,
+    &cli_sign_command,
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

@@ -108,10 +108,13 @@ struct item {
 };
 
 /* A phase starts at its first record, or when the phase before it ended
- * if that is earlier; it ends at its last closing record once every
- * required step is closed. */
+ * if that is earlier (but not before the window opened); it ends at its
+ * last closing record once every required step is closed. A phase done
+ * wholly before the window (preparation) is not timed: its records say
+ * when it was done, not how long it took. */
 struct phase_timing {            /* evaluated */
     bool started, finished;
+    bool before_window;          /* every record precedes the window start */
     struct timestamp start, end; /* end: the latest record so far while unfinished */
     struct duration actual;      /* end - start, so far while unfinished */
     struct duration over_budget; /* actual - budget when positive, else 0 */

@@ -9,6 +9,7 @@
 #include "model_read.h"
 #include "model_run.h"
 #include "path.h"
+#include "run_append.h"
 #include "schema_validate.h"
 #include "suggest.h"
 
@@ -39,6 +40,20 @@ static const char *keep_source(struct model *model, struct yaml_document *docume
     return yaml_document_path(document);
 }
 
+/* A run that does not load may end in a record cut short by a crash:
+ * say so, and how to recover the records before it. */
+static void note_truncated_run(const char *path, struct diag_sink *sink)
+{
+    struct diag_sink *scratch = diag_sink_new();
+    char *text;
+    size_t length;
+    if (file_read(path, source_position_of_file(path), scratch, &text, &length)) {
+        run_note_truncation(path, text, length, sink);
+        free(text);
+    }
+    diag_sink_free(scratch);
+}
+
 /* Loads path as a file of the expected kind, validated. Returns its root,
  * or NULL after reporting why not. */
 static const struct node *load_kind(struct model *model, const char *path,
@@ -46,8 +61,11 @@ static const struct node *load_kind(struct model *model, const char *path,
                                     struct diag_sink *sink)
 {
     struct yaml_document *document = yaml_load_file(path, cited_at, sink);
-    if (!document)
+    if (!document) {
+        if (expected == INPUT_RUN)
+            note_truncated_run(path, sink);
         return NULL;
+    }
     const struct node *root = yaml_document_root(document);
     enum input_kind kind;
     if (!schema_detect_kind(root, path, &kind, sink)) {
@@ -388,8 +406,10 @@ static void check_run_file(const char *path, const struct node *root, struct dia
 void model_check_file(const char *path, struct diag_sink *sink)
 {
     struct yaml_document *document = yaml_load_file(path, source_position_of_file(path), sink);
-    if (!document)
+    if (!document) {
+        note_truncated_run(path, sink);
         return;
+    }
     const struct node *root = yaml_document_root(document);
     enum input_kind kind;
     if (!schema_detect_kind(root, path, &kind, sink)) {

@@ -15,6 +15,9 @@ struct line_table {
     size_t length;
     size_t *starts;
     size_t count;
+    /* Tokens come in order: continuing from the last mark converted keeps
+     * the conversion linear, even for long lines. */
+    size_t cursor_line, cursor_column, cursor_offset;
 };
 
 struct span {
@@ -26,7 +29,7 @@ struct lexical_checker {
     struct diag_sink *sink;
     struct line_table lines;
     struct span *spans;      /* every token's text, in order */
-    size_t span_count;
+    size_t span_count, span_capacity;
     int *block_columns;      /* columns of the open block collections */
     size_t block_depth;
     size_t flow_level;
@@ -49,16 +52,25 @@ static void line_table_build(struct line_table *table, const char *text, size_t 
             table->starts[line++] = at + 1;
 }
 
-static size_t offset_of(const struct line_table *table, yaml_mark_t mark)
+static size_t offset_of(struct line_table *table, yaml_mark_t mark)
 {
     if (mark.line >= table->count)
         return table->length;
-    size_t offset = table->starts[mark.line];
-    for (size_t column = 0; column < mark.column && offset < table->length; column++) {
+    size_t offset = table->starts[mark.line], column = 0;
+    if (mark.line == table->cursor_line && mark.column >= table->cursor_column) {
+        offset = table->cursor_offset;
+        column = table->cursor_column;
+    }
+    for (; column < mark.column && offset < table->length; column++) {
+        unsigned char byte = (unsigned char)table->text[offset];
         uint32_t code_point;
-        size_t used = utf8_decode(table->text + offset, table->length - offset, &code_point);
+        size_t used = byte < 0x80 ? 1 : utf8_decode(table->text + offset, table->length - offset,
+                                                    &code_point);
         offset += used ? used : 1;
     }
+    table->cursor_line = mark.line;
+    table->cursor_column = mark.column;
+    table->cursor_offset = offset;
     return offset;
 }
 
@@ -170,8 +182,10 @@ static void check_block_scalar(struct lexical_checker *checker, const yaml_token
 
 static void add_span(struct lexical_checker *checker, const yaml_token_t *token)
 {
-    if (checker->span_count % 64 == 0)
-        checker->spans = xreallocarray(checker->spans, checker->span_count + 64, sizeof(struct span));
+    if (checker->span_count == checker->span_capacity) {
+        checker->span_capacity = checker->span_capacity ? checker->span_capacity * 2 : 64;
+        checker->spans = xreallocarray(checker->spans, checker->span_capacity, sizeof(struct span));
+    }
     checker->spans[checker->span_count++] = (struct span){
         offset_of(&checker->lines, token->start_mark), offset_of(&checker->lines, token->end_mark) };
 }

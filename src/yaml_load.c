@@ -165,6 +165,10 @@ static void check_value_characters(struct loader *loader, const char *text, size
                                    yaml_mark_t mark)
 {
     for (size_t offset = 0; offset < length;) {
+        if ((unsigned char)text[offset] >= 0x20 && (unsigned char)text[offset] < 0x7F) {
+            offset++;
+            continue;
+        }
         uint32_t code_point;
         size_t used = utf8_decode(text + offset, length - offset, &code_point);
         if (used == 0)

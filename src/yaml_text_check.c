@@ -30,6 +30,12 @@ bool text_check(const char *name, const char *text, size_t length, struct diag_s
     struct source_position position = { name, 1, 1 };
     size_t offset = 0;
     while (offset < length) {
+        unsigned char byte = (unsigned char)text[offset];
+        if (byte >= 0x20 && byte < 0x7F) { /* printable ASCII: most of any file */
+            position.column++;
+            offset++;
+            continue;
+        }
         uint32_t code_point;
         size_t used = utf8_decode(text + offset, length - offset, &code_point);
         if (used == 0) {

@@ -57,16 +57,6 @@ static void reports_missing_files_as_io_failures(void **state)
     free(path);
 }
 
-static char *read_whole(const char *path)
-{
-    struct diag_sink *sink = diag_sink_new();
-    char *contents = NULL;
-    size_t length;
-    assert_true(file_read(path, source_position_of_file(path), sink, &contents, &length));
-    diag_sink_free(sink);
-    return contents;
-}
-
 static void replaces_files_whole_and_leaves_no_temporaries(void **state)
 {
     (void)state;
@@ -74,7 +64,7 @@ static void replaces_files_whole_and_leaves_no_temporaries(void **state)
     struct diag_sink *sink = diag_sink_new();
     assert_true(file_write_atomic(path, "first\n", 6, sink));
     assert_true(file_write_atomic(path, "second\n", 7, sink));
-    char *contents = read_whole(path);
+    char *contents = read_file_text(path);
     assert_string_equal(contents, "second\n");
     free(contents);
     char command[256];
@@ -95,7 +85,7 @@ static void a_failed_batch_changes_nothing(void **state)
     assert_true(file_batch_stage(batch, kept, "new\n", 4, sink));
     assert_false(file_batch_stage(batch, impossible, "x", 1, sink));
     file_batch_free(batch); /* not committed: the staged file is removed */
-    char *contents = read_whole(kept);
+    char *contents = read_file_text(kept);
     assert_string_equal(contents, "old\n");
     assert_int_equal(diag_exit_status(sink), 3);
     free(contents);

@@ -1,6 +1,8 @@
 /* Helpers shared by the unit tests. */
 #include "test_support.h"
 
+#include "file_io.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,4 +70,14 @@ const char *scratch_path(const char *name)
     static char path[512];
     snprintf(path, sizeof path, "%s/%s", scratch_folder, name);
     return path;
+}
+
+char *read_file_text(const char *path)
+{
+    struct diag_sink *sink = diag_sink_new();
+    char *text = NULL;
+    size_t length;
+    assert_true(file_read(path, source_position_of_file(path), sink, &text, &length));
+    diag_sink_free(sink);
+    return text;
 }

@@ -29,6 +29,9 @@ char *diagnostics_text(const struct diag_sink *sink);
 void expect_refusal(const char *text, const char *expected);
 void expect_refusal_length(const char *text, size_t length, const char *expected);
 
+/* read_file_text: the whole of a file that must be readable (caller frees). */
+char *read_file_text(const char *path);
+
 /* A scratch folder for tests that need files: created by scratch_setup
  * (a cmocka group setup) and removed with its contents by scratch_teardown. */
 extern char scratch_folder[];

@@ -1,0 +1,201 @@
+/* golive mark: record what happened to one step, appended safely to its run. */
+#include "cli.h"
+
+#include "alloc.h"
+#include "clock.h"
+#include "model_checklist.h"
+#include "model_read.h"
+#include "recording.h"
+#include "run_append.h"
+#include "schema.h"
+#include "suggest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct mark_request {
+    const char *run, *item_id, *status, *by, *at, *note, *decision;
+    const char **evidence_keys, **evidence_values;
+    size_t evidence_count;
+};
+
+static const struct source_position nowhere = { 0 };
+
+static bool check_item(const struct checklist *checklist, const char *id, struct diag_sink *sink)
+{
+    if (checklist_find_item(checklist, id))
+        return true;
+    const char **ids = checklist_item_ids(checklist);
+    char hint[96];
+    diag(sink, DIAG_UNKNOWN_REFERENCE, nowhere, "'%s' is not a step of checklist '%s'%s", id,
+         checklist->id, suggest_hint(id, ids, checklist->item_count, hint, sizeof hint));
+    free(ids);
+    return false;
+}
+
+static bool check_decision(const struct item *item, const struct mark_request *request,
+                           struct diag_sink *sink)
+{
+    if (!recording_check_value(request->decision, "decision", FIELD_ENUM, schema_outcomes, sink))
+        return false;
+    if (request->decision && item->kind != ITEM_DECISION) {
+        diag(sink, DIAG_DECISION_NOT_ALLOWED, nowhere,
+             "step %s is not a decision point; a decision cannot be recorded on it", item->id);
+        return false;
+    }
+    int outcome = request->decision ? schema_choice_index(schema_outcomes, request->decision) : -1;
+    if (outcome >= 0 && !SET_HAS(item->outcomes, outcome)) {
+        diag(sink, DIAG_DECISION_NOT_ALLOWED, nowhere, "step %s does not allow '%s'", item->id,
+             request->decision);
+        return false;
+    }
+    if (item->kind == ITEM_DECISION && strcmp(request->status, "done") == 0 && outcome < 0) {
+        diag(sink, DIAG_DECISION_MISSING, nowhere,
+             "step %s is a decision point: closing it needs --decision go|continue|rollback|no-go",
+             item->id);
+        return false;
+    }
+    return true;
+}
+
+static bool check_evidence(const struct item *item, const struct mark_request *request,
+                           struct diag_sink *sink)
+{
+    const char **keys = xcalloc(item->evidence.count + 1, sizeof(char *));
+    for (size_t index = 0; index < item->evidence.count; index++)
+        keys[index] = item->evidence.pairs[index].key;
+    bool ok = true;
+    for (size_t index = 0; index < request->evidence_count && ok; index++) {
+        const char *key = request->evidence_keys[index];
+        ok = recording_check_value(request->evidence_values[index], key, FIELD_TEXT, NULL, sink);
+        if (ok && !text_map_find(&item->evidence, key)) {
+            char hint[96];
+            diag(sink, DIAG_UNKNOWN_EVIDENCE, nowhere, "step %s does not ask for evidence '%s'%s",
+                 item->id, key, suggest_hint(key, keys, item->evidence.count, hint, sizeof hint));
+            ok = false;
+        }
+    }
+    free(keys);
+    return ok;
+}
+
+/* Every check a record written by hand would meet in golive check. */
+static bool check_request(const struct checklist *checklist, const struct mark_request *request,
+                          struct diag_sink *sink)
+{
+    if (!recording_check_value(request->status, "status", FIELD_ENUM, schema_statuses, sink)
+        || !check_item(checklist, request->item_id, sink))
+        return false;
+    const struct item *item = checklist_find_item(checklist, request->item_id);
+    if (!request->by) {
+        diag(sink, DIAG_MISSING_VALUE, nowhere,
+             "say who did it: --by NAME (a person id of the project, or a name), "
+             "or set GOLIVE_BY");
+        return false;
+    }
+    if (strcmp(request->status, "skipped") == 0 && !request->note) {
+        diag(sink, DIAG_SKIP_WITHOUT_REASON, nowhere, "a skipped step needs --note saying why");
+        return false;
+    }
+    return recording_check_value(request->by, "by", FIELD_TEXT, NULL, sink)
+           && recording_check_value(request->at, "at", FIELD_TIMESTAMP, NULL, sink)
+           && recording_check_value(request->note, "note", FIELD_MARKDOWN, NULL, sink)
+           && check_decision(item, request, sink) && check_evidence(item, request, sink);
+}
+
+/* Splits each --evidence KEY=VALUE; returns false on one without '='. */
+static bool split_evidence(const struct cli_invocation *invocation, struct mark_request *request,
+                           char ***owned)
+{
+    size_t count;
+    const char *const *pairs = cli_values(invocation, "evidence", &count);
+    request->evidence_keys = xcalloc(count + 1, sizeof(char *));
+    request->evidence_values = xcalloc(count + 1, sizeof(char *));
+    *owned = xcalloc(count + 1, sizeof(char *));
+    for (size_t index = 0; index < count; index++) {
+        const char *equals = strchr(pairs[index], '=');
+        if (!equals || equals == pairs[index])
+            return false;
+        (*owned)[index] = xstrndup(pairs[index], (size_t)(equals - pairs[index]));
+        request->evidence_keys[index] = (*owned)[index];
+        request->evidence_values[index] = equals + 1;
+    }
+    request->evidence_count = count;
+    return true;
+}
+
+static int record_mark(const struct mark_request *request, struct diag_sink *sink)
+{
+    struct recording recording;
+    bool ok = recording_load(request->run, sink, &recording)
+              && check_request(recording.use->checklist, request, sink);
+    if (ok) {
+        char now[40];
+        clock_now(now, sizeof now);
+        struct result_fields fields = {
+            request->item_id, request->status, request->by, request->at ? request->at : now,
+            request->note, request->decision, request->evidence_keys, request->evidence_values,
+            request->evidence_count };
+        struct buffer record = { 0 };
+        run_format_result(&record, &fields);
+        run_append_record(request->run, buffer_text(&record), sink);
+        buffer_free(&record);
+    }
+    recording_free(&recording);
+    return diag_exit_status(sink);
+}
+
+static int run_mark(const struct cli_invocation *invocation)
+{
+    struct mark_request request = {
+        .run = cli_argument(invocation, 0), .item_id = cli_argument(invocation, 1),
+        .status = cli_argument(invocation, 2), .by = cli_value(invocation, "by"),
+        .at = cli_value(invocation, "at"), .note = cli_value(invocation, "note"),
+        .decision = cli_value(invocation, "decision") };
+    if (!request.by && getenv("GOLIVE_BY") && *getenv("GOLIVE_BY"))
+        request.by = getenv("GOLIVE_BY");
+    char **owned = NULL;
+    int status;
+    if (!split_evidence(invocation, &request, &owned)) {
+        status = cli_usage_error(cli_invocation_command(invocation),
+                                 "--evidence needs KEY=VALUE, e.g. --evidence backup_ref=db.dump");
+    } else {
+        struct diag_sink *sink = diag_sink_new();
+        status = record_mark(&request, sink);
+        diag_print(sink, stderr);
+        diag_sink_free(sink);
+    }
+    for (size_t index = 0; owned && owned[index]; index++)
+        free(owned[index]);
+    free(owned);
+    free(request.evidence_keys);
+    free(request.evidence_values);
+    return status;
+}
+
+static const struct cli_option mark_options[] = {
+    { "by", 0, CLI_VALUE, "NAME", "who did it: a person id of the project, or a name "
+                                  "(default: $GOLIVE_BY)" },
+    { "at", 0, CLI_VALUE, "TIMESTAMP", "when, e.g. 2026-03-21T18:05:00+01:00 (default: now)" },
+    { "note", 0, CLI_VALUE, "TEXT", "what happened; required for skipped (the reason)" },
+    { "evidence", 0, CLI_REPEATED, "KEY=VALUE", "evidence the step asks for; repeat as needed" },
+    { "decision", 0, CLI_VALUE, "OUTCOME", "decision points: go, continue, rollback or no-go" },
+    { 0 },
+};
+
+const struct cli_command cli_mark_command = {
+    .name = "mark",
+    .synopsis = "RUN ITEM STATUS [options]",
+    .summary = "record a step's result in a run file, safely",
+    .description =
+        "Appends one record to RUN: step ITEM now has STATUS (todo, in-progress, done,\n"
+        "failed, blocked or skipped). The record is checked against the checklist and\n"
+        "project first, exactly as golive check would; then it is written under an\n"
+        "exclusive lock, in one write, and flushed to disk. Earlier records are never\n"
+        "changed: the last record of a step is its state, the others its history.",
+    .options = mark_options,
+    .minimum_arguments = 3,
+    .maximum_arguments = 3,
+    .run = run_mark,
+};

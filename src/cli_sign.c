@@ -1,0 +1,124 @@
+/* golive sign: record a sign-off in a run file, safely. */
+#include "cli.h"
+
+#include "alloc.h"
+#include "clock.h"
+#include "model_project.h"
+#include "recording.h"
+#include "run_append.h"
+#include "schema.h"
+#include "suggest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct source_position nowhere = { 0 };
+
+static bool check_signatory(const struct project *project, const char *id,
+                            struct diag_sink *sink)
+{
+    if (project_find_signatory(project, id))
+        return true;
+    const char **ids = xcalloc(project->signatory_count + 1, sizeof(char *));
+    for (size_t index = 0; index < project->signatory_count; index++)
+        ids[index] = project->signatories[index].id;
+    char hint[96];
+    diag(sink, DIAG_UNKNOWN_REFERENCE, nowhere, "'%s' is not a signatory of the project%s", id,
+         suggest_hint(id, ids, project->signatory_count, hint, sizeof hint));
+    free(ids);
+    return false;
+}
+
+static bool check_conditions(const struct signoff_fields *fields, struct diag_sink *sink)
+{
+    bool conditional = strcmp(fields->decision, "conditional") == 0;
+    if (conditional && fields->condition_count == 0) {
+        diag(sink, DIAG_CONDITIONS_MISSING, nowhere,
+             "a conditional approval needs its conditions: --condition TEXT, once per condition");
+        return false;
+    }
+    if (!conditional && fields->condition_count > 0) {
+        diag(sink, DIAG_CONDITIONS_UNEXPECTED, nowhere,
+             "--condition is given but the decision is '%s', not 'conditional'", fields->decision);
+        return false;
+    }
+    for (size_t index = 0; index < fields->condition_count; index++)
+        if (!recording_check_value(fields->conditions[index], "condition", FIELD_TEXT, NULL, sink))
+            return false;
+    return true;
+}
+
+static bool check_signoff(const struct project *project, const struct signoff_fields *fields,
+                          struct diag_sink *sink)
+{
+    if (!fields->name) {
+        diag(sink, DIAG_MISSING_VALUE, nowhere, "say who signs: --name NAME");
+        return false;
+    }
+    if (!fields->decision) {
+        diag(sink, DIAG_MISSING_VALUE, nowhere,
+             "give the decision: --decision approved|conditional|rejected");
+        return false;
+    }
+    return recording_check_value(fields->decision, "decision", FIELD_ENUM,
+                                 schema_signoff_decisions, sink)
+           && check_signatory(project, fields->signatory, sink)
+           && recording_check_value(fields->name, "name", FIELD_TEXT, NULL, sink)
+           && recording_check_value(fields->date, "date", FIELD_DATE, NULL, sink)
+           && recording_check_value(fields->note, "note", FIELD_MARKDOWN, NULL, sink)
+           && check_conditions(fields, sink);
+}
+
+static int run_sign(const struct cli_invocation *invocation)
+{
+    const char *run = cli_argument(invocation, 0);
+    char now[40], today[16];
+    clock_now(now, sizeof now);
+    clock_today(today, sizeof today);
+    struct signoff_fields fields = {
+        .signatory = cli_argument(invocation, 1), .name = cli_value(invocation, "name"),
+        .decision = cli_value(invocation, "decision"), .date = cli_value(invocation, "date"),
+        .at = now, .note = cli_value(invocation, "note") };
+    fields.conditions = cli_values(invocation, "condition", &fields.condition_count);
+    struct diag_sink *sink = diag_sink_new();
+    struct recording recording;
+    if (recording_load(run, sink, &recording)
+        && check_signoff(recording.model->project, &fields, sink)) {
+        if (!fields.date)
+            fields.date = today;
+        struct buffer record = { 0 };
+        run_format_signoff(&record, &fields);
+        run_append_record(run, buffer_text(&record), sink);
+        buffer_free(&record);
+    }
+    recording_free(&recording);
+    diag_print(sink, stderr);
+    int status = diag_exit_status(sink);
+    diag_sink_free(sink);
+    return status;
+}
+
+static const struct cli_option sign_options[] = {
+    { "name", 0, CLI_VALUE, "NAME", "who signs (required)" },
+    { "decision", 0, CLI_VALUE, "DECISION", "approved, conditional or rejected (required)" },
+    { "condition", 0, CLI_REPEATED, "TEXT", "a condition of a conditional approval; repeat" },
+    { "date", 0, CLI_VALUE, "DATE", "the date of signing, YYYY-MM-DD (default: today)" },
+    { "note", 0, CLI_VALUE, "TEXT", "a remark" },
+    { 0 },
+};
+
+const struct cli_command cli_sign_command = {
+    .name = "sign",
+    .synopsis = "RUN SIGNATORY --name NAME --decision DECISION [options]",
+    .summary = "record a sign-off in a run file, safely",
+    .description =
+        "Appends one sign-off to RUN for SIGNATORY, a signatory id of the project. The\n"
+        "sign-off is checked first (the signatory exists; a conditional approval lists\n"
+        "its conditions, the others none), then written as golive mark writes: under a\n"
+        "lock, in one write, flushed to disk. The last sign-off of a signatory counts.",
+    .options = sign_options,
+    .minimum_arguments = 2,
+    .maximum_arguments = 2,
+    .run = run_sign,
+};

@@ -1,0 +1,243 @@
+/* Safe appends to run files: formatting, locking, checking, writing. */
+#include "run_append.h"
+
+#include "alloc.h"
+#include "file_io.h"
+#include "golive_limits.h"
+#include "model_read.h"
+#include "node.h"
+#include "schema_validate.h"
+#include "utf8.h"
+#include "yaml_load.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void yaml_quote(struct buffer *out, const char *text)
+{
+    buffer_append_char(out, '"');
+    for (const char *at = text; *at; at++) {
+        unsigned char byte = (unsigned char)*at;
+        if (byte == '"' || byte == '\\')
+            buffer_printf(out, "\\%c", byte);
+        else if (byte == '\n')
+            buffer_append_text(out, "\\n");
+        else if (byte == '\t')
+            buffer_append_text(out, "\\t");
+        else if (byte < 0x20 || byte == 0x7F)
+            buffer_printf(out, "\\x%02X", byte);
+        else
+            buffer_append_char(out, (char)byte);
+    }
+    buffer_append_char(out, '"');
+}
+
+static void add_field(struct buffer *out, const char *key, const char *value, bool quoted)
+{
+    if (!value)
+        return;
+    buffer_printf(out, "%s%s: ", out->length > 3 ? ", " : "", key);
+    if (quoted)
+        yaml_quote(out, value);
+    else
+        buffer_append_text(out, value);
+}
+
+void run_format_result(struct buffer *out, const struct result_fields *fields)
+{
+    struct buffer record = { 0 };
+    buffer_append_text(&record, "- {");
+    add_field(&record, "item", fields->item, true);
+    add_field(&record, "status", fields->status, false);
+    add_field(&record, "by", fields->by, true);
+    add_field(&record, "at", fields->at, true);
+    add_field(&record, "note", fields->note, true);
+    if (fields->evidence_count) {
+        buffer_append_text(&record, ", evidence: {");
+        for (size_t index = 0; index < fields->evidence_count; index++) {
+            buffer_printf(&record, "%s%s: ", index ? ", " : "", fields->evidence_keys[index]);
+            yaml_quote(&record, fields->evidence_values[index]);
+        }
+        buffer_append_char(&record, '}');
+    }
+    add_field(&record, "decision", fields->decision, false);
+    buffer_append_text(&record, "}\n");
+    buffer_append(out, record.data, record.length);
+    buffer_free(&record);
+}
+
+void run_format_signoff(struct buffer *out, const struct signoff_fields *fields)
+{
+    struct buffer record = { 0 };
+    buffer_append_text(&record, "- {");
+    add_field(&record, "signoff", fields->signatory, true);
+    add_field(&record, "name", fields->name, true);
+    add_field(&record, "decision", fields->decision, false);
+    if (fields->condition_count) {
+        buffer_append_text(&record, ", conditions: [");
+        for (size_t index = 0; index < fields->condition_count; index++) {
+            buffer_append_text(&record, index ? ", " : "");
+            yaml_quote(&record, fields->conditions[index]);
+        }
+        buffer_append_char(&record, ']');
+    }
+    add_field(&record, "date", fields->date, false);
+    add_field(&record, "at", fields->at, true);
+    add_field(&record, "note", fields->note, true);
+    buffer_append_text(&record, "}\n");
+    buffer_append(out, record.data, record.length);
+    buffer_free(&record);
+}
+
+/* The line number that follows text[0..length). */
+static unsigned count_lines(const char *text, size_t length)
+{
+    unsigned lines = 1;
+    for (size_t index = 0; index < length; index++)
+        lines += text[index] == '\n';
+    return lines;
+}
+
+void run_note_truncation(const char *path, const char *text, size_t length,
+                         struct diag_sink *sink)
+{
+    while (length > 0 && (text[length - 1] == '\n' || text[length - 1] == ' '
+                          || text[length - 1] == '\r'))
+        length--;
+    size_t start = length;
+    while (start > 0 && text[start - 1] != '\n')
+        start--;
+    if (length - start < 3 || strncmp(text + start, "- {", 3) != 0 || text[length - 1] == '}')
+        return;
+    unsigned line = count_lines(text, start);
+    diag(sink, DIAG_RECORD_TRUNCATED, (struct source_position){ path, line, 1 },
+         "the last record looks cut short, as by an interrupted write; the lines before it are "
+         "intact: delete line %u to recover them", line);
+}
+
+static bool lock_exclusively(int descriptor)
+{
+    struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+    while (fcntl(descriptor, F_SETLKW, &lock) != 0)
+        if (errno != EINTR)
+            return false;
+    return true;
+}
+
+/* The combined text must load as a valid run whose last record is the one
+ * appended (it starts on first_new_line): otherwise appending would change
+ * the meaning of the file, for instance when 'records' is not its last key. */
+static bool check_combined(const char *path, const char *text, size_t length,
+                           unsigned first_new_line)
+{
+    struct diag_sink *scratch = diag_sink_new();
+    struct yaml_document *document = yaml_load_text(path, text, length, scratch);
+    const struct node *root = document ? yaml_document_root(document) : NULL;
+    bool ok = root && schema_validate(root, schema_for_kind(INPUT_RUN), scratch);
+    const struct node *records = ok ? read_list(root, "records") : NULL;
+    size_t last_key = root && node_kind(root) == NODE_MAPPING ? node_count(root) : 0;
+    ok = ok && records && last_key
+         && strcmp(node_scalar_text(node_mapping_key(root, last_key - 1)), "records") == 0
+         && node_position(node_sequence_item(records, node_count(records) - 1)).line
+                == first_new_line;
+    yaml_document_free(document);
+    diag_sink_free(scratch);
+    return ok;
+}
+
+/* Checks the file as it would be with the record (under the lock). Only
+ * when that fails is the file as it is now parsed again, to say whether it
+ * was already broken (and where) or cannot take an appended record. */
+static bool check_before_append(const char *path, const struct buffer *old,
+                                const struct buffer *addition, struct diag_sink *sink)
+{
+    struct buffer combined = { 0 };
+    buffer_append(&combined, old->data, old->length);
+    buffer_append(&combined, addition->data, addition->length);
+    unsigned first_new_line = count_lines(buffer_text(old), old->length)
+                              + (addition->data[0] == '\n');
+    bool ok = check_combined(path, buffer_text(&combined), combined.length, first_new_line);
+    buffer_free(&combined);
+    if (ok)
+        return true;
+    struct yaml_document *current = yaml_load_text(path, buffer_text(old), old->length, sink);
+    if (!current)
+        run_note_truncation(path, buffer_text(old), old->length, sink);
+    else
+        diag(sink, DIAG_RUN_NOT_APPENDABLE, source_position_of_file(path),
+             "a record cannot be appended safely: 'records' must be the last key of the run, "
+             "written as a block list ('- ' lines)");
+    yaml_document_free(current);
+    return false;
+}
+
+/* The whole addition in one write (a short write, on a full disk, is
+ * followed by one for the rest, which then says why); on any failure, or a
+ * failed flush, the file is cut back to its old length. */
+static bool write_and_flush(int descriptor, const char *path, const struct buffer *addition,
+                            off_t old_length, struct diag_sink *sink)
+{
+    size_t done = 0;
+    while (done < addition->length) {
+        ssize_t written = write(descriptor, addition->data + done, addition->length - done);
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            break;
+        done += (size_t)written;
+    }
+    int saved = errno;
+    bool ok = done == addition->length && fsync(descriptor) == 0;
+    if (ok)
+        return true;
+    if (done == addition->length)
+        saved = errno;
+    if (ftruncate(descriptor, old_length) != 0 || fsync(descriptor) != 0)
+        diag(sink, DIAG_FILE_WRITE, source_position_of_file(path),
+             "cannot write the record (%s), and cutting the file back failed too: check its end",
+             strerror(saved));
+    else
+        diag(sink, DIAG_FILE_WRITE, source_position_of_file(path),
+             "cannot write the record: %s; the file is unchanged", strerror(saved));
+    return false;
+}
+
+bool run_append_record(const char *path, const char *record, struct diag_sink *sink)
+{
+    int descriptor = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK);
+    if (descriptor < 0) {
+        diag(sink, DIAG_FILE_OPEN, source_position_of_file(path), "cannot open '%s': %s", path,
+             strerror(errno));
+        return false;
+    }
+    bool ok = false;
+    struct buffer old = { 0 }, addition = { 0 };
+    struct stat status;
+    if (fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode) || !lock_exclusively(descriptor)
+        || !file_read_descriptor(descriptor, &old, LIMIT_FILE_SIZE)) {
+        diag(sink, DIAG_FILE_OPEN, source_position_of_file(path),
+             "cannot lock and read '%s': %s", path, strerror(errno));
+        goto cleanup;
+    }
+    if (old.length > 0 && old.data[old.length - 1] != '\n')
+        buffer_append_char(&addition, '\n');
+    buffer_append_text(&addition, record);
+    if (old.length + addition.length > LIMIT_FILE_SIZE) {
+        diag(sink, DIAG_FILE_TOO_LARGE, source_position_of_file(path),
+             "the run would grow past %u bytes; start a new run file", LIMIT_FILE_SIZE);
+        goto cleanup;
+    }
+    if (!check_before_append(path, &old, &addition, sink))
+        goto cleanup;
+    ok = write_and_flush(descriptor, path, &addition, (off_t)old.length, sink);
+cleanup:
+    buffer_free(&old);
+    buffer_free(&addition);
+    close(descriptor); /* releases the lock */
+    return ok;
+}

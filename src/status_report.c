@@ -1,0 +1,322 @@
+/* The readiness dashboard: verdict and reasons, approvals, roll-ups per
+ * checklist, the next blocking steps with their owners, stale evidence,
+ * planned against actual time. */
+#include "status_report.h"
+
+#include "model_checklist.h"
+#include "schema.h"
+#include "utf8.h"
+#include "value.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct style {
+    bool colour;
+};
+
+enum tone { TONE_PLAIN, TONE_HEADING, TONE_GOOD, TONE_WARN, TONE_BAD, TONE_DIM };
+
+static void styled(struct buffer *out, const struct style *style, enum tone tone,
+                   const char *text)
+{
+    static const char *const codes[] = {
+        [TONE_PLAIN] = "", [TONE_HEADING] = "\033[1m", [TONE_GOOD] = "\033[1;32m",
+        [TONE_WARN] = "\033[1;33m", [TONE_BAD] = "\033[1;31m", [TONE_DIM] = "\033[2m",
+    };
+    if (style->colour && tone != TONE_PLAIN)
+        buffer_printf(out, "%s%s\033[0m", codes[tone], text);
+    else
+        buffer_append_text(out, text);
+}
+
+/* Characters, not bytes: names with accents must line up in columns. */
+static size_t text_width(const char *text)
+{
+    size_t width = 0, length = strlen(text);
+    for (size_t offset = 0; offset < length; width++) {
+        uint32_t code_point;
+        size_t used = utf8_decode(text + offset, length - offset, &code_point);
+        offset += used ? used : 1;
+    }
+    return width;
+}
+
+/* text cut to width characters (with an ellipsis) and padded to width. */
+static void column(struct buffer *out, const char *text, size_t width)
+{
+    size_t length = strlen(text), shown = 0, offset = 0;
+    bool cut = text_width(text) > width;
+    while (offset < length && shown < (cut ? width - 1 : width)) {
+        uint32_t code_point;
+        size_t used = utf8_decode(text + offset, length - offset, &code_point);
+        used = used ? used : 1;
+        buffer_append(out, text + offset, used);
+        offset += used;
+        shown++;
+    }
+    if (cut) {
+        buffer_append_text(out, "\u2026");
+        shown++;
+    }
+    for (; shown < width; shown++)
+        buffer_append_char(out, ' ');
+}
+
+static const char *readiness_word(enum readiness readiness, enum tone *tone)
+{
+    switch (readiness) {
+    case READINESS_READY: *tone = TONE_GOOD; return "READY";
+    case READINESS_NOT_READY: *tone = TONE_WARN; return "NOT READY";
+    case READINESS_NO_GO: *tone = TONE_BAD; return "ROLLBACK / NO-GO";
+    }
+    *tone = TONE_PLAIN;
+    return "";
+}
+
+static void report_heading(struct buffer *out, const struct style *style,
+                           const struct project *project)
+{
+    char start[40], end[40], length[32];
+    buffer_append_text(out, "golive status: ");
+    styled(out, style, TONE_HEADING, project->client_name ? project->client_name : "");
+    buffer_printf(out, ", %s%s%s%s\n", project->title ? project->title : "",
+                  project->reference ? " (" : "", project->reference ? project->reference : "",
+                  project->reference ? ")" : "");
+    if (project->window_start.set && project->window_end.set)
+        buffer_printf(out, "Window:   %s to %s (%s)\n",
+                      value_format_timestamp(project->window_start, start, sizeof start),
+                      value_format_timestamp(project->window_end, end, sizeof end),
+                      value_format_duration(project->timing.window.minutes, length, sizeof length));
+}
+
+static void report_verdict(struct buffer *out, const struct style *style,
+                           const struct project *project)
+{
+    enum tone tone;
+    const char *word = readiness_word(project->verdict.readiness, &tone);
+    buffer_append_text(out, "\nVerdict:  ");
+    styled(out, style, tone, word);
+    buffer_append_char(out, '\n');
+    for (size_t index = 0; index < project->verdict.reason_count; index++)
+        buffer_printf(out, "  - %s%s%s\n", project->verdict.reasons[index].text,
+                      project->use_count > 1 ? ", in " : "",
+                      project->use_count > 1 ? project->verdict.reasons[index].checklist->title
+                                             : "");
+}
+
+static void report_approval(struct buffer *out, const struct style *style,
+                            const struct project *project)
+{
+    const struct approval_state *state = &project->approvals[ARTIFACT_RUNBOOK];
+    static const char *const words[] = {
+        [APPROVAL_NOT_REQUIRED] = "NOT REQUIRED", [APPROVAL_PENDING] = "PENDING",
+        [APPROVAL_APPROVED] = "APPROVED", [APPROVAL_REJECTED] = "REJECTED" };
+    static const enum tone tones[] = {
+        [APPROVAL_NOT_REQUIRED] = TONE_DIM, [APPROVAL_PENDING] = TONE_WARN,
+        [APPROVAL_APPROVED] = TONE_GOOD, [APPROVAL_REJECTED] = TONE_BAD };
+    buffer_append_text(out, "Approval: ");
+    styled(out, style, tones[state->approval], words[state->approval]);
+    buffer_printf(out, " (go-live: %zu of %zu signed", state->required - state->missing,
+                  state->required);
+    if (state->conditional)
+        buffer_printf(out, ", %zu with conditions", state->conditional);
+    buffer_append_text(out, ")\n");
+    for (size_t index = 0; index < project->signatory_count; index++) {
+        const struct signatory *signatory = &project->signatories[index];
+        if (SET_HAS(signatory->artifacts, ARTIFACT_RUNBOOK) && !signatory->latest)
+            buffer_printf(out, "  - missing: %s (%s)\n", signatory->role, signatory->id);
+        else if (SET_HAS(signatory->artifacts, ARTIFACT_RUNBOOK)
+                 && signatory->latest->decision == SIGNOFF_REJECTED)
+            buffer_printf(out, "  - rejected by %s (%s)\n", signatory->latest->name,
+                          signatory->role);
+    }
+}
+
+static void rollup_row(struct buffer *out, const struct style *style, const char *title,
+                       const struct rollup *rollup, const struct checklist_use *use)
+{
+    column(out, title, 30);
+    buffer_printf(out, "%6zu %7zu %9zu %11zu %8zu %9zu  ", rollup->total, rollup->closed,
+                  rollup->required_open, rollup->blocking_open, rollup->blocked_failed,
+                  rollup->rollback_no_go);
+    enum tone tone;
+    const char *word = readiness_word(use->checklist->verdict.readiness, &tone);
+    if (use->gate)
+        styled(out, style, tone, word);
+    else
+        styled(out, style, TONE_DIM, "(does not gate)");
+    buffer_append_char(out, '\n');
+}
+
+static void report_rollups(struct buffer *out, const struct style *style,
+                           const struct project *project)
+{
+    buffer_append_char(out, '\n');
+    styled(out, style, TONE_HEADING,
+           "Checklist                      Steps  Closed  Req.open  Block.open  Failed  Rollback  Verdict");
+    buffer_append_char(out, '\n');
+    for (size_t index = 0; index < project->use_count; index++) {
+        const struct checklist_use *use = &project->uses[index];
+        if (use->checklist)
+            rollup_row(out, style, use->checklist->title ? use->checklist->title : "",
+                       &use->checklist->rollup, use);
+    }
+}
+
+/* "Technical lead: Jürgen Weiß, Åsa Lindqvist" for a step's owner. */
+static void owner_text(struct buffer *out, const struct project *project, const struct item *item)
+{
+    if (!item->owner) {
+        buffer_append_text(out, "no owner");
+        return;
+    }
+    buffer_append_text(out, item->owner_title ? item->owner_title : item->owner);
+    const char *separator = ": ";
+    for (size_t person = 0; person < project->person_count; person++)
+        for (size_t index = 0; index < project->people[person].roles.count; index++)
+            if (strcmp(project->people[person].roles.items[index], item->owner) == 0) {
+                buffer_printf(out, "%s%s", separator, project->people[person].name);
+                separator = ", ";
+            }
+}
+
+#define NEXT_STEPS_SHOWN 5 /* a screenful: what to chase now, not the whole list */
+
+static void report_next_steps(struct buffer *out, const struct style *style,
+                              const struct project *project)
+{
+    buffer_append_char(out, '\n');
+    styled(out, style, TONE_HEADING, "Next blocking steps");
+    buffer_append_char(out, '\n');
+    size_t shown = 0, open = 0;
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (!checklist || !project->uses[use].gate)
+            continue;
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+            if (!item->blocking || item->state.closed)
+                continue;
+            if (open++ >= NEXT_STEPS_SHOWN)
+                continue;
+            struct buffer owner = { 0 };
+            owner_text(&owner, project, item);
+            buffer_append_text(out, "  ");
+            column(out, item->id, 6);
+            column(out, item->title ? item->title : "", 44);
+            buffer_printf(out, " %-11s %s\n", schema_statuses[item->state.status],
+                          buffer_text(&owner));
+            buffer_free(&owner);
+            shown++;
+        }
+    }
+    if (open == 0)
+        buffer_append_text(out, "  none: every blocking step is closed\n");
+    else if (open > shown)
+        buffer_printf(out, "  ... and %zu more\n", open - shown);
+}
+
+static void report_stale_evidence(struct buffer *out, const struct style *style,
+                                  const struct project *project)
+{
+    buffer_append_char(out, '\n');
+    styled(out, style, TONE_HEADING, "Evidence older than allowed at the window start");
+    buffer_append_char(out, '\n');
+    size_t count = 0;
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (!checklist)
+            continue;
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+            if (!item->state.evidence_stale)
+                continue;
+            char age[32], limit[32];
+            buffer_printf(out, "  %s %s: %s old, at most %s\n", item->id, item->title,
+                          value_format_duration(item->state.evidence_age.minutes, age, sizeof age),
+                          value_format_duration(item->evidence_max_age.minutes, limit,
+                                                sizeof limit));
+            count++;
+        }
+    }
+    if (!count)
+        buffer_append_text(out, "  none\n");
+}
+
+static void phase_time_row(struct buffer *out, const struct style *style,
+                           const struct phase *phase)
+{
+    char budget[32] = "-", actual[32] = "-", over[40] = "";
+    if (phase->budget.set)
+        value_format_duration(phase->budget.minutes, budget, sizeof budget);
+    if (phase->timing.before_window)
+        snprintf(actual, sizeof actual, "before window");
+    else if (phase->timing.started)
+        value_format_duration(phase->timing.actual.minutes, actual, sizeof actual);
+    buffer_append_text(out, "    ");
+    column(out, phase->title ? phase->title : "", 36);
+    buffer_printf(out, " %-12s ", budget);
+    column(out, actual, 14);
+    if (phase->timing.over_budget.minutes > 0) {
+        char late[32];
+        snprintf(over, sizeof over, "+%s over",
+                 value_format_duration(phase->timing.over_budget.minutes, late, sizeof late));
+        styled(out, style, TONE_WARN, over);
+    } else if (phase->timing.started && !phase->timing.finished) {
+        styled(out, style, TONE_DIM, "so far");
+    }
+    buffer_append_char(out, '\n');
+}
+
+static void report_timing(struct buffer *out, const struct style *style,
+                          const struct project *project)
+{
+    buffer_append_char(out, '\n');
+    styled(out, style, TONE_HEADING, "Time: phase budget and actual");
+    buffer_append_char(out, '\n');
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (!checklist || !project->uses[use].gate)
+            continue;
+        buffer_printf(out, "  %s\n", checklist->title ? checklist->title : "");
+        for (size_t index = 0; index < checklist->phase_count; index++)
+            phase_time_row(out, style, &checklist->phases[index]);
+    }
+    const struct project_timing *timing = &project->timing;
+    char length[32], since[40];
+    if (timing->downtime_started)
+        buffer_printf(out, "  Downtime: %s%s (from %s)\n",
+                      value_format_duration(timing->downtime.minutes, length, sizeof length),
+                      timing->downtime_ended ? "" : " so far",
+                      value_format_timestamp(timing->downtime_start, since, sizeof since));
+    else
+        buffer_append_text(out, "  Downtime: not started\n");
+}
+
+/* Padding leaves spaces at the ends of lines; a terminal does not need
+ * them and a diff should not see them. */
+static void strip_line_ends(struct buffer *out, size_t from)
+{
+    size_t write = from;
+    for (size_t read = from; read < out->length; read++) {
+        if (out->data[read] == '\n')
+            while (write > from && out->data[write - 1] == ' ')
+                write--;
+        out->data[write++] = out->data[read];
+    }
+    buffer_truncate(out, write);
+}
+
+void status_report(const struct model *model, bool colour, struct buffer *out)
+{
+    size_t start = out->length;
+    struct style style = { colour };
+    const struct project *project = model->project;
+    report_heading(out, &style, project);
+    report_verdict(out, &style, project);
+    report_approval(out, &style, project);
+    report_rollups(out, &style, project);
+    report_next_steps(out, &style, project);
+    report_stale_evidence(out, &style, project);
+    report_timing(out, &style, project);
+    strip_line_ends(out, start);
+}
