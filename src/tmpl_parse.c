@@ -318,16 +318,16 @@ static bool partial_name_is_plain(struct parser *parser, const struct tag *tag,
              "template's own folder", length, name);
         return false;
     }
-    if (holds(name, tag->name_length, "/") || holds(name, tag->name_length, "\\")) {
-        diag(parser->sink, DIAG_TEMPLATE_PARTIAL_SEPARATOR, position,
-             "the partial '%.*s' names a folder; partials are read only from the "
-             "template's own folder", length, name);
-        return false;
-    }
     if (holds(name, tag->name_length, "..")) {
         diag(parser->sink, DIAG_TEMPLATE_PARTIAL_PARENT, position,
              "the partial '%.*s' holds '..'; partials are read only from the template's "
              "own folder", length, name);
+        return false;
+    }
+    if (holds(name, tag->name_length, "/") || holds(name, tag->name_length, "\\")) {
+        diag(parser->sink, DIAG_TEMPLATE_PARTIAL_SEPARATOR, position,
+             "the partial '%.*s' names a folder; partials are read only from the "
+             "template's own folder", length, name);
         return false;
     }
     return true;
