@@ -9,6 +9,7 @@
 #include "tmpl_tree.h"
 
 #include "alloc.h"
+#include "buffer.h"
 #include "golive_limits.h"
 
 #include <math.h>
@@ -149,9 +150,32 @@ static bool is_falsey(const struct node *value)
            || (type == SCALAR_STRING && node_scalar_length(value) == 0);
 }
 
+/* Writes digits (a significand without its point) times ten to the power
+ * exponent, in plain notation: 121 and 0 give "1.21", 15 and 3 "1500". */
+static void write_plain(const char *digits, int exponent, char *out, size_t size)
+{
+    struct buffer plain = { 0 };
+    int count = (int)strlen(digits);
+    if (exponent < 0) {
+        buffer_append_text(&plain, "0.");
+        for (int zero = -1; zero > exponent; zero--)
+            buffer_append_char(&plain, '0');
+        buffer_append_text(&plain, digits);
+    } else {
+        for (int at = 0; at <= exponent || at < count; at++) {
+            if (at == exponent + 1)
+                buffer_append_char(&plain, '.');
+            buffer_append_char(&plain, at < count ? digits[at] : '0');
+        }
+    }
+    snprintf(out, size, "%s", buffer_text(&plain));
+    buffer_free(&plain);
+}
+
 /* A float in the fewest significant digits that read back as the same
- * number (1.210 → 1.21), in plain notation unless very large or small.
- * Text that is not a finite number (.inf, .nan) is kept as written. */
+ * number (1.210 → 1.21), in plain notation unless very large or small
+ * (as JavaScript writes numbers). Text that is not a finite number (.inf,
+ * .nan) is kept as written. */
 static const char *format_float(const char *text, char *out, size_t size)
 {
     char *end;
@@ -159,20 +183,30 @@ static const char *format_float(const char *text, char *out, size_t size)
     if (*end != '\0' || end == text || !isfinite(value))
         return text;
     char scientific[40];
-    int digits = 1;
-    for (; digits < 17; digits++) {
-        snprintf(scientific, sizeof scientific, "%.*e", digits - 1, value);
+    int precision = 1;
+    for (; precision < 17; precision++) {
+        snprintf(scientific, sizeof scientific, "%.*e", precision - 1, value);
         if (strtod(scientific, NULL) == value)
             break;
     }
-    snprintf(scientific, sizeof scientific, "%.*e", digits - 1, value);
-    int exponent = atoi(strchr(scientific, 'e') + 1);
+    snprintf(scientific, sizeof scientific, "%.*e", precision - 1, value);
+    char *exponent_mark = strchr(scientific, 'e');
+    int exponent = atoi(exponent_mark + 1);
     if (exponent <= -7 || exponent >= 21) {
         snprintf(out, size, "%s", scientific);
         return out;
     }
-    int decimals = digits - 1 - exponent;
-    snprintf(out, size, "%.*f", decimals > 0 ? decimals : 0, value);
+    /* "-1.2345e+03" → sign, then the digits "12345" */
+    char digits[40];
+    size_t count = 0;
+    for (const char *at = scientific; at < exponent_mark; at++)
+        if (*at >= '0' && *at <= '9')
+            digits[count++] = *at;
+    digits[count] = '\0';
+    size_t sign = scientific[0] == '-';
+    if (sign)
+        out[0] = '-';
+    write_plain(digits, exponent, out + sign, size - sign);
     return out;
 }
 
