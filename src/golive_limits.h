@@ -59,8 +59,8 @@
 /* Most rendering steps (a tag or text visited, a list item entered) for one
  * output. Nested sections over long lists can multiply work without writing
  * anything, so output size alone does not bound time. A 2,000-item runbook
- * takes about 200,000 steps; 50 million take about a second, so a runaway
- * template stops quickly with a message instead of hanging. */
-#define LIMIT_TEMPLATE_STEPS 50000000u
+ * takes about 200,000 steps; 10 million leave fifty times that and stop a
+ * runaway template in about a tenth of a second, with a message. */
+#define LIMIT_TEMPLATE_STEPS 10000000u
 
 #endif
