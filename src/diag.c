@@ -94,7 +94,7 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
     [DIAG_TEMPLATE_OUTPUT_SIZE] = { "template-output-size", DIAG_ERROR,
         EXIT_STATUS_INVALID_INPUT, "The output would exceed 16 MiB; look for a section repeated over a list more often than meant." },
     [DIAG_TEMPLATE_STEPS] = { "template-steps", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
-        "Sections nested over long lists multiply; un-nest them or render less." },
+        "Sections nested over long lists multiply the work; nest fewer of them or give the template less data." },
     [DIAG_TEMPLATE_NOT_A_SCALAR] = { "template-not-a-scalar", DIAG_ERROR,
         EXIT_STATUS_INVALID_INPUT, "Go through a list or mapping with {{#name}}...{{/name}} and interpolate its fields." },
     [DIAG_RENDER_DATA_NOT_MAPPING] = { "render-data-not-mapping", DIAG_ERROR,

@@ -8,6 +8,8 @@
 #include "node.h"
 #include "tmpl.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -265,6 +267,45 @@ static void bounds_work(void **state)
     free(got);
 }
 
+/* text with every run of blanks and line ends made one space, so that the
+ * manual may wrap its lines. Caller frees. */
+static char *squeeze(const char *text)
+{
+    struct buffer out = { 0 };
+    for (const char *at = text; *at; at++) {
+        if (isspace((unsigned char)*at)) {
+            if (out.length && out.data[out.length - 1] != ' ')
+                buffer_append_char(&out, ' ');
+        } else {
+            buffer_append_char(&out, *at);
+        }
+    }
+    return buffer_release(&out);
+}
+
+static void manual_lists_every_diagnostic(void **state)
+{
+    (void)state;
+    FILE *file = fopen(GOLIVE_DOCS_DIR "/golive-render.txt", "r");
+    assert_non_null(file);
+    struct buffer text = { 0 };
+    char chunk[4096];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, file)) > 0)
+        buffer_append(&text, chunk, got);
+    fclose(file);
+    char *manual = squeeze(buffer_text(&text));
+    for (int code = DIAG_TEMPLATE_UNCLOSED_TAG; code <= DIAG_RENDER_DATA_NOT_MAPPING; code++) {
+        char *fix = squeeze(diag_code_fix((enum diag_code)code));
+        if (!strstr(manual, diag_code_name((enum diag_code)code)) || !strstr(manual, fix))
+            fail_msg("docs/golive-render.txt lacks %s or its fix \"%s\"",
+                     diag_code_name((enum diag_code)code), fix);
+        free(fix);
+    }
+    free(manual);
+    buffer_free(&text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +323,7 @@ int main(void)
         cmocka_unit_test(bounds_partial_depth),
         cmocka_unit_test(bounds_output_size),
         cmocka_unit_test(bounds_work),
+        cmocka_unit_test(manual_lists_every_diagnostic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
