@@ -75,7 +75,8 @@ static void free_data(struct data_files *files)
     node_free(files->merged);
 }
 
-/* Writes the output to path atomically, or to stdout when path is NULL. */
+/* Writes the output to path atomically, or to stdout when path is NULL.
+ * Returns false after recording the I/O failure. */
 static bool write_output(const char *path, const struct buffer *out, struct diag_sink *sink)
 {
     if (path)

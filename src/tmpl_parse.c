@@ -247,6 +247,8 @@ static bool set_name(struct parser *parser, const struct tag *tag, size_t index)
     return true;
 }
 
+/* Adds a {{name}} node. A bad name is reported and parsing carries on;
+ * returns true (go on) always, as every tag handler does unless noted. */
 static bool add_variable(struct parser *parser, const struct tag *tag, enum tmpl_node_kind kind)
 {
     size_t index = add_node(parser, kind, tag->start);
@@ -306,7 +308,8 @@ static bool close_section(struct parser *parser, const struct tag *tag)
 }
 
 /* Checks that a partial's name is a plain file name: partials are read
- * from the including template's folder and from nowhere else. */
+ * from the including template's folder and from nowhere else. Returns
+ * false after reporting a name that is not. */
 static bool partial_name_is_plain(struct parser *parser, const struct tag *tag,
                                   struct source_position position)
 {
@@ -367,7 +370,8 @@ static bool add_partial(struct parser *parser, const struct tag *tag, bool stand
     return true;
 }
 
-/* Reads the next whitespace-separated word of text[*at..end). */
+/* Reads the next whitespace-separated word of text[*at..end); false when
+ * there is none left. */
 static bool next_word(const char *text, size_t *at, size_t end, size_t *word, size_t *length)
 {
     while (*at < end && is_space(text[*at]))
@@ -382,7 +386,9 @@ static bool next_word(const char *text, size_t *at, size_t end, size_t *word, si
 }
 
 /* {{=<% %>=}}: the content must end with '=' and hold two words without
- * '=', which become the opening and closing delimiters. */
+ * '=', which become the opening and closing delimiters. Returns false
+ * after reporting a malformed tag (parsing stops: what follows cannot be
+ * read with the right delimiters). */
 static bool set_delimiters(struct parser *parser, const struct tag *tag)
 {
     const char *source = parser->source;
