@@ -62,5 +62,6 @@ extern const struct cli_command cli_check_command;
 extern const struct cli_command cli_mark_command;
 extern const struct cli_command cli_sign_command;
 extern const struct cli_command cli_status_command;
+extern const struct cli_command cli_render_command;
 
 #endif

@@ -89,6 +89,28 @@ enum diag_code {
     /* recording: golive mark and golive sign */
     DIAG_RUN_NOT_APPENDABLE,    /* records is not the last key, or not a block list */
     DIAG_MISSING_VALUE,         /* a required command-line value such as --by */
+    /* templates */
+    DIAG_TEMPLATE_UNCLOSED_TAG,      /* '{{' with no closing delimiter */
+    DIAG_TEMPLATE_EMPTY_TAG,         /* '{{}}', '{{#}}' */
+    DIAG_TEMPLATE_NAME_SPACE,        /* '{{first name}}' */
+    DIAG_TEMPLATE_NAME_EMPTY_PART,   /* '{{client.}}', '{{a..b}}' */
+    DIAG_TEMPLATE_UNCLOSED_SECTION,  /* '{{#x}}' with no '{{/x}}' */
+    DIAG_TEMPLATE_MISMATCHED_CLOSE,  /* '{{/y}}' while 'x' is open */
+    DIAG_TEMPLATE_UNOPENED_CLOSE,    /* '{{/x}}' with no section open */
+    DIAG_TEMPLATE_DELIMITER_UNTERMINATED, /* '{{=<% %>}}': no final '=' */
+    DIAG_TEMPLATE_DELIMITER_COUNT,   /* not exactly two delimiters */
+    DIAG_TEMPLATE_DELIMITER_EQUALS,  /* a delimiter holding '=' */
+    DIAG_TEMPLATE_DELIMITER_LENGTH,  /* over LIMIT_TEMPLATE_DELIMITER_LENGTH */
+    DIAG_TEMPLATE_PARTIAL_ABSOLUTE,  /* '{{> /etc/passwd}}' */
+    DIAG_TEMPLATE_PARTIAL_SEPARATOR, /* '{{> parts/cover}}' */
+    DIAG_TEMPLATE_PARTIAL_PARENT,    /* '{{> ..}}', '{{> a..b}}' */
+    DIAG_TEMPLATE_UNKNOWN_PARTIAL,   /* no NAME.md beside the template */
+    DIAG_TEMPLATE_TOO_MANY_PARTIALS, /* over LIMIT_TEMPLATE_PARTIALS */
+    DIAG_TEMPLATE_PARTIAL_DEPTH,     /* over LIMIT_TEMPLATE_PARTIAL_DEPTH */
+    DIAG_TEMPLATE_OUTPUT_SIZE,       /* over LIMIT_TEMPLATE_OUTPUT */
+    DIAG_TEMPLATE_STEPS,             /* over LIMIT_TEMPLATE_STEPS */
+    DIAG_TEMPLATE_NOT_A_SCALAR,      /* '{{x}}' where x is a list or mapping */
+    DIAG_RENDER_DATA_NOT_MAPPING,    /* golive render: data files to merge must be mappings */
     /* notes */
     DIAG_RECORD_TRUNCATED,      /* the last record of a run was cut short */
     DIAG_NOTE_PREVIOUS,      /* "first defined here" and similar */

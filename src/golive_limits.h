@@ -38,4 +38,33 @@
 /* Longest identifier (checklist, phase, item, person, role ids) [bytes]. */
 #define LIMIT_ID_LENGTH 64u
 
+/* Deepest chain of partials while rendering (a partial including a partial
+ * ...). Shipped templates nest three or four deep. A partial may include
+ * itself to walk nested data, and data nests at most LIMIT_YAML_DEPTH
+ * levels, so the same bound serves; a partial that includes itself with no
+ * section to stop it fails here at once instead of running away. */
+#define LIMIT_TEMPLATE_PARTIAL_DEPTH LIMIT_YAML_DEPTH
+
+/* Most distinct partials one template may pull in, counting those its
+ * partials pull in. A set of artifact templates uses a few dozen; the bound
+ * keeps a hostile template from making golive open thousands of files. */
+#define LIMIT_TEMPLATE_PARTIALS 1000u
+
+/* Longest delimiter a template may set with {{=... ...=}} [bytes]. Real
+ * delimiters are two or three characters ('<% %>'); the bound keeps the
+ * search for them linear in the template's size. */
+#define LIMIT_TEMPLATE_DELIMITER_LENGTH 16u
+
+/* Largest rendered output [bytes]. What golive writes it must be able to
+ * read back (golive md2pdf reads at most LIMIT_FILE_SIZE), and a runbook of
+ * 2,000 items renders to well under 2 MiB. */
+#define LIMIT_TEMPLATE_OUTPUT LIMIT_FILE_SIZE
+
+/* Most rendering steps (a tag or text visited, a list item entered) for one
+ * output. Nested sections over long lists can multiply work without writing
+ * anything, so output size alone does not bound time. A 2,000-item runbook
+ * takes about 200,000 steps; 10 million leave fifty times that and stop a
+ * runaway template in about a tenth of a second, with a message. */
+#define LIMIT_TEMPLATE_STEPS 10000000u
+
 #endif

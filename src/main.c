@@ -15,6 +15,7 @@ static const struct cli_command *const commands[] = {
     &cli_status_command,
     &cli_mark_command,
     &cli_sign_command,
+    &cli_render_command,
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
