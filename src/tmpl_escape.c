@@ -6,7 +6,9 @@
  * starts; blanks that a parser would strip (at either end of a line) are
  * written as character references; a line break becomes a hard line break,
  * or &#10; where a break cannot be written (table rows, headings, the end
- * of the value). docs/templates.md states the rules for template authors. */
+ * of the value). A value inside a golive print directive is escaped for the
+ * directive's quoted values instead. docs/templates.md states the rules for
+ * template authors. */
 #include "tmpl_escape.h"
 
 #include <ctype.h>
@@ -157,9 +159,41 @@ static void escape_line(struct buffer *out, const char *line, size_t length, boo
         append_reference(out, (unsigned char)line[at]);
 }
 
+/* Whether the current output line has opened a golive print directive
+ * (<!-- golive:NAME key="..." -->) that is not closed yet: the value then
+ * lands in a quoted directive value, which has its own escapes. */
+static bool in_directive(const struct buffer *out, size_t line_start)
+{
+    const char *line = buffer_text(out) + line_start;
+    const char *opened = NULL;
+    for (const char *at = strstr(line, "<!-- golive:"); at; at = strstr(at + 1, "<!-- golive:"))
+        opened = at;
+    return opened && !strstr(opened, "-->");
+}
+
+/* Inside a directive value a backslash makes the next ASCII punctuation
+ * literal, so '"', '\' and '>' (which could end the comment) get one;
+ * a directive holds one line, so line breaks and other control characters
+ * become spaces. Markdown escapes would be read literally here. */
+static void escape_directive_value(const char *text, size_t length, struct buffer *out)
+{
+    for (size_t at = 0; at < length; at++) {
+        unsigned char character = (unsigned char)text[at];
+        if (character == '"' || character == '\\' || character == '>')
+            buffer_append_char(out, '\\');
+        if (character < 0x20 || character == 0x7F)
+            character = ' ';
+        buffer_append_char(out, (char)character);
+    }
+}
+
 static void escape_markdown(const char *text, size_t length, struct buffer *out,
                             size_t line_start)
 {
+    if (in_directive(out, line_start)) {
+        escape_directive_value(text, length, out);
+        return;
+    }
     struct markdown_context context = read_context(out, line_start);
     /* A hard line break at the end of a paragraph is ignored, so the
      * value's final line breaks are written as references. */
