@@ -246,3 +246,9 @@ void cli_print_help(const struct cli_command *command)
     printf("\nExit status: 0 success, 1 invalid input, 2 usage error, 3 I/O failure"
            " (see golive --help).\n");
 }
+
+const char *cli_data_folder(void)
+{
+    const char *folder = getenv("GOLIVE_DATADIR");
+    return folder && *folder ? folder : GOLIVE_DATADIR;
+}

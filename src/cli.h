@@ -57,11 +57,19 @@ int cli_run(const struct cli_command *command, int argc, char **argv);
 /* cli_print_help: the full help of one command, to stdout. */
 void cli_print_help(const struct cli_command *command);
 
+/* cli_data_folder: where the shipped templates/, checklists/ and fonts/
+ * are: $GOLIVE_DATADIR when set, else the folder compiled in. */
+const char *cli_data_folder(void);
+
 /* The commands, one per cli_NAME.c file. */
 extern const struct cli_command cli_check_command;
 extern const struct cli_command cli_mark_command;
 extern const struct cli_command cli_sign_command;
 extern const struct cli_command cli_status_command;
+extern const struct cli_command cli_verify_command;
+extern const struct cli_command cli_build_command;
+extern const struct cli_command cli_new_command;
+extern const struct cli_command cli_list_command;
 extern const struct cli_command cli_render_command;
 
 #endif

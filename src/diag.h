@@ -89,6 +89,15 @@ enum diag_code {
     /* recording: golive mark and golive sign */
     DIAG_RUN_NOT_APPENDABLE,    /* records is not the last key, or not a block list */
     DIAG_MISSING_VALUE,         /* a required command-line value such as --by */
+    /* build and verify */
+    DIAG_OUTPUT_FOLDER,         /* the output folder cannot be created or is a file */
+    DIAG_FOLDER_NOT_EMPTY,      /* golive new: the folder already holds files */
+    DIAG_MANIFEST_MALFORMED,
+    DIAG_VERIFY_CHANGED,        /* a document differs from its manifest */
+    DIAG_VERIFY_MISSING,        /* a document of the manifest is gone */
+    DIAG_VERIFY_EXTRA,          /* a file the manifest does not list */
+    DIAG_VERIFY_INPUT_CHANGED,  /* an input differs from when it was built */
+    DIAG_VERIFY_INPUT_MISSING,  /* warning: an input is not where it was */
     /* templates */
     DIAG_TEMPLATE_UNCLOSED_TAG,      /* '{{' with no closing delimiter */
     DIAG_TEMPLATE_EMPTY_TAG,         /* '{{}}', '{{#}}' */

@@ -12,9 +12,12 @@
 
 static const struct cli_command *const commands[] = {
     &cli_check_command,
+    &cli_new_command,
+    &cli_list_command,
     &cli_status_command,
     &cli_mark_command,
     &cli_sign_command,
+    &cli_verify_command,
     &cli_render_command,
 };
 

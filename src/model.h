@@ -361,6 +361,11 @@ struct project {
     struct source_position position;
 };
 
+void text_list_free(struct text_list *list);
+void text_map_free(struct text_map *map);
+/* text_map_find: the text for key, or NULL. */
+const char *text_map_find(const struct text_map *map, const char *key);
+
 /* Freeing what evaluation allocated; the model's free functions call them. */
 void item_state_free(struct item_state *state);
 void verdict_free(struct verdict *verdict);

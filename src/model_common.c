@@ -1,8 +1,39 @@
-/* The evaluated parts of the model: what evaluation allocates, freed here
- * so that the model's own free functions need not know the evaluator. */
+/* Small functions over the model's own types: text lists and maps, and the
+ * evaluated parts (what evaluation allocates is freed here, so that the
+ * model's free functions need not know the evaluator). */
 #include "model.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+void text_list_free(struct text_list *list)
+{
+    for (size_t index = 0; index < list->count; index++)
+        free(list->items[index]);
+    free(list->items);
+    list->items = NULL;
+    list->count = 0;
+}
+
+void text_map_free(struct text_map *map)
+{
+    for (size_t index = 0; index < map->count; index++) {
+        free(map->pairs[index].key);
+        free(map->pairs[index].text);
+    }
+    free(map->pairs);
+    map->pairs = NULL;
+    map->count = 0;
+}
+
+const char *text_map_find(const struct text_map *map, const char *key)
+{
+    for (size_t index = 0; index < map->count; index++)
+        if (strcmp(map->pairs[index].key, key) == 0)
+            return map->pairs[index].text;
+    return NULL;
+}
+
 
 void item_state_free(struct item_state *state)
 {

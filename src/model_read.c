@@ -162,31 +162,3 @@ struct source_position read_position(const struct node *mapping, const char *key
                                    ? node_mapping_find(mapping, key) : NULL;
     return node_position(value ? value : mapping);
 }
-
-void text_list_free(struct text_list *list)
-{
-    for (size_t index = 0; index < list->count; index++)
-        free(list->items[index]);
-    free(list->items);
-    list->items = NULL;
-    list->count = 0;
-}
-
-void text_map_free(struct text_map *map)
-{
-    for (size_t index = 0; index < map->count; index++) {
-        free(map->pairs[index].key);
-        free(map->pairs[index].text);
-    }
-    free(map->pairs);
-    map->pairs = NULL;
-    map->count = 0;
-}
-
-const char *text_map_find(const struct text_map *map, const char *key)
-{
-    for (size_t index = 0; index < map->count; index++)
-        if (strcmp(map->pairs[index].key, key) == 0)
-            return map->pairs[index].text;
-    return NULL;
-}

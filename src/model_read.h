@@ -38,9 +38,5 @@ unsigned read_set(const struct node *mapping, const char *key, const char *const
 /* read_position: where the value at key is, else where the mapping is. */
 struct source_position read_position(const struct node *mapping, const char *key);
 
-void text_list_free(struct text_list *list);
-void text_map_free(struct text_map *map);
-/* text_map_find: the text for key, or NULL. */
-const char *text_map_find(const struct text_map *map, const char *key);
 
 #endif

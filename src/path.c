@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "buffer.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,4 +56,50 @@ bool path_is_folder(const char *path)
 {
     struct stat status;
     return stat(path, &status) == 0 && S_ISDIR(status.st_mode);
+}
+
+char *path_relative(const char *folder, const char *target)
+{
+    char from[PATH_MAX], to[PATH_MAX];
+    if (!realpath(folder, from) || !realpath(target, to))
+        return NULL;
+    /* The longest common prefix that ends at a folder boundary. */
+    size_t common = 0, at = 0;
+    while (from[at] && from[at] == to[at]) {
+        at++;
+        if ((from[at] == '/' || from[at] == '\0') && (to[at] == '/' || to[at] == '\0'))
+            common = at;
+    }
+    struct buffer relative = { 0 };
+    bool from_root = strcmp(from, "/") == 0;
+    for (const char *rest = from + common; *rest && !from_root; rest++)
+        if (*rest == '/')
+            buffer_append_text(&relative, "../");
+    if (from_root)
+        common = 0;
+    const char *tail = to + common;
+    buffer_append_text(&relative, *tail == '/' ? tail + 1 : tail);
+    return buffer_release(&relative);
+}
+
+bool path_make_folders(const char *path)
+{
+    char *copy = xstrdup(path);
+    bool ok = true;
+    for (char *at = copy + 1; ok; at++) {
+        bool end = *at == '\0';
+        if (*at != '/' && !end)
+            continue;
+        *at = '\0';
+        ok = mkdir(copy, 0777) == 0 || errno == EEXIST;
+        if (end)
+            break;
+        *at = '/';
+    }
+    free(copy);
+    if (ok && !path_is_folder(path)) {
+        errno = EEXIST;
+        return false;
+    }
+    return ok;
 }

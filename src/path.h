@@ -24,4 +24,14 @@ bool path_same_file(const char *left, const char *right);
 /* path_is_folder: whether path is an existing folder. */
 bool path_is_folder(const char *path);
 
+/* path_relative: the path of target (an existing file) as seen from folder
+ * (an existing folder), both with symbolic links resolved: "../in/a.yaml".
+ * Caller frees; NULL when either does not exist. */
+char *path_relative(const char *folder, const char *target);
+
+/* path_make_folders: creates path and each missing folder above it, like
+ * mkdir -p. Returns false with errno set (EEXIST when path exists but is
+ * not a folder). */
+bool path_make_folders(const char *path);
+
 #endif

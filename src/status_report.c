@@ -90,6 +90,8 @@ static void report_heading(struct buffer *out, const struct style *style,
                       value_format_duration(project->timing.window.minutes, length, sizeof length));
 }
 
+#define REASONS_SHOWN 10 /* a screen's worth; the documents list them all */
+
 static void report_verdict(struct buffer *out, const struct style *style,
                            const struct project *project)
 {
@@ -98,11 +100,14 @@ static void report_verdict(struct buffer *out, const struct style *style,
     buffer_append_text(out, "\nVerdict:  ");
     styled(out, style, tone, word);
     buffer_append_char(out, '\n');
-    for (size_t index = 0; index < project->verdict.reason_count; index++)
+    size_t count = project->verdict.reason_count;
+    for (size_t index = 0; index < count && index < REASONS_SHOWN; index++)
         buffer_printf(out, "  - %s%s%s\n", project->verdict.reasons[index].text,
                       project->use_count > 1 ? ", in " : "",
                       project->use_count > 1 ? project->verdict.reasons[index].checklist->title
                                              : "");
+    if (count > REASONS_SHOWN)
+        buffer_printf(out, "  ... and %zu more\n", count - REASONS_SHOWN);
 }
 
 static void report_approval(struct buffer *out, const struct style *style,

@@ -53,6 +53,13 @@ bool tmpl_render(const struct tmpl *loaded, const struct node *data, enum tmpl_e
 
 void tmpl_free(struct tmpl *loaded);
 
+/* tmpl_source_count / tmpl_source: the texts a loaded template was read
+ * from, the template itself first, then each partial: path and contents,
+ * so that a build can list them among its inputs. */
+size_t tmpl_source_count(const struct tmpl *loaded);
+const char *tmpl_source(const struct tmpl *loaded, size_t index, const char **text,
+                        size_t *length);
+
 /* tmpl_escape_from_name: "markdown", "html" or "none". Returns false for
  * any other name. */
 bool tmpl_escape_from_name(const char *name, enum tmpl_escape *escape);

@@ -242,3 +242,17 @@ void tmpl_free(struct tmpl *loaded)
     free(loaded->by_name);
     free(loaded);
 }
+
+size_t tmpl_source_count(const struct tmpl *loaded)
+{
+    return loaded->count;
+}
+
+const char *tmpl_source(const struct tmpl *loaded, size_t index, const char **text,
+                        size_t *length)
+{
+    const struct tmpl_part *part = &loaded->parts[index];
+    *text = part->absent ? "" : part->source;
+    *length = part->absent ? 0 : part->length;
+    return part->path;
+}

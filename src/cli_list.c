@@ -1,0 +1,102 @@
+/* golive list: the shipped checklists and templates, one line each. */
+#include "cli.h"
+
+#include "buffer.h"
+#include "exit_status.h"
+#include "file_io.h"
+#include "shipped.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void list_checklists(const char *data_folder, struct buffer *out, struct diag_sink *sink)
+{
+    size_t count;
+    struct shipped_checklist *shipped = shipped_checklists(data_folder, &count, sink);
+    buffer_append_text(out, "Checklists (start an engagement with: golive new DIR --checklist NAME)\n");
+    for (size_t index = 0; index < count; index++) {
+        const struct checklist *checklist = shipped[index].checklist;
+        if (checklist)
+            buffer_printf(out, "  %-26s %s (%zu steps)\n", shipped[index].name, checklist->title,
+                          checklist->item_count);
+    }
+    shipped_free(shipped, count);
+}
+
+/* A template describes itself in a first-line comment: {{! What it is. }} */
+static void describe_template(const char *path, struct buffer *out)
+{
+    struct diag_sink *scratch = diag_sink_new();
+    char *text;
+    size_t length;
+    if (file_read(path, source_position_of_file(path), scratch, &text, &length)) {
+        if (strncmp(text, "{{!", 3) == 0) {
+            const char *start = text + 3 + strspn(text + 3, " ");
+            size_t line = strcspn(start, "\n");
+            const char *close = strstr(start, "}}");
+            if (close && (size_t)(close - start) < line)
+                line = (size_t)(close - start);
+            while (line > 0 && start[line - 1] == ' ')
+                line--;
+            buffer_append(out, start, line);
+        }
+        free(text);
+    }
+    diag_sink_free(scratch);
+}
+
+static void list_templates(const char *data_folder, struct buffer *out)
+{
+    struct buffer folder = { 0 };
+    buffer_printf(&folder, "%s/templates", data_folder);
+    size_t count;
+    char **names = shipped_names(buffer_text(&folder), ".md", &count);
+    buffer_append_text(out, "\nTemplates (to change one, copy it into the folder the project's "
+                            "'templates' names)\n");
+    for (size_t index = 0; index < count; index++) {
+        struct buffer path = { 0 };
+        buffer_printf(&path, "%s/%s.md", buffer_text(&folder), names[index]);
+        buffer_printf(out, "  %-26s ", names[index]);
+        describe_template(buffer_text(&path), out);
+        buffer_append_char(out, '\n');
+        buffer_free(&path);
+        free(names[index]);
+    }
+    free(names);
+    buffer_free(&folder);
+}
+
+static int run_list(const struct cli_invocation *invocation)
+{
+    (void)invocation;
+    struct diag_sink *sink = diag_sink_new();
+    struct buffer out = { 0 };
+    list_checklists(cli_data_folder(), &out, sink);
+    list_templates(cli_data_folder(), &out);
+    fwrite(out.data, 1, out.length, stdout);
+    buffer_free(&out);
+    diag_print(sink, stderr);
+    int status = diag_exit_status(sink);
+    diag_sink_free(sink);
+    return status;
+}
+
+static const struct cli_option list_options[] = {
+    { 0 },
+};
+
+const struct cli_command cli_list_command = {
+    .name = "list",
+    .synopsis = "",
+    .summary = "the shipped checklists and templates",
+    .description =
+        "Lists the checklists golive ships, with their titles and sizes, and the\n"
+        "templates its documents are written from, with what each is for. They are\n"
+        "read from GOLIVE_DATADIR (the folder compiled in, or the environment\n"
+        "variable of that name).",
+    .options = list_options,
+    .minimum_arguments = 0,
+    .maximum_arguments = 0,
+    .run = run_list,
+};

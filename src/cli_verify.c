@@ -1,0 +1,37 @@
+/* golive verify: does an archived build still match its manifest? */
+#include "cli.h"
+
+#include "diag.h"
+#include "verify.h"
+
+#include <stdio.h>
+
+static int run_verify(const struct cli_invocation *invocation)
+{
+    struct diag_sink *sink = diag_sink_new();
+    verify_folder(cli_argument(invocation, 0), sink);
+    diag_print(sink, stderr);
+    int status = diag_exit_status(sink);
+    diag_sink_free(sink);
+    return status;
+}
+
+static const struct cli_option verify_options[] = {
+    { 0 },
+};
+
+const struct cli_command cli_verify_command = {
+    .name = "verify",
+    .synopsis = "DIR",
+    .summary = "check an archived build against its manifest",
+    .description =
+        "Reads DIR/MANIFEST, written by golive build, and checks every document it lists\n"
+        "by its SHA-256: each one changed or missing is reported, and so is each file in\n"
+        "DIR that the manifest does not list. The inputs are checked too, where they\n"
+        "still are (paths are relative to DIR); an input that is gone is a warning.\n"
+        "Silent with exit status 0 when everything matches; 6 when something differs.",
+    .options = verify_options,
+    .minimum_arguments = 1,
+    .maximum_arguments = 1,
+    .run = run_verify,
+};

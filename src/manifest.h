@@ -1,0 +1,43 @@
+/* The build manifest: the SHA-256 of every input and every document of one
+ * build, written beside the documents as MANIFEST, and read back by
+ * golive verify. docs/build.md describes the format. */
+#ifndef GOLIVE_MANIFEST_H
+#define GOLIVE_MANIFEST_H
+
+#include "buffer.h"
+#include "diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define MANIFEST_NAME "MANIFEST"
+#define FINGERPRINT_LENGTH 12 /* hex digits: short enough for a footer */
+
+struct manifest_entry {
+    char *path;        /* inputs: relative to the manifest's folder; outputs: a name in it */
+    char sha256[65];
+    unsigned line;     /* where it stands in the manifest, when read back */
+};
+
+struct manifest {
+    char *version;     /* golive's version */
+    char fingerprint[FINGERPRINT_LENGTH + 1]; /* the build's, as printed in its footers */
+    struct manifest_entry *inputs, *outputs;
+    size_t input_count, output_count;
+};
+
+/* manifest_add: appends an entry, hashing data[0..length). */
+void manifest_add_input(struct manifest *manifest, const char *path, const void *data,
+                        size_t length);
+/* manifest_add_input_hash: appends an input whose SHA-256 is known. */
+void manifest_add_input_hash(struct manifest *manifest, const char *path, const char sha256[65]);
+void manifest_add_output(struct manifest *manifest, const char *name, const void *data,
+                         size_t length);
+void manifest_format(const struct manifest *manifest, struct buffer *out);
+/* manifest_parse: reads a manifest written by manifest_format; reports any
+ * line it cannot read (path names the file) and returns false. */
+bool manifest_parse(const char *path, const char *text, size_t length, struct manifest *out,
+                    struct diag_sink *sink);
+void manifest_free(struct manifest *manifest);
+
+#endif

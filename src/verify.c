@@ -1,0 +1,127 @@
+/* golive verify's checks: documents, extra files, inputs. */
+#include "verify.h"
+
+#include "alloc.h"
+#include "buffer.h"
+#include "file_io.h"
+#include "manifest.h"
+#include "sha256.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *join(const char *folder, const char *name)
+{
+    struct buffer path = { 0 };
+    buffer_printf(&path, "%s/%s", folder, name);
+    return buffer_release(&path);
+}
+
+/* The SHA-256 of a file, or false when it cannot be read. */
+static bool hash_file(const char *path, char hex[65])
+{
+    struct diag_sink *scratch = diag_sink_new();
+    char *text;
+    size_t length;
+    bool ok = file_read(path, source_position_of_file(path), scratch, &text, &length);
+    if (ok) {
+        sha256_hex(text, length, hex);
+        free(text);
+    }
+    diag_sink_free(scratch);
+    return ok;
+}
+
+static void check_outputs(const char *folder, const char *manifest_path,
+                          const struct manifest *manifest, struct diag_sink *sink)
+{
+    for (size_t index = 0; index < manifest->output_count; index++) {
+        const struct manifest_entry *entry = &manifest->outputs[index];
+        char *path = join(folder, entry->path);
+        char hex[65];
+        struct source_position cited = { manifest_path, entry->line, 1 };
+        if (!hash_file(path, hex))
+            diag(sink, DIAG_VERIFY_MISSING, cited, "'%s' is missing", path);
+        else if (strcmp(hex, entry->sha256) != 0)
+            diag(sink, DIAG_VERIFY_CHANGED, cited,
+                 "'%s' changed since the build: its SHA-256 is %s, the manifest says %s", path,
+                 hex, entry->sha256);
+        free(path);
+    }
+}
+
+static bool listed(const struct manifest *manifest, const char *name)
+{
+    for (size_t index = 0; index < manifest->output_count; index++)
+        if (strcmp(manifest->outputs[index].path, name) == 0)
+            return true;
+    return strcmp(name, MANIFEST_NAME) == 0;
+}
+
+static int compare_names(const void *left, const void *right)
+{
+    return strcmp(*(char *const *)left, *(char *const *)right);
+}
+
+/* Extra files are reported in name order, so that the output is stable. */
+static void check_extra(const char *folder, const struct manifest *manifest,
+                        struct diag_sink *sink)
+{
+    DIR *directory = opendir(folder);
+    if (!directory)
+        return;
+    char **extra = NULL;
+    size_t count = 0;
+    for (struct dirent *entry; (entry = readdir(directory)) != NULL;) {
+        if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0
+            || listed(manifest, entry->d_name))
+            continue;
+        extra = xreallocarray(extra, count + 1, sizeof(char *));
+        extra[count++] = join(folder, entry->d_name);
+    }
+    closedir(directory);
+    qsort(extra, count, sizeof(char *), compare_names);
+    for (size_t index = 0; index < count; index++) {
+        diag(sink, DIAG_VERIFY_EXTRA, source_position_of_file(extra[index]),
+             "this file is not part of the build");
+        free(extra[index]);
+    }
+    free(extra);
+}
+
+static void check_inputs(const char *folder, const char *manifest_path,
+                         const struct manifest *manifest, struct diag_sink *sink)
+{
+    for (size_t index = 0; index < manifest->input_count; index++) {
+        const struct manifest_entry *entry = &manifest->inputs[index];
+        char *path = join(folder, entry->path);
+        char hex[65];
+        struct source_position cited = { manifest_path, entry->line, 1 };
+        if (!hash_file(path, hex))
+            diag(sink, DIAG_VERIFY_INPUT_MISSING, cited, "input '%s' is not there to check",
+                 path);
+        else if (strcmp(hex, entry->sha256) != 0)
+            diag(sink, DIAG_VERIFY_INPUT_CHANGED, cited,
+                 "input '%s' changed since the build: the documents no longer show it", path);
+        free(path);
+    }
+}
+
+void verify_folder(const char *folder, struct diag_sink *sink)
+{
+    char *manifest_path = join(folder, MANIFEST_NAME);
+    char *text;
+    size_t length;
+    struct manifest manifest;
+    if (file_read(manifest_path, source_position_of_file(manifest_path), sink, &text, &length)) {
+        if (manifest_parse(manifest_path, text, length, &manifest, sink)) {
+            check_outputs(folder, manifest_path, &manifest, sink);
+            check_extra(folder, &manifest, sink);
+            check_inputs(folder, manifest_path, &manifest, sink);
+        }
+        manifest_free(&manifest);
+        free(text);
+    }
+    free(manifest_path);
+}

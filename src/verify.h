@@ -1,0 +1,13 @@
+/* Checking an archived build against its manifest. */
+#ifndef GOLIVE_VERIFY_H
+#define GOLIVE_VERIFY_H
+
+#include "diag.h"
+
+/* verify_folder: reads folder/MANIFEST and reports each document that
+ * changed or is missing, each file in the folder the manifest does not
+ * list, and each input that changed (an input no longer where it was is a
+ * warning: an archive is often moved without its inputs). */
+void verify_folder(const char *folder, struct diag_sink *sink);
+
+#endif

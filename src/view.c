@@ -1,0 +1,40 @@
+/* Building the view and pointing it at the document being rendered. */
+#include "view.h"
+
+#include "schema.h"
+#include "view_put.h"
+
+struct node *view_build(const struct model *model, const struct view_options *options)
+{
+    struct node *view = node_new_mapping();
+    view_put_project(view, model, options);
+    view_put_checklists(view, model);
+    view_put_audit(view, model->audit, model->project);
+    view_put_closeout(view, model);
+    return view;
+}
+
+/* A document is a draft while a sign-off it requires is missing. A
+ * rejected one is not a draft: it is rejected, and says so. */
+void view_set_artifact(struct node *view, const struct model *model, enum artifact artifact,
+                       const struct archived_file *archive, size_t archive_count)
+{
+    const struct approval_state *approval = &model->project->approvals[artifact];
+    if (artifact == ARTIFACT_SIGNOFF)
+        approval = &model->project->approval_all;
+    struct node *current = put_mapping(view, "artifact");
+    put_text(current, "name", schema_artifacts[artifact]);
+    put_flag_for(current, schema_artifacts[artifact]);
+    put_bool(current, "draft", approval->missing > 0);
+    view_put_approval(put_mapping(current, "approval"), approval);
+    if (artifact != ARTIFACT_CLOSEOUT)
+        return;
+    struct node *closeout = node_mapping_find(view, "closeout");
+    struct node *list = put_list(closeout, "archive");
+    for (size_t index = 0; index < archive_count; index++) {
+        struct node *entry = append_mapping(list);
+        put_text(entry, "name", archive[index].name);
+        put_text(entry, "sha256", archive[index].sha256);
+    }
+    put_bool(closeout, "has_archive", archive_count > 0);
+}

@@ -1,0 +1,45 @@
+/* The view: the data templates see, built once from the evaluated model.
+ *
+ * Everything is ready to print: dates and durations formatted, counts
+ * computed, flags as booleans for sections, lists filtered per document.
+ * docs/templates.md documents every field. The view reads the model and
+ * the evaluation's results; it derives nothing the evaluator computed. */
+#ifndef GOLIVE_VIEW_H
+#define GOLIVE_VIEW_H
+
+#include "model_load.h"
+#include "node.h"
+
+struct view_options {
+    struct date document_date;    /* the documents' date */
+    const char *fingerprint;      /* short hash of the inputs, or NULL */
+    const char *version;          /* golive's version */
+};
+
+/* An archived file listed by the close-out record. */
+struct archived_file {
+    const char *name;
+    char sha256[65];
+};
+
+/* view_build: the view of an evaluated model. The caller frees it. */
+struct node *view_build(const struct model *model, const struct view_options *options);
+
+/* view_set_artifact: sets view.artifact to describe the document about to
+ * be rendered (its name, approval, whether it is a draft) and, for the
+ * close-out record, view.closeout.archive to the files listed. */
+void view_set_artifact(struct node *view, const struct model *model, enum artifact artifact,
+                       const struct archived_file *archive, size_t archive_count);
+
+/* Parts, one file each. */
+void view_put_project(struct node *view, const struct model *model,
+                      const struct view_options *options);
+void view_put_checklists(struct node *view, const struct model *model);
+void view_put_audit(struct node *view, const struct audit *audit, const struct project *project);
+void view_put_closeout(struct node *view, const struct model *model);
+void view_put_readiness(struct node *mapping, const struct verdict *verdict);
+void view_put_approval(struct node *mapping, const struct approval_state *state);
+/* view_person_name: the name of person id, or NULL. */
+const char *view_person_name(const struct project *project, const char *id);
+
+#endif

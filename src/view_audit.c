@@ -1,0 +1,142 @@
+/* The view of the audit findings. Risks are listed from the most severe
+ * down, keeping the file's order among equals. */
+#include "view.h"
+
+#include "alloc.h"
+#include "schema.h"
+#include "view_put.h"
+
+#include <stdlib.h>
+
+/* key: the choice's word; flags_key: a mapping with one flag, true, named
+ * after it ({{#action_is.remove}}). */
+static void put_choice(struct node *mapping, const char *key, const char *flags_key,
+                       const char *const *choices, int index)
+{
+    put_text(mapping, key, choices[index]);
+    put_flag_for(put_mapping(mapping, flags_key), choices[index]);
+}
+
+static void put_components(struct node *view, const struct audit *audit)
+{
+    struct node *list = put_list(view, "components");
+    for (size_t index = 0; index < audit->component_count; index++) {
+        const struct component *component = &audit->components[index];
+        struct node *mapping = append_mapping(list);
+        put_text(mapping, "name", component->name);
+        put_choice(mapping, "type", "type_is", schema_component_types, component->type);
+        put_choice(mapping, "origin", "origin_is", schema_component_origins, component->origin);
+        put_choice(mapping, "action", "action_is", schema_component_actions, component->action);
+        put_text(mapping, "notes", component->notes);
+    }
+    put_bool(view, "has_components", audit->component_count > 0);
+}
+
+static void put_cleanup(struct node *view, const struct audit *audit)
+{
+    struct node *list = put_list(view, "cleanup");
+    for (size_t index = 0; index < audit->cleanup_count; index++) {
+        const struct cleanup_finding *finding = &audit->cleanup[index];
+        struct node *mapping = append_mapping(list);
+        put_text(mapping, "title", finding->title);
+        put_choice(mapping, "kind", "kind_is", schema_cleanup_kinds, finding->kind);
+        put_choice(mapping, "action", "action_is", schema_cleanup_actions, finding->action);
+        put_text(mapping, "notes", finding->notes);
+    }
+    put_bool(view, "has_cleanup", audit->cleanup_count > 0);
+}
+
+static int compare_severity(const void *left, const void *right)
+{
+    const struct risk *a = *(const struct risk *const *)left;
+    const struct risk *b = *(const struct risk *const *)right;
+    if (a->severity != b->severity)
+        return a->severity > b->severity ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+static void put_risks(struct node *view, const struct audit *audit, const struct project *project)
+{
+    const struct risk **sorted = xcalloc(audit->risk_count + 1, sizeof(struct risk *));
+    for (size_t index = 0; index < audit->risk_count; index++)
+        sorted[index] = &audit->risks[index];
+    qsort(sorted, audit->risk_count, sizeof(struct risk *), compare_severity);
+    struct node *list = put_list(view, "risks");
+    for (size_t index = 0; index < audit->risk_count; index++) {
+        const struct risk *risk = sorted[index];
+        struct node *mapping = append_mapping(list);
+        put_text(mapping, "title", risk->title);
+        put_choice(mapping, "severity", "severity_is", schema_severities, risk->severity);
+        put_choice(mapping, "likelihood", "likelihood_is", schema_likelihoods, risk->likelihood);
+        put_text(mapping, "mitigation", risk->mitigation);
+        put_text(mapping, "owner", view_person_name(project, risk->owner));
+    }
+    put_bool(view, "has_risks", audit->risk_count > 0);
+    free(sorted);
+}
+
+static void put_missing(struct node *view, const struct audit *audit)
+{
+    struct node *list = put_list(view, "missing");
+    bool blocking = false;
+    for (size_t index = 0; index < audit->missing_count; index++) {
+        const struct missing_item *missing = &audit->missing[index];
+        struct node *mapping = append_mapping(list);
+        put_text(mapping, "what", missing->what);
+        put_text(mapping, "from", missing->from);
+        put_bool(mapping, "blocking", missing->blocking);
+        put_text(mapping, "notes", missing->notes);
+        blocking = blocking || missing->blocking;
+    }
+    put_bool(view, "has_missing", audit->missing_count > 0);
+    put_bool(view, "has_blocking_missing", blocking);
+}
+
+static void put_system(struct node *view, const struct audit *audit)
+{
+    struct node *system = put_mapping(view, "current_system");
+    put_text(system, "version", audit->system_version);
+    put_text(system, "hosting", audit->system_hosting);
+    put_text_list(system, "apps", &audit->apps);
+    put_bool(system, "has_apps", audit->apps.count > 0);
+    if (audit->users >= 0)
+        put_int(system, "users", audit->users);
+    put_text(system, "database_size", audit->database_size);
+    put_text(system, "constraints", audit->constraints);
+    put_text(system, "state", audit->state);
+}
+
+static void put_scope(struct node *view, const struct audit *audit)
+{
+    struct node *scope = put_mapping(view, "scope");
+    put_text_list(scope, "migrate", &audit->scope_migrate);
+    put_text_list(scope, "review", &audit->scope_review);
+    put_text_list(scope, "drop", &audit->scope_drop);
+    put_bool(scope, "has_migrate", audit->scope_migrate.count > 0);
+    put_bool(scope, "has_review", audit->scope_review.count > 0);
+    put_bool(scope, "has_drop", audit->scope_drop.count > 0);
+}
+
+void view_put_audit(struct node *view, const struct audit *audit, const struct project *project)
+{
+    if (!audit)
+        return;
+    struct node *mapping = put_mapping(view, "audit");
+    put_date(mapping, "date", audit->date);
+    put_text(mapping, "auditor", view_person_name(project, audit->auditor));
+    struct node *verdict = put_mapping(mapping, "verdict");
+    put_text(verdict, "status", schema_audit_verdicts[audit->verdict]);
+    put_flag_for(verdict, schema_audit_verdicts[audit->verdict]);
+    put_bool(verdict, "stated", audit->stated_verdict != VERDICT_NONE);
+    put_text(verdict, "computed", schema_audit_verdicts[audit->computed_verdict]);
+    put_text(mapping, "summary", audit->summary);
+    put_system(mapping, audit);
+    put_text_list(mapping, "critical_workflows", &audit->critical_workflows);
+    put_bool(mapping, "has_critical_workflows", audit->critical_workflows.count > 0);
+    put_scope(mapping, audit);
+    put_components(mapping, audit);
+    put_cleanup(mapping, audit);
+    put_risks(mapping, audit, project);
+    put_missing(mapping, audit);
+    put_text(mapping, "next_step", audit->next_step);
+}

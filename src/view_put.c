@@ -1,0 +1,94 @@
+/* Formatting helpers for the view. */
+#include "view_put.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void put_text(struct node *mapping, const char *key, const char *text)
+{
+    if (text)
+        node_mapping_set(mapping, key, node_new_string(text));
+}
+
+void put_bool(struct node *mapping, const char *key, bool value)
+{
+    node_mapping_set(mapping, key, node_new_bool(value));
+}
+
+void put_int(struct node *mapping, const char *key, long long value)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%lld", value);
+    node_mapping_set(mapping, key, node_new_scalar(text, strlen(text), SCALAR_INT));
+}
+
+void put_date(struct node *mapping, const char *key, struct date date)
+{
+    char text[16];
+    if (date.set)
+        put_text(mapping, key, value_format_date(date, text, sizeof text));
+}
+
+void put_timestamp(struct node *mapping, const char *key, struct timestamp timestamp)
+{
+    if (!timestamp.set)
+        return;
+    char text[40], iso[40];
+    struct node *parts = put_mapping(mapping, key);
+    value_format_timestamp(timestamp, text, sizeof text);
+    value_format_timestamp_iso(timestamp, iso, sizeof iso);
+    put_text(parts, "text", text);
+    put_text(parts, "iso", iso);
+    text[10] = '\0';
+    put_text(parts, "date", text);
+    text[16] = '\0';
+    put_text(parts, "time", text + 11);
+}
+
+void put_duration(struct node *mapping, const char *key, struct duration duration)
+{
+    if (!duration.set)
+        return;
+    char text[32];
+    struct node *parts = put_mapping(mapping, key);
+    put_text(parts, "text", value_format_duration(duration.minutes, text, sizeof text));
+    put_int(parts, "minutes", duration.minutes);
+}
+
+void put_text_list(struct node *mapping, const char *key, const struct text_list *list)
+{
+    struct node *sequence = put_list(mapping, key);
+    for (size_t index = 0; index < list->count; index++)
+        node_sequence_append(sequence, node_new_string(list->items[index]));
+}
+
+struct node *put_mapping(struct node *mapping, const char *key)
+{
+    struct node *child = node_new_mapping();
+    node_mapping_set(mapping, key, child);
+    return child;
+}
+
+struct node *put_list(struct node *mapping, const char *key)
+{
+    struct node *child = node_new_sequence();
+    node_mapping_set(mapping, key, child);
+    return child;
+}
+
+struct node *append_mapping(struct node *list)
+{
+    struct node *child = node_new_mapping();
+    node_sequence_append(list, child);
+    return child;
+}
+
+void put_flag_for(struct node *mapping, const char *choice)
+{
+    char key[64];
+    snprintf(key, sizeof key, "%s", choice);
+    for (char *at = key; *at; at++)
+        if (*at == '-')
+            *at = '_';
+    put_bool(mapping, key, true);
+}

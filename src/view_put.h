@@ -1,0 +1,32 @@
+/* Putting model values into the view's node tree, already formatted for
+ * print: a missing value is left out (so that {{#key}} tests it), times are
+ * given as text and in parts, flags as booleans for sections. */
+#ifndef GOLIVE_VIEW_PUT_H
+#define GOLIVE_VIEW_PUT_H
+
+#include "model.h"
+#include "node.h"
+
+#include <stdbool.h>
+
+void put_text(struct node *mapping, const char *key, const char *text);
+void put_bool(struct node *mapping, const char *key, bool value);
+void put_int(struct node *mapping, const char *key, long long value);
+/* put_date: "2026-03-21". */
+void put_date(struct node *mapping, const char *key, struct date date);
+/* put_timestamp: {text: "2026-03-21 18:00 +01:00", date, time: "18:00",
+ * iso: "2026-03-21T18:00:00+01:00"}, in the timestamp's own offset. */
+void put_timestamp(struct node *mapping, const char *key, struct timestamp timestamp);
+/* put_duration: {text: "1 h 30 min", minutes: 90}. */
+void put_duration(struct node *mapping, const char *key, struct duration duration);
+void put_text_list(struct node *mapping, const char *key, const struct text_list *list);
+/* put_mapping / put_list: a new empty one under key, returned for filling. */
+struct node *put_mapping(struct node *mapping, const char *key);
+struct node *put_list(struct node *mapping, const char *key);
+/* append_mapping: a new empty mapping at the end of list, returned. */
+struct node *append_mapping(struct node *list);
+/* put_flags: key_name: true for the one choice that holds, e.g. the status
+ * "in-progress" gives in_progress: true (dashes become underscores). */
+void put_flag_for(struct node *mapping, const char *choice);
+
+#endif
