@@ -33,7 +33,8 @@ char **shipped_names(const char *folder, const char *suffix, size_t *count)
         names[(*count)++] = xstrndup(entry->d_name, length - suffix_length);
     }
     closedir(directory);
-    qsort(names, *count, sizeof(char *), compare_names);
+    if (*count > 1)
+        qsort(names, *count, sizeof(char *), compare_names);
     return names;
 }
 

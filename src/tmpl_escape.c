@@ -19,6 +19,11 @@
  * a few harmless backslashes. */
 #define CONTEXT_SCAN_LIMIT 64u
 
+/* How far back on the current line we look for an open print directive.
+ * A directive is one short line; bounding the look keeps escaping linear
+ * even when a template writes megabytes without a line break. */
+#define DIRECTIVE_SCAN_LIMIT 4096u
+
 struct markdown_context {
     bool table;       /* the line is a GFM table row: it starts with '|' */
     bool single_line; /* a table row or an ATX heading: a line break would end it */
@@ -164,9 +169,13 @@ static void escape_line(struct buffer *out, const char *line, size_t length, boo
  * lands in a quoted directive value, which has its own escapes. */
 static bool in_directive(const struct buffer *out, size_t line_start)
 {
-    const char *line = buffer_text(out) + line_start;
+    static const char opening[] = "<!-- golive:";
+    size_t from = line_start;
+    if (out->length - from > DIRECTIVE_SCAN_LIMIT)
+        from = out->length - DIRECTIVE_SCAN_LIMIT;
+    const char *line = buffer_text(out) + from;
     const char *opened = NULL;
-    for (const char *at = strstr(line, "<!-- golive:"); at; at = strstr(at + 1, "<!-- golive:"))
+    for (const char *at = strstr(line, opening); at; at = strstr(at + 1, opening))
         opened = at;
     return opened && !strstr(opened, "-->");
 }

@@ -81,7 +81,8 @@ static void check_extra(const char *folder, const struct manifest *manifest,
         extra[count++] = join(folder, entry->d_name);
     }
     closedir(directory);
-    qsort(extra, count, sizeof(char *), compare_names);
+    if (count > 1)
+        qsort(extra, count, sizeof(char *), compare_names);
     for (size_t index = 0; index < count; index++) {
         diag(sink, DIAG_VERIFY_EXTRA, source_position_of_file(extra[index]),
              "this file is not part of the build");

@@ -37,7 +37,8 @@ int suite_list_files(const char *directory, const char *suffix, const char *suit
         (*names)[(*count)++] = xstrdup(entry->d_name);
     }
     closedir(folder);
-    qsort(*names, *count, sizeof(char *), compare_names);
+    if (*count > 1)
+        qsort(*names, *count, sizeof(char *), compare_names);
     return -1;
 }
 
