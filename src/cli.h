@@ -59,5 +59,6 @@ void cli_print_help(const struct cli_command *command);
 
 /* The commands, one per cli_NAME.c file. */
 extern const struct cli_command cli_check_command;
+extern const struct cli_command cli_md2pdf_command;
 
 #endif

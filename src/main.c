@@ -12,6 +12,7 @@
 
 static const struct cli_command *const commands[] = {
     &cli_check_command,
+    &cli_md2pdf_command,
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

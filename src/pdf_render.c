@@ -1,0 +1,142 @@
+/* Drawing a display list on the PDF device: each page in layers (the
+ * watermark under everything, then fills, images, strokes and text), then
+ * links and bookmarks once every page exists to point at. */
+#include "pdf_render.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void draw_watermarks(struct pdf_device *device, const struct display_list *list,
+                            const struct display_page *page)
+{
+    for (size_t index = 0; index < page->count; index++) {
+        const struct display_item *item = &page->items[index];
+        if (item->kind == DISPLAY_WATERMARK)
+            pdf_device_watermark(device, (enum font_face)item->face, item->size, item->colour,
+                                 item->x, item->y, item->width, item->height,
+                                 display_text(list, item), item->text_length);
+    }
+}
+
+static void draw_image(struct pdf_device *device, const struct display_list *list,
+                       const struct display_item *item, struct diag_sink *sink)
+{
+    const char *path = display_text(list, item);
+    char file[4096];
+    snprintf(file, sizeof file, "%.*s", (int)item->text_length, path);
+    if (pdf_device_image(device, file, item->x, item->y, item->width, item->height))
+        return;
+    diag(sink, DIAG_TYPESET_IMAGE_DECODE, source_position_of_file(file),
+         "libharu cannot decode this image; a frame is drawn in its place");
+    pdf_device_frame(device, item->x, item->y, item->width, item->height, 1.0f, 0x9AA0A6);
+}
+
+/* Fills first, so that shading lies under the text and rules drawn on it. */
+static void draw_shapes(struct pdf_device *device, const struct display_list *list,
+                        const struct display_page *page, struct diag_sink *sink)
+{
+    for (size_t index = 0; index < page->count; index++) {
+        const struct display_item *item = &page->items[index];
+        if (item->kind == DISPLAY_FILL)
+            pdf_device_fill(device, item->x, item->y, item->width, item->height, item->colour);
+        else if (item->kind == DISPLAY_IMAGE)
+            draw_image(device, list, item, sink);
+    }
+    for (size_t index = 0; index < page->count; index++) {
+        const struct display_item *item = &page->items[index];
+        switch (item->kind) {
+        case DISPLAY_LINE:
+            pdf_device_line(device, item->x, item->y, item->x + item->width,
+                            item->y + item->height, item->size, item->colour);
+            break;
+        case DISPLAY_FRAME:
+            pdf_device_frame(device, item->x, item->y, item->width, item->height, item->size,
+                             item->colour);
+            break;
+        case DISPLAY_CHECKBOX:
+            pdf_device_checkbox(device, item->x, item->y, item->width, item->size, item->colour,
+                                item->level);
+            break;
+        case DISPLAY_WRAP_MARK:
+            pdf_device_wrap_mark(device, item->x, item->y, item->width, item->size, item->colour);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+static void draw_text(struct pdf_device *device, const struct display_list *list,
+                      const struct display_page *page)
+{
+    pdf_device_begin_text(device);
+    for (size_t index = 0; index < page->count; index++) {
+        const struct display_item *item = &page->items[index];
+        if (item->kind == DISPLAY_TEXT)
+            pdf_device_text(device, (enum font_face)item->face, item->size, item->colour,
+                            item->x, item->y, display_text(list, item), item->text_length);
+    }
+    pdf_device_end_text(device);
+}
+
+static const struct display_item *find_anchor(const struct display_list *list, const char *name,
+                                              size_t length, size_t *page_of)
+{
+    for (size_t page = 0; page < list->page_count; page++) {
+        for (size_t index = 0; index < list->pages[page].count; index++) {
+            const struct display_item *item = &list->pages[page].items[index];
+            if (item->kind == DISPLAY_ANCHOR && item->text_length == length
+                && memcmp(display_text(list, item), name, length) == 0) {
+                *page_of = page;
+                return item;
+            }
+        }
+    }
+    return NULL;
+}
+
+static void draw_link(struct pdf_device *device, const struct display_list *list, size_t page,
+                      const struct display_item *item)
+{
+    const char *target = display_text(list, item);
+    if (item->text_length == 0)
+        return;
+    if (target[0] != '#') {
+        pdf_device_uri_link(device, page, item->x, item->y, item->width, item->height, target,
+                            item->text_length);
+        return;
+    }
+    size_t target_page;
+    const struct display_item *anchor = find_anchor(list, target + 1, item->text_length - 1,
+                                                    &target_page);
+    if (anchor)
+        pdf_device_page_link(device, page, item->x, item->y, item->width, item->height,
+                             target_page, anchor->y);
+}
+
+static void draw_navigation(struct pdf_device *device, const struct display_list *list)
+{
+    for (size_t page = 0; page < list->page_count; page++) {
+        for (size_t index = 0; index < list->pages[page].count; index++) {
+            const struct display_item *item = &list->pages[page].items[index];
+            if (item->kind == DISPLAY_LINK)
+                draw_link(device, list, page, item);
+            else if (item->kind == DISPLAY_BOOKMARK)
+                pdf_device_bookmark(device, item->level, display_text(list, item),
+                                    item->text_length, page, item->y);
+        }
+    }
+}
+
+void pdf_render(struct pdf_device *device, const struct display_list *list,
+                struct diag_sink *sink)
+{
+    for (size_t page = 0; page < list->page_count; page++) {
+        const struct display_page *current = &list->pages[page];
+        pdf_device_begin_page(device, list->page_width, list->page_height);
+        draw_watermarks(device, list, current);
+        draw_shapes(device, list, current, sink);
+        draw_text(device, list, current);
+    }
+    draw_navigation(device, list);
+}
