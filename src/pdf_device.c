@@ -18,6 +18,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <hpdf_font.h>
+#include <hpdf_pages.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +73,7 @@ struct pdf_device {
     /* what the text state holds, to leave out redundant operators */
     enum font_face current_face;
     float current_size;
+    float line_x, line_y;             /* the text line matrix's origin inside BT ... ET */
     uint32_t fill_colour, stroke_colour;
     struct buffer scratch;
 };
@@ -356,16 +358,75 @@ static void mark_used(struct device_face *slot, const char *text, size_t length)
 {
     for (size_t offset = 0; offset < length;) {
         uint32_t code_point;
-        size_t used = utf8_decode_lossy(text + offset, length - offset, &code_point);
-        if (code_point <= 0xFFFF)
-            slot->used[code_point / 8] |= (uint8_t)(1u << (code_point % 8));
-        offset += used;
+        offset += utf8_decode_lossy(text + offset, length - offset, &code_point);
+        uint8_t bit = (uint8_t)(1u << (code_point % 8));
+        if (code_point > 0xFFFF || (slot->used[code_point / 8] & bit))
+            continue;
+        slot->used[code_point / 8] |= bit;
+        /* libharu embeds the glyphs it has been asked the width of */
+        HPDF_TTFontDef_GetCharWidth(slot->definition, (HPDF_UINT16)code_point);
     }
 }
 
 void pdf_device_begin_text(struct pdf_device *device)
 {
     HPDF_Page_BeginText(device->page);
+    device->line_x = device->line_y = 0;
+}
+
+/* A number with at most two decimals, without trailing zeros: what PDF
+ * needs, written without printf's cost. */
+static void append_number(struct buffer *out, float value)
+{
+    long hundredths = lroundf(value * 100.0f);
+    if (hundredths < 0) {
+        buffer_append_char(out, '-');
+        hundredths = -hundredths;
+    }
+    char digits[24];
+    int length = 0;
+    long whole = hundredths / 100;
+    do
+        digits[length++] = (char)('0' + whole % 10);
+    while ((whole /= 10) > 0);
+    while (length)
+        buffer_append_char(out, digits[--length]);
+    long fraction = hundredths % 100;
+    if (fraction == 0)
+        return;
+    buffer_append_char(out, '.');
+    buffer_append_char(out, (char)('0' + fraction / 10));
+    if (fraction % 10)
+        buffer_append_char(out, (char)('0' + fraction % 10));
+}
+
+/* A PDF literal string of two-byte codes (the code is the Unicode value,
+ * see the top of this file), with the bytes PDF reserves escaped. Built in
+ * a local array: this runs once per character of the document. */
+static void append_codes(struct buffer *out, const char *text, size_t length)
+{
+    char chunk[512];
+    size_t used = 0;
+    chunk[used++] = '(';
+    for (size_t offset = 0; offset < length;) {
+        uint32_t code_point;
+        offset += utf8_decode_lossy(text + offset, length - offset, &code_point);
+        unsigned char bytes[2] = { (unsigned char)(code_point >> 8), (unsigned char)code_point };
+        for (size_t index = 0; index < 2; index++) {
+            unsigned char byte = bytes[index];
+            bool special = byte == '(' || byte == ')' || byte == '\\' || byte == '\r'
+                           || byte == '\n';
+            if (special)
+                chunk[used++] = '\\';
+            chunk[used++] = byte == '\r' ? 'r' : byte == '\n' ? 'n' : (char)byte;
+        }
+        if (used > sizeof chunk - 8) {
+            buffer_append(out, chunk, used);
+            used = 0;
+        }
+    }
+    chunk[used++] = ')';
+    buffer_append(out, chunk, used);
 }
 
 void pdf_device_end_text(struct pdf_device *device)
@@ -386,9 +447,23 @@ void pdf_device_text(struct pdf_device *device, enum font_face face, float size,
     }
     set_fill(device, colour);
     mark_used(&device->faces[face], text, length);
+    /* Written straight into the page's content stream: libharu's TextOut
+     * costs a 512-byte clearing and a width lookup per character and call,
+     * which was most of md2pdf's time. Fonts, colours and BT/ET still go
+     * through libharu, which keeps the page's resources. */
+    float y = device->page_height - baseline;
     buffer_truncate(&device->scratch, 0);
-    buffer_append(&device->scratch, text, length);
-    HPDF_Page_TextOut(device->page, x, device->page_height - baseline, buffer_text(&device->scratch));
+    append_number(&device->scratch, x - device->line_x);
+    buffer_append_char(&device->scratch, ' ');
+    append_number(&device->scratch, y - device->line_y);
+    buffer_append_text(&device->scratch, " Td ");
+    append_codes(&device->scratch, text, length);
+    buffer_append_text(&device->scratch, " Tj\n");
+    device->line_x = x;
+    device->line_y = y;
+    HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
+    HPDF_Stream_Write(page->stream, (const HPDF_BYTE *)device->scratch.data,
+                      (HPDF_UINT)device->scratch.length);
 }
 
 #define DEGREES_TO_RADIANS (3.14159265358979f / 180.0f)
