@@ -329,7 +329,10 @@ static void measure_span_text(struct layout *layout, uint32_t span_index, const 
                 continue;
             struct glyph_metrics space = layout->measurer->glyph(layout->measurer->context,
                                                                  face, ' ');
-            struct fragment *fragment = add_fragment(layout, FRAGMENT_SPACE, " ", span_index,
+            /* A single space stays in place, so that a run can take the
+             * words on both sides of it; other white space is drawn as one. */
+            struct fragment *fragment = add_fragment(layout, FRAGMENT_SPACE,
+                                                     code_point == ' ' ? at : " ", span_index,
                                                      space.face == FACE_NONE ? face : space.face);
             fragment->length = 1;
             fragment->width = (float)space.advance * size / 1000.0f;
