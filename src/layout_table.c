@@ -98,10 +98,30 @@ static void measure_cells(struct layout *layout, struct table *table)
     }
 }
 
+/* The width above which columns are cut down when even the longest words
+ * do not fit: the cap such that min(least, cap) over the columns fills the
+ * available width. Narrow columns keep their words whole; only the widest
+ * (long identifiers, URLs) have theirs broken. */
+static float water_level(size_t columns, const float *least, float available)
+{
+    float low = 0, high = available;
+    for (int step = 0; step < 40; step++) {
+        float cap = (low + high) / 2, used = 0;
+        for (size_t column = 0; column < columns; column++)
+            used += least[column] < cap ? least[column] : cap;
+        if (used > available)
+            high = cap;
+        else
+            low = cap;
+    }
+    return low;
+}
+
 /* Column widths from content: every column gets at least its longest word
  * (capped) and a floor; the rest of the width goes to the columns whose
  * text would wrap, in proportion to how much more they want. A table whose
- * text fits on one line per cell is stretched to the full width. */
+ * text fits on one line per cell is stretched to the full width. When not
+ * even the longest words fit, the widest columns give way first. */
 void table_column_widths(size_t columns, const float *least, const float *most, float available,
                          float *width)
 {
@@ -116,6 +136,7 @@ void table_column_widths(size_t columns, const float *least, const float *most, 
         sum_least += low;
         sum_most += high;
     }
+    float cap = sum_least > available ? water_level(columns, width, available) : 0;
     for (size_t column = 0; column < columns; column++) {
         float low = width[column];
         float high = most[column] > low ? most[column] : low;
@@ -124,7 +145,7 @@ void table_column_widths(size_t columns, const float *least, const float *most, 
         else if (sum_least <= available)
             width[column] = low + (available - sum_least) * (high - low) / (sum_most - sum_least);
         else
-            width[column] = low * available / sum_least;
+            width[column] = low < cap ? low : cap;
     }
 }
 

@@ -188,6 +188,12 @@ static void column_widths_share_the_width(void **state)
     table_column_widths(2, (const float[]){ 300, 300 }, (const float[]){ 900, 900 }, 480, width);
     assert_float_equal(width[0], 240, 0.01);
     assert_float_equal(width[1], 240, 0.01);
+    /* Narrow columns keep their words; the widest gives way. */
+    table_column_widths(3, (const float[]){ 20, 400, 30 }, (const float[]){ 40, 900, 60 }, 200,
+                        width);
+    assert_float_equal(width[0], layout_measures.column_minimum, 0.01);
+    assert_float_equal(width[1], 200 - layout_measures.column_minimum - 30, 0.01);
+    assert_float_equal(width[2], 30, 0.01);
     /* An empty column still gets the floor. */
     table_column_widths(2, (const float[]){ 0, 100 }, (const float[]){ 0, 1000 }, 480, width);
     assert_float_equal(width[0], layout_measures.column_minimum, 0.01);
