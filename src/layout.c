@@ -4,6 +4,7 @@
 
 #include "alloc.h"
 #include "golive_limits.h"
+#include "layout_directive.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -204,8 +205,33 @@ void layout_plain_text(cmark_node *node, struct buffer *out)
     cmark_iter_free(iter);
 }
 
-bool layout_first_heading(cmark_node *root, struct buffer *out)
+/* The title of a cover directive among the top-level blocks, if any. */
+static bool cover_title(cmark_node *root, struct buffer *out)
 {
+    struct diag_sink *ignored = diag_sink_new(); /* mistakes are reported during layout */
+    bool found = false;
+    for (cmark_node *node = cmark_node_first_child(root); node && !found;
+         node = cmark_node_next(node)) {
+        const char *literal = cmark_node_get_literal(node);
+        struct directive directive;
+        if (cmark_node_get_type(node) != CMARK_NODE_HTML_BLOCK || !directive_is_candidate(literal)
+            || !directive_parse(literal, source_position_of_file(NULL), &directive, ignored))
+            continue;
+        const char *title = directive.values[FIELD_TITLE];
+        if (directive.kind == DIRECTIVE_COVER && title && *title) {
+            buffer_append_text(out, title);
+            found = true;
+        }
+        directive_free(&directive);
+    }
+    diag_sink_free(ignored);
+    return found;
+}
+
+bool layout_document_title(cmark_node *root, struct buffer *out)
+{
+    if (cover_title(root, out))
+        return true;
     for (cmark_node *node = cmark_node_first_child(root); node; node = cmark_node_next(node)) {
         if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
             layout_plain_text(node, out);

@@ -36,8 +36,9 @@ bool layout_document(cmark_node *root, const struct layout_options *options,
  * to out (for bookmarks and the document title). */
 void layout_plain_text(cmark_node *node, struct buffer *out);
 
-/* layout_first_heading: the plain text of the document's first heading
- * into out; false when it has none. */
-bool layout_first_heading(cmark_node *root, struct buffer *out);
+/* layout_document_title: the title a document gives itself, into out: a
+ * cover directive's title, else its first heading's text. False when it
+ * has neither. */
+bool layout_document_title(cmark_node *root, struct buffer *out);
 
 #endif

@@ -18,6 +18,10 @@ static void draw_watermarks(struct pdf_device *device, const struct display_list
     }
 }
 
+/* The frame drawn where an image could not be decoded. */
+#define PLACEHOLDER_LINE 1.0f       /* [pt] */
+#define PLACEHOLDER_COLOUR 0x9AA0A6u /* the rule grey of layout_style.c */
+
 static void draw_image(struct pdf_device *device, const struct display_list *list,
                        const struct display_item *item, struct diag_sink *sink)
 {
@@ -28,7 +32,8 @@ static void draw_image(struct pdf_device *device, const struct display_list *lis
         return;
     diag(sink, DIAG_TYPESET_IMAGE_DECODE, source_position_of_file(file),
          "libharu cannot decode this image; a frame is drawn in its place");
-    pdf_device_frame(device, item->x, item->y, item->width, item->height, 1.0f, 0x9AA0A6);
+    pdf_device_frame(device, item->x, item->y, item->width, item->height, PLACEHOLDER_LINE,
+                     PLACEHOLDER_COLOUR);
 }
 
 /* Fills first, so that shading lies under the text and rules drawn on it. */

@@ -73,7 +73,7 @@ static bool lay_out(const char *markdown, size_t length, const struct typeset_op
     if (options->title && *options->title)
         buffer_append_text(&work->title, options->title);
     else
-        layout_first_heading(work->root, &work->title);
+        layout_document_title(work->root, &work->title);
     work->layout = (struct layout_options){
         .paper = options->paper == TYPESET_PAPER_LETTER ? PAPER_LETTER : PAPER_A4,
         .title = buffer_text(&work->title), .subtitle = options->subtitle,

@@ -21,7 +21,7 @@ enum typeset_paper { TYPESET_PAPER_A4, TYPESET_PAPER_LETTER };
 struct typeset_options {
     enum typeset_paper paper;
     /* Running header and footer; NULL or "" leaves a field out. The title
-     * defaults to the document's first heading. */
+     * defaults to a cover directive's title, else the first heading. */
     const char *title, *subtitle, *client, *version, *classification;
     const char *footer_note;     /* e.g. an input fingerprint, centred in the footer */
     /* Document information (title is the one above). */
