@@ -174,7 +174,7 @@ cleanup:
 static const struct cli_option md2pdf_options[] = {
     { "output", 'o', CLI_VALUE, "FILE", "write the PDF here (default: IN with .pdf for .md)" },
     { "paper", 0, CLI_VALUE, "SIZE", "a4 (default) or letter" },
-    { "title", 0, CLI_VALUE, "TEXT", "running header title (default: the first heading)" },
+    { "title", 0, CLI_VALUE, "TEXT", "running header title (default: the cover's title or first heading)" },
     { "subtitle", 0, CLI_VALUE, "TEXT", "running header subtitle" },
     { "client", 0, CLI_VALUE, "TEXT", "client name, right of the running header" },
     { "doc-version", 0, CLI_VALUE, "TEXT", "document version, in the footer" },
