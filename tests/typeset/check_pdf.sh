@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-for tool in pdftotext pdffonts pdfinfo qpdf; do
+for tool in pdftotext pdffonts pdfinfo pdfimages qpdf; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (poppler-utils, qpdf)"; exit 1; }
 done
 
@@ -26,8 +26,8 @@ render() { # NAME [OPTIONS...]
     2>"$work/$name.err" || fail "$name: md2pdf exited $?: $(cat "$work/$name.err")"
 }
 
-for name in showcase directives wide-table long-code; do
-  render "$name"
+for name in showcase directives wide-table long-code images; do
+  render "$name" --logo "$samples/images/logo.png"
   pdf=$work/$name.pdf
   qpdf --check "$pdf" >"$work/qpdf.out" 2>&1 || fail "$name: qpdf --check: $(tail -3 "$work/qpdf.out")"
   grep -qi warning "$work/qpdf.out" && fail "$name: qpdf warns: $(grep -i warning "$work/qpdf.out")"
@@ -58,18 +58,28 @@ grep -qF 'Staging walkthrough (sale → invoice → pay → ship) — owner: Fun
   "$work/showcase.txt" || fail "showcase: arrows and dashes do not come back exactly"
 grep -qF 'Page 1 of 1' "$work/showcase.txt" || fail "showcase: no 'Page 1 of 1' in the footer"
 
+# Images: the PNG and the JPEG embedded, the four that may not be read
+# replaced with a warning each; the cover's logo from --logo.
+[ "$(pdfimages -list "$work/images.pdf" | tail -n +3 | wc -l)" -eq 2 ] || fail "images: not 2 images"
+[ "$(grep -c 'warning: .*image' "$work/images.err")" -eq 4 ] || fail "images: $(cat "$work/images.err")"
+pdfimages -list -f 1 -l 1 "$work/directives.pdf" | grep -q ' png \| image ' || fail "directives: no logo on the cover"
+
 qpdf --qdf --object-streams=disable "$work/showcase.pdf" "$work/showcase.qdf"
 grep -aq '/URI (mailto:ana.mueller@example.com)' "$work/showcase.qdf" || fail "showcase: no mailto: link"
 grep -aq '/URI (tel:+41441234567)' "$work/showcase.qdf" || fail "showcase: no tel: link"
 grep -aq '/Outlines' "$work/showcase.qdf" || fail "showcase: no bookmarks"
+grep -a -B12 '/Subtype /Link' "$work/showcase.qdf" | grep -q '/Dest ' \
+  || fail "showcase: the #emergency-contacts link does not jump to the heading"
 grep -aq '/CreationDate (D:20260320000000Z' "$work/showcase.qdf" || fail "showcase: creation date is not --date"
 
 # Same input, same bytes; SOURCE_DATE_EPOCH gives the date when --date is absent.
 "$golive" md2pdf "$samples/showcase.md" -o "$work/again.pdf" --date 2026-03-20 \
-  --client "Zürich Ölwerke AG" --doc-version 1.2 --classification Confidential
+  --client "Zürich Ölwerke AG" --doc-version 1.2 --classification Confidential \
+  --logo "$samples/images/logo.png"
 cmp -s "$work/showcase.pdf" "$work/again.pdf" || fail "two renderings of showcase differ"
 SOURCE_DATE_EPOCH=1773964800 "$golive" md2pdf "$samples/showcase.md" -o "$work/epoch.pdf" \
-  --client "Zürich Ölwerke AG" --doc-version 1.2 --classification Confidential
+  --client "Zürich Ölwerke AG" --doc-version 1.2 --classification Confidential \
+  --logo "$samples/images/logo.png"
 cmp -s "$work/showcase.pdf" "$work/epoch.pdf" || fail "SOURCE_DATE_EPOCH and --date of the same day differ"
 
 render showcase --paper letter
