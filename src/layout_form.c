@@ -125,7 +125,7 @@ void layout_code_lines(struct layout *layout, const char *text, size_t length)
     if (length && text[length - 1] == '\n')
         length--;
     struct buffer expanded = { 0 };
-    size_t start = 0;
+    size_t start = 0, first_box = layout->box_count;
     do {
         const char *end = memchr(text + start, '\n', length - start);
         size_t stop = end ? (size_t)(end - text) : length;
@@ -136,6 +136,13 @@ void layout_code_lines(struct layout *layout, const char *text, size_t length)
         start = stop + 1;
     } while (start <= length);
     buffer_free(&expanded);
+    /* As for paragraphs: no first line alone at a page's foot, no last
+     * line alone at the top of the next. */
+    size_t count = layout->box_count - first_box;
+    if (count >= 2)
+        layout->boxes[first_box].flags |= BOX_KEEP_WITH_NEXT;
+    if (count >= 3)
+        layout->boxes[layout->box_count - 2].flags |= BOX_KEEP_WITH_NEXT;
     frame_pop(layout);
     box_space(layout, style->space_after + padding_y);
 }
