@@ -40,10 +40,15 @@
  * layout walks the tree without recursion). */
 #define LIMIT_LAYOUT_INDENT 12u
 
-/* Most pages one PDF may have. A 5,000-item runbook is about 800 pages; a
+/* Most pages one PDF may have. A 5,000-item runbook is about 520 pages; a
  * document that would run past this is refused rather than let a hostile
- * input make golive hold gigabytes of pages. */
-#define LIMIT_PDF_PAGES 20000u
+ * input make golive hold hundreds of megabytes of pages. */
+#define LIMIT_PDF_PAGES 10000u
+
+/* Most bookmarks (PDF outline entries) one PDF gets. libharu holds some
+ * 3 KB per entry; a runbook's phases and items need a few hundred. Later
+ * headings are still typeset, without a bookmark, and a warning says so. */
+#define LIMIT_BOOKMARKS 5000u
 
 /* Most ruled lines one notes directive draws (two A4 pages). */
 #define LIMIT_NOTES_LINES 60u

@@ -152,7 +152,7 @@ static void layout_release(struct layout *layout)
     free(layout->links);
     free(layout->fragments);
     free(layout->lines);
-    buffer_free(&layout->slugs);
+    name_table_free(&layout->slugs);
     free(layout->watermark);
 }
 

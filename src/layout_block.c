@@ -68,7 +68,7 @@ static void layout_paragraph(struct layout *layout, cmark_node *node)
 }
 
 /* GitHub's anchor names: lower case, spaces to hyphens, other punctuation
- * dropped; a repeated name gets -1, -2 ... */
+ * dropped; a repeated name gets -1, -2 ... (skipping any taken already). */
 static void make_slug(struct layout *layout, const char *title, struct buffer *slug)
 {
     for (const unsigned char *at = (const unsigned char *)title; *at; at++) {
@@ -79,17 +79,20 @@ static void make_slug(struct layout *layout, const char *title, struct buffer *s
         else if (*at == ' ')
             buffer_append_char(slug, '-');
     }
-    size_t base_length = slug->length;
-    for (unsigned suffix = 1;; suffix++) {
-        bool taken = false;
-        for (size_t at = 0; at < layout->slugs.length; at += strlen(layout->slugs.data + at) + 1)
-            taken = taken || strcmp(layout->slugs.data + at, buffer_text(slug)) == 0;
-        if (!taken)
-            break;
-        buffer_truncate(slug, base_length);
-        buffer_printf(slug, "-%u", suffix);
+    struct name_entry *base = name_table_find(&layout->slugs, buffer_text(slug), slug->length);
+    if (!base) {
+        name_table_add(&layout->slugs, buffer_text(slug), slug->length, 0);
+        return;
     }
-    buffer_append(&layout->slugs, buffer_text(slug), slug->length + 1);
+    size_t base_length = slug->length;
+    for (;;) {
+        size_t repeat = ++base->value;
+        buffer_truncate(slug, base_length);
+        buffer_printf(slug, "-%zu", repeat);
+        if (!name_table_find(&layout->slugs, buffer_text(slug), slug->length))
+            break;
+    }
+    name_table_add(&layout->slugs, buffer_text(slug), slug->length, 0);
 }
 
 /* The bookmark and the anchor of a heading ride on its first line. */
@@ -182,22 +185,22 @@ static const char *const bullets[] = { "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x97
 static void enter_item(struct layout *layout, cmark_node *node)
 {
     bool indent = may_indent(layout);
-    struct layout_frame *list = frame_top(layout);
-    long number = list->next_number++;
+    long number = frame_top(layout)->next_number++;
+    const struct layout_frame list = *frame_top(layout); /* frame_push may move it */
     struct layout_frame *item = frame_push(layout, FRAME_ITEM);
     if (indent) {
-        item->x += list->marker_width;
-        item->width -= list->marker_width;
+        item->x += list.marker_width;
+        item->width -= list.marker_width;
     }
     if (markdown_is_task_item(node)) {
         item->marker = cmark_gfm_extensions_get_tasklist_item_checked(node) ? MARKER_BOX_TICKED
                                                                              : MARKER_BOX_EMPTY;
-    } else if (list->ordered) {
+    } else if (list.ordered) {
         item->marker = MARKER_TEXT;
-        snprintf(item->marker_text, sizeof item->marker_text, "%ld%c", number, list->delimiter);
+        snprintf(item->marker_text, sizeof item->marker_text, "%ld%c", number, list.delimiter);
     } else {
         item->marker = MARKER_TEXT;
-        const char *bullet = bullets[(list->list_depth - 1) % (sizeof bullets / sizeof *bullets)];
+        const char *bullet = bullets[(list.list_depth - 1) % (sizeof bullets / sizeof *bullets)];
         snprintf(item->marker_text, sizeof item->marker_text, "%s", bullet);
     }
 }

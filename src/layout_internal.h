@@ -6,6 +6,7 @@
 
 #include "image_probe.h"
 #include "layout.h"
+#include "name_table.h"
 
 #include "alloc.h"
 
@@ -148,7 +149,7 @@ struct layout {
     struct layout_line *lines;
     size_t line_count, line_capacity;
 
-    struct buffer slugs;         /* anchor names used so far, NUL-separated */
+    struct name_table slugs;     /* anchor names used so far; value: repeats of a base name */
     size_t missing_glyphs;       /* characters no face has */
     uint32_t first_missing;
     struct source_position first_missing_at;

@@ -3,7 +3,12 @@
  * links and bookmarks once every page exists to point at. */
 #include "pdf_render.h"
 
+#include "alloc.h"
+#include "golive_limits.h"
+#include "name_table.h"
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void draw_watermarks(struct pdf_device *device, const struct display_list *list,
@@ -84,24 +89,33 @@ static void draw_text(struct pdf_device *device, const struct display_list *list
     pdf_device_end_text(device);
 }
 
-static const struct display_item *find_anchor(const struct display_list *list, const char *name,
-                                              size_t length, size_t *page_of)
+/* Where internal links may jump: each anchor's page and item, by name. */
+struct anchors {
+    struct name_table names;     /* value: index into places */
+    struct anchor_place { size_t page; float y; } *places;
+    size_t count;
+};
+
+static void collect_anchors(const struct display_list *list, struct anchors *anchors)
 {
     for (size_t page = 0; page < list->page_count; page++) {
         for (size_t index = 0; index < list->pages[page].count; index++) {
             const struct display_item *item = &list->pages[page].items[index];
-            if (item->kind == DISPLAY_ANCHOR && item->text_length == length
-                && memcmp(display_text(list, item), name, length) == 0) {
-                *page_of = page;
-                return item;
-            }
+            if (item->kind != DISPLAY_ANCHOR)
+                continue;
+            struct name_entry *entry = name_table_add(&anchors->names, display_text(list, item),
+                                                      item->text_length, anchors->count);
+            if (entry->value != anchors->count)
+                continue; /* a repeated name: the first keeps it */
+            anchors->places = xreallocarray(anchors->places, anchors->count + 1,
+                                            sizeof *anchors->places);
+            anchors->places[anchors->count++] = (struct anchor_place){ page, item->y };
         }
     }
-    return NULL;
 }
 
 static void draw_link(struct pdf_device *device, const struct display_list *list, size_t page,
-                      const struct display_item *item)
+                      const struct display_item *item, const struct anchors *anchors)
 {
     const char *target = display_text(list, item);
     if (item->text_length == 0)
@@ -111,26 +125,44 @@ static void draw_link(struct pdf_device *device, const struct display_list *list
                             item->text_length);
         return;
     }
-    size_t target_page;
-    const struct display_item *anchor = find_anchor(list, target + 1, item->text_length - 1,
-                                                    &target_page);
+    const struct name_entry *anchor = name_table_find(&anchors->names, target + 1,
+                                                      item->text_length - 1);
     if (anchor)
         pdf_device_page_link(device, page, item->x, item->y, item->width, item->height,
-                             target_page, anchor->y);
+                             anchors->places[anchor->value].page,
+                             anchors->places[anchor->value].y);
 }
 
-static void draw_navigation(struct pdf_device *device, const struct display_list *list)
+static void draw_bookmark(struct pdf_device *device, const struct display_list *list,
+                          size_t page, const struct display_item *item, size_t *count,
+                          struct diag_sink *sink)
 {
+    if (*count == LIMIT_BOOKMARKS)
+        diag(sink, DIAG_TYPESET_TOO_MANY_BOOKMARKS, source_position_of_file(NULL),
+             "the document has more than %u headings; those after the %u-th get no bookmark",
+             LIMIT_BOOKMARKS, LIMIT_BOOKMARKS);
+    if ((*count)++ < LIMIT_BOOKMARKS)
+        pdf_device_bookmark(device, item->level, display_text(list, item), item->text_length,
+                            page, item->y);
+}
+
+static void draw_navigation(struct pdf_device *device, const struct display_list *list,
+                            struct diag_sink *sink)
+{
+    struct anchors anchors = { 0 };
+    size_t bookmarks = 0;
+    collect_anchors(list, &anchors);
     for (size_t page = 0; page < list->page_count; page++) {
         for (size_t index = 0; index < list->pages[page].count; index++) {
             const struct display_item *item = &list->pages[page].items[index];
             if (item->kind == DISPLAY_LINK)
-                draw_link(device, list, page, item);
+                draw_link(device, list, page, item, &anchors);
             else if (item->kind == DISPLAY_BOOKMARK)
-                pdf_device_bookmark(device, item->level, display_text(list, item),
-                                    item->text_length, page, item->y);
+                draw_bookmark(device, list, page, item, &bookmarks, sink);
         }
     }
+    name_table_free(&anchors.names);
+    free(anchors.places);
 }
 
 void pdf_render(struct pdf_device *device, const struct display_list *list,
@@ -143,5 +175,5 @@ void pdf_render(struct pdf_device *device, const struct display_list *list,
         draw_shapes(device, list, current, sink);
         draw_text(device, list, current);
     }
-    draw_navigation(device, list);
+    draw_navigation(device, list, sink);
 }

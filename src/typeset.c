@@ -51,6 +51,7 @@ static void typesetting_free(struct typesetting *work)
 {
     if (work->root)
         cmark_node_free(work->root);
+    work->root = NULL;
     pdf_device_free(work->device);
     display_list_free(&work->list);
     buffer_free(&work->title);
@@ -94,6 +95,9 @@ bool typeset_pdf(const char *markdown, size_t length, const struct typeset_optio
 {
     struct typesetting work = { 0 };
     bool ok = lay_out(markdown, length, options, &work, sink);
+    if (work.root) /* the tree is not needed to draw: free it for a lower peak */
+        cmark_node_free(work.root);
+    work.root = NULL;
     if (ok) {
         pdf_render(work.device, &work.list, sink);
         struct pdf_document_info info = {
