@@ -32,6 +32,22 @@ void box_add_shape(struct layout *layout, enum display_kind kind, float x, float
     box_add(layout, &item);
 }
 
+float text_baseline(float size, float leading)
+{
+    return (leading - size) / 2 + layout_measures.baseline * size;
+}
+
+void box_add_checkbox(struct layout *layout, float x, float baseline, float size, bool ticked)
+{
+    float side = layout_measures.checkbox_side * size;
+    struct display_item box = { .kind = DISPLAY_CHECKBOX, .x = x,
+                                .y = baseline - side + layout_measures.checkbox_drop * size,
+                                .width = side, .height = side,
+                                .size = layout_measures.checkbox_line,
+                                .colour = layout_measures.colour_text, .level = ticked };
+    box_add(layout, &box);
+}
+
 static void add_marker(struct layout *layout, struct layout_frame *item, float baseline)
 {
     const struct text_style *body = &layout_styles[STYLE_BODY];
@@ -43,21 +59,17 @@ static void add_marker(struct layout *layout, struct layout_frame *item, float b
         box_add_plain(layout, right - width, baseline, face, body->size,
                       layout_measures.colour_text, item->marker_text, length);
     } else {
-        float side = layout_measures.checkbox_side * body->size;
-        struct display_item box = { .kind = DISPLAY_CHECKBOX, .x = right - side,
-                                    .y = baseline - side + layout_measures.checkbox_drop * body->size,
-                                    .width = side, .height = side,
-                                    .size = layout_measures.checkbox_line,
-                                    .colour = layout_measures.colour_text,
-                                    .level = item->marker == MARKER_BOX_TICKED };
-        box_add(layout, &box);
+        box_add_checkbox(layout, right - layout_measures.checkbox_side * body->size, baseline,
+                         body->size, item->marker == MARKER_BOX_TICKED);
     }
     item->marker = MARKER_NONE;
 }
 
 void box_finish(struct layout *layout, float height, float first_baseline, uint16_t flags)
 {
-    for (size_t index = 0; index < layout->frame_count; index++)
+    /* A page break or a cover is not placed in the flow: a marker waits on. */
+    for (size_t index = 0; index < layout->frame_count && !(flags & (BOX_PAGE_BREAK | BOX_COVER));
+         index++)
         if (layout->frames[index].marker != MARKER_NONE)
             add_marker(layout, &layout->frames[index], first_baseline);
     LAYOUT_GROW(layout->boxes, layout->box_count, layout->box_capacity);

@@ -133,7 +133,8 @@ static void layout_rule(struct layout *layout)
     box_space(layout, layout_measures.rule_space);
     box_add_shape(layout, DISPLAY_LINE, frame->x, 0, frame->width, 0, layout_measures.rule_line,
                   layout_measures.colour_rule);
-    box_finish(layout, layout_measures.rule_line, 0, 0);
+    const struct text_style *body = &layout_styles[STYLE_BODY];
+    box_finish(layout, layout_measures.rule_line, text_baseline(body->size, body->leading), 0);
     box_space(layout, layout_measures.rule_space);
 }
 
@@ -210,8 +211,7 @@ static void exit_item(struct layout *layout)
     const struct text_style *body = &layout_styles[STYLE_BODY];
     struct layout_frame *item = frame_top(layout);
     if (item->marker != MARKER_NONE) /* an empty item still shows its marker */
-        box_finish(layout, body->leading,
-                   (body->leading - body->size) / 2 + layout_measures.baseline * body->size, 0);
+        box_finish(layout, body->leading, text_baseline(body->size, body->leading), 0);
     bool tight = item->tight;
     frame_pop(layout);
     box_space(layout, tight ? layout_measures.tight_item_space : body->space_after);

@@ -119,8 +119,7 @@ void layout_code_lines(struct layout *layout, const char *text, size_t length)
     frame->container = band;
     struct code_line line = { .x = frame->x + padding_x, .width = frame->width - 2 * padding_x,
                               .size = style->size,
-                              .baseline = (style->leading - style->size) / 2
-                                          + layout_measures.baseline * style->size };
+                              .baseline = text_baseline(style->size, style->leading) };
     box_space(layout, style->space_before + padding_y);
     if (length && text[length - 1] == '\n')
         length--;
@@ -170,7 +169,7 @@ static float form_text(struct layout *layout, const char *text, enum text_style_
     inline_append(layout, text, strlen(text), 0, SPAN_TEXT);
     inline_measure(layout, 0, layout->span_count, &run);
     inline_break(layout, width, &run);
-    float baseline = (run.leading - run.size) / 2 + layout_measures.baseline * run.size;
+    float baseline = text_baseline(run.size, run.leading);
     for (size_t index = 0; index < layout->line_count; index++) {
         float slack = width - layout->lines[index].width;
         float left = x + (align == ALIGN_CENTER ? slack / 2 : align == ALIGN_RIGHT ? slack : 0);
@@ -201,14 +200,9 @@ static float signature_choices(struct layout *layout, float x, float top, float 
 {
     const struct text_style *body = &layout_styles[STYLE_BODY];
     float pen = x, side = layout_measures.checkbox_side * body->size;
-    float baseline = top + (body->leading - body->size) / 2 + layout_measures.baseline * body->size;
+    float baseline = top + text_baseline(body->size, body->leading);
     for (size_t index = 0; index < sizeof decisions / sizeof *decisions; index++) {
-        struct display_item box = { .kind = DISPLAY_CHECKBOX, .x = pen,
-                                    .y = baseline - side + layout_measures.checkbox_drop * body->size,
-                                    .width = side, .height = side,
-                                    .size = layout_measures.checkbox_line,
-                                    .colour = layout_measures.colour_text };
-        box_add(layout, &box);
+        box_add_checkbox(layout, pen, baseline, body->size, false);
         pen += side + layout_measures.checkbox_gap;
         float label = measure_text(layout, FACE_SANS, body->size, decisions[index],
                                    strlen(decisions[index]));
@@ -257,7 +251,10 @@ static void layout_signature(struct layout *layout, const struct directive *dire
     float label = form_line(layout, x, y, sign_width,
                             has_value(values[FIELD_NAME]) ? "Signature" : "Name and signature");
     form_line(layout, date_x, y, date_width, "Date");
-    box_finish(layout, y + label, 0, 0);
+    box_finish(layout, y + label, layout_measures.signature_padding
+                                      + text_baseline(layout_styles[STYLE_SIGNATURE_ROLE].size,
+                                                      layout_styles[STYLE_SIGNATURE_ROLE].leading),
+               0);
     box_space(layout, layout_styles[STYLE_SIGNATURE_ROLE].space_after);
 }
 
@@ -282,7 +279,9 @@ static void layout_notes(struct layout *layout, const struct directive *directiv
     box_space(layout, layout_styles[STYLE_BODY].space_after);
     float height = form_text(layout, label, STYLE_BODY, SPAN_BOLD, frame->x, 0, frame->width,
                              ALIGN_LEFT);
-    box_finish(layout, height, 0, BOX_KEEP_WITH_NEXT);
+    box_finish(layout, height, text_baseline(layout_styles[STYLE_BODY].size,
+                                             layout_styles[STYLE_BODY].leading),
+               BOX_KEEP_WITH_NEXT);
     for (long index = 0; index < count; index++) {
         box_add_shape(layout, DISPLAY_LINE, frame->x, layout_measures.notes_spacing,
                       frame->width, 0, layout_measures.form_line, layout_measures.colour_rule);

@@ -101,7 +101,7 @@ static void image_placeholder(struct layout *layout, const struct inline_span *s
     float padding = layout_measures.cell_padding_x;
     if (width + 2 * padding > frame->width)
         width = frame->width - 2 * padding;
-    float baseline = (body->leading - body->size) / 2 + layout_measures.baseline * body->size;
+    float baseline = text_baseline(body->size, body->leading);
     box_add_shape(layout, DISPLAY_FRAME, frame->x, 0, width + 2 * padding, body->leading,
                   layout_measures.grid_line, layout_measures.colour_grid);
     box_add_text(layout, frame->x + padding, baseline, FACE_SANS_ITALIC, body->size,
@@ -139,7 +139,8 @@ void layout_image_box(struct layout *layout, const struct inline_span *span)
                                link->length);
             box_add(layout, &area);
         }
-        box_finish(layout, height * scale, 0, 0);
+        const struct text_style *body = &layout_styles[STYLE_BODY];
+        box_finish(layout, height * scale, text_baseline(body->size, body->leading), 0);
     }
     buffer_free(&path);
     box_space(layout, layout_measures.image_space);

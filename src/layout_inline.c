@@ -625,20 +625,6 @@ static void emit_run(struct layout *layout, const struct fragment *first, const 
     box_add(layout, &area);
 }
 
-static void emit_checkbox(struct layout *layout, const struct fragment *fragment, float x,
-                          float baseline, const struct run_style *style)
-{
-    float side = layout_measures.checkbox_side * style->size;
-    struct display_item box = {
-        .kind = DISPLAY_CHECKBOX, .x = x,
-        .y = baseline - side + layout_measures.checkbox_drop * style->size,
-        .width = side, .height = side, .size = layout_measures.checkbox_line,
-        .colour = layout_measures.colour_text,
-        .level = layout->spans[fragment->span].kind == SPAN_CHECKBOX_TICKED,
-    };
-    box_add(layout, &box);
-}
-
 void inline_emit_line(struct layout *layout, size_t index, float x, float baseline,
                       const struct run_style *style)
 {
@@ -656,7 +642,8 @@ void inline_emit_line(struct layout *layout, size_t index, float x, float baseli
         if (first->kind == FRAGMENT_CHECKBOX || first->kind == FRAGMENT_BREAK
             || first->kind == FRAGMENT_JOIN) {
             if (first->kind == FRAGMENT_CHECKBOX)
-                emit_checkbox(layout, first, pen, baseline, style);
+                box_add_checkbox(layout, pen, baseline, style->size,
+                                 layout->spans[first->span].kind == SPAN_CHECKBOX_TICKED);
             pen += first->width;
             at++;
             continue;
@@ -673,17 +660,11 @@ void inline_emit_line(struct layout *layout, size_t index, float x, float baseli
     }
 }
 
-/* The baseline of a line of this style below the line's top. */
-static float line_baseline(const struct run_style *style)
-{
-    return (style->leading - style->size) / 2 + layout_measures.baseline * style->size;
-}
-
 void layout_flow_lines(struct layout *layout, const struct run_style *style,
                        enum line_align align, uint16_t every_line_flags)
 {
     const struct layout_frame *frame = frame_top(layout);
-    float baseline = line_baseline(style);
+    float baseline = text_baseline(style->size, style->leading);
     size_t count = layout->line_count;
     for (size_t index = 0; index < count; index++) {
         float slack = frame->width - layout->lines[index].width;

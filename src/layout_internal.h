@@ -165,6 +165,10 @@ void box_add_text(struct layout *layout, float x, float y, enum font_face face, 
                   uint32_t colour, const char *text, size_t length);
 void box_add_shape(struct layout *layout, enum display_kind kind, float x, float y,
                    float width, float height, float line_width, uint32_t colour);
+/* box_add_checkbox: a checkbox for text of size at (x, baseline). */
+void box_add_checkbox(struct layout *layout, float x, float baseline, float size, bool ticked);
+/* text_baseline: where the baseline of a line of text sits below its top. */
+float text_baseline(float size, float leading);
 /* box_finish: closes the box built since the last one; first_baseline places
  * pending list markers. */
 void box_finish(struct layout *layout, float height, float first_baseline, uint16_t flags);

@@ -190,7 +190,7 @@ static size_t emit_cell(struct layout *layout, const struct table *table, size_t
     float inner = table->width[column] - 2 * padding_x;
     inline_measure(layout, cell->first_span, cell->end_span, &style);
     inline_break(layout, inner, &style);
-    float baseline = (style.leading - style.size) / 2 + layout_measures.baseline * style.size;
+    float baseline = text_baseline(style.size, style.leading);
     enum line_align align = column_align(table, column);
     for (size_t index = from; index < to && index < layout->line_count; index++) {
         float slack = inner - layout->lines[index].width;
@@ -247,7 +247,7 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
         size_t shown = lines - from < per_box ? lines - from : per_box;
         float height = (float)(shown ? shown : 1) * style.leading + 2 * padding_y;
         emit_grid(layout, table, header, height);
-        box_finish(layout, height, padding_y + style.leading / 2,
+        box_finish(layout, height, padding_y + text_baseline(style.size, style.leading),
                    header ? BOX_TABLE_HEADER | BOX_KEEP_WITH_NEXT : 0);
         layout->boxes[layout->box_count - 1].header_box = (uint32_t)header_box;
         if (from + per_box >= lines)
