@@ -207,7 +207,8 @@ enum font_face face_for_style(uint8_t style);
 void layout_flow_lines(struct layout *layout, const struct run_style *style,
                        enum line_align align, uint16_t every_line_flags);
 
-/* layout_block.c */
+/* layout_block.c: layout_blocks builds the vertical list from the tree;
+ * false once an error is recorded (layout->failed). */
 bool layout_blocks(struct layout *layout, cmark_node *root);
 
 /* layout_image.c */
@@ -229,7 +230,9 @@ void layout_html_block(struct layout *layout, cmark_node *node);
 void layout_code_block(struct layout *layout, cmark_node *node);
 void layout_code_lines(struct layout *layout, const char *text, size_t length);
 
-/* layout_page.c: breaking the boxes into pages, then furniture */
+/* layout_page.c: layout_paginate breaks the boxes into pages; false after
+ * recording an error (more than LIMIT_PDF_PAGES). layout_furniture then
+ * adds the running header, footer and watermark to every page. */
 bool layout_paginate(struct layout *layout);
 void layout_furniture(struct layout *layout);
 
