@@ -194,7 +194,7 @@ static bool is_invisible(uint32_t code_point)
 
 static bool is_space(uint32_t code_point)
 {
-    return code_point == ' ' || code_point == '\t' || code_point == '\n' || code_point == '\r';
+    return code_point == ' ' || code_point == '\t' || code_point == '\r';
 }
 
 /* The face and advance of one character, with U+FFFD for what no face has. */
@@ -322,6 +322,13 @@ static void measure_span_text(struct layout *layout, uint32_t span_index, const 
         size_t used = utf8_decode_lossy(text + offset, length - offset, &code_point);
         const char *at = text + offset;
         offset += used;
+        if (code_point == '\n') {
+            /* Text holds a line end only from a reference (&#10;), which the
+             * template engine writes where Markdown cannot break a line (a
+             * table cell, a heading): it is a line break. */
+            add_fragment(layout, FRAGMENT_BREAK, at, span_index, face);
+            continue;
+        }
         if (is_space(code_point)) {
             struct fragment *last = layout->fragment_count
                                         ? &layout->fragments[layout->fragment_count - 1] : NULL;

@@ -350,6 +350,24 @@ static void task_items_and_cells_draw_checkboxes(void **state)
     laid_out_free(&result);
 }
 
+static void newline_references_break_lines(void **state)
+{
+    (void)state;
+    struct laid_out result = lay_out("# One&#10;Two\n\n| Cell |\n|---|\n| first&#10;second |\n");
+    const struct display_item *one = find_text(&result, "One", NULL);
+    const struct display_item *two = find_text(&result, "Two", NULL);
+    const struct display_item *first = find_text(&result, "first", NULL);
+    const struct display_item *second = find_text(&result, "second", NULL);
+    assert_non_null(one);
+    assert_non_null(two);
+    assert_true(two->y > one->y);
+    assert_float_equal(two->x, one->x, 0.01);
+    assert_non_null(first);
+    assert_non_null(second);
+    assert_float_equal(second->y - first->y, layout_styles[STYLE_TABLE].leading, 0.01);
+    laid_out_free(&result);
+}
+
 static void raw_html_is_shown_as_text(void **state)
 {
     (void)state;
@@ -373,6 +391,7 @@ int main(void)
         cmocka_unit_test(missing_glyphs_are_replaced_and_counted_once),
         cmocka_unit_test(code_lines_wrap_with_a_mark),
         cmocka_unit_test(task_items_and_cells_draw_checkboxes),
+        cmocka_unit_test(newline_references_break_lines),
         cmocka_unit_test(raw_html_is_shown_as_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
