@@ -10,6 +10,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static struct run_style run_style_of(const struct layout *layout, enum text_style_kind kind)
@@ -68,7 +69,8 @@ static void layout_paragraph(struct layout *layout, cmark_node *node)
 }
 
 /* GitHub's anchor names: lower case, spaces to hyphens, other punctuation
- * dropped; a repeated name gets -1, -2 ... (skipping any taken already). */
+ * dropped; a repeated name gets -1, -2 ... (skipping any taken already).
+ * The table's number for a name counts its repeats so far. */
 static void make_slug(struct layout *layout, const char *title, struct buffer *slug)
 {
     for (const unsigned char *at = (const unsigned char *)title; *at; at++) {
@@ -79,20 +81,20 @@ static void make_slug(struct layout *layout, const char *title, struct buffer *s
         else if (*at == ' ')
             buffer_append_char(slug, '-');
     }
-    struct name_entry *base = name_table_find(&layout->slugs, buffer_text(slug), slug->length);
+    const struct name_entry *base = name_table_get(&layout->slugs, buffer_text(slug));
     if (!base) {
-        name_table_add(&layout->slugs, buffer_text(slug), slug->length, 0);
+        name_table_put(&layout->slugs, buffer_text(slug), NULL, 0);
         return;
     }
-    size_t base_length = slug->length;
-    for (;;) {
-        size_t repeat = ++base->value;
-        buffer_truncate(slug, base_length);
-        buffer_printf(slug, "-%zu", repeat);
-        if (!name_table_find(&layout->slugs, buffer_text(slug), slug->length))
-            break;
-    }
-    name_table_add(&layout->slugs, buffer_text(slug), slug->length, 0);
+    char *base_name = xstrdup(buffer_text(slug));
+    size_t repeat = base->number;
+    do {
+        buffer_truncate(slug, 0);
+        buffer_printf(slug, "%s-%zu", base_name, ++repeat);
+    } while (name_table_get(&layout->slugs, buffer_text(slug)));
+    name_table_put(&layout->slugs, base_name, NULL, repeat);
+    name_table_put(&layout->slugs, buffer_text(slug), NULL, 0);
+    free(base_name);
 }
 
 /* The bookmark and the anchor of a heading ride on its first line. */

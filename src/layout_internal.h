@@ -149,7 +149,7 @@ struct layout {
     struct layout_line *lines;
     size_t line_count, line_capacity;
 
-    struct name_table slugs;     /* anchor names used so far; value: repeats of a base name */
+    struct name_table slugs;     /* anchor names used so far; number: repeats of a name */
     size_t missing_glyphs;       /* characters no face has */
     uint32_t first_missing;
     struct source_position first_missing_at;

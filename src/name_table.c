@@ -1,4 +1,4 @@
-/* A hash set of names with a number each (see name_table.h). */
+/* Open-addressing hash table keyed by names (FNV-1a, linear probing). */
 #include "name_table.h"
 
 #include "alloc.h"
@@ -7,61 +7,55 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* FNV-1a: simple, and good enough for names typed by people. */
-static uint64_t hash(const char *name, size_t length)
+static uint64_t hash_name(const char *name)
 {
-    uint64_t value = 14695981039346656037u;
-    for (size_t index = 0; index < length; index++)
-        value = (value ^ (unsigned char)name[index]) * 1099511628211u;
-    return value;
-}
-
-static struct name_entry *slot_for(const struct name_table *table, const char *name,
-                                   size_t length)
-{
-    size_t mask = table->capacity - 1;
-    for (size_t at = hash(name, length) & mask;; at = (at + 1) & mask) {
-        struct name_entry *slot = &table->slots[at];
-        if (!slot->name || (slot->length == length && memcmp(slot->name, name, length) == 0))
-            return slot;
+    uint64_t hash = 1469598103934665603u;
+    for (; *name; name++) {
+        hash ^= (unsigned char)*name;
+        hash *= 1099511628211u;
     }
+    return hash;
 }
 
-struct name_entry *name_table_find(const struct name_table *table, const char *name,
-                                   size_t length)
+static struct name_entry *slot_for(struct name_entry *slots, size_t capacity, const char *name)
+{
+    size_t index = (size_t)hash_name(name) & (capacity - 1);
+    while (slots[index].name && strcmp(slots[index].name, name) != 0)
+        index = (index + 1) & (capacity - 1);
+    return &slots[index];
+}
+
+static void grow(struct name_table *table)
+{
+    size_t capacity = table->capacity ? table->capacity * 2 : 16;
+    struct name_entry *slots = xcalloc(capacity, sizeof(struct name_entry));
+    for (size_t index = 0; index < table->capacity; index++)
+        if (table->slots[index].name)
+            *slot_for(slots, capacity, table->slots[index].name) = table->slots[index];
+    free(table->slots);
+    table->slots = slots;
+    table->capacity = capacity;
+}
+
+void name_table_put(struct name_table *table, const char *name, const void *value, size_t number)
+{
+    if ((table->count + 1) * 4 > table->capacity * 3)
+        grow(table);
+    struct name_entry *slot = slot_for(table->slots, table->capacity, name);
+    if (!slot->name) {
+        slot->name = xstrdup(name);
+        table->count++;
+    }
+    slot->value = value;
+    slot->number = number;
+}
+
+const struct name_entry *name_table_get(const struct name_table *table, const char *name)
 {
     if (table->capacity == 0)
         return NULL;
-    struct name_entry *slot = slot_for(table, name, length);
+    const struct name_entry *slot = slot_for(table->slots, table->capacity, name);
     return slot->name ? slot : NULL;
-}
-
-/* Keeps the table at most half full, so that probes stay short. */
-static void grow(struct name_table *table)
-{
-    struct name_table bigger = { .capacity = table->capacity ? table->capacity * 2 : 64 };
-    bigger.slots = xcalloc(bigger.capacity, sizeof *bigger.slots);
-    for (size_t index = 0; index < table->capacity; index++) {
-        struct name_entry *old = &table->slots[index];
-        if (old->name)
-            *slot_for(&bigger, old->name, old->length) = *old;
-    }
-    free(table->slots);
-    bigger.count = table->count;
-    *table = bigger;
-}
-
-struct name_entry *name_table_add(struct name_table *table, const char *name, size_t length,
-                                  size_t value)
-{
-    if ((table->count + 1) * 2 > table->capacity)
-        grow(table);
-    struct name_entry *slot = slot_for(table, name, length);
-    if (!slot->name) {
-        *slot = (struct name_entry){ xmemdup(name, length), length, value };
-        table->count++;
-    }
-    return slot;
 }
 
 void name_table_free(struct name_table *table)
@@ -69,5 +63,6 @@ void name_table_free(struct name_table *table)
     for (size_t index = 0; index < table->capacity; index++)
         free(table->slots[index].name);
     free(table->slots);
-    *table = (struct name_table){ 0 };
+    table->slots = NULL;
+    table->capacity = table->count = 0;
 }

@@ -1,31 +1,29 @@
-/* A set of names, each with a number: a small open-addressing hash table,
- * so that documents with many headings and links cost linear time. Only
- * membership is used from it; nothing iterates it, so its order never
- * reaches an output. */
+/* A hash table from names to values, so that looking names up (YAML
+ * anchors, step ids, person ids) costs linear time overall, never quadratic,
+ * whatever the size of a hostile input. Keys are copied; values are not
+ * owned. */
 #ifndef GOLIVE_NAME_TABLE_H
 #define GOLIVE_NAME_TABLE_H
 
 #include <stddef.h>
 
 struct name_entry {
-    char *name;                /* owned; NULL for an empty slot */
-    size_t length;
-    size_t value;
+    char *name;        /* owned; NULL for an empty slot */
+    const void *value;
+    size_t number;     /* a second value, for the caller's use */
 };
 
 struct name_table {
     struct name_entry *slots;
-    size_t capacity;           /* a power of two, or 0 */
+    size_t capacity;   /* a power of two, or 0 */
     size_t count;
 };
 
-/* name_table_find: the entry for name[0..length), or NULL. */
-struct name_entry *name_table_find(const struct name_table *table, const char *name,
-                                   size_t length);
-/* name_table_add: the entry for name, added with value when it is new (an
- * existing entry keeps its value). */
-struct name_entry *name_table_add(struct name_table *table, const char *name, size_t length,
-                                  size_t value);
+/* name_table_put: name now maps to (value, number), replacing any earlier
+ * entry of that name. */
+void name_table_put(struct name_table *table, const char *name, const void *value, size_t number);
+/* name_table_get: the entry for name, or NULL. */
+const struct name_entry *name_table_get(const struct name_table *table, const char *name);
 void name_table_free(struct name_table *table);
 
 #endif

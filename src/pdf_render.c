@@ -89,12 +89,26 @@ static void draw_text(struct pdf_device *device, const struct display_list *list
     pdf_device_end_text(device);
 }
 
-/* Where internal links may jump: each anchor's page and item, by name. */
-struct anchors {
-    struct name_table names;     /* value: index into places */
-    struct anchor_place { size_t page; float y; } *places;
-    size_t count;
+/* Where internal links may jump: each anchor's page and y, by name (the
+ * first of a repeated name keeps it). */
+struct anchor_place {
+    size_t page;
+    float y;
 };
+
+struct anchors {
+    struct name_table names;     /* number: index into places */
+    struct anchor_place *places;
+    size_t count;
+    struct buffer scratch;       /* a name made a C string */
+};
+
+static const char *anchor_key(struct anchors *anchors, const char *name, size_t length)
+{
+    buffer_truncate(&anchors->scratch, 0);
+    buffer_append(&anchors->scratch, name, length);
+    return buffer_text(&anchors->scratch);
+}
 
 static void collect_anchors(const struct display_list *list, struct anchors *anchors)
 {
@@ -103,10 +117,10 @@ static void collect_anchors(const struct display_list *list, struct anchors *anc
             const struct display_item *item = &list->pages[page].items[index];
             if (item->kind != DISPLAY_ANCHOR)
                 continue;
-            struct name_entry *entry = name_table_add(&anchors->names, display_text(list, item),
-                                                      item->text_length, anchors->count);
-            if (entry->value != anchors->count)
-                continue; /* a repeated name: the first keeps it */
+            const char *key = anchor_key(anchors, display_text(list, item), item->text_length);
+            if (name_table_get(&anchors->names, key))
+                continue;
+            name_table_put(&anchors->names, key, NULL, anchors->count);
             anchors->places = xreallocarray(anchors->places, anchors->count + 1,
                                             sizeof *anchors->places);
             anchors->places[anchors->count++] = (struct anchor_place){ page, item->y };
@@ -115,7 +129,7 @@ static void collect_anchors(const struct display_list *list, struct anchors *anc
 }
 
 static void draw_link(struct pdf_device *device, const struct display_list *list, size_t page,
-                      const struct display_item *item, const struct anchors *anchors)
+                      const struct display_item *item, struct anchors *anchors)
 {
     const char *target = display_text(list, item);
     if (item->text_length == 0)
@@ -125,12 +139,12 @@ static void draw_link(struct pdf_device *device, const struct display_list *list
                             item->text_length);
         return;
     }
-    const struct name_entry *anchor = name_table_find(&anchors->names, target + 1,
-                                                      item->text_length - 1);
+    const struct name_entry *anchor = name_table_get(
+        &anchors->names, anchor_key(anchors, target + 1, item->text_length - 1));
     if (anchor)
         pdf_device_page_link(device, page, item->x, item->y, item->width, item->height,
-                             anchors->places[anchor->value].page,
-                             anchors->places[anchor->value].y);
+                             anchors->places[anchor->number].page,
+                             anchors->places[anchor->number].y);
 }
 
 static void draw_bookmark(struct pdf_device *device, const struct display_list *list,
@@ -163,6 +177,7 @@ static void draw_navigation(struct pdf_device *device, const struct display_list
     }
     name_table_free(&anchors.names);
     free(anchors.places);
+    buffer_free(&anchors.scratch);
 }
 
 void pdf_render(struct pdf_device *device, const struct display_list *list,
