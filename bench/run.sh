@@ -38,9 +38,10 @@ for items in 100 1000 5000; do
   python3 "$here/generate_checklist.py" "$items" >"$input"
   times=() rss=()
   for ((run = 0; run < runs; run++)); do
-    result=$( { /usr/bin/time -f '%e %M' "$golive" md2pdf "$input" -o "$out/checklist-$items.pdf" --date 2026-03-20; } 2>&1 )
-    times+=("$(awk '{ printf "%d", $1 * 1000 }' <<<"$result")")
-    rss+=("$(awk '{ print $2 }' <<<"$result")")
+    start=$(date +%s%N)
+    result=$( { /usr/bin/time -f '%M' "$golive" md2pdf "$input" -o "$out/checklist-$items.pdf" --date 2026-03-20; } 2>&1 )
+    times+=("$(( ($(date +%s%N) - start) / 1000000 ))")
+    rss+=("$result")
   done
   medians[$items]=$(printf '%s\n' "${times[@]}" | median)
   peak=$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)

@@ -7,7 +7,9 @@
  *   - its /ToUnicode is a copy of its UTF-8 CMap, which text extraction
  *     cannot read; we write a real one, code = Unicode value;
  *   - its /W widths and /CIDToGIDMap cover all 65,536 codes (some 150 KB a
- *     face); we write them for the characters the document uses. */
+ *     face); we write them for the characters the document uses;
+ *   - the embedded font program keeps the font's glyph names (its 'post'
+ *     table, 35 to 60 KB a face), which no PDF reader uses; we drop them. */
 #include "pdf_device.h"
 
 #include "alloc.h"
@@ -658,6 +660,107 @@ static void write_glyph_map(HPDF_Dict map, const struct device_face *slot)
     }
 }
 
+/* ---- dropping glyph names from an embedded font ------------------------------- */
+
+#define SFNT_HEADER 12u     /* the TrueType table directory's header [bytes] */
+#define SFNT_RECORD 16u     /* one table record in it [bytes] */
+#define POST_HEADER 32u     /* a 'post' table of format 3 is its header alone [bytes] */
+#define HEAD_ADJUSTMENT 8u  /* checkSumAdjustment's place in the 'head' table */
+#define SFNT_MAGIC 0xB1B0AFBAu /* what the whole font's checksum must come to */
+
+static uint32_t read_u32(const uint8_t *at)
+{
+    return (uint32_t)at[0] << 24 | (uint32_t)at[1] << 16 | (uint32_t)at[2] << 8 | at[3];
+}
+
+static void write_u32(uint8_t *at, uint32_t value)
+{
+    at[0] = (uint8_t)(value >> 24), at[1] = (uint8_t)(value >> 16);
+    at[2] = (uint8_t)(value >> 8), at[3] = (uint8_t)value;
+}
+
+static uint32_t sfnt_checksum(const uint8_t *data, size_t length)
+{
+    uint32_t sum = 0;
+    for (size_t at = 0; at < length; at += 4) {
+        uint8_t word[4] = { 0 };
+        memcpy(word, data + at, length - at < 4 ? length - at : 4);
+        sum += read_u32(word);
+    }
+    return sum;
+}
+
+/* drop_glyph_names: the TrueType font in data again, with a 'post' table
+ * of format 3 (no glyph names), into out. False, out untouched, when the
+ * font is not as expected. */
+static bool drop_glyph_names(const uint8_t *data, size_t length, struct buffer *out)
+{
+    size_t tables = length >= SFNT_HEADER ? (size_t)(data[4] << 8 | data[5]) : 0;
+    size_t offset = SFNT_HEADER + tables * SFNT_RECORD, head = 0;
+    if (tables == 0 || offset > length)
+        return false;
+    uint8_t *font = xcalloc(1, length + 4 * tables);
+    memcpy(font, data, offset);
+    for (size_t index = 0; index < tables; index++) {
+        uint8_t *record = font + SFNT_HEADER + index * SFNT_RECORD;
+        uint32_t from = read_u32(record + 8), size = read_u32(record + 12);
+        if (from > length || size > length - from) {
+            free(font);
+            return false;
+        }
+        if (memcmp(record, "post", 4) == 0 && size >= POST_HEADER) {
+            size = POST_HEADER;
+            memcpy(font + offset, data + from, size);
+            write_u32(font + offset, 0x00030000u); /* version 3.0: no names */
+        } else {
+            memcpy(font + offset, data + from, size);
+        }
+        if (memcmp(record, "head", 4) == 0 && size >= HEAD_ADJUSTMENT + 4) {
+            head = offset;
+            write_u32(font + offset + HEAD_ADJUSTMENT, 0);
+        }
+        write_u32(record + 4, sfnt_checksum(font + offset, size));
+        write_u32(record + 8, (uint32_t)offset);
+        write_u32(record + 12, size);
+        offset += (size + 3) & ~(size_t)3;
+    }
+    if (head)
+        write_u32(font + head + HEAD_ADJUSTMENT, SFNT_MAGIC - sfnt_checksum(font, offset));
+    buffer_append(out, font, offset);
+    free(font);
+    return true;
+}
+
+/* Makes libharu build the font's descriptor and font program now (it would
+ * at saving, and then leaves them be) and drops the glyph names from it. */
+static void trim_font_program(struct device_face *slot)
+{
+    HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
+    if (!slot->font->before_write_fn || slot->font->before_write_fn(slot->font) != HPDF_OK
+        || !attr->fontdef->descriptor)
+        return;
+    HPDF_Dict file = HPDF_Dict_GetItem(attr->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT);
+    if (!file)
+        return;
+    struct buffer original = { 0 }, trimmed = { 0 };
+    HPDF_BYTE chunk[65536];
+    HPDF_Stream_Seek(file->stream, 0, HPDF_SEEK_SET);
+    for (;;) {
+        HPDF_UINT size = sizeof chunk;
+        HPDF_STATUS status = HPDF_Stream_Read(file->stream, chunk, &size);
+        buffer_append(&original, chunk, size);
+        if (status != HPDF_OK)
+            break;
+    }
+    if (drop_glyph_names((const uint8_t *)original.data, original.length, &trimmed)) {
+        HPDF_Stream_Write(fresh_stream(file), (const HPDF_BYTE *)trimmed.data,
+                          (HPDF_UINT)trimmed.length);
+        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)trimmed.length);
+    }
+    buffer_free(&original);
+    buffer_free(&trimmed);
+}
+
 static void mend_font(struct device_face *slot)
 {
     HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
@@ -668,6 +771,7 @@ static void mend_font(struct device_face *slot)
         write_widths(attr->descendant_font, slot);
     if (attr->map_stream)
         write_glyph_map(attr->map_stream, slot);
+    trim_font_program(slot);
 }
 
 /* ---- the document ------------------------------------------------------------ */
