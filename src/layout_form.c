@@ -297,16 +297,24 @@ static const char *pick(const char *given, const char *fallback)
     return has_value(given) ? given : has_value(fallback) ? fallback : NULL;
 }
 
-static void cover_logo(struct layout *layout, const char *logo)
+/* The cover's logo: the directive's logo= (an image path like any other,
+ * inside the document's folder), else --logo (a file named on the command
+ * line, read as given). */
+static void cover_logo(struct layout *layout, const char *directive_logo)
 {
     struct buffer path = { 0 };
     struct image_info info;
-    bool absolute = logo == layout->options->logo_path; /* given on the command line */
-    bool found = absolute ? image_probe(logo, &info) == IMAGE_PROBE_OK
-                          : layout_image_resolve(layout, logo, strlen(logo), &path, &info);
-    if (absolute && !found)
-        diag(layout->sink, DIAG_TYPESET_IMAGE_UNREADABLE, source_position_of_file(logo),
-             "cannot use the logo '%s': it must be a readable PNG or JPEG file", logo);
+    const char *given = layout->options->logo_path;
+    bool found = false;
+    if (directive_logo) {
+        found = layout_image_resolve(layout, directive_logo, strlen(directive_logo), &path, &info);
+    } else if (given) {
+        found = image_probe(given, &info) == IMAGE_PROBE_OK;
+        if (!found)
+            diag(layout->sink, DIAG_TYPESET_IMAGE_UNREADABLE, source_position_of_file(given),
+                 "cannot use the logo '%s': it must be a readable PNG or JPEG file", given);
+        buffer_append_text(&path, given);
+    }
     if (found) {
         float height = layout_measures.logo_height;
         float width = height * (float)info.width / (float)info.height;
@@ -316,8 +324,7 @@ static void cover_logo(struct layout *layout, const char *logo)
         }
         struct display_item image = { .kind = DISPLAY_IMAGE, .x = layout->text_left,
                                       .y = layout->text_top, .width = width, .height = height };
-        const char *file = absolute ? logo : buffer_text(&path);
-        display_text_store(layout->list, &image, file, strlen(file));
+        display_text_store(layout->list, &image, path.data, path.length);
         box_add(layout, &image);
     }
     buffer_free(&path);
@@ -349,9 +356,7 @@ static const char *cover_value(const struct layout *layout, const struct directi
 static void layout_cover(struct layout *layout, const struct directive *directive)
 {
     float x = layout->text_left, width = layout->text_width;
-    const char *logo = pick(directive->values[FIELD_LOGO], layout->options->logo_path);
-    if (logo)
-        cover_logo(layout, logo);
+    cover_logo(layout, pick(directive->values[FIELD_LOGO], NULL));
     float y = layout->page_height * layout_measures.cover_title_top;
     box_add_shape(layout, DISPLAY_FILL, x, y - layout_measures.cover_bar_space,
                   layout_measures.cover_bar_width, layout_measures.cover_rule, 0,

@@ -201,21 +201,21 @@ bool layout_paginate(struct layout *layout)
 static const char ellipsis[] = "\xE2\x80\xA6"; /* … */
 
 /* text cut at a character boundary so that it and an ellipsis fit in width. */
-static void fit_text(const struct layout *layout, float size, const char *text, float width,
-                     struct buffer *out)
+static void fit_text(const struct layout *layout, enum font_face face, float size,
+                     const char *text, float width, struct buffer *out)
 {
     size_t length = strlen(text);
-    if (measure_text(layout, FACE_SANS, size, text, length) <= width) {
+    if (measure_text(layout, face, size, text, length) <= width) {
         buffer_append(out, text, length);
         return;
     }
-    float room = width - measure_text(layout, FACE_SANS, size, ellipsis, sizeof ellipsis - 1);
+    float room = width - measure_text(layout, face, size, ellipsis, sizeof ellipsis - 1);
     float used = 0;
     size_t offset = 0;
     while (offset < length) {
         uint32_t code_point;
         size_t step = utf8_decode_lossy(text + offset, length - offset, &code_point);
-        float advance = measure_text(layout, FACE_SANS, size, text + offset, step);
+        float advance = measure_text(layout, face, size, text + offset, step);
         if (used + advance > room)
             break;
         used += advance;
@@ -235,7 +235,7 @@ static void page_text(struct layout *layout, size_t page, const char *text, floa
     struct run_style run = { .size = style->size, .leading = style->leading,
                              .colour = style->colour, .base = style_bits };
     struct buffer fitted = { 0 };
-    fit_text(layout, style->size, text, width, &fitted);
+    fit_text(layout, face_for_style(style_bits), style->size, text, width, &fitted);
     inline_reset(layout);
     inline_append(layout, buffer_text(&fitted), fitted.length, 0, SPAN_TEXT);
     inline_measure(layout, 0, layout->span_count, &run);

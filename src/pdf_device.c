@@ -778,14 +778,18 @@ static void mend_font(struct device_face *slot)
 
 static void set_info(struct pdf_device *device, const struct pdf_document_info *info)
 {
+    struct buffer producer = { 0 };
+    buffer_printf(&producer, "%s with libharu %s", info->producer ? info->producer : "golive",
+                  HPDF_VERSION_TEXT);
     const struct { HPDF_InfoType type; const char *value; } fields[] = {
         { HPDF_INFO_TITLE, info->title },     { HPDF_INFO_AUTHOR, info->author },
         { HPDF_INFO_SUBJECT, info->subject }, { HPDF_INFO_CREATOR, info->creator },
-        { HPDF_INFO_PRODUCER, info->producer },
+        { HPDF_INFO_PRODUCER, producer.data },
     };
     for (size_t index = 0; index < sizeof fields / sizeof *fields; index++)
         if (fields[index].value && *fields[index].value)
             HPDF_SetInfoAttr(device->document, fields[index].type, fields[index].value);
+    buffer_free(&producer);
     time_t seconds = (time_t)info->creation_time;
     struct tm broken;
     if (!gmtime_r(&seconds, &broken))

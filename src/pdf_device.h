@@ -17,7 +17,8 @@
 struct pdf_device;
 
 struct pdf_document_info {
-    const char *title, *author, *subject, *creator, *producer; /* NULL leaves one out */
+    const char *title, *author, *subject, *creator; /* NULL leaves one out */
+    const char *producer;        /* the device adds " with libharu VERSION" */
     int64_t creation_time;       /* [s since 1970-01-01 UTC] */
 };
 

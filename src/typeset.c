@@ -104,7 +104,7 @@ bool typeset_pdf(const char *markdown, size_t length, const struct typeset_optio
             .title = buffer_text(&work.title), .author = options->author,
             .subject = options->subject,
             .creator = options->creator ? options->creator : "golive " GOLIVE_VERSION,
-            .producer = "golive " GOLIVE_VERSION " with libharu 2.3.0",
+            .producer = "golive " GOLIVE_VERSION,
             .creation_time = options->creation_time,
         };
         ok = pdf_device_finish(work.device, &info, pdf);
