@@ -64,6 +64,13 @@ grep -qF 'Page 1 of 1' "$work/showcase.txt" || fail "showcase: no 'Page 1 of 1' 
 [ "$(grep -c 'warning: .*image' "$work/images.err")" -eq 4 ] || fail "images: $(cat "$work/images.err")"
 pdfimages -list -f 1 -l 1 "$work/directives.pdf" | grep -q ' png \| image ' || fail "directives: no logo on the cover"
 
+mkdir "$work/linked"
+ln -s "$(cd "$samples/images" && pwd)/photo.jpg" "$work/linked/photo.jpg"
+printf '![escapes](photo.jpg)\n' >"$work/linked/doc.md"
+"$golive" md2pdf "$work/linked/doc.md" 2>"$work/linked.err"
+grep -q 'is a link to a file outside' "$work/linked.err" || fail "a symbolic link out of the folder was followed"
+[ "$(pdfimages -list "$work/linked/doc.pdf" | tail -n +3 | wc -l)" -eq 0 ] || fail "the linked image was embedded"
+
 qpdf --qdf --object-streams=disable "$work/showcase.pdf" "$work/showcase.qdf"
 grep -aq '/URI (mailto:ana.mueller@example.com)' "$work/showcase.qdf" || fail "showcase: no mailto: link"
 grep -aq '/URI (tel:+41441234567)' "$work/showcase.qdf" || fail "showcase: no tel: link"
