@@ -345,12 +345,12 @@ static void measure_span_text(struct layout *layout, uint32_t span_index, const 
             fragment->width = (float)space.advance * size / 1000.0f;
             continue;
         }
+        if (is_invisible(code_point)
+            && layout->measurer->glyph(layout->measurer->context, face, code_point).face
+                   == FACE_NONE)
+            continue;
         bool replaced;
         struct glyph_metrics glyph = resolve_glyph(layout, face, code_point, &replaced);
-        if (replaced && is_invisible(code_point)) {
-            layout->missing_glyphs--;
-            continue;
-        }
         if (replaced) {
             struct fragment *fragment = add_fragment(layout, FRAGMENT_WORD, replacement_character,
                                                      span_index, glyph.face);
