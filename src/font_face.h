@@ -26,6 +26,15 @@ struct glyph_metrics {
     uint16_t advance;      /* [1/1000 em] */
 };
 
+/* Advances are in thousandths of an em; at a font size [pt] one is this
+ * wide [pt]. */
+#define EM_UNITS 1000.0f
+
+static inline float advance_width(unsigned advance, float size)
+{
+    return (float)advance * size / EM_UNITS;
+}
+
 /* The measuring interface the layout engine is given: a width per code
  * point, answered from the device's cache. Tests pass a fixed-width fake. */
 struct text_measurer {

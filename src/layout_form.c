@@ -67,7 +67,7 @@ static void code_source_line(struct layout *layout, struct code_line *line, size
                                                         layout->current_position;
             glyph = layout->measurer->glyph(layout->measurer->context, FACE_MONO, 0xFFFD);
         }
-        float advance = (float)glyph.advance * line->size / 1000.0f;
+        float advance = advance_width(glyph.advance, line->size);
         if (line->pen + advance > line->width && line->pen > 0) {
             code_flush_run(layout, line, offset, &run_x);
             code_finish_line(layout, line, true);
@@ -80,7 +80,8 @@ static void code_source_line(struct layout *layout, struct code_line *line, size
         }
         if (missing) {
             box_add_text(layout, run_x, line->baseline, glyph.face, line->size,
-                         layout_measures.colour_text, "\xEF\xBF\xBD", 3);
+                         layout_measures.colour_text, REPLACEMENT_CHARACTER,
+                         sizeof REPLACEMENT_CHARACTER - 1);
             line->run_start = offset + used;
         }
         line->pen += advance;
@@ -93,6 +94,7 @@ static void code_source_line(struct layout *layout, struct code_line *line, size
 }
 
 /* Tabs to the next multiple of four columns, as CommonMark counts them. */
+#define TAB_STOP 4u
 static void expand_tabs(const char *text, size_t length, struct buffer *out)
 {
     size_t column = 0;
@@ -100,7 +102,7 @@ static void expand_tabs(const char *text, size_t length, struct buffer *out)
         if (text[index] == '\t') {
             do
                 buffer_append_char(out, ' ');
-            while (++column % 4);
+            while (++column % TAB_STOP);
             continue;
         }
         buffer_append_char(out, text[index]);

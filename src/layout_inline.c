@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-static const char replacement_character[] = "\xEF\xBF\xBD"; /* U+FFFD */
+static const char replacement_character[] = REPLACEMENT_CHARACTER;
 
 void inline_reset(struct layout *layout)
 {
@@ -230,7 +230,7 @@ float measure_text(const struct layout *layout, enum font_face face, float size,
         total += glyph.advance;
         offset += used;
     }
-    return (float)total * size / 1000.0f;
+    return advance_width(total, size);
 }
 
 void box_add_plain(struct layout *layout, float x, float baseline, enum font_face face,
@@ -262,7 +262,7 @@ void box_add_plain(struct layout *layout, float x, float baseline, enum font_fac
             run_start = offset + used;
             run_face = FACE_NONE;
         }
-        pen += (float)glyph.advance * size / 1000.0f;
+        pen += advance_width(glyph.advance, size);
         if (replaced)
             run_x = pen;
         offset += used;
@@ -308,7 +308,7 @@ static void add_character(struct layout *layout, uint32_t span_index, const char
     if (!extend)
         last = add_fragment(layout, FRAGMENT_WORD, at, span_index, glyph.face);
     last->length += (uint32_t)used;
-    last->width += (float)glyph.advance * size / 1000.0f;
+    last->width += advance_width(glyph.advance, size);
 }
 
 static void measure_span_text(struct layout *layout, uint32_t span_index, const char *text,
@@ -342,7 +342,7 @@ static void measure_span_text(struct layout *layout, uint32_t span_index, const 
                                                      code_point == ' ' ? at : " ", span_index,
                                                      space.face == FACE_NONE ? face : space.face);
             fragment->length = 1;
-            fragment->width = (float)space.advance * size / 1000.0f;
+            fragment->width = advance_width(space.advance, size);
             continue;
         }
         if (is_invisible(code_point)
@@ -355,7 +355,7 @@ static void measure_span_text(struct layout *layout, uint32_t span_index, const 
             struct fragment *fragment = add_fragment(layout, FRAGMENT_WORD, replacement_character,
                                                      span_index, glyph.face);
             fragment->length = sizeof replacement_character - 1;
-            fragment->width = (float)glyph.advance * size / 1000.0f;
+            fragment->width = advance_width(glyph.advance, size);
             continue;
         }
         add_character(layout, span_index, at, used, glyph, size);
@@ -427,6 +427,10 @@ static void split_fragment(struct layout *layout, size_t index, size_t cut, floa
     insert_fragment(layout, index + 1, &join);
 }
 
+/* A cut after punctuation is taken only when the part before it fills at
+ * least this share of the line; a shorter one would waste the line. */
+#define CUT_LEAST_SHARE (1.0f / 3.0f)
+
 /* A place to cut a word: after byte offset of fragment, width is how much of
  * the fragment lies before it and reach how much of the whole word. */
 struct word_cut {
@@ -442,7 +446,7 @@ static float fragment_advance(const struct layout *layout, const struct fragment
     struct glyph_metrics glyph = layout->measurer->glyph(layout->measurer->context,
                                                          (enum font_face)fragment->face,
                                                          code_point);
-    return (float)glyph.advance * size / 1000.0f;
+    return advance_width(glyph.advance, size);
 }
 
 /* find_cut: walks the word from fragment first; true when it is wider than
@@ -487,7 +491,8 @@ static void cut_long_word(struct layout *layout, size_t first, float width,
     struct word_cut last, preferred;
     if (!find_cut(layout, first, width, style, &last, &preferred))
         return;
-    struct word_cut cut = preferred.offset && preferred.reach * 3 >= width ? preferred : last;
+    struct word_cut cut = preferred.offset && preferred.reach >= width * CUT_LEAST_SHARE ? preferred
+                                                                                       : last;
     if (cut.offset < layout->fragments[cut.fragment].length) {
         split_fragment(layout, cut.fragment, cut.offset, cut.width);
         return;

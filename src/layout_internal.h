@@ -13,6 +13,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* U+FFFD, what stands for a character no face has. */
+#define REPLACEMENT_CHARACTER "\xEF\xBF\xBD"
+
 /* Grows an array held as (pointer, count, capacity) to take one more. */
 #define LAYOUT_GROW(array, count, capacity)                                    \
     do {                                                                       \

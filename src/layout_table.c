@@ -102,10 +102,12 @@ static void measure_cells(struct layout *layout, struct table *table)
  * do not fit: the cap such that min(least, cap) over the columns fills the
  * available width. Narrow columns keep their words whole; only the widest
  * (long identifiers, URLs) have theirs broken. */
+#define WATER_LEVEL_STEPS 40 /* halvings of the width: far finer than a point */
+
 static float water_level(size_t columns, const float *least, float available)
 {
     float low = 0, high = available;
-    for (int step = 0; step < 40; step++) {
+    for (int step = 0; step < WATER_LEVEL_STEPS; step++) {
         float cap = (low + high) / 2, used = 0;
         for (size_t column = 0; column < columns; column++)
             used += least[column] < cap ? least[column] : cap;
