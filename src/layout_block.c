@@ -53,6 +53,7 @@ static float paragraph_space_after(struct layout *layout)
 static void layout_paragraph(struct layout *layout, cmark_node *node)
 {
     struct run_style style = run_style_of(layout, STYLE_BODY);
+    size_t first_box = layout->box_count;
     inline_reset(layout);
     inline_collect(layout, node, 0);
     size_t first = 0;
@@ -65,6 +66,12 @@ static void layout_paragraph(struct layout *layout, cmark_node *node)
             layout_image_box(layout, &layout->spans[index]);
         first = index + 1;
     }
+    /* An item's first paragraph (a task's title) stays with what follows
+     * it in the item, as a heading does. */
+    cmark_node *parent = cmark_node_parent(node);
+    if (parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM && !cmark_node_previous(node)
+        && cmark_node_next(node) && layout->box_count > first_box)
+        layout->boxes[layout->box_count - 1].flags |= BOX_KEEP_WITH_NEXT;
     box_space(layout, paragraph_space_after(layout));
 }
 

@@ -220,6 +220,25 @@ static void heading_at_the_foot_moves_on(void **state)
     buffer_free(&text);
 }
 
+static void item_title_moves_with_its_details(void **state)
+{
+    (void)state;
+    /* 33 paragraphs end at 756 pt; the item's title would end at 777 pt of
+     * 779.9, its details at 798. */
+    struct buffer text = { 0 };
+    for (int index = 0; index < 33; index++)
+        buffer_printf(&text, "para%d\n\n", index);
+    buffer_append_text(&text, "- [ ] **Title**\n\n  details\n");
+    struct laid_out result = lay_out(text.data);
+    size_t title_page, details_page;
+    assert_non_null(find_text(&result, "Title", &title_page));
+    assert_non_null(find_text(&result, "details", &details_page));
+    assert_int_equal(title_page, 1);
+    assert_int_equal(details_page, 1);
+    laid_out_free(&result);
+    buffer_free(&text);
+}
+
 static void heading_stays_when_it_fits_with_the_next_line(void **state)
 {
     (void)state;
@@ -386,6 +405,7 @@ int main(void)
         cmocka_unit_test(column_widths_share_the_width),
         cmocka_unit_test(heading_at_the_foot_moves_on),
         cmocka_unit_test(heading_stays_when_it_fits_with_the_next_line),
+        cmocka_unit_test(item_title_moves_with_its_details),
         cmocka_unit_test(table_header_repeats_after_a_page_break),
         cmocka_unit_test(table_rows_are_never_split),
         cmocka_unit_test(missing_glyphs_are_replaced_and_counted_once),
