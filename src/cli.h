@@ -71,5 +71,6 @@ extern const struct cli_command cli_build_command;
 extern const struct cli_command cli_new_command;
 extern const struct cli_command cli_list_command;
 extern const struct cli_command cli_render_command;
+extern const struct cli_command cli_md2pdf_command;
 
 #endif

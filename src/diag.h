@@ -120,6 +120,26 @@ enum diag_code {
     DIAG_TEMPLATE_STEPS,             /* over LIMIT_TEMPLATE_STEPS */
     DIAG_TEMPLATE_NOT_A_SCALAR,      /* '{{x}}' where x is a list or mapping */
     DIAG_RENDER_DATA_NOT_MAPPING,    /* golive render: data files to merge must be mappings */
+    /* typesetting */
+    DIAG_TYPESET_FONT_MISSING,       /* a font file under fonts/ cannot be opened */
+    DIAG_TYPESET_FONT_INVALID,       /* libharu cannot read a font file */
+    DIAG_TYPESET_PDF,                /* libharu failed while writing the PDF */
+    DIAG_TYPESET_TOO_MANY_PAGES,     /* over LIMIT_PDF_PAGES */
+    DIAG_TYPESET_ACCENT_COLOUR,      /* an accent colour that is not #RRGGBB */
+    DIAG_TYPESET_MISSING_GLYPH,      /* characters no font has, drawn as U+FFFD */
+    DIAG_TYPESET_TOO_MANY_BOOKMARKS, /* headings past LIMIT_BOOKMARKS get no bookmark */
+    DIAG_TYPESET_DIRECTIVE_UNKNOWN,  /* <!-- golive:NAME --> with an unknown NAME */
+    DIAG_TYPESET_DIRECTIVE_KEY,      /* a key the directive does not take */
+    DIAG_TYPESET_DIRECTIVE_DUPLICATE,/* a key given twice */
+    DIAG_TYPESET_DIRECTIVE_SYNTAX,   /* a malformed directive */
+    DIAG_TYPESET_DIRECTIVE_VALUE,    /* a value out of range */
+    DIAG_TYPESET_DIRECTIVE_INLINE,   /* a directive inside a paragraph */
+    DIAG_TYPESET_IMAGE_REMOTE,       /* an image URL golive will not fetch */
+    DIAG_TYPESET_IMAGE_OUTSIDE,      /* an image path outside the document's folder */
+    DIAG_TYPESET_IMAGE_UNREADABLE,   /* an image file that cannot be read */
+    DIAG_TYPESET_IMAGE_FORMAT,       /* neither PNG nor JPEG */
+    DIAG_TYPESET_IMAGE_TOO_LARGE,    /* over LIMIT_IMAGE_PIXELS */
+    DIAG_TYPESET_IMAGE_DECODE,       /* libharu cannot decode the image */
     /* notes */
     DIAG_RECORD_TRUNCATED,      /* the last record of a run was cut short */
     DIAG_NOTE_PREVIOUS,      /* "first defined here" and similar */

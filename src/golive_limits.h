@@ -66,5 +66,28 @@
  * takes about 200,000 steps; 10 million leave fifty times that and stop a
  * runaway template in about a tenth of a second, with a message. */
 #define LIMIT_TEMPLATE_STEPS 10000000u
+/* Deepest nesting of block quotes and lists that still indents. Deeper
+ * content keeps its parent's column: 12 levels take about half an A4 line,
+ * and no real document nests that deep. Nesting itself is not limited (the
+ * layout walks the tree without recursion). */
+#define LIMIT_LAYOUT_INDENT 12u
+
+/* Most pages one PDF may have. A 5,000-item runbook is about 520 pages; a
+ * document that would run past this is refused rather than let a hostile
+ * input make golive hold hundreds of megabytes of pages. */
+#define LIMIT_PDF_PAGES 10000u
+
+/* Most bookmarks (PDF outline entries) one PDF gets. libharu holds some
+ * 3 KB per entry; a runbook's phases and items need a few hundred. Later
+ * headings are still typeset, without a bookmark, and a warning says so. */
+#define LIMIT_BOOKMARKS 5000u
+
+/* Most ruled lines one notes directive draws (two A4 pages). */
+#define LIMIT_NOTES_LINES 60u
+
+/* Largest image golive embeds [pixels]: libharu decodes an image whole, so
+ * this bounds the memory one image can take (~100 MB as RGBA); a 24-megapixel
+ * camera photo still fits. */
+#define LIMIT_IMAGE_PIXELS (25u * 1000u * 1000u)
 
 #endif

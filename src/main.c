@@ -11,6 +11,7 @@
 #endif
 
 static const struct cli_command *const commands[] = {
+    &cli_build_command,
     &cli_check_command,
     &cli_new_command,
     &cli_list_command,
@@ -19,6 +20,7 @@ static const struct cli_command *const commands[] = {
     &cli_sign_command,
     &cli_verify_command,
     &cli_render_command,
+    &cli_md2pdf_command,
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

@@ -41,6 +41,16 @@ size_t utf8_decode(const char *text, size_t length, uint32_t *code_point)
     return needed;
 }
 
+size_t utf8_decode_lossy(const char *text, size_t length, uint32_t *code_point)
+{
+    size_t used = utf8_decode(text, length, code_point);
+    if (used == 0 && length > 0) {
+        *code_point = 0xFFFD;
+        used = 1;
+    }
+    return used;
+}
+
 size_t utf8_encode(uint32_t code_point, char out[4])
 {
     if (code_point < 0x80) {
@@ -85,4 +95,13 @@ int utf8_valid(const char *text, size_t length)
         offset += used;
     }
     return 1;
+}
+
+int ascii_hex_value(char character)
+{
+    if (character >= '0' && character <= '9')
+        return character - '0';
+    if ((character | 0x20) >= 'a' && (character | 0x20) <= 'f')
+        return (character | 0x20) - 'a' + 10;
+    return -1;
 }

@@ -13,6 +13,10 @@
  * are not valid UTF-8 (then *code_point is the first byte's value). */
 size_t utf8_decode(const char *text, size_t length, uint32_t *code_point);
 
+/* utf8_decode_lossy: like utf8_decode, but never 0 for text left: an
+ * invalid byte counts as one byte standing for U+FFFD. */
+size_t utf8_decode_lossy(const char *text, size_t length, uint32_t *code_point);
+
 /* utf8_encode: writes code_point as 1 to 4 bytes into out; returns the count,
  * or 0 for a value that is not a Unicode scalar value. */
 size_t utf8_encode(uint32_t code_point, char out[4]);
@@ -20,6 +24,9 @@ size_t utf8_encode(uint32_t code_point, char out[4]);
 /* utf8_is_control: C0 and C1 control characters and DEL, tab and newline
  * included (callers decide which of those they allow). */
 int utf8_is_control(uint32_t code_point);
+
+/* ascii_hex_value: the value of a hexadecimal digit (either case), or -1. */
+int ascii_hex_value(char character);
 
 /* utf8_valid: whether all of text[0..length) is valid UTF-8. */
 int utf8_valid(const char *text, size_t length);

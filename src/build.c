@@ -1,0 +1,410 @@
+/* golive build: load, evaluate, render, typeset, then write everything at
+ * once. See build.h. */
+#include "build.h"
+
+#include "alloc.h"
+#include "buffer.h"
+#include "evaluate.h"
+#include "file_io.h"
+#include "manifest.h"
+#include "model_load.h"
+#include "node_dump.h"
+#include "path.h"
+#include "schema.h"
+#include "sha256.h"
+#include "tmpl.h"
+#include "view.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* An input of the build: for the manifest (its path) and for the
+ * fingerprint (a name that does not depend on where things are installed
+ * or where the documents are written). */
+struct input {
+    char *path;
+    char *stable_name;
+    char sha256[65];
+};
+
+struct output {
+    char *name;
+    struct buffer bytes;
+};
+
+struct build {
+    const struct build_options *options;
+    struct diag_sink *sink;
+    struct model *model;
+    struct input *inputs;
+    size_t input_count;
+    struct output *outputs;
+    size_t output_count;
+    char fingerprint[FINGERPRINT_LENGTH + 1];
+    char accent[8];                 /* "#RRGGBB", or "" for the typesetter's own */
+    struct tmpl *templates[ARTIFACT_COUNT];
+    char *template_paths[ARTIFACT_COUNT];
+    struct date document_date;
+    int64_t creation_time;
+};
+
+static void add_input(struct build *build, const char *path, const char *stable_name,
+                      const char *text, size_t length)
+{
+    for (size_t index = 0; index < build->input_count; index++)
+        if (strcmp(build->inputs[index].path, path) == 0)
+            return;
+    build->inputs = xreallocarray(build->inputs, build->input_count + 1, sizeof(struct input));
+    struct input *input = &build->inputs[build->input_count++];
+    input->path = xstrdup(path);
+    input->stable_name = xstrdup(stable_name);
+    sha256_hex(text, length, input->sha256);
+}
+
+/* The name an input has in the fingerprint: its path from the project's
+ * folder, or "golive:templates/NAME" for a shipped template. */
+static char *stable_name_of(const struct build *build, const char *path)
+{
+    char *relative = path_relative(build->model->root, path);
+    if (relative && strncmp(relative, "../", 3) != 0)
+        return relative;
+    free(relative);
+    const char *slash = strrchr(path, '/');
+    struct buffer name = { 0 };
+    buffer_printf(&name, "golive:templates/%s", slash ? slash + 1 : path);
+    return buffer_release(&name);
+}
+
+static void add_file_input(struct build *build, const char *path)
+{
+    char *text;
+    size_t length;
+    if (!file_read(path, source_position_of_file(path), build->sink, &text, &length))
+        return;
+    char *stable = stable_name_of(build, path);
+    add_input(build, path, stable, text, length);
+    free(stable);
+    free(text);
+}
+
+static void add_model_inputs(struct build *build)
+{
+    for (size_t index = 0; index < build->model->source_count; index++) {
+        size_t length;
+        const struct source_file *source = &build->model->sources[index];
+        const char *text = yaml_document_bytes(source->document, &length);
+        char *stable = stable_name_of(build, source->path);
+        add_input(build, source->path, stable, text, length);
+        free(stable);
+    }
+    if (build->model->project->logo_path)
+        add_file_input(build, build->model->project->logo_path);
+}
+
+static int compare_inputs(const void *left, const void *right)
+{
+    return strcmp(((const struct input *)left)->stable_name,
+                  ((const struct input *)right)->stable_name);
+}
+
+/* The fingerprint: the first digits of the SHA-256 over the inputs' names
+ * and hashes, in name order. */
+static void compute_fingerprint(struct build *build)
+{
+    qsort(build->inputs, build->input_count, sizeof(struct input), compare_inputs);
+    struct sha256 hash;
+    sha256_init(&hash);
+    for (size_t index = 0; index < build->input_count; index++) {
+        sha256_update(&hash, build->inputs[index].sha256, 64);
+        sha256_update(&hash, "  ", 2);
+        sha256_update(&hash, build->inputs[index].stable_name,
+                      strlen(build->inputs[index].stable_name));
+        sha256_update(&hash, "\n", 1);
+    }
+    char hex[65];
+    sha256_final(&hash, hex);
+    memcpy(build->fingerprint, hex, FINGERPRINT_LENGTH);
+    build->fingerprint[FINGERPRINT_LENGTH] = '\0';
+}
+
+/* The documents' date: the project's document date, else the UTC date of
+ * SOURCE_DATE_EPOCH, else the window start's date where the window is. The
+ * PDFs' creation time: SOURCE_DATE_EPOCH, else that date at 00:00 UTC. */
+static void choose_dates(struct build *build)
+{
+    const struct project *project = build->model->project;
+    const struct build_options *options = build->options;
+    if (project->document_date.set)
+        build->document_date = project->document_date;
+    else if (options->has_source_date)
+        build->document_date = value_date_of_epoch(options->source_date);
+    else
+        build->document_date = value_date_of_epoch(project->window_start.epoch
+                                                   + project->window_start.offset_minutes * 60);
+    struct date date = build->document_date;
+    build->creation_time = options->has_source_date
+                               ? options->source_date
+                               : value_days_from_civil(date.year, date.month, date.day) * 86400;
+}
+
+/* The template for a document: the project's own NAME.md when its
+ * templates folder has one, else the shipped one. */
+static char *template_path(const struct build *build, enum artifact artifact)
+{
+    struct buffer path = { 0 };
+    const char *overrides = build->model->project->templates_path;
+    if (overrides) {
+        buffer_printf(&path, "%s/%s.md", overrides, schema_artifacts[artifact]);
+        if (file_exists_regular(buffer_text(&path)))
+            return buffer_release(&path);
+        buffer_truncate(&path, 0);
+    }
+    buffer_printf(&path, "%s/templates/%s.md", build->options->data_folder,
+                  schema_artifacts[artifact]);
+    return buffer_release(&path);
+}
+
+static struct output *add_output(struct build *build, enum artifact artifact, const char *extension)
+{
+    build->outputs = xreallocarray(build->outputs, build->output_count + 1, sizeof(struct output));
+    struct output *output = &build->outputs[build->output_count++];
+    struct buffer name = { 0 };
+    buffer_printf(&name, "%s.%s", schema_artifacts[artifact], extension);
+    output->name = buffer_release(&name);
+    output->bytes = (struct buffer){ 0 };
+    return output;
+}
+
+/* The close-out record lists the documents built before it. */
+static struct archived_file *archive_list(const struct build *build)
+{
+    struct archived_file *archive = xcalloc(build->output_count + 1, sizeof *archive);
+    for (size_t index = 0; index < build->output_count; index++) {
+        archive[index].name = build->outputs[index].name;
+        sha256_hex(build->outputs[index].bytes.data, build->outputs[index].bytes.length,
+                   archive[index].sha256);
+    }
+    return archive;
+}
+
+static void typeset_options_for(const struct build *build, bool draft, const char *source_name,
+                                struct typeset_options *options, struct buffer *footer)
+{
+    const struct project *project = build->model->project;
+    typeset_options_init(options);
+    options->paper = build->options->paper;
+    options->subtitle = project->title;
+    options->client = project->client_name;
+    options->version = project->document_version;
+    options->classification = project->classification;
+    buffer_printf(footer, "Inputs %s", build->fingerprint);
+    options->footer_note = buffer_text(footer);
+    options->author = project->consultant_name;
+    options->subject = project->title;
+    options->creator = "golive";
+    options->creation_time = build->creation_time;
+    options->source_name = source_name;
+    options->base_folder = build->model->root;
+    options->logo_path = project->logo_path;
+    options->draft = draft;
+}
+
+/* Loads the template of each document asked for, listing every template
+ * and partial read among the inputs. */
+static void load_templates(struct build *build, artifact_set artifacts)
+{
+    for (int artifact = 0; artifact < ARTIFACT_COUNT; artifact++) {
+        if (!SET_HAS(artifacts, artifact))
+            continue;
+        char *path = template_path(build, (enum artifact)artifact);
+        struct tmpl *loaded = tmpl_load_file(path, source_position_of_file(path), build->sink);
+        build->templates[artifact] = loaded;
+        build->template_paths[artifact] = path;
+        for (size_t index = 0; loaded && index < tmpl_source_count(loaded); index++) {
+            const char *text;
+            size_t length;
+            const char *source = tmpl_source(loaded, index, &text, &length);
+            char *stable = stable_name_of(build, source);
+            add_input(build, source, stable, text, length);
+            free(stable);
+        }
+    }
+}
+
+static void typeset(struct build *build, enum artifact artifact, const struct buffer *markdown,
+                    bool draft)
+{
+    struct typeset_options options;
+    struct buffer footer = { 0 };
+    typeset_options_for(build, draft, build->template_paths[artifact], &options, &footer);
+    options.accent_colour = build->accent[0] ? build->accent : NULL;
+    struct output *pdf = add_output(build, artifact, "pdf");
+    typeset_pdf(buffer_text(markdown), markdown->length, &options, &pdf->bytes, build->sink);
+    buffer_free(&footer);
+}
+
+/* Renders one document from its template, then typesets it. */
+static void build_artifact(struct build *build, struct node *view, enum artifact artifact)
+{
+    struct archived_file *archive = artifact == ARTIFACT_CLOSEOUT ? archive_list(build) : NULL;
+    view_set_artifact(view, build->model, artifact, archive, archive ? build->output_count : 0);
+    free(archive);
+    struct buffer markdown = { 0 };
+    if (tmpl_render(build->templates[artifact], view, TMPL_ESCAPE_MARKDOWN, &markdown,
+                    build->sink)) {
+        const struct node *current = node_mapping_find(view, "artifact");
+        bool draft = node_scalar_is_true(node_mapping_find(current, "draft"));
+        if (build->options->markdown) {
+            struct output *md = add_output(build, artifact, "md");
+            buffer_append(&md->bytes, buffer_text(&markdown), markdown.length);
+        }
+        if (build->options->pdf)
+            typeset(build, artifact, &markdown, draft);
+    }
+    buffer_free(&markdown);
+}
+
+/* The documents to build: those asked for, each of which the project must
+ * list (its inputs were checked for those only). */
+static artifact_set requested_artifacts(struct build *build)
+{
+    artifact_set listed = build->model->project->artifacts;
+    artifact_set only = build->options->only ? build->options->only : listed;
+    for (int artifact = 0; artifact < ARTIFACT_COUNT; artifact++)
+        if (SET_HAS(only, artifact) && !SET_HAS(listed, artifact))
+            diag(build->sink, DIAG_ARTIFACT_NEEDS_INPUT,
+                 source_position_of_file(build->model->project->path),
+                 "'%s' is not among the project's artifacts; add it there to build it",
+                 schema_artifacts[artifact]);
+    return only & listed;
+}
+
+static bool make_output_folder(const char *path, struct diag_sink *sink)
+{
+    if (path_make_folders(path))
+        return true;
+    diag(sink, DIAG_OUTPUT_FOLDER, source_position_of_file(path),
+         "cannot use '%s' as the output folder: %s", path,
+         errno == EEXIST ? "it is not a folder" : strerror(errno));
+    return false;
+}
+
+static void format_manifest(const struct build *build, struct buffer *out)
+{
+    struct manifest manifest = { 0 };
+    manifest.version = (char *)build->options->version;
+    memcpy(manifest.fingerprint, build->fingerprint, sizeof manifest.fingerprint);
+    for (size_t index = 0; index < build->input_count; index++) {
+        const struct input *input = &build->inputs[index];
+        char *relative = path_relative(build->options->output_folder, input->path);
+        manifest_add_input_hash(&manifest, relative ? relative : input->path, input->sha256);
+        free(relative);
+    }
+    for (size_t index = 0; index < build->output_count; index++)
+        manifest_add_output(&manifest, build->outputs[index].name, build->outputs[index].bytes.data,
+                            build->outputs[index].bytes.length);
+    manifest_format(&manifest, out);
+    manifest.version = NULL; /* not ours to free */
+    manifest_free(&manifest);
+}
+
+/* Every file is staged first; only when all are staged are they renamed. */
+static bool write_outputs(const struct build *build)
+{
+    const char *folder = build->options->output_folder;
+    if (!make_output_folder(folder, build->sink))
+        return false;
+    struct buffer manifest = { 0 };
+    format_manifest(build, &manifest);
+    struct file_batch *batch = file_batch_new();
+    bool ok = true;
+    for (size_t index = 0; ok && index <= build->output_count; index++) {
+        bool last = index == build->output_count;
+        struct buffer path = { 0 };
+        buffer_printf(&path, "%s/%s", folder, last ? MANIFEST_NAME : build->outputs[index].name);
+        const struct buffer *bytes = last ? &manifest : &build->outputs[index].bytes;
+        ok = file_batch_stage(batch, buffer_text(&path), buffer_text(bytes), bytes->length,
+                              build->sink);
+        buffer_free(&path);
+    }
+    ok = ok && file_batch_commit(batch, build->sink);
+    file_batch_free(batch);
+    buffer_free(&manifest);
+    return ok;
+}
+
+static void build_free(struct build *build)
+{
+    for (size_t index = 0; index < build->input_count; index++) {
+        free(build->inputs[index].path);
+        free(build->inputs[index].stable_name);
+    }
+    for (size_t index = 0; index < build->output_count; index++) {
+        free(build->outputs[index].name);
+        buffer_free(&build->outputs[index].bytes);
+    }
+    for (int artifact = 0; artifact < ARTIFACT_COUNT; artifact++) {
+        tmpl_free(build->templates[artifact]);
+        free(build->template_paths[artifact]);
+    }
+    free(build->inputs);
+    free(build->outputs);
+    model_free(build->model);
+}
+
+/* Renders every document in order, the close-out record last so that it
+ * can list the others with their SHA-256. */
+static void render_all(struct build *build, artifact_set artifacts)
+{
+    struct view_options view_options = { build->document_date, build->fingerprint,
+                                         build->options->version };
+    struct node *view = view_build(build->model, &view_options);
+    for (int artifact = 0; artifact < ARTIFACT_COUNT; artifact++)
+        if (SET_HAS(artifacts, artifact) && build->templates[artifact])
+            build_artifact(build, view, (enum artifact)artifact);
+    node_free(view);
+}
+
+/* --dump view: the data a template sees, as the first document would. */
+static void dump_view(struct build *build, struct buffer *out)
+{
+    struct view_options view_options = { build->document_date, build->fingerprint,
+                                         build->options->version };
+    struct node *view = view_build(build->model, &view_options);
+    node_dump_yaml(view, out);
+    node_free(view);
+}
+
+bool build_engagement(const struct build_options *options, struct diag_sink *sink)
+{
+    struct build build = { .options = options, .sink = sink };
+    build.model = model_load(options->project_path, sink);
+    bool ok = false;
+    if (!build.model || diag_error_count(sink))
+        goto cleanup;
+    evaluate_model(build.model, sink);
+    const struct colour *accent = &build.model->project->accent;
+    if (accent->set)
+        snprintf(build.accent, sizeof build.accent, "#%02X%02X%02X", accent->red, accent->green,
+                 accent->blue);
+    choose_dates(&build);
+    artifact_set artifacts = requested_artifacts(&build);
+    add_model_inputs(&build);
+    load_templates(&build, artifacts);
+    if (diag_error_count(sink))
+        goto cleanup;
+    compute_fingerprint(&build);
+    if (options->dump_view) {
+        dump_view(&build, options->dump_view);
+        ok = true;
+        goto cleanup;
+    }
+    render_all(&build, artifacts);
+    ok = !diag_error_count(sink) && write_outputs(&build);
+cleanup:
+    build_free(&build);
+    return ok;
+}

@@ -1,0 +1,57 @@
+/* Print directives: HTML comments such as <!-- golive:pagebreak --> that
+ * other Markdown viewers hide and golive typesets. The syntax:
+ *
+ *     <!-- golive:NAME key="value" key="value" ... -->
+ *
+ * Values are double-quoted. Inside a value a backslash followed by an ASCII
+ * punctuation character stands for that character (\" is a quote, \\ a
+ * backslash, \> a '>', so "--\>" can be written where "-->" would end the
+ * comment); any other backslash is itself. Line ends inside a value count
+ * as spaces. Keys are lower case; each directive accepts its own keys. */
+#ifndef GOLIVE_LAYOUT_DIRECTIVE_H
+#define GOLIVE_LAYOUT_DIRECTIVE_H
+
+#include "diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum directive_kind {
+    DIRECTIVE_PAGEBREAK,
+    DIRECTIVE_SIGNATURE,
+    DIRECTIVE_COVER,
+    DIRECTIVE_DRAFT,
+    DIRECTIVE_NOTES,
+    DIRECTIVE_COUNT
+};
+
+enum directive_field {
+    FIELD_ROLE, FIELD_NAME, FIELD_DECISION, FIELD_DATE, FIELD_CONDITIONS,
+    FIELD_TITLE, FIELD_SUBTITLE, FIELD_CLIENT, FIELD_PROJECT, FIELD_PREPARED_BY,
+    FIELD_VERSION, FIELD_CLASSIFICATION, FIELD_LOGO, FIELD_TEXT, FIELD_LINES, FIELD_LABEL,
+    FIELD_COUNT
+};
+
+struct directive {
+    enum directive_kind kind;
+    char *values[FIELD_COUNT];   /* NULL for a key not given */
+};
+
+/* directive_is_candidate: the HTML block's text is a golive directive
+ * comment (it starts with "<!--" and then "golive:"), well formed or not. */
+bool directive_is_candidate(const char *text);
+
+/* directive_parse: reads the directive in text (an HTML block starting at
+ * position at). On a mistake records a warning at the mistake's line and
+ * column and returns false: an unknown directive or key (with a "did you
+ * mean"), an unterminated value, text after the comment. */
+bool directive_parse(const char *text, struct source_position at, struct directive *out,
+                     struct diag_sink *sink);
+
+void directive_free(struct directive *directive);
+
+/* directive_name / directive_field_name: as written in documents. */
+const char *directive_name(enum directive_kind kind);
+const char *directive_field_name(enum directive_field field);
+
+#endif

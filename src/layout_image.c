@@ -1,0 +1,170 @@
+/* Images: where their files may come from, their size on the page, and
+ * what stands in for one that cannot be shown. */
+#include "layout_internal.h"
+
+#include "utf8.h"
+
+#include "image_probe.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Pixels of screenshots and logos are taken at 96 per inch, as browsers do. */
+#define POINTS_PER_PIXEL (72.0f / 96.0f)
+
+/* cmark percent-encodes destinations; a file name needs them decoded. */
+static void percent_decode(const char *text, size_t length, struct buffer *out)
+{
+    for (size_t index = 0; index < length; index++) {
+        if (text[index] == '%' && index + 2 < length && ascii_hex_value(text[index + 1]) >= 0
+            && ascii_hex_value(text[index + 2]) >= 0) {
+            buffer_append_char(out, (char)(ascii_hex_value(text[index + 1]) * 16
+                                           + ascii_hex_value(text[index + 2])));
+            index += 2;
+        } else {
+            buffer_append_char(out, text[index]);
+        }
+    }
+}
+
+/* A path golive may read: relative, inside the base folder (no ".."). */
+static bool path_stays_inside(const char *path)
+{
+    if (path[0] == '/' || path[0] == '\0')
+        return false;
+    for (const char *segment = path; segment;) {
+        if (strncmp(segment, "..", 2) == 0 && (segment[2] == '/' || segment[2] == '\0'))
+            return false;
+        segment = strchr(segment, '/');
+        if (segment)
+            segment++;
+    }
+    return true;
+}
+
+/* Whether path, symbolic links resolved, still lies inside folder: a link
+ * inside the document's folder must not lead golive elsewhere. (main's
+ * path_is_inside does the same and should replace this at the merge.) */
+static bool resolves_inside(const char *path, const char *folder)
+{
+    char *real_path = realpath(path, NULL), *real_folder = realpath(folder, NULL);
+    size_t length = real_folder ? strlen(real_folder) : 0;
+    bool inside = real_path && real_folder && strncmp(real_path, real_folder, length) == 0
+                  && (real_path[length] == '/' || (length == 1 && real_folder[0] == '/'));
+    free(real_path);
+    free(real_folder);
+    return inside;
+}
+
+static bool is_remote(const char *url)
+{
+    const char *colon = strchr(url, ':');
+    const char *slash = strchr(url, '/');
+    return strncmp(url, "//", 2) == 0 || (colon && (!slash || colon < slash));
+}
+
+bool layout_image_resolve(struct layout *layout, const char *url, size_t length,
+                          struct buffer *path, struct image_info *info)
+{
+    struct buffer decoded = { 0 };
+    percent_decode(url, length, &decoded);
+    const char *name = buffer_text(&decoded);
+    bool ok = false;
+    if (is_remote(name)) {
+        diag(layout->sink, DIAG_TYPESET_IMAGE_REMOTE, layout->current_position,
+             "image '%s' is not a local file; golive never fetches from the network", name);
+        goto cleanup;
+    }
+    if (!layout->options->base_folder || !path_stays_inside(name)) {
+        diag(layout->sink, DIAG_TYPESET_IMAGE_OUTSIDE, layout->current_position,
+             "image '%s' is outside the document's folder; golive reads images only from "
+             "the folder of the Markdown file and below", name);
+        goto cleanup;
+    }
+    buffer_printf(path, "%s/%s", layout->options->base_folder, name);
+    if (access(buffer_text(path), F_OK) == 0
+        && !resolves_inside(buffer_text(path), layout->options->base_folder)) {
+        diag(layout->sink, DIAG_TYPESET_IMAGE_OUTSIDE, layout->current_position,
+             "image '%s' is a link to a file outside the document's folder; golive reads "
+             "images only from the folder of the Markdown file and below", name);
+        goto cleanup;
+    }
+    switch (image_probe(buffer_text(path), info)) {
+    case IMAGE_PROBE_OK: ok = true; break;
+    case IMAGE_PROBE_UNREADABLE:
+        diag(layout->sink, DIAG_TYPESET_IMAGE_UNREADABLE, layout->current_position,
+             "cannot read image '%s'", buffer_text(path));
+        break;
+    case IMAGE_PROBE_FORMAT:
+        diag(layout->sink, DIAG_TYPESET_IMAGE_FORMAT, layout->current_position,
+             "image '%s' is neither PNG nor JPEG", buffer_text(path));
+        break;
+    case IMAGE_PROBE_TOO_LARGE:
+        diag(layout->sink, DIAG_TYPESET_IMAGE_TOO_LARGE, layout->current_position,
+             "image '%s' has %u x %u pixels, more than golive embeds", buffer_text(path),
+             info->width, info->height);
+        break;
+    }
+cleanup:
+    buffer_free(&decoded);
+    return ok;
+}
+
+/* What stands in for an image that cannot be shown: its alt text in a frame. */
+static void image_placeholder(struct layout *layout, const struct inline_span *span)
+{
+    const struct layout_frame *frame = frame_top(layout);
+    const struct text_style *body = &layout_styles[STYLE_BODY];
+    struct buffer text = { 0 };
+    buffer_append_text(&text, "[image: ");
+    buffer_append(&text, buffer_text(&layout->scratch) + span->offset, span->length);
+    buffer_append_char(&text, ']');
+    float width = measure_text(layout, FACE_SANS_ITALIC, body->size, text.data, text.length);
+    float padding = layout_measures.cell_padding_x;
+    if (width + 2 * padding > frame->width)
+        width = frame->width - 2 * padding;
+    float baseline = text_baseline(body->size, body->leading);
+    box_add_shape(layout, DISPLAY_FRAME, frame->x, 0, width + 2 * padding, body->leading,
+                  layout_measures.grid_line, layout_measures.colour_grid);
+    box_add_text(layout, frame->x + padding, baseline, FACE_SANS_ITALIC, body->size,
+                 layout_measures.colour_muted, text.data, text.length);
+    buffer_free(&text);
+    box_finish(layout, body->leading, baseline, 0);
+}
+
+void layout_image_box(struct layout *layout, const struct inline_span *span)
+{
+    const struct layout_frame *frame = frame_top(layout);
+    struct buffer path = { 0 };
+    struct image_info info;
+    const char *url = buffer_text(&layout->scratch) + span->source;
+    box_space(layout, layout_measures.image_space);
+    if (!layout_image_resolve(layout, url, span->source_length, &path, &info)) {
+        image_placeholder(layout, span);
+    } else {
+        float width = (float)info.width * POINTS_PER_PIXEL;
+        float height = (float)info.height * POINTS_PER_PIXEL;
+        float scale = 1.0f, tallest = layout->text_bottom - layout->text_top;
+        if (width * scale > frame->width)
+            scale = frame->width / width;
+        if (height * scale > tallest)
+            scale = tallest / height;
+        struct display_item image = { .kind = DISPLAY_IMAGE, .x = frame->x, .y = 0,
+                                      .width = width * scale, .height = height * scale };
+        display_text_store(layout->list, &image, path.data, path.length);
+        box_add(layout, &image);
+        if (span->link) {
+            const struct inline_link *link = &layout->links[span->link - 1];
+            struct display_item area = image;
+            area.kind = DISPLAY_LINK;
+            display_text_store(layout->list, &area, buffer_text(&layout->scratch) + link->offset,
+                               link->length);
+            box_add(layout, &area);
+        }
+        const struct text_style *body = &layout_styles[STYLE_BODY];
+        box_finish(layout, height * scale, text_baseline(body->size, body->leading), 0);
+    }
+    buffer_free(&path);
+    box_space(layout, layout_measures.image_space);
+}

@@ -1,0 +1,691 @@
+/* Inline content: collecting a block's inlines into styled spans, cutting
+ * them into measured fragments, breaking those into lines on measured glyph
+ * widths, and drawing a line as text runs with their shading, underlines
+ * and link areas. */
+#include "layout_internal.h"
+
+#include "markdown.h"
+#include "utf8.h"
+
+#include <string.h>
+
+static const char replacement_character[] = REPLACEMENT_CHARACTER;
+
+void inline_reset(struct layout *layout)
+{
+    buffer_truncate(&layout->scratch, 0);
+    layout->span_count = 0;
+    layout->span_floor = 0;
+    layout->link_count = 0;
+    layout->fragment_count = 0;
+    layout->line_count = 0;
+}
+
+static struct inline_span *add_span(struct layout *layout, uint8_t kind, uint8_t style)
+{
+    LAYOUT_GROW(layout->spans, layout->span_count, layout->span_capacity);
+    struct inline_span *span = &layout->spans[layout->span_count++];
+    *span = (struct inline_span){ .offset = (uint32_t)layout->scratch.length, .kind = kind,
+                                  .style = style };
+    return span;
+}
+
+void inline_append(struct layout *layout, const char *text, size_t length, uint8_t style,
+                   uint8_t kind)
+{
+    uint32_t link = layout->current_link;
+    struct inline_span *last = layout->span_count > layout->span_floor
+                                   ? &layout->spans[layout->span_count - 1] : NULL;
+    bool extend = last && kind == SPAN_TEXT && last->kind == SPAN_TEXT && last->style == style
+                  && last->link == link
+                  && last->offset + last->length == layout->scratch.length;
+    struct inline_span *span = extend ? last : add_span(layout, kind, style);
+    span->link = link;
+    buffer_append(&layout->scratch, text, length);
+    span->length += (uint32_t)length;
+}
+
+/* Styles nest: emphasis inside strong inside a link, to any depth. */
+struct collect_state {
+    unsigned emphasis, strong, strike;
+    uint8_t base;
+};
+
+static uint8_t collect_style(const struct collect_state *state)
+{
+    uint8_t style = state->base;
+    if (state->emphasis)
+        style |= SPAN_ITALIC;
+    if (state->strong)
+        style |= SPAN_BOLD;
+    if (state->strike)
+        style |= SPAN_STRIKE;
+    return style;
+}
+
+static void begin_link(struct layout *layout, cmark_node *node)
+{
+    const char *url = cmark_node_get_url(node);
+    LAYOUT_GROW(layout->links, layout->link_count, layout->link_capacity);
+    struct inline_link *link = &layout->links[layout->link_count++];
+    link->offset = (uint32_t)layout->scratch.length;
+    link->length = (uint32_t)strlen(url ? url : "");
+    buffer_append(&layout->scratch, url ? url : "", link->length);
+    layout->current_link = (uint32_t)layout->link_count;
+}
+
+/* An image becomes a span holding its alt text and its URL; its children
+ * (the alt text's inlines) are read here and skipped by the walk. */
+static void collect_image(struct layout *layout, cmark_iter *iter, cmark_node *node,
+                          uint8_t style)
+{
+    struct buffer alt = { 0 };
+    layout_plain_text(node, &alt);
+    const char *url = cmark_node_get_url(node);
+    struct inline_span *span = add_span(layout, SPAN_IMAGE, style);
+    span->link = layout->current_link;
+    buffer_append(&layout->scratch, alt.data, alt.length);
+    span->length = (uint32_t)alt.length;
+    span->source = (uint32_t)layout->scratch.length;
+    span->source_length = (uint32_t)strlen(url ? url : "");
+    buffer_append(&layout->scratch, url ? url : "", span->source_length);
+    buffer_free(&alt);
+    cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
+}
+
+/* Raw inline HTML is shown as the literal text it is. A golive directive
+ * written inside a paragraph is shown too, with a warning: directives work
+ * only on a line of their own. */
+static void collect_inline_html(struct layout *layout, cmark_node *node, uint8_t style)
+{
+    const char *literal = cmark_node_get_literal(node);
+    if (strncmp(literal, "<!--", 4) == 0 && strstr(literal, "golive:")) {
+        struct source_position at = { layout->options->source_name,
+                                      (unsigned)cmark_node_get_start_line(node),
+                                      (unsigned)cmark_node_get_start_column(node) };
+        if (at.line == 0)
+            at = layout->current_position;
+        diag(layout->sink, DIAG_TYPESET_DIRECTIVE_INLINE, at,
+             "a golive directive inside a paragraph is shown as text; put it on a line of "
+             "its own, with a blank line before it");
+    }
+    inline_append(layout, literal, strlen(literal), style, SPAN_TEXT);
+}
+
+static void collect_enter(struct layout *layout, cmark_iter *iter, cmark_node *node,
+                          struct collect_state *state)
+{
+    cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_STRIKETHROUGH) {
+        state->strike++;
+        return;
+    }
+    const char *literal = cmark_node_get_literal(node);
+    switch (type) {
+    case CMARK_NODE_TEXT:
+        inline_append(layout, literal, strlen(literal), collect_style(state), SPAN_TEXT);
+        break;
+    case CMARK_NODE_CODE:
+        inline_append(layout, literal, strlen(literal),
+                      collect_style(state) | SPAN_MONO | SPAN_CODE, SPAN_TEXT);
+        break;
+    case CMARK_NODE_HTML_INLINE: collect_inline_html(layout, node, collect_style(state)); break;
+    case CMARK_NODE_SOFTBREAK: inline_append(layout, " ", 1, collect_style(state), SPAN_TEXT); break;
+    case CMARK_NODE_LINEBREAK: inline_append(layout, "", 0, collect_style(state), SPAN_BREAK); break;
+    case CMARK_NODE_EMPH: state->emphasis++; break;
+    case CMARK_NODE_STRONG: state->strong++; break;
+    case CMARK_NODE_LINK: begin_link(layout, node); break;
+    case CMARK_NODE_IMAGE: collect_image(layout, iter, node, collect_style(state)); break;
+    default: break;
+    }
+}
+
+static void collect_exit(struct layout *layout, cmark_node *node, struct collect_state *state)
+{
+    cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_STRIKETHROUGH)
+        state->strike--;
+    else if (type == CMARK_NODE_EMPH)
+        state->emphasis--;
+    else if (type == CMARK_NODE_STRONG)
+        state->strong--;
+    else if (type == CMARK_NODE_LINK)
+        layout->current_link = 0;
+}
+
+void inline_collect(struct layout *layout, cmark_node *node, uint8_t base_style)
+{
+    struct collect_state state = { .base = base_style };
+    layout->current_link = 0;
+    layout->span_floor = layout->span_count;
+    cmark_iter *iter = cmark_iter_new(node);
+    cmark_event_type event;
+    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        cmark_node *current = cmark_iter_get_node(iter);
+        if (current == node)
+            continue;
+        if (event == CMARK_EVENT_ENTER)
+            collect_enter(layout, iter, current, &state);
+        else
+            collect_exit(layout, current, &state);
+    }
+    cmark_iter_free(iter);
+    layout->current_link = 0;
+}
+
+enum font_face face_for_style(uint8_t style)
+{
+    bool bold = style & SPAN_BOLD;
+    if (style & SPAN_MONO)
+        return bold ? FACE_MONO_BOLD : FACE_MONO;
+    if (style & SPAN_ITALIC)
+        return bold ? FACE_SANS_BOLD_ITALIC : FACE_SANS_ITALIC;
+    return bold ? FACE_SANS_BOLD : FACE_SANS;
+}
+
+/* Characters that draw nothing by definition; when a face lacks them they
+ * are left out rather than shown as U+FFFD. */
+static bool is_invisible(uint32_t code_point)
+{
+    return code_point == 0x00AD || (code_point >= 0x200B && code_point <= 0x200F)
+           || code_point == 0x2060 || code_point == 0xFEFF
+           || (code_point >= 0xFE00 && code_point <= 0xFE0F);
+}
+
+static bool is_space(uint32_t code_point)
+{
+    return code_point == ' ' || code_point == '\t' || code_point == '\r';
+}
+
+/* The face and advance of one character, with U+FFFD for what no face has. */
+static struct glyph_metrics resolve_glyph(struct layout *layout, enum font_face face,
+                                          uint32_t code_point, bool *replaced)
+{
+    struct glyph_metrics glyph = layout->measurer->glyph(layout->measurer->context, face,
+                                                         code_point);
+    *replaced = false;
+    if (glyph.face != FACE_NONE)
+        return glyph;
+    *replaced = true;
+    if (layout->missing_glyphs++ == 0) {
+        layout->first_missing = code_point;
+        layout->first_missing_at = layout->current_position;
+    }
+    glyph = layout->measurer->glyph(layout->measurer->context, face, 0xFFFD);
+    if (glyph.face == FACE_NONE)
+        glyph = (struct glyph_metrics){ .face = face, .advance = 0 };
+    return glyph;
+}
+
+float measure_text(const struct layout *layout, enum font_face face, float size,
+                   const char *text, size_t length)
+{
+    unsigned total = 0;
+    size_t offset = 0;
+    while (offset < length) {
+        uint32_t code_point;
+        size_t used = utf8_decode_lossy(text + offset, length - offset, &code_point);
+        struct glyph_metrics glyph = layout->measurer->glyph(layout->measurer->context, face,
+                                                             code_point);
+        total += glyph.advance;
+        offset += used;
+    }
+    return advance_width(total, size);
+}
+
+void box_add_plain(struct layout *layout, float x, float baseline, enum font_face face,
+                   float size, uint32_t colour, const char *text, size_t length)
+{
+    size_t offset = 0, run_start = 0;
+    enum font_face run_face = FACE_NONE;
+    float pen = x, run_x = x;
+    while (offset <= length) {
+        uint32_t code_point = 0;
+        size_t used = utf8_decode_lossy(text + offset, length - offset, &code_point);
+        bool replaced = false;
+        struct glyph_metrics glyph = { FACE_NONE, 0 };
+        if (offset < length)
+            glyph = resolve_glyph(layout, face, code_point, &replaced);
+        if (offset == length || glyph.face != run_face || replaced) {
+            if (offset > run_start && run_face != FACE_NONE)
+                box_add_text(layout, run_x, baseline, run_face, size, colour, text + run_start,
+                             offset - run_start);
+            run_x = pen;
+            run_start = offset;
+            run_face = glyph.face;
+        }
+        if (offset == length)
+            break;
+        if (replaced) {
+            box_add_text(layout, pen, baseline, glyph.face, size, colour, replacement_character,
+                         sizeof replacement_character - 1);
+            run_start = offset + used;
+            run_face = FACE_NONE;
+        }
+        pen += advance_width(glyph.advance, size);
+        if (replaced)
+            run_x = pen;
+        offset += used;
+    }
+}
+
+static struct fragment *add_fragment(struct layout *layout, enum fragment_kind kind,
+                                     const char *text, uint32_t span, enum font_face face)
+{
+    LAYOUT_GROW(layout->fragments, layout->fragment_count, layout->fragment_capacity);
+    struct fragment *fragment = &layout->fragments[layout->fragment_count++];
+    *fragment = (struct fragment){ .text = text, .span = span, .face = (uint8_t)face,
+                                   .kind = (uint8_t)kind };
+    return fragment;
+}
+
+static float span_size(const struct run_style *style, uint8_t span_style)
+{
+    bool scaled = (span_style & SPAN_MONO) && !(style->base & SPAN_MONO);
+    return scaled ? style->size * layout_measures.inline_code_scale : style->size;
+}
+
+/* A hyphen between letters is a place a line may break. */
+static bool is_join_after(const char *text, size_t offset, size_t length, uint32_t code_point)
+{
+    if (code_point != '-' || offset == 0 || offset + 1 >= length)
+        return false;
+    unsigned char before = (unsigned char)text[offset - 1], after = (unsigned char)text[offset + 1];
+    bool letter_before = before >= 0x80 || (unsigned)((before | 0x20) - 'a') < 26u;
+    bool letter_after = after >= 0x80 || (unsigned)((after | 0x20) - 'a') < 26u;
+    return letter_before && letter_after;
+}
+
+/* Extends the current word fragment with one character, or starts one when
+ * the face changes or the text is not contiguous. */
+static void add_character(struct layout *layout, uint32_t span_index, const char *at,
+                          size_t used, struct glyph_metrics glyph, float size)
+{
+    struct fragment *last = layout->fragment_count
+                                ? &layout->fragments[layout->fragment_count - 1] : NULL;
+    bool extend = last && last->kind == FRAGMENT_WORD && last->span == span_index
+                  && last->face == glyph.face && last->text + last->length == at;
+    if (!extend)
+        last = add_fragment(layout, FRAGMENT_WORD, at, span_index, glyph.face);
+    last->length += (uint32_t)used;
+    last->width += advance_width(glyph.advance, size);
+}
+
+static void measure_span_text(struct layout *layout, uint32_t span_index, const char *text,
+                              size_t length, const struct run_style *style, uint8_t span_style)
+{
+    enum font_face face = face_for_style(span_style | style->base);
+    float size = span_size(style, span_style | style->base);
+    size_t offset = 0;
+    while (offset < length) {
+        uint32_t code_point;
+        size_t used = utf8_decode_lossy(text + offset, length - offset, &code_point);
+        const char *at = text + offset;
+        offset += used;
+        if (code_point == '\n') {
+            /* Text holds a line end only from a reference (&#10;), which the
+             * template engine writes where Markdown cannot break a line (a
+             * table cell, a heading): it is a line break. */
+            add_fragment(layout, FRAGMENT_BREAK, at, span_index, face);
+            continue;
+        }
+        if (is_space(code_point)) {
+            struct fragment *last = layout->fragment_count
+                                        ? &layout->fragments[layout->fragment_count - 1] : NULL;
+            if (last && last->kind == FRAGMENT_SPACE)
+                continue;
+            struct glyph_metrics space = layout->measurer->glyph(layout->measurer->context,
+                                                                 face, ' ');
+            /* A single space stays in place, so that a run can take the
+             * words on both sides of it; other white space is drawn as one. */
+            struct fragment *fragment = add_fragment(layout, FRAGMENT_SPACE,
+                                                     code_point == ' ' ? at : " ", span_index,
+                                                     space.face == FACE_NONE ? face : space.face);
+            fragment->length = 1;
+            fragment->width = advance_width(space.advance, size);
+            continue;
+        }
+        if (is_invisible(code_point)
+            && layout->measurer->glyph(layout->measurer->context, face, code_point).face
+                   == FACE_NONE)
+            continue;
+        bool replaced;
+        struct glyph_metrics glyph = resolve_glyph(layout, face, code_point, &replaced);
+        if (replaced) {
+            struct fragment *fragment = add_fragment(layout, FRAGMENT_WORD, replacement_character,
+                                                     span_index, glyph.face);
+            fragment->length = sizeof replacement_character - 1;
+            fragment->width = advance_width(glyph.advance, size);
+            continue;
+        }
+        add_character(layout, span_index, at, used, glyph, size);
+        if (is_join_after(text, (size_t)(at - text), length, code_point))
+            add_fragment(layout, FRAGMENT_JOIN, text + offset, span_index, glyph.face);
+    }
+}
+
+void inline_measure(struct layout *layout, size_t first_span, size_t end_span,
+                    const struct run_style *style)
+{
+    layout->fragment_count = 0;
+    for (size_t index = first_span; index < end_span; index++) {
+        const struct inline_span *span = &layout->spans[index];
+        const char *text = buffer_text(&layout->scratch) + span->offset;
+        struct fragment *fragment;
+        switch (span->kind) {
+        case SPAN_BREAK:
+            add_fragment(layout, FRAGMENT_BREAK, text, (uint32_t)index, FACE_SANS);
+            break;
+        case SPAN_CHECKBOX_EMPTY:
+        case SPAN_CHECKBOX_TICKED:
+            fragment = add_fragment(layout, FRAGMENT_CHECKBOX, text, (uint32_t)index, FACE_SANS);
+            fragment->width = layout_measures.checkbox_side * style->size
+                              + layout_measures.checkbox_gap;
+            break;
+        case SPAN_IMAGE:
+            measure_span_text(layout, (uint32_t)index, text, span->length, style,
+                              span->style | SPAN_ITALIC);
+            break;
+        default:
+            measure_span_text(layout, (uint32_t)index, text, span->length, style, span->style);
+            break;
+        }
+    }
+}
+
+/* Where a word too long for any line may be cut: after punctuation that
+ * separates the parts of paths, URLs and identifiers. */
+static bool is_preferred_cut(uint32_t code_point)
+{
+    return code_point == '/' || code_point == '-' || code_point == '.' || code_point == '_'
+           || code_point == '?' || code_point == '&' || code_point == '=' || code_point == ':'
+           || code_point == ',' || code_point == '@' || code_point == '\\';
+}
+
+static void insert_fragment(struct layout *layout, size_t at, const struct fragment *fragment)
+{
+    LAYOUT_GROW(layout->fragments, layout->fragment_count, layout->fragment_capacity);
+    memmove(&layout->fragments[at + 1], &layout->fragments[at],
+            (layout->fragment_count - at) * sizeof *layout->fragments);
+    layout->fragments[at] = *fragment;
+    layout->fragment_count++;
+}
+
+/* Splits fragment index after byte offset cut (width before the cut given),
+ * putting a JOIN between the halves. */
+static void split_fragment(struct layout *layout, size_t index, size_t cut, float width_before)
+{
+    struct fragment tail = layout->fragments[index];
+    tail.text += cut;
+    tail.length -= (uint32_t)cut;
+    tail.width -= width_before;
+    layout->fragments[index].length = (uint32_t)cut;
+    layout->fragments[index].width = width_before;
+    struct fragment join = { .text = tail.text, .span = tail.span, .face = tail.face,
+                             .kind = FRAGMENT_JOIN };
+    insert_fragment(layout, index + 1, &tail);
+    insert_fragment(layout, index + 1, &join);
+}
+
+/* A cut after punctuation is taken only when the part before it fills at
+ * least this share of the line; a shorter one would waste the line. */
+#define CUT_LEAST_SHARE (1.0f / 3.0f)
+
+/* A place to cut a word: after byte offset of fragment, width is how much of
+ * the fragment lies before it and reach how much of the whole word. */
+struct word_cut {
+    size_t fragment, offset;
+    float width, reach;
+};
+
+static float fragment_advance(const struct layout *layout, const struct fragment *fragment,
+                              uint32_t code_point, const struct run_style *style)
+{
+    const struct inline_span *span = &layout->spans[fragment->span];
+    float size = span_size(style, span->style | style->base);
+    struct glyph_metrics glyph = layout->measurer->glyph(layout->measurer->context,
+                                                         (enum font_face)fragment->face,
+                                                         code_point);
+    return advance_width(glyph.advance, size);
+}
+
+/* find_cut: walks the word from fragment first; true when it is wider than
+ * width, with *last the last character boundary that fits (at least one
+ * character in) and *preferred the last preferred punctuation that fits. */
+static bool find_cut(const struct layout *layout, size_t first, float width,
+                     const struct run_style *style, struct word_cut *last,
+                     struct word_cut *preferred)
+{
+    float used = 0;
+    *last = *preferred = (struct word_cut){ .fragment = first };
+    for (size_t index = first; index < layout->fragment_count; index++) {
+        const struct fragment *fragment = &layout->fragments[index];
+        if (fragment->kind != FRAGMENT_WORD)
+            return false;
+        float inside = 0;
+        for (size_t offset = 0; offset < fragment->length;) {
+            uint32_t code_point;
+            size_t step = utf8_decode_lossy(fragment->text + offset, fragment->length - offset,
+                                      &code_point);
+            float advance = fragment_advance(layout, fragment, code_point, style);
+            if (used + advance > width && (index != first || offset != 0))
+                return true;
+            used += advance;
+            inside += advance;
+            offset += step;
+            *last = (struct word_cut){ index, offset, inside, used };
+            if (is_preferred_cut(code_point))
+                *preferred = *last;
+        }
+    }
+    return false;
+}
+
+/* Cuts the word starting at fragment first so that its first part fits in
+ * width: after the last preferred punctuation that fits when that fills at
+ * least a third of the line, otherwise after the last character that fits.
+ * A JOIN goes between the parts, where the line breaker may break. */
+static void cut_long_word(struct layout *layout, size_t first, float width,
+                          const struct run_style *style)
+{
+    struct word_cut last, preferred;
+    if (!find_cut(layout, first, width, style, &last, &preferred))
+        return;
+    struct word_cut cut = preferred.offset && preferred.reach >= width * CUT_LEAST_SHARE ? preferred
+                                                                                       : last;
+    if (cut.offset < layout->fragments[cut.fragment].length) {
+        split_fragment(layout, cut.fragment, cut.offset, cut.width);
+        return;
+    }
+    struct fragment join = { .text = layout->fragments[cut.fragment + 1].text,
+                             .span = layout->fragments[cut.fragment].span,
+                             .kind = FRAGMENT_JOIN };
+    insert_fragment(layout, cut.fragment + 1, &join);
+}
+
+static void add_line(struct layout *layout, size_t first, size_t end, float width)
+{
+    LAYOUT_GROW(layout->lines, layout->line_count, layout->line_capacity);
+    layout->lines[layout->line_count++] = (struct layout_line){ first, end, width };
+}
+
+/* The width of the unbreakable unit starting at fragment first (a word,
+ * possibly in several styles; a checkbox alone), and where it ends. */
+static float unit_width(const struct layout *layout, size_t first, size_t *end)
+{
+    const struct fragment *fragments = layout->fragments;
+    float width = fragments[first].width;
+    size_t index = first + 1;
+    if (fragments[first].kind == FRAGMENT_WORD)
+        for (; index < layout->fragment_count && fragments[index].kind == FRAGMENT_WORD; index++)
+            width += fragments[index].width;
+    *end = index;
+    return width;
+}
+
+/* Greedy line filling: each line takes as many units as fit. Spaces where a
+ * line breaks are dropped; a unit wider than a whole line is cut. */
+void inline_break(struct layout *layout, float width, const struct run_style *style)
+{
+    layout->line_count = 0;
+    size_t index = 0, line_first = 0;
+    float used = 0, space = 0;
+    bool content = false;
+    while (index < layout->fragment_count) {
+        const struct fragment *fragment = &layout->fragments[index];
+        if (fragment->kind == FRAGMENT_BREAK) {
+            add_line(layout, line_first, index, used);
+            line_first = ++index;
+            used = space = 0;
+            content = false;
+            continue;
+        }
+        if (fragment->kind == FRAGMENT_SPACE || fragment->kind == FRAGMENT_JOIN) {
+            if (content)
+                space += fragment->width;
+            index++;
+            continue;
+        }
+        size_t end;
+        float unit = unit_width(layout, index, &end);
+        if (content && used + space + unit > width) {
+            add_line(layout, line_first, index, used);
+            line_first = index;
+            used = space = 0;
+            content = false;
+        }
+        if (!content && unit > width) {
+            cut_long_word(layout, index, width, style);
+            unit = unit_width(layout, index, &end);
+        }
+        used += space + unit;
+        space = 0;
+        content = true;
+        index = end;
+    }
+    if (content || line_first < layout->fragment_count || layout->line_count == 0)
+        add_line(layout, line_first, layout->fragment_count, used);
+}
+
+void inline_widths(const struct layout *layout, float *widest_word, float *widest_line)
+{
+    float word = 0, line = 0;
+    *widest_word = *widest_line = 0;
+    for (size_t index = 0; index < layout->fragment_count; index++) {
+        const struct fragment *fragment = &layout->fragments[index];
+        bool breaks = fragment->kind != FRAGMENT_WORD;
+        if (breaks && word > *widest_word)
+            *widest_word = word;
+        if (breaks)
+            word = 0;
+        else
+            word += fragment->width;
+        if (fragment->kind == FRAGMENT_BREAK) {
+            line = 0;
+            continue;
+        }
+        line += fragment->width;
+        if (line > *widest_line)
+            *widest_line = line;
+    }
+    if (word > *widest_word)
+        *widest_word = word;
+}
+
+static bool same_run(const struct layout *layout, const struct fragment *previous,
+                     const struct fragment *next)
+{
+    if (next->kind != FRAGMENT_WORD && next->kind != FRAGMENT_SPACE
+        && next->kind != FRAGMENT_JOIN)
+        return false;
+    const struct inline_span *left = &layout->spans[previous->span];
+    const struct inline_span *right = &layout->spans[next->span];
+    return next->face == previous->face && left->style == right->style
+           && left->link == right->link && previous->text + previous->length == next->text;
+}
+
+/* Draws one run of text with what goes with its style: the shading of
+ * inline code, the underline and clickable area of a link, a strike. */
+static void emit_run(struct layout *layout, const struct fragment *first, const char *text,
+                     size_t length, float x, float baseline, float width,
+                     const struct run_style *style)
+{
+    const struct inline_span *span = &layout->spans[first->span];
+    uint8_t bits = span->style | style->base;
+    float size = span_size(style, bits);
+    float top = baseline - layout_measures.baseline * size;
+    float height = (layout_measures.baseline + layout_measures.descent) * size;
+    uint32_t colour = span->link ? layout->options->accent_colour : style->colour;
+    if ((bits & SPAN_CODE) && !(style->base & SPAN_MONO)) {
+        float pad = layout_measures.inline_code_padding;
+        box_add_shape(layout, DISPLAY_FILL, x - pad, top, width + 2 * pad, height, 0,
+                      layout_measures.colour_code_fill);
+    }
+    box_add_text(layout, x, baseline, (enum font_face)first->face, size, colour, text, length);
+    if (bits & SPAN_STRIKE)
+        box_add_shape(layout, DISPLAY_LINE, x, baseline - layout_measures.strike_offset * size,
+                      width, 0, layout_measures.underline_line, colour);
+    if (!span->link)
+        return;
+    box_add_shape(layout, DISPLAY_LINE, x, baseline + layout_measures.underline_offset * size,
+                  width, 0, layout_measures.underline_line, colour);
+    const struct inline_link *link = &layout->links[span->link - 1];
+    struct display_item area = { .kind = DISPLAY_LINK, .x = x, .y = top, .width = width,
+                                 .height = height };
+    display_text_store(layout->list, &area, buffer_text(&layout->scratch) + link->offset,
+                       link->length);
+    box_add(layout, &area);
+}
+
+void inline_emit_line(struct layout *layout, size_t index, float x, float baseline,
+                      const struct run_style *style)
+{
+    const struct layout_line *line = &layout->lines[index];
+    const struct fragment *fragments = layout->fragments;
+    size_t at = line->first, end = line->end;
+    while (at < end && fragments[at].kind != FRAGMENT_WORD && fragments[at].kind != FRAGMENT_CHECKBOX)
+        at++;
+    while (end > at && fragments[end - 1].kind != FRAGMENT_WORD
+           && fragments[end - 1].kind != FRAGMENT_CHECKBOX)
+        end--;
+    float pen = x;
+    while (at < end) {
+        const struct fragment *first = &fragments[at];
+        if (first->kind == FRAGMENT_CHECKBOX || first->kind == FRAGMENT_BREAK
+            || first->kind == FRAGMENT_JOIN) {
+            if (first->kind == FRAGMENT_CHECKBOX)
+                box_add_checkbox(layout, pen, baseline, style->size,
+                                 layout->spans[first->span].kind == SPAN_CHECKBOX_TICKED);
+            pen += first->width;
+            at++;
+            continue;
+        }
+        size_t next = at + 1;
+        float width = first->width;
+        while (next < end && same_run(layout, &fragments[next - 1], &fragments[next]))
+            width += fragments[next++].width;
+        const struct fragment *last = &fragments[next - 1];
+        emit_run(layout, first, first->text, (size_t)(last->text + last->length - first->text),
+                 pen, baseline, width, style);
+        pen += width;
+        at = next;
+    }
+}
+
+void layout_flow_lines(struct layout *layout, const struct run_style *style,
+                       enum line_align align, uint16_t every_line_flags)
+{
+    const struct layout_frame *frame = frame_top(layout);
+    float baseline = text_baseline(style->size, style->leading);
+    size_t count = layout->line_count;
+    for (size_t index = 0; index < count; index++) {
+        float slack = frame->width - layout->lines[index].width;
+        float x = frame->x + (align == ALIGN_CENTER ? slack / 2 : align == ALIGN_RIGHT ? slack : 0);
+        inline_emit_line(layout, index, x, baseline, style);
+        uint16_t flags = every_line_flags;
+        /* No first line alone at a page's foot, no last line alone at the top. */
+        if ((index == 0 && count >= 2) || (count >= 3 && index == count - 2))
+            flags |= BOX_KEEP_WITH_NEXT;
+        box_finish(layout, style->leading, baseline, flags);
+    }
+}

@@ -1,0 +1,242 @@
+/* What the layout_*.c files share: the vertical list of boxes the block
+ * stage builds and the page builder breaks into pages, the inline spans and
+ * fragments of a paragraph, and the layout context. Not for other modules. */
+#ifndef GOLIVE_LAYOUT_INTERNAL_H
+#define GOLIVE_LAYOUT_INTERNAL_H
+
+#include "image_probe.h"
+#include "layout.h"
+#include "name_table.h"
+
+#include "alloc.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* U+FFFD, what stands for a character no face has. */
+#define REPLACEMENT_CHARACTER "\xEF\xBF\xBD"
+
+/* Grows an array held as (pointer, count, capacity) to take one more. */
+#define LAYOUT_GROW(array, count, capacity)                                    \
+    do {                                                                       \
+        if ((count) == (capacity)) {                                           \
+            (capacity) = (capacity) ? (capacity) * 2 : 64;                      \
+            (array) = xreallocarray((array), (capacity), sizeof *(array));      \
+        }                                                                      \
+    } while (0)
+
+/* A box is one unbreakable slice of the flow: a line of text, a table row,
+ * an image. Its items sit in layout.box_items with y relative to its top. */
+enum box_flag {
+    BOX_KEEP_WITH_NEXT = 1 << 0, /* never the last box on a page (headings, orphans) */
+    BOX_PAGE_BREAK = 1 << 1,     /* starts a new page */
+    BOX_COVER = 1 << 2,          /* a whole cover page; items in page coordinates */
+    BOX_TABLE_HEADER = 1 << 3,   /* a table's header row, repeated after a page break */
+};
+
+struct layout_box {
+    float height;                /* [pt] */
+    float space_before;          /* [pt]; dropped at the top of a page */
+    uint32_t first_item, item_count;
+    uint32_t container;          /* innermost container + 1; 0 for none */
+    uint32_t header_box;         /* table rows: their header box + 1; 0 for none */
+    uint16_t flags;              /* enum box_flag */
+};
+
+/* A container draws something alongside every box inside it, cut at page
+ * breaks: the bar of a block quote, the shaded band of a code block. */
+enum container_kind { CONTAINER_QUOTE, CONTAINER_CODE };
+
+struct layout_container {
+    enum container_kind kind;
+    float x, width;              /* [pt] */
+    float padding;               /* the band reaches this far above and below [pt] */
+    uint32_t parent;             /* enclosing container + 1; 0 for none */
+};
+
+/* Block nesting while walking the tree. */
+enum frame_kind { FRAME_DOCUMENT, FRAME_QUOTE, FRAME_LIST, FRAME_ITEM };
+
+enum marker_kind { MARKER_NONE, MARKER_TEXT, MARKER_BOX_EMPTY, MARKER_BOX_TICKED };
+
+struct layout_frame {
+    enum frame_kind kind;
+    float x, width;              /* the text column inside this frame [pt] */
+    uint32_t container;          /* innermost container + 1 */
+    unsigned list_depth;         /* lists around this frame, for bullet shapes */
+    bool tight;                  /* lists and their items */
+    bool ordered;
+    char delimiter;              /* '.' or ')' */
+    long next_number;
+    float marker_width;          /* the marker column of a list [pt] */
+    enum marker_kind marker;     /* items: what waits for the item's first box */
+    char marker_text[24];
+};
+
+/* Inline content: spans of text with one style, collected from inlines. */
+enum span_style {
+    SPAN_BOLD = 1 << 0, SPAN_ITALIC = 1 << 1, SPAN_MONO = 1 << 2,
+    SPAN_STRIKE = 1 << 3, SPAN_CODE = 1 << 4,
+};
+enum span_kind { SPAN_TEXT, SPAN_BREAK, SPAN_CHECKBOX_EMPTY, SPAN_CHECKBOX_TICKED, SPAN_IMAGE };
+
+struct inline_span {
+    uint32_t offset, length;     /* text in layout.scratch; images: the alt text */
+    uint32_t link;               /* links + 1; 0 for none */
+    uint32_t source;             /* images: the URL in scratch (offset); */
+    uint32_t source_length;
+    uint8_t kind;                /* enum span_kind */
+    uint8_t style;               /* enum span_style */
+};
+
+struct inline_link {
+    uint32_t offset, length;     /* the target, in layout.scratch */
+};
+
+/* Fragments: spans cut at spaces and face changes, and measured. */
+enum fragment_kind { FRAGMENT_WORD, FRAGMENT_SPACE, FRAGMENT_JOIN, FRAGMENT_BREAK,
+                     FRAGMENT_CHECKBOX };
+
+struct fragment {
+    const char *text;
+    uint32_t length;
+    float width;                 /* [pt] */
+    uint32_t span;
+    uint8_t face;                /* enum font_face really drawing it */
+    uint8_t kind;                /* enum fragment_kind */
+};
+
+struct layout_line {
+    size_t first, end;           /* fragments [first, end) */
+    float width;                 /* without trailing spaces [pt] */
+};
+
+/* The text style a run of inline content is drawn in. */
+struct run_style {
+    float size;                  /* [pt] */
+    float leading;               /* [pt] */
+    uint32_t colour;
+    uint8_t base;                /* enum span_style bits every span gets */
+};
+
+enum line_align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
+
+struct layout {
+    const struct layout_options *options;
+    const struct text_measurer *measurer;
+    struct diag_sink *sink;
+    struct display_list *list;   /* the output; its text pool holds every item's text */
+    float page_width, page_height, text_left, text_width, text_top, text_bottom;
+    bool draft;
+    bool failed;                 /* an error was recorded */
+
+    struct layout_box *boxes;
+    size_t box_count, box_capacity;
+    struct display_item *box_items;
+    size_t box_item_count, box_item_capacity;
+    size_t box_start;            /* first item of the box being built */
+    struct layout_container *containers;
+    size_t container_count, container_capacity;
+
+    struct layout_frame *frames;
+    size_t frame_count, frame_capacity;
+    float pending_space;         /* owed before the next box [pt] */
+
+    struct buffer scratch;       /* inline text of the block being laid out */
+    struct inline_span *spans;
+    size_t span_count, span_capacity;
+    struct inline_link *links;
+    size_t link_count, link_capacity;
+    struct fragment *fragments;
+    size_t fragment_count, fragment_capacity;
+    struct layout_line *lines;
+    size_t line_count, line_capacity;
+
+    struct name_table slugs;     /* anchor names used so far; number: repeats of a name */
+    size_t missing_glyphs;       /* characters no face has */
+    uint32_t first_missing;
+    struct source_position first_missing_at;
+    struct source_position current_position; /* of the block being laid out */
+    uint32_t current_link;       /* the link being collected + 1; 0 outside links */
+    size_t span_floor;           /* spans below this belong to an earlier cell: never extended */
+    char *watermark;             /* the draft directive's own text, or NULL */
+};
+
+/* layout_box.c: building boxes */
+void box_add(struct layout *layout, const struct display_item *item);
+void box_add_text(struct layout *layout, float x, float y, enum font_face face, float size,
+                  uint32_t colour, const char *text, size_t length);
+void box_add_shape(struct layout *layout, enum display_kind kind, float x, float y,
+                   float width, float height, float line_width, uint32_t colour);
+/* box_add_checkbox: a checkbox for text of size at (x, baseline). */
+void box_add_checkbox(struct layout *layout, float x, float baseline, float size, bool ticked);
+/* text_baseline: where the baseline of a line of text sits below its top. */
+float text_baseline(float size, float leading);
+/* box_finish: closes the box built since the last one; first_baseline places
+ * pending list markers. */
+void box_finish(struct layout *layout, float height, float first_baseline, uint16_t flags);
+/* box_space: the gap owed before the next box is at least space. */
+void box_space(struct layout *layout, float space);
+uint32_t container_open(struct layout *layout, enum container_kind kind, float x, float width,
+                        float padding);
+struct layout_frame *frame_top(struct layout *layout);
+struct layout_frame *frame_push(struct layout *layout, enum frame_kind kind);
+void frame_pop(struct layout *layout);
+uint32_t layout_colour(const struct layout *layout, const struct text_style *style);
+
+/* layout_inline.c: inline content and line breaking */
+void inline_reset(struct layout *layout);
+void inline_collect(struct layout *layout, cmark_node *node, uint8_t base_style);
+void inline_append(struct layout *layout, const char *text, size_t length, uint8_t style,
+                   uint8_t kind);
+/* inline_measure: cuts spans [first, end) into measured fragments. */
+void inline_measure(struct layout *layout, size_t first_span, size_t end_span,
+                    const struct run_style *style);
+/* inline_break: breaks the fragments into lines of at most width. */
+void inline_break(struct layout *layout, float width, const struct run_style *style);
+/* inline_emit_line: draws line number index at (x, baseline) in the box. */
+void inline_emit_line(struct layout *layout, size_t index, float x, float baseline,
+                      const struct run_style *style);
+/* inline_widths: the widest word and the widest unbroken line of the
+ * current fragments [pt], for table column widths. */
+void inline_widths(const struct layout *layout, float *widest_word, float *widest_line);
+float measure_text(const struct layout *layout, enum font_face face, float size,
+                   const char *text, size_t length);
+/* box_add_plain: text in face (or its fallback, or U+FFFD) at (x, baseline). */
+void box_add_plain(struct layout *layout, float x, float baseline, enum font_face face,
+                   float size, uint32_t colour, const char *text, size_t length);
+enum font_face face_for_style(uint8_t style);
+/* layout_flow_lines: one box per line at the current frame's x. */
+void layout_flow_lines(struct layout *layout, const struct run_style *style,
+                       enum line_align align, uint16_t every_line_flags);
+
+/* layout_block.c: layout_blocks builds the vertical list from the tree;
+ * false once an error is recorded (layout->failed). */
+bool layout_blocks(struct layout *layout, cmark_node *root);
+
+/* layout_image.c */
+void layout_image_box(struct layout *layout, const struct inline_span *span);
+/* layout_image_resolve: the file of image url (percent-decoded, inside the
+ * base folder) into path and its size into info; false after a warning. */
+bool layout_image_resolve(struct layout *layout, const char *url, size_t length,
+                          struct buffer *path, struct image_info *info);
+
+/* layout_table.c */
+/* table_column_widths: shares available among columns that want at least
+ * least[c] and at most most[c] on one line [pt]. */
+void table_column_widths(size_t columns, const float *least, const float *most, float available,
+                         float *width);
+void layout_table(struct layout *layout, cmark_node *table);
+
+/* layout_form.c: code, raw HTML, and what the directives draw */
+void layout_html_block(struct layout *layout, cmark_node *node);
+void layout_code_block(struct layout *layout, cmark_node *node);
+void layout_code_lines(struct layout *layout, const char *text, size_t length);
+
+/* layout_page.c: layout_paginate breaks the boxes into pages; false after
+ * recording an error (more than LIMIT_PDF_PAGES). layout_furniture then
+ * adds the running header, footer and watermark to every page. */
+bool layout_paginate(struct layout *layout);
+void layout_furniture(struct layout *layout);
+
+#endif

@@ -1,0 +1,289 @@
+/* GFM tables: column widths shared by content, cells wrapped, each row one
+ * box that is never split unless it is taller than a page, the header row
+ * repeated at the top of each page the table continues on. */
+#include "layout_internal.h"
+
+#include "markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct table_cell {
+    size_t first_span, end_span;  /* its inline content */
+    float widest_word, widest_line; /* [pt], padding included */
+};
+
+struct table {
+    size_t columns, rows;
+    struct table_cell *cells;     /* rows * columns, row by row */
+    uint8_t *alignments;          /* 'l', 'c', 'r' or 0, per column */
+    float *width, *x;             /* per column [pt] */
+    bool header;                  /* row 0 is the header */
+};
+
+/* A cell that starts with "[ ]" or "[x]" shows a checkbox there: the
+ * pre-flight sheet's tick column. */
+static void cell_checkbox(struct layout *layout, struct table_cell *cell)
+{
+    if (cell->first_span == cell->end_span)
+        return;
+    struct inline_span *span = &layout->spans[cell->first_span];
+    const char *text = buffer_text(&layout->scratch) + span->offset;
+    bool empty = span->length >= 3 && strncmp(text, "[ ]", 3) == 0;
+    bool ticked = span->length >= 3 && (strncmp(text, "[x]", 3) == 0
+                                        || strncmp(text, "[X]", 3) == 0);
+    if (span->kind != SPAN_TEXT || !(empty || ticked) || (span->length > 3 && text[3] != ' '))
+        return;
+    uint32_t skip = span->length > 3 ? 4 : 3;
+    span->offset += skip;
+    span->length -= skip;
+    LAYOUT_GROW(layout->spans, layout->span_count, layout->span_capacity);
+    memmove(&layout->spans[cell->first_span + 1], &layout->spans[cell->first_span],
+            (layout->span_count - cell->first_span) * sizeof *layout->spans);
+    layout->span_count++;
+    layout->spans[cell->first_span] = (struct inline_span){
+        .kind = (uint8_t)(ticked ? SPAN_CHECKBOX_TICKED : SPAN_CHECKBOX_EMPTY) };
+    cell->end_span++;
+}
+
+static struct run_style cell_style(const struct layout *layout, const struct table *table,
+                                   size_t row)
+{
+    enum text_style_kind kind = table->header && row == 0 ? STYLE_TABLE_HEADER : STYLE_TABLE;
+    const struct text_style *style = &layout_styles[kind];
+    return (struct run_style){ .size = style->size, .leading = style->leading,
+                               .colour = layout_colour(layout, style),
+                               .base = style->bold ? SPAN_BOLD : 0 };
+}
+
+/* Reads every cell's inlines into the scratch spans (cells index into
+ * them); cells a short row lacks stay empty. */
+static void collect_cells(struct layout *layout, cmark_node *node, struct table *table)
+{
+    size_t row = 0;
+    for (cmark_node *row_node = cmark_node_first_child(node); row_node;
+         row_node = cmark_node_next(row_node), row++) {
+        size_t column = 0;
+        uint8_t base = table->header && row == 0 ? SPAN_BOLD : 0;
+        for (cmark_node *cell_node = cmark_node_first_child(row_node);
+             cell_node && column < table->columns; cell_node = cmark_node_next(cell_node)) {
+            struct table_cell *cell = &table->cells[row * table->columns + column++];
+            cell->first_span = layout->span_count;
+            inline_collect(layout, cell_node, base);
+            cell->end_span = layout->span_count;
+            cell_checkbox(layout, cell);
+        }
+        for (; column < table->columns; column++) {
+            struct table_cell *cell = &table->cells[row * table->columns + column];
+            cell->first_span = cell->end_span = layout->span_count;
+        }
+    }
+}
+
+static void measure_cells(struct layout *layout, struct table *table)
+{
+    float padding = 2 * layout_measures.cell_padding_x;
+    for (size_t row = 0; row < table->rows; row++) {
+        struct run_style style = cell_style(layout, table, row);
+        for (size_t column = 0; column < table->columns; column++) {
+            struct table_cell *cell = &table->cells[row * table->columns + column];
+            inline_measure(layout, cell->first_span, cell->end_span, &style);
+            inline_widths(layout, &cell->widest_word, &cell->widest_line);
+            if (cell->widest_word > layout_measures.column_word_cap)
+                cell->widest_word = layout_measures.column_word_cap;
+            cell->widest_word += padding;
+            cell->widest_line += padding;
+        }
+    }
+}
+
+/* The width above which columns are cut down when even the longest words
+ * do not fit: the cap such that min(least, cap) over the columns fills the
+ * available width. Narrow columns keep their words whole; only the widest
+ * (long identifiers, URLs) have theirs broken. */
+#define WATER_LEVEL_STEPS 40 /* halvings of the width: far finer than a point */
+
+static float water_level(size_t columns, const float *least, float available)
+{
+    float low = 0, high = available;
+    for (int step = 0; step < WATER_LEVEL_STEPS; step++) {
+        float cap = (low + high) / 2, used = 0;
+        for (size_t column = 0; column < columns; column++)
+            used += least[column] < cap ? least[column] : cap;
+        if (used > available)
+            high = cap;
+        else
+            low = cap;
+    }
+    return low;
+}
+
+/* Column widths from content: every column gets at least its longest word
+ * (capped) and a floor; the rest of the width goes to the columns whose
+ * text would wrap, in proportion to how much more they want. A table whose
+ * text fits on one line per cell is stretched to the full width. When not
+ * even the longest words fit, the widest columns give way first. */
+void table_column_widths(size_t columns, const float *least, const float *most, float available,
+                         float *width)
+{
+    float floor = layout_measures.column_minimum;
+    if (floor * (float)columns > available)
+        floor = available / (float)columns;
+    float sum_least = 0, sum_most = 0;
+    for (size_t column = 0; column < columns; column++) {
+        float low = least[column] > floor ? least[column] : floor;
+        float high = most[column] > low ? most[column] : low;
+        width[column] = low;
+        sum_least += low;
+        sum_most += high;
+    }
+    float cap = sum_least > available ? water_level(columns, width, available) : 0;
+    for (size_t column = 0; column < columns; column++) {
+        float low = width[column];
+        float high = most[column] > low ? most[column] : low;
+        if (sum_most <= available)
+            width[column] = high * available / sum_most;
+        else if (sum_least <= available)
+            width[column] = low + (available - sum_least) * (high - low) / (sum_most - sum_least);
+        else
+            width[column] = low < cap ? low : cap;
+    }
+}
+
+static void compute_widths(struct layout *layout, struct table *table)
+{
+    float *least = xcalloc(table->columns, sizeof *least);
+    float *most = xcalloc(table->columns, sizeof *most);
+    for (size_t row = 0; row < table->rows; row++) {
+        for (size_t column = 0; column < table->columns; column++) {
+            const struct table_cell *cell = &table->cells[row * table->columns + column];
+            if (cell->widest_word > least[column])
+                least[column] = cell->widest_word;
+            if (cell->widest_line > most[column])
+                most[column] = cell->widest_line;
+        }
+    }
+    const struct layout_frame *frame = frame_top(layout);
+    table_column_widths(table->columns, least, most, frame->width, table->width);
+    float x = frame->x;
+    for (size_t column = 0; column < table->columns; column++) {
+        table->x[column] = x;
+        x += table->width[column];
+    }
+    free(least);
+    free(most);
+}
+
+static enum line_align column_align(const struct table *table, size_t column)
+{
+    uint8_t align = table->alignments ? table->alignments[column] : 0;
+    return align == 'c' ? ALIGN_CENTER : align == 'r' ? ALIGN_RIGHT : ALIGN_LEFT;
+}
+
+/* Lines [from, to) of one cell, placed at top in the row box; returns how
+ * many lines the whole cell has. */
+static size_t emit_cell(struct layout *layout, const struct table *table, size_t row,
+                        size_t column, size_t from, size_t to)
+{
+    const struct table_cell *cell = &table->cells[row * table->columns + column];
+    struct run_style style = cell_style(layout, table, row);
+    float padding_x = layout_measures.cell_padding_x, padding_y = layout_measures.cell_padding_y;
+    float inner = table->width[column] - 2 * padding_x;
+    inline_measure(layout, cell->first_span, cell->end_span, &style);
+    inline_break(layout, inner, &style);
+    float baseline = text_baseline(style.size, style.leading);
+    enum line_align align = column_align(table, column);
+    for (size_t index = from; index < to && index < layout->line_count; index++) {
+        float slack = inner - layout->lines[index].width;
+        float x = table->x[column] + padding_x
+                  + (align == ALIGN_CENTER ? slack / 2 : align == ALIGN_RIGHT ? slack : 0);
+        inline_emit_line(layout, index, x, padding_y + baseline + (float)(index - from) * style.leading,
+                         &style);
+    }
+    return layout->line_count;
+}
+
+static void emit_grid(struct layout *layout, const struct table *table, bool header,
+                      float height)
+{
+    float left = table->x[0];
+    float right = table->x[table->columns - 1] + table->width[table->columns - 1];
+    const struct layout_measures *measures = &layout_measures;
+    if (header) {
+        box_add_shape(layout, DISPLAY_FILL, left, 0, right - left, height, 0,
+                      measures->colour_header_fill);
+        box_add_shape(layout, DISPLAY_LINE, left, 0, right - left, 0, measures->grid_line,
+                      measures->colour_grid);
+    }
+    for (size_t column = 0; column <= table->columns; column++) {
+        float x = column < table->columns ? table->x[column] : right;
+        box_add_shape(layout, DISPLAY_LINE, x, 0, 0, height, measures->grid_line,
+                      measures->colour_grid);
+    }
+    box_add_shape(layout, DISPLAY_LINE, left, height, right - left, 0,
+                  header ? measures->header_line : measures->grid_line,
+                  header ? measures->colour_text : measures->colour_grid);
+}
+
+/* One row, or for a row taller than a page, one page-sized slice of it at
+ * a time; returns the index of its (first) box. */
+static size_t emit_row(struct layout *layout, const struct table *table, size_t row,
+                       size_t header_box)
+{
+    bool header = table->header && row == 0;
+    struct run_style style = cell_style(layout, table, row);
+    float padding_y = layout_measures.cell_padding_y;
+    float tallest = layout->text_bottom - layout->text_top - 2 * padding_y;
+    if (header_box)
+        tallest -= layout->boxes[header_box - 1].height;
+    size_t per_box = tallest > style.leading ? (size_t)(tallest / style.leading) : 1;
+    size_t first_box = layout->box_count;
+    for (size_t from = 0;; from += per_box) {
+        size_t lines = 0;
+        for (size_t column = 0; column < table->columns; column++) {
+            size_t count = emit_cell(layout, table, row, column, from, from + per_box);
+            if (count > lines)
+                lines = count;
+        }
+        size_t shown = lines - from < per_box ? lines - from : per_box;
+        float height = (float)(shown ? shown : 1) * style.leading + 2 * padding_y;
+        emit_grid(layout, table, header, height);
+        box_finish(layout, height, padding_y + text_baseline(style.size, style.leading),
+                   header ? BOX_TABLE_HEADER | BOX_KEEP_WITH_NEXT : 0);
+        layout->boxes[layout->box_count - 1].header_box = (uint32_t)header_box;
+        if (from + per_box >= lines)
+            break;
+    }
+    return first_box;
+}
+
+void layout_table(struct layout *layout, cmark_node *node)
+{
+    struct table table = { .columns = cmark_gfm_extensions_get_table_columns(node) };
+    for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row))
+        table.rows++;
+    if (table.columns == 0 || table.rows == 0)
+        return;
+    cmark_node *first_row = cmark_node_first_child(node);
+    table.header = cmark_gfm_extensions_get_table_row_is_header(first_row);
+    table.alignments = cmark_gfm_extensions_get_table_alignments(node);
+    table.cells = xcalloc(table.rows * table.columns, sizeof *table.cells);
+    table.width = xcalloc(table.columns, sizeof *table.width);
+    table.x = xcalloc(table.columns, sizeof *table.x);
+    inline_reset(layout);
+    collect_cells(layout, node, &table);
+    measure_cells(layout, &table);
+    compute_widths(layout, &table);
+    box_space(layout, layout_styles[STYLE_TABLE].space_before);
+    size_t header_box = 0;
+    for (size_t row = 0; row < table.rows; row++) {
+        size_t box = emit_row(layout, &table, row, header_box);
+        if (table.header && row == 0)
+            header_box = box + 1;
+    }
+    box_space(layout, layout_styles[STYLE_TABLE].space_after);
+    free(table.cells);
+    free(table.width);
+    free(table.x);
+}

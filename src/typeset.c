@@ -1,0 +1,126 @@
+/* The typesetter's pipeline: check, parse, lay out, draw. */
+#include "typeset.h"
+
+#include "display_list.h"
+#include "layout.h"
+#include "markdown.h"
+#include "pdf_device.h"
+#include "pdf_render.h"
+#include "utf8.h"
+#include "yaml_text_check.h"
+
+#include <string.h>
+
+#ifndef GOLIVE_DATADIR
+#define GOLIVE_DATADIR "."
+#endif
+
+#define DEFAULT_ACCENT 0x1F3A5Fu /* dark navy: near-black in grey print */
+
+void typeset_options_init(struct typeset_options *options)
+{
+    *options = (struct typeset_options){ .paper = TYPESET_PAPER_A4,
+                                         .creation_time = TYPESET_DEFAULT_EPOCH };
+}
+
+bool typeset_parse_colour(const char *text, uint32_t *colour)
+{
+    if (!text || text[0] != '#' || strlen(text) != 7)
+        return false;
+    uint32_t value = 0;
+    for (size_t index = 1; index < 7; index++) {
+        int digit = ascii_hex_value(text[index]);
+        if (digit < 0)
+            return false;
+        value = value * 16 + (uint32_t)digit;
+    }
+    *colour = value;
+    return true;
+}
+
+/* What layout and drawing share for one document. */
+struct typesetting {
+    cmark_node *root;
+    struct pdf_device *device;
+    struct display_list list;
+    struct buffer title;         /* the title actually used */
+    struct layout_options layout;
+};
+
+static void typesetting_free(struct typesetting *work)
+{
+    if (work->root)
+        cmark_node_free(work->root);
+    work->root = NULL;
+    pdf_device_free(work->device);
+    display_list_free(&work->list);
+    buffer_free(&work->title);
+}
+
+/* Checks and parses the text, then lays it out into work->list. */
+static bool lay_out(const char *markdown, size_t length, const struct typeset_options *options,
+                    struct typesetting *work, struct diag_sink *sink)
+{
+    const char *name = options->source_name ? options->source_name : "<markdown>";
+    uint32_t accent = DEFAULT_ACCENT;
+    if (options->accent_colour && !typeset_parse_colour(options->accent_colour, &accent)) {
+        diag(sink, DIAG_TYPESET_ACCENT_COLOUR, source_position_of_file(NULL),
+             "the accent colour '%s' is not of the form #RRGGBB", options->accent_colour);
+        return false;
+    }
+    if (!text_check(name, markdown, length, sink))
+        return false;
+    work->root = markdown_parse(markdown, length);
+    if (options->title && *options->title)
+        buffer_append_text(&work->title, options->title);
+    else
+        layout_document_title(work->root, &work->title);
+    work->layout = (struct layout_options){
+        .paper = options->paper == TYPESET_PAPER_LETTER ? PAPER_LETTER : PAPER_A4,
+        .title = buffer_text(&work->title), .subtitle = options->subtitle,
+        .client = options->client, .version = options->version,
+        .classification = options->classification, .footer_note = options->footer_note,
+        .accent_colour = accent, .logo_path = options->logo_path,
+        .base_folder = options->base_folder, .source_name = name, .draft = options->draft,
+    };
+    work->device = pdf_device_new(options->font_folder ? options->font_folder
+                                                       : GOLIVE_DATADIR "/fonts", sink);
+    struct text_measurer measurer = pdf_device_measurer(work->device);
+    bool ok = layout_document(work->root, &work->layout, &measurer, &work->list, sink);
+    return ok && !pdf_device_failed(work->device);
+}
+
+bool typeset_pdf(const char *markdown, size_t length, const struct typeset_options *options,
+                 struct buffer *pdf, struct diag_sink *sink)
+{
+    struct typesetting work = { 0 };
+    bool ok = lay_out(markdown, length, options, &work, sink);
+    if (work.root) /* the tree is not needed to draw: free it for a lower peak */
+        cmark_node_free(work.root);
+    work.root = NULL;
+    if (ok) {
+        pdf_render(work.device, &work.list, sink);
+        struct pdf_document_info info = {
+            .title = buffer_text(&work.title), .author = options->author,
+            .subject = options->subject,
+            .creator = options->creator ? options->creator : "golive " GOLIVE_VERSION,
+            .producer = "golive " GOLIVE_VERSION,
+            .creation_time = options->creation_time,
+        };
+        ok = pdf_device_finish(work.device, &info, pdf);
+    }
+    typesetting_free(&work);
+    return ok;
+}
+
+bool typeset_layout_dump(const char *markdown, size_t length,
+                         const struct typeset_options *options, struct buffer *dump,
+                         struct diag_sink *sink)
+{
+    struct typesetting work = { 0 };
+    bool ok = lay_out(markdown, length, options, &work, sink);
+    if (ok)
+        display_list_dump(&work.list, dump);
+    typesetting_free(&work);
+    return ok;
+}

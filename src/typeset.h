@@ -1,0 +1,58 @@
+/* The typesetter's library interface: Markdown text in memory to PDF bytes.
+ * `golive md2pdf` is a thin command over it; `golive build` calls it for
+ * each artifact. Pipeline: text check, cmark-gfm parse, layout into a
+ * display list (layout.h), drawing with libharu (pdf_device.h). */
+#ifndef GOLIVE_TYPESET_H
+#define GOLIVE_TYPESET_H
+
+#include "buffer.h"
+#include "diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum typeset_paper { TYPESET_PAPER_A4, TYPESET_PAPER_LETTER };
+
+/* The date written when none is given: 1970-01-01T00:00:00Z, as
+ * SOURCE_DATE_EPOCH=0 would give. Never the clock. */
+#define TYPESET_DEFAULT_EPOCH 0
+
+struct typeset_options {
+    enum typeset_paper paper;
+    /* Running header and footer; NULL or "" leaves a field out. The title
+     * defaults to a cover directive's title, else the first heading. */
+    const char *title, *subtitle, *client, *version, *classification;
+    const char *footer_note;     /* e.g. an input fingerprint, centred in the footer */
+    /* Document information (title is the one above). */
+    const char *author, *subject, *creator;
+    int64_t creation_time;       /* [s since 1970-01-01 UTC]: CreationDate and ModDate */
+    /* Files. */
+    const char *source_name;     /* names the Markdown in diagnostics */
+    const char *base_folder;     /* relative image paths resolve here; NULL: no images */
+    const char *font_folder;     /* NULL: GOLIVE_DATADIR/fonts */
+    /* Branding. */
+    const char *accent_colour;   /* "#RRGGBB"; NULL: dark navy */
+    const char *logo_path;       /* PNG or JPEG for the cover page; NULL: none */
+    bool draft;                  /* a DRAFT watermark on every page */
+};
+
+/* typeset_options_init: every field at its default. */
+void typeset_options_init(struct typeset_options *options);
+
+/* typeset_parse_colour: reads "#RRGGBB" (either case); false otherwise. */
+bool typeset_parse_colour(const char *text, uint32_t *colour);
+
+/* typeset_pdf: typesets markdown[0..length) into pdf (appended). Returns
+ * true on success, with any warnings in sink; false after recording at
+ * least one error in sink, when pdf must not be used. */
+bool typeset_pdf(const char *markdown, size_t length, const struct typeset_options *options,
+                 struct buffer *pdf, struct diag_sink *sink);
+
+/* typeset_layout_dump: the same, stopping at the display list, written as
+ * text (display_list_dump) into dump: positions of every item, for tests. */
+bool typeset_layout_dump(const char *markdown, size_t length,
+                         const struct typeset_options *options, struct buffer *dump,
+                         struct diag_sink *sink);
+
+#endif
