@@ -118,6 +118,16 @@ static void mark_downtime(struct project_timing *timing, const struct item *item
     }
 }
 
+/* The go-live's own timing is that of the checklists the runbook prints
+ * (not of the day-before checks, say); without any, of the gate ones. */
+bool evaluate_times_go_live(const struct project *project, const struct checklist_use *use)
+{
+    bool any_runbook = false;
+    for (size_t index = 0; index < project->use_count; index++)
+        any_runbook = any_runbook || SET_HAS(project->uses[index].artifacts, ARTIFACT_RUNBOOK);
+    return use->checklist && (any_runbook ? SET_HAS(use->artifacts, ARTIFACT_RUNBOOK) : use->gate);
+}
+
 static void evaluate_timing(struct project *project)
 {
     struct project_timing *timing = &project->timing;
@@ -127,7 +137,7 @@ static void evaluate_timing(struct project *project)
             true, (project->window_end.epoch - project->window_start.epoch) / 60 };
     for (size_t use = 0; use < project->use_count; use++) {
         const struct checklist *checklist = project->uses[use].checklist;
-        if (!checklist || !project->uses[use].gate)
+        if (!evaluate_times_go_live(project, &project->uses[use]))
             continue;
         CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
             for (size_t index = 0; index < item->state.history_count; index++)

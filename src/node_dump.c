@@ -3,6 +3,10 @@
 #include "node_dump.h"
 
 #include "run_append.h"
+#include "yaml_scalar.h"
+
+#include <stdbool.h>
+#include <string.h>
 
 static void dump(const struct node *node, struct buffer *out, unsigned indent, bool inline_start);
 
@@ -21,13 +25,26 @@ static void dump_scalar(const struct node *node, struct buffer *out)
     buffer_append_char(out, '\n');
 }
 
+/* A key that YAML reads back as the same text needs no quotes. */
+static void write_key(struct buffer *out, const char *key)
+{
+    bool plain = (*key >= 'a' && *key <= 'z') || *key == '_';
+    for (const char *at = key; *at && plain; at++)
+        plain = (*at >= 'a' && *at <= 'z') || (*at >= '0' && *at <= '9') || *at == '_';
+    plain = plain && yaml_resolve_plain(key, strlen(key)) == SCALAR_STRING;
+    if (plain)
+        buffer_append_text(out, key);
+    else
+        yaml_quote(out, key);
+}
+
 static void dump_mapping(const struct node *node, struct buffer *out, unsigned indent,
                          bool inline_start)
 {
     for (size_t index = 0; index < node_count(node); index++) {
         if (index > 0 || !inline_start)
             write_indent(out, indent);
-        yaml_quote(out, node_scalar_text(node_mapping_key(node, index)));
+        write_key(out, node_scalar_text(node_mapping_key(node, index)));
         const struct node *value = node_mapping_value(node, index);
         if (node_kind(value) == NODE_SCALAR || node_count(value) == 0) {
             buffer_append_text(out, ": ");

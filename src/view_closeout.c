@@ -2,11 +2,12 @@
  * downtime, rollback, issues met, success criteria, and the archive. */
 #include "view.h"
 
+#include "evaluate.h"
 #include "model_checklist.h"
 #include "schema.h"
 #include "view_put.h"
 
-/* Steps of the gate checklists that failed at some point, with the notes
+/* Steps of the go-live's checklists that failed at some point, with the notes
  * of their failed records: the issues met, whatever happened next. */
 static void put_failed_steps(struct node *closeout, const struct project *project)
 {
@@ -14,7 +15,7 @@ static void put_failed_steps(struct node *closeout, const struct project *projec
     bool any = false;
     for (size_t use = 0; use < project->use_count; use++) {
         const struct checklist *checklist = project->uses[use].checklist;
-        if (!checklist || !project->uses[use].gate)
+        if (!evaluate_times_go_live(project, &project->uses[use]))
             continue;
         CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
             if (!item->state.ever_failed)
