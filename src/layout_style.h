@@ -62,6 +62,8 @@ struct layout_measures {
     float cell_padding_y;      /* table cell's inner margin top and bottom [pt] */
     float column_minimum;      /* narrowest a table column is squeezed to [pt] */
     float column_word_cap;     /* longest word that still widens a column [pt] */
+    float blank_column;        /* least width of a column left blank to write in [pt] */
+    float blank_row;           /* least height of the rows of a table with such a column [pt] */
     float grid_line;           /* table grid [pt] */
     float header_line;         /* rule under a table's header row [pt] */
     float rule_line;           /* thematic break [pt] */

@@ -20,6 +20,7 @@ struct table {
     uint8_t *alignments;          /* 'l', 'c', 'r' or 0, per column */
     float *width, *x;             /* per column [pt] */
     bool header;                  /* row 0 is the header */
+    bool blank_column;            /* some column's body cells are all empty: a form */
 };
 
 /* A cell that starts with "[ ]" or "[x]" shows a checkbox there: the
@@ -164,6 +165,19 @@ static void compute_widths(struct layout *layout, struct table *table)
                 most[column] = cell->widest_line;
         }
     }
+    /* A column whose body is blank is there to be written in by hand. */
+    for (size_t column = 0; column < table->columns; column++) {
+        bool blank = table->rows > (table->header ? 1u : 0u);
+        for (size_t row = table->header ? 1 : 0; row < table->rows && blank; row++) {
+            const struct table_cell *cell = &table->cells[row * table->columns + column];
+            blank = cell->first_span == cell->end_span;
+        }
+        if (blank && least[column] < layout_measures.blank_column)
+            least[column] = layout_measures.blank_column;
+        if (blank && most[column] < layout_measures.blank_column)
+            most[column] = layout_measures.blank_column;
+        table->blank_column = table->blank_column || blank;
+    }
     const struct layout_frame *frame = frame_top(layout);
     table_column_widths(table->columns, least, most, frame->width, table->width);
     float x = frame->x;
@@ -248,6 +262,8 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
         }
         size_t shown = lines - from < per_box ? lines - from : per_box;
         float height = (float)(shown ? shown : 1) * style.leading + 2 * padding_y;
+        if (table->blank_column && !header && height < layout_measures.blank_row)
+            height = layout_measures.blank_row;
         emit_grid(layout, table, header, height);
         box_finish(layout, height, padding_y + text_baseline(style.size, style.leading),
                    header ? BOX_TABLE_HEADER | BOX_KEEP_WITH_NEXT : 0);

@@ -23,5 +23,9 @@ for input in "$folder"/*.md; do
     failures=$((failures + 1))
   fi
 done
-[ "$failures" -eq 0 ] && echo "check_golden: all layouts as expected"
+if [ "${GOLIVE_UPDATE_GOLDEN:-}" = 1 ]; then
+  echo "check_golden: layouts rewritten; read the diff before committing it"
+elif [ "$failures" -eq 0 ]; then
+  echo "check_golden: all layouts as expected"
+fi
 exit $((failures > 0))

@@ -387,6 +387,20 @@ static void newline_references_break_lines(void **state)
     laid_out_free(&result);
 }
 
+static void blank_columns_leave_room_to_write(void **state)
+{
+    (void)state;
+    struct laid_out result = lay_out("| Item | Initials | Time |\n|---|---|---|\n| a | | |\n"
+                                     "| b | | |\n");
+    const struct display_item *initials = find_text(&result, "Initials", NULL);
+    const struct display_item *time = find_text(&result, "Time", NULL);
+    const struct display_item *a = find_text(&result, "a", NULL);
+    const struct display_item *b = find_text(&result, "b", NULL);
+    assert_true(time->x - initials->x >= layout_measures.blank_column);
+    assert_true(b->y - a->y >= layout_measures.blank_row - 0.01f);
+    laid_out_free(&result);
+}
+
 static void raw_html_is_shown_as_text(void **state)
 {
     (void)state;
@@ -412,6 +426,7 @@ int main(void)
         cmocka_unit_test(code_lines_wrap_with_a_mark),
         cmocka_unit_test(task_items_and_cells_draw_checkboxes),
         cmocka_unit_test(newline_references_break_lines),
+        cmocka_unit_test(blank_columns_leave_room_to_write),
         cmocka_unit_test(raw_html_is_shown_as_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
