@@ -45,6 +45,7 @@ struct build {
     size_t output_count;
     char fingerprint[FINGERPRINT_LENGTH + 1];
     char accent[8];                 /* "#RRGGBB", or "" for the typesetter's own */
+    char *font_folder;              /* data_folder/fonts */
     struct tmpl *templates[ARTIFACT_COUNT];
     char *template_paths[ARTIFACT_COUNT];
     struct date document_date;
@@ -208,6 +209,7 @@ static void typeset_options_for(const struct build *build, bool draft, const cha
     options->creation_time = build->creation_time;
     options->source_name = source_name;
     options->base_folder = build->model->root;
+    options->font_folder = build->font_folder;
     options->logo_path = project->logo_path;
     options->draft = draft;
 }
@@ -352,6 +354,7 @@ static void build_free(struct build *build)
     }
     free(build->inputs);
     free(build->outputs);
+    free(build->font_folder);
     model_free(build->model);
 }
 
@@ -381,6 +384,9 @@ static void dump_view(struct build *build, struct buffer *out)
 bool build_engagement(const struct build_options *options, struct diag_sink *sink)
 {
     struct build build = { .options = options, .sink = sink };
+    struct buffer fonts = { 0 };
+    buffer_printf(&fonts, "%s/fonts", options->data_folder);
+    build.font_folder = buffer_release(&fonts);
     build.model = model_load(options->project_path, sink);
     bool ok = false;
     if (!build.model || diag_error_count(sink))

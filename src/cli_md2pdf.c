@@ -1,6 +1,8 @@
 /* golive md2pdf: the typesetter alone, for any CommonMark/GFM document. */
 #include "cli.h"
 
+#include "path.h"
+
 #include "alloc.h"
 #include "buffer.h"
 #include "diag.h"
@@ -128,14 +130,6 @@ static char *default_output(const char *input)
     return buffer_release(&name);
 }
 
-static char *folder_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return xstrdup(".");
-    return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
-}
-
 static int run_md2pdf(const struct cli_invocation *invocation)
 {
     struct typeset_options options;
@@ -145,13 +139,16 @@ static int run_md2pdf(const struct cli_invocation *invocation)
     const char *input = cli_argument(invocation, 0);
     const char *output = cli_value(invocation, "output");
     char *chosen_output = output ? NULL : default_output(input);
-    char *folder = folder_of(input);
+    char *folder = path_folder_of(input);
     char *text = NULL;
     size_t length = 0;
     struct buffer result = { 0 };
     struct diag_sink *sink = diag_sink_new();
+    struct buffer fonts = { 0 };
+    buffer_printf(&fonts, "%s/fonts", cli_data_folder());
     options.source_name = input;
     options.base_folder = folder;
+    options.font_folder = buffer_text(&fonts);
     if (!file_read(input, source_position_of_file(input), sink, &text, &length))
         goto cleanup;
     if (cli_value(invocation, "dump")) {
@@ -165,6 +162,7 @@ cleanup:
     status = diag_exit_status(sink);
     diag_sink_free(sink);
     buffer_free(&result);
+    buffer_free(&fonts);
     free(text);
     free(folder);
     free(chosen_output);

@@ -1,6 +1,7 @@
 /* Images: where their files may come from, their size on the page, and
  * what stands in for one that cannot be shown. */
 #include "layout_internal.h"
+#include "path.h"
 
 #include "utf8.h"
 
@@ -43,20 +44,6 @@ static bool path_stays_inside(const char *path)
     return true;
 }
 
-/* Whether path, symbolic links resolved, still lies inside folder: a link
- * inside the document's folder must not lead golive elsewhere. (main's
- * path_is_inside does the same and should replace this at the merge.) */
-static bool resolves_inside(const char *path, const char *folder)
-{
-    char *real_path = realpath(path, NULL), *real_folder = realpath(folder, NULL);
-    size_t length = real_folder ? strlen(real_folder) : 0;
-    bool inside = real_path && real_folder && strncmp(real_path, real_folder, length) == 0
-                  && (real_path[length] == '/' || (length == 1 && real_folder[0] == '/'));
-    free(real_path);
-    free(real_folder);
-    return inside;
-}
-
 static bool is_remote(const char *url)
 {
     const char *colon = strchr(url, ':');
@@ -84,7 +71,7 @@ bool layout_image_resolve(struct layout *layout, const char *url, size_t length,
     }
     buffer_printf(path, "%s/%s", layout->options->base_folder, name);
     if (access(buffer_text(path), F_OK) == 0
-        && !resolves_inside(buffer_text(path), layout->options->base_folder)) {
+        && !path_is_inside(buffer_text(path), layout->options->base_folder)) {
         diag(layout->sink, DIAG_TYPESET_IMAGE_OUTSIDE, layout->current_position,
              "image '%s' is a link to a file outside the document's folder; golive reads "
              "images only from the folder of the Markdown file and below", name);
