@@ -66,6 +66,10 @@ static bool is_float(const char *text, size_t length)
 
 enum scalar_type yaml_resolve_plain(const char *text, size_t length)
 {
+    /* Most plain scalars are words: only these first characters can start
+     * a null, a boolean or a number. */
+    if (length > 0 && !strchr("~nNtTfF0123456789+-.", text[0]))
+        return SCALAR_STRING;
     static const char *const nulls[] = { "", "~", "null", "Null", "NULL", NULL };
     static const char *const booleans[] = { "true", "True", "TRUE", "false", "False", "FALSE",
                                             NULL };

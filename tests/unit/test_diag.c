@@ -6,6 +6,7 @@
 #include "golive_limits.h"
 #include "suggest.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +94,37 @@ static void every_code_has_a_name_and_a_fix(void **state)
     }
 }
 
+/* The manual's DIAGNOSTICS section lists every code with its fix, in roff
+ * (where '-' is written '\-'). */
+static void roff_text(const char *text, char *out, size_t size)
+{
+    size_t used = 0;
+    for (const char *at = text; *at && used + 3 < size; at++) {
+        if (*at == '-' || *at == '\\')
+            out[used++] = '\\';
+        out[used++] = *at == '\\' ? 'e' : *at;
+    }
+    out[used] = '\0';
+}
+
+static void the_manual_lists_every_code_and_its_fix(void **state)
+{
+    (void)state;
+    char *manual = read_file_text(GOLIVE_DATADIR "/docs/golive.1");
+    for (int code = 0; code < DIAG_CODE_COUNT; code++) {
+        if (code == DIAG_NOTE_PREVIOUS)
+            continue;
+        char name[128], fix[512], entry[700];
+        roff_text(diag_code_name((enum diag_code)code), name, sizeof name);
+        roff_text(diag_code_fix((enum diag_code)code), fix, sizeof fix);
+        snprintf(entry, sizeof entry, ".B %s\n%s%s\n", name, fix[0] == '.' ? "\\&" : "", fix);
+        if (!strstr(manual, entry))
+            fail_msg("docs/golive.1 lacks the entry for %s:\n%s", diag_code_name((enum diag_code)code),
+                     entry);
+    }
+    free(manual);
+}
+
 static void suggests_only_plausible_typos(void **state)
 {
     (void)state;
@@ -120,6 +152,7 @@ int main(void)
         cmocka_unit_test(exit_status_is_the_worst_error),
         cmocka_unit_test(every_code_has_a_name_and_a_fix),
         cmocka_unit_test(suggests_only_plausible_typos),
+        cmocka_unit_test(the_manual_lists_every_code_and_its_fix),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
