@@ -10,7 +10,7 @@
 #include "utf8.h"
 #include "yaml_load.h"
 #include "yaml_scalar.h"
-#include "yaml_text_check.h"
+#include "text_check.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -14,7 +14,7 @@
 #include "path.h"
 #include "golive_limits.h"
 #include "suggest.h"
-#include "yaml_text_check.h"
+#include "text_check.h"
 
 #include <dirent.h>
 #include <errno.h>

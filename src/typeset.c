@@ -7,7 +7,7 @@
 #include "pdf_device.h"
 #include "pdf_render.h"
 #include "utf8.h"
-#include "yaml_text_check.h"
+#include "text_check.h"
 
 #include <string.h>
 

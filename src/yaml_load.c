@@ -15,7 +15,7 @@
 #include "name_table.h"
 #include "yaml_lexical_check.h"
 #include "yaml_scalar.h"
-#include "yaml_text_check.h"
+#include "text_check.h"
 
 #include <stdlib.h>
 #include <string.h>

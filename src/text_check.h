@@ -1,7 +1,7 @@
-/* The character-level check every YAML input passes before parsing: valid
- * UTF-8, and no control characters other than tab and line ends. */
-#ifndef GOLIVE_YAML_TEXT_CHECK_H
-#define GOLIVE_YAML_TEXT_CHECK_H
+/* The character-level check every text input passes (YAML, templates,
+ * Markdown): valid UTF-8, and no control characters but tab and line ends. */
+#ifndef GOLIVE_TEXT_CHECK_H
+#define GOLIVE_TEXT_CHECK_H
 
 #include "diag.h"
 

@@ -1,5 +1,5 @@
 /* Character-level checks on input text: UTF-8 validity, control characters. */
-#include "yaml_text_check.h"
+#include "text_check.h"
 
 #include "utf8.h"
 

@@ -1,0 +1,61 @@
+# The layer rules of docs/architecture.md, checked on the sources: which
+# files may include which headers. A line "RULE files headers" below says
+# that no file matching the first regular expression may include a header
+# matching the second.
+file(GLOB sources RELATIVE "${SOURCE}" "${SOURCE}/*.c" "${SOURCE}/*.h")
+set(rules
+  # Only the device knows libharu; only the loader knows libyaml; only the
+  # Markdown front end and the layout know cmark-gfm.
+  "^(?!pdf_device\\.c$)"                              "^hpdf"
+  "^(?!yaml_load\\.c$|yaml_lexical_check\\.c$)"        "^yaml\\.h$"
+  "^(?!markdown\\.|layout)"                            "^cmark-gfm"
+  # The evaluator and the model never see a renderer.
+  "^(evaluate|model)"        "^(view|tmpl|typeset|layout|pdf_|display_list|status_report|build)"
+  # The typesetter knows nothing of YAML files or golive's model.
+  "^(layout|pdf_|display_list|typeset|markdown|image_probe)"
+                             "^(model|yaml_load|evaluate|view|schema|tmpl|build)"
+  # The template engine knows nothing of golive's model.
+  "^tmpl"                    "^(model|evaluate|view|typeset|layout|schema|build)"
+  # The view reads the evaluated model; it renders nothing.
+  "^view"                    "^(tmpl|typeset|layout|pdf_|build|yaml_load)"
+)
+list(LENGTH rules count)
+math(EXPR last "${count} - 1")
+set(failures "")
+foreach(index RANGE 0 ${last} 2)
+  math(EXPR next "${index} + 1")
+  list(GET rules ${index} file_pattern)
+  list(GET rules ${next} header_pattern)
+  # CMake's regular expressions have no look-ahead: "^(?!x)" means "not x".
+  set(negate FALSE)
+  if(file_pattern MATCHES "^\\^\\(\\?!(.*)\\)$")
+    set(negate TRUE)
+    set(file_pattern "^(${CMAKE_MATCH_1})")
+  endif()
+  foreach(source IN LISTS sources)
+    set(applies FALSE)
+    if(source MATCHES "${file_pattern}")
+      set(applies TRUE)
+    endif()
+    if(negate)
+      if(applies)
+        set(applies FALSE)
+      else()
+        set(applies TRUE)
+      endif()
+    endif()
+    if(NOT applies)
+      continue()
+    endif()
+    file(STRINGS "${SOURCE}/${source}" includes REGEX "^#include [<\"]")
+    foreach(line IN LISTS includes)
+      string(REGEX REPLACE "^#include [<\"]([^>\"]+)[>\"].*" "\\1" header "${line}")
+      if(header MATCHES "${header_pattern}")
+        string(APPEND failures "  ${source} includes ${header}\n")
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+if(failures)
+  message(FATAL_ERROR "layer rules broken (docs/architecture.md):\n${failures}")
+endif()
