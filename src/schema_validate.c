@@ -77,7 +77,71 @@ static bool check_path(struct validation *validation, const struct node *value, 
     return true;
 }
 
+/* Reports a value of the wrong form; returns false, for "return ok || fail(...)". */
+static bool fail(struct validation *validation, enum diag_code code, const struct node *at,
+                 const char *format, ...) __attribute__((format(printf, 4, 5)));
+
+static bool fail(struct validation *validation, enum diag_code code, const struct node *at,
+                 const char *format, ...)
+{
+    va_list arguments;
+    va_start(arguments, format);
+    diag_v(validation->sink, code, node_position(at), format, arguments);
+    va_end(arguments);
+    validation->failed = true;
+    return false;
+}
+
 /* The scalar types: each parsed the way the model will read it. */
+static bool check_form(struct validation *validation, const struct node *value, const char *key,
+                       enum field_type type, const char *const *choices)
+{
+    const char *text = node_scalar_text(value);
+    struct duration duration;
+    struct date date;
+    struct timestamp timestamp;
+    struct colour colour;
+    switch (type) {
+    case FIELD_BOOL:
+        return node_scalar_type(value) == SCALAR_BOOL
+               || fail(validation, DIAG_EXPECTED_BOOL, value, "'%s' must be true or false, not '%s'",
+                       key, text);
+    case FIELD_INTEGER:
+        return (node_scalar_type(value) == SCALAR_INT && text[0] != '-')
+               || fail(validation, DIAG_EXPECTED_INTEGER, value,
+                       "'%s' must be a whole number, not '%s'", key, text);
+    case FIELD_ENUM:
+        return check_choice(validation, value, key, choices);
+    case FIELD_DURATION:
+        return value_parse_duration(text, &duration)
+               || fail(validation, DIAG_BAD_DURATION, value,
+                       "'%s' must be a duration such as 30m, 2h, 1h30m or 7d, not '%s'", key, text);
+    case FIELD_DATE:
+        return value_parse_date(text, &date)
+               || fail(validation, DIAG_BAD_DATE, value,
+                       "'%s' must be a date as YYYY-MM-DD, not '%s'", key, text);
+    case FIELD_TIMESTAMP:
+        return value_parse_timestamp(text, &timestamp)
+               || fail(validation, DIAG_BAD_TIMESTAMP, value,
+                       "'%s' must be a date and time with its UTC offset, such as "
+                       "2026-03-21T18:00:00+01:00, not '%s'", key, text);
+    case FIELD_COLOUR:
+        return value_parse_colour(text, &colour)
+               || fail(validation, DIAG_BAD_COLOUR, value,
+                       "'%s' must be a colour as #RRGGBB, not '%s'", key, text);
+    case FIELD_ID:
+    case FIELD_REFERENCE:
+        return value_is_identifier(text)
+               || fail(validation, DIAG_BAD_IDENTIFIER, value,
+                       "'%s' must be an identifier (letters, digits, '.', '_', '-'), not '%s'", key,
+                       text);
+    case FIELD_PATH:
+        return check_path(validation, value, key);
+    default:
+        return true; /* text and Markdown: any non-empty value */
+    }
+}
+
 static bool check_scalar(struct validation *validation, const struct node *value, const char *key,
                          enum field_type type, const char *const *choices)
 {
@@ -86,71 +150,8 @@ static bool check_scalar(struct validation *validation, const struct node *value
                key, node_kind_name(node_kind(value)));
         return false;
     }
-    if (!check_text(validation, value, key, type != FIELD_MARKDOWN))
-        return false;
-    const char *text = node_scalar_text(value);
-    struct duration duration;
-    struct date date;
-    struct timestamp timestamp;
-    struct colour colour;
-    switch (type) {
-    case FIELD_TEXT:
-    case FIELD_MARKDOWN:
-        return true;
-    case FIELD_BOOL:
-        if (node_scalar_type(value) == SCALAR_BOOL)
-            return true;
-        report(validation, DIAG_EXPECTED_BOOL, value, "'%s' must be true or false, not '%s'",
-               key, text);
-        return false;
-    case FIELD_INTEGER:
-        if (node_scalar_type(value) == SCALAR_INT && text[0] != '-')
-            return true;
-        report(validation, DIAG_EXPECTED_INTEGER, value, "'%s' must be a whole number, not '%s'",
-               key, text);
-        return false;
-    case FIELD_ENUM:
-        return check_choice(validation, value, key, choices);
-    case FIELD_DURATION:
-        if (value_parse_duration(text, &duration))
-            return true;
-        report(validation, DIAG_BAD_DURATION, value,
-               "'%s' must be a duration such as 30m, 2h, 1h30m or 7d, not '%s'", key, text);
-        return false;
-    case FIELD_DATE:
-        if (value_parse_date(text, &date))
-            return true;
-        report(validation, DIAG_BAD_DATE, value, "'%s' must be a date as YYYY-MM-DD, not '%s'",
-               key, text);
-        return false;
-    case FIELD_TIMESTAMP:
-        if (value_parse_timestamp(text, &timestamp))
-            return true;
-        report(validation, DIAG_BAD_TIMESTAMP, value,
-               "'%s' must be a date and time with its UTC offset, such as "
-               "2026-03-21T18:00:00+01:00, not '%s'", key, text);
-        return false;
-    case FIELD_COLOUR:
-        if (value_parse_colour(text, &colour))
-            return true;
-        report(validation, DIAG_BAD_COLOUR, value, "'%s' must be a colour as #RRGGBB, not '%s'",
-               key, text);
-        return false;
-    case FIELD_ID:
-    case FIELD_REFERENCE:
-        if (value_is_identifier(text))
-            return true;
-        report(validation, DIAG_BAD_IDENTIFIER, value,
-               "'%s' must be an identifier (letters, digits, '.', '_', '-'), not '%s'", key, text);
-        return false;
-    case FIELD_PATH:
-        return check_path(validation, value, key);
-    case FIELD_MAPPING:
-    case FIELD_LIST:
-    case FIELD_TEXT_MAP:
-        break;
-    }
-    return true;
+    return check_text(validation, value, key, type != FIELD_MARKDOWN)
+           && check_form(validation, value, key, type, choices);
 }
 
 bool schema_check_value(const struct node *value, const char *key, enum field_type type,
