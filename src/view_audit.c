@@ -128,7 +128,7 @@ void view_put_audit(struct node *view, const struct audit *audit, const struct p
     put_text(verdict, "status", schema_audit_verdicts[audit->verdict]);
     put_flag_for(verdict, schema_audit_verdicts[audit->verdict]);
     put_bool(verdict, "stated", audit->stated_verdict != VERDICT_NONE);
-    put_text(verdict, "computed", schema_audit_verdicts[audit->computed_verdict]);
+    put_choice(verdict, "computed", "computed_is", schema_audit_verdicts, audit->computed_verdict);
     put_text(mapping, "summary", audit->summary);
     put_system(mapping, audit);
     put_text_list(mapping, "critical_workflows", &audit->critical_workflows);
