@@ -236,6 +236,8 @@ static void put_timing(struct node *view, const struct project *project)
     if (timing->started) {
         put_timestamp(actual, "first_record", timing->first);
         put_timestamp(actual, "last_record", timing->last);
+        put_duration(actual, "elapsed", (struct duration){
+                                            true, (timing->last.epoch - timing->first.epoch) / 60 });
     }
     struct node *downtime = put_mapping(actual, "downtime");
     put_bool(downtime, "started", timing->downtime_started);
