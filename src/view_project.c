@@ -51,9 +51,26 @@ static void put_email_href(struct node *mapping, const char *email)
     buffer_free(&href);
 }
 
+/* The number with no-break spaces: a table cell then never splits it
+ * across lines, which on a printed contact sheet invites misdialling. */
+static void put_phone_nowrap(struct node *mapping, const char *phone)
+{
+    if (!phone)
+        return;
+    struct buffer text = { 0 };
+    for (const char *at = phone; *at; at++)
+        if (*at == ' ')
+            buffer_append_text(&text, "\xC2\xA0");
+        else
+            buffer_append_char(&text, *at);
+    put_text(mapping, "phone_nowrap", buffer_text(&text));
+    buffer_free(&text);
+}
+
 static void put_contact_details(struct node *mapping, const char *phone, const char *email)
 {
     put_text(mapping, "phone", phone);
+    put_phone_nowrap(mapping, phone);
     put_phone_href(mapping, phone);
     put_text(mapping, "email", email);
     put_email_href(mapping, email);
