@@ -28,6 +28,7 @@ static void put_record(struct node *mapping, const struct result_record *record)
     put_text(mapping, "by", record->by_name);
     put_timestamp(mapping, "at", record->at);
     put_text(mapping, "note", record->note);
+    put_markdown_inline(mapping, "note_inline", record->note);
     if (record->decision != OUTCOME_NONE) {
         put_text(mapping, "decision", schema_outcomes[record->decision]);
         put_flag_for(mapping, schema_outcomes[record->decision]);
