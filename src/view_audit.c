@@ -28,6 +28,7 @@ static void put_components(struct node *view, const struct audit *audit)
         put_choice(mapping, "origin", "origin_is", schema_component_origins, component->origin);
         put_choice(mapping, "action", "action_is", schema_component_actions, component->action);
         put_text(mapping, "notes", component->notes);
+        put_markdown_inline(mapping, "notes_inline", component->notes);
     }
     put_bool(view, "has_components", audit->component_count > 0);
 }
@@ -42,6 +43,7 @@ static void put_cleanup(struct node *view, const struct audit *audit)
         put_choice(mapping, "kind", "kind_is", schema_cleanup_kinds, finding->kind);
         put_choice(mapping, "action", "action_is", schema_cleanup_actions, finding->action);
         put_text(mapping, "notes", finding->notes);
+        put_markdown_inline(mapping, "notes_inline", finding->notes);
     }
     put_bool(view, "has_cleanup", audit->cleanup_count > 0);
 }
@@ -69,6 +71,7 @@ static void put_risks(struct node *view, const struct audit *audit, const struct
         put_choice(mapping, "severity", "severity_is", schema_severities, risk->severity);
         put_choice(mapping, "likelihood", "likelihood_is", schema_likelihoods, risk->likelihood);
         put_text(mapping, "mitigation", risk->mitigation);
+        put_markdown_inline(mapping, "mitigation_inline", risk->mitigation);
         put_text(mapping, "owner", view_person_name(project, risk->owner));
     }
     put_bool(view, "has_risks", audit->risk_count > 0);
@@ -86,6 +89,7 @@ static void put_missing(struct node *view, const struct audit *audit)
         put_text(mapping, "from", missing->from);
         put_bool(mapping, "blocking", missing->blocking);
         put_text(mapping, "notes", missing->notes);
+        put_markdown_inline(mapping, "notes_inline", missing->notes);
         blocking = blocking || missing->blocking;
     }
     put_bool(view, "has_missing", audit->missing_count > 0);
@@ -128,7 +132,7 @@ void view_put_audit(struct node *view, const struct audit *audit, const struct p
     put_text(verdict, "status", schema_audit_verdicts[audit->verdict]);
     put_flag_for(verdict, schema_audit_verdicts[audit->verdict]);
     put_bool(verdict, "stated", audit->stated_verdict != VERDICT_NONE);
-    put_text(verdict, "computed", schema_audit_verdicts[audit->computed_verdict]);
+    put_choice(verdict, "computed", "computed_is", schema_audit_verdicts, audit->computed_verdict);
     put_text(mapping, "summary", audit->summary);
     put_system(mapping, audit);
     put_text_list(mapping, "critical_workflows", &audit->critical_workflows);

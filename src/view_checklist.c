@@ -28,9 +28,13 @@ static void put_record(struct node *mapping, const struct result_record *record)
     put_text(mapping, "by", record->by_name);
     put_timestamp(mapping, "at", record->at);
     put_text(mapping, "note", record->note);
+    put_markdown_inline(mapping, "note_inline", record->note);
     if (record->decision != OUTCOME_NONE) {
         put_text(mapping, "decision", schema_outcomes[record->decision]);
         put_flag_for(mapping, schema_outcomes[record->decision]);
+        /* The same flag under a key of its own: in a step's history a
+         * missing {{#rollback}} would find the step's rollback instead. */
+        put_flag_for(put_mapping(mapping, "decision_is"), schema_outcomes[record->decision]);
     }
 }
 
@@ -109,6 +113,7 @@ static void put_item(struct node *mapping, const struct item *item, const struct
         put_text(rollback, "action", item->rollback_action);
     }
     put_duration(mapping, "budget", item->budget);
+    put_bool(mapping, "has_budget", item->budget.set);
     put_evidence(mapping, item);
     put_text_list(mapping, "depends_on", &item->depends_on);
     put_bool(mapping, "has_dependencies", item->depends_on.count > 0);
@@ -144,7 +149,9 @@ static void put_phase(struct node *mapping, const struct phase *phase,
     put_text(mapping, "id", phase->id);
     put_text(mapping, "title", phase->title);
     put_text(mapping, "summary", phase->summary);
+    put_bool(mapping, "has_summary", phase->summary != NULL);
     put_duration(mapping, "budget", phase->budget);
+    put_bool(mapping, "has_budget", phase->budget.set);
     put_rollup(put_mapping(mapping, "rollup"), &phase->rollup);
     put_phase_timing(mapping, phase);
     struct node *items = put_list(mapping, "items");

@@ -51,9 +51,26 @@ static void put_email_href(struct node *mapping, const char *email)
     buffer_free(&href);
 }
 
+/* The number with no-break spaces: a table cell then never splits it
+ * across lines, which on a printed contact sheet invites misdialling. */
+static void put_phone_nowrap(struct node *mapping, const char *phone)
+{
+    if (!phone)
+        return;
+    struct buffer text = { 0 };
+    for (const char *at = phone; *at; at++)
+        if (*at == ' ')
+            buffer_append_text(&text, "\xC2\xA0");
+        else
+            buffer_append_char(&text, *at);
+    put_text(mapping, "phone_nowrap", buffer_text(&text));
+    buffer_free(&text);
+}
+
 static void put_contact_details(struct node *mapping, const char *phone, const char *email)
 {
     put_text(mapping, "phone", phone);
+    put_phone_nowrap(mapping, phone);
     put_phone_href(mapping, phone);
     put_text(mapping, "email", email);
     put_email_href(mapping, email);
@@ -168,6 +185,9 @@ void view_put_approval(struct node *mapping, const struct approval_state *state)
         [APPROVAL_APPROVED] = "approved", [APPROVAL_REJECTED] = "rejected" };
     put_text(mapping, "status", codes[state->approval]);
     put_flag_for(mapping, codes[state->approval]);
+    /* The counts below overwrite the flags "approved" and "rejected":
+     * status_is keeps every flag ({{#status_is.approved}}). */
+    put_flag_for(put_mapping(mapping, "status_is"), codes[state->approval]);
     put_int(mapping, "required", (long long)state->required);
     put_int(mapping, "signed", (long long)(state->required - state->missing));
     put_int(mapping, "approved", (long long)state->approved);
@@ -233,6 +253,8 @@ static void put_timing(struct node *view, const struct project *project)
     if (timing->started) {
         put_timestamp(actual, "first_record", timing->first);
         put_timestamp(actual, "last_record", timing->last);
+        put_duration(actual, "elapsed", (struct duration){
+                                            true, (timing->last.epoch - timing->first.epoch) / 60 });
     }
     struct node *downtime = put_mapping(actual, "downtime");
     put_bool(downtime, "started", timing->downtime_started);

@@ -1,6 +1,8 @@
 /* Formatting helpers for the view. */
 #include "view_put.h"
 
+#include "buffer.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -91,4 +93,56 @@ void put_flag_for(struct node *mapping, const char *choice)
         if (*at == '-')
             *at = '_';
     put_bool(mapping, key, true);
+}
+
+static bool is_blank(char character)
+{
+    return character == ' ' || character == '\t';
+}
+
+/* Drops the blanks at the end of the line built so far, and a backslash
+ * there that would have made a hard line break. */
+static void end_line(struct buffer *line)
+{
+    size_t length = line->length;
+    while (length > 0 && is_blank(line->data[length - 1]))
+        length--;
+    size_t backslashes = 0;
+    while (backslashes < length && line->data[length - 1 - backslashes] == '\\')
+        backslashes++;
+    if (backslashes % 2 == 1)
+        length--;
+    buffer_truncate(line, length);
+}
+
+void put_markdown_inline(struct node *mapping, const char *key, const char *text)
+{
+    if (!text)
+        return;
+    struct buffer line = { 0 };
+    size_t backslashes = 0;
+    bool space = false;
+    for (const char *at = text; *at; at++) {
+        if (*at == '\n' || *at == '\r') {
+            end_line(&line);
+            space = line.length > 0;
+            backslashes = 0;
+            continue;
+        }
+        if (line.length == 0 && is_blank(*at))
+            continue;
+        if (space) {
+            if (is_blank(*at))
+                continue;
+            buffer_append_char(&line, ' ');
+            space = false;
+        }
+        if (*at == '|' && backslashes % 2 == 0)
+            buffer_append_char(&line, '\\');
+        buffer_append_char(&line, *at);
+        backslashes = *at == '\\' ? backslashes + 1 : 0;
+    }
+    end_line(&line);
+    put_text(mapping, key, buffer_text(&line));
+    buffer_free(&line);
 }

@@ -19,6 +19,11 @@ void put_date(struct node *mapping, const char *key, struct date date);
 void put_timestamp(struct node *mapping, const char *key, struct timestamp timestamp);
 /* put_duration: {text: "1 h 30 min", minutes: 90}. */
 void put_duration(struct node *mapping, const char *key, struct duration duration);
+/* put_markdown_inline: Markdown text made one line, for a table cell:
+ * each line break and the blanks around it become one space (a hard
+ * break's backslash is dropped), the ends are trimmed, and a '|' that is
+ * not escaped yet gets a backslash, so that it does not end the cell. */
+void put_markdown_inline(struct node *mapping, const char *key, const char *text);
 void put_text_list(struct node *mapping, const char *key, const struct text_list *list);
 /* put_mapping / put_list: a new empty one under key, returned for filling. */
 struct node *put_mapping(struct node *mapping, const char *key);
