@@ -67,10 +67,14 @@ static void layout_paragraph(struct layout *layout, cmark_node *node)
         first = index + 1;
     }
     /* An item's first paragraph (a task's title) stays with what follows
-     * it in the item, as a heading does. */
-    cmark_node *parent = cmark_node_parent(node);
-    if (parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM && !cmark_node_previous(node)
-        && cmark_node_next(node) && layout->box_count > first_box)
+     * it in the item, as a heading does; so does a paragraph that leads
+     * into a list or a table ("Clear the two blockers, then:"). */
+    cmark_node *parent = cmark_node_parent(node), *next = cmark_node_next(node);
+    bool item_title = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM
+                      && !cmark_node_previous(node) && next;
+    bool leads_in = next && (cmark_node_get_type(next) == CMARK_NODE_LIST
+                             || strcmp(cmark_node_get_type_string(next), "table") == 0);
+    if ((item_title || leads_in) && layout->box_count > first_box)
         layout->boxes[layout->box_count - 1].flags |= BOX_KEEP_WITH_NEXT;
     box_space(layout, paragraph_space_after(layout));
 }

@@ -17,6 +17,7 @@ static const char *const field_names[FIELD_COUNT] = {
     [FIELD_PREPARED_BY] = "prepared-by", [FIELD_VERSION] = "version",
     [FIELD_CLASSIFICATION] = "classification", [FIELD_LOGO] = "logo", [FIELD_TEXT] = "text",
     [FIELD_LINES] = "lines", [FIELD_LABEL] = "label",
+    [FIELD_SIZE] = "size",
 };
 
 #define FIELD_BIT(field) (1u << (field))
@@ -38,6 +39,7 @@ static const struct directive_spec specs[DIRECTIVE_COUNT] = {
                                        | FIELD_BIT(FIELD_CLASSIFICATION) | FIELD_BIT(FIELD_LOGO) },
     [DIRECTIVE_DRAFT] = { "draft", FIELD_BIT(FIELD_TEXT) },
     [DIRECTIVE_NOTES] = { "notes", FIELD_BIT(FIELD_LINES) | FIELD_BIT(FIELD_LABEL) },
+    [DIRECTIVE_TABLE] = { "table", FIELD_BIT(FIELD_SIZE) },
 };
 
 const char *directive_name(enum directive_kind kind)
@@ -119,7 +121,7 @@ static bool read_kind(struct cursor *cursor, struct directive *out, struct diag_
     const char *closest = suggest_closest(name, names, DIRECTIVE_COUNT);
     diag(sink, DIAG_TYPESET_DIRECTIVE_UNKNOWN, cursor_position(cursor),
          "unknown directive 'golive:%s'%s%s%s; golive knows pagebreak, signature, cover, "
-         "draft and notes", name, closest ? " (did you mean 'golive:" : "",
+         "draft, notes and table", name, closest ? " (did you mean 'golive:" : "",
          closest ? closest : "", closest ? "'?)" : "");
     return false;
 }

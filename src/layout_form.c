@@ -389,6 +389,19 @@ static void layout_cover(struct layout *layout, const struct directive *directiv
 
 /* ---- the HTML block: a directive, or raw HTML shown as text ----------- */
 
+/* <!-- golive:table size="large" -->: the next table's text is set larger,
+ * for sheets read at arm's length (the emergency contacts). */
+static void set_table_size(struct layout *layout, const struct directive *directive)
+{
+    const char *size = directive->values[FIELD_SIZE];
+    layout->next_table_scale = 0;
+    if (has_value(size) && strcmp(size, "large") == 0)
+        layout->next_table_scale = layout_measures.table_large_scale;
+    else if (has_value(size) && strcmp(size, "normal") != 0)
+        diag(layout->sink, DIAG_TYPESET_DIRECTIVE_VALUE, layout->current_position,
+             "size=\"%s\" is not large or normal; the table keeps the usual size", size);
+}
+
 static void apply_directive(struct layout *layout, const struct directive *directive)
 {
     switch (directive->kind) {
@@ -403,6 +416,7 @@ static void apply_directive(struct layout *layout, const struct directive *direc
             layout->watermark = xstrdup(directive->values[FIELD_TEXT]);
         }
         break;
+    case DIRECTIVE_TABLE: set_table_size(layout, directive); break;
     case DIRECTIVE_COUNT: break;
     }
 }

@@ -159,6 +159,7 @@ struct layout {
     struct source_position current_position; /* of the block being laid out */
     uint32_t current_link;       /* the link being collected + 1; 0 outside links */
     size_t span_floor;           /* spans below this belong to an earlier cell: never extended */
+    float next_table_scale;      /* [ratio] for the next table; 0 for the usual size */
     char *watermark;             /* the draft directive's own text, or NULL */
 };
 

@@ -96,6 +96,7 @@ const struct layout_measures layout_measures = {
     .form_line = 0.6f,             /* [pt] */
     .notes_spacing = 22.0f,        /* [pt] a comfortable handwriting line */
     .notes_default_lines = 5,
+    .table_large_scale = 12.0f / 9.0f, /* 9 pt table text set at 12 pt: read at arm's length */
     .cover_title_top = 0.30f,      /* of the page height */
     .cover_fields_top = 0.62f,     /* of the page height */
     .cover_label_width = 110.0f,   /* [pt] */

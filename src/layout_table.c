@@ -21,6 +21,7 @@ struct table {
     float *width, *x;             /* per column [pt] */
     bool header;                  /* row 0 is the header */
     bool blank_column;            /* some column's body cells are all empty: a form */
+    float scale;                  /* [ratio] of the usual text size */
 };
 
 /* A cell that starts with "[ ]" or "[x]" shows a checkbox there: the
@@ -53,7 +54,8 @@ static struct run_style cell_style(const struct layout *layout, const struct tab
 {
     enum text_style_kind kind = table->header && row == 0 ? STYLE_TABLE_HEADER : STYLE_TABLE;
     const struct text_style *style = &layout_styles[kind];
-    return (struct run_style){ .size = style->size, .leading = style->leading,
+    return (struct run_style){ .size = style->size * table->scale,
+                               .leading = style->leading * table->scale,
                                .colour = layout_colour(layout, style),
                                .base = style->bold ? SPAN_BOLD : 0 };
 }
@@ -283,6 +285,8 @@ void layout_table(struct layout *layout, cmark_node *node)
         return;
     cmark_node *first_row = cmark_node_first_child(node);
     table.header = cmark_gfm_extensions_get_table_row_is_header(first_row);
+    table.scale = layout->next_table_scale > 0 ? layout->next_table_scale : 1.0f;
+    layout->next_table_scale = 0;
     table.alignments = cmark_gfm_extensions_get_table_alignments(node);
     table.cells = xcalloc(table.rows * table.columns, sizeof *table.cells);
     table.width = xcalloc(table.columns, sizeof *table.width);

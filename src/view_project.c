@@ -183,10 +183,9 @@ void view_put_approval(struct node *mapping, const struct approval_state *state)
     static const char *const codes[] = {
         [APPROVAL_NOT_REQUIRED] = "not-required", [APPROVAL_PENDING] = "pending",
         [APPROVAL_APPROVED] = "approved", [APPROVAL_REJECTED] = "rejected" };
+    /* The flag goes under status_is: the counts "approved" and "rejected"
+     * below have the flags' names. */
     put_text(mapping, "status", codes[state->approval]);
-    put_flag_for(mapping, codes[state->approval]);
-    /* The counts below overwrite the flags "approved" and "rejected":
-     * status_is keeps every flag ({{#status_is.approved}}). */
     put_flag_for(put_mapping(mapping, "status_is"), codes[state->approval]);
     put_int(mapping, "required", (long long)state->required);
     put_int(mapping, "signed", (long long)(state->required - state->missing));

@@ -239,6 +239,39 @@ static void item_title_moves_with_its_details(void **state)
     buffer_free(&text);
 }
 
+static void a_lead_in_paragraph_moves_with_its_list(void **state)
+{
+    (void)state;
+    /* Like the item title above: 33 paragraphs, then "Then:" would end the
+     * page and its list start the next. */
+    struct buffer text = { 0 };
+    for (int index = 0; index < 33; index++)
+        buffer_printf(&text, "para%d\n\n", index);
+    buffer_append_text(&text, "Then:\n\n1. first\n2. second\n");
+    struct laid_out result = lay_out(text.data);
+    size_t lead_page, list_page;
+    assert_non_null(find_text(&result, "Then:", &lead_page));
+    assert_non_null(find_text(&result, "first", &list_page));
+    assert_int_equal(lead_page, list_page);
+    laid_out_free(&result);
+    buffer_free(&text);
+}
+
+static void a_large_table_sets_only_the_next_table_larger(void **state)
+{
+    (void)state;
+    struct laid_out result = lay_out("<!-- golive:table size=\"large\" -->\n\n"
+                                     "| a |\n|---|\n| big |\n\n| b |\n|---|\n| usual |\n");
+    const struct display_item *big = find_text(&result, "big", NULL);
+    const struct display_item *usual = find_text(&result, "usual", NULL);
+    assert_non_null(big);
+    assert_non_null(usual);
+    assert_float_equal(big->size, 12.0f, 0.01f);
+    assert_float_equal(usual->size, 9.0f, 0.01f);
+    assert_int_equal(diag_count(result.sink), 0);
+    laid_out_free(&result);
+}
+
 static void heading_stays_when_it_fits_with_the_next_line(void **state)
 {
     (void)state;
@@ -419,6 +452,8 @@ int main(void)
         cmocka_unit_test(column_widths_share_the_width),
         cmocka_unit_test(heading_at_the_foot_moves_on),
         cmocka_unit_test(heading_stays_when_it_fits_with_the_next_line),
+        cmocka_unit_test(a_lead_in_paragraph_moves_with_its_list),
+        cmocka_unit_test(a_large_table_sets_only_the_next_table_larger),
         cmocka_unit_test(item_title_moves_with_its_details),
         cmocka_unit_test(table_header_repeats_after_a_page_break),
         cmocka_unit_test(table_rows_are_never_split),
