@@ -33,6 +33,7 @@ struct input {
 struct output {
     char *name;
     struct buffer bytes;
+    char sha256[65];        /* of bytes, once they are final */
 };
 
 struct build {
@@ -185,10 +186,14 @@ static struct archived_file *archive_list(const struct build *build)
     struct archived_file *archive = xcalloc(build->output_count + 1, sizeof *archive);
     for (size_t index = 0; index < build->output_count; index++) {
         archive[index].name = build->outputs[index].name;
-        sha256_hex(build->outputs[index].bytes.data, build->outputs[index].bytes.length,
-                   archive[index].sha256);
+        memcpy(archive[index].sha256, build->outputs[index].sha256, 65);
     }
     return archive;
+}
+
+static void seal_output(struct output *output)
+{
+    sha256_hex(buffer_text(&output->bytes), output->bytes.length, output->sha256);
 }
 
 static void typeset_options_for(const struct build *build, bool draft, const char *source_name,
@@ -245,6 +250,7 @@ static void typeset(struct build *build, enum artifact artifact, const struct bu
     options.accent_colour = build->accent[0] ? build->accent : NULL;
     struct output *pdf = add_output(build, artifact, "pdf");
     typeset_pdf(buffer_text(markdown), markdown->length, &options, &pdf->bytes, build->sink);
+    seal_output(pdf);
     buffer_free(&footer);
 }
 
@@ -262,6 +268,7 @@ static void build_artifact(struct build *build, struct node *view, enum artifact
         if (build->options->markdown) {
             struct output *md = add_output(build, artifact, "md");
             buffer_append(&md->bytes, buffer_text(&markdown), markdown.length);
+            seal_output(md);
         }
         if (build->options->pdf)
             typeset(build, artifact, &markdown, draft);
@@ -306,8 +313,8 @@ static void format_manifest(const struct build *build, struct buffer *out)
         free(relative);
     }
     for (size_t index = 0; index < build->output_count; index++)
-        manifest_add_output(&manifest, build->outputs[index].name, build->outputs[index].bytes.data,
-                            build->outputs[index].bytes.length);
+        manifest_add_output_hash(&manifest, build->outputs[index].name,
+                                 build->outputs[index].sha256);
     manifest_format(&manifest, out);
     manifest.version = NULL; /* not ours to free */
     manifest_free(&manifest);

@@ -2,41 +2,28 @@
 #include "manifest.h"
 
 #include "alloc.h"
-#include "sha256.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static void add_entry(struct manifest_entry **entries, size_t *count, const char *path,
-                      const void *data, size_t length)
+static void add_hashed(struct manifest_entry **entries, size_t *count, const char *path,
+                       const char sha256[65])
 {
     *entries = xreallocarray(*entries, *count + 1, sizeof(struct manifest_entry));
     struct manifest_entry *entry = &(*entries)[(*count)++];
-    entry->path = xstrdup(path);
-    entry->line = 0;
-    sha256_hex(data, length, entry->sha256);
-}
-
-void manifest_add_input(struct manifest *manifest, const char *path, const void *data,
-                        size_t length)
-{
-    add_entry(&manifest->inputs, &manifest->input_count, path, data, length);
-}
-
-void manifest_add_input_hash(struct manifest *manifest, const char *path, const char sha256[65])
-{
-    manifest->inputs = xreallocarray(manifest->inputs, manifest->input_count + 1,
-                                     sizeof(struct manifest_entry));
-    struct manifest_entry *entry = &manifest->inputs[manifest->input_count++];
     entry->path = xstrdup(path);
     memcpy(entry->sha256, sha256, 65);
     entry->line = 0;
 }
 
-void manifest_add_output(struct manifest *manifest, const char *name, const void *data,
-                         size_t length)
+void manifest_add_input_hash(struct manifest *manifest, const char *path, const char sha256[65])
 {
-    add_entry(&manifest->outputs, &manifest->output_count, name, data, length);
+    add_hashed(&manifest->inputs, &manifest->input_count, path, sha256);
+}
+
+void manifest_add_output_hash(struct manifest *manifest, const char *name, const char sha256[65])
+{
+    add_hashed(&manifest->outputs, &manifest->output_count, name, sha256);
 }
 
 void manifest_format(const struct manifest *manifest, struct buffer *out)
@@ -74,12 +61,12 @@ static bool parse_entry(struct manifest *out, const char *line, size_t length, u
         return false;
     struct manifest_entry **entries = input ? &out->inputs : &out->outputs;
     size_t *count = input ? &out->input_count : &out->output_count;
-    *entries = xreallocarray(*entries, *count + 1, sizeof(struct manifest_entry));
-    struct manifest_entry *entry = &(*entries)[(*count)++];
-    entry->path = xstrndup(line + at + 66, length - at - 66);
-    memcpy(entry->sha256, line + at, 64);
-    entry->sha256[64] = '\0';
-    entry->line = number;
+    char sha256[65], *path = xstrndup(line + at + 66, length - at - 66);
+    memcpy(sha256, line + at, 64);
+    sha256[64] = '\0';
+    add_hashed(entries, count, path, sha256);
+    (*entries)[*count - 1].line = number;
+    free(path);
     return true;
 }
 

@@ -26,13 +26,10 @@ struct manifest {
     size_t input_count, output_count;
 };
 
-/* manifest_add: appends an entry, hashing data[0..length). */
-void manifest_add_input(struct manifest *manifest, const char *path, const void *data,
-                        size_t length);
-/* manifest_add_input_hash: appends an input whose SHA-256 is known. */
+/* manifest_add_input_hash / manifest_add_output_hash: append an entry
+ * whose SHA-256 is known. */
 void manifest_add_input_hash(struct manifest *manifest, const char *path, const char sha256[65]);
-void manifest_add_output(struct manifest *manifest, const char *name, const void *data,
-                         size_t length);
+void manifest_add_output_hash(struct manifest *manifest, const char *name, const char sha256[65]);
 void manifest_format(const struct manifest *manifest, struct buffer *out);
 /* manifest_parse: reads a manifest written by manifest_format; reports any
  * line it cannot read (path names the file) and returns false. */

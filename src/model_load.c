@@ -346,6 +346,10 @@ struct model *model_load(const char *path, struct diag_sink *sink)
     load_assets(model, root, sink);
     check_roles(model, root, sink);
     check_artifact_inputs(model->project, root, sink);
+    /* The model holds what it needs: the trees can go (a large engagement's
+     * are tens of megabytes); the documents keep their text and paths. */
+    for (size_t index = 0; index < model->source_count; index++)
+        node_free(yaml_document_take_root(model->sources[index].document));
     return model;
 }
 

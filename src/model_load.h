@@ -13,7 +13,8 @@
 struct source_file {
     char *path;                      /* as opened */
     enum input_kind kind;
-    struct yaml_document *document;  /* its text, for hashing */
+    struct yaml_document *document;  /* its text, for hashing; its tree is freed once
+                                      * the model is built */
 };
 
 struct model {

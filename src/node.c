@@ -3,32 +3,39 @@
 
 #include "alloc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Laid out small: a large engagement's view holds hundreds of thousands
+ * of nodes. A scalar's text lives in the same allocation as the node. */
 struct node {
-    enum node_kind kind;
-    enum scalar_type type;           /* scalars only */
-    struct source_position position;
-    char *text;                      /* scalars: NUL-terminated, may hold no NUL */
-    size_t length;
     struct node **children;          /* sequence items; mapping key, value, key, ... */
-    size_t child_count, child_capacity;
+    struct source_position position;
+    uint32_t length;                 /* scalars: bytes of text (inputs are at most 16 MiB) */
+    uint32_t child_count, child_capacity;
+    uint8_t kind;                    /* enum node_kind */
+    uint8_t type;                    /* enum scalar_type, scalars only */
+    bool borrows;                    /* the children belong to another tree */
+    char text[];                     /* scalars: NUL-terminated, may hold no NUL */
 };
 
 static struct node *node_new(enum node_kind kind)
 {
     struct node *node = xcalloc(1, sizeof(struct node));
-    node->kind = kind;
+    node->kind = (uint8_t)kind;
     return node;
 }
 
 struct node *node_new_scalar(const char *text, size_t length, enum scalar_type type)
 {
-    struct node *node = node_new(NODE_SCALAR);
-    node->text = xmemdup(text, length);
-    node->length = length;
-    node->type = type;
+    struct node *node = xmalloc(sizeof(struct node) + length + 1);
+    memset(node, 0, sizeof(struct node));
+    node->kind = NODE_SCALAR;
+    node->type = (uint8_t)type;
+    node->length = (uint32_t)length;
+    memcpy(node->text, text, length);
+    node->text[length] = '\0';
     return node;
 }
 
@@ -45,6 +52,13 @@ struct node *node_new_bool(bool value)
 struct node *node_new_sequence(void)
 {
     return node_new(NODE_SEQUENCE);
+}
+
+struct node *node_new_borrowing_sequence(void)
+{
+    struct node *node = node_new(NODE_SEQUENCE);
+    node->borrows = true;
+    return node;
 }
 
 struct node *node_new_mapping(void)
@@ -76,7 +90,8 @@ void node_mapping_append(struct node *mapping, struct node *key, struct node *va
 void node_mapping_set(struct node *mapping, const char *key, struct node *value)
 {
     for (size_t index = 0; index + 1 < mapping->child_count; index += 2) {
-        if (mapping->children[index]->text && strcmp(mapping->children[index]->text, key) == 0) {
+        if (mapping->children[index]->kind == NODE_SCALAR
+            && strcmp(mapping->children[index]->text, key) == 0) {
             node_free(mapping->children[index + 1]);
             mapping->children[index + 1] = value;
             return;
@@ -109,10 +124,9 @@ void node_free(struct node *node)
     stack_push(&stack, node);
     while (stack.count) {
         struct node *current = (struct node *)stack.items[--stack.count];
-        for (size_t index = 0; index < current->child_count; index++)
+        for (size_t index = 0; index < current->child_count && !current->borrows; index++)
             stack_push(&stack, current->children[index]);
         free(current->children);
-        free(current->text);
         free(current);
     }
     free(stack.items);
@@ -145,13 +159,11 @@ struct node *node_copy(const struct node *node)
     while (sources.count) {
         const struct node *source = sources.items[--sources.count];
         struct node *parent = (struct node *)targets.items[--targets.count];
-        struct node *copy = node_new(source->kind);
-        copy->type = source->type;
+        struct node *copy = source->kind == NODE_SCALAR
+                                ? node_new_scalar(source->text, source->length,
+                                                  (enum scalar_type)source->type)
+                                : node_new((enum node_kind)source->kind);
         copy->position = source->position;
-        if (source->text) {
-            copy->text = xmemdup(source->text, source->length);
-            copy->length = source->length;
-        }
         if (parent)
             add_child(parent, copy);
         else
@@ -174,7 +186,7 @@ void node_set_position(struct node *node, struct source_position position)
 
 enum node_kind node_kind(const struct node *node)
 {
-    return node->kind;
+    return (enum node_kind)node->kind;
 }
 
 struct source_position node_position(const struct node *node)
@@ -194,7 +206,7 @@ size_t node_scalar_length(const struct node *node)
 
 enum scalar_type node_scalar_type(const struct node *node)
 {
-    return node->type;
+    return (enum scalar_type)node->type;
 }
 
 bool node_scalar_is_true(const struct node *node)
@@ -230,7 +242,8 @@ struct node *node_mapping_find(const struct node *mapping, const char *key)
     if (mapping->kind != NODE_MAPPING)
         return NULL;
     for (size_t index = 0; index + 1 < mapping->child_count; index += 2)
-        if (mapping->children[index]->text && strcmp(mapping->children[index]->text, key) == 0)
+        if (mapping->children[index]->kind == NODE_SCALAR
+            && strcmp(mapping->children[index]->text, key) == 0)
             return mapping->children[index + 1];
     return NULL;
 }

@@ -35,6 +35,10 @@ struct node *node_new_scalar(const char *text, size_t length, enum scalar_type t
 struct node *node_new_string(const char *text);
 struct node *node_new_bool(bool value);
 struct node *node_new_sequence(void);
+/* node_new_borrowing_sequence: a sequence whose items belong to another
+ * tree (which must outlive it): freeing it frees only the sequence. The
+ * view uses it to show the same checklists in several places. */
+struct node *node_new_borrowing_sequence(void);
 struct node *node_new_mapping(void);
 /* node_copy: a deep copy, positions included. */
 struct node *node_copy(const struct node *node);

@@ -228,9 +228,10 @@ static void format_offset(int offset_minutes, char *out, size_t size, bool allow
         snprintf(out, size, "Z");
         return;
     }
-    int magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-    snprintf(out, size, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', magnitude / 60,
-             magnitude % 60);
+    /* Offsets are within a day: parse_offset allows at most 23:59. */
+    unsigned magnitude = (unsigned)(offset_minutes < 0 ? -offset_minutes : offset_minutes) % 1440u;
+    snprintf(out, size, "%c%02u:%02u", offset_minutes < 0 ? '-' : '+', magnitude / 60u,
+             magnitude % 60u);
 }
 
 char *value_format_timestamp(struct timestamp timestamp, char *out, size_t size)

@@ -180,7 +180,9 @@ static struct node *checklist_view(const struct checklist_use *use, const struct
     return mapping;
 }
 
-/* Each document that prints checklists gets the list of its own. */
+/* Each document that prints checklists gets the list of its own: the same
+ * checklist views as `checklists`, borrowed, not copied (a 2,000-step
+ * runbook is a large tree). */
 void view_put_checklists(struct node *view, const struct model *model)
 {
     const struct project *project = model->project;
@@ -188,16 +190,18 @@ void view_put_checklists(struct node *view, const struct model *model)
                                               ARTIFACT_CLOSEOUT };
     struct node *all = put_list(view, "checklists");
     struct node *per_document[3];
-    for (size_t index = 0; index < 3; index++)
-        per_document[index] = put_list(put_mapping(view, schema_artifacts[printing[index]]),
-                                       "checklists");
+    for (size_t index = 0; index < 3; index++) {
+        per_document[index] = node_new_borrowing_sequence();
+        node_mapping_set(put_mapping(view, schema_artifacts[printing[index]]), "checklists",
+                         per_document[index]);
+    }
     for (size_t use = 0; use < project->use_count; use++) {
         if (!project->uses[use].checklist)
             continue;
         struct node *checklist = checklist_view(&project->uses[use], project);
+        node_sequence_append(all, checklist);
         for (size_t index = 0; index < 3; index++)
             if (SET_HAS(project->uses[use].artifacts, printing[index]))
-                node_sequence_append(per_document[index], node_copy(checklist));
-        node_sequence_append(all, checklist);
+                node_sequence_append(per_document[index], checklist);
     }
 }
