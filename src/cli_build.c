@@ -113,7 +113,8 @@ static const struct cli_option build_options[] = {
 
 const struct cli_command cli_build_command = {
     .name = "build",
-    .synopsis = "PROJECT.yaml [-o DIR] [--only LIST] [--format md,pdf] [--paper a4|letter]",
+    .synopsis = "PROJECT.yaml [-o DIR] [--only LIST] [--format md,pdf] [--paper a4|letter]\n"
+                "                    [--dump view]",
     .summary = "write the engagement's documents in Markdown and PDF",
     .description =
         "Validates and evaluates the engagement, renders each document the project\n"

@@ -122,6 +122,10 @@ static void report_approval(struct buffer *out, const struct style *style,
         [APPROVAL_APPROVED] = TONE_GOOD, [APPROVAL_REJECTED] = TONE_BAD };
     buffer_append_text(out, "Approval: ");
     styled(out, style, tones[state->approval], words[state->approval]);
+    if (state->approval == APPROVAL_NOT_REQUIRED) {
+        buffer_append_text(out, " (the project lists no go-live sign-off)\n");
+        return;
+    }
     buffer_printf(out, " (go-live: %zu of %zu signed", state->required - state->missing,
                   state->required);
     if (state->conditional)
