@@ -361,6 +361,11 @@ struct project {
     struct source_position position;
 };
 
+/* free_each: frees each of count strings (for a structure's text fields). */
+void free_each(char *const *strings, size_t count);
+#define FREE_EACH(...)                                                                       \
+    free_each((char *const[]){ __VA_ARGS__ },                                              \
+              sizeof((char *const[]){ __VA_ARGS__ }) / sizeof(char *))
 void text_list_free(struct text_list *list);
 void text_map_free(struct text_map *map);
 /* text_map_find: the text for key, or NULL. */

@@ -126,21 +126,21 @@ void audit_free(struct audit *audit)
     if (!audit)
         return;
     for (size_t index = 0; index < audit->component_count; index++)
-        free(audit->components[index].name), free(audit->components[index].notes);
+        FREE_EACH(audit->components[index].name, audit->components[index].notes);
     for (size_t index = 0; index < audit->cleanup_count; index++)
-        free(audit->cleanup[index].title), free(audit->cleanup[index].notes);
+        FREE_EACH(audit->cleanup[index].title, audit->cleanup[index].notes);
     for (size_t index = 0; index < audit->risk_count; index++)
-        free(audit->risks[index].title), free(audit->risks[index].mitigation),
-            free(audit->risks[index].owner);
+        FREE_EACH(audit->risks[index].title, audit->risks[index].mitigation,
+                  audit->risks[index].owner);
     for (size_t index = 0; index < audit->missing_count; index++)
-        free(audit->missing[index].what), free(audit->missing[index].from),
-            free(audit->missing[index].notes);
-    free(audit->components), free(audit->cleanup), free(audit->risks), free(audit->missing);
-    char *strings[] = { audit->auditor, audit->summary, audit->system_version,
-                        audit->system_hosting, audit->database_size, audit->constraints,
-                        audit->state, audit->next_step };
-    for (size_t index = 0; index < sizeof strings / sizeof strings[0]; index++)
-        free(strings[index]);
+        FREE_EACH(audit->missing[index].what, audit->missing[index].from,
+                  audit->missing[index].notes);
+    free(audit->components);
+    free(audit->cleanup);
+    free(audit->risks);
+    free(audit->missing);
+    FREE_EACH(audit->auditor, audit->summary, audit->system_version, audit->system_hosting,
+              audit->database_size, audit->constraints, audit->state, audit->next_step);
     struct text_list *lists[] = { &audit->apps, &audit->critical_workflows, &audit->scope_migrate,
                                   &audit->scope_review, &audit->scope_drop };
     for (size_t index = 0; index < sizeof lists / sizeof lists[0]; index++)

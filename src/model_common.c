@@ -6,6 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+void free_each(char *const *strings, size_t count)
+{
+    for (size_t index = 0; index < count; index++)
+        free(strings[index]);
+}
+
 void text_list_free(struct text_list *list)
 {
     for (size_t index = 0; index < list->count; index++)

@@ -234,37 +234,34 @@ void project_free(struct project *project)
 {
     if (!project)
         return;
-    char **strings[] = {
-        &project->title, &project->reference, &project->client_name,
-        &project->client_short_name, &project->consultant_name, &project->consultant_lead,
-        &project->logo, &project->system_from, &project->system_to, &project->hosting,
-        &project->timezone, &project->document_version, &project->classification,
-        &project->audit_file, &project->closeout_notes, &project->templates,
-        &project->templates_path, &project->logo_path,
-    };
-    for (size_t index = 0; index < sizeof strings / sizeof strings[0]; index++)
-        free(*strings[index]);
+    FREE_EACH(project->title, project->reference, project->client_name,
+              project->client_short_name, project->consultant_name, project->consultant_lead,
+              project->logo, project->system_from, project->system_to, project->hosting,
+              project->timezone, project->document_version, project->classification,
+              project->audit_file, project->closeout_notes, project->templates,
+              project->templates_path, project->logo_path);
     for (size_t index = 0; index < project->person_count; index++) {
         struct person *person = &project->people[index];
-        free(person->id), free(person->name), free(person->organisation);
-        free(person->title), free(person->email), free(person->phone);
+        FREE_EACH(person->id, person->name, person->organisation, person->title, person->email,
+                  person->phone);
         text_list_free(&person->roles);
     }
     for (size_t index = 0; index < project->contact_count; index++) {
         struct contact *contact = &project->contacts[index];
-        free(contact->person), free(contact->name), free(contact->role);
-        free(contact->organisation), free(contact->phone), free(contact->email);
-        free(contact->availability);
+        FREE_EACH(contact->person, contact->name, contact->role, contact->organisation,
+                  contact->phone, contact->email, contact->availability);
     }
     for (size_t index = 0; index < project->signatory_count; index++) {
         struct signatory *signatory = &project->signatories[index];
-        free(signatory->id), free(signatory->role), free(signatory->person), free(signatory->name);
+        FREE_EACH(signatory->id, signatory->role, signatory->person, signatory->name);
     }
     for (size_t index = 0; index < project->use_count; index++) {
         struct checklist_use *use = &project->uses[index];
-        free(use->file), free(use->run_file), free(use->file_path), free(use->run_path);
+        FREE_EACH(use->file, use->run_file, use->file_path, use->run_path);
     }
-    free(project->people), free(project->contacts), free(project->signatories);
+    free(project->people);
+    free(project->contacts);
+    free(project->signatories);
     free(project->uses);
     text_list_free(&project->distribution);
     text_list_free(&project->closeout_issues);
