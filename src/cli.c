@@ -252,3 +252,11 @@ const char *cli_data_folder(void)
     const char *folder = getenv("GOLIVE_DATADIR");
     return folder && *folder ? folder : GOLIVE_DATADIR;
 }
+
+int cli_finish(struct diag_sink *sink)
+{
+    diag_print(sink, stderr);
+    int status = diag_exit_status(sink);
+    diag_sink_free(sink);
+    return status;
+}

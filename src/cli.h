@@ -4,6 +4,8 @@
 #ifndef GOLIVE_CLI_H
 #define GOLIVE_CLI_H
 
+#include "diag.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -56,6 +58,10 @@ int cli_run(const struct cli_command *command, int argc, char **argv);
 
 /* cli_print_help: the full help of one command, to stdout. */
 void cli_print_help(const struct cli_command *command);
+
+/* cli_finish: prints the sink's diagnostics on stderr, frees the sink and
+ * returns the exit status they make: how every command ends. */
+int cli_finish(struct diag_sink *sink);
 
 /* cli_data_folder: where the shipped templates/, checklists/ and fonts/
  * are: $GOLIVE_DATADIR when set, else the folder compiled in. */

@@ -96,10 +96,7 @@ static int run_build(const struct cli_invocation *invocation)
     if (build_engagement(&options, sink) && dump)
         fwrite(view.data, 1, view.length, stdout);
     buffer_free(&view);
-    diag_print(sink, stderr);
-    status = diag_exit_status(sink);
-    diag_sink_free(sink);
-    return status;
+    return cli_finish(sink);
 }
 
 static const struct cli_option build_options[] = {

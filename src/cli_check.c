@@ -13,10 +13,7 @@ static int run_check(const struct cli_invocation *invocation)
     for (size_t index = 0; index < cli_argument_count(invocation); index++) {
         model_check_file(cli_argument(invocation, index), sink);
     }
-    diag_print(sink, stderr);
-    int status = diag_exit_status(sink);
-    diag_sink_free(sink);
-    return status;
+    return cli_finish(sink);
 }
 
 static const struct cli_option check_options[] = {

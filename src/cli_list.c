@@ -76,10 +76,7 @@ static int run_list(const struct cli_invocation *invocation)
     list_templates(cli_data_folder(), &out);
     fwrite(out.data, 1, out.length, stdout);
     buffer_free(&out);
-    diag_print(sink, stderr);
-    int status = diag_exit_status(sink);
-    diag_sink_free(sink);
-    return status;
+    return cli_finish(sink);
 }
 
 static const struct cli_option list_options[] = {

@@ -125,7 +125,7 @@ static bool split_evidence(const struct cli_invocation *invocation, struct mark_
     return true;
 }
 
-static int record_mark(const struct mark_request *request, struct diag_sink *sink)
+static void record_mark(const struct mark_request *request, struct diag_sink *sink)
 {
     struct recording recording;
     bool ok = recording_load(request->run, sink, &recording)
@@ -143,7 +143,6 @@ static int record_mark(const struct mark_request *request, struct diag_sink *sin
         buffer_free(&record);
     }
     recording_free(&recording);
-    return diag_exit_status(sink);
 }
 
 static int run_mark(const struct cli_invocation *invocation)
@@ -162,9 +161,8 @@ static int run_mark(const struct cli_invocation *invocation)
                                  "--evidence needs KEY=VALUE, e.g. --evidence backup_ref=db.dump");
     } else {
         struct diag_sink *sink = diag_sink_new();
-        status = record_mark(&request, sink);
-        diag_print(sink, stderr);
-        diag_sink_free(sink);
+        record_mark(&request, sink);
+        status = cli_finish(sink);
     }
     for (size_t index = 0; owned && owned[index]; index++)
         free(owned[index]);

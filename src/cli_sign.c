@@ -93,10 +93,7 @@ static int run_sign(const struct cli_invocation *invocation)
         buffer_free(&record);
     }
     recording_free(&recording);
-    diag_print(sink, stderr);
-    int status = diag_exit_status(sink);
-    diag_sink_free(sink);
-    return status;
+    return cli_finish(sink);
 }
 
 static const struct cli_option sign_options[] = {

@@ -10,10 +10,7 @@ static int run_verify(const struct cli_invocation *invocation)
 {
     struct diag_sink *sink = diag_sink_new();
     verify_folder(cli_argument(invocation, 0), sink);
-    diag_print(sink, stderr);
-    int status = diag_exit_status(sink);
-    diag_sink_free(sink);
-    return status;
+    return cli_finish(sink);
 }
 
 static const struct cli_option verify_options[] = {

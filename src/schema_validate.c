@@ -12,10 +12,11 @@ struct validation {
     bool failed;
 };
 
-static void report(struct validation *validation, enum diag_code code, const struct node *at,
-                   const char *format, ...) __attribute__((format(printf, 4, 5)));
+/* Reports a problem at a node; returns false, for "return ok || report(...)". */
+static bool report(struct validation *validation, enum diag_code code, const struct node *at,
+                 const char *format, ...) __attribute__((format(printf, 4, 5)));
 
-static void report(struct validation *validation, enum diag_code code, const struct node *at,
+static bool report(struct validation *validation, enum diag_code code, const struct node *at,
                    const char *format, ...)
 {
     va_list arguments;
@@ -23,6 +24,7 @@ static void report(struct validation *validation, enum diag_code code, const str
     diag_v(validation->sink, code, node_position(at), format, arguments);
     va_end(arguments);
     validation->failed = true;
+    return false;
 }
 
 void schema_join_choices(const char *const *choices, char *out, size_t size)
@@ -77,20 +79,6 @@ static bool check_path(struct validation *validation, const struct node *value, 
     return true;
 }
 
-/* Reports a value of the wrong form; returns false, for "return ok || fail(...)". */
-static bool fail(struct validation *validation, enum diag_code code, const struct node *at,
-                 const char *format, ...) __attribute__((format(printf, 4, 5)));
-
-static bool fail(struct validation *validation, enum diag_code code, const struct node *at,
-                 const char *format, ...)
-{
-    va_list arguments;
-    va_start(arguments, format);
-    diag_v(validation->sink, code, node_position(at), format, arguments);
-    va_end(arguments);
-    validation->failed = true;
-    return false;
-}
 
 /* The scalar types: each parsed the way the model will read it. */
 static bool check_form(struct validation *validation, const struct node *value, const char *key,
@@ -104,35 +92,35 @@ static bool check_form(struct validation *validation, const struct node *value, 
     switch (type) {
     case FIELD_BOOL:
         return node_scalar_type(value) == SCALAR_BOOL
-               || fail(validation, DIAG_EXPECTED_BOOL, value, "'%s' must be true or false, not '%s'",
+               || report(validation, DIAG_EXPECTED_BOOL, value, "'%s' must be true or false, not '%s'",
                        key, text);
     case FIELD_INTEGER:
         return (node_scalar_type(value) == SCALAR_INT && text[0] != '-')
-               || fail(validation, DIAG_EXPECTED_INTEGER, value,
+               || report(validation, DIAG_EXPECTED_INTEGER, value,
                        "'%s' must be a whole number, not '%s'", key, text);
     case FIELD_ENUM:
         return check_choice(validation, value, key, choices);
     case FIELD_DURATION:
         return value_parse_duration(text, &duration)
-               || fail(validation, DIAG_BAD_DURATION, value,
+               || report(validation, DIAG_BAD_DURATION, value,
                        "'%s' must be a duration such as 30m, 2h, 1h30m or 7d, not '%s'", key, text);
     case FIELD_DATE:
         return value_parse_date(text, &date)
-               || fail(validation, DIAG_BAD_DATE, value,
+               || report(validation, DIAG_BAD_DATE, value,
                        "'%s' must be a date as YYYY-MM-DD, not '%s'", key, text);
     case FIELD_TIMESTAMP:
         return value_parse_timestamp(text, &timestamp)
-               || fail(validation, DIAG_BAD_TIMESTAMP, value,
+               || report(validation, DIAG_BAD_TIMESTAMP, value,
                        "'%s' must be a date and time with its UTC offset, such as "
                        "2026-03-21T18:00:00+01:00, not '%s'", key, text);
     case FIELD_COLOUR:
         return value_parse_colour(text, &colour)
-               || fail(validation, DIAG_BAD_COLOUR, value,
+               || report(validation, DIAG_BAD_COLOUR, value,
                        "'%s' must be a colour as #RRGGBB, not '%s'", key, text);
     case FIELD_ID:
     case FIELD_REFERENCE:
         return value_is_identifier(text)
-               || fail(validation, DIAG_BAD_IDENTIFIER, value,
+               || report(validation, DIAG_BAD_IDENTIFIER, value,
                        "'%s' must be an identifier (letters, digits, '.', '_', '-'), not '%s'", key,
                        text);
     case FIELD_PATH:
