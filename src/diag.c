@@ -240,6 +240,14 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Scale the image down to at most 25 megapixels." },
     [DIAG_TYPESET_IMAGE_DECODE] = { "typeset-image-decode", DIAG_WARNING, EXIT_STATUS_OK,
         "Re-save the image as a plain (non-interlaced, 8-bit) PNG or baseline JPEG." },
+    [DIAG_LANGUAGE_UNKNOWN] = { "language-unknown", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write en, de or fr, or put a catalog lang/CODE.yaml into the project's templates folder." },
+    [DIAG_LANGUAGE_WORD_MISSING] = { "language-word-missing", DIAG_ERROR,
+        EXIT_STATUS_INVALID_INPUT, "Add the key to the catalog with its words in that language; templates/lang/en.yaml has every key." },
+    [DIAG_LANGUAGE_WORD_UNKNOWN] = { "language-word-unknown", DIAG_ERROR,
+        EXIT_STATUS_INVALID_INPUT, "Use a key of templates/lang/en.yaml; golive prints no other." },
+    [DIAG_LANGUAGE_NOT_TEXT] = { "language-not-text", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write each catalog entry as key: text on one level, quoting text that YAML would read otherwise." },
     [DIAG_NOTE_PREVIOUS] = { "note", DIAG_NOTE, EXIT_STATUS_OK, "" },
 };
 

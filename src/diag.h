@@ -98,6 +98,11 @@ enum diag_code {
     DIAG_VERIFY_EXTRA,          /* a file the manifest does not list */
     DIAG_VERIFY_INPUT_CHANGED,  /* an input differs from when it was built */
     DIAG_VERIFY_INPUT_MISSING,  /* warning: an input is not where it was */
+    /* languages: the catalogs of words */
+    DIAG_LANGUAGE_UNKNOWN,           /* no catalog for the language asked for */
+    DIAG_LANGUAGE_WORD_MISSING,      /* a catalog lacks a key the English one has */
+    DIAG_LANGUAGE_WORD_UNKNOWN,      /* a key the English catalog does not have */
+    DIAG_LANGUAGE_NOT_TEXT,          /* a catalog value that is not text */
     /* templates */
     DIAG_TEMPLATE_UNCLOSED_TAG,      /* '{{' with no closing delimiter */
     DIAG_TEMPLATE_EMPTY_TAG,         /* '{{}}', '{{#}}' */

@@ -139,7 +139,8 @@ static void layout_init(struct layout *layout, const struct layout_options *opti
 {
     const struct paper_geometry *paper = &layout_papers[options->paper];
     *layout = (struct layout){ .options = options, .measurer = measurer, .sink = sink,
-                               .list = out, .draft = options->draft };
+                               .list = out, .draft = options->draft,
+                               .words = typeset_words_complete(options->words) };
     layout->page_width = paper->width;
     layout->page_height = paper->height;
     layout->text_left = layout_margins.left;

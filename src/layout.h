@@ -9,6 +9,7 @@
 #include "display_list.h"
 #include "font_face.h"
 #include "layout_style.h"
+#include "typeset_words.h"
 
 #include <cmark-gfm.h>
 #include <stdbool.h>
@@ -22,6 +23,7 @@ struct layout_options {
     const char *base_folder;     /* relative image paths resolve here; NULL: none load */
     const char *source_name;     /* names the Markdown in diagnostics */
     bool draft;                  /* a DRAFT watermark on every page */
+    const struct typeset_words *words; /* the typesetter's own words; NULL: English */
 };
 
 /* layout_document: lays out the tree under root into out (empty on entry).

@@ -195,14 +195,15 @@ static float form_line(struct layout *layout, float x, float y, float width, con
 
 /* ---- signature block -------------------------------------------------- */
 
-static const char *const decisions[] = { "Approved", "Approved with conditions", "Rejected" };
-
 /* When no decision is known, the signatory ticks one by hand. */
 static float signature_choices(struct layout *layout, float x, float top, float width)
 {
     const struct text_style *body = &layout_styles[STYLE_BODY];
     float pen = x, side = layout_measures.checkbox_side * body->size;
     float baseline = top + text_baseline(body->size, body->leading);
+    const struct typeset_words *words = &layout->words;
+    const char *const decisions[] = { words->approved, words->approved_with_conditions,
+                                      words->rejected };
     for (size_t index = 0; index < sizeof decisions / sizeof *decisions; index++) {
         box_add_checkbox(layout, pen, baseline, body->size, false);
         pen += side + layout_measures.checkbox_gap;
@@ -224,25 +225,52 @@ static float signature_field(struct layout *layout, const char *label, const cha
     return height;
 }
 
+/* Conditions written "• first • second" get a line each, under their label. */
+static float signature_conditions(struct layout *layout, const char *label, const char *value,
+                                  float x, float top, float width)
+{
+    static const char bullet[] = "\xE2\x80\xA2"; /* • */
+    if (!strstr(value, bullet))
+        return signature_field(layout, label, value, x, top, width);
+    struct buffer text = { 0 };
+    buffer_printf(&text, "%s:", label);
+    float height = form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top, width, ALIGN_LEFT);
+    for (const char *at = strstr(value, bullet); at;) {
+        const char *next = strstr(at + 3, bullet);
+        size_t length = next ? (size_t)(next - at) : strlen(at);
+        while (length > 0 && at[length - 1] == ' ')
+            length--;
+        buffer_truncate(&text, 0);
+        buffer_append(&text, at, length);
+        height += form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top + height, width,
+                            ALIGN_LEFT);
+        at = next;
+    }
+    buffer_free(&text);
+    return height;
+}
+
 static void layout_signature(struct layout *layout, const struct directive *directive)
 {
     const struct layout_frame *frame = frame_top(layout);
     float x = frame->x, width = frame->width, y = 0;
     const char *const *values = (const char *const *)directive->values;
+    const struct typeset_words *words = &layout->words;
     box_space(layout, layout_styles[STYLE_SIGNATURE_ROLE].space_before);
     box_add_shape(layout, DISPLAY_LINE, x, 0, width, 0, layout_measures.grid_line,
                   layout_measures.colour_rule);
     y += layout_measures.signature_padding;
-    y += form_text(layout, has_value(values[FIELD_ROLE]) ? values[FIELD_ROLE] : "Signatory",
+    y += form_text(layout, has_value(values[FIELD_ROLE]) ? values[FIELD_ROLE] : words->signatory,
                    STYLE_SIGNATURE_ROLE, 0, x, y, width, ALIGN_LEFT);
     if (has_value(values[FIELD_NAME]))
-        y += signature_field(layout, "Name", values[FIELD_NAME], x, y, width);
+        y += signature_field(layout, words->name, values[FIELD_NAME], x, y, width);
     if (has_value(values[FIELD_DECISION]))
-        y += signature_field(layout, "Decision", values[FIELD_DECISION], x, y, width);
+        y += signature_field(layout, words->decision, values[FIELD_DECISION], x, y, width);
     else
         y += signature_choices(layout, x, y, width);
     if (has_value(values[FIELD_CONDITIONS]))
-        y += signature_field(layout, "Conditions", values[FIELD_CONDITIONS], x, y, width);
+        y += signature_conditions(layout, words->conditions, values[FIELD_CONDITIONS], x, y,
+                                  width);
     y += layout_measures.signature_gap;
     float sign_width = width * layout_measures.signature_line_width;
     float date_x = x + sign_width + layout_measures.signature_space;
@@ -251,8 +279,9 @@ static void layout_signature(struct layout *layout, const struct directive *dire
         form_text(layout, values[FIELD_DATE], STYLE_BODY, 0, date_x,
                   y - layout_styles[STYLE_BODY].leading, date_width, ALIGN_LEFT);
     float label = form_line(layout, x, y, sign_width,
-                            has_value(values[FIELD_NAME]) ? "Signature" : "Name and signature");
-    form_line(layout, date_x, y, date_width, "Date");
+                            has_value(values[FIELD_NAME]) ? words->signature
+                                                          : words->name_and_signature);
+    form_line(layout, date_x, y, date_width, words->place_and_date);
     box_finish(layout, y + label, layout_measures.signature_padding
                                       + text_baseline(layout_styles[STYLE_SIGNATURE_ROLE].size,
                                                       layout_styles[STYLE_SIGNATURE_ROLE].leading),
@@ -277,7 +306,7 @@ static void layout_notes(struct layout *layout, const struct directive *directiv
         }
     }
     const char *label = has_value(directive->values[FIELD_LABEL]) ? directive->values[FIELD_LABEL]
-                                                                 : "Notes";
+                                                                 : layout->words.notes;
     box_space(layout, layout_styles[STYLE_BODY].space_after);
     float height = form_text(layout, label, STYLE_BODY, SPAN_BOLD, frame->x, 0, frame->width,
                              ALIGN_LEFT);
@@ -332,16 +361,22 @@ static void cover_logo(struct layout *layout, const char *directive_logo)
     buffer_free(&path);
 }
 
-struct cover_field {
-    const char *label;
-    enum directive_field field;
+static const enum directive_field cover_fields[] = {
+    FIELD_CLIENT, FIELD_PROJECT, FIELD_PREPARED_BY, FIELD_DATE, FIELD_VERSION,
+    FIELD_CLASSIFICATION,
 };
 
-static const struct cover_field cover_fields[] = {
-    { "Client", FIELD_CLIENT },       { "Project", FIELD_PROJECT },
-    { "Prepared by", FIELD_PREPARED_BY }, { "Date", FIELD_DATE },
-    { "Version", FIELD_VERSION },     { "Classification", FIELD_CLASSIFICATION },
-};
+static const char *cover_label(const struct typeset_words *words, enum directive_field field)
+{
+    switch (field) {
+    case FIELD_CLIENT: return words->client;
+    case FIELD_PROJECT: return words->project;
+    case FIELD_PREPARED_BY: return words->prepared_by;
+    case FIELD_DATE: return words->date;
+    case FIELD_VERSION: return words->version;
+    default: return words->classification;
+    }
+}
 
 static const char *cover_value(const struct layout *layout, const struct directive *directive,
                                enum directive_field field)
@@ -376,11 +411,11 @@ static void layout_cover(struct layout *layout, const struct directive *directiv
     float label_width = layout_measures.cover_label_width;
     y += layout_measures.cover_field_space;
     for (size_t index = 0; index < sizeof cover_fields / sizeof *cover_fields; index++) {
-        const char *value = cover_value(layout, directive, cover_fields[index].field);
+        const char *value = cover_value(layout, directive, cover_fields[index]);
         if (!value)
             continue;
-        form_text(layout, cover_fields[index].label, STYLE_COVER_FIELD, 0, x, y, label_width,
-                  ALIGN_LEFT);
+        form_text(layout, cover_label(&layout->words, cover_fields[index]),
+                  STYLE_COVER_FIELD, 0, x, y, label_width, ALIGN_LEFT);
         y += form_text(layout, value, STYLE_COVER_FIELD, SPAN_BOLD, x + label_width, y,
                        width - label_width, ALIGN_LEFT);
     }
@@ -390,16 +425,19 @@ static void layout_cover(struct layout *layout, const struct directive *directiv
 /* ---- the HTML block: a directive, or raw HTML shown as text ----------- */
 
 /* <!-- golive:table size="large" -->: the next table's text is set larger,
- * for sheets read at arm's length (the emergency contacts). */
+ * for sheets read at arm's length (the emergency contacts); size="small"
+ * sets it as small print (a document control block). */
 static void set_table_size(struct layout *layout, const struct directive *directive)
 {
     const char *size = directive->values[FIELD_SIZE];
     layout->next_table_scale = 0;
     if (has_value(size) && strcmp(size, "large") == 0)
         layout->next_table_scale = layout_measures.table_large_scale;
+    else if (has_value(size) && strcmp(size, "small") == 0)
+        layout->next_table_scale = layout_measures.table_small_scale;
     else if (has_value(size) && strcmp(size, "normal") != 0)
         diag(layout->sink, DIAG_TYPESET_DIRECTIVE_VALUE, layout->current_position,
-             "size=\"%s\" is not large or normal; the table keeps the usual size", size);
+             "size=\"%s\" is not large, normal or small; the table keeps the usual size", size);
 }
 
 static void apply_directive(struct layout *layout, const struct directive *directive)

@@ -129,6 +129,7 @@ struct layout {
     float page_width, page_height, text_left, text_width, text_top, text_bottom;
     bool draft;
     bool failed;                 /* an error was recorded */
+    struct typeset_words words;  /* options->words with English for what it lacks */
 
     struct layout_box *boxes;
     size_t box_count, box_capacity;

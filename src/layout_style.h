@@ -88,6 +88,7 @@ struct layout_measures {
     float notes_spacing;       /* between ruled notes lines [pt] */
     unsigned notes_default_lines; /* lines a notes directive draws unless told */
     float table_large_scale;      /* [ratio] text of a table after <!-- golive:table size="large" --> */
+    float table_small_scale;      /* [ratio] the same for size="small": small print */
     float cover_title_top;     /* cover title's top, as a share of the page height */
     float cover_fields_top;    /* cover fields' top, as a share of the page height */
     float cover_label_width;   /* the label column of the cover fields [pt] */

@@ -359,6 +359,12 @@ struct project {
     char *templates_path, *logo_path; /* resolved; NULL when not given */
     const char *path;            /* not owned */
     struct source_position position;
+    /* The documents' language and the project's own words over its
+     * catalog (language.h checks them against the catalog). */
+    char *language;              /* as written, or NULL: English */
+    struct source_position language_position;
+    struct text_map words;
+    struct source_position *word_positions; /* where each of words is written */
 };
 
 /* free_each: frees each of count strings (for a structure's text fields). */

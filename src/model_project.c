@@ -208,6 +208,17 @@ static void check_window(const struct project *project, const struct node *root,
              "the window ends before it starts");
 }
 
+static void read_language(struct project *project, const struct node *root)
+{
+    project->language = read_text(root, "language");
+    project->language_position = read_position(root, "language");
+    project->words = read_text_map(root, "words");
+    project->word_positions = xcalloc(project->words.count + 1, sizeof(struct source_position));
+    const struct node *words = read_mapping(root, "words");
+    for (size_t index = 0; index < project->words.count; index++)
+        project->word_positions[index] = read_position(words, project->words.pairs[index].key);
+}
+
 struct project *project_build(const struct node *root, const char *path, struct diag_sink *sink)
 {
     struct project *project = xcalloc(1, sizeof *project);
@@ -215,6 +226,7 @@ struct project *project_build(const struct node *root, const char *path, struct 
     project->reference = read_text(root, "reference");
     project->audit_file = read_text(root, "audit");
     project->templates = read_text(root, "templates");
+    read_language(project, root);
     project->artifacts = read_set(root, "artifacts", schema_artifacts,
                                   (1u << ARTIFACT_COUNT) - 1);
     project->path = path;
@@ -239,7 +251,9 @@ void project_free(struct project *project)
               project->logo, project->system_from, project->system_to, project->hosting,
               project->timezone, project->document_version, project->classification,
               project->audit_file, project->closeout_notes, project->templates,
-              project->templates_path, project->logo_path);
+              project->templates_path, project->logo_path, project->language);
+    text_map_free(&project->words);
+    free(project->word_positions);
     for (size_t index = 0; index < project->person_count; index++) {
         struct person *person = &project->people[index];
         FREE_EACH(person->id, person->name, person->organisation, person->title, person->email,

@@ -261,6 +261,10 @@ static const struct field_spec project_fields[] = {
       .default_text = "all six", .meaning = "the documents golive build writes" },
     { .key = "templates", .type = FIELD_PATH,
       .meaning = "a folder of templates that replace the shipped ones, name by name" },
+    { .key = "language", .type = FIELD_TEXT, .default_text = "en",
+      .meaning = "the documents' language: en, de, fr, or a catalog of the project's own" },
+    { .key = "words", .type = FIELD_TEXT_MAP,
+      .meaning = "catalog keys whose words the project writes its own way" },
 };
 static const struct schema project_schema = { "project", project_fields, COUNT(project_fields),
                                               NULL, 0 };

@@ -82,6 +82,7 @@ static bool lay_out(const char *markdown, size_t length, const struct typeset_op
         .classification = options->classification, .footer_note = options->footer_note,
         .accent_colour = accent, .logo_path = options->logo_path,
         .base_folder = options->base_folder, .source_name = name, .draft = options->draft,
+        .words = options->words,
     };
     work->device = pdf_device_new(options->font_folder ? options->font_folder
                                                        : GOLIVE_DATADIR "/fonts", sink);

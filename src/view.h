@@ -14,6 +14,7 @@ struct view_options {
     struct date document_date;    /* the documents' date */
     const char *fingerprint;      /* short hash of the inputs, or NULL */
     const char *version;          /* golive's version */
+    const struct node *words;     /* the language's catalog (language.h), or NULL */
 };
 
 /* An archived file listed by the close-out record. */
@@ -37,6 +38,9 @@ void view_put_project(struct node *view, const struct model *model,
 void view_put_checklists(struct node *view, const struct model *model);
 void view_put_audit(struct node *view, const struct audit *audit, const struct project *project);
 void view_put_closeout(struct node *view, const struct model *model);
+/* view_put_language: view.t holds the words; dates, timestamps and
+ * durations are rewritten as the words' format_* and unit_* keys say. */
+void view_put_language(struct node *view, const struct node *words);
 void view_put_readiness(struct node *mapping, const struct verdict *verdict);
 void view_put_approval(struct node *mapping, const struct approval_state *state);
 /* view_person_name: the name of person id, or NULL. */

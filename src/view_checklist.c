@@ -118,9 +118,12 @@ static void put_item(struct node *mapping, const struct item *item, const struct
     put_text_list(mapping, "depends_on", &item->depends_on);
     put_bool(mapping, "has_dependencies", item->depends_on.count > 0);
     struct node *outcomes = put_list(mapping, "outcomes");
+    struct node *allowed = put_mapping(mapping, "outcome_is");
     for (int outcome = 0; outcome < OUTCOME_NONE; outcome++)
-        if (SET_HAS(item->outcomes, outcome))
+        if (SET_HAS(item->outcomes, outcome)) {
             node_sequence_append(outcomes, node_new_string(schema_outcomes[outcome]));
+            put_flag_for(allowed, schema_outcomes[outcome]);
+        }
     put_bool(mapping, "downtime_start", item->downtime == DOWNTIME_START);
     put_bool(mapping, "downtime_end", item->downtime == DOWNTIME_END);
     put_state(put_mapping(mapping, "state"), item);

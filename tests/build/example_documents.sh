@@ -53,8 +53,8 @@ while read -r title; do expect first/runbook "$title"; done \
 while read -r title; do expect first/preflight "$title"; done \
   < <(blocking_titles engagement/checklists/preflight.yaml)
 expect first/runbook "READY"
-expect first/runbook "Steps closed: 19 of 24"
-expect first/preflight "13 of 13 steps closed"
+expect first/runbook "Closed: 19 of 24"
+expect first/preflight "Closed: 13 of 13"
 expect first/audit "BLOCKED"
 expect first/closeout "PARTIAL"
 expect first/contacts "Łukasiewicz"
