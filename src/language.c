@@ -97,16 +97,17 @@ static void report_unknown(const char *key, const char *const *known, size_t cou
          where, suggest_hint(key, known, count, hint, sizeof hint));
 }
 
-/* The chosen catalog must have the reference's keys, no more, no fewer. */
+/* The chosen catalog must have the reference's keys, no more, no fewer. A
+ * missing key is reported where the catalog's mapping starts. */
 static bool check_keys(const struct node *reference, const struct node *chosen,
-                       const char *chosen_path, struct diag_sink *sink)
+                       struct diag_sink *sink)
 {
     bool ok = true;
     const char **known = keys_of(reference);
     size_t count = node_count(reference);
     for (size_t index = 0; index < count; index++)
         if (!node_mapping_find(chosen, known[index])) {
-            diag(sink, DIAG_LANGUAGE_WORD_MISSING, source_position_of_file(chosen_path),
+            diag(sink, DIAG_LANGUAGE_WORD_MISSING, node_position(chosen),
                  "the catalog has no '%s'; the English catalog says '%s'", known[index],
                  node_scalar_text(node_mapping_value(reference, index)));
             ok = false;
@@ -152,7 +153,7 @@ static bool load_chosen(struct language *language, const struct language_request
         return true;
     }
     struct node *chosen = load_catalog(language, 1, request->code_position, sink);
-    bool ok = chosen && check_keys(reference, chosen, language->paths[1], sink);
+    bool ok = chosen && check_keys(reference, chosen, sink);
     node_free(reference);
     if (ok)
         language->words = chosen;

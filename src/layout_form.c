@@ -158,7 +158,7 @@ void layout_code_block(struct layout *layout, cmark_node *node)
 
 /* Lays out text in a style at (x, top) within width, inside the box being
  * built; returns the height it took. */
-static float form_text(struct layout *layout, const char *text, enum text_style_kind kind,
+float layout_form_text(struct layout *layout, const char *text, enum text_style_kind kind,
                        uint8_t extra_style, float x, float top, float width,
                        enum line_align align)
 {
@@ -189,7 +189,7 @@ static float form_line(struct layout *layout, float x, float y, float width, con
 {
     box_add_shape(layout, DISPLAY_LINE, x, y, width, 0, layout_measures.form_line,
                   layout_measures.colour_text);
-    return form_text(layout, label, STYLE_FORM_LABEL, 0, x, y + layout_measures.form_line, width,
+    return layout_form_text(layout, label, STYLE_FORM_LABEL, 0, x, y + layout_measures.form_line, width,
                      ALIGN_LEFT);
 }
 
@@ -209,7 +209,7 @@ static float signature_choices(struct layout *layout, float x, float top, float 
         pen += side + layout_measures.checkbox_gap;
         float label = measure_text(layout, FACE_SANS, body->size, decisions[index],
                                    strlen(decisions[index]));
-        form_text(layout, decisions[index], STYLE_BODY, 0, pen, top, width - (pen - x), ALIGN_LEFT);
+        layout_form_text(layout, decisions[index], STYLE_BODY, 0, pen, top, width - (pen - x), ALIGN_LEFT);
         pen += label + layout_measures.signature_choice_gap;
     }
     return body->leading;
@@ -220,7 +220,7 @@ static float signature_field(struct layout *layout, const char *label, const cha
 {
     struct buffer text = { 0 };
     buffer_printf(&text, "%s: %s", label, value);
-    float height = form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top, width, ALIGN_LEFT);
+    float height = layout_form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top, width, ALIGN_LEFT);
     buffer_free(&text);
     return height;
 }
@@ -234,7 +234,7 @@ static float signature_conditions(struct layout *layout, const char *label, cons
         return signature_field(layout, label, value, x, top, width);
     struct buffer text = { 0 };
     buffer_printf(&text, "%s:", label);
-    float height = form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top, width, ALIGN_LEFT);
+    float height = layout_form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top, width, ALIGN_LEFT);
     for (const char *at = strstr(value, bullet); at;) {
         const char *next = strstr(at + 3, bullet);
         size_t length = next ? (size_t)(next - at) : strlen(at);
@@ -242,7 +242,7 @@ static float signature_conditions(struct layout *layout, const char *label, cons
             length--;
         buffer_truncate(&text, 0);
         buffer_append(&text, at, length);
-        height += form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top + height, width,
+        height += layout_form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top + height, width,
                             ALIGN_LEFT);
         at = next;
     }
@@ -260,7 +260,7 @@ static void layout_signature(struct layout *layout, const struct directive *dire
     box_add_shape(layout, DISPLAY_LINE, x, 0, width, 0, layout_measures.grid_line,
                   layout_measures.colour_rule);
     y += layout_measures.signature_padding;
-    y += form_text(layout, has_value(values[FIELD_ROLE]) ? values[FIELD_ROLE] : words->signatory,
+    y += layout_form_text(layout, has_value(values[FIELD_ROLE]) ? values[FIELD_ROLE] : words->signatory,
                    STYLE_SIGNATURE_ROLE, 0, x, y, width, ALIGN_LEFT);
     if (has_value(values[FIELD_NAME]))
         y += signature_field(layout, words->name, values[FIELD_NAME], x, y, width);
@@ -276,7 +276,7 @@ static void layout_signature(struct layout *layout, const struct directive *dire
     float date_x = x + sign_width + layout_measures.signature_space;
     float date_width = x + width - date_x;
     if (has_value(values[FIELD_DATE]))
-        form_text(layout, values[FIELD_DATE], STYLE_BODY, 0, date_x,
+        layout_form_text(layout, values[FIELD_DATE], STYLE_BODY, 0, date_x,
                   y - layout_styles[STYLE_BODY].leading, date_width, ALIGN_LEFT);
     float label = form_line(layout, x, y, sign_width,
                             has_value(values[FIELD_NAME]) ? words->signature
@@ -308,7 +308,7 @@ static void layout_notes(struct layout *layout, const struct directive *directiv
     const char *label = has_value(directive->values[FIELD_LABEL]) ? directive->values[FIELD_LABEL]
                                                                  : layout->words.notes;
     box_space(layout, layout_styles[STYLE_BODY].space_after);
-    float height = form_text(layout, label, STYLE_BODY, SPAN_BOLD, frame->x, 0, frame->width,
+    float height = layout_form_text(layout, label, STYLE_BODY, SPAN_BOLD, frame->x, 0, frame->width,
                              ALIGN_LEFT);
     box_finish(layout, height, text_baseline(layout_styles[STYLE_BODY].size,
                                              layout_styles[STYLE_BODY].leading),
@@ -400,11 +400,11 @@ static void layout_cover(struct layout *layout, const struct directive *directiv
                   layout->options->accent_colour);
     const char *title = pick(directive->values[FIELD_TITLE], layout->options->title);
     if (title)
-        y += form_text(layout, title, STYLE_COVER_TITLE, 0, x, y, width, ALIGN_LEFT)
+        y += layout_form_text(layout, title, STYLE_COVER_TITLE, 0, x, y, width, ALIGN_LEFT)
              + layout_styles[STYLE_COVER_TITLE].space_after;
     const char *subtitle = pick(directive->values[FIELD_SUBTITLE], layout->options->subtitle);
     if (subtitle)
-        form_text(layout, subtitle, STYLE_COVER_SUBTITLE, 0, x, y, width, ALIGN_LEFT);
+        layout_form_text(layout, subtitle, STYLE_COVER_SUBTITLE, 0, x, y, width, ALIGN_LEFT);
     y = layout->page_height * layout_measures.cover_fields_top;
     box_add_shape(layout, DISPLAY_LINE, x, y, width, 0, layout_measures.grid_line,
                   layout_measures.colour_rule);
@@ -414,9 +414,9 @@ static void layout_cover(struct layout *layout, const struct directive *directiv
         const char *value = cover_value(layout, directive, cover_fields[index]);
         if (!value)
             continue;
-        form_text(layout, cover_label(&layout->words, cover_fields[index]),
+        layout_form_text(layout, cover_label(&layout->words, cover_fields[index]),
                   STYLE_COVER_FIELD, 0, x, y, label_width, ALIGN_LEFT);
-        y += form_text(layout, value, STYLE_COVER_FIELD, SPAN_BOLD, x + label_width, y,
+        y += layout_form_text(layout, value, STYLE_COVER_FIELD, SPAN_BOLD, x + label_width, y,
                        width - label_width, ALIGN_LEFT);
     }
     box_finish(layout, 0, 0, BOX_COVER);
@@ -455,6 +455,7 @@ static void apply_directive(struct layout *layout, const struct directive *direc
         }
         break;
     case DIRECTIVE_TABLE: set_table_size(layout, directive); break;
+    case DIRECTIVE_MATRIX: layout_matrix(layout, directive); break;
     case DIRECTIVE_COUNT: break;
     }
 }

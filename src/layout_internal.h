@@ -164,6 +164,15 @@ struct layout {
     char *watermark;             /* the draft directive's own text, or NULL */
 };
 
+/* layout_form.c: text in a style at (x, top) within width, inside the box
+ * being built; returns the height it took. */
+float layout_form_text(struct layout *layout, const char *text, enum text_style_kind kind,
+                       uint8_t extra_style, float x, float top, float width,
+                       enum line_align align);
+struct directive;
+/* layout_matrix.c: <!-- golive:matrix --> */
+void layout_matrix(struct layout *layout, const struct directive *directive);
+
 /* layout_box.c: building boxes */
 void box_add(struct layout *layout, const struct display_item *item);
 void box_add_text(struct layout *layout, float x, float y, enum font_face face, float size,

@@ -94,4 +94,11 @@ grep -qF "21.03.2026" de.txt || fail "German dates are not written 21.03.2026"
 grep -qF "21/03/2026" fr.txt || fail "French dates are not written 21/03/2026"
 grep -qF "ENTWURF" de.txt || fail "the German draft notice is not ENTWURF"
 
+# One word of the project's own, over the catalog, without a template copied.
+printf 'words:\n  label_owner: Zuständig\n' >> engagement/project.yaml
+"$golive" build engagement/project.yaml -o own-word --language de --only runbook
+own=$(text_of own-word/runbook.pdf)
+grep -qF "Zuständig" <<<"$own" || fail "the project's word for label_owner is not printed"
+! grep -qF "Verantwortlich" <<<"$own" || fail "the catalog's word for label_owner is still printed"
+
 [ "$failures" -eq 0 ] && echo "languages: all checks pass" || exit 1
