@@ -172,12 +172,14 @@ static char *template_path(const struct build *build, enum artifact artifact)
     return buffer_release(&path);
 }
 
-static struct output *add_output(struct build *build, enum artifact artifact, const char *extension)
+/* An output named BASE.EXTENSION; base is the artifact's name, or that of
+ * its second copy (contacts-client). */
+static struct output *add_output(struct build *build, const char *base, const char *extension)
 {
     build->outputs = xreallocarray(build->outputs, build->output_count + 1, sizeof(struct output));
     struct output *output = &build->outputs[build->output_count++];
     struct buffer name = { 0 };
-    buffer_printf(&name, "%s.%s", schema_artifacts[artifact], extension);
+    buffer_printf(&name, "%s.%s", base, extension);
     output->name = buffer_release(&name);
     output->bytes = (struct buffer){ 0 };
     return output;
@@ -248,41 +250,60 @@ static void load_templates(struct build *build, artifact_set artifacts)
     }
 }
 
-static void typeset(struct build *build, enum artifact artifact, const struct buffer *markdown,
-                    bool draft)
+static void typeset(struct build *build, enum artifact artifact, const char *base,
+                    const struct buffer *markdown, bool draft)
 {
     struct typeset_options options;
     struct buffer footer = { 0 };
     typeset_options_for(build, draft, build->template_paths[artifact], &options, &footer);
     options.accent_colour = build->accent[0] ? build->accent : NULL;
-    struct output *pdf = add_output(build, artifact, "pdf");
+    struct output *pdf = add_output(build, base, "pdf");
     typeset_pdf(buffer_text(markdown), markdown->length, &options, &pdf->bytes, build->sink);
     seal_output(pdf);
     buffer_free(&footer);
 }
 
-/* Renders one document from its template, then typesets it. */
-static void build_artifact(struct build *build, struct node *view, enum artifact artifact)
+/* Renders one document from its template, then typesets it, as base.md
+ * and base.pdf. */
+static void render_document(struct build *build, struct node *view, enum artifact artifact,
+                            const char *base)
 {
-    struct archived_file *archive = artifact == ARTIFACT_CLOSEOUT ? archive_list(build) : NULL;
-    view_set_artifact(view, build->model, artifact, archive, archive ? build->output_count : 0);
-    free(archive);
     struct buffer markdown = { 0 };
     if (tmpl_render(build->templates[artifact], view, TMPL_ESCAPE_MARKDOWN, &markdown,
                     build->sink)) {
         const struct node *current = node_mapping_find(view, "artifact");
         bool draft = node_scalar_is_true(node_mapping_find(current, "draft"));
         if (build->options->markdown) {
-            struct output *md = add_output(build, artifact, "md");
+            struct output *md = add_output(build, base, "md");
             buffer_append(&md->bytes, buffer_text(&markdown), markdown.length);
             seal_output(md);
         }
         /* No watermark runs across the blocks a client signs in ink: the
          * sign-off sheet says it is a draft in its own words. */
         if (build->options->pdf)
-            typeset(build, artifact, &markdown, draft && artifact != ARTIFACT_SIGNOFF);
+            typeset(build, artifact, base, &markdown, draft && artifact != ARTIFACT_SIGNOFF);
     }
     buffer_free(&markdown);
+}
+
+/* One document; the contacts sheet also as the client's copy when some
+ * entries are private (consultancy-internal numbers, for instance). */
+static void build_artifact(struct build *build, struct node *view, enum artifact artifact)
+{
+    struct archived_file *archive = artifact == ARTIFACT_CLOSEOUT ? archive_list(build) : NULL;
+    view_set_artifact(view, build->model, artifact, archive, archive ? build->output_count : 0);
+    free(archive);
+    if (artifact != ARTIFACT_CONTACTS) {
+        render_document(build, view, artifact, schema_artifacts[artifact]);
+        return;
+    }
+    view_put_contacts_copy(view, build->model, false);
+    render_document(build, view, artifact, schema_artifacts[artifact]);
+    if (node_scalar_is_true(node_mapping_find(view, "has_private_contacts"))) {
+        view_put_contacts_copy(view, build->model, true);
+        render_document(build, view, artifact, "contacts-client");
+        view_put_contacts_copy(view, build->model, false);
+    }
 }
 
 /* The documents to build: those asked for, each of which the project must

@@ -435,9 +435,11 @@ static void set_table_size(struct layout *layout, const struct directive *direct
         layout->next_table_scale = layout_measures.table_large_scale;
     else if (has_value(size) && strcmp(size, "small") == 0)
         layout->next_table_scale = layout_measures.table_small_scale;
+    else if (has_value(size) && strcmp(size, "compact") == 0)
+        layout->next_table_scale = layout_measures.table_compact_scale;
     else if (has_value(size) && strcmp(size, "normal") != 0)
         diag(layout->sink, DIAG_TYPESET_DIRECTIVE_VALUE, layout->current_position,
-             "size=\"%s\" is not large, normal or small; the table keeps the usual size", size);
+             "size=\"%s\" is not large, normal, compact or small; the table keeps the usual size", size);
 }
 
 static void apply_directive(struct layout *layout, const struct directive *directive)

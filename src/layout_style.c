@@ -98,6 +98,7 @@ const struct layout_measures layout_measures = {
     .notes_default_lines = 5,
     .table_large_scale = 12.0f / 9.0f, /* 9 pt table text set at 12 pt: read at arm's length */
     .table_small_scale = 7.0f / 9.0f,  /* 9 pt table text set at 7 pt: document control */
+    .table_compact_scale = 8.0f / 9.0f, /* 8 pt: fifteen contacts on one page */
     .cover_title_top = 0.30f,      /* of the page height */
     .cover_fields_top = 0.62f,     /* of the page height */
     .cover_label_width = 110.0f,   /* [pt] */

@@ -89,6 +89,7 @@ struct layout_measures {
     unsigned notes_default_lines; /* lines a notes directive draws unless told */
     float table_large_scale;      /* [ratio] text of a table after <!-- golive:table size="large" --> */
     float table_small_scale;      /* [ratio] the same for size="small": small print */
+    float table_compact_scale;    /* [ratio] size="compact": a full sheet on one page */
     float cover_title_top;     /* cover title's top, as a share of the page height */
     float cover_fields_top;    /* cover fields' top, as a share of the page height */
     float cover_label_width;   /* the label column of the cover fields [pt] */

@@ -283,6 +283,9 @@ struct contact {
     char *person;                /* person id, or NULL */
     char *name, *role, *organisation, *phone, *email, *availability;
     long long escalation;
+    int group;                   /* index into schema_contact_groups, or -1 */
+    char *deputy;
+    bool private_entry;          /* left out of the client's copy */
     struct source_position position;
 };
 
@@ -361,6 +364,8 @@ struct project {
     struct source_position position;
     /* The documents' language and the project's own words over its
      * catalog (language.h checks them against the catalog). */
+    char *bridge, *status_channel; /* communication in the window, or NULL */
+    struct text_list escalation_triggers;
     char *language;              /* as written, or NULL: English */
     struct source_position language_position;
     struct text_map words;

@@ -48,6 +48,9 @@ static void build_contacts(struct project *project, const struct node *root)
         contact->email = read_text(node, "email");
         contact->availability = read_text(node, "availability");
         contact->escalation = read_integer(node, "escalation", 0);
+        contact->group = read_choice(node, "group", schema_contact_groups, -1);
+        contact->deputy = read_text(node, "deputy");
+        contact->private_entry = read_bool(node, "private", false);
         contact->position = node_position(node);
     }
 }
@@ -208,6 +211,16 @@ static void check_window(const struct project *project, const struct node *root,
              "the window ends before it starts");
 }
 
+static void read_communication(struct project *project, const struct node *root)
+{
+    const struct node *communication = read_mapping(root, "communication");
+    if (!communication)
+        return;
+    project->bridge = read_text(communication, "bridge");
+    project->status_channel = read_text(communication, "status_channel");
+    project->escalation_triggers = read_text_list(communication, "triggers");
+}
+
 static void read_language(struct project *project, const struct node *root)
 {
     project->language = read_text(root, "language");
@@ -227,6 +240,7 @@ struct project *project_build(const struct node *root, const char *path, struct 
     project->audit_file = read_text(root, "audit");
     project->templates = read_text(root, "templates");
     read_language(project, root);
+    read_communication(project, root);
     project->artifacts = read_set(root, "artifacts", schema_artifacts,
                                   (1u << ARTIFACT_COUNT) - 1);
     project->path = path;
@@ -253,6 +267,8 @@ void project_free(struct project *project)
               project->audit_file, project->closeout_notes, project->templates,
               project->templates_path, project->logo_path, project->language);
     text_map_free(&project->words);
+    FREE_EACH(project->bridge, project->status_channel);
+    text_list_free(&project->escalation_triggers);
     free(project->word_positions);
     for (size_t index = 0; index < project->person_count; index++) {
         struct person *person = &project->people[index];
@@ -263,7 +279,7 @@ void project_free(struct project *project)
     for (size_t index = 0; index < project->contact_count; index++) {
         struct contact *contact = &project->contacts[index];
         FREE_EACH(contact->person, contact->name, contact->role, contact->organisation,
-                  contact->phone, contact->email, contact->availability);
+                  contact->phone, contact->email, contact->availability, contact->deputy);
     }
     for (size_t index = 0; index < project->signatory_count; index++) {
         struct signatory *signatory = &project->signatories[index];

@@ -81,6 +81,7 @@ extern const char *const schema_cleanup_actions[];
 extern const char *const schema_severities[];
 extern const char *const schema_likelihoods[];
 extern const char *const schema_closeout_statuses[];
+extern const char *const schema_contact_groups[];
 
 /* schema_choice_index: the position of text among choices, or -1. */
 int schema_choice_index(const char *const *choices, const char *text);

@@ -27,6 +27,7 @@ const char *const schema_cleanup_actions[] = { "fix", "clean", "exclude", NULL }
 const char *const schema_severities[] = { "low", "medium", "high", "critical", NULL };
 const char *const schema_likelihoods[] = { "low", "medium", "high", NULL };
 const char *const schema_closeout_statuses[] = { "success", "partial", "failed", NULL };
+const char *const schema_contact_groups[] = { "client", "consultancy", "vendor", "hosting", NULL };
 
 static const char *const kind_checklist[] = { "checklist", NULL };
 static const char *const kind_project[] = { "project", NULL };
@@ -175,6 +176,11 @@ static const struct field_spec contact_fields[] = {
     { .key = "phone", .type = FIELD_TEXT, .meaning = "overrides the person's" },
     { .key = "email", .type = FIELD_TEXT, .meaning = "overrides the person's" },
     { .key = "availability", .type = FIELD_TEXT, .meaning = "when they can be reached" },
+    { .key = "group", .type = FIELD_ENUM, .choices = schema_contact_groups,
+      .meaning = "client, consultancy, vendor or hosting: the contacts sheet groups by it" },
+    { .key = "deputy", .type = FIELD_TEXT, .meaning = "who stands in when they cannot be reached" },
+    { .key = "private", .type = FIELD_BOOL, .default_text = "false",
+      .meaning = "left out of the client's copy of the contacts sheet" },
 };
 static const struct schema contact_schema = { "contact", contact_fields, COUNT(contact_fields),
                                               NULL, 0 };
@@ -230,6 +236,17 @@ static const struct field_spec closeout_fields[] = {
 static const struct schema closeout_schema = { "close-out", closeout_fields,
                                                COUNT(closeout_fields), NULL, 0 };
 
+static const struct field_spec communication_fields[] = {
+    { .key = "bridge", .type = FIELD_TEXT,
+      .meaning = "the bridge call for the window: dial-in number or meeting link" },
+    { .key = "status_channel", .type = FIELD_TEXT,
+      .meaning = "where status updates are posted (a chat channel, a mailing list)" },
+    { .key = "triggers", .type = FIELD_LIST, .element = FIELD_TEXT,
+      .meaning = "when to call whom: one escalation trigger each" },
+};
+static const struct schema communication_schema = { "communication", communication_fields,
+                                                     COUNT(communication_fields), NULL, 0 };
+
 static const struct field_spec project_fields[] = {
     { .key = "kind", .type = FIELD_ENUM, .required = true, .choices = kind_project,
       .meaning = "always project" },
@@ -263,6 +280,8 @@ static const struct field_spec project_fields[] = {
       .meaning = "a folder of templates that replace the shipped ones, name by name" },
     { .key = "language", .type = FIELD_TEXT, .default_text = "en",
       .meaning = "the documents' language: en, de, fr, or a catalog of the project's own" },
+    { .key = "communication", .type = FIELD_MAPPING, .nested = &communication_schema,
+      .meaning = "the bridge, the status channel and the escalation triggers of the window" },
     { .key = "words", .type = FIELD_TEXT_MAP,
       .meaning = "catalog keys whose words the project writes its own way" },
 };

@@ -32,6 +32,11 @@ struct node *view_build(const struct model *model, const struct view_options *op
 void view_set_artifact(struct node *view, const struct model *model, enum artifact artifact,
                        const struct archived_file *archive, size_t archive_count);
 
+/* view_put_contacts_copy: view.contact_groups for the team's copy of the
+ * contacts sheet, or for the client's (private entries left out), and
+ * view.artifact.client_copy to say which. */
+void view_put_contacts_copy(struct node *view, const struct model *model, bool client_copy);
+
 /* Parts, one file each. */
 void view_put_project(struct node *view, const struct model *model,
                       const struct view_options *options);

@@ -129,14 +129,78 @@ static void put_contact(struct node *mapping, const struct project *project,
     put_contact_details(mapping, contact->phone ? contact->phone : person ? person->phone : NULL,
                         contact->email ? contact->email : person ? person->email : NULL);
     put_text(mapping, "availability", contact->availability);
+    put_text(mapping, "deputy", contact->deputy);
+    put_bool(mapping, "private", contact->private_entry);
+    if (contact->group >= 0) {
+        put_text(mapping, "group", schema_contact_groups[contact->group]);
+        put_flag_for(put_mapping(mapping, "group_is"), schema_contact_groups[contact->group]);
+    }
 }
 
-static void put_contacts(struct node *view, const struct project *project)
+/* The contacts by group (client, consultancy, vendors, hosting, then those
+ * of no group), each in escalation order; the client's copy leaves out the
+ * private entries. */
+static void put_contact_groups(struct node *view, const struct project *project,
+                               const struct contact *const *sorted, bool client_copy)
+{
+    struct node *groups = put_list(view, "contact_groups");
+    for (int group = 0; group <= 4; group++) {
+        int wanted = group < 4 ? group : -1;
+        struct node *entry = NULL, *list = NULL;
+        for (size_t index = 0; index < project->contact_count; index++) {
+            const struct contact *contact = sorted[index];
+            if (contact->group != wanted || (client_copy && contact->private_entry))
+                continue;
+            if (!entry) {
+                entry = append_mapping(groups);
+                const char *name = wanted >= 0 ? schema_contact_groups[wanted] : "other";
+                put_text(entry, "group", name);
+                put_flag_for(put_mapping(entry, "group_is"), name);
+                list = put_list(entry, "contacts");
+            }
+            put_contact(append_mapping(list), project, contact);
+        }
+    }
+    put_bool(view, "has_contact_groups", node_count(groups) > 0);
+}
+
+static const struct contact **contacts_in_order(const struct project *project);
+
+void view_put_contacts_copy(struct node *view, const struct model *model, bool client_copy)
+{
+    const struct contact **sorted = contacts_in_order(model->project);
+    put_contact_groups(view, model->project, sorted, client_copy);
+    free(sorted);
+    put_bool(node_mapping_find(view, "artifact"), "client_copy", client_copy);
+}
+
+static const struct contact **contacts_in_order(const struct project *project)
 {
     const struct contact **sorted = xcalloc(project->contact_count + 1, sizeof(struct contact *));
     for (size_t index = 0; index < project->contact_count; index++)
         sorted[index] = &project->contacts[index];
     qsort(sorted, project->contact_count, sizeof(struct contact *), compare_escalation);
+    return sorted;
+}
+
+static void put_communication(struct node *view, const struct project *project)
+{
+    struct node *communication = put_mapping(view, "communication");
+    put_text(communication, "bridge", project->bridge);
+    put_text(communication, "status_channel", project->status_channel);
+    put_text_list(communication, "triggers", &project->escalation_triggers);
+    put_bool(communication, "has_triggers", project->escalation_triggers.count > 0);
+}
+
+static void put_contacts(struct node *view, const struct project *project)
+{
+    const struct contact **sorted = contacts_in_order(project);
+    put_communication(view, project);
+    put_contact_groups(view, project, sorted, false);
+    bool any_private = false;
+    for (size_t index = 0; index < project->contact_count; index++)
+        any_private = any_private || project->contacts[index].private_entry;
+    put_bool(view, "has_private_contacts", any_private);
     struct node *contacts = put_list(view, "contacts");
     for (size_t index = 0; index < project->contact_count; index++)
         put_contact(append_mapping(contacts), project, sorted[index]);

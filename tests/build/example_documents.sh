@@ -65,6 +65,18 @@ for document in audit preflight contacts; do
   refuse first/$document "DRAFT"
 done
 
+# The contacts sheet: grouped, with deputies, the bridge and the triggers;
+# the client's copy leaves out the entry the project marks private.
+for document in contacts contacts-client; do
+  expect first/$document "Consultancy"
+  expect first/$document "Deputy: Mikko Järvinen"
+  expect first/$document "+49 40 3861 2200, PIN 4711"
+  expect first/$document "When to escalate"
+done
+expect first/contacts "Norrsken on-call engineer"
+refuse first/contacts-client "Norrsken on-call engineer"
+expect first/contacts-client "client copy"
+
 # Same inputs, same bytes.
 "$golive" build engagement/project.yaml -o second
 for file in first/*.md first/*.pdf first/MANIFEST; do
