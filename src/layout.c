@@ -37,11 +37,20 @@ float text_baseline(float size, float leading)
     return (leading - size) / 2 + layout_measures.baseline * size;
 }
 
-void box_add_checkbox(struct layout *layout, float x, float baseline, float size, bool ticked)
+/* A box is at least checkbox_min_side, room for a pen's tick; a box larger
+ * than the text's own reaches as far below it as above. */
+float layout_checkbox_side(float size)
 {
     float side = layout_measures.checkbox_side * size;
+    return side > layout_measures.checkbox_min_side ? side : layout_measures.checkbox_min_side;
+}
+
+void box_add_checkbox(struct layout *layout, float x, float baseline, float size, bool ticked)
+{
+    float natural = layout_measures.checkbox_side * size, side = layout_checkbox_side(size);
     struct display_item box = { .kind = DISPLAY_CHECKBOX, .x = x,
-                                .y = baseline - side + layout_measures.checkbox_drop * size,
+                                .y = baseline - natural + layout_measures.checkbox_drop * size
+                                     - (side - natural) / 2,
                                 .width = side, .height = side,
                                 .size = layout_measures.checkbox_line,
                                 .colour = layout_measures.colour_text, .level = ticked };
@@ -59,7 +68,7 @@ static void add_marker(struct layout *layout, struct layout_frame *item, float b
         box_add_plain(layout, right - width, baseline, face, body->size,
                       layout_measures.colour_text, item->marker_text, length);
     } else {
-        box_add_checkbox(layout, right - layout_measures.checkbox_side * body->size, baseline,
+        box_add_checkbox(layout, right - layout_checkbox_side(body->size), baseline,
                          body->size, item->marker == MARKER_BOX_TICKED);
     }
     item->marker = MARKER_NONE;

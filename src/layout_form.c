@@ -199,7 +199,7 @@ static float form_line(struct layout *layout, float x, float y, float width, con
 static float signature_choices(struct layout *layout, float x, float top, float width)
 {
     const struct text_style *body = &layout_styles[STYLE_BODY];
-    float pen = x, side = layout_measures.checkbox_side * body->size;
+    float pen = x, side = layout_checkbox_side(body->size);
     float baseline = top + text_baseline(body->size, body->leading);
     const struct typeset_words *words = &layout->words;
     const char *const decisions[] = { words->approved, words->approved_with_conditions,

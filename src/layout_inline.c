@@ -379,8 +379,7 @@ void inline_measure(struct layout *layout, size_t first_span, size_t end_span,
         case SPAN_CHECKBOX_EMPTY:
         case SPAN_CHECKBOX_TICKED:
             fragment = add_fragment(layout, FRAGMENT_CHECKBOX, text, (uint32_t)index, FACE_SANS);
-            fragment->width = layout_measures.checkbox_side * style->size
-                              + layout_measures.checkbox_gap;
+            fragment->width = layout_checkbox_side(style->size) + layout_measures.checkbox_gap;
             break;
         case SPAN_IMAGE:
             measure_span_text(layout, (uint32_t)index, text, span->length, style,

@@ -179,6 +179,8 @@ void box_add_text(struct layout *layout, float x, float y, enum font_face face, 
                   uint32_t colour, const char *text, size_t length);
 void box_add_shape(struct layout *layout, enum display_kind kind, float x, float y,
                    float width, float height, float line_width, uint32_t colour);
+/* layout_checkbox_side: the side of a checkbox for text of size [pt]. */
+float layout_checkbox_side(float size);
 /* box_add_checkbox: a checkbox for text of size at (x, baseline). */
 void box_add_checkbox(struct layout *layout, float x, float baseline, float size, bool ticked);
 /* text_baseline: where the baseline of a line of text sits below its top. */

@@ -81,6 +81,7 @@ const struct layout_measures layout_measures = {
     .underline_offset = 0.14f,     /* [em] */
     .strike_offset = 0.3f,         /* [em] */
     .checkbox_side = 0.82f,        /* [em] */
+    .checkbox_min_side = 11.34f,   /* [pt] 4 mm */
     .tight_item_space = 2.5f,      /* [pt] */
     .checkbox_line = 0.8f,         /* [pt] */
     .checkbox_drop = 0.06f,        /* [em] */

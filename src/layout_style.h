@@ -72,6 +72,7 @@ struct layout_measures {
     float underline_offset;    /* link underline below the baseline [em] */
     float strike_offset;       /* strikethrough above the baseline [em] */
     float checkbox_side;       /* a checkbox's side [em] */
+    float checkbox_min_side;   /* but never smaller [pt]: 4 mm to tick with a pen */
     float tight_item_space;    /* between the items of a tight list [pt] */
     float checkbox_line;       /* a checkbox's outline [pt] */
     float checkbox_drop;       /* a checkbox's bottom below the baseline [em] */

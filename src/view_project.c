@@ -185,7 +185,7 @@ static const struct contact **contacts_in_order(const struct project *project)
 
 static void put_communication(struct node *view, const struct project *project)
 {
-    struct node *communication = put_mapping(view, "communication");
+    struct node *communication = put_mapping(view, "channels");
     put_text(communication, "bridge", project->bridge);
     put_text(communication, "status_channel", project->status_channel);
     put_text_list(communication, "triggers", &project->escalation_triggers);

@@ -73,6 +73,7 @@ for document in contacts contacts-client; do
   expect first/$document "+49 40 3861 2200, PIN 4711"
   expect first/$document "When to escalate"
 done
+refuse first/runbook "ActionCommunication"  # a root key must not shadow a step kind
 expect first/contacts "Norrsken on-call engineer"
 refuse first/contacts-client "Norrsken on-call engineer"
 expect first/contacts-client "client copy"

@@ -132,6 +132,24 @@ static void without_words_the_typesetter_writes_english(void **state)
     laid_out_free(&result);
 }
 
+/* Every box, in a list, a table cell or a signature block, takes a pen. */
+static void checkboxes_are_at_least_four_millimetres(void **state)
+{
+    (void)state;
+    struct laid_out result = lay_out("- [ ] item\n\n| ✓ | Step |\n|---|---|\n| [ ] | one |\n\n"
+                                     "<!-- golive:signature role=\"Sponsor\" -->\n", NULL, false);
+    size_t boxes = 0;
+    for (size_t index = 0; index < result.list.pages[0].count; index++) {
+        const struct display_item *item = &result.list.pages[0].items[index];
+        if (item->kind != DISPLAY_CHECKBOX)
+            continue;
+        boxes++;
+        assert_true(item->width >= 4.0f / 25.4f * 72.0f - 0.01f);
+    }
+    assert_int_equal(boxes, 5); /* list, cell, three decisions */
+    laid_out_free(&result);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -139,6 +157,7 @@ int main(void)
         cmocka_unit_test(a_small_table_is_small_print),
         cmocka_unit_test(the_callers_words_are_printed),
         cmocka_unit_test(without_words_the_typesetter_writes_english),
+        cmocka_unit_test(checkboxes_are_at_least_four_millimetres),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
