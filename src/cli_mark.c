@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "clock.h"
+#include "evaluate.h"
 #include "model_checklist.h"
 #include "model_read.h"
 #include "recording.h"
@@ -125,11 +126,33 @@ static bool split_evidence(const struct cli_invocation *invocation, struct mark_
     return true;
 }
 
+/* Order: closing a step while a step it depends on is open is recorded,
+ * and said (the go gates stay shut until the dependency is closed). */
+static void warn_out_of_order(const struct recording *recording,
+                              const struct mark_request *request, struct diag_sink *sink)
+{
+    if (strcmp(request->status, "done") != 0 && strcmp(request->status, "skipped") != 0)
+        return;
+    struct checklist *checklist = recording->use->checklist;
+    evaluate_checklist(checklist, recording->use->run, recording->model->project->window_start);
+    const struct item *item = checklist_find_item(checklist, request->item_id);
+    for (size_t index = 0; index < item->depends_on.count; index++) {
+        const struct item *dependency = checklist_find_item(checklist,
+                                                            item->depends_on.items[index]);
+        if (dependency && !dependency->state.closed && dependency != item)
+            diag(sink, DIAG_OUT_OF_ORDER, nowhere,
+                 "step %s is %s while step %s, which it depends on, is %s", item->id,
+                 request->status, dependency->id, schema_statuses[dependency->state.status]);
+    }
+}
+
 static void record_mark(const struct mark_request *request, struct diag_sink *sink)
 {
     struct recording recording;
     bool ok = recording_load(request->run, sink, &recording)
               && check_request(recording.use->checklist, request, sink);
+    if (ok)
+        warn_out_of_order(&recording, request, sink);
     if (ok) {
         char now[40];
         clock_now(now, sizeof now);

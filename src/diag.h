@@ -86,6 +86,10 @@ enum diag_code {
     DIAG_ARTIFACT_NEEDS_INPUT,  /* audit requested but no audit file */
     DIAG_ROLE_UNASSIGNED,       /* warning: a role nobody in the project holds */
     DIAG_VERDICT_OPTIMISTIC,    /* warning: an audit verdict better than its findings */
+    DIAG_SIGNER_NOT_SIGNATORY,  /* a sign-off by someone who is neither the signatory nor a deputy */
+    DIAG_OUT_OF_ORDER,          /* warning: a step closed while a step it depends on is open */
+    DIAG_DOWNTIME_NEGATIVE,     /* warning: the downtime ends before it starts */
+    DIAG_RECORD_FAR_FROM_WINDOW,/* warning: a record dated long after the window */
     /* recording: golive mark and golive sign */
     DIAG_RUN_NOT_APPENDABLE,    /* records is not the last key, or not a block list */
     DIAG_MISSING_VALUE,         /* a required command-line value such as --by */

@@ -10,30 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void combine_verdicts(struct project *project)
-{
-    struct verdict *verdict = &project->verdict;
-    verdict_free(verdict);
-    verdict->readiness = READINESS_READY;
-    for (size_t use = 0; use < project->use_count; use++) {
-        const struct checklist *checklist = project->uses[use].checklist;
-        if (!checklist || !project->uses[use].gate)
-            continue;
-        if (checklist->verdict.readiness == READINESS_NO_GO)
-            verdict->readiness = READINESS_NO_GO;
-        else if (checklist->verdict.readiness == READINESS_NOT_READY
-                 && verdict->readiness == READINESS_READY)
-            verdict->readiness = READINESS_NOT_READY;
-        for (size_t index = 0; index < checklist->verdict.reason_count; index++) {
-            verdict->reasons = xreallocarray(verdict->reasons, verdict->reason_count + 1,
-                                             sizeof(struct reason));
-            struct reason copy = checklist->verdict.reasons[index];
-            copy.text = xstrdup(copy.text);
-            verdict->reasons[verdict->reason_count++] = copy;
-        }
-    }
-}
-
 /* The sign-off in force for each signatory: the last one recorded, taking
  * the runs in the project's order and each run in file order. */
 static void find_signoffs(struct project *project)
@@ -89,6 +65,23 @@ static void evaluate_approvals(struct project *project)
     for (int artifact = 0; artifact < ARTIFACT_COUNT; artifact++)
         project->approvals[artifact] = approval_over(project, 1u << artifact);
     project->approval_all = approval_over(project, ~0u);
+}
+
+/* The go-live verdict: the gate checklists' reasons, then a go-live
+ * sign-off (one that approves the runbook) recorded as rejected. */
+static void combine_verdicts(struct project *project)
+{
+    struct verdict *verdict = &project->verdict;
+    verdict_free(verdict);
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (!checklist || !project->uses[use].gate)
+            continue;
+        for (size_t index = 0; index < checklist->verdict.reason_count; index++)
+            evaluate_copy_reason(verdict, &checklist->verdict.reasons[index]);
+    }
+    evaluate_signoff_reasons(verdict, project, ARTIFACT_RUNBOOK, SIGNOFF_REASON_REJECTED);
+    evaluate_settle(verdict);
 }
 
 static void widen(struct project_timing *timing, struct timestamp at)
@@ -208,8 +201,9 @@ void evaluate_model(struct model *model, struct diag_sink *sink)
         if (project->uses[use].checklist)
             evaluate_checklist(project->uses[use].checklist, project->uses[use].run,
                                project->window_start);
-    combine_verdicts(project);
     evaluate_approvals(project);
+    combine_verdicts(project);
+    evaluate_gates(project);
     evaluate_timing(project);
     evaluate_closeout(project);
     if (model->audit)

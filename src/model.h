@@ -59,6 +59,55 @@ struct rollup {              /* evaluated */
     size_t rollback_no_go;   /* decisions recorded as rollback or no-go */
 };
 
+struct item;
+struct checklist;
+enum readiness { READINESS_READY, READINESS_NOT_READY, READINESS_NO_GO };
+
+/* Why a checklist, the go-live or a gate is not READY: one reason per
+ * step or signatory concerned. Each kind is one rule of docs/rules.md,
+ * with its reason code in evaluate_rules.c. */
+enum reason_kind {
+    REASON_NO_GO,            /* a decision said rollback or no-go */
+    REASON_FAILED,           /* a blocking step failed */
+    REASON_BLOCKED,          /* a blocking step is blocked */
+    REASON_OPEN,             /* a blocking step is not closed */
+    REASON_EVIDENCE_MISSING, /* a blocking step is done without its evidence */
+    REASON_EVIDENCE_STALE,   /* a blocking step's evidence is too old */
+    REASON_NO_DECISION,      /* a decision point has no go or continue */
+    REASON_SIGNOFF_REJECTED, /* a required sign-off was rejected */
+    REASON_SIGNOFF_MISSING,  /* a required sign-off is not recorded (gates) */
+    REASON_OUT_OF_ORDER,     /* a step is closed while a step it depends on is open (gates) */
+    REASON_PREPARATION_OPEN, /* a required step before the moment asked about is open (gates) */
+    REASON_REQUIRED_OPEN,    /* close-out: a required step of any checklist is open */
+    REASON_KIND_COUNT
+};
+
+struct signatory;
+
+struct reason {
+    enum reason_kind kind;
+    const struct item *item;           /* NULL for a sign-off's reason */
+    const struct checklist *checklist; /* NULL for a sign-off's reason */
+    const struct signatory *signatory; /* sign-off reasons only */
+    const struct item *dependency;     /* REASON_OUT_OF_ORDER: the open step */
+    char *text;              /* a sentence for people, e.g. for golive status */
+};
+
+struct verdict {             /* evaluated; gates have one too */
+    enum readiness readiness;
+    struct reason *reasons;
+    size_t reason_count;
+};
+
+/* The moments at which golive status --gate is asked (docs/rules.md). */
+enum gate_moment {
+    GATE_BEFORE_WINDOW,      /* pre-flight done and fresh, approvals in, preparation closed */
+    GATE_DECISION,           /* every decision point (see the item's own gate) */
+    GATE_CLOSE_OUT,          /* every required step of every checklist closed, close-out signed */
+    GATE_GO_LIVE,            /* the whole go-live: its verdict, approvals and order */
+    GATE_MOMENT_COUNT
+};
+
 struct result_record;
 
 /* What is known of one evidence key the step asks for. */
@@ -81,6 +130,9 @@ struct item_state {          /* evaluated */
     bool evidence_missing;               /* done without every evidence key */
     bool evidence_stale;                 /* some evidence older than evidence_max_age */
     struct duration evidence_age;        /* the oldest evidence's age at the window start */
+    struct verdict gate;                 /* decision points: the gate at this step */
+    const struct item *open_dependency;  /* closed while this step it depends on is open */
+    const struct item *early_of;         /* closed before this dependency was closed */
 };
 
 struct item {
@@ -120,31 +172,6 @@ struct phase_timing {            /* evaluated */
     struct duration over_budget; /* actual - budget when positive, else 0 */
 };
 
-enum readiness { READINESS_READY, READINESS_NOT_READY, READINESS_NO_GO };
-
-/* Why a checklist is not READY, one reason per step concerned. */
-enum reason_kind {
-    REASON_NO_GO,            /* a decision said rollback or no-go */
-    REASON_FAILED,           /* a blocking step failed */
-    REASON_BLOCKED,          /* a blocking step is blocked */
-    REASON_OPEN,             /* a blocking step is not closed */
-    REASON_EVIDENCE_MISSING, /* a blocking step is done without its evidence */
-    REASON_EVIDENCE_STALE,   /* a blocking step's evidence is too old */
-    REASON_NO_DECISION,      /* a decision point has no go or continue */
-};
-
-struct reason {
-    enum reason_kind kind;
-    const struct item *item;
-    const struct checklist *checklist;
-    char *text;              /* a sentence for people, e.g. for golive status */
-};
-
-struct verdict {             /* evaluated */
-    enum readiness readiness;
-    struct reason *reasons;
-    size_t reason_count;
-};
 
 struct phase {
     char *id;
@@ -199,8 +226,10 @@ struct signoff_record {
     struct text_list conditions;
     struct date date;
     struct timestamp at;         /* when recorded; unset when not given */
+    struct timestamp signed_at;  /* when given on paper, if earlier than at; else unset */
     char *note;
     struct source_position position;
+    bool deputy;                 /* resolved: signed by a deputy of the signatory */
 };
 
 struct run {
@@ -288,6 +317,7 @@ struct contact {
 
 struct signatory {
     char *id, *role, *person, *name;
+    struct text_list deputies;   /* person ids who may sign instead */
     artifact_set artifacts;
     struct source_position position;
     const struct signoff_record *latest; /* evaluated: the sign-off in force, or NULL */
@@ -349,7 +379,8 @@ struct project {
     struct text_list closeout_issues;
     char *closeout_notes;
     artifact_set artifacts;
-    struct verdict verdict;      /* evaluated: over the gate checklists */
+    struct verdict verdict;      /* evaluated: over the gate checklists and approvals */
+    struct verdict gates[GATE_MOMENT_COUNT];         /* evaluated: see docs/rules.md */
     struct approval_state approvals[ARTIFACT_COUNT]; /* evaluated: per document */
     struct approval_state approval_all;              /* evaluated: every signatory */
     struct project_timing timing;                    /* evaluated */

@@ -186,6 +186,8 @@ static const struct field_spec signatory_fields[] = {
       .meaning = "in which capacity they sign (Client sponsor)" },
     { .key = "person", .type = FIELD_REFERENCE, .meaning = "who is expected to sign" },
     { .key = "name", .type = FIELD_TEXT, .meaning = "who, when not a person of the project" },
+    { .key = "deputies", .type = FIELD_LIST, .element = FIELD_REFERENCE,
+      .meaning = "person ids who may sign in the signatory's place" },
     { .key = "artifacts", .type = FIELD_LIST, .element = FIELD_ENUM, .choices = schema_artifacts,
       .default_text = "[signoff]",
       .meaning = "the documents this sign-off approves" },
@@ -295,6 +297,8 @@ static const struct field_spec signoff_fields[] = {
       .meaning = "the conditions of a conditional approval" },
     { .key = "date", .type = FIELD_DATE, .required = true, .meaning = "the date of signing" },
     { .key = "at", .type = FIELD_TIMESTAMP, .meaning = "when it was recorded" },
+    { .key = "signed_at", .type = FIELD_TIMESTAMP,
+      .meaning = "when it was given, if before it was recorded (a paper sheet typed in later)" },
     { .key = "note", .type = FIELD_MARKDOWN, .meaning = "a remark" },
 };
 static const struct schema signoff_schema = { "sign-off", signoff_fields, COUNT(signoff_fields),

@@ -3,6 +3,7 @@
  * planned against actual time. */
 #include "status_report.h"
 
+#include "evaluate.h"
 #include "model_checklist.h"
 #include "schema.h"
 #include "utf8.h"
@@ -92,6 +93,23 @@ static void report_heading(struct buffer *out, const struct style *style,
 
 #define REASONS_SHOWN 10 /* a screen's worth; the documents list them all */
 
+/* One line per reason, with its reason code (docs/rules.md). */
+static void report_reasons(struct buffer *out, const struct project *project,
+                           const struct verdict *verdict, size_t shown)
+{
+    size_t count = verdict->reason_count;
+    for (size_t index = 0; index < count && index < shown; index++) {
+        const struct reason *reason = &verdict->reasons[index];
+        bool named = project->use_count > 1 && reason->checklist
+                     && reason->kind != REASON_REQUIRED_OPEN;
+        buffer_printf(out, "  - %s%s%s [%s]\n", reason->text, named ? ", in " : "",
+                      named && reason->checklist->title ? reason->checklist->title : "",
+                      evaluate_rules[reason->kind].code);
+    }
+    if (count > shown)
+        buffer_printf(out, "  ... and %zu more\n", count - shown);
+}
+
 static void report_verdict(struct buffer *out, const struct style *style,
                            const struct project *project)
 {
@@ -100,14 +118,56 @@ static void report_verdict(struct buffer *out, const struct style *style,
     buffer_append_text(out, "\nVerdict:  ");
     styled(out, style, tone, word);
     buffer_append_char(out, '\n');
-    size_t count = project->verdict.reason_count;
-    for (size_t index = 0; index < count && index < REASONS_SHOWN; index++)
-        buffer_printf(out, "  - %s%s%s\n", project->verdict.reasons[index].text,
-                      project->use_count > 1 ? ", in " : "",
-                      project->use_count > 1 ? project->verdict.reasons[index].checklist->title
-                                             : "");
-    if (count > REASONS_SHOWN)
-        buffer_printf(out, "  ... and %zu more\n", count - REASONS_SHOWN);
+    report_reasons(out, project, &project->verdict, REASONS_SHOWN);
+}
+
+static void gate_row(struct buffer *out, const struct style *style, const char *name,
+                     const struct verdict *gate)
+{
+    enum tone tone;
+    const char *word = readiness_word(gate->readiness, &tone);
+    buffer_append_text(out, "  ");
+    column(out, name, 18);
+    buffer_printf(out, "exit %d  ", evaluate_exit_status(gate->readiness));
+    styled(out, style, tone, word);
+    buffer_append_char(out, '\n');
+}
+
+/* What golive status --gate MOMENT would answer now, at every moment. */
+static void report_gates(struct buffer *out, const struct style *style,
+                         const struct project *project)
+{
+    buffer_append_char(out, '\n');
+    styled(out, style, TONE_HEADING, "Gates (golive status --gate MOMENT)");
+    buffer_append_char(out, '\n');
+    gate_row(out, style, evaluate_gate_names[GATE_BEFORE_WINDOW],
+             &project->gates[GATE_BEFORE_WINDOW]);
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (!checklist || !project->uses[use].gate)
+            continue;
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+            if (item->kind != ITEM_DECISION || evaluate_find_decision(project, item->id) != item)
+                continue;
+            char name[64];
+            snprintf(name, sizeof name, "decision:%s", item->id);
+            gate_row(out, style, name, &item->state.gate);
+        }
+    }
+    for (int moment = GATE_DECISION; moment < GATE_MOMENT_COUNT; moment++)
+        gate_row(out, style, evaluate_gate_names[moment], &project->gates[moment]);
+}
+
+void status_report_gate(const struct model *model, const char *name, const struct verdict *gate,
+                        bool colour, struct buffer *out)
+{
+    struct style style = { colour };
+    enum tone tone;
+    const char *word = readiness_word(gate->readiness, &tone);
+    buffer_printf(out, "\nGate %s: ", name);
+    styled(out, &style, tone, word);
+    buffer_printf(out, " (exit %d)\n", evaluate_exit_status(gate->readiness));
+    report_reasons(out, model->project, gate, gate->reason_count);
 }
 
 static void report_approval(struct buffer *out, const struct style *style,
@@ -137,8 +197,9 @@ static void report_approval(struct buffer *out, const struct style *style,
             buffer_printf(out, "  - missing: %s (%s)\n", signatory->role, signatory->id);
         else if (SET_HAS(signatory->artifacts, ARTIFACT_RUNBOOK)
                  && signatory->latest->decision == SIGNOFF_REJECTED)
-            buffer_printf(out, "  - rejected by %s (%s)\n", signatory->latest->name,
-                          signatory->role);
+            buffer_printf(out, "  - rejected by %s%s%s (%s)\n", signatory->latest->name,
+                          signatory->latest->deputy ? ", for " : "",
+                          signatory->latest->deputy ? signatory->role : "", signatory->role);
     }
 }
 
@@ -323,6 +384,7 @@ void status_report(const struct model *model, bool colour, struct buffer *out)
     report_heading(out, &style, project);
     report_verdict(out, &style, project);
     report_approval(out, &style, project);
+    report_gates(out, &style, project);
     report_rollups(out, &style, project);
     report_next_steps(out, &style, project);
     report_stale_evidence(out, &style, project);

@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+# The scenario suite: generated engagements (tests/scenarios/base plus the
+# records each scenario writes with golive mark and golive sign), each
+# checked for
+#   - the exit status of golive status --gate at every moment,
+#   - the reason codes that status prints, against docs/rules.md: exactly
+#     the codes the scenario names, and every rule of the table triggered
+#     by at least one scenario and left alone by at least one other,
+#   - what every document says (read back from the PDF with pdftotext):
+#     the verdict, approval, gate answers, signer names and outcome agree
+#     with golive status.
+# Usage: run_scenarios.sh GOLIVE SOURCE_DIR WORK_DIR
+set -uo pipefail
+golive=$1 source=$2 work=$3
+rm -rf "$work" && mkdir -p "$work"
+export NO_COLOR=1 SOURCE_DATE_EPOCH=1774137600 GOLIVE_BY=lukas
+failures=0
+triggered=""  # "scenario:code" for every code a scenario prints
+scenarios=""
+fail() { echo "FAIL [$scenario]: $*"; failures=$((failures + 1)); }
+
+# ---- recording ----------------------------------------------------------
+begin() {
+  scenario=$1
+  scenarios="$scenarios $scenario"
+  dir="$work/$scenario"
+  cp -r "$source/tests/scenarios/base" "$dir"
+  cd "$dir" || exit 1
+}
+at() { echo "2026-03-21T$1:00+01:00"; }
+mark() { "$golive" mark "$@" > mark.out 2> mark.err || fail "golive mark $* exited $?: $(cat mark.err)"; }
+sign() { "$golive" sign run.yaml "$@" > /dev/null 2> sign.err || fail "golive sign $* failed: $(cat sign.err)"; }
+
+preflight_done() {
+  mark preflight-run.yaml P10 done --at "$(at 17:30)" --evidence backup_ref=db-0321.dump
+  mark preflight-run.yaml P20 done --at "$(at 17:35)"
+}
+preparation_done() {
+  mark run.yaml 10 done --at 2026-03-19T16:00:00+01:00 --evidence drill_log=drill-0319.log
+  mark run.yaml 20 done --by petra --at 2026-03-20T09:00:00+01:00
+}
+approvals() {
+  sign sponsor --name "Petra Šťastná" --decision approved --date 2026-03-20
+  sign lead --name "Lukáš Dvořák" --decision approved --date 2026-03-20
+}
+start() { mark run.yaml 30 done --by petra --at "$(at 17:55)" --decision go; }
+execute() {
+  mark run.yaml 40 done --at "$(at 18:05)"
+  mark run.yaml 50 done --at "$(at 19:10)"
+}
+go_live() {
+  mark run.yaml 60 done --by petra --at "$(at 19:20)" --decision go
+  mark run.yaml 70 done --at "$(at 19:30)"
+}
+
+# ---- checking -----------------------------------------------------------
+# gates "MOMENT=STATUS ...": golive status --gate MOMENT exits with STATUS.
+gates() {
+  for pair in "$@"; do
+    local moment=${pair%=*} expected=${pair##*=} code=0
+    "$golive" status project.yaml --gate "$moment" > "gate-$moment.txt" 2>&1 || code=$?
+    [ "$code" -eq "$expected" ] || fail "--gate $moment exited $code, not $expected"
+    grep -qF "Gate $moment: " "gate-$moment.txt" || fail "--gate $moment names no gate"
+    # the dashboard's table of gates says the same as the exit status
+    grep -qE "^  $moment +exit $expected " "gate-$moment.txt" \
+      || fail "the table of gates does not show $moment exit $expected"
+  done
+}
+
+# codes CODE...: the reason codes status prints over every gate, exactly.
+codes() {
+  local printed expected moment
+  for moment in before-window decision:30 decision:60 decision close-out go-live; do
+    "$golive" status project.yaml --gate "$moment" > "all-$moment.txt" 2>&1
+  done
+  printed=$(cat all-*.txt | grep -oE '\[[a-z-]+\]$' | tr -d '[]' | sort -u | xargs)
+  expected=$(printf '%s\n' "$@" | sort -u | xargs)
+  [ "$printed" = "$expected" ] || fail "reason codes: printed '$printed', expected '$expected'"
+  for code in $printed; do triggered="$triggered $scenario:$code"; done
+}
+
+says() { grep -qF -- "$2" "$1" || fail "$1 does not say: $2"; }
+says_not() { ! grep -qF -- "$2" "$1" || fail "$1 says: $2"; }
+
+# documents: builds every document and reads the PDFs back.
+documents() {
+  "$golive" build project.yaml -o out > build.out 2> build.err || fail "build failed: $(cat build.err)"
+  for pdf in out/*.pdf; do
+    pdftotext -layout "$pdf" "${pdf%.pdf}.txt" || fail "pdftotext $pdf"
+  done
+  "$golive" status project.yaml > status.txt 2>&1
+  local verdict
+  verdict=$(sed -n 's/^Verdict:  //p' status.txt)
+  # the runbook, sign-off sheet and close-out print the go-live verdict
+  for document in runbook signoff closeout; do
+    tr -s ' ' < "out/$document.txt" > "out/$document.flat"
+  done
+  says out/runbook.flat "The go-live is $verdict"
+  # the runbook's row of gates reads as status --gate at each moment
+  local moment code word
+  for moment in before-window decision close-out go-live; do
+    code=0
+    "$golive" status project.yaml --gate "$moment" > /dev/null 2>&1 || code=$?
+    case $code in 0) word=READY ;; 4) word="NOT READY" ;; *) word="ROLLBACK / NO-GO" ;; esac
+    says out/runbook.flat " $moment $word (exit $code)"
+  done
+}
+
+# ---- the scenarios --------------------------------------------------------
+begin ready-before-window
+preflight_done; preparation_done; approvals
+gates before-window=0 decision:30=4 decision:60=4 decision=4 close-out=4 go-live=4
+codes no-decision open signoff-missing required-open
+documents
+
+# Why: GO recorded at the decision step, the window's later steps open.
+begin go-at-the-start
+preflight_done; preparation_done; approvals; start
+gates before-window=0 decision:30=0 decision:60=4 decision=4 go-live=4
+codes no-decision open signoff-missing required-open
+documents
+
+begin live
+preflight_done; preparation_done; approvals; start; execute; go_live
+gates before-window=0 decision:30=0 decision:60=0 decision=0 close-out=4 go-live=0
+codes signoff-missing required-open
+documents
+
+begin closed
+preflight_done; preparation_done; approvals; start; execute; go_live
+mark handover-run.yaml H10 done --by petra --at 2026-03-27T10:00:00+01:00
+sign close --name "Petra Šťastná" --decision approved --date 2026-03-27
+gates before-window=0 decision=0 close-out=0 go-live=0
+codes
+documents
+
+# Why: the client sponsor's go-live sign-off recorded as rejected.
+begin rejected-approval
+preflight_done; preparation_done; approvals; start; execute; go_live
+sign sponsor --name "Petra Šťastná" --decision rejected --date 2026-03-21
+gates before-window=5 decision:30=5 decision=5 close-out=5 go-live=5
+codes signoff-rejected signoff-missing required-open
+says gate-go-live.txt "the go-live sign-off of Client sponsor (sponsor) was rejected by Petra Šťastná [signoff-rejected]"
+says gate-go-live.txt "Verdict:  ROLLBACK / NO-GO"
+documents
+says out/signoff.flat "Petra Šťastná"
+says out/signoff.flat "REJECTED"
+
+begin missing-approval
+preflight_done; preparation_done; start; execute; go_live
+sign sponsor --name "Petra Šťastná" --decision approved --date 2026-03-20
+gates before-window=4 decision=4 go-live=4
+codes signoff-missing required-open
+says gate-go-live.txt "the go-live sign-off of Consultancy lead (lead) is not recorded; expected from Lukáš Dvořák [signoff-missing]"
+documents
+
+# Why: the sign-off of someone else is refused; a deputy's is printed as hers.
+begin deputy
+preflight_done; preparation_done; start; execute; go_live
+code=0
+"$golive" sign run.yaml sponsor --name "Someone Else" --decision rejected 2> refused.txt || code=$?
+[ "$code" -eq 1 ] || fail "a sign-off by someone else exited $code, not 1"
+says refused.txt "'Someone Else' signs for sponsor, whose signatory is Petra Šťastná (or a deputy: Anna Berg)"
+sign sponsor --name "Anna Berg" --decision approved --date 2026-03-21 --at "$(at 17:40)"
+sign lead --name "Lukáš Dvořák" --decision approved --date 2026-03-20
+says run.yaml 'signed_at: "2026-03-21T17:40:00+01:00"'
+gates go-live=0
+codes signoff-missing required-open
+documents
+for document in runbook signoff; do
+  says "out/$document.flat" "Anna Berg, for Client sponsor"
+done
+says_not out/signoff.flat "Petra Šťastná | APPROVED"
+
+begin stale-evidence
+mark preflight-run.yaml P10 done --at "2026-03-21T16:59:01+01:00" --evidence backup_ref=db-0321.dump
+mark preflight-run.yaml P20 done --at "$(at 17:35)"
+mark run.yaml 10 done --at 2026-03-13T16:00:00+01:00 --evidence drill_log=drill-0313.log
+mark run.yaml 20 done --by petra --at 2026-03-20T09:00:00+01:00
+approvals
+gates before-window=4 decision:30=4 go-live=4
+codes evidence-stale no-decision open signoff-missing required-open
+says gate-before-window.txt "blocking step P10 (Verify the backups) has evidence 1 h 1 min old at the window start (at most 1 h)"
+says gate-before-window.txt "blocking step 10 (Confirm the restore drill) has evidence 8 d 2 h old"
+documents
+
+begin rollback
+preflight_done; preparation_done; approvals; start; execute
+mark run.yaml 60 done --by petra --at "$(at 19:20)" --decision rollback
+mark run.yaml R10 done --at "$(at 19:50)"
+gates before-window=0 decision:30=0 decision:60=5 decision=5 close-out=5 go-live=5
+codes no-go signoff-missing required-open
+documents
+says out/runbook.flat "ROLLBACK / NO-GO"
+
+# Why: depends_on: a step marked done while its dependency is open.
+begin out-of-order
+preflight_done; preparation_done; approvals; start
+mark run.yaml 50 done --at "$(at 18:30)"
+says mark.err "warning: step 50 is done while step 40, which it depends on, is todo"
+gates before-window=0 decision:30=0 decision:60=4 go-live=4
+codes out-of-order no-decision open signoff-missing required-open
+says gate-go-live.txt "step 50 (Upgrade the database) is done while step 40 (Stop user access), which it depends on, is todo, in Cutover runbook [out-of-order]"
+documents
+says out/runbook.flat "OUT OF ORDER"
+
+begin preparation-open
+preflight_done; approvals
+mark run.yaml 10 done --at 2026-03-19T16:00:00+01:00 --evidence drill_log=drill-0319.log
+mark preflight-run.yaml P20 todo --at "$(at 17:40)" --note "Reopened: one engineer is ill"
+gates before-window=4 go-live=4
+codes preparation-open no-decision open signoff-missing required-open
+says gate-before-window.txt "step P20 (Confirm the team) is todo, in Pre-flight checks [preparation-open]"
+says gate-before-window.txt "step 20 (Announce the window) is todo, in Cutover runbook [preparation-open]"
+
+begin failed-and-blocked
+mark preflight-run.yaml P10 done --at "$(at 17:30)"
+mark preflight-run.yaml P20 done --at "$(at 17:35)"
+preparation_done; approvals; start
+mark run.yaml 40 failed --at "$(at 18:05)" --note "Sessions keep writing"
+mark run.yaml 50 blocked --at "$(at 18:06)" --note "Waits for 40"
+gates before-window=4 decision:30=4 decision:60=4 go-live=4
+codes evidence-missing failed blocked no-decision signoff-missing required-open
+says gate-before-window.txt "blocking step P10 (Verify the backups) is done without all its evidence"
+says gate-go-live.txt "blocking step 40 (Stop user access) failed"
+says gate-go-live.txt "blocking step 50 (Upgrade the database) is blocked"
+documents
+
+# ---- the rules table, walked --------------------------------------------
+rules=$(sed -n '/^## Reasons/,/^## The verdict/s/^| `\([a-z-]*\)` |.*/\1/p' "$source/docs/rules.md")
+[ -n "$rules" ] || { scenario=rules; fail "docs/rules.md lists no reason codes"; }
+for code in $rules; do
+  yes=0 no=0
+  for name in $scenarios; do
+    case " $triggered " in
+      *" $name:$code "*) yes=$((yes + 1)) ;;
+      *) no=$((no + 1)) ;;
+    esac
+  done
+  scenario="rules:$code"
+  [ "$yes" -gt 0 ] || fail "no scenario triggers $code"
+  [ "$no" -gt 0 ] || fail "every scenario triggers $code"
+done
+for pair in $triggered; do
+  code=${pair#*:}
+  case " $(echo $rules) " in
+    *" $code "*) ;;
+    *) scenario=${pair%%:*}; fail "status printed $code, which docs/rules.md does not list" ;;
+  esac
+done
+
+echo "$(echo $scenarios | wc -w) scenarios, $(echo $rules | wc -w) rules; $failures failures"
+[ "$failures" -eq 0 ]
