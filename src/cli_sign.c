@@ -92,9 +92,7 @@ static bool check_signoff(const struct project *project, const struct signoff_fi
 static int run_sign(const struct cli_invocation *invocation)
 {
     const char *run = cli_argument(invocation, 0);
-    char now[40], today[16];
-    clock_now(now, sizeof now);
-    clock_today(today, sizeof today);
+    char now[40] = "", today[16] = "";
     struct signoff_fields fields = {
         .signatory = cli_argument(invocation, 1), .name = cli_value(invocation, "name"),
         .decision = cli_value(invocation, "decision"), .date = cli_value(invocation, "date"),
@@ -104,6 +102,8 @@ static int run_sign(const struct cli_invocation *invocation)
     struct recording recording;
     if (recording_load(run, sink, &recording)
         && check_signoff(recording.model->project, &fields, sink)) {
+        clock_now(&recording.model->project->zone, now, sizeof now);
+        clock_today(&recording.model->project->zone, today, sizeof today);
         struct timestamp signed_at;
         if (!fields.date && fields.signed_at && value_parse_timestamp(fields.signed_at, &signed_at))
             value_format_date(value_date_of_epoch(signed_at.epoch

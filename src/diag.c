@@ -142,6 +142,8 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Correct the time or UTC offset of one of the two records named (a repeated hour of a DST night is the usual cause)." },
     [DIAG_RECORD_FAR_FROM_WINDOW] = { "record-far-from-window", DIAG_WARNING, EXIT_STATUS_OK,
         "Check the record's date (a typo in the year or month is the usual cause)." },
+    [DIAG_ZONE_UNKNOWN] = { "zone-unknown", DIAG_WARNING, EXIT_STATUS_OK,
+        "Write an IANA time zone name such as Europe/Berlin, or install the tzdata package." },
     [DIAG_RUN_NOT_APPENDABLE] = { "run-not-appendable", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
         "Move 'records:' to the end of the run file and write its entries as '- ' lines." },
     [DIAG_MISSING_VALUE] = { "missing-value", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,

@@ -90,6 +90,7 @@ enum diag_code {
     DIAG_OUT_OF_ORDER,          /* warning: a step closed while a step it depends on is open */
     DIAG_DOWNTIME_NEGATIVE,     /* warning: the downtime ends before it starts */
     DIAG_RECORD_FAR_FROM_WINDOW,/* warning: a record dated long after the window */
+    DIAG_ZONE_UNKNOWN,          /* warning: a window time zone the system does not know */
     /* recording: golive mark and golive sign */
     DIAG_RUN_NOT_APPENDABLE,    /* records is not the last key, or not a block list */
     DIAG_MISSING_VALUE,         /* a required command-line value such as --by */

@@ -64,6 +64,16 @@ void evaluate_settle(struct verdict *verdict);
 enum signoff_reasons { SIGNOFF_REASON_REJECTED, SIGNOFF_REASON_MISSING, SIGNOFF_REASON_BOTH };
 void evaluate_signoff_reasons(struct verdict *verdict, const struct project *project,
                               enum artifact artifact, enum signoff_reasons which);
+/* evaluate_zone: every timestamp of the project and its runs in the
+ * project's zone; offset_shown on all when they hold several offsets. */
+void evaluate_zone(struct project *project);
+/* evaluate_warn_far: a warning when at is dated far after the window
+ * (half a year: a typo in the year, not hypercare). */
+void evaluate_warn_far(const struct project *project, struct timestamp at,
+                       struct source_position position, struct diag_sink *sink);
+/* evaluate_warn_dates: a warning for each result, and each sign-off's
+ * signed_at, dated far after the window. */
+void evaluate_warn_dates(const struct project *project, struct diag_sink *sink);
 /* evaluate_gates: every gate of docs/rules.md, into the project and into
  * each decision point's state. Runs after the verdict and approvals. */
 void evaluate_gates(struct project *project);

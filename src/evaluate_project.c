@@ -105,9 +105,11 @@ static void mark_downtime(struct project_timing *timing, const struct item *item
     if (item->downtime == DOWNTIME_START) {
         timing->downtime_started = true;
         timing->downtime_start = item->state.latest->at;
+        timing->downtime_start_record = item->state.latest;
     } else {
         timing->downtime_ended = true;
         timing->downtime_end = item->state.latest->at;
+        timing->downtime_end_record = item->state.latest;
     }
 }
 
@@ -121,7 +123,25 @@ bool evaluate_times_go_live(const struct project *project, const struct checklis
     return use->checklist && (any_runbook ? SET_HAS(use->artifacts, ARTIFACT_RUNBOOK) : use->gate);
 }
 
-static void evaluate_timing(struct project *project)
+/* A downtime that ends before it starts (a wrong offset in the repeated
+ * hour of a DST night, say) is never printed as a negative length: it is
+ * 0, marked inverted, and both records are named. */
+static void check_downtime(struct project_timing *timing, struct diag_sink *sink)
+{
+    if (timing->downtime.minutes >= 0 && timing->downtime_end.epoch >= timing->downtime_start.epoch)
+        return;
+    char start[40], end[40];
+    const struct result_record *first = timing->downtime_start_record;
+    const struct result_record *last = timing->downtime_end_record;
+    diag(sink, DIAG_DOWNTIME_NEGATIVE, last->position,
+         "the downtime ends (step %s, %s) before it starts (step %s, %s, line %u)",
+         last->item_id, value_format_timestamp(last->at, end, sizeof end), first->item_id,
+         value_format_timestamp(first->at, start, sizeof start), first->position.line);
+    timing->downtime_inverted = true;
+    timing->downtime.minutes = 0;
+}
+
+static void evaluate_timing(struct project *project, struct diag_sink *sink)
 {
     struct project_timing *timing = &project->timing;
     *timing = (struct project_timing){ 0 };
@@ -142,6 +162,8 @@ static void evaluate_timing(struct project *project)
         struct timestamp until = timing->downtime_ended ? timing->downtime_end : timing->last;
         timing->downtime = (struct duration){ true,
                                               (until.epoch - timing->downtime_start.epoch) / 60 };
+        if (timing->downtime_ended)
+            check_downtime(timing, sink);
     }
 }
 
@@ -189,7 +211,7 @@ static void evaluate_audit(struct audit *audit, struct diag_sink *sink)
     audit->computed_verdict = computed;
     audit->verdict = audit->stated_verdict != VERDICT_NONE ? audit->stated_verdict : computed;
     if (audit->stated_verdict != VERDICT_NONE && audit->stated_verdict < computed)
-        diag(sink, DIAG_VERDICT_OPTIMISTIC, audit->position,
+        diag(sink, DIAG_VERDICT_OPTIMISTIC, audit->stated_verdict_position,
              "the audit states '%s' but its findings say '%s'",
              schema_audit_verdicts[audit->stated_verdict], schema_audit_verdicts[computed]);
 }
@@ -197,6 +219,8 @@ static void evaluate_audit(struct audit *audit, struct diag_sink *sink)
 void evaluate_model(struct model *model, struct diag_sink *sink)
 {
     struct project *project = model->project;
+    evaluate_zone(project);
+    evaluate_warn_dates(project, sink);
     for (size_t use = 0; use < project->use_count; use++)
         if (project->uses[use].checklist)
             evaluate_checklist(project->uses[use].checklist, project->uses[use].run,
@@ -204,7 +228,7 @@ void evaluate_model(struct model *model, struct diag_sink *sink)
     evaluate_approvals(project);
     combine_verdicts(project);
     evaluate_gates(project);
-    evaluate_timing(project);
+    evaluate_timing(project, sink);
     evaluate_closeout(project);
     if (model->audit)
         evaluate_audit(model->audit, sink);

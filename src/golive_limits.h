@@ -90,4 +90,9 @@
  * camera photo still fits. */
 #define LIMIT_IMAGE_PIXELS (25u * 1000u * 1000u)
 
+/* Most bytes golive reads of a time zone file [bytes]: the largest of
+ * tzdata's (fat, with every transition to 2037) is under 5 KB; a bigger
+ * file is read only this far, and fails to parse if it is cut. */
+#define LIMIT_ZONE_FILE_SIZE 65536u
+
 #endif

@@ -10,6 +10,7 @@
 #include "name_table.h"
 #include "source_position.h"
 #include "value.h"
+#include "zone.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -279,6 +280,7 @@ struct audit {
     struct date date;
     char *auditor;               /* person id */
     enum audit_verdict stated_verdict; /* VERDICT_NONE when not written */
+    struct source_position stated_verdict_position;
     char *summary;
     char *system_version, *system_hosting, *database_size, *constraints, *state;
     struct text_list apps;
@@ -340,7 +342,9 @@ struct project_timing {      /* evaluated */
     struct timestamp first, last;        /* first and last record of the gate runs */
     bool downtime_started, downtime_ended;
     struct timestamp downtime_start, downtime_end;
-    struct duration downtime;            /* end - start, or up to the last record */
+    const struct result_record *downtime_start_record, *downtime_end_record;
+    bool downtime_inverted;              /* the end was recorded before the start */
+    struct duration downtime;            /* end - start, or up to the last record; 0 if inverted */
 };
 
 struct checklist_use {
@@ -361,6 +365,8 @@ struct project {
     char *system_from, *system_to, *hosting;
     struct timestamp window_start, window_end, rollback_deadline;
     char *timezone;
+    struct zone zone;            /* loaded from timezone, else the window start's offset */
+    bool offsets_vary;           /* evaluated: the times printed hold more than one offset */
     struct person *people;
     size_t person_count;
     struct contact *contacts;

@@ -86,6 +86,7 @@ struct audit *audit_build(const struct node *root, const char *path)
     audit->auditor = read_text(root, "auditor");
     audit->stated_verdict = (enum audit_verdict)read_choice(root, "verdict",
                                                             schema_audit_verdicts, VERDICT_NONE);
+    audit->stated_verdict_position = read_position(root, "verdict");
     audit->summary = read_text(root, "summary");
     const struct node *system = read_mapping(root, "current_system");
     audit->system_version = read_text(system, "version");

@@ -330,6 +330,22 @@ static void check_artifact_inputs(const struct project *project, const struct no
              "the emergency contacts sheet needs at least one entry under 'contacts'");
 }
 
+#ifndef GOLIVE_ZONEINFO
+#define GOLIVE_ZONEINFO "/usr/share/zoneinfo"
+#endif
+
+/* The project's time zone, from the system's time zone data; a name it
+ * does not know is said, and the window start's offset used instead. */
+static void load_zone(struct project *project, const struct node *root, struct diag_sink *sink)
+{
+    int fallback = project->window_start.set ? project->window_start.offset_minutes : 0;
+    if (!zone_load(&project->zone, GOLIVE_ZONEINFO, project->timezone, fallback)
+        && project->timezone)
+        diag(sink, DIAG_ZONE_UNKNOWN, read_position(read_mapping(root, "window"), "timezone"),
+             "'%s' is not a time zone of this system's time zone data (%s); times are printed "
+             "in the window start's offset", project->timezone, GOLIVE_ZONEINFO);
+}
+
 struct model *model_load(const char *path, struct diag_sink *sink)
 {
     struct model *model = xcalloc(1, sizeof *model);
@@ -341,6 +357,7 @@ struct model *model_load(const char *path, struct diag_sink *sink)
         return NULL;
     }
     model->project = project_build(root, model->sources[0].path, sink);
+    load_zone(model->project, root, sink);
     load_uses(model, root, sink);
     load_audit(model, root, sink);
     load_assets(model, root, sink);
@@ -409,19 +426,30 @@ static void check_run_file(const char *path, const struct node *root, struct dia
 
 void model_check_file(const char *path, struct diag_sink *sink)
 {
+    model_free(model_check_project(path, sink));
+}
+
+struct model *model_check_project(const char *path, struct diag_sink *sink)
+{
+    struct model *model = NULL;
     struct yaml_document *document = yaml_load_file(path, source_position_of_file(path), sink);
     if (!document) {
         note_truncated_run(path, sink);
-        return;
+        return NULL;
     }
     const struct node *root = yaml_document_root(document);
     enum input_kind kind;
     if (!schema_detect_kind(root, path, &kind, sink)) {
         yaml_document_free(document);
-        return;
+        return NULL;
     }
     if (kind == INPUT_PROJECT) {
-        model_free(model_load(path, sink));
+        size_t errors = diag_error_count(sink);
+        model = model_load(path, sink);
+        if (model && diag_error_count(sink) > errors) {
+            model_free(model);
+            model = NULL;
+        }
     } else {
         schema_validate(root, schema_for_kind(kind), sink);
         if (kind == INPUT_CHECKLIST)
@@ -432,4 +460,5 @@ void model_check_file(const char *path, struct diag_sink *sink)
             check_run_file(path, root, sink);
     }
     yaml_document_free(document);
+    return model;
 }

@@ -315,6 +315,7 @@ void project_free(struct project *project)
     free(project->uses);
     text_list_free(&project->distribution);
     text_list_free(&project->closeout_issues);
+    zone_free(&project->zone);
     verdict_free(&project->verdict);
     for (int moment = 0; moment < GATE_MOMENT_COUNT; moment++)
         verdict_free(&project->gates[moment]);

@@ -354,10 +354,11 @@ static void report_timing(struct buffer *out, const struct style *style,
     const struct project_timing *timing = &project->timing;
     char length[32], since[40];
     if (timing->downtime_started)
-        buffer_printf(out, "  Downtime: %s%s (from %s)\n",
+        buffer_printf(out, "  Downtime: %s%s (from %s)%s\n",
                       value_format_duration(timing->downtime.minutes, length, sizeof length),
                       timing->downtime_ended ? "" : " so far",
-                      value_format_timestamp(timing->downtime_start, since, sizeof since));
+                      value_format_timestamp(timing->downtime_start, since, sizeof since),
+                      timing->downtime_inverted ? "; its end is recorded before its start" : "");
     else
         buffer_append_text(out, "  Downtime: not started\n");
 }

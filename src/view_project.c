@@ -347,6 +347,7 @@ static void put_timing(struct node *view, const struct project *project)
     put_bool(downtime, "started", timing->downtime_started);
     put_bool(downtime, "ended", timing->downtime_ended);
     put_bool(downtime, "ongoing", timing->downtime_started && !timing->downtime_ended);
+    put_bool(downtime, "inverted", timing->downtime_inverted);
     if (timing->downtime_started) {
         put_timestamp(downtime, "start", timing->downtime_start);
         put_timestamp(downtime, "end", timing->downtime_end);

@@ -21,8 +21,11 @@ fail() { echo "FAIL [$scenario]: $*"; failures=$((failures + 1)); }
 
 # ---- recording ----------------------------------------------------------
 begin() {
+  scenarios="$scenarios $1"
+  begin_case "$1"
+}
+begin_case() {   # a case that is not a gate scenario (not counted in the rules' walk)
   scenario=$1
-  scenarios="$scenarios $scenario"
   dir="$work/$scenario"
   cp -r "$source/tests/scenarios/base" "$dir"
   cd "$dir" || exit 1
@@ -225,6 +228,73 @@ says gate-before-window.txt "blocking step P10 (Verify the backups) is done with
 says gate-go-live.txt "blocking step 40 (Stop user access) failed"
 says gate-go-live.txt "blocking step 50 (Upgrade the database) is blocked"
 documents
+
+# ---- time ---------------------------------------------------------------
+# Why: records in another offset print in the window's zone.
+begin_case other-offsets
+preflight_done; preparation_done; approvals; start
+mark run.yaml 40 done --at 2026-03-21T19:05:00+02:00
+mark run.yaml 50 done --at 2026-03-21T17:10:00Z
+"$golive" status project.yaml > status.txt
+says status.txt "Downtime: 5 min so far (from 2026-03-21 18:05 +01:00)"
+documents
+says out/runbook.flat "Execution 1h 2026-03-21 18:00 2026-03-21 18:10 10 min within"
+says_not out/runbook.flat "17:10"
+says_not out/runbook.flat "+02:00"
+
+# Why: mark and sign stamp the time in the project's zone, whatever TZ says.
+begin_case stamp-in-project-zone
+for tz in UTC XXX-25 America/New_York; do
+  TZ=$tz "$golive" mark run.yaml 20 in-progress --by petra 2> mark.err || fail "TZ=$tz mark failed"
+  expected=$(TZ=Europe/Berlin date +%Y-%m-%dT%H)
+  tail -1 run.yaml | grep -qF "at: \"$expected" || fail "TZ=$tz: mark stamped $(tail -1 run.yaml), not $expected..."
+done
+TZ=XXX-25 "$golive" sign run.yaml lead --name "Lukáš Dvořák" --decision approved 2> sign.err
+tail -1 run.yaml | grep -qF "date: $(TZ=Europe/Berlin date +%Y-%m-%d)" || fail "sign dated $(tail -1 run.yaml)"
+
+# Why: a downtime end recorded before its start, in the repeated hour of a DST night.
+begin_case dst-night-inverted-downtime
+sed -i 's/start: 2026-03-21T18:00:00+01:00/start: 2026-10-24T22:00:00+02:00/; s/end: 2026-03-21T23:00:00+01:00/end: 2026-10-25T04:00:00+01:00/' project.yaml
+mark run.yaml 40 done --at 2026-10-25T02:20:00+01:00
+mark run.yaml 70 done --at 2026-10-25T02:35:00+02:00
+says mark.err "warning: the downtime ends (step 70, 2026-10-25 02:35 +02:00) before it starts (step 40, 2026-10-25 02:20 +01:00, line"
+"$golive" status project.yaml > status.txt 2> status.err
+says_not status.txt "-45 min"
+says status.txt "its end is recorded before its start"
+says status.err "run.yaml:6:3: warning: the downtime ends (step 70"
+"$golive" check project.yaml 2> check.err
+says check.err "warning: the downtime ends (step 70"
+documents
+says out/runbook.flat "02:20 +01:00"
+
+# Why: --at is written as the manual says, and only so.
+begin_case at-format
+code=0; "$golive" mark run.yaml 20 done --at 2026-03-21t10:00:00+01:00 2> at.err || code=$?
+[ "$code" -eq 1 ] || fail "a lower-case t exited $code, not 1"
+mark run.yaml 20 done --at 2026-03-21T10:00+01:00
+says run.yaml 'at: "2026-03-21T10:00+01:00"'
+
+# Why: a record dated far after the window (a typo in the year).
+begin_case far-future-record
+mark run.yaml 20 done --by petra --at 2027-03-20T09:00:00+01:00
+says mark.err "warning: this record is dated 2027-03-20 09:00 +01:00, 363 days after the window ends"
+mark run.yaml 10 done --at 2026-03-22T09:00:00+01:00 --evidence drill_log=late.log
+says_not mark.err "warning"
+"$golive" check project.yaml 2> check.err
+says check.err "run.yaml:5:3: warning: this record is dated 2027-03-20"
+
+# Why: the audit's stated verdict better than its findings: once, in check and build, at its line.
+begin_case verdict-optimistic
+rm -rf "$dir" && cp -r "$source/examples/hollenbach" "$dir" && cd "$dir"
+sed -i 's/^auditor: alindqvist$/auditor: alindqvist\nverdict: ready-for-rehearsal/' audit.yaml
+line=$(grep -n '^verdict:' audit.yaml | cut -d: -f1)
+for command in check build; do
+  if [ $command = check ]; then "$golive" check project.yaml 2> $command.err
+  else "$golive" build project.yaml -o out 2> $command.err; fi
+  [ "$(grep -c 'verdict-optimistic\|states .ready-for-rehearsal.' $command.err)" -eq 1 ] \
+    || fail "$command: the warning is not there once: $(cat $command.err)"
+  says $command.err "audit.yaml:$line:10: warning: the audit states 'ready-for-rehearsal' but its findings say 'blocked'"
+done
 
 # ---- the rules table, walked --------------------------------------------
 rules=$(sed -n '/^## Reasons/,/^## The verdict/s/^| `\([a-z-]*\)` |.*/\1/p' "$source/docs/rules.md")
