@@ -54,6 +54,13 @@ struct reason *evaluate_add_reason(struct verdict *verdict, enum reason_kind kin
  * decision points without go or continue. */
 void evaluate_judge_step(struct verdict *verdict, const struct checklist *checklist,
                          const struct item *item);
+/* What a step counts as, given the outcome its checklist's decisions chose
+ * (succeeds_by): a planned outcome is not a decision against the go-live;
+ * the steps of a branch not taken are neither required nor blocking. */
+bool evaluate_is_planned(const struct item *item);
+bool evaluate_decided_against(const struct item *item);
+bool evaluate_is_required(const struct item *item);
+bool evaluate_is_blocking(const struct item *item);
 /* evaluate_copy_reason: appends a copy of reason (its own text). */
 void evaluate_copy_reason(struct verdict *verdict, const struct reason *reason);
 /* evaluate_settle: the readiness the reasons make: NO-GO when one of

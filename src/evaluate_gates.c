@@ -93,10 +93,12 @@ static void judge_order(struct verdict *gate, const struct checklist *checklist,
 static void judge_before(struct verdict *gate, const struct checklist *checklist,
                          const struct item *item, bool needed)
 {
+    if (item->state.not_taken)
+        return;
     evaluate_judge_step(gate, checklist, item);
     judge_order(gate, checklist, item);
-    if ((item->required || needed) && !item->blocking && !item->state.closed
-        && item->kind != ITEM_DECISION)
+    if ((evaluate_is_required(item) || needed) && !evaluate_is_blocking(item)
+        && !item->state.closed && item->kind != ITEM_DECISION)
         evaluate_add_reason(gate, REASON_PREPARATION_OPEN, item, checklist,
                             "step %s (%s) is %s", item->id, item->title,
                             schema_statuses[item->state.status]);
@@ -185,11 +187,11 @@ static void gate_close_out(struct verdict *gate, const struct project *project)
             continue;
         CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
             const struct item_state *state = &item->state;
-            if (state->decision == OUTCOME_ROLLBACK || state->decision == OUTCOME_NO_GO)
+            if (evaluate_decided_against(item))
                 evaluate_add_reason(gate, REASON_NO_GO, item, checklist,
                                     "step %s (%s) decided %s", item->id, item->title,
                                     state->decision == OUTCOME_ROLLBACK ? "ROLLBACK" : "NO-GO");
-            else if (item->required && !state->closed)
+            else if (evaluate_is_required(item) && !state->closed)
                 evaluate_add_reason(gate, REASON_REQUIRED_OPEN, item, checklist,
                                     "required step %s (%s) is %s, in %s", item->id, item->title,
                                     schema_statuses[state->status],

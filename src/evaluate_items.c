@@ -11,8 +11,10 @@
 #include "alloc.h"
 #include "model_checklist.h"
 #include "model_read.h"
+#include "schema.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static void reset_item(struct item *item)
 {
@@ -107,6 +109,55 @@ static void judge_order(const struct checklist *checklist, struct item *item)
     }
 }
 
+static struct phase *find_phase(struct checklist *checklist, const char *id)
+{
+    for (size_t index = 0; index < checklist->phase_count; index++)
+        if (checklist->phases[index].id && strcmp(checklist->phases[index].id, id) == 0)
+            return &checklist->phases[index];
+    return NULL;
+}
+
+/* The branch a decision chose among the outcomes it declares successful:
+ * the phases of the others are not taken (not required, not judged); the
+ * chosen one is complete once every step of it is closed. */
+static void follow_branch(struct checklist *checklist, struct item *decision, const char *chosen)
+{
+    struct checklist_outcome *outcome = &checklist->outcome;
+    for (size_t index = 0; index < decision->succeeds_by.count; index++) {
+        struct phase *phase = find_phase(checklist, decision->succeeds_by.pairs[index].text);
+        if (!phase || strcmp(phase->id, chosen) == 0)
+            continue;
+        for (size_t at = 0; at < phase->item_count; at++)
+            phase->items[at].state.not_taken = true;
+    }
+    struct phase *branch = find_phase(checklist, chosen);
+    *outcome = (struct checklist_outcome){ decision, decision->state.decision, branch, true, { 0 } };
+    for (size_t at = 0; branch && at < branch->item_count; at++) {
+        struct timestamp closed;
+        branch->items[at].state.in_branch = true;
+        if (!closed_at(&branch->items[at], &closed))
+            outcome->completed = false;
+        else if (!outcome->completed_at.set || closed.epoch > outcome->completed_at.epoch)
+            outcome->completed_at = closed;
+    }
+}
+
+static void choose_branches(struct checklist *checklist)
+{
+    checklist->outcome = (struct checklist_outcome){ .chosen = OUTCOME_NONE };
+    for (size_t index = 0; index < checklist->phase_count; index++) {
+        struct phase *phase = &checklist->phases[index];
+        for (struct item *item = phase->items; item < phase->items + phase->item_count; item++) {
+            const char *chosen = item->state.decision == OUTCOME_NONE
+                                     ? NULL
+                                     : text_map_find(&item->succeeds_by,
+                                                     schema_outcomes[item->state.decision]);
+            if (item->kind == ITEM_DECISION && chosen)
+                follow_branch(checklist, item, chosen);
+        }
+    }
+}
+
 void evaluate_items(struct checklist *checklist, const struct run *run,
                     struct timestamp window_start)
 {
@@ -129,4 +180,5 @@ void evaluate_items(struct checklist *checklist, const struct run *run,
     }
     CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
         judge_order(checklist, item);
+    choose_branches(checklist);
 }

@@ -167,27 +167,65 @@ static void evaluate_timing(struct project *project, struct diag_sink *sink)
     }
 }
 
+/* The planned outcome a window checklist's decision chose, if any. */
+static bool planned_outcome(struct project *project)
+{
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (!checklist || !project->uses[use].gate || !checklist->outcome.decision)
+            continue;
+        const struct checklist_outcome *outcome = &checklist->outcome;
+        bool rolled_back = outcome->chosen == OUTCOME_ROLLBACK || outcome->chosen == OUTCOME_NO_GO;
+        project->outcome = !outcome->completed ? GOLIVE_RESTORING
+                           : rolled_back       ? GOLIVE_RESTORED
+                                               : GOLIVE_FIXED_FORWARD;
+        project->outcome_at = outcome->completed ? outcome->completed_at : (struct timestamp){ 0 };
+        project->outcome_checklist = checklist;
+        return true;
+    }
+    return false;
+}
+
+/* The outcome in words (docs/rules.md): decided against, a planned
+ * outcome, live (and closed once the close-out gate opens), or not live. */
+static void evaluate_outcome(struct project *project)
+{
+    project->outcome_at = (struct timestamp){ 0 };
+    project->outcome_checklist = NULL;
+    if (project->rollback_required) {
+        project->outcome = GOLIVE_ROLLED_BACK;
+        project->outcome_at = project->timing.last;
+    } else if (planned_outcome(project)) {
+        if (project->outcome != GOLIVE_RESTORING && project->gates[GATE_GO_LIVE].readiness != READINESS_READY)
+            project->outcome = GOLIVE_RESTORING;
+    } else if (project->gates[GATE_GO_LIVE].readiness == READINESS_READY) {
+        project->outcome = project->gates[GATE_CLOSE_OUT].readiness == READINESS_READY
+                               ? GOLIVE_CLOSED : GOLIVE_LIVE;
+        project->outcome_at = project->timing.last;
+    } else {
+        project->outcome = GOLIVE_NOT_LIVE;
+    }
+}
+
 static void evaluate_closeout(struct project *project)
 {
     project->rollback_required = false;
-    bool everything_closed = true;
     for (size_t use = 0; use < project->use_count; use++) {
         const struct checklist *checklist = project->uses[use].checklist;
         if (!checklist || !project->uses[use].gate)
             continue;
         project->rollback_required = project->rollback_required
                                      || checklist->rollup.rollback_no_go > 0;
-        everything_closed = everything_closed && checklist->rollup.required_open == 0
-                            && checklist->rollup.blocked_failed == 0;
     }
-    if (project->closeout_status >= 0)
-        project->final_status = (enum closeout_status)project->closeout_status;
-    else if (project->rollback_required)
-        project->final_status = CLOSEOUT_FAILED;
-    else if (project->verdict.readiness == READINESS_READY && everything_closed)
-        project->final_status = CLOSEOUT_SUCCESS;
-    else
-        project->final_status = CLOSEOUT_PARTIAL;
+    evaluate_outcome(project);
+    static const enum closeout_status computed[] = {
+        [GOLIVE_NOT_LIVE] = CLOSEOUT_PARTIAL, [GOLIVE_LIVE] = CLOSEOUT_SUCCESS,
+        [GOLIVE_CLOSED] = CLOSEOUT_SUCCESS, [GOLIVE_FIXED_FORWARD] = CLOSEOUT_SUCCESS,
+        [GOLIVE_RESTORED] = CLOSEOUT_SUCCESS, [GOLIVE_RESTORING] = CLOSEOUT_PARTIAL,
+        [GOLIVE_ROLLED_BACK] = CLOSEOUT_FAILED };
+    project->final_status = project->closeout_status >= 0
+                                ? (enum closeout_status)project->closeout_status
+                                : computed[project->outcome];
 }
 
 /* Blocked by a critical risk or blocking missing item; needing preparation

@@ -18,11 +18,39 @@ static void count_item(struct rollup *rollup, const struct item *item)
     const struct item_state *state = &item->state;
     rollup->total++;
     rollup->closed += state->closed;
-    rollup->required_open += item->required && !state->closed;
-    rollup->blocking_open += item->blocking && !state->closed;
+    rollup->required_open += evaluate_is_required(item) && !state->closed;
+    rollup->blocking_open += evaluate_is_blocking(item) && !state->closed;
     rollup->blocked_failed += state->status == STATUS_BLOCKED || state->status == STATUS_FAILED;
-    rollup->rollback_no_go += state->decision == OUTCOME_ROLLBACK
-                              || state->decision == OUTCOME_NO_GO;
+    rollup->rollback_no_go += evaluate_decided_against(item);
+}
+
+bool evaluate_is_planned(const struct item *item)
+{
+    return item->state.decision != OUTCOME_NONE
+           && text_map_find(&item->succeeds_by, schema_outcomes[item->state.decision]);
+}
+
+bool evaluate_decided_against(const struct item *item)
+{
+    enum outcome decision = item->state.decision;
+    return (decision == OUTCOME_ROLLBACK || decision == OUTCOME_NO_GO) && !evaluate_is_planned(item);
+}
+
+/* A step of the branch a planned outcome chose is required and blocks
+ * the outcome until closed; a step of a branch not taken is neither. */
+static bool in_chosen_branch(const struct item *item)
+{
+    return item->state.in_branch;
+}
+
+bool evaluate_is_required(const struct item *item)
+{
+    return !item->state.not_taken && (item->required || in_chosen_branch(item));
+}
+
+bool evaluate_is_blocking(const struct item *item)
+{
+    return !item->state.not_taken && (item->blocking || in_chosen_branch(item));
 }
 
 void evaluate_rollups(struct checklist *checklist)
@@ -84,10 +112,10 @@ static void judge_decision(struct verdict *verdict, const struct checklist *chec
                            const struct item *item)
 {
     enum outcome decision = item->state.decision;
-    if (decision == OUTCOME_ROLLBACK || decision == OUTCOME_NO_GO)
+    if (evaluate_decided_against(item))
         evaluate_add_reason(verdict, REASON_NO_GO, item, checklist, "step %s (%s) decided %s", item->id,
                    item->title, decision == OUTCOME_ROLLBACK ? "ROLLBACK" : "NO-GO");
-    else if (decision != OUTCOME_GO && decision != OUTCOME_CONTINUE)
+    else if (decision != OUTCOME_GO && decision != OUTCOME_CONTINUE && !evaluate_is_planned(item))
         evaluate_add_reason(verdict, REASON_NO_DECISION, item, checklist,
                    "step %s (%s) is a decision point without a go or continue decision", item->id,
                    item->title);
@@ -122,7 +150,9 @@ static void judge_blocking(struct verdict *verdict, const struct checklist *chec
 void evaluate_judge_step(struct verdict *verdict, const struct checklist *checklist,
                          const struct item *item)
 {
-    if (item->blocking)
+    if (item->state.not_taken)
+        return;
+    if (evaluate_is_blocking(item))
         judge_blocking(verdict, checklist, item);
     if (item->kind == ITEM_DECISION)
         judge_decision(verdict, checklist, item);

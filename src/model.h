@@ -132,6 +132,8 @@ struct item_state {          /* evaluated */
     bool evidence_stale;                 /* some evidence older than evidence_max_age */
     struct duration evidence_age;        /* the oldest evidence's age at the window start */
     struct verdict gate;                 /* decision points: the gate at this step */
+    bool not_taken;                      /* in the phase of a planned outcome not chosen */
+    bool in_branch;                      /* in the phase of the planned outcome chosen */
     const struct item *open_dependency;  /* closed while this step it depends on is open */
     const struct item *early_of;         /* closed before this dependency was closed */
 };
@@ -154,6 +156,7 @@ struct item {
     struct duration evidence_max_age;
     struct text_list depends_on; /* step ids */
     outcome_set outcomes;        /* decision points: what may be recorded */
+    struct text_map succeeds_by; /* decision points: outcome -> phase id that completes it */
     enum downtime_mark downtime;
     struct source_position position;
     size_t number;               /* 1-based position in the checklist */
@@ -186,6 +189,17 @@ struct phase {
     struct phase_timing timing;  /* evaluated */
 };
 
+/* How a checklist ended, when a decision point chose an outcome it
+ * declares successful (succeeds_by): fix forward, or a planned rollback
+ * that restored the system. */
+struct checklist_outcome {   /* evaluated */
+    const struct item *decision;         /* NULL when no planned outcome was chosen */
+    enum outcome chosen;
+    const struct phase *branch;          /* the phase that carries it out */
+    bool completed;                      /* every step of branch closed */
+    struct timestamp completed_at;       /* the last closing record of branch */
+};
+
 struct checklist {
     char *id;
     char *title;
@@ -203,6 +217,7 @@ struct checklist {
     struct verdict verdict;      /* evaluated */
     struct duration budget;      /* evaluated: the phases' budgets added */
     bool has_decision;           /* evaluated: some step is a decision point */
+    struct checklist_outcome outcome; /* evaluated */
 };
 
 /* ---- runs ------------------------------------------------------------ */
@@ -336,6 +351,17 @@ struct approval_state {      /* evaluated */
 
 enum closeout_status { CLOSEOUT_SUCCESS, CLOSEOUT_PARTIAL, CLOSEOUT_FAILED };
 
+/* Where the go-live stands, in the words a client reads (docs/rules.md). */
+enum golive_outcome {
+    GOLIVE_NOT_LIVE,         /* the go-live gate is shut and nothing decided against it */
+    GOLIVE_LIVE,             /* live; hypercare or the close-out still open */
+    GOLIVE_CLOSED,           /* live, and the close-out gate is open */
+    GOLIVE_FIXED_FORWARD,    /* a planned fix-forward completed */
+    GOLIVE_RESTORED,         /* a planned rollback completed: the system is restored */
+    GOLIVE_RESTORING,        /* a planned outcome chosen, its phase not yet closed */
+    GOLIVE_ROLLED_BACK,      /* a decision said rollback or no-go: the go-live did not happen */
+};
+
 struct project_timing {      /* evaluated */
     struct duration window;              /* planned: window end - start */
     bool started;                        /* some gate record has a time */
@@ -382,6 +408,7 @@ struct project {
     struct audit *audit;         /* loaded, or NULL */
     int closeout_status;         /* index into schema_closeout_statuses, or -1 */
     struct timestamp closeout_completed;
+    struct date hypercare_until;
     struct text_list closeout_issues;
     char *closeout_notes;
     artifact_set artifacts;
@@ -392,6 +419,9 @@ struct project {
     struct project_timing timing;                    /* evaluated */
     bool rollback_required;      /* evaluated: some decision said rollback or no-go */
     enum closeout_status final_status; /* evaluated: stated, else computed */
+    enum golive_outcome outcome;       /* evaluated */
+    struct timestamp outcome_at;       /* evaluated: when it was reached, if known */
+    const struct checklist *outcome_checklist; /* evaluated: the one whose planned outcome it is */
     char *templates;             /* folder of template overrides, as written */
     char *templates_path, *logo_path; /* resolved; NULL when not given */
     const char *path;            /* not owned */

@@ -122,6 +122,7 @@ static void build_parts(struct project *project, const struct node *root)
     const struct node *closeout = read_mapping(root, "closeout");
     project->closeout_status = read_choice(closeout, "status", schema_closeout_statuses, -1);
     project->closeout_completed = read_timestamp(closeout, "completed");
+    project->hypercare_until = read_date(closeout, "hypercare_until");
     project->closeout_issues = read_text_list(closeout, "issues");
     project->closeout_notes = read_text(closeout, "notes");
 }

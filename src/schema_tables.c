@@ -73,6 +73,9 @@ static const struct field_spec item_fields[] = {
     { .key = "outcomes", .type = FIELD_LIST, .element = FIELD_ENUM, .choices = schema_outcomes,
       .default_text = "[go, continue, rollback, no-go] for a decision",
       .meaning = "decision points only: the outcomes that may be recorded" },
+    { .key = "succeeds_by", .type = FIELD_TEXT_MAP,
+      .meaning = "decision points only: outcome: phase, for each outcome that ends the "
+                 "checklist successfully once that phase is closed (rollback: roll-back)" },
     { .key = "downtime", .type = FIELD_ENUM, .choices = schema_downtime_marks,
       .meaning = "start or end: this step starts or ends the users' downtime" },
 };
@@ -223,6 +226,8 @@ static const struct schema checklist_use_schema = { "checklist entry", checklist
 static const struct field_spec closeout_fields[] = {
     { .key = "status", .type = FIELD_ENUM, .choices = schema_closeout_statuses,
       .meaning = "final status; computed from the run when absent" },
+    { .key = "hypercare_until", .type = FIELD_DATE,
+      .meaning = "the last day of hypercare, printed in the close-out's outcome" },
     { .key = "completed", .type = FIELD_TIMESTAMP,
       .meaning = "when the migration was complete; else the last runbook record" },
     { .key = "issues", .type = FIELD_LIST, .element = FIELD_MARKDOWN,

@@ -110,6 +110,31 @@ static void report_reasons(struct buffer *out, const struct project *project,
         buffer_printf(out, "  ... and %zu more\n", count - shown);
 }
 
+/* A planned outcome (succeeds_by) in words: not a failure. */
+static void report_outcome(struct buffer *out, const struct style *style,
+                           const struct project *project)
+{
+    const struct checklist *checklist = project->outcome_checklist;
+    if (!checklist)
+        return;
+    const struct checklist_outcome *outcome = &checklist->outcome;
+    const char *branch = outcome->branch && outcome->branch->title ? outcome->branch->title : "";
+    char at[40] = "";
+    if (project->outcome_at.set)
+        value_format_timestamp(project->outcome_at, at, sizeof at);
+    buffer_append_text(out, "Outcome:  ");
+    if (project->outcome == GOLIVE_RESTORED)
+        styled(out, style, TONE_GOOD, "rolled back, system restored");
+    else if (project->outcome == GOLIVE_FIXED_FORWARD)
+        styled(out, style, TONE_GOOD, "fixed forward");
+    else
+        styled(out, style, TONE_WARN, "under way");
+    buffer_printf(out, " (step %s decided %s; %s %s%s%s)\n", outcome->decision->id,
+                  schema_outcomes[outcome->chosen], branch,
+                  project->outcome == GOLIVE_RESTORING ? "not closed yet" : "closed",
+                  at[0] ? " at " : "", at);
+}
+
 static void report_verdict(struct buffer *out, const struct style *style,
                            const struct project *project)
 {
@@ -119,6 +144,7 @@ static void report_verdict(struct buffer *out, const struct style *style,
     styled(out, style, tone, word);
     buffer_append_char(out, '\n');
     report_reasons(out, project, &project->verdict, REASONS_SHOWN);
+    report_outcome(out, style, project);
 }
 
 static void gate_row(struct buffer *out, const struct style *style, const char *name,

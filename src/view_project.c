@@ -406,5 +406,6 @@ void view_put_project(struct node *view, const struct model *model,
     view_put_readiness(put_mapping(view, "readiness"), &project->verdict);
     put_gates(view, project);
     put_out_of_order(view, project);
+    view_put_outcome(view, project);
     put_bool(view, "rollback_required", project->rollback_required);
 }

@@ -229,6 +229,53 @@ says gate-go-live.txt "blocking step 40 (Stop user access) failed"
 says gate-go-live.txt "blocking step 50 (Upgrade the database) is blocked"
 documents
 
+# Why: the recovery runbook (seed 004) completed by its rollback branch.
+recovery() {   # recovery OUTCOME: a failed module upgrade handled by the shipped runbook
+  rm -rf "$dir" && mkdir -p "$dir" && cd "$dir" || exit 1
+  cp "$source/checklists/module-upgrade-recovery.yaml" recovery.yaml
+  sed -e 's/^  - {id: petra, name: Petra Šťastná, roles: \[sponsor\]}/  - {id: petra, name: Petra Šťastná, roles: [project-lead, rollback-owner, communication-owner]}/' \
+      -e 's/^  - {id: lukas, name: Lukáš Dvořák, roles: \[tech-lead\]}/  - {id: lukas, name: Lukáš Dvořák, roles: [technical-lead, upgrade-owner, functional-lead]}/' \
+      -e '/^checklists:/,$d' "$source/tests/scenarios/base/project.yaml" > project.yaml
+  printf 'checklists:\n  - file: recovery.yaml\n    run: run.yaml\n    artifacts: [runbook, closeout]\nartifacts: [runbook, signoff, closeout]\n' >> project.yaml
+  printf 'kind: run\nproject: project.yaml\nchecklist: module-upgrade-recovery\nrecords:\n' > run.yaml
+  approvals
+  local minute=10
+  step() { mark run.yaml "$@" --at "$(at 19:$minute)"; minute=$((minute + 1)); }
+  step 10 done; step 20 done --evidence release_ref=v1.4.2; step 30 done --evidence last_good_backup=db.dump
+  step 40 done --evidence checkpoint_dump=failed.dump; step 50 done --evidence failure_log=odoo.log
+  step 60 done --evidence first_error="KeyError in sale_custom"
+  step 70 done --by petra --decision "$1"
+  if [ "$1" = rollback ]; then
+    step 120 done; step 130 done --evidence restored_backup="db.dump at 19:30"; step 140 done; step 150 done
+  else
+    step 80 done; step 90 done; step 100 done --evidence upgrade_log=ok.log; step 110 done
+  fi
+  step 160 done; step 170 done; step 180 done; step 190 done; step 200 done --by petra
+  step 210 done; step 220 done --evidence restore_drill="drill ok"; step 230 done; step 240 done
+  step 250 done --evidence incident_report=INC-7
+  sign close --name "Petra Šťastná" --decision approved --date 2026-03-22
+}
+begin recovery-by-rollback
+recovery rollback
+gates go-live=0 close-out=0
+codes
+"$golive" status project.yaml > status.txt
+says status.txt "Verdict:  READY"
+says status.txt "Outcome:  rolled back, system restored (step 70 decided rollback; Roll back closed at 2026-03-21 19:"
+documents
+says out/runbook.flat "Outcome: rolled back, system restored"
+says out/closeout.flat "Outcome: Rolled back; system restored at 19:"
+says out/closeout.flat "SUCCESS"
+says_not out/runbook.flat "ROLLBACK / NO-GO"
+
+begin recovery-half-way
+recovery rollback
+sed -i '/item: "150"/d' run.yaml
+gates go-live=4 close-out=4
+codes open required-open
+"$golive" status project.yaml > status.txt
+says status.txt "Outcome:  under way (step 70 decided rollback; Roll back not closed yet)"
+
 # ---- time ---------------------------------------------------------------
 # Why: records in another offset print in the window's zone.
 begin_case other-offsets
