@@ -106,8 +106,12 @@ void view_put_closeout(struct node *view, const struct model *model)
     put_text(closeout, "status", schema_closeout_statuses[project->final_status]);
     put_flag_for(closeout, schema_closeout_statuses[project->final_status]);
     put_bool(closeout, "status_stated", project->closeout_status >= 0);
-    put_timestamp(closeout, "started", project->timing.started ? project->timing.first
-                                                               : project->window_start);
+    /* Started: the window, or the first record in it if later (preparation
+     * recorded days before does not start the go-live). */
+    bool later = project->timing.started
+                 && (!project->window_start.set
+                     || project->timing.first.epoch > project->window_start.epoch);
+    put_timestamp(closeout, "started", later ? project->timing.first : project->window_start);
     /* Completed once the outcome is final: not while hypercare is open. */
     bool final = project->outcome == GOLIVE_CLOSED || project->outcome == GOLIVE_RESTORED
                  || project->outcome == GOLIVE_FIXED_FORWARD

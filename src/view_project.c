@@ -307,7 +307,7 @@ static void put_order_entry(struct node *mapping, const struct checklist *checkl
  * gates refuse), or closed only later. */
 static void put_out_of_order(struct node *view, const struct project *project)
 {
-    struct node *list = put_list(view, "out_of_order");
+    struct node *list = put_list(view, "steps_out_of_order");
     size_t count = 0;
     for (size_t use = 0; use < project->use_count; use++) {
         const struct checklist *checklist = project->uses[use].checklist;
@@ -323,7 +323,7 @@ static void put_out_of_order(struct node *view, const struct project *project)
             }
         }
     }
-    put_bool(view, "has_out_of_order", count > 0);
+    put_bool(view, "has_steps_out_of_order", count > 0);
 }
 
 static void put_timing(struct node *view, const struct project *project)

@@ -88,15 +88,18 @@ says_not() { ! grep -qF -- "$2" "$1" || fail "$1 says: $2"; }
 # documents: builds every document and reads the PDFs back.
 documents() {
   "$golive" build project.yaml -o out > build.out 2> build.err || fail "build failed: $(cat build.err)"
+  # -raw: the text in the order it was set, so that a wrapped table cell
+  # reads as one run of words (made one line below)
   for pdf in out/*.pdf; do
-    pdftotext -layout "$pdf" "${pdf%.pdf}.txt" || fail "pdftotext $pdf"
+    pdftotext -raw "$pdf" "${pdf%.pdf}.txt" || fail "pdftotext $pdf"
   done
   "$golive" status project.yaml > status.txt 2>&1
   local verdict
   verdict=$(sed -n 's/^Verdict:  //p' status.txt)
   # the runbook, sign-off sheet and close-out print the go-live verdict
-  for document in runbook signoff closeout; do
-    tr -s ' ' < "out/$document.txt" > "out/$document.flat"
+  for document in runbook signoff closeout preflight; do
+    [ -f "out/$document.txt" ] || continue
+    tr '\n' ' ' < "out/$document.txt" | tr -s ' ' > "out/$document.flat"
   done
   says out/runbook.flat "The go-live is $verdict"
   # the runbook's row of gates reads as status --gate at each moment
@@ -123,19 +126,29 @@ gates before-window=0 decision:30=0 decision:60=4 decision=4 go-live=4
 codes no-decision open signoff-missing required-open
 documents
 
+# Why: live with hypercare still running: the close-out tells it so.
 begin live
 preflight_done; preparation_done; approvals; start; execute; go_live
+sed -i 's/^artifacts: \[preflight/closeout:\n  hypercare_until: 2026-04-03\nartifacts: [preflight/' project.yaml
 gates before-window=0 decision:30=0 decision:60=0 decision=0 close-out=4 go-live=0
 codes signoff-missing required-open
 documents
+says out/closeout.flat "Outcome: Live; hypercare open until 2026-04-03."
+says out/closeout.flat "not yet (live since 2026-03-21 19:30"
+says out/closeout.flat "Hypercare and handover: 0 of 1 steps closed, 1 required still open."
+says out/closeout.flat "SUCCESS"
+says_not out/closeout.flat "no required step is open"
 
 begin closed
 preflight_done; preparation_done; approvals; start; execute; go_live
 mark handover-run.yaml H10 done --by petra --at 2026-03-27T10:00:00+01:00
 sign close --name "Petra Šťastná" --decision approved --date 2026-03-27
+sign lead --name "Lukáš Dvořák" --decision conditional --condition "Old server kept until 2026-04-30" --date 2026-03-20
 gates before-window=0 decision=0 close-out=0 go-live=0
 codes
 documents
+says out/closeout.flat "Outcome: Closed."
+says out/closeout.flat "Old server kept until 2026-04-30 — Lukáš Dvořák, Consultancy lead, 2026-03-20: settled by the"
 
 # Why: the client sponsor's go-live sign-off recorded as rejected.
 begin rejected-approval
@@ -186,6 +199,9 @@ codes evidence-stale no-decision open signoff-missing required-open
 says gate-before-window.txt "blocking step P10 (Verify the backups) has evidence 1 h 1 min old at the window start (at most 1 h)"
 says gate-before-window.txt "blocking step 10 (Confirm the restore drill) has evidence 8 d 2 h old"
 documents
+# Why: the pre-flight sheet marks the line whose evidence is too old, beside its record.
+says out/preflight.flat "backup_ref: db-0321.dump · ⚠ EVIDENCE TOO OLD: 1 h 1 min old at the window start, at most 1 h"
+says out/preflight.flat "Technical lead, Lukáš Dvořák LD 2026-03-21 16:59"
 
 begin rollback
 preflight_done; preparation_done; approvals; start; execute
@@ -205,7 +221,8 @@ gates before-window=0 decision:30=0 decision:60=4 go-live=4
 codes out-of-order no-decision open signoff-missing required-open
 says gate-go-live.txt "step 50 (Upgrade the database) is done while step 40 (Stop user access), which it depends on, is todo, in Cutover runbook [out-of-order]"
 documents
-says out/runbook.flat "OUT OF ORDER"
+says out/runbook.flat "OUT OF ORDER: Cutover runbook, step 50 Upgrade the database was closed while step 40 Stop user access, which it depends on, is still todo"
+[ "$(grep -o "OUT OF ORDER" out/runbook.flat | wc -l)" -eq 1 ] || fail "the runbook lists the step out of order more than once"
 
 begin preparation-open
 preflight_done; approvals
@@ -285,7 +302,7 @@ mark run.yaml 50 done --at 2026-03-21T17:10:00Z
 "$golive" status project.yaml > status.txt
 says status.txt "Downtime: 5 min so far (from 2026-03-21 18:05 +01:00)"
 documents
-says out/runbook.flat "Execution 1h 2026-03-21 18:00 2026-03-21 18:10 10 min within"
+says out/runbook.flat "Execution 1 h 2026-03-21 18:00 2026-03-21 18:10 10 min within"
 says_not out/runbook.flat "17:10"
 says_not out/runbook.flat "+02:00"
 
