@@ -56,7 +56,6 @@ bool evaluate_is_blocking(const struct item *item)
 void evaluate_rollups(struct checklist *checklist)
 {
     checklist->rollup = (struct rollup){ 0 };
-    checklist->budget = (struct duration){ 0 };
     checklist->has_decision = false;
     for (struct phase *phase = checklist->phases;
          phase < checklist->phases + checklist->phase_count; phase++) {
@@ -67,9 +66,6 @@ void evaluate_rollups(struct checklist *checklist)
             count_item(&checklist->rollup, item);
             checklist->has_decision = checklist->has_decision || item->kind == ITEM_DECISION;
         }
-        if (phase->budget.set)
-            checklist->budget = (struct duration){ true,
-                                                   checklist->budget.minutes + phase->budget.minutes };
     }
 }
 

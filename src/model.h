@@ -174,6 +174,7 @@ struct phase_timing {            /* evaluated */
     struct timestamp start, end; /* end: the latest record so far while unfinished */
     struct duration actual;      /* end - start, so far while unfinished */
     struct duration over_budget; /* actual - budget when positive, else 0 */
+    bool overlaps;               /* starts before the phase timed before it ended */
 };
 
 
@@ -215,7 +216,9 @@ struct checklist {
     size_t item_count;           /* over all phases */
     struct rollup rollup;        /* evaluated */
     struct verdict verdict;      /* evaluated */
-    struct duration budget;      /* evaluated: the phases' budgets added */
+    struct duration budget;      /* evaluated: the budgets of the phases that ran, or, for
+                                    those not started, of the ones holding a required step
+                                    (a rollback phase that never ran does not count) */
     bool has_decision;           /* evaluated: some step is a decision point */
     struct checklist_outcome outcome; /* evaluated */
 };

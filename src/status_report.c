@@ -233,7 +233,7 @@ static void rollup_row(struct buffer *out, const struct style *style, const char
                        const struct rollup *rollup, const struct checklist_use *use)
 {
     column(out, title, 30);
-    buffer_printf(out, "%6zu %7zu %9zu %11zu %8zu %9zu  ", rollup->total, rollup->closed,
+    buffer_printf(out, "%6zu %7zu %9zu %11zu %9zu %9zu  ", rollup->total, rollup->closed,
                   rollup->required_open, rollup->blocking_open, rollup->blocked_failed,
                   rollup->rollback_no_go);
     enum tone tone;
@@ -250,7 +250,7 @@ static void report_rollups(struct buffer *out, const struct style *style,
 {
     buffer_append_char(out, '\n');
     styled(out, style, TONE_HEADING,
-           "Checklist                      Steps  Closed  Req.open  Block.open  Failed  Rollback  Verdict");
+           "Checklist                      Steps  Closed  Req.open  Block.open  Blk/Fail  Rollback  Verdict");
     buffer_append_char(out, '\n');
     for (size_t index = 0; index < project->use_count; index++) {
         const struct checklist_use *use = &project->uses[index];
@@ -352,14 +352,20 @@ static void phase_time_row(struct buffer *out, const struct style *style,
     column(out, phase->title ? phase->title : "", 36);
     buffer_printf(out, " %-12s ", budget);
     column(out, actual, 14);
+    /* As the runbook: "so far" while unfinished, "over" beyond the budget,
+     * both when both hold. */
+    bool so_far = phase->timing.started && !phase->timing.finished
+                  && !phase->timing.before_window;
+    if (so_far)
+        styled(out, style, TONE_DIM, "so far");
     if (phase->timing.over_budget.minutes > 0) {
         char late[32];
-        snprintf(over, sizeof over, "+%s over",
+        snprintf(over, sizeof over, "%s+%s over", so_far ? ", " : "",
                  value_format_duration(phase->timing.over_budget.minutes, late, sizeof late));
         styled(out, style, TONE_WARN, over);
-    } else if (phase->timing.started && !phase->timing.finished) {
-        styled(out, style, TONE_DIM, "so far");
     }
+    if (phase->timing.overlaps)
+        styled(out, style, TONE_DIM, "; overlaps the phase before");
     buffer_append_char(out, '\n');
 }
 

@@ -164,6 +164,7 @@ static void put_phase_timing(struct node *mapping, const struct phase *phase)
     put_duration(parts, "actual", timing->actual);
     put_duration(parts, "over_budget", timing->over_budget);
     put_bool(parts, "over", timing->over_budget.minutes > 0);
+    put_bool(parts, "overlaps", timing->overlaps);
 }
 
 static void put_phase(struct node *mapping, const struct phase *phase,

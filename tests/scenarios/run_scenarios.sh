@@ -338,6 +338,24 @@ code=0; "$golive" mark run.yaml 20 done --at 2026-03-21t10:00:00+01:00 2> at.err
 mark run.yaml 20 done --at 2026-03-21T10:00+01:00
 says run.yaml 'at: "2026-03-21T10:00+01:00"'
 
+# Why: totals count phases that ran; overlaps shown; "so far" and "over" agree.
+begin_case phase-timing
+preflight_done; preparation_done; approvals; start
+mark run.yaml 40 done --at "$(at 18:05)"
+mark run.yaml 50 in-progress --at "$(at 19:30)"
+"$golive" status project.yaml > status.txt
+says status.txt "Execution                            1 h          1 h 30 min    so far, +30 min over"
+says status.txt "Block.open  Blk/Fail  Rollback"
+documents
+says out/runbook.flat "Execution 1 h 2026-03-21 18:00 not finished 1 h 30 min so far 30 min over"
+says out/runbook.flat "Total (phases that ran or are still ahead; elapsed, not added) 1 h 30 min"
+mark run.yaml 60 done --by petra --at "$(at 19:25)" --decision go
+mark run.yaml 50 done --at "$(at 19:40)"
+"$golive" status project.yaml > status.txt
+says status.txt "overlaps the phase before"
+documents
+says out/runbook.flat "overlaps the phase before"
+
 # Why: a record dated far after the window (a typo in the year).
 begin_case far-future-record
 mark run.yaml 20 done --by petra --at 2027-03-20T09:00:00+01:00
