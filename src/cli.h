@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 enum cli_option_kind {
-    CLI_FLAG,     /* --gate */
+    CLI_FLAG,     /* a switch without a value */
     CLI_VALUE,    /* --output FILE, given at most once */
     CLI_REPEATED, /* --data FILE, as often as wanted */
 };
