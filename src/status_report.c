@@ -223,9 +223,9 @@ static void report_approval(struct buffer *out, const struct style *style,
             buffer_printf(out, "  - missing: %s (%s)\n", signatory->role, signatory->id);
         else if (SET_HAS(signatory->artifacts, ARTIFACT_RUNBOOK)
                  && signatory->latest->decision == SIGNOFF_REJECTED)
-            buffer_printf(out, "  - rejected by %s%s%s (%s)\n", signatory->latest->name,
-                          signatory->latest->deputy ? ", for " : "",
-                          signatory->latest->deputy ? signatory->role : "", signatory->role);
+            buffer_printf(out, signatory->latest->deputy ? "  - rejected by %s, for %s\n"
+                                                         : "  - rejected by %s (%s)\n",
+                          signatory->latest->name, signatory->role);
     }
 }
 

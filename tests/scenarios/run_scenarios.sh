@@ -378,6 +378,19 @@ for command in check build; do
   says $command.err "audit.yaml:$line:10: warning: the audit states 'ready-for-rehearsal' but its findings say 'blocked'"
 done
 
+# Why: the README's own example records nothing out of order.
+begin_case readme-example
+rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
+"$golive" new acme-upgrade || fail "golive new failed"
+sed -n '/^## Using it/,/^```$/p' "$source/README.md" | grep -E '^golive (mark|sign)' -A1 \
+  | sed -e 's/#.*//' -e 's/\\$//' | tr '\n' ' ' | sed 's/golive /\ngolive /g' > commands.txt
+[ "$(grep -c '^golive' commands.txt)" -ge 2 ] || fail "the README shows no mark and sign"
+while read -r line; do
+  [ -n "$line" ] || continue
+  eval "\"\$golive\" ${line#golive }" 2>> readme.err || fail "README: $line failed: $(cat readme.err)"
+done < commands.txt
+says_not readme.err "warning"
+
 # ---- the rules table, walked --------------------------------------------
 rules=$(sed -n '/^## Reasons/,/^## The verdict/s/^| `\([a-z-]*\)` |.*/\1/p' "$source/docs/rules.md")
 [ -n "$rules" ] || { scenario=rules; fail "docs/rules.md lists no reason codes"; }
