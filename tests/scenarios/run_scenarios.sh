@@ -102,6 +102,15 @@ documents() {
     tr '\n' ' ' < "out/$document.txt" | tr -s ' ' > "out/$document.flat"
   done
   says out/runbook.flat "The go-live is $verdict"
+  # the sign-off sheet's go-live approval reads as status's
+  local approval
+  approval=$(sed -n 's/^Approval: \([A-Z ]*[A-Z]\).*/\1/p' status.txt)
+  case $approval in
+    APPROVED) says out/signoff.flat "Go-live (runbook) 2 2 APPROVED" ;;
+    PENDING) says out/signoff.flat "Go-live (runbook) 2" ; says out/signoff.flat "PENDING" ;;
+    REJECTED) says out/signoff.flat "Go-live (runbook) 2 2 REJECTED" ;;
+    *) fail "status prints no approval" ;;
+  esac
   # the runbook's row of gates reads as status --gate at each moment
   local moment code word
   for moment in before-window decision close-out go-live; do
@@ -186,6 +195,7 @@ documents
 for document in runbook signoff; do
   says "out/$document.flat" "Anna Berg, for Client sponsor"
 done
+says out/signoff.flat "2026-03-21, signed 2026-03-21 17:40 +01:00, recorded"
 says_not out/signoff.flat "Petra Šťastná | APPROVED"
 
 begin stale-evidence
