@@ -11,6 +11,7 @@
 #include "view_put.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,7 +228,15 @@ static void put_reason(struct node *mapping, const struct reason *reason)
     const char *code = evaluate_rules[reason->kind].code;
     put_text(mapping, "kind", code);
     put_text(mapping, "code", code);
-    put_flag_for(mapping, code);
+    /* Every kind's flag, false but its own: a {{#no_go}} inside a reason
+     * must not find the verdict's own no_go flag around it. */
+    for (int kind = 0; kind < REASON_KIND_COUNT; kind++) {
+        char flag[64];
+        snprintf(flag, sizeof flag, "%s", evaluate_rules[kind].code);
+        for (char *at = flag; *at; at++)
+            *at = *at == '-' ? '_' : *at;
+        put_bool(mapping, flag, kind == (int)reason->kind);
+    }
     put_text(mapping, "text", reason->text);
     if (reason->signatory) {
         struct node *signatory = put_mapping(mapping, "signatory");

@@ -171,6 +171,16 @@ documents
 says out/signoff.flat "Petra Šťastná"
 says out/signoff.flat "REJECTED"
 
+# A rejection among open steps: each reason prints once, as its own kind.
+begin rejected-while-open
+preflight_done; preparation_done; approvals; start
+sign sponsor --name "Petra Šťastná" --decision rejected --date 2026-03-21
+gates before-window=5 decision:30=5 go-live=5
+codes signoff-rejected open no-decision signoff-missing required-open
+documents
+[ "$(grep -c "^- \*\*ROLLBACK / NO-GO\*\*:" out/runbook.md)" -eq 1 ] || fail "the runbook prints the NO-GO line for more than the rejection"
+says out/runbook.flat "OPEN: Cutover runbook, blocking step 40"
+
 begin missing-approval
 preflight_done; preparation_done; start; execute; go_live
 sign sponsor --name "Petra Šťastná" --decision approved --date 2026-03-20
