@@ -46,10 +46,33 @@ static void list_add(struct text_list *list, const char *text)
     list->items[list->count++] = xstrdup(text);
 }
 
+/* Drops each "folder/.." of path, in place, so that messages name
+ * "client/addons" rather than "acme/../client/addons". */
+static char *tidy_path(char *path)
+{
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (char *at = path; (at = strstr(at, "/../")) != NULL; at++) {
+            char *start = at;
+            while (start > path && start[-1] != '/')
+                start--;
+            if ((size_t)(at - start) == 2 && strncmp(start, "..", 2) == 0)
+                continue;
+            if (at == start)
+                continue;
+            memmove(start, at + 4, strlen(at + 4) + 1);
+            changed = true;
+            break;
+        }
+    }
+    return path;
+}
+
 /* A path the inventory recorded, relative to the inventory, as a path to open. */
 static char *from_inventory(const struct import_run *run, const char *recorded)
 {
-    return recorded[0] == '/' ? xstrdup(recorded) : path_join_relative(run->output, recorded);
+    return recorded[0] == '/' ? xstrdup(recorded)
+                              : tidy_path(path_join_relative(run->output, recorded));
 }
 
 /* A path to record, relative to the inventory's folder when it exists. */

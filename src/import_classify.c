@@ -178,7 +178,7 @@ static void propose_removed(struct import_module *module, const struct import_se
     }
     for (size_t index = 0; index < module->depends.count; index++)
         if (listed(settings->removed, module->depends.items[index])) {
-            propose(module, "Depends on '%s', removed in %s.", module->depends.items[index],
+            propose(module, "Depends on `%s`, removed in %s.", module->depends.items[index],
                     version);
             if (module->action == ACTION_MIGRATE)
                 module->action = ACTION_REVIEW;

@@ -154,6 +154,10 @@ static void report_module_changes(struct buffer *changes, const struct import_mo
         buffer_printf(changes, "%s: origin now %s (was %s)\n", module->name,
                       schema_inventory_origins[module->origin],
                       schema_inventory_origins[previous->origin]);
+    if (previous->target != (int)module->target)
+        buffer_printf(changes, "%s: target release now %s (was %s)\n", module->name,
+                      schema_inventory_targets[module->target],
+                      schema_inventory_targets[previous->target]);
     if (previous->proposed_action >= 0 && previous->proposed_action != (int)module->action)
         buffer_printf(changes, "%s: proposed action now %s (was %s); your action %s is kept\n",
                       module->name, schema_inventory_actions[module->action],

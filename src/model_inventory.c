@@ -77,7 +77,11 @@ void inventory_free(struct inventory *inventory)
                   module->notes);
         text_list_free(&module->depends);
         text_list_free(&module->proposals);
+        free(module->depend_origins);
     }
+    for (size_t index = 0; index < inventory->totals.app_count; index++)
+        free(inventory->totals.apps[index].dependents);
+    free(inventory->totals.apps);
     free(inventory->modules);
     FREE_EACH(inventory->source_version, inventory->target_version, inventory->modules_export,
               inventory->removed_list);

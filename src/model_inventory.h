@@ -23,6 +23,28 @@ struct inventory_module {
     char *notes;                 /* Markdown */
     struct text_list proposals;  /* Markdown */
     struct source_position position;
+    int *depend_origins;         /* evaluated: the origin of each of depends, -1 when
+                                  * the inventory does not hold it */
+};
+
+/* A standard or enterprise module that custom modules build on, with them. */
+struct inventory_app {
+    const char *name;            /* borrowed from the module */
+    int origin;
+    const char **dependents;     /* the custom modules' names, borrowed */
+    size_t count;
+};
+
+/* What evaluate_inventory counts (evaluate_inventory.h). */
+struct inventory_totals {
+    size_t origins[5];           /* by schema_inventory_origins */
+    size_t actions[5];           /* by schema_inventory_actions */
+    long long custom_lines[3];   /* python, xml, javascript of the custom modules */
+    long long other_lines[3];    /* of OCA and third-party modules */
+    size_t proposal_count;
+    size_t changed_actions;      /* modules whose action is not the proposed one */
+    struct inventory_app *apps;  /* sorted: most dependents first, then by name */
+    size_t app_count;
 };
 
 struct inventory {
@@ -34,6 +56,7 @@ struct inventory {
     struct inventory_module *modules;
     size_t module_count;
     const char *path;            /* not owned */
+    struct inventory_totals totals; /* evaluated */
 };
 
 /* inventory_build: always returns the inventory, complete as far as the
