@@ -247,8 +247,13 @@ bool import_inventory_write(const char *output, const struct import_set *set,
     buffer_printf(&out, "not_installed: %zu\n", not_installed);
     buffer_append_text(&out, count ? "modules:\n" : "modules: []\n");
     struct buffer details = { 0 };
+    struct name_table earlier = { 0 }; /* the previous modules by name, for linear time */
+    for (size_t index = 0; previous && index < previous->module_count; index++)
+        if (previous->modules[index].name)
+            name_table_put(&earlier, previous->modules[index].name, &previous->modules[index], 0);
     for (size_t index = 0; index < count; index++) {
-        const struct inventory_module *old = inventory_find(previous, modules[index]->name);
+        const struct name_entry *entry = name_table_get(&earlier, modules[index]->name);
+        const struct inventory_module *old = entry ? entry->value : NULL;
         char *path = record->relative_path(record->context, modules[index]->path);
         put_module(&out, modules[index], old, path);
         free(path);
@@ -263,6 +268,7 @@ bool import_inventory_write(const char *output, const struct import_set *set,
     buffer_append_text(changes, "\n");
     buffer_append(changes, details.data ? details.data : "", details.length);
     bool ok = file_write_atomic(output, out.data, out.length, sink);
+    name_table_free(&earlier);
     buffer_free(&details);
     buffer_free(&out);
     free(modules);
