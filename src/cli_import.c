@@ -37,6 +37,7 @@ struct import_run {
     struct import_inputs inputs;
     struct import_set set, target_set;
     struct text_list removed_names;
+    char *project_from, *project_to; /* the series the project's system names */
     struct diag_sink *sink;
 };
 
@@ -95,8 +96,8 @@ static bool load_previous(struct import_run *run)
 {
     if (!file_exists_regular(run->output))
         return true;
-    run->previous_document = yaml_load_file(run->output, source_position_of_file(run->output),
-                                            run->sink);
+    run->previous_document =
+        yaml_load_file(run->output, source_position_of_file(run->output), run->sink);
     if (!run->previous_document)
         return false;
     const struct node *root = yaml_document_root(run->previous_document);
@@ -105,8 +106,9 @@ static bool load_previous(struct import_run *run)
         return false;
     if (kind != INPUT_INVENTORY) {
         diag(run->sink, DIAG_WRONG_FILE_KIND, source_position_of_file(run->output),
-             "golive import writes an inventory, and this file is a %s file: name another "
-             "with -o", schema_kind_name(kind));
+             "golive import writes an inventory, and this file says 'kind: %s': name another "
+             "with -o",
+             schema_kind_name(kind));
         return false;
     }
     if (!schema_validate(root, schema_for_kind(INPUT_INVENTORY), run->sink))
@@ -123,6 +125,51 @@ static void recorded_list(const struct import_run *run, const struct text_list *
         list_add(out, path);
         free(path);
     }
+}
+
+/* "16.0" from "Odoo 16.0 Enterprise": the first number.number, or NULL. */
+static char *series_in(const char *text)
+{
+    for (const char *at = text; at && *at; at++) {
+        if (*at < '0' || *at > '9' || (at > text && at[-1] >= '0' && at[-1] <= '9'))
+            continue;
+        const char *end = at;
+        while (*end >= '0' && *end <= '9')
+            end++;
+        if (*end != '.' || end[1] < '0' || end[1] > '9')
+            continue;
+        end++;
+        while (*end >= '0' && *end <= '9')
+            end++;
+        return xstrndup(at, (size_t)(end - at));
+    }
+    return NULL;
+}
+
+/* --project: the series of the project's system.from and system.to. */
+static bool read_project_versions(struct import_run *run, const char *path)
+{
+    struct yaml_document *document = yaml_load_file(path, source_position_of_file(path), run->sink);
+    const struct node *root = document ? yaml_document_root(document) : NULL;
+    enum input_kind kind;
+    bool ok = root && schema_detect_kind(root, path, &kind, run->sink);
+    if (ok && kind != INPUT_PROJECT) {
+        diag(run->sink, DIAG_WRONG_FILE_KIND, source_position_of_file(path),
+             "--project must name a project file; this one says 'kind: %s'",
+             schema_kind_name(kind));
+        ok = false;
+    }
+    const struct node *system = ok ? node_mapping_find(root, "system") : NULL;
+    if (system && node_kind(system) == NODE_MAPPING) {
+        const struct node *from = node_mapping_find(system, "from");
+        const struct node *to = node_mapping_find(system, "to");
+        run->project_from =
+            from && node_kind(from) == NODE_SCALAR ? series_in(node_scalar_text(from)) : NULL;
+        run->project_to =
+            to && node_kind(to) == NODE_SCALAR ? series_in(node_scalar_text(to)) : NULL;
+    }
+    yaml_document_free(document);
+    return ok;
 }
 
 /* The command line wins; what it does not say comes from the inventory. */
@@ -156,9 +203,13 @@ static void gather_inputs(struct import_run *run, const struct cli_invocation *i
     for (size_t index = 0; index < count; index++)
         list_add(&inputs->own_authors, values[index]);
     inputs->source_version = cli_value(invocation, "from");
+    if (!inputs->source_version)
+        inputs->source_version = run->project_from;
     if (!inputs->source_version && previous)
         inputs->source_version = previous->source_version;
     inputs->target_version = cli_value(invocation, "to");
+    if (!inputs->target_version)
+        inputs->target_version = run->project_to;
     if (!inputs->target_version && previous)
         inputs->target_version = previous->target_version;
 }
@@ -197,9 +248,9 @@ static bool classify_and_write(struct import_run *run)
 {
     struct import_inputs *inputs = &run->inputs;
     struct import_settings settings = {
-        inputs->source_version, inputs->target_version, &inputs->own_authors,
-        inputs->removed ? &run->removed_names : NULL, inputs->target.count > 0,
-        inputs->modules_export != NULL,
+        inputs->source_version,   inputs->target_version,
+        &inputs->own_authors,     inputs->removed ? &run->removed_names : NULL,
+        inputs->target.count > 0, inputs->modules_export != NULL,
     };
     import_classify(&run->set, &run->target_set, &settings);
     char **addons = relative_all(run, &inputs->addons);
@@ -207,13 +258,21 @@ static bool classify_and_write(struct import_run *run)
     char *modules = to_inventory(run, inputs->modules_export);
     char *removed = to_inventory(run, inputs->removed);
     struct import_record record = {
-        inputs->source_version, inputs->target_version, &inputs->own_authors,
-        (const char *const *)addons, inputs->addons.count, modules,
-        (const char *const *)target, inputs->target.count, removed, to_inventory, run,
+        inputs->source_version,
+        inputs->target_version,
+        &inputs->own_authors,
+        (const char *const *)addons,
+        inputs->addons.count,
+        modules,
+        (const char *const *)target,
+        inputs->target.count,
+        removed,
+        to_inventory,
+        run,
     };
-    struct buffer changes = { 0 };
-    bool ok = import_inventory_write(run->output, &run->set, run->previous, &record, &changes,
-                                     run->sink);
+    struct buffer changes = {0};
+    bool ok =
+        import_inventory_write(run->output, &run->set, run->previous, &record, &changes, run->sink);
     if (ok)
         fputs(buffer_text(&changes), stdout);
     buffer_free(&changes);
@@ -230,7 +289,8 @@ static void run_free(struct import_run *run)
     text_list_free(&run->inputs.addons);
     text_list_free(&run->inputs.target);
     text_list_free(&run->inputs.own_authors);
-    FREE_EACH(run->inputs.modules_export, run->inputs.removed, run->output_folder);
+    FREE_EACH(run->inputs.modules_export, run->inputs.removed, run->output_folder,
+              run->project_from, run->project_to);
     import_set_free(&run->set);
     import_set_free(&run->target_set);
     text_list_free(&run->removed_names);
@@ -241,15 +301,19 @@ static int run_import(const struct cli_invocation *invocation)
     const struct cli_command *command = cli_invocation_command(invocation);
     const char *what = cli_argument(invocation, 0);
     if (strcmp(what, "addons") != 0 && strcmp(what, "modules") != 0)
-        return cli_usage_error(command, "unknown import '%s'; use 'addons PATH...' or "
-                               "'modules FILE.csv'", what);
+        return cli_usage_error(command,
+                               "unknown import '%s'; use 'addons PATH...' or "
+                               "'modules FILE.csv'",
+                               what);
     if (strcmp(what, "modules") == 0 && cli_argument_count(invocation) != 2)
         return cli_usage_error(command, "'import modules' reads one export: FILE.csv");
-    struct import_run run = { 0 };
-    run.output = cli_value(invocation, "output") ? cli_value(invocation, "output") : "inventory.yaml";
+    struct import_run run = {0};
+    run.output =
+        cli_value(invocation, "output") ? cli_value(invocation, "output") : "inventory.yaml";
     run.output_folder = path_folder_of(run.output);
     run.sink = diag_sink_new();
-    if (load_previous(&run)) {
+    const char *project = cli_value(invocation, "project");
+    if (load_previous(&run) && (!project || read_project_versions(&run, project))) {
         gather_inputs(&run, invocation);
         if (read_inputs(&run) && diag_error_count(run.sink) == 0)
             classify_and_write(&run);
@@ -260,13 +324,16 @@ static int run_import(const struct cli_invocation *invocation)
 }
 
 static const struct cli_option import_options[] = {
-    { "output", 'o', CLI_VALUE, "FILE", "the inventory to write or update (default inventory.yaml)" },
-    { "target", 't', CLI_REPEATED, "PATH", "a tree checked out at the target version (repeat)" },
-    { "removed", 0, CLI_VALUE, "FILE", "modules removed in the target version, one a line" },
-    { "own-author", 'a', CLI_REPEATED, "NAME", "an author whose modules are the client's own (repeat)" },
-    { "from", 0, CLI_VALUE, "SERIES", "the Odoo series migrated from, such as 16.0" },
-    { "to", 0, CLI_VALUE, "SERIES", "the Odoo series migrated to, such as 18.0" },
-    { 0 },
+    {"output", 'o', CLI_VALUE, "FILE", "the inventory to write or update (default inventory.yaml)"},
+    {"target", 't', CLI_REPEATED, "PATH", "a tree checked out at the target version (repeat)"},
+    {"removed", 0, CLI_VALUE, "FILE", "modules removed in the target version, one a line"},
+    {"own-author", 'a', CLI_REPEATED, "NAME",
+     "an author whose modules are the client's own (repeat)"},
+    {"project", 'p', CLI_VALUE, "FILE",
+     "take --from and --to from the project's system (Odoo 16.0 ...)"},
+    {"from", 0, CLI_VALUE, "SERIES", "the Odoo series migrated from, such as 16.0"},
+    {"to", 0, CLI_VALUE, "SERIES", "the Odoo series migrated to, such as 18.0"},
+    {0},
 };
 
 const struct cli_command cli_import_command = {

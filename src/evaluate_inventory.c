@@ -10,21 +10,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { ORIGIN_INDEX_STANDARD, ORIGIN_INDEX_ENTERPRISE, ORIGIN_INDEX_OCA, ORIGIN_INDEX_THIRD_PARTY,
-       ORIGIN_INDEX_CUSTOM };
+enum {
+    ORIGIN_INDEX_STANDARD,
+    ORIGIN_INDEX_ENTERPRISE,
+    ORIGIN_INDEX_OCA,
+    ORIGIN_INDEX_THIRD_PARTY,
+    ORIGIN_INDEX_CUSTOM
+};
 
 static void count_module(struct inventory_totals *totals, const struct inventory_module *module)
 {
     totals->origins[module->origin]++;
     totals->actions[module->action]++;
     totals->proposal_count += module->proposals.count;
-    totals->changed_actions += module->proposed_action >= 0
-                               && module->proposed_action != module->action;
-    long long *lines = module->origin == ORIGIN_INDEX_CUSTOM ? totals->custom_lines
-                       : module->origin == ORIGIN_INDEX_OCA
-                               || module->origin == ORIGIN_INDEX_THIRD_PARTY
-                           ? totals->other_lines
-                           : NULL;
+    totals->changed_actions +=
+        module->proposed_action >= 0 && module->proposed_action != module->action;
+    long long *lines =
+        module->origin == ORIGIN_INDEX_CUSTOM ? totals->custom_lines
+        : module->origin == ORIGIN_INDEX_OCA || module->origin == ORIGIN_INDEX_THIRD_PARTY
+            ? totals->other_lines
+            : NULL;
     for (size_t index = 0; lines && index < 3; index++)
         lines[index] += module->lines[index];
 }
@@ -63,11 +68,11 @@ static void resolve_depends(struct inventory *inventory, const struct name_table
         module->depend_origins = xcalloc(module->depends.count + 1, sizeof(int));
         for (size_t depend = 0; depend < module->depends.count; depend++) {
             const struct name_entry *entry = name_table_get(names, module->depends.items[depend]);
-            const struct inventory_module *target = entry ? &inventory->modules[entry->number - 1]
-                                                          : NULL;
+            const struct inventory_module *target =
+                entry ? &inventory->modules[entry->number - 1] : NULL;
             module->depend_origins[depend] = target ? target->origin : -1;
-            bool onto_app = target && (target->origin == ORIGIN_INDEX_STANDARD
-                                       || target->origin == ORIGIN_INDEX_ENTERPRISE);
+            bool onto_app = target && (target->origin == ORIGIN_INDEX_STANDARD ||
+                                       target->origin == ORIGIN_INDEX_ENTERPRISE);
             if (onto_app && module->origin == ORIGIN_INDEX_CUSTOM)
                 add_dependent(&inventory->totals, apps, target, module->name);
         }
@@ -76,7 +81,7 @@ static void resolve_depends(struct inventory *inventory, const struct name_table
 
 void evaluate_inventory(struct inventory *inventory)
 {
-    struct name_table names = { 0 }, apps = { 0 };
+    struct name_table names = {0}, apps = {0};
     for (size_t index = 0; index < inventory->module_count; index++) {
         count_module(&inventory->totals, &inventory->modules[index]);
         if (inventory->modules[index].name)

@@ -26,13 +26,13 @@ enum import_action {
     ACTION_REPLACE,
     ACTION_DISABLE,
     ACTION_REMOVE,
-    ACTION_REVIEW,      /* golive cannot tell: the consultant decides */
+    ACTION_REVIEW, /* golive cannot tell: the consultant decides */
     ACTION_COUNT
 };
 
 /* Whether the target trees hold the module at the target version. */
 enum import_target {
-    TARGET_UNKNOWN,     /* no --target tree given, or a standard module */
+    TARGET_UNKNOWN, /* no --target tree given, or a standard module */
     TARGET_FOUND,
     TARGET_MISSING,
 };
@@ -40,23 +40,23 @@ enum import_target {
 enum import_language { LINES_PYTHON, LINES_XML, LINES_JAVASCRIPT, LINES_COUNT };
 
 struct import_module {
-    char *name;              /* technical name: the folder's name */
-    char *title;             /* manifest or export 'name' */
-    char *version;           /* manifest version, or the export's installed version */
+    char *name;    /* technical name: the folder's name */
+    char *title;   /* manifest or export 'name' */
+    char *version; /* manifest version, or the export's installed version */
     char *author, *license, *website;
-    char *path;              /* the module's folder, as found; NULL when in no tree */
-    size_t tree;             /* index of the tree it was found in */
-    bool installable;        /* the manifest's, true when it says nothing */
-    bool unreadable;         /* the manifest is not UTF-8 */
-    bool in_export;          /* listed in the installed-module export */
-    bool installed;          /* the export says installed (or no export given) */
+    char *path;       /* the module's folder, as found; NULL when in no tree */
+    size_t tree;      /* index of the tree it was found in */
+    bool installable; /* the manifest's, true when it says nothing */
+    bool unreadable;  /* the manifest is not UTF-8 */
+    bool in_export;   /* listed in the installed-module export */
+    bool installed;   /* the export says installed (or no export given) */
     struct text_list depends;
     unsigned long lines[LINES_COUNT];
     /* classified */
     enum import_origin origin;
-    char *series;            /* "16.0" from "16.0.2.2.1"; NULL when the version has none */
+    char *series; /* "16.0" from "16.0.2.2.1"; NULL when the version has none */
     enum import_target target;
-    char *target_version;    /* the version found in the target trees */
+    char *target_version; /* the version found in the target trees */
     enum import_action action;
     struct text_list proposals; /* proposed findings, each one sentence */
 };
@@ -95,10 +95,10 @@ bool import_names_read(const char *path, struct text_list *names, struct diag_si
 /* Settings of one import: versions, the client's own authors, removed
  * modules. Strings are borrowed. */
 struct import_settings {
-    const char *source_version;  /* "16.0", or NULL */
-    const char *target_version;  /* "18.0", or NULL */
+    const char *source_version; /* "16.0", or NULL */
+    const char *target_version; /* "18.0", or NULL */
     const struct text_list *own_authors;
-    const struct text_list *removed;  /* may be NULL */
+    const struct text_list *removed; /* may be NULL */
     bool have_target_trees;
     bool have_export;
 };

@@ -82,7 +82,7 @@ static int compare_names(const void *left, const void *right)
  * disk's, and output must not depend on it). */
 static struct entry_list list_folder(const char *folder)
 {
-    struct entry_list list = { 0 };
+    struct entry_list list = {0};
     DIR *directory = opendir(folder);
     if (!directory)
         return list;
@@ -107,7 +107,7 @@ static void entry_list_free(struct entry_list *list)
 
 static char *join(const char *folder, const char *name)
 {
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     buffer_printf(&path, "%s/%s", folder, name);
     return buffer_release(&path);
 }
@@ -135,8 +135,9 @@ static bool ends_with(const char *text, const char *suffix)
  * JavaScript (static/lib is where Odoo modules keep other people's code). */
 static bool is_skipped_folder(const char *name, const char *parent)
 {
-    return name[0] == '.' || strcmp(name, "__pycache__") == 0 || strcmp(name, "node_modules") == 0
-           || (strcmp(name, "lib") == 0 && ends_with(parent, "/static"));
+    return name[0] == '.' || strcmp(name, "__pycache__") == 0 ||
+           strcmp(name, "node_modules") == 0 ||
+           (strcmp(name, "lib") == 0 && ends_with(parent, "/static"));
 }
 
 /* ---- counting lines ----------------------------------------------------- */
@@ -196,7 +197,7 @@ static void walk_free(struct walk *walk)
  * LIMIT_ADDONS_DEPTH is not counted. */
 static void count_module_lines(struct import_module *module)
 {
-    struct walk walk = { 0 };
+    struct walk walk = {0};
     walk_push(&walk, xstrdup(module->path), 0);
     while (walk.count > 0) {
         char *folder = walk.paths[--walk.count];
@@ -205,8 +206,8 @@ static void count_module_lines(struct import_module *module)
         for (size_t index = 0; index < entries.count; index++) {
             char *path = join(folder, entries.names[index]);
             int language = language_of(entries.names[index]);
-            if (is_real_folder(path) && depth < LIMIT_ADDONS_DEPTH
-                && !is_skipped_folder(entries.names[index], folder)) {
+            if (is_real_folder(path) && depth < LIMIT_ADDONS_DEPTH &&
+                !is_skipped_folder(entries.names[index], folder)) {
                 walk_push(&walk, path, depth + 1);
                 continue;
             }
@@ -230,8 +231,8 @@ static char *manifest_text(const struct node *manifest, const char *key, bool *o
     if (!value || (node_kind(value) == NODE_SCALAR && node_scalar_type(value) == SCALAR_NULL))
         return NULL;
     if (node_kind(value) != NODE_SCALAR || node_scalar_type(value) != SCALAR_STRING) {
-        diag(sink, DIAG_MANIFEST_SHAPE, node_position(value), "the manifest's '%s' must be a string",
-             key);
+        diag(sink, DIAG_MANIFEST_SHAPE, node_position(value),
+             "the manifest's '%s' must be a string", key);
         *ok = false;
         return NULL;
     }
@@ -253,8 +254,8 @@ static void manifest_depends(const struct node *manifest, struct import_module *
     module->depends.items = xcalloc(node_count(list) + 1, sizeof(char *));
     for (size_t index = 0; index < node_count(list); index++) {
         const struct node *item = node_sequence_item(list, index);
-        if (node_kind(item) != NODE_SCALAR || node_scalar_type(item) != SCALAR_STRING
-            || !import_is_module_name(node_scalar_text(item))) {
+        if (node_kind(item) != NODE_SCALAR || node_scalar_type(item) != SCALAR_STRING ||
+            !import_is_module_name(node_scalar_text(item))) {
             diag(sink, DIAG_MANIFEST_SHAPE, node_position(item),
                  "each of 'depends' must be a module's technical name (such as 'sale_stock')");
             *ok = false;
@@ -280,8 +281,8 @@ static bool manifest_fields(const struct node *manifest, struct import_module *m
     module->website = manifest_text(manifest, "website", &ok, sink);
     manifest_depends(manifest, module, &ok, sink);
     const struct node *installable = node_mapping_find(manifest, "installable");
-    if (installable && node_kind(installable) == NODE_SCALAR
-        && node_scalar_type(installable) == SCALAR_BOOL)
+    if (installable && node_kind(installable) == NODE_SCALAR &&
+        node_scalar_type(installable) == SCALAR_BOOL)
         module->installable = node_scalar_is_true(installable);
     else if (installable) {
         diag(sink, DIAG_MANIFEST_SHAPE, node_position(installable),
@@ -375,8 +376,7 @@ static const char *base_name(const char *path)
     return slash && slash[1] ? slash + 1 : path;
 }
 
-static void visit_folder(struct addons_walk *walk, struct walk *stack, char *folder,
-                         unsigned depth)
+static void visit_folder(struct addons_walk *walk, struct walk *stack, char *folder, unsigned depth)
 {
     char *manifest = manifest_of(walk, folder);
     if (manifest) {
@@ -388,7 +388,8 @@ static void visit_folder(struct addons_walk *walk, struct walk *stack, char *fol
     char *init = join(folder, "__init__.py");
     if (depth > 0 && is_regular(init))
         diag(walk->sink, DIAG_MODULE_NO_MANIFEST, source_position_of_file(folder),
-             "this folder holds __init__.py but no __manifest__.py: Odoo does not load it as a module");
+             "this folder holds __init__.py but no __manifest__.py: Odoo does not load it as a "
+             "module");
     free(init);
     struct entry_list entries = list_folder(folder);
     /* Pushed in reverse so that the walk visits names in order. */
@@ -415,7 +416,8 @@ static bool path_is_folder_or_report(const char *path, struct diag_sink *sink)
 {
     struct stat status;
     if (stat(path, &status) != 0)
-        diag(sink, DIAG_FILE_MISSING, source_position_of_file(path), "this addons tree does not exist");
+        diag(sink, DIAG_FILE_MISSING, source_position_of_file(path),
+             "this addons tree does not exist");
     else if (!S_ISDIR(status.st_mode))
         diag(sink, DIAG_WRONG_FILE_KIND, source_position_of_file(path),
              "an addons tree must be a folder, and this is a file");
@@ -426,7 +428,7 @@ static bool path_is_folder_or_report(const char *path, struct diag_sink *sink)
 
 static void walk_tree(struct addons_walk *walk, const char *tree)
 {
-    struct walk stack = { 0 };
+    struct walk stack = {0};
     size_t length = strlen(tree);
     while (length > 1 && tree[length - 1] == '/')
         length--;
@@ -441,7 +443,7 @@ static void walk_tree(struct addons_walk *walk, const char *tree)
 bool import_addons_read(const char *const *trees, size_t tree_count, bool count_lines,
                         struct import_set *set, struct diag_sink *sink)
 {
-    struct addons_walk walk = { set, sink, count_lines, true, 0 };
+    struct addons_walk walk = {set, sink, count_lines, true, 0};
     for (size_t index = 0; index < tree_count && walk.ok; index++) {
         if (!path_is_folder_or_report(trees[index], sink)) {
             walk.ok = false;

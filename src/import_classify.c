@@ -40,8 +40,8 @@ static bool has_author(const char *author, const struct text_list *names)
         while (length > 0 && part[length - 1] == ' ')
             length--;
         for (size_t index = 0; index < names->count; index++)
-            if (length > 0 && strlen(names->items[index]) == length
-                && strncasecmp(part, names->items[index], length) == 0)
+            if (length > 0 && strlen(names->items[index]) == length &&
+                strncasecmp(part, names->items[index], length) == 0)
                 return true;
         part += end ? (size_t)(end - part) : strlen(part);
     }
@@ -61,8 +61,8 @@ static bool path_has_folder(const char *path, const char *folder)
 
 static bool is_odoo_author(const char *author)
 {
-    return holds(author, "Odoo S.A") || holds(author, "Odoo SA") || holds(author, "OpenERP S")
-           || (author && strcasecmp(author, "Odoo") == 0);
+    return holds(author, "Odoo S.A") || holds(author, "Odoo SA") || holds(author, "OpenERP S") ||
+           (author && strcasecmp(author, "Odoo") == 0);
 }
 
 static enum import_origin origin_of(const struct import_module *module,
@@ -70,12 +70,13 @@ static enum import_origin origin_of(const struct import_module *module,
 {
     if (has_author(module->author, settings->own_authors))
         return ORIGIN_CUSTOM;
-    if (holds(module->author, "Odoo Community Association") || holds(module->website, "github.com/OCA/")
-        || path_has_folder(module->path, "OCA"))
+    if (holds(module->author, "Odoo Community Association") ||
+        holds(module->website, "github.com/OCA/") || path_has_folder(module->path, "OCA"))
         return ORIGIN_OCA;
-    bool proprietary = module->license && (strcmp(module->license, "OEEL-1") == 0
-                                           || strcmp(module->license, "OPL-1") == 0);
-    if (path_has_folder(module->path, "enterprise") || (is_odoo_author(module->author) && proprietary))
+    bool proprietary = module->license && (strcmp(module->license, "OEEL-1") == 0 ||
+                                           strcmp(module->license, "OPL-1") == 0);
+    if (path_has_folder(module->path, "enterprise") ||
+        (is_odoo_author(module->author) && proprietary))
         return ORIGIN_ENTERPRISE;
     if (is_odoo_author(module->author) || path_has_folder(module->path, "odoo/addons"))
         return ORIGIN_STANDARD;
@@ -110,7 +111,7 @@ static void propose(struct import_module *module, const char *format, ...)
 
 static void propose(struct import_module *module, const char *format, ...)
 {
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     va_list arguments;
     va_start(arguments, format);
     buffer_vprintf(&text, format, arguments);
@@ -140,14 +141,15 @@ static void find_target_release(struct import_module *module, const struct impor
 {
     const struct import_module *release = import_set_find(target, module->name);
     char *series = release ? series_of(release->version) : NULL;
-    bool right_series = !series || !settings->target_version
-                        || strcmp(series, settings->target_version) == 0;
-    module->target = release && release->installable && right_series ? TARGET_FOUND : TARGET_MISSING;
+    bool right_series =
+        !series || !settings->target_version || strcmp(series, settings->target_version) == 0;
+    module->target =
+        release && release->installable && right_series ? TARGET_FOUND : TARGET_MISSING;
     if (release && release->version)
         module->target_version = xstrdup(release->version);
     if (release && !release->installable)
         propose(module, "The target trees hold it with 'installable': False: its migration is "
-                "not finished.");
+                        "not finished.");
     else if (release && !right_series)
         propose(module, "The target trees hold version %s, which is for %s.", release->version,
                 series);
@@ -156,22 +158,27 @@ static void find_target_release(struct import_module *module, const struct impor
 
 static void propose_target(struct import_module *module, const struct import_settings *settings)
 {
-    const char *version = settings->target_version ? settings->target_version : "the target version";
+    const char *version =
+        settings->target_version ? settings->target_version : "the target version";
     if (module->origin == ORIGIN_CUSTOM) {
-        propose(module, "Custom module with no %s release in the target trees: port it "
-                "(%lu lines of Python, %lu of XML, %lu of JavaScript).", version,
-                module->lines[LINES_PYTHON], module->lines[LINES_XML],
+        propose(module,
+                "Custom module with no %s release in the target trees: port it "
+                "(%lu lines of Python, %lu of XML, %lu of JavaScript).",
+                version, module->lines[LINES_PYTHON], module->lines[LINES_XML],
                 module->lines[LINES_JAVASCRIPT]);
     } else {
-        propose(module, "No %s release in the target trees: wait for one, replace the module or "
-                "port it.", version);
+        propose(module,
+                "No %s release in the target trees: wait for one, replace the module or "
+                "port it.",
+                version);
         module->action = ACTION_REVIEW;
     }
 }
 
 static void propose_removed(struct import_module *module, const struct import_settings *settings)
 {
-    const char *version = settings->target_version ? settings->target_version : "the target version";
+    const char *version =
+        settings->target_version ? settings->target_version : "the target version";
     if (listed(settings->removed, module->name)) {
         propose(module, "Removed in %s: replace what it does or drop it.", version);
         module->action = ACTION_REPLACE;
@@ -198,13 +205,13 @@ static void classify_one(struct import_module *module, const struct import_set *
     }
     if (!module->path && !is_odoo_made(module->origin)) {
         propose(module, "Installed, no source found: get its code from the client or plan to "
-                "uninstall it.");
+                        "uninstall it.");
         module->action = ACTION_REVIEW;
     }
     if (module->path && !module->installable)
         propose(module, "Installed although its manifest says 'installable': False.");
-    if (module->path && module->series && settings->source_version
-        && strcmp(module->series, settings->source_version) != 0)
+    if (module->path && module->series && settings->source_version &&
+        strcmp(module->series, settings->source_version) != 0)
         propose(module, "Its version %s is for %s, not for the system's %s.", module->version,
                 module->series, settings->source_version);
     if (settings->have_target_trees && module->path && !is_odoo_made(module->origin)) {

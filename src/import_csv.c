@@ -78,7 +78,7 @@ static bool read_quoted(struct csv_reader *reader, struct buffer *out,
     }
     int after = csv_peek(reader);
     if (after != ',' && after != '\n' && after != '\r' && after != -1) {
-        struct source_position at = { reader->path, reader->line, reader->column };
+        struct source_position at = {reader->path, reader->line, reader->column};
         diag(reader->sink, DIAG_CSV_SYNTAX, at, "text follows the closing quote of this field");
         return false;
     }
@@ -93,8 +93,8 @@ static bool read_row(struct csv_reader *reader, struct csv_row *row, bool *faile
     if (csv_peek(reader) == -1)
         return false;
     for (;;) {
-        struct buffer field = { 0 };
-        struct source_position at = { reader->path, reader->line, reader->column };
+        struct buffer field = {0};
+        struct source_position at = {reader->path, reader->line, reader->column};
         if (csv_peek(reader) == '"') {
             if (!read_quoted(reader, &field, at)) {
                 buffer_free(&field);
@@ -102,8 +102,8 @@ static bool read_row(struct csv_reader *reader, struct csv_row *row, bool *faile
                 return false;
             }
         } else {
-            while (csv_peek(reader) != -1 && csv_peek(reader) != ',' && csv_peek(reader) != '\n'
-                   && csv_peek(reader) != '\r') {
+            while (csv_peek(reader) != -1 && csv_peek(reader) != ',' && csv_peek(reader) != '\n' &&
+                   csv_peek(reader) != '\r') {
                 buffer_append_char(&field, (char)csv_peek(reader));
                 csv_advance(reader);
             }
@@ -126,20 +126,28 @@ static bool read_row(struct csv_reader *reader, struct csv_row *row, bool *faile
 
 /* ---- columns ------------------------------------------------------------ */
 
-enum csv_column { COLUMN_NAME, COLUMN_STATE, COLUMN_AUTHOR, COLUMN_VERSION, COLUMN_TITLE,
-                  COLUMN_LICENSE, COLUMN_WEBSITE, COLUMN_COUNT };
+enum csv_column {
+    COLUMN_NAME,
+    COLUMN_STATE,
+    COLUMN_AUTHOR,
+    COLUMN_VERSION,
+    COLUMN_TITLE,
+    COLUMN_LICENSE,
+    COLUMN_WEBSITE,
+    COLUMN_COUNT
+};
 
 /* Each column under its database name and the label Odoo's export gives it
  * in English. Odoo labels latest_version 'Installed Version' (and the
  * computed installed_version 'Latest Version'): the installed one is read. */
 static const char *const column_names[COLUMN_COUNT][2] = {
-    [COLUMN_NAME] = { "name", "Technical Name" },
-    [COLUMN_STATE] = { "state", "Status" },
-    [COLUMN_AUTHOR] = { "author", "Author" },
-    [COLUMN_VERSION] = { "latest_version", "Installed Version" },
-    [COLUMN_TITLE] = { "shortdesc", "Module Name" },
-    [COLUMN_LICENSE] = { "license", "License" },
-    [COLUMN_WEBSITE] = { "website", "Website" },
+    [COLUMN_NAME] = {"name", "Technical Name"},
+    [COLUMN_STATE] = {"state", "Status"},
+    [COLUMN_AUTHOR] = {"author", "Author"},
+    [COLUMN_VERSION] = {"latest_version", "Installed Version"},
+    [COLUMN_TITLE] = {"shortdesc", "Module Name"},
+    [COLUMN_LICENSE] = {"license", "License"},
+    [COLUMN_WEBSITE] = {"website", "Website"},
 };
 
 static bool map_columns(const struct csv_row *header, long columns[COLUMN_COUNT],
@@ -148,13 +156,13 @@ static bool map_columns(const struct csv_row *header, long columns[COLUMN_COUNT]
     for (int column = 0; column < COLUMN_COUNT; column++) {
         columns[column] = -1;
         for (size_t index = 0; index < header->count && columns[column] < 0; index++)
-            if (strcmp(header->fields[index].text, column_names[column][0]) == 0
-                || strcmp(header->fields[index].text, column_names[column][1]) == 0)
+            if (strcmp(header->fields[index].text, column_names[column][0]) == 0 ||
+                strcmp(header->fields[index].text, column_names[column][1]) == 0)
                 columns[column] = (long)index;
     }
     if (columns[COLUMN_NAME] >= 0 && columns[COLUMN_STATE] >= 0)
         return true;
-    struct source_position at = { reader->path, 1, 1 };
+    struct source_position at = {reader->path, 1, 1};
     diag(reader->sink, DIAG_CSV_COLUMN_MISSING, at,
          "the first line must name the columns %s: 'Technical Name' and 'Status' (Apps export) or "
          "'name' and 'state' (ir_module_module)",
@@ -167,10 +175,12 @@ static bool map_columns(const struct csv_row *header, long columns[COLUMN_COUNT]
  * removed. */
 static int installed_state(const char *state)
 {
-    static const char *const installed[] = { "installed", "to upgrade", "to remove", "Installed",
-                                             "To be upgraded", "To be removed", NULL };
-    static const char *const others[] = { "uninstalled", "uninstallable", "to install",
-                                          "Not Installed", "Uninstallable", "To be installed", NULL };
+    static const char *const installed[] = {"installed", "to upgrade",     "to remove",
+                                            "Installed", "To be upgraded", "To be removed",
+                                            NULL};
+    static const char *const others[] = {
+        "uninstalled",   "uninstallable",   "to install", "Not Installed",
+        "Uninstallable", "To be installed", NULL};
     for (size_t index = 0; installed[index]; index++)
         if (strcmp(state, installed[index]) == 0)
             return 1;
@@ -225,7 +235,8 @@ static bool take_row(const struct csv_row *row, const long columns[COLUMN_COUNT]
     int installed = state ? installed_state(state) : -1;
     if (installed < 0) {
         struct source_position state_at = (size_t)columns[COLUMN_STATE] < row->count
-                                              ? row->fields[columns[COLUMN_STATE]].position : at;
+                                              ? row->fields[columns[COLUMN_STATE]].position
+                                              : at;
         diag(sink, DIAG_UNKNOWN_CHOICE, state_at,
              "'%s' is not a state of Odoo's modules (installed, uninstalled, to upgrade, ...)",
              state ? state : "");
@@ -257,7 +268,7 @@ static bool all_blank(const struct csv_row *row)
 
 static bool read_rows(struct csv_reader *reader, struct import_set *set)
 {
-    struct csv_row row = { 0 };
+    struct csv_row row = {0};
     bool failed = false, ok = true;
     long columns[COLUMN_COUNT];
     if (!read_row(reader, &row, &failed) || !map_columns(&row, columns, reader)) {
@@ -280,7 +291,7 @@ bool import_csv_read(const char *path, struct import_set *set, struct diag_sink 
     size_t length;
     if (!file_read(path, source_position_of_file(path), sink, &text, &length))
         return false;
-    struct csv_reader reader = { path, text, length, 0, 1, 1, sink };
+    struct csv_reader reader = {path, text, length, 0, 1, 1, sink};
     if (length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         reader.offset = 3; /* Excel and LibreOffice write a byte order mark */
     bool ok = false;
@@ -307,14 +318,14 @@ static bool take_name_line(const char *path, unsigned line, const char *start, s
     size_t skip = 0;
     while (skip < length && (start[skip] == ' ' || start[skip] == '\t'))
         skip++;
-    while (length > skip && (start[length - 1] == ' ' || start[length - 1] == '\t'
-                             || start[length - 1] == '\r'))
+    while (length > skip &&
+           (start[length - 1] == ' ' || start[length - 1] == '\t' || start[length - 1] == '\r'))
         length--;
     if (length == skip)
         return true;
     char *name = xstrndup(start + skip, length - skip);
     if (!import_is_module_name(name)) {
-        struct source_position at = { path, line, (unsigned)skip + 1 };
+        struct source_position at = {path, line, (unsigned)skip + 1};
         diag(sink, DIAG_MODULE_NAME, at, "'%s' is not a module's technical name", name);
         free(name);
         return false;

@@ -39,8 +39,8 @@ static void put_markdown(struct buffer *out, const char *text, const char *inden
     size_t length = strlen(text);
     bool multiline = strchr(text, '\n') != NULL;
     bool plain_start = text[0] != ' ' && text[0] != '\n' && text[0] != '\t';
-    bool clean_end = length > 0 && (text[length - 1] != '\n'
-                                    || (length > 1 && text[length - 2] != '\n'));
+    bool clean_end =
+        length > 0 && (text[length - 1] != '\n' || (length > 1 && text[length - 2] != '\n'));
     bool clean_end_spaces = length > 0 && text[length - 1] != ' ' && text[length - 1] != '\t';
     if (!multiline || !plain_start || !clean_end || !clean_end_spaces) {
         put_quoted(out, text);
@@ -147,8 +147,8 @@ static void report_module_changes(struct buffer *changes, const struct import_mo
                       schema_inventory_actions[module->action]);
         return;
     }
-    bool edited = previous->notes || (previous->proposed_action >= 0
-                                      && previous->action != previous->proposed_action);
+    bool edited = previous->notes ||
+                  (previous->proposed_action >= 0 && previous->action != previous->proposed_action);
     *kept += edited;
     if (previous->origin != (int)module->origin)
         buffer_printf(changes, "%s: origin now %s (was %s)\n", module->name,
@@ -242,12 +242,12 @@ bool import_inventory_write(const char *output, const struct import_set *set,
 {
     size_t count, not_installed, kept = 0, added = 0;
     const struct import_module **modules = installed_modules(set, &count, &not_installed);
-    struct buffer out = { 0 };
+    struct buffer out = {0};
     put_header(&out, record);
     buffer_printf(&out, "not_installed: %zu\n", not_installed);
     buffer_append_text(&out, count ? "modules:\n" : "modules: []\n");
-    struct buffer details = { 0 };
-    struct name_table earlier = { 0 }; /* the previous modules by name, for linear time */
+    struct buffer details = {0};
+    struct name_table earlier = {0}; /* the previous modules by name, for linear time */
     for (size_t index = 0; previous && index < previous->module_count; index++)
         if (previous->modules[index].name)
             name_table_put(&earlier, previous->modules[index].name, &previous->modules[index], 0);

@@ -24,7 +24,7 @@ static void build_module(struct inventory_module *module, const struct node *nod
     module->target_version = read_text(node, "target_version");
     module->depends = read_text_list(node, "depends");
     const struct node *lines = read_mapping(node, "lines");
-    static const char *const languages[] = { "python", "xml", "javascript" };
+    static const char *const languages[] = {"python", "xml", "javascript"};
     for (size_t index = 0; index < 3; index++)
         module->lines[index] = lines ? read_integer(lines, languages[index], 0) : 0;
     module->proposed_action = read_choice(node, "proposed_action", schema_inventory_actions, -1);

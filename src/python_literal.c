@@ -32,7 +32,7 @@ enum token_kind {
     TOKEN_BYTES,
     TOKEN_NUMBER,
     TOKEN_NAME,
-    TOKEN_ERROR,       /* reported already */
+    TOKEN_ERROR, /* reported already */
 };
 
 struct token {
@@ -45,7 +45,7 @@ struct token {
 
 static struct source_position lexer_position(const struct lexer *lexer)
 {
-    struct source_position position = { lexer->path, lexer->line, lexer->column };
+    struct source_position position = {lexer->path, lexer->line, lexer->column};
     return position;
 }
 
@@ -70,8 +70,8 @@ static void advance(struct lexer *lexer)
 
 static bool is_name_start(int character)
 {
-    return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z')
-           || character == '_' || character >= 0x80;
+    return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') ||
+           character == '_' || character >= 0x80;
 }
 
 static bool is_digit(int character)
@@ -89,8 +89,8 @@ static void skip_blank(struct lexer *lexer)
 {
     for (;;) {
         int character = peek(lexer, 0);
-        if (character == ' ' || character == '\t' || character == '\n' || character == '\r'
-            || character == '\f') {
+        if (character == ' ' || character == '\t' || character == '\n' || character == '\r' ||
+            character == '\f') {
             advance(lexer);
         } else if (character == '\\' && (peek(lexer, 1) == '\n' || peek(lexer, 1) == '\r')) {
             advance(lexer);
@@ -129,8 +129,9 @@ static bool append_code_point(struct lexer *lexer, struct buffer *out, uint32_t 
     char encoded[4];
     size_t size = utf8_encode(code_point, encoded);
     if (size == 0)
-        return fail(lexer, DIAG_PYTHON_BAD_ESCAPE, at,
-                    "this escape names a surrogate or a value above U+10FFFF, which is not a character");
+        return fail(
+            lexer, DIAG_PYTHON_BAD_ESCAPE, at,
+            "this escape names a surrogate or a value above U+10FFFF, which is not a character");
     buffer_append(out, encoded, size);
     return true;
 }
@@ -186,7 +187,8 @@ static bool read_escape(struct lexer *lexer, struct buffer *out, const struct st
     }
     if (simple) {
         advance(lexer);
-        return append_code_point(lexer, out, (unsigned char)simple_to[simple - simple_from], form, at);
+        return append_code_point(lexer, out, (unsigned char)simple_to[simple - simple_from], form,
+                                 at);
     }
     if (character >= '0' && character <= '7') {
         for (int count = 0; count < 3 && peek(lexer, 0) >= '0' && peek(lexer, 0) <= '7'; count++) {
@@ -195,20 +197,25 @@ static bool read_escape(struct lexer *lexer, struct buffer *out, const struct st
         }
         return append_code_point(lexer, out, value, form, at);
     }
-    bool known = character == 'x' || (!form->bytes && (character == 'u' || character == 'U'
-                                                       || character == 'N'));
+    bool known = character == 'x' ||
+                 (!form->bytes && (character == 'u' || character == 'U' || character == 'N'));
     if (!known) {
         buffer_append_char(out, '\\');
         return true;
     }
     advance(lexer);
     bool read = character == 'N' ? read_named_escape(lexer, &value)
-                                 : read_hex_escape(lexer, character == 'x' ? 2 : character == 'u' ? 4 : 8,
+                                 : read_hex_escape(lexer,
+                                                   character == 'x'   ? 2
+                                                   : character == 'u' ? 4
+                                                                      : 8,
                                                    &value);
     if (!read)
-        return fail(lexer, DIAG_PYTHON_BAD_ESCAPE, at,
-                    character == 'N' ? "'\\N{...}' must name a Unicode character, as in \\N{EM DASH}"
-                                     : "this escape needs more hexadecimal digits (\\xHH, \\uHHHH, \\UHHHHHHHH)");
+        return fail(
+            lexer, DIAG_PYTHON_BAD_ESCAPE, at,
+            character == 'N'
+                ? "'\\N{...}' must name a Unicode character, as in \\N{EM DASH}"
+                : "this escape needs more hexadecimal digits (\\xHH, \\uHHHH, \\UHHHHHHHH)");
     return append_code_point(lexer, out, value, form, at);
 }
 
@@ -226,12 +233,13 @@ static bool read_plain_character(struct lexer *lexer, struct buffer *out,
 {
     struct source_position at = lexer_position(lexer);
     uint32_t code_point;
-    size_t size = utf8_decode(lexer->text + lexer->offset, lexer->length - lexer->offset,
-                              &code_point);
+    size_t size =
+        utf8_decode(lexer->text + lexer->offset, lexer->length - lexer->offset, &code_point);
     if (size == 0)
         return fail(lexer, DIAG_INVALID_UTF8, at, "these bytes are not UTF-8");
     if (form->bytes && code_point > 0x7F)
-        return fail(lexer, DIAG_PYTHON_SYNTAX, at, "a bytes literal may hold only ASCII characters");
+        return fail(lexer, DIAG_PYTHON_SYNTAX, at,
+                    "a bytes literal may hold only ASCII characters");
     if (code_point == '\r' && peek(lexer, 1) == '\n') {
         advance(lexer); /* Python reads \r\n as \n */
         return true;
@@ -239,8 +247,8 @@ static bool read_plain_character(struct lexer *lexer, struct buffer *out,
     if (utf8_is_control(code_point) && code_point != '\n' && code_point != '\t')
         return fail(lexer, DIAG_PYTHON_CONTROL_IN_VALUE, at,
                     "this string holds a control character; only tab and newline may appear");
-    bool escaped_quote = form->raw && code_point == '\\'
-                         && (peek(lexer, 1) == form->quote || peek(lexer, 1) == '\\');
+    bool escaped_quote = form->raw && code_point == '\\' &&
+                         (peek(lexer, 1) == form->quote || peek(lexer, 1) == '\\');
     for (size_t index = 0; index < size; index++)
         advance(lexer);
     buffer_append(out, lexer->text + lexer->offset - size, size);
@@ -263,7 +271,7 @@ static bool read_string_body(struct lexer *lexer, struct token *token,
                         form->triple ? "this string is not closed: its three quotes never come back"
                                      : "this string is not closed before the end of its line");
         bool ok = character == '\\' && !form->raw ? read_escape(lexer, &token->text, form)
-                                                 : read_plain_character(lexer, &token->text, form);
+                                                  : read_plain_character(lexer, &token->text, form);
         if (!ok)
             return false;
     }
@@ -276,12 +284,13 @@ static bool read_string_body(struct lexer *lexer, struct token *token,
 static bool read_string(struct lexer *lexer, struct token *token, const char *prefix,
                         size_t prefix_length)
 {
-    struct string_form form = { 0 };
+    struct string_form form = {0};
     for (size_t index = 0; index < prefix_length; index++) {
         char letter = (char)(prefix[index] | 0x20);
         if (letter == 'f')
             return fail(lexer, DIAG_PYTHON_NOT_LITERAL, token->position,
-                        "an f-string is an expression, not a literal: manifests are read as data, never run");
+                        "an f-string is an expression, not a literal: manifests are read as data, "
+                        "never run");
         form.raw |= letter == 'r';
         form.bytes |= letter == 'b';
     }
@@ -293,10 +302,10 @@ static bool read_string(struct lexer *lexer, struct token *token, const char *pr
 
 static bool is_string_prefix(const char *name, size_t length)
 {
-    static const char *const prefixes[] = { "r", "u", "b", "br", "rb", "f", "fr", "rf" };
+    static const char *const prefixes[] = {"r", "u", "b", "br", "rb", "f", "fr", "rf"};
     if (length > 2)
         return false;
-    char lower[3] = { 0 };
+    char lower[3] = {0};
     for (size_t index = 0; index < length; index++)
         lower[index] = (char)(name[index] | 0x20);
     for (size_t index = 0; index < sizeof prefixes / sizeof prefixes[0]; index++)
@@ -335,7 +344,8 @@ static bool read_based_integer(struct lexer *lexer, struct token *token)
     size_t before = token->text.length;
     read_digits(lexer, &token->text, base);
     if (token->text.length == before)
-        return fail(lexer, DIAG_PYTHON_SYNTAX, token->position, "this number has no digits after its base");
+        return fail(lexer, DIAG_PYTHON_SYNTAX, token->position,
+                    "this number has no digits after its base");
     return true;
 }
 
@@ -364,7 +374,8 @@ static bool read_number(struct lexer *lexer, struct token *token)
                 advance(lexer);
             }
             if (!is_digit(peek(lexer, 0)))
-                return fail(lexer, DIAG_PYTHON_SYNTAX, token->position, "this number's exponent has no digits");
+                return fail(lexer, DIAG_PYTHON_SYNTAX, token->position,
+                            "this number's exponent has no digits");
             read_digits(lexer, &token->text, 10);
         }
     }
@@ -372,7 +383,8 @@ static bool read_number(struct lexer *lexer, struct token *token)
         return fail(lexer, DIAG_PYTHON_NOT_LITERAL, token->position,
                     "a complex number is not supported in a manifest");
     if (is_name_part(peek(lexer, 0)))
-        return fail(lexer, DIAG_PYTHON_SYNTAX, lexer_position(lexer), "a number runs into letters here");
+        return fail(lexer, DIAG_PYTHON_SYNTAX, lexer_position(lexer),
+                    "a number runs into letters here");
     return true;
 }
 
@@ -403,9 +415,9 @@ static void next_token(struct lexer *lexer, struct token *token)
         ok = read_number(lexer, token);
     } else if (is_name_start(character)) {
         read_name(lexer, token);
-        if ((peek(lexer, 0) == '\'' || peek(lexer, 0) == '"')
-            && is_string_prefix(buffer_text(&token->text), token->text.length)) {
-            char prefix[3] = { 0 };
+        if ((peek(lexer, 0) == '\'' || peek(lexer, 0) == '"') &&
+            is_string_prefix(buffer_text(&token->text), token->text.length)) {
+            char prefix[3] = {0};
             memcpy(prefix, buffer_text(&token->text), token->text.length);
             buffer_truncate(&token->text, 0);
             ok = read_string(lexer, token, prefix, strlen(prefix));
@@ -425,16 +437,16 @@ enum frame_state {
     WANT_ITEM_OR_CLOSE, /* after the opening bracket or a comma */
     WANT_COMMA_OR_CLOSE,
     WANT_COLON,
-    WANT_VALUE,         /* a dictionary's value */
+    WANT_VALUE, /* a dictionary's value */
 };
 
 struct frame {
     struct node *container;
     char closer;
     enum frame_state state;
-    struct node *key;      /* a dictionary's key waiting for its value */
+    struct node *key; /* a dictionary's key waiting for its value */
     size_t items;
-    bool comma_seen;       /* (x) is x, (x,) is a tuple */
+    bool comma_seen; /* (x) is x, (x,) is a tuple */
 };
 
 struct parser {
@@ -460,7 +472,8 @@ static struct node *unexpected(struct parser *parser, const char *wanted)
 {
     char space[8];
     const struct token *token = &parser->token;
-    bool operator = token->kind == TOKEN_PUNCTUATION && strchr("+-*/%@&|^~<>=.!", token->punctuation);
+    bool operator=
+        token->kind == TOKEN_PUNCTUATION && strchr("+-*/%@&|^~<>=.!", token->punctuation);
     if (operator)
         diag(parser->lexer.sink, DIAG_PYTHON_NOT_LITERAL, token->position,
              "'%c' makes an expression, not a literal: manifests are read as data, never run",
@@ -499,7 +512,7 @@ static struct node *name_value(struct parser *parser)
  * token after them in parser->token. */
 static struct node *string_value(struct parser *parser)
 {
-    struct buffer joined = { 0 };
+    struct buffer joined = {0};
     struct source_position at = parser->token.position;
     enum token_kind kind = parser->token.kind;
     while (parser->token.kind == TOKEN_STRING || parser->token.kind == TOKEN_BYTES) {
@@ -517,7 +530,8 @@ static struct node *string_value(struct parser *parser)
         buffer_free(&joined);
         return NULL;
     }
-    struct node *value = node_new_scalar(joined.data ? joined.data : "", joined.length, SCALAR_STRING);
+    struct node *value =
+        node_new_scalar(joined.data ? joined.data : "", joined.length, SCALAR_STRING);
     node_set_position(value, at);
     buffer_free(&joined);
     return value;
@@ -530,8 +544,9 @@ static struct node *signed_number(struct parser *parser)
     char sign = parser->token.punctuation;
     next_token(&parser->lexer, &parser->token);
     if (parser->token.kind != TOKEN_NUMBER)
-        return parser->token.kind == TOKEN_ERROR ? NULL : unexpected(parser, "a number after the sign");
-    struct buffer text = { 0 };
+        return parser->token.kind == TOKEN_ERROR ? NULL
+                                                 : unexpected(parser, "a number after the sign");
+    struct buffer text = {0};
     if (sign == '-')
         buffer_append_char(&text, '-');
     buffer_append(&text, parser->token.text.data, parser->token.text.length);
@@ -550,23 +565,18 @@ static struct node *scalar_value(struct parser *parser, bool *advanced)
     struct node *value;
     switch (token->kind) {
     case TOKEN_STRING:
-    case TOKEN_BYTES:
-        *advanced = true;
-        return string_value(parser);
+    case TOKEN_BYTES: *advanced = true; return string_value(parser);
     case TOKEN_NUMBER:
         value = node_new_scalar(token->text.data, token->text.length, token->number_type);
         node_set_position(value, token->position);
         return value;
-    case TOKEN_NAME:
-        return name_value(parser);
+    case TOKEN_NAME: return name_value(parser);
     case TOKEN_PUNCTUATION:
         if (token->punctuation == '-' || token->punctuation == '+')
             return signed_number(parser);
         return unexpected(parser, "a value");
-    case TOKEN_ERROR:
-        return NULL;
-    default:
-        return unexpected(parser, "a value");
+    case TOKEN_ERROR: return NULL;
+    default: return unexpected(parser, "a value");
     }
 }
 
@@ -725,8 +735,8 @@ static struct node *parse_tokens(struct parser *parser)
             next_token(&parser->lexer, &parser->token);
     }
     /* A string's value has read the token after it already. */
-    if (node_kind(parser->result) != NODE_SCALAR
-        || node_scalar_type(parser->result) != SCALAR_STRING)
+    if (node_kind(parser->result) != NODE_SCALAR ||
+        node_scalar_type(parser->result) != SCALAR_STRING)
         next_token(&parser->lexer, &parser->token);
     if (parser->token.kind == TOKEN_ERROR || parser->token.kind == TOKEN_END)
         return parser->token.kind == TOKEN_END ? parser->result : NULL;
@@ -739,8 +749,8 @@ static void report_invalid_utf8(struct lexer *lexer)
 {
     uint32_t code_point;
     while (lexer->offset < lexer->length) {
-        size_t size = utf8_decode(lexer->text + lexer->offset, lexer->length - lexer->offset,
-                                  &code_point);
+        size_t size =
+            utf8_decode(lexer->text + lexer->offset, lexer->length - lexer->offset, &code_point);
         if (size == 0)
             break;
         while (size-- > 0)
@@ -754,7 +764,7 @@ static void report_invalid_utf8(struct lexer *lexer)
 struct node *python_literal_parse(const char *path, const char *text, size_t length,
                                   struct diag_sink *sink)
 {
-    struct parser parser = { .lexer = { path, text, length, 0, 1, 1, sink } };
+    struct parser parser = {.lexer = {path, text, length, 0, 1, 1, sink}};
     if (length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         parser.lexer.offset = 3; /* Python skips a UTF-8 byte order mark */
     if (!utf8_valid(text, length)) {

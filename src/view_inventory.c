@@ -54,7 +54,7 @@ static void put_counts(struct node *mapping, const char *key, const char *const 
 /* depends, split: the Odoo modules and the others, as "a, b" text. */
 static void put_depends(struct node *mapping, const struct inventory_module *module)
 {
-    struct buffer odoo = { 0 }, others = { 0 };
+    struct buffer odoo = {0}, others = {0};
     for (size_t index = 0; index < module->depends.count; index++) {
         struct buffer *into = is_odoo_made(module->depend_origins[index]) ? &odoo : &others;
         if (into->length)
@@ -80,8 +80,8 @@ static void put_module(struct node *list, const struct inventory_module *module)
     if (module->proposed_action >= 0)
         put_choice(mapping, "proposed_action", "proposed_action_is", schema_inventory_actions,
                    module->proposed_action);
-    put_bool(mapping, "action_differs", module->proposed_action >= 0
-                                            && module->proposed_action != module->action);
+    put_bool(mapping, "action_differs",
+             module->proposed_action >= 0 && module->proposed_action != module->action);
     put_text(mapping, "notes", module->notes);
     put_markdown_inline(mapping, "notes_inline", module->notes);
     put_lines(mapping, "lines", module->lines);
@@ -121,7 +121,7 @@ static void put_apps(struct node *view, const struct inventory_totals *totals)
         put_text(mapping, "name", app->name);
         put_choice(mapping, "origin", "origin_is", schema_inventory_origins, app->origin);
         put_int(mapping, "count", (long long)app->count);
-        struct buffer names = { 0 };
+        struct buffer names = {0};
         for (size_t dependent = 0; dependent < app->count; dependent++)
             buffer_printf(&names, "%s%s", dependent ? ", " : "", app->dependents[dependent]);
         put_text(mapping, "dependents", names.data);

@@ -32,7 +32,7 @@ note() { printf '# %s\n' "$*" >>"$transcript"; }
 note "first import: the addons trees, with the 18.0 trees and the removed list"
 run import addons client/custom client/oca client/vendor \
     --target target/oca-18.0 --target target/acme-18.0 --target target/vendor-18.0 \
-    --removed removed-18.0.txt --own-author "ACME IT" --from 16.0 --to 18.0 -o acme/inventory.yaml
+    --removed removed-18.0.txt --own-author "ACME IT" --project acme/project.yaml -o acme/inventory.yaml
 note "then the Apps export (BOM, CRLF, quoted fields): only installed modules count"
 run import modules client/modules.csv -o acme/inventory.yaml
 cp acme/inventory.yaml inventory.yaml
@@ -77,6 +77,7 @@ run import modules bad/states.csv -o acme/inventory.yaml
 run import addons no-such-tree -o acme/inventory.yaml
 run import addons client/custom -o acme/project.yaml
 run import things client/custom
+run import addons client/custom --project acme/audit.yaml -o acme/inventory.yaml
 sed -i 's/    action: replace/    action: replase/' acme/inventory.yaml
 cp acme/inventory.yaml before.yaml
 run import addons client/custom -o acme/inventory.yaml

@@ -26,15 +26,16 @@ static const char *write_scratch(const char *name, const char *text)
 static void reads_the_database_export(void **state)
 {
     (void)state;
-    const char *path = write_scratch("db.csv",
-        "id,name,state,latest_version,author,shortdesc,license\n"
-        "1,sale,installed,16.0.1.2,Odoo S.A.,\"{\"\"en_US\"\": \"\"Sales\"\"}\",LGPL-3\n"
-        "2,fleet,uninstalled,,Odoo S.A.,\"{\"\"en_US\"\": \"\"Fleet\"\"}\",LGPL-3\n"
-        "3,queue_job,to upgrade,16.0.2.1.0,\"ACSONE, Odoo Community Association (OCA)\",Job Queue,LGPL-3\n"
-        "4,old_stuff,to remove,16.0.1.0.0,,Old,\n"
-        "5,sale_timesheet,to install,,Odoo S.A.,Sales Timesheet,\n"
-        "\n");
-    struct import_set set = { 0 };
+    const char *path = write_scratch(
+        "db.csv", "id,name,state,latest_version,author,shortdesc,license\n"
+                  "1,sale,installed,16.0.1.2,Odoo S.A.,\"{\"\"en_US\"\": \"\"Sales\"\"}\",LGPL-3\n"
+                  "2,fleet,uninstalled,,Odoo S.A.,\"{\"\"en_US\"\": \"\"Fleet\"\"}\",LGPL-3\n"
+                  "3,queue_job,to upgrade,16.0.2.1.0,\"ACSONE, Odoo Community Association "
+                  "(OCA)\",Job Queue,LGPL-3\n"
+                  "4,old_stuff,to remove,16.0.1.0.0,,Old,\n"
+                  "5,sale_timesheet,to install,,Odoo S.A.,Sales Timesheet,\n"
+                  "\n");
+    struct import_set set = {0};
     struct diag_sink *sink = diag_sink_new();
     assert_true(import_csv_read(path, &set, sink));
     assert_int_equal(set.count, 3);
@@ -57,8 +58,9 @@ static void reads_the_database_export(void **state)
 static void modules_the_export_leaves_out_are_not_installed(void **state)
 {
     (void)state;
-    const char *path = write_scratch("apps.csv", "\xEF\xBB\xBF\"Technical Name\",Status\r\nsale,Installed\r\n");
-    struct import_set set = { 0 };
+    const char *path =
+        write_scratch("apps.csv", "\xEF\xBB\xBF\"Technical Name\",Status\r\nsale,Installed\r\n");
+    struct import_set set = {0};
     import_set_add(&set, "acme_tools")->path = strdup("addons/acme_tools");
     struct diag_sink *sink = diag_sink_new();
     assert_true(import_csv_read(path, &set, sink));
@@ -72,7 +74,7 @@ static void refuses_text_after_a_closing_quote(void **state)
 {
     (void)state;
     const char *path = write_scratch("quote.csv", "name,state\n\"sale\"x,installed\n");
-    struct import_set set = { 0 };
+    struct import_set set = {0};
     struct diag_sink *sink = diag_sink_new();
     assert_false(import_csv_read(path, &set, sink));
     char *printed = diagnostics_text(sink);
@@ -86,8 +88,8 @@ static void refuses_text_after_a_closing_quote(void **state)
 }
 
 static struct import_module *module_with(struct import_set *set, const char *name,
-                                         const char *author, const char *license,
-                                         const char *path, const char *version)
+                                         const char *author, const char *license, const char *path,
+                                         const char *version)
 {
     struct import_module *module = import_set_add(set, name);
     module->author = author ? strdup(author) : NULL;
@@ -100,9 +102,9 @@ static struct import_module *module_with(struct import_set *set, const char *nam
 static void classifies_origins_by_author_licence_and_place(void **state)
 {
     (void)state;
-    struct import_set set = { 0 }, target = { 0 };
-    char *own_names[] = { "ACME IT" };
-    struct text_list own = { own_names, 1 };
+    struct import_set set = {0}, target = {0};
+    char *own_names[] = {"ACME IT"};
+    struct text_list own = {own_names, 1};
     module_with(&set, "sale", "Odoo S.A.", "LGPL-3", NULL, "16.0.1.2");
     module_with(&set, "account_accountant", "Odoo S.A.", "OEEL-1", NULL, "16.0.1.1");
     module_with(&set, "web_studio", NULL, NULL, "src/enterprise/web_studio", "16.0.1.0");
@@ -111,17 +113,23 @@ static void classifies_origins_by_author_licence_and_place(void **state)
     module_with(&set, "acme_sale", "ACME IT, Odoo Community Association (OCA)", "LGPL-3",
                 "custom/acme_sale", "16.0.1.0.0");
     module_with(&set, "acme_noauthor", NULL, NULL, "custom/acme_noauthor", "1.0");
-    module_with(&set, "cy_dashboard", "Cybrosys Techno Solutions", "OPL-1", "vendor/cy", "16.0.1.0.0");
-    struct import_settings settings = { "16.0", "18.0", &own, NULL, false, true };
+    module_with(&set, "cy_dashboard", "Cybrosys Techno Solutions", "OPL-1", "vendor/cy",
+                "16.0.1.0.0");
+    struct import_settings settings = {"16.0", "18.0", &own, NULL, false, true};
     import_classify(&set, &target, &settings);
     const char *expected[][2] = {
-        { "sale", "standard" }, { "account_accountant", "enterprise" },
-        { "web_studio", "enterprise" }, { "queue_job", "oca" }, { "acme_sale", "custom" },
-        { "acme_noauthor", "custom" }, { "cy_dashboard", "third-party" },
+        {"sale", "standard"},
+        {"account_accountant", "enterprise"},
+        {"web_studio", "enterprise"},
+        {"queue_job", "oca"},
+        {"acme_sale", "custom"},
+        {"acme_noauthor", "custom"},
+        {"cy_dashboard", "third-party"},
     };
     for (size_t index = 0; index < sizeof expected / sizeof expected[0]; index++)
-        assert_string_equal(schema_inventory_origins[import_set_find(&set, expected[index][0])->origin],
-                            expected[index][1]);
+        assert_string_equal(
+            schema_inventory_origins[import_set_find(&set, expected[index][0])->origin],
+            expected[index][1]);
     assert_string_equal(import_set_find(&set, "queue_job")->series, "16.0");
     assert_null(import_set_find(&set, "acme_noauthor")->series);
     assert_int_equal(import_set_find(&set, "sale")->proposals.count, 0);
@@ -131,11 +139,11 @@ static void classifies_origins_by_author_licence_and_place(void **state)
 static void proposes_from_target_trees_and_the_removed_list(void **state)
 {
     (void)state;
-    struct import_set set = { 0 }, target = { 0 };
-    char *removed_names[] = { "note" };
-    struct text_list own = { 0 }, removed = { removed_names, 1 };
-    struct import_module *custom = module_with(&set, "acme_notes", NULL, NULL, "c/acme_notes",
-                                               "16.0.1.0.0");
+    struct import_set set = {0}, target = {0};
+    char *removed_names[] = {"note"};
+    struct text_list own = {0}, removed = {removed_names, 1};
+    struct import_module *custom =
+        module_with(&set, "acme_notes", NULL, NULL, "c/acme_notes", "16.0.1.0.0");
     custom->depends.items = calloc(2, sizeof(char *));
     custom->depends.items[custom->depends.count++] = strdup("note");
     custom->lines[LINES_PYTHON] = 120;
@@ -146,7 +154,7 @@ static void proposes_from_target_trees_and_the_removed_list(void **state)
     module_with(&set, "note", "Odoo S.A.", "LGPL-3", NULL, "16.0.1.0");
     module_with(&target, "mis_builder", NULL, NULL, "t/mis_builder", "17.0.1.0.0");
     module_with(&target, "web_responsive", NULL, NULL, "t/web_responsive", "18.0.1.0.0");
-    struct import_settings settings = { "16.0", "18.0", &own, &removed, true, false };
+    struct import_settings settings = {"16.0", "18.0", &own, &removed, true, false};
     import_classify(&set, &target, &settings);
     const struct import_module *notes = import_set_find(&set, "acme_notes");
     assert_int_equal(notes->target, TARGET_MISSING);

@@ -46,7 +46,7 @@ static void expect_literal(const char *text, const char *expected)
     char *printed = diagnostics_text(sink);
     if (!tree)
         fail_msg("refused: %s\n%s", text, printed);
-    struct buffer out = { 0 };
+    struct buffer out = {0};
     compact(tree, &out);
     assert_string_equal(buffer_text(&out), expected);
     buffer_free(&out);
@@ -74,36 +74,37 @@ static void reads_a_real_manifest(void **state)
 {
     (void)state;
     expect_literal("# -*- coding: utf-8 -*-\n"
-                 "# Copyright 2021 ACME IT\n"
-                 "# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).\n"
-                 "{\n"
-                 "    \"name\": \"Sale discount \"\n"
-                 "            'by customer',  # shown in Apps\n"
-                 "    'version': '16.0.2.2.1',\n"
-                 "    'depends': ['sale', 'account',],\n"
-                 "    'data': (\n"
-                 "        'views/sale.xml',\n"
-                 "        # 'views/old.xml',\n"
-                 "    ),\n"
-                 "    'author': 'ACME IT, Odoo Community Association (OCA)',\n"
-                 "    'auto_install': False,\n"
-                 "    'sequence': 10,\n"
-                 "    'price': 0.0,\n"
-                 "    'external_dependencies': {'python': [], },\n"
-                 "}\n",
-                 "{name:\"Sale discount by customer\",version:\"16.0.2.2.1\","
-                 "depends:[\"sale\",\"account\"],data:[\"views/sale.xml\"],"
-                 "author:\"ACME IT, Odoo Community Association (OCA)\",auto_install:False,"
-                 "sequence:10,price:0.0,external_dependencies:{python:[]}}");
+                   "# Copyright 2021 ACME IT\n"
+                   "# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).\n"
+                   "{\n"
+                   "    \"name\": \"Sale discount \"\n"
+                   "            'by customer',  # shown in Apps\n"
+                   "    'version': '16.0.2.2.1',\n"
+                   "    'depends': ['sale', 'account',],\n"
+                   "    'data': (\n"
+                   "        'views/sale.xml',\n"
+                   "        # 'views/old.xml',\n"
+                   "    ),\n"
+                   "    'author': 'ACME IT, Odoo Community Association (OCA)',\n"
+                   "    'auto_install': False,\n"
+                   "    'sequence': 10,\n"
+                   "    'price': 0.0,\n"
+                   "    'external_dependencies': {'python': [], },\n"
+                   "}\n",
+                   "{name:\"Sale discount by customer\",version:\"16.0.2.2.1\","
+                   "depends:[\"sale\",\"account\"],data:[\"views/sale.xml\"],"
+                   "author:\"ACME IT, Odoo Community Association (OCA)\",auto_install:False,"
+                   "sequence:10,price:0.0,external_dependencies:{python:[]}}");
 }
 
 static void reads_odoo_assets_and_a_description(void **state)
 {
     (void)state;
-    expect_literal("{'assets': {'web.assets_backend': [('include', 'web._assets_helpers'),"
-                 " 'my/static/src/**/*'],}, 'description': \"\"\"\nLine one\n\tLine 'two'\n\"\"\"}",
-                 "{assets:{web.assets_backend:[[\"include\",\"web._assets_helpers\"],"
-                 "\"my/static/src/**/*\"]},description:\"\nLine one\n\tLine 'two'\n\"}");
+    expect_literal(
+        "{'assets': {'web.assets_backend': [('include', 'web._assets_helpers'),"
+        " 'my/static/src/**/*'],}, 'description': \"\"\"\nLine one\n\tLine 'two'\n\"\"\"}",
+        "{assets:{web.assets_backend:[[\"include\",\"web._assets_helpers\"],"
+        "\"my/static/src/**/*\"]},description:\"\nLine one\n\tLine 'two'\n\"}");
 }
 
 static void reads_tuples_and_parentheses(void **state)
@@ -143,7 +144,7 @@ static void reads_numbers(void **state)
 {
     (void)state;
     expect_literal("[0, 10, -3, +4, 1_000, 0x1F, 0o17, 0b101, 1.5, .5, 2e3, -1.5e-2]",
-                 "[0,10,-3,4,1000,0x1F,0o17,0b101,1.5,.5,2e3,-1.5e-2]");
+                   "[0,10,-3,4,1000,0x1F,0o17,0b101,1.5,.5,2e3,-1.5e-2]");
 }
 
 static void a_repeated_key_keeps_the_last_value(void **state)
@@ -156,17 +157,22 @@ static void refuses_code(void **state)
 {
     (void)state;
     expect_python_refusal("{'name': _('Sales')}",
-                          "m.py:1:10: error: a call to '_' is not a literal: manifests are read as data, never run\n");
+                          "m.py:1:10: error: a call to '_' is not a literal: manifests are read as "
+                          "data, never run\n");
     expect_python_refusal("{\n  'depends': BASE,\n}",
-                          "m.py:2:14: error: the name 'BASE' is not a literal: manifests are read as data, never run\n");
+                          "m.py:2:14: error: the name 'BASE' is not a literal: manifests are read "
+                          "as data, never run\n");
     expect_python_refusal("{'version': '16.0' + '.1'}",
-                          "m.py:1:20: error: '+' makes an expression, not a literal: manifests are read as data, never run\n");
+                          "m.py:1:20: error: '+' makes an expression, not a literal: manifests are "
+                          "read as data, never run\n");
     expect_python_refusal("{'name': f'x{1}'}",
-                          "m.py:1:10: error: an f-string is an expression, not a literal: manifests are read as data, never run\n");
+                          "m.py:1:10: error: an f-string is an expression, not a literal: "
+                          "manifests are read as data, never run\n");
     expect_python_refusal("[1 if True else 2]",
                           "m.py:1:4: error: expected ',' or ']', found a name\n");
-    expect_python_refusal("{'a': 1}\n{'b': 2}",
-                          "m.py:2:1: error: expected the end of the file after the value, found '{'\n");
+    expect_python_refusal(
+        "{'a': 1}\n{'b': 2}",
+        "m.py:2:1: error: expected the end of the file after the value, found '{'\n");
     expect_python_refusal("{'a': 1j}",
                           "m.py:1:7: error: a complex number is not supported in a manifest\n");
 }
@@ -174,18 +180,25 @@ static void refuses_code(void **state)
 static void refuses_malformed_literals(void **state)
 {
     (void)state;
-    expect_python_refusal("{'name': 'Sales}",
-                          "m.py:1:10: error: this string is not closed before the end of its line\n");
-    expect_python_refusal("{'a': '''x",
-                          "m.py:1:7: error: this string is not closed: its three quotes never come back\n");
-    expect_python_refusal("{'a': 1", "m.py:1:8: error: the file ends before the '}' that closes its bracket\n");
-    expect_python_refusal("{'a' 1}", "m.py:1:6: error: expected ':' after the dictionary key, found a number\n");
-    expect_python_refusal("{'a', 'b'}",
-                          "m.py:1:2: error: a set ({a, b}) is not supported in a manifest; write a list [a, b]\n");
-    expect_python_refusal("{['a']: 1}", "m.py:1:2: error: a dictionary key must be a string or a number here\n");
+    expect_python_refusal(
+        "{'name': 'Sales}",
+        "m.py:1:10: error: this string is not closed before the end of its line\n");
+    expect_python_refusal(
+        "{'a': '''x",
+        "m.py:1:7: error: this string is not closed: its three quotes never come back\n");
+    expect_python_refusal(
+        "{'a': 1", "m.py:1:8: error: the file ends before the '}' that closes its bracket\n");
+    expect_python_refusal(
+        "{'a' 1}", "m.py:1:6: error: expected ':' after the dictionary key, found a number\n");
+    expect_python_refusal(
+        "{'a', 'b'}",
+        "m.py:1:2: error: a set ({a, b}) is not supported in a manifest; write a list [a, b]\n");
+    expect_python_refusal("{['a']: 1}",
+                          "m.py:1:2: error: a dictionary key must be a string or a number here\n");
     expect_python_refusal("", "m.py:1:1: error: the file holds no value\n");
     expect_python_refusal("# only a comment\n", "m.py:2:1: error: the file holds no value\n");
-    expect_python_refusal("['a' b'b']", "m.py:1:6: error: bytes and text cannot be joined into one string\n");
+    expect_python_refusal("['a' b'b']",
+                          "m.py:1:6: error: bytes and text cannot be joined into one string\n");
     expect_python_refusal("[1,,2]", "m.py:1:4: error: expected a value, found ','\n");
     expect_python_refusal("{'a': }", "m.py:1:7: error: expected a value, found '}'\n");
     expect_python_refusal("12abc", "m.py:1:3: error: a number runs into letters here\n");
@@ -194,20 +207,23 @@ static void refuses_malformed_literals(void **state)
 static void refuses_bad_escapes_and_bytes(void **state)
 {
     (void)state;
-    expect_python_refusal("'\\x4'",
-                          "m.py:1:2: error: this escape needs more hexadecimal digits (\\xHH, \\uHHHH, \\UHHHHHHHH)\n");
-    expect_python_refusal("'\\N{NO SUCH CHARACTER}'",
-                          "m.py:1:2: error: '\\N{...}' must name a Unicode character, as in \\N{EM DASH}\n");
-    expect_python_refusal("'\\ud800'",
-                          "m.py:1:2: error: this escape names a surrogate or a value above U+10FFFF, which is not a character\n");
-    expect_python_refusal("'\\x1b[0m'",
-                          "m.py:1:2: error: this string holds a control character; only tab and newline may appear\n");
-    expect_python_refusal("b'\\xff'",
-                          "m.py:1:3: error: a bytes value above \\x7f is not text; golive reads manifests as text\n");
+    expect_python_refusal("'\\x4'", "m.py:1:2: error: this escape needs more hexadecimal digits "
+                                    "(\\xHH, \\uHHHH, \\UHHHHHHHH)\n");
+    expect_python_refusal(
+        "'\\N{NO SUCH CHARACTER}'",
+        "m.py:1:2: error: '\\N{...}' must name a Unicode character, as in \\N{EM DASH}\n");
+    expect_python_refusal("'\\ud800'", "m.py:1:2: error: this escape names a surrogate or a value "
+                                       "above U+10FFFF, which is not a character\n");
+    expect_python_refusal("'\\x1b[0m'", "m.py:1:2: error: this string holds a control character; "
+                                        "only tab and newline may appear\n");
+    expect_python_refusal(
+        "b'\\xff'",
+        "m.py:1:3: error: a bytes value above \\x7f is not text; golive reads manifests as text\n");
     expect_python_refusal("b'caf\xC3\xA9'",
                           "m.py:1:6: error: a bytes literal may hold only ASCII characters\n");
-    expect_python_refusal("{'name':\n 'caf\xE9'}",
-                          "m.py:2:6: error: the byte 0xE9 here is not UTF-8: save the manifest as UTF-8\n");
+    expect_python_refusal(
+        "{'name':\n 'caf\xE9'}",
+        "m.py:2:6: error: the byte 0xE9 here is not UTF-8: save the manifest as UTF-8\n");
 }
 
 /* Brackets nested past the limit stop with a message, at once, and the
@@ -220,8 +236,9 @@ static void refuses_nesting_past_the_limit(void **state)
     memset(text, '[', depth);
     text[depth] = '\0';
     char expected[128];
-    snprintf(expected, sizeof expected, "m.py:1:%u: error: brackets nest deeper than %u levels here\n",
-             LIMIT_PYTHON_DEPTH + 1, LIMIT_PYTHON_DEPTH);
+    snprintf(expected, sizeof expected,
+             "m.py:1:%u: error: brackets nest deeper than %u levels here\n", LIMIT_PYTHON_DEPTH + 1,
+             LIMIT_PYTHON_DEPTH);
     expect_python_refusal(text, expected);
     text[LIMIT_PYTHON_DEPTH] = '\0';
     struct diag_sink *sink = diag_sink_new();
