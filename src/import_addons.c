@@ -331,7 +331,7 @@ static void add_module(struct addons_walk *walk, const char *folder, const char 
     const struct import_module *earlier = import_set_find(walk->set, name);
     if (earlier) {
         diag(walk->sink, DIAG_MODULE_DUPLICATE, source_position_of_file(manifest),
-             "module '%s' is also in '%s'; the first one found is kept", name, earlier->path);
+             "module '%s' was found first in '%s'; this copy is left out", name, earlier->path);
         return;
     }
     if (walk->set->count >= LIMIT_IMPORT_MODULES) {

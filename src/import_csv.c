@@ -285,6 +285,23 @@ static bool read_rows(struct csv_reader *reader, struct import_set *set)
     return ok && !failed;
 }
 
+/* Names the line and column of the first byte that is not UTF-8. */
+static void report_invalid_utf8(struct csv_reader *reader)
+{
+    uint32_t code_point;
+    while (reader->offset < reader->length) {
+        size_t size = utf8_decode(reader->text + reader->offset, reader->length - reader->offset,
+                                  &code_point);
+        if (size == 0)
+            break;
+        while (size-- > 0)
+            csv_advance(reader);
+    }
+    struct source_position at = { reader->path, reader->line, reader->column };
+    diag(reader->sink, DIAG_INVALID_UTF8, at,
+         "the export is not UTF-8 from here on: export it again choosing UTF-8");
+}
+
 bool import_csv_read(const char *path, struct import_set *set, struct diag_sink *sink)
 {
     char *text;
@@ -296,8 +313,7 @@ bool import_csv_read(const char *path, struct import_set *set, struct diag_sink 
         reader.offset = 3; /* Excel and LibreOffice write a byte order mark */
     bool ok = false;
     if (!utf8_valid(text, length))
-        diag(sink, DIAG_INVALID_UTF8, source_position_of_file(path),
-             "the export is not UTF-8: export it again choosing UTF-8");
+        report_invalid_utf8(&reader);
     else
         ok = read_rows(&reader, set);
     for (size_t index = 0; ok && index < set->count; index++)

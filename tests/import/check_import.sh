@@ -77,6 +77,15 @@ run import modules bad/states.csv -o acme/inventory.yaml
 run import addons no-such-tree -o acme/inventory.yaml
 run import addons client/custom -o acme/project.yaml
 run import things client/custom
+note "a module in two trees: the first wins, with a warning; a tree nested too deep"
+mkdir -p copies && cp -r client/custom/acme_base copies/
+run import addons client/custom copies -o dup.yaml
+mkdir -p deep/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r
+run import addons deep -o deep.yaml
+printf 'website_sale_delivery\nNot-A-Module  # typo\n' >bad-removed.txt
+run import addons client/custom --removed bad-removed.txt -o acme/inventory.yaml
+printf 'name,state\nsale,install\xe9d\n' >latin1.csv
+run import modules latin1.csv -o acme/inventory.yaml
 run import addons client/custom --project acme/audit.yaml -o acme/inventory.yaml
 sed -i 's/    action: replace/    action: replase/' acme/inventory.yaml
 cp acme/inventory.yaml before.yaml
