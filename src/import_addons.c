@@ -2,8 +2,9 @@
  * module is a folder holding __manifest__.py (or, before Odoo 10,
  * __openerp__.py); its manifest is read as data (python_literal.h), its
  * Python, XML and JavaScript lines counted. Folders are walked with an
- * explicit stack, in name order, never following a symbolic link below the
- * trees given (OCA's setup/ folders link to every module again). */
+ * explicit stack, in name order. Links to folders are followed (modules
+ * are often linked into one addons folder); OCA's setup/ folders, which
+ * link to every module of their repository again, are not entered. */
 #include "import.h"
 
 #include "alloc.h"
@@ -119,10 +120,11 @@ static bool is_real_folder(const char *path)
     return lstat(path, &status) == 0 && S_ISDIR(status.st_mode);
 }
 
+/* A regular file, or a link to one. */
 static bool is_regular(const char *path)
 {
     struct stat status;
-    return lstat(path, &status) == 0 && S_ISREG(status.st_mode);
+    return stat(path, &status) == 0 && S_ISREG(status.st_mode);
 }
 
 static bool ends_with(const char *text, const char *suffix)
@@ -138,6 +140,20 @@ static bool is_skipped_folder(const char *name, const char *parent)
     return name[0] == '.' || strcmp(name, "__pycache__") == 0 ||
            strcmp(name, "node_modules") == 0 ||
            (strcmp(name, "lib") == 0 && ends_with(parent, "/static"));
+}
+
+/* A folder, or a link to one. */
+static bool is_folder(const char *path)
+{
+    struct stat status;
+    return stat(path, &status) == 0 && S_ISDIR(status.st_mode);
+}
+
+/* OCA's packaging folder (setup/MODULE/odoo/addons/MODULE links back to
+ * each module): walking it would find every module twice. */
+static bool is_packaging_folder(const char *name)
+{
+    return strcmp(name, "setup") == 0;
 }
 
 /* ---- counting lines ----------------------------------------------------- */
@@ -395,7 +411,8 @@ static void visit_folder(struct addons_walk *walk, struct walk *stack, char *fol
     /* Pushed in reverse so that the walk visits names in order. */
     for (size_t index = entries.count; index-- > 0;) {
         char *path = join(folder, entries.names[index]);
-        if (!is_real_folder(path) || is_skipped_folder(entries.names[index], folder)) {
+        if (!is_folder(path) || is_skipped_folder(entries.names[index], folder) ||
+            is_packaging_folder(entries.names[index])) {
             free(path);
         } else if (depth + 1 > LIMIT_ADDONS_DEPTH) {
             if (walk->ok)

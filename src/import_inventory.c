@@ -262,7 +262,7 @@ bool import_inventory_write(const char *output, const struct import_set *set,
             report_module_changes(&details, modules[index], old, &kept);
     }
     report_gone(&details, previous, modules, count);
-    buffer_printf(changes, "%s: %zu modules", output, count);
+    buffer_printf(changes, "%s: %zu module%s", output, count, count == 1 ? "" : "s");
     if (previous)
         buffer_printf(changes, ", %zu added, %zu with your edits kept", added, kept);
     buffer_append_text(changes, "\n");

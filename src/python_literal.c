@@ -715,6 +715,7 @@ static void parser_free_frames(struct parser *parser)
 static struct node *parse_tokens(struct parser *parser)
 {
     next_token(&parser->lexer, &parser->token);
+    bool advanced = false;
     while (!parser->result) {
         if (parser->token.kind == TOKEN_ERROR)
             return NULL;
@@ -728,15 +729,13 @@ static struct node *parse_tokens(struct parser *parser)
                      "the file holds no value");
             return NULL;
         }
-        bool advanced;
         if (!parse_step(parser, &advanced))
             return NULL;
         if (!advanced && !parser->result)
             next_token(&parser->lexer, &parser->token);
     }
     /* A string's value has read the token after it already. */
-    if (node_kind(parser->result) != NODE_SCALAR ||
-        node_scalar_type(parser->result) != SCALAR_STRING)
+    if (!advanced)
         next_token(&parser->lexer, &parser->token);
     if (parser->token.kind == TOKEN_ERROR || parser->token.kind == TOKEN_END)
         return parser->token.kind == TOKEN_END ? parser->result : NULL;

@@ -80,6 +80,11 @@ run import things client/custom
 note "a module in two trees: the first wins, with a warning; a tree nested too deep"
 mkdir -p copies && cp -r client/custom/acme_base copies/
 run import addons client/custom copies -o dup.yaml
+note "modules linked into an addons folder are read; OCA's setup/ links are not walked"
+mkdir -p links/setup/acme_base/odoo/addons
+ln -s ../client/custom/acme_base links/acme_base
+ln -s ../../../../acme_base links/setup/acme_base/odoo/addons/acme_base
+run import addons links -o links.yaml
 mkdir -p deep/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r
 run import addons deep -o deep.yaml
 printf 'website_sale_delivery\nNot-A-Module  # typo\n' >bad-removed.txt

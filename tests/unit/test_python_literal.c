@@ -113,6 +113,9 @@ static void reads_tuples_and_parentheses(void **state)
     expect_literal("()", "[]");
     expect_literal("(1)", "1");
     expect_literal("(1,)", "[1]");
+    expect_literal("('a')", "\"a\"");
+    expect_literal("(('a' 'b'))", "\"ab\"");
+    expect_literal("'a'", "\"a\"");
     expect_literal("((('a')),)", "[\"a\"]");
     expect_literal("[(1, 2), ('x' 'y'), (None, True)]", "[[1,2],\"xy\",[None,True]]");
 }
