@@ -78,5 +78,6 @@ extern const struct cli_command cli_new_command;
 extern const struct cli_command cli_list_command;
 extern const struct cli_command cli_render_command;
 extern const struct cli_command cli_md2pdf_command;
+extern const struct cli_command cli_import_command;
 
 #endif

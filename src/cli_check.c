@@ -32,7 +32,7 @@ const struct cli_command cli_check_command = {
     .synopsis = "FILE...",
     .summary = "validate input files; report every error with file:line:column",
     .description =
-        "Reads each FILE (a project, checklist, run or audit file) and reports every\n"
+        "Reads each FILE (a project, checklist, run, audit or inventory file) and reports every\n"
         "problem found as 'file:line:column: error: message' on stderr. A project file\n"
         "is checked together with every file it names. Prints nothing when all is well.",
     .options = check_options,

@@ -2,6 +2,7 @@
  * them: the go-live verdict over the gate checklists, approvals, downtime,
  * the close-out status and the audit's readiness verdict. */
 #include "evaluate.h"
+#include "evaluate_inventory.h"
 
 #include "alloc.h"
 #include "model_checklist.h"
@@ -270,4 +271,6 @@ void evaluate_model(struct model *model, struct diag_sink *sink)
     evaluate_closeout(project);
     if (model->audit)
         evaluate_audit(model->audit, sink);
+    if (model->audit && model->audit->inventory)
+        evaluate_inventory(model->audit->inventory);
 }

@@ -21,6 +21,7 @@ static const struct cli_command *const commands[] = {
     &cli_verify_command,
     &cli_render_command,
     &cli_md2pdf_command,
+    &cli_import_command,
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

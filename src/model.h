@@ -291,6 +291,8 @@ struct missing_item {
     char *notes;
 };
 
+struct inventory;
+
 enum audit_verdict { VERDICT_READY_FOR_REHEARSAL, VERDICT_NEEDS_PREPARATION, VERDICT_BLOCKED,
                      VERDICT_NONE };
 
@@ -314,6 +316,8 @@ struct audit {
     struct missing_item *missing;
     size_t missing_count;
     char *next_step;
+    char *inventory_file;        /* as written, or NULL */
+    struct inventory *inventory; /* owned (model_inventory.h), or NULL */
     const char *path;            /* not owned */
     struct source_position position;
     enum audit_verdict verdict;  /* evaluated: stated, else computed */

@@ -5,6 +5,7 @@
 #include "file_io.h"
 #include "model_audit.h"
 #include "model_checklist.h"
+#include "model_inventory.h"
 #include "model_project.h"
 #include "model_read.h"
 #include "model_run.h"
@@ -21,7 +22,7 @@ static const char *kind_article(enum input_kind kind)
 {
     static const char *const articles[INPUT_KIND_COUNT] = {
         [INPUT_CHECKLIST] = "a checklist", [INPUT_PROJECT] = "a project",
-        [INPUT_RUN] = "a run", [INPUT_AUDIT] = "an audit",
+        [INPUT_RUN] = "a run", [INPUT_AUDIT] = "an audit", [INPUT_INVENTORY] = "an inventory",
     };
     return articles[kind];
 }
@@ -176,6 +177,20 @@ static void load_uses(struct model *model, const struct node *project_root,
     }
 }
 
+/* The inventory an audit names, relative to the audit file. */
+static void load_inventory(struct model *model, struct audit *audit, const struct node *audit_root,
+                           struct diag_sink *sink)
+{
+    if (!audit->inventory_file)
+        return;
+    struct source_position cited_at = read_position(audit_root, "inventory");
+    char *path = resolve_named(model, audit->path, audit->inventory_file, cited_at, sink);
+    const struct node *root = path ? load_kind(model, path, cited_at, INPUT_INVENTORY, sink) : NULL;
+    free(path);
+    if (root)
+        audit->inventory = inventory_build(root, model->sources[model->source_count - 1].path);
+}
+
 static void load_audit(struct model *model, const struct node *project_root,
                        struct diag_sink *sink)
 {
@@ -191,6 +206,7 @@ static void load_audit(struct model *model, const struct node *project_root,
     model->audit = audit_build(root, model->sources[model->source_count - 1].path);
     project->audit = model->audit;
     audit_resolve(model->audit, root, project, sink);
+    load_inventory(model, model->audit, root, sink);
 }
 
 /* A logo must be PNG or JPEG: checked by its first bytes, before the
@@ -424,6 +440,22 @@ static void check_run_file(const char *path, const struct node *root, struct dia
     free(project_written);
 }
 
+/* An audit on its own is checked with the inventory it names. */
+static void check_audit_file(const char *path, const struct node *root, struct diag_sink *sink)
+{
+    struct model scratch = { 0 };
+    scratch.root = path_folder_of(path);
+    struct audit *audit = audit_build(root, path);
+    load_inventory(&scratch, audit, root, sink);
+    audit_free(audit);
+    for (size_t index = 0; index < scratch.source_count; index++) {
+        free(scratch.sources[index].path);
+        yaml_document_free(scratch.sources[index].document);
+    }
+    free(scratch.sources);
+    free(scratch.root);
+}
+
 void model_check_file(const char *path, struct diag_sink *sink)
 {
     model_free(model_check_project(path, sink));
@@ -455,7 +487,9 @@ struct model *model_check_project(const char *path, struct diag_sink *sink)
         if (kind == INPUT_CHECKLIST)
             checklist_free(checklist_build(root, path, sink));
         else if (kind == INPUT_AUDIT)
-            audit_free(audit_build(root, path));
+            check_audit_file(path, root, sink);
+        else if (kind == INPUT_INVENTORY)
+            inventory_free(inventory_build(root, path));
         else
             check_run_file(path, root, sink);
     }
