@@ -5,9 +5,11 @@
 
 #include "alloc.h"
 #include "pdf_font.h"
+#include "pdf_stream.h"
 #include "utf8.h"
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <hpdf_pages.h>
@@ -31,6 +33,7 @@ struct pdf_device {
     float page_height;
     struct diag_sink *sink;
     struct pdf_fonts fonts;
+    struct pdf_compressor *compressor;
     struct device_image *images;
     size_t image_count;
     HPDF_Outline outline_parents[7];  /* the last bookmark at each level 1-6 */
@@ -59,6 +62,7 @@ struct pdf_device *pdf_device_new(const char *font_folder, struct diag_sink *sin
         exit(70);
     }
     pdf_fonts_init(&device->fonts, device->document, font_folder, sink, &device->last_error);
+    device->compressor = pdf_compressor_new();
     HPDF_SetCompressionMode(device->document, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(device->document);
     HPDF_SetCurrentEncoder(device->document, "UTF-8");
@@ -71,6 +75,7 @@ void pdf_device_free(struct pdf_device *device)
     if (!device)
         return;
     pdf_fonts_free(&device->fonts);
+    pdf_compressor_free(device->compressor);
     for (size_t index = 0; index < device->image_count; index++)
         free(device->images[index].path);
     free(device->images);
@@ -129,8 +134,19 @@ static void set_stroke(struct pdf_device *device, uint32_t colour, float line_wi
     HPDF_Page_SetLineWidth(device->page, line_width);
 }
 
+/* A finished page's content is compressed at once, so that pages wait for
+ * saving compressed. Nothing draws on a page once the next has begun. */
+static void end_page(struct pdf_device *device)
+{
+    if (!device->page)
+        return;
+    HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
+    page->stream = pdf_stream_compress(device->compressor, page->contents);
+}
+
 void pdf_device_begin_page(struct pdf_device *device, float width, float height)
 {
+    end_page(device);
     device->page = HPDF_AddPage(device->document);
     HPDF_Page_SetWidth(device->page, width);
     HPDF_Page_SetHeight(device->page, height);
@@ -464,25 +480,29 @@ static void set_info(struct pdf_device *device, const struct pdf_document_info *
     HPDF_SetInfoDateAttr(device->document, HPDF_INFO_MOD_DATE, date);
 }
 
+static HPDF_STATUS append_to_buffer(HPDF_Stream stream, const HPDF_BYTE *data, HPDF_UINT size)
+{
+    buffer_append(stream->attr, data, size);
+    return HPDF_OK;
+}
+
+/* The PDF is written once, straight into out: HPDF_SaveToStream writes
+ * into the document's stream, which is libharu's own memory stream unless
+ * one is set, and reading that back would hold the whole PDF twice. */
 bool pdf_device_finish(struct pdf_device *device, const struct pdf_document_info *info,
                        struct buffer *out)
 {
-    pdf_fonts_mend(&device->fonts);
+    end_page(device);
+    pdf_fonts_mend(&device->fonts, device->compressor);
     set_info(device, info);
     device->last_error = HPDF_OK;
-    if (HPDF_SaveToStream(device->document) != HPDF_OK) {
+    if (!device->document->stream)
+        device->document->stream = HPDF_CallbackWriter_New(device->document->mmgr,
+                                                           append_to_buffer, out);
+    if (!device->document->stream || HPDF_SaveToStream(device->document) != HPDF_OK) {
         diag(device->sink, DIAG_TYPESET_PDF, source_position_of_file(NULL),
              "libharu failed to write the PDF (error 0x%04X)", (unsigned)device->last_error);
         return false;
-    }
-    HPDF_ResetStream(device->document);
-    HPDF_BYTE chunk[65536];
-    for (;;) {
-        HPDF_UINT32 size = sizeof chunk;
-        HPDF_STATUS status = HPDF_ReadFromStream(device->document, chunk, &size);
-        buffer_append(out, chunk, size);
-        if (status != HPDF_OK)
-            break;
     }
     return !pdf_device_failed(device);
 }

@@ -22,6 +22,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "pdf_stream.h"
 #include "utf8.h"
 
 #include <hpdf_fontdef.h>
@@ -46,7 +47,6 @@ static const char *const face_files[FACE_COUNT] = {
     [FACE_SYMBOL] = "DejaVuSans.ttf",
 };
 
-#define MEM_STREAM_CHUNK 4096u /* libharu grows memory streams by this much [bytes] */
 #define CODE_PAGE_SIZE 256u
 #define ADVANCE_UNKNOWN 0u    /* cache entries hold advance + 1 */
 
@@ -179,14 +179,6 @@ static bool is_used(const struct pdf_font *slot, uint32_t code_point)
     return slot->used[code_point / 8] & (1u << (code_point % 8));
 }
 
-/* Replaces the data of a stream object, keeping the object. */
-static HPDF_Stream fresh_stream(HPDF_Dict object)
-{
-    HPDF_Stream_Free(object->stream);
-    object->stream = HPDF_MemStream_New(object->mmgr, MEM_STREAM_CHUNK);
-    return object->stream;
-}
-
 /* A run of used code points within one block of 256 (a bfrange may not
  * cross one). Returns false when none is left after *start. */
 static bool next_run(const struct pdf_font *slot, uint32_t *start, uint32_t *end)
@@ -224,7 +216,7 @@ static void write_bfrange_block(HPDF_Stream stream, uint32_t runs[][2], size_t c
 /* The ToUnicode CMap: each code is its own Unicode value. */
 static void write_to_unicode(HPDF_Dict cmap, const struct pdf_font *slot)
 {
-    HPDF_Stream stream = fresh_stream(cmap);
+    HPDF_Stream stream = pdf_stream_fresh(cmap);
     HPDF_Stream_WriteStr(stream,
                          "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                          "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -267,7 +259,7 @@ static void write_glyph_map(HPDF_Dict map, const struct pdf_font *slot)
     for (uint32_t code = 0; code <= 0xFFFF; code++)
         if (is_used(slot, code))
             highest = code;
-    HPDF_Stream stream = fresh_stream(map);
+    HPDF_Stream stream = pdf_stream_fresh(map);
     for (uint32_t code = 0; code <= highest; code++) {
         HPDF_UINT16 glyph = is_used(slot, code)
                                 ? HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code)
@@ -349,16 +341,17 @@ static bool drop_glyph_names(const uint8_t *data, size_t length, struct buffer *
 }
 
 /* Makes libharu build the font's descriptor and font program now (it would
- * at saving, and then leaves them be) and drops the glyph names from it. */
-static void trim_font_program(struct pdf_font *slot)
+ * at saving, and then leaves them be) and drops the glyph names from it.
+ * Returns the font program's stream object, or NULL when there is none. */
+static HPDF_Dict trim_font_program(struct pdf_font *slot)
 {
     HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
     if (!slot->font->before_write_fn || slot->font->before_write_fn(slot->font) != HPDF_OK
         || !attr->fontdef->descriptor)
-        return;
+        return NULL;
     HPDF_Dict file = HPDF_Dict_GetItem(attr->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT);
     if (!file)
-        return;
+        return NULL;
     struct buffer original = { 0 }, trimmed = { 0 };
     HPDF_BYTE chunk[65536];
     HPDF_Stream_Seek(file->stream, 0, HPDF_SEEK_SET);
@@ -370,15 +363,20 @@ static void trim_font_program(struct pdf_font *slot)
             break;
     }
     if (drop_glyph_names((const uint8_t *)original.data, original.length, &trimmed)) {
-        HPDF_Stream_Write(fresh_stream(file), (const HPDF_BYTE *)trimmed.data,
+        HPDF_Stream_Write(pdf_stream_fresh(file), (const HPDF_BYTE *)trimmed.data,
                           (HPDF_UINT)trimmed.length);
         HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)trimmed.length);
     }
     buffer_free(&original);
     buffer_free(&trimmed);
+    return file;
 }
 
-static void mend_font(struct pdf_font *slot)
+/* Rewrites the font's objects, then compresses their streams with
+ * golive's compressor. libharu copies the font's filter to the CMap and
+ * glyph map streams each time it writes the font: with the font's filter
+ * none, it leaves them as compressed here. */
+static void mend_font(struct pdf_font *slot, struct pdf_compressor *compressor)
 {
     HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
     HPDF_Dict to_unicode = HPDF_Dict_GetItem(slot->font, "ToUnicode", HPDF_OCLASS_DICT);
@@ -388,12 +386,17 @@ static void mend_font(struct pdf_font *slot)
         write_widths(attr->descendant_font, slot);
     if (attr->map_stream)
         write_glyph_map(attr->map_stream, slot);
-    trim_font_program(slot);
+    HPDF_Dict file = trim_font_program(slot);
+    HPDF_Dict streams[] = { to_unicode, attr->map_stream, file };
+    for (size_t index = 0; index < sizeof streams / sizeof *streams; index++)
+        if (streams[index])
+            pdf_stream_compress(compressor, streams[index]);
+    slot->font->filter = HPDF_STREAM_FILTER_NONE;
 }
 
-void pdf_fonts_mend(struct pdf_fonts *fonts)
+void pdf_fonts_mend(struct pdf_fonts *fonts, struct pdf_compressor *compressor)
 {
     for (size_t face = 0; face < FACE_COUNT; face++)
         if (fonts->faces[face].font)
-            mend_font(&fonts->faces[face]);
+            mend_font(&fonts->faces[face], compressor);
 }

@@ -56,8 +56,11 @@ HPDF_Font pdf_fonts_font(struct pdf_fonts *fonts, enum font_face face);
 void pdf_fonts_mark_used(struct pdf_fonts *fonts, enum font_face face, const char *text,
                          size_t length);
 
+struct pdf_compressor;
+
 /* pdf_fonts_mend: rewrites each drawn face's font objects for the code
- * points drawn (see pdf_font.c), just before the document is saved. */
-void pdf_fonts_mend(struct pdf_fonts *fonts);
+ * points drawn (see pdf_font.c) and compresses their streams with
+ * compressor, just before the document is saved. */
+void pdf_fonts_mend(struct pdf_fonts *fonts, struct pdf_compressor *compressor);
 
 #endif

@@ -7,6 +7,11 @@
 #   - md2pdf of a one-page document (five faces): 470 million instructions
 #     while libharu built a 65,536-code glyph map per face, 188 million
 #     without; budget 300 million.
+#   - md2pdf of bench/'s 1,000-item checklist: 666 million with the glyph
+#     maps, 435 million with libharu's zlib at level 6, 380 million with
+#     golive's libdeflate; budget 420 million.
+# And a memory budget: md2pdf of 5,000 items within 48 MiB of peak RSS
+# (24 MiB today; the target of issue #17).
 # Usage: instruction_budget.sh GOLIVE SOURCE_DIR WORK_DIR
 set -euo pipefail
 golive=$1 source=$2 work=$3
@@ -38,4 +43,18 @@ budget() {
 
 budget "md2pdf, one page" 300 \
   "$golive" md2pdf "$source/tests/bench/one-page.md" -o "$work/one-page.pdf" --date 2026-03-20
+python3 "$source/bench/generate_checklist.py" 1000 >"$work/checklist-1000.md"
+budget "md2pdf, 1,000 items" 420 \
+  "$golive" md2pdf "$work/checklist-1000.md" -o "$work/checklist-1000.pdf" --date 2026-03-20
+
+python3 "$source/bench/generate_checklist.py" 5000 >"$work/checklist-5000.md"
+/usr/bin/time -o "$work/rss.txt" -f '%M' \
+  "$golive" md2pdf "$work/checklist-5000.md" -o "$work/checklist-5000.pdf" --date 2026-03-20
+peak=$(tail -1 "$work/rss.txt")
+if [ "$peak" -gt $((48 * 1024)) ]; then
+  echo "FAIL: md2pdf, 5,000 items: peak RSS $((peak / 1024)) MiB, over its budget of 48 MiB"
+  failures=$((failures + 1))
+else
+  echo "ok: md2pdf, 5,000 items: peak RSS $((peak / 1024)) MiB (budget 48 MiB)"
+fi
 exit "$failures"
