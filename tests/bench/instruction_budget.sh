@@ -10,6 +10,9 @@
 #   - md2pdf of bench/'s 1,000-item checklist: 666 million with the glyph
 #     maps, 435 million with libharu's zlib at level 6, 380 million with
 #     golive's libdeflate; budget 420 million.
+#   - status of bench/'s 2,000-step engagement: 485 million while each
+#     YAML file was scanned twice (the lexical checks, then the parse), 318
+#     million scanned once; budget 400 million.
 # And a memory budget: md2pdf of 5,000 items within 48 MiB of peak RSS
 # (24 MiB today; the target of issue #17).
 # Usage: instruction_budget.sh GOLIVE SOURCE_DIR WORK_DIR
@@ -46,6 +49,9 @@ budget "md2pdf, one page" 300 \
 python3 "$source/bench/generate_checklist.py" 1000 >"$work/checklist-1000.md"
 budget "md2pdf, 1,000 items" 420 \
   "$golive" md2pdf "$work/checklist-1000.md" -o "$work/checklist-1000.pdf" --date 2026-03-20
+
+python3 "$source/bench/generate_engagement.py" "$work/engagement" 2000 100
+budget "status, 2,000 steps" 400 "$golive" status "$work/engagement/project.yaml"
 
 python3 "$source/bench/generate_checklist.py" 5000 >"$work/checklist-5000.md"
 /usr/bin/time -o "$work/rss.txt" -f '%M' \
