@@ -61,7 +61,13 @@ static const struct node *load_kind(struct model *model, const char *path,
                                     struct source_position cited_at, enum input_kind expected,
                                     struct diag_sink *sink)
 {
-    struct yaml_document *document = yaml_load_file(path, cited_at, sink);
+    struct yaml_document *document = NULL;
+    if (model->preloaded && path_same_file(path, yaml_document_path(model->preloaded))) {
+        document = model->preloaded; /* read once per command */
+        model->preloaded = NULL;
+    } else {
+        document = yaml_load_file(path, cited_at, sink);
+    }
     if (!document) {
         if (expected == INPUT_RUN)
             note_truncated_run(path, sink);
@@ -364,8 +370,15 @@ static void load_zone(struct project *project, const struct node *root, struct d
 
 struct model *model_load(const char *path, struct diag_sink *sink)
 {
+    return model_load_preloaded(path, NULL, sink);
+}
+
+struct model *model_load_preloaded(const char *path, struct yaml_document *preloaded,
+                                   struct diag_sink *sink)
+{
     struct model *model = xcalloc(1, sizeof *model);
     model->root = path_folder_of(path);
+    model->preloaded = preloaded;
     const struct node *root = load_kind(model, path, source_position_of_file(path), INPUT_PROJECT,
                                         sink);
     if (!root) {
@@ -383,6 +396,8 @@ struct model *model_load(const char *path, struct diag_sink *sink)
      * are tens of megabytes); the documents keep their text and paths. */
     for (size_t index = 0; index < model->source_count; index++)
         node_free(yaml_document_take_root(model->sources[index].document));
+    yaml_document_free(model->preloaded);
+    model->preloaded = NULL;
     return model;
 }
 
@@ -403,6 +418,7 @@ void model_free(struct model *model)
     free(model->checklists);
     free(model->runs);
     free(model->sources);
+    yaml_document_free(model->preloaded);
     free(model->root);
     free(model);
 }
@@ -418,18 +434,25 @@ const struct checklist_use *model_find_use_of_run(const struct model *model, con
 }
 
 /* A run is checked within its project, which must list it. */
-static void check_run_file(const char *path, const struct node *root, struct diag_sink *sink)
+/* Checks a run within its project; takes the run's document. */
+static void check_run_file(const char *path, struct yaml_document *document,
+                           struct diag_sink *sink)
 {
+    const struct node *root = yaml_document_root(document);
     struct source_position at = read_position(root, "project");
+    at.file = path; /* the document may be gone when the message is given */
     char *project_written = read_text(root, "project");
-    if (!project_written)
+    if (!project_written) {
+        yaml_document_free(document);
         return;
+    }
     char *project_path = path_join_relative(path, project_written);
     if (!file_exists_regular(project_path)) {
         diag(sink, DIAG_FILE_MISSING, at, "'%s' does not exist (looked for '%s')",
              project_written, project_path);
     } else {
-        struct model *model = model_load(project_path, sink);
+        struct model *model = model_load_preloaded(project_path, document, sink);
+        document = NULL;
         if (model && !model_find_use_of_run(model, path))
             diag(sink, DIAG_RUN_MISMATCH, at,
                  "the project '%s' does not list this run under any checklist's 'run'",
@@ -438,6 +461,7 @@ static void check_run_file(const char *path, const struct node *root, struct dia
     }
     free(project_path);
     free(project_written);
+    yaml_document_free(document);
 }
 
 /* An audit on its own is checked with the inventory it names. */
@@ -477,22 +501,24 @@ struct model *model_check_project(const char *path, struct diag_sink *sink)
     }
     if (kind == INPUT_PROJECT) {
         size_t errors = diag_error_count(sink);
-        model = model_load(path, sink);
+        model = model_load_preloaded(path, document, sink);
         if (model && diag_error_count(sink) > errors) {
             model_free(model);
             model = NULL;
         }
-    } else {
-        schema_validate(root, schema_for_kind(kind), sink);
-        if (kind == INPUT_CHECKLIST)
-            checklist_free(checklist_build(root, path, sink));
-        else if (kind == INPUT_AUDIT)
-            check_audit_file(path, root, sink);
-        else if (kind == INPUT_INVENTORY)
-            inventory_free(inventory_build(root, path));
-        else
-            check_run_file(path, root, sink);
+        return model;
     }
+    schema_validate(root, schema_for_kind(kind), sink);
+    if (kind == INPUT_RUN) {
+        check_run_file(path, document, sink);
+        return NULL;
+    }
+    if (kind == INPUT_CHECKLIST)
+        checklist_free(checklist_build(root, path, sink));
+    else if (kind == INPUT_AUDIT)
+        check_audit_file(path, root, sink);
+    else if (kind == INPUT_INVENTORY)
+        inventory_free(inventory_build(root, path));
     yaml_document_free(document);
     return model;
 }
