@@ -47,6 +47,9 @@ void view_put_closeout(struct node *view, const struct model *model);
  * durations are rewritten as the words' format_* and unit_* keys say. */
 void view_put_language(struct node *view, const struct node *words);
 void view_put_readiness(struct node *mapping, const struct verdict *verdict);
+/* view_put_outcome: the go-live's outcome under "outcome": its code and flag,
+ * when, hypercare_until, and for a planned outcome the decision and phase. */
+void view_put_outcome(struct node *view, const struct project *project);
 void view_put_approval(struct node *mapping, const struct approval_state *state);
 /* view_person_name: the name of person id, or NULL. */
 const char *view_person_name(const struct project *project, const char *id);
