@@ -106,18 +106,21 @@ documents() {
   local approval
   approval=$(sed -n 's/^Approval: \([A-Z ]*[A-Z]\).*/\1/p' status.txt)
   case $approval in
-    APPROVED) says out/signoff.flat "Go-live (runbook) 2 2 APPROVED" ;;
-    PENDING) says out/signoff.flat "Go-live (runbook) 2" ; says out/signoff.flat "PENDING" ;;
-    REJECTED) says out/signoff.flat "Go-live (runbook) 2 2 REJECTED" ;;
+    APPROVED) says out/signoff.flat "Go-live approval 2 2 APPROVED" ;;
+    PENDING) says out/signoff.flat "Go-live approval 2" ; says out/signoff.flat "PENDING" ;;
+    REJECTED) says out/signoff.flat "Go-live approval 2 2 REJECTED" ;;
     *) fail "status prints no approval" ;;
   esac
-  # the runbook's row of gates reads as status --gate at each moment
-  local moment code word
+  # the runbook's row of gates reads as status --gate at each moment (in
+  # the client's words: the moment's name, not the command's)
+  local moment code word label
   for moment in before-window decision close-out go-live; do
+    case $moment in before-window) label="Before the window" ;; decision) label="At the decision point" ;;
+      close-out) label="Close-out" ;; go-live) label="Go-live" ;; esac
     code=0
     "$golive" status project.yaml --gate "$moment" > /dev/null 2>&1 || code=$?
     case $code in 0) word=READY ;; 4) word="NOT READY" ;; *) word="ROLLBACK / NO-GO" ;; esac
-    says out/runbook.flat " $moment $word (exit $code)"
+    says out/runbook.flat " $label $word "
   done
 }
 
@@ -144,7 +147,7 @@ codes signoff-missing required-open
 documents
 says out/closeout.flat "Outcome: Live; hypercare open until 2026-04-03."
 says out/closeout.flat "not yet (live since 2026-03-21 19:30"
-says out/closeout.flat "Hypercare and handover: 0 of 1 steps closed, 1 required still open."
+says out/closeout.flat "Hypercare and handover: Closed 0 of 1, Required open: 1."
 says out/closeout.flat "SUCCESS"
 says_not out/closeout.flat "no required step is open"
 
@@ -157,7 +160,7 @@ gates before-window=0 decision=0 close-out=0 go-live=0
 codes
 documents
 says out/closeout.flat "Outcome: Closed."
-says out/closeout.flat "Old server kept until 2026-04-30 — Lukáš Dvořák, Consultancy lead, 2026-03-20: settled by the"
+says out/closeout.flat "Old server kept until 2026-04-30 Lukáš Dvořák, Consultancy lead 2026-03-20 settled by the"
 
 # Why: the client sponsor's go-live sign-off recorded as rejected.
 begin rejected-approval
@@ -220,7 +223,7 @@ says gate-before-window.txt "blocking step P10 (Verify the backups) has evidence
 says gate-before-window.txt "blocking step 10 (Confirm the restore drill) has evidence 8 d 2 h old"
 documents
 # Why: the pre-flight sheet marks the line whose evidence is too old, beside its record.
-says out/preflight.flat "backup_ref: db-0321.dump · ⚠ EVIDENCE TOO OLD: 1 h 1 min old at the window start, at most 1 h"
+says out/preflight.flat "backup_ref: db-0321.dump · ⚠ EVIDENCE TOO OLD: 1 h 1 min, accepted at most 1 h"
 says out/preflight.flat "Technical lead, Lukáš Dvořák LD 2026-03-21 16:59"
 
 begin rollback
@@ -241,7 +244,7 @@ gates before-window=0 decision:30=0 decision:60=4 go-live=4
 codes out-of-order no-decision open signoff-missing required-open
 says gate-go-live.txt "step 50 (Upgrade the database) is done while step 40 (Stop user access), which it depends on, is todo, in Cutover runbook [out-of-order]"
 documents
-says out/runbook.flat "OUT OF ORDER: Cutover runbook, step 50 Upgrade the database was closed while step 40 Stop user"
+says out/runbook.flat "OUT OF ORDER: Cutover runbook, Step 50 Upgrade the database – closed before the step it"
 [ "$(grep -o "OUT OF ORDER" out/runbook.flat | wc -l)" -eq 1 ] || fail "the runbook lists the step out of order more than once"
 
 begin preparation-open
@@ -300,8 +303,8 @@ codes
 says status.txt "Verdict:  READY"
 says status.txt "Outcome:  rolled back, system restored (step 70 decided rollback; Roll back closed at 2026-03-21 19:"
 documents
-says out/runbook.flat "Outcome: rolled back, system restored"
-says out/closeout.flat "Outcome: Rolled back; system restored at 19:"
+says out/runbook.flat "Rolled back, system restored"
+says out/closeout.flat "Outcome: Rolled back, system restored (19:"
 says out/closeout.flat "SUCCESS"
 says_not out/runbook.flat "ROLLBACK / NO-GO"
 
@@ -367,7 +370,7 @@ mark run.yaml 50 in-progress --at "$(at 19:30)"
 says status.txt "Execution                            1 h          1 h 30 min    so far, +30 min over"
 says status.txt "Block.open  Blk/Fail  Rollback"
 documents
-says out/runbook.flat "Execution 1 h 2026-03-21 18:00 not finished 1 h 30 min so far 30 min over"
+says out/runbook.flat "Execution 1 h 2026-03-21 18:00 not finished 1 h 30 min so far +30 min"
 says out/runbook.flat "Total (phases that ran or are still ahead; elapsed, not added) 1 h 30 min"
 mark run.yaml 60 done --by petra --at "$(at 19:25)" --decision go
 mark run.yaml 50 done --at "$(at 19:40)"
