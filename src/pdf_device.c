@@ -13,6 +13,7 @@
 #include "pdf_device.h"
 
 #include "alloc.h"
+#include "truetype.h"
 #include "utf8.h"
 
 #include <hpdf.h>
@@ -50,6 +51,7 @@ struct device_face {
     HPDF_Font font;                   /* created when first drawn */
     uint16_t *advances[CODE_PAGES];   /* [1/1000 em] + 1, per code page */
     uint8_t *used;                    /* one bit per code point drawn */
+    struct truetype_font *outlines;   /* for composite glyphs' components */
     bool tried, failed;
 };
 
@@ -111,6 +113,7 @@ void pdf_device_free(struct pdf_device *device)
         for (size_t page = 0; page < CODE_PAGES; page++)
             free(device->faces[face].advances[page]);
         free(device->faces[face].used);
+        truetype_free(device->faces[face].outlines);
     }
     for (size_t index = 0; index < device->image_count; index++)
         free(device->images[index].path);
@@ -141,6 +144,7 @@ static void load_face(struct pdf_device *device, enum font_face face)
         slot->name = HPDF_LoadTTFontFromFile(device->document, path.data, HPDF_TRUE);
         if (slot->name)
             slot->definition = HPDF_GetFontDef(device->document, slot->name);
+        slot->outlines = truetype_open(path.data);
         if (!slot->name || !slot->definition) {
             diag(device->sink, DIAG_TYPESET_FONT_INVALID, source_position_of_file(path.data),
                  "libharu cannot read this TrueType font (error 0x%04X)",
@@ -355,6 +359,22 @@ static HPDF_Font face_font(struct pdf_device *device, enum font_face face)
     return slot->font;
 }
 
+/* libharu embeds a composite glyph's direct components only (see
+ * truetype.h); the rest of the closure is flagged here in libharu's own
+ * list of the glyphs to embed. */
+static void embed_components(struct device_face *slot, uint32_t code_point)
+{
+    if (!slot->outlines)
+        return;
+    HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)slot->definition->attr;
+    uint16_t components[TRUETYPE_MAX_COMPONENTS];
+    uint16_t glyph = HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code_point);
+    size_t count = truetype_components(slot->outlines, glyph, components);
+    for (size_t index = 0; index < count; index++)
+        if (components[index] < attr->num_glyphs)
+            attr->glyph_tbl.flgs[components[index]] = 1;
+}
+
 /* Records the code points a face draws, for mend_font. */
 static void mark_used(struct device_face *slot, const char *text, size_t length)
 {
@@ -367,6 +387,7 @@ static void mark_used(struct device_face *slot, const char *text, size_t length)
         slot->used[code_point / 8] |= bit;
         /* libharu embeds the glyphs it has been asked the width of */
         HPDF_TTFontDef_GetCharWidth(slot->definition, (HPDF_UINT16)code_point);
+        embed_components(slot, code_point);
     }
 }
 
