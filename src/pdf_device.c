@@ -13,6 +13,7 @@
 #include "pdf_device.h"
 
 #include "alloc.h"
+#include "text_normalise.h"
 #include "truetype.h"
 #include "utf8.h"
 
@@ -184,6 +185,12 @@ static struct glyph_metrics device_glyph(void *context, enum font_face face, uin
 {
     struct pdf_device *device = context;
     uint16_t advance = face_advance(device, face, code_point);
+    /* A combining mark sits on the letter before it when it has no
+     * advance; a monospaced face gives one a cell of its own, so it comes
+     * from the fallback face, whose marks have none. */
+    if (advance != ADVANCE_MISSING && advance != 0 && face != FACE_SYMBOL
+        && text_is_combining_mark(code_point) && face_advance(device, FACE_SYMBOL, code_point) == 0)
+        return (struct glyph_metrics){ FACE_SYMBOL, 0 };
     if (advance != ADVANCE_MISSING)
         return (struct glyph_metrics){ face, advance };
     if (face != FACE_SYMBOL) {

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Writes accented.md: every accented letter of Latin Extended-A and -B,
 Latin Extended Additional (Vietnamese), Greek and Cyrillic -- each letter
-whose canonical decomposition holds a combining mark -- in body text, bold,
+whose canonical decomposition holds a combining mark and that is its own
+NFC form -- in body text, bold,
 italic and a code block, 24 to a line. Run it again only when the choice of
 letters changes; the file is committed."""
 import unicodedata
@@ -22,6 +23,8 @@ def accented(first, last):
         char = chr(code)
         if not unicodedata.category(char).startswith("L"):
             continue
+        if unicodedata.normalize("NFC", char) != char:
+            continue  # set as its NFC form, which is listed already
         parts = unicodedata.normalize("NFD", char)
         if any(unicodedata.combining(part) for part in parts[1:]):
             yield char

@@ -1,0 +1,22 @@
+/* Unicode normalisation and character classes for the typesetter, through
+ * utf8proc. Text is set in Normalization Form C: "u" followed by a
+ * combining diaeresis becomes the one letter "ü" the fonts draw whole, as
+ * the same text typed on another system would be. */
+#ifndef GOLIVE_TEXT_NORMALISE_H
+#define GOLIVE_TEXT_NORMALISE_H
+
+#include "buffer.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* text_normalise_nfc: text[0..length), valid UTF-8, in NFC, appended to
+ * out. Text that is not valid UTF-8 is appended unchanged. */
+void text_normalise_nfc(const char *text, size_t length, struct buffer *out);
+
+/* text_is_combining_mark: a mark that sits on the character before it
+ * (Unicode categories Mn and Me: accents, Hebrew points, Arabic vowels). */
+bool text_is_combining_mark(uint32_t code_point);
+
+#endif
