@@ -21,6 +21,8 @@ struct layout_options {
     const char *logo_path;       /* the cover's logo (PNG or JPEG), or NULL */
     const char *base_folder;     /* relative image paths resolve here; NULL: none load */
     const char *source_name;     /* names the Markdown in diagnostics */
+    const char *source_text;     /* the Markdown parsed, for warnings' columns; may be NULL */
+    size_t source_length;
     bool draft;                  /* a DRAFT watermark on every page */
 };
 

@@ -61,12 +61,8 @@ static void code_source_line(struct layout *layout, struct code_line *line, size
         struct glyph_metrics glyph = layout->measurer->glyph(layout->measurer->context,
                                                              FACE_MONO, code_point);
         bool missing = glyph.face == FACE_NONE;
-        if (missing) {
-            if (layout->missing_glyphs++ == 0)
-                layout->first_missing = code_point, layout->first_missing_at =
-                                                        layout->current_position;
+        if (missing) /* warned about by layout_check_coverage */
             glyph = layout->measurer->glyph(layout->measurer->context, FACE_MONO, 0xFFFD);
-        }
         float advance = advance_width(glyph.advance, line->size);
         if (line->pen + advance > line->width && line->pen > 0) {
             code_flush_run(layout, line, offset, &run_x);

@@ -5,6 +5,7 @@
 #include "layout_internal.h"
 
 #include "markdown.h"
+#include "text_normalise.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -183,14 +184,6 @@ enum font_face face_for_style(uint8_t style)
     return bold ? FACE_SANS_BOLD : FACE_SANS;
 }
 
-/* Characters that draw nothing by definition; when a face lacks them they
- * are left out rather than shown as U+FFFD. */
-static bool is_invisible(uint32_t code_point)
-{
-    return code_point == 0x00AD || (code_point >= 0x200B && code_point <= 0x200F)
-           || code_point == 0x2060 || code_point == 0xFEFF
-           || (code_point >= 0xFE00 && code_point <= 0xFE0F);
-}
 
 static bool is_space(uint32_t code_point)
 {
@@ -198,7 +191,7 @@ static bool is_space(uint32_t code_point)
 }
 
 /* The face and advance of one character, with U+FFFD for what no face has. */
-static struct glyph_metrics resolve_glyph(struct layout *layout, enum font_face face,
+static struct glyph_metrics resolve_glyph(const struct layout *layout, enum font_face face,
                                           uint32_t code_point, bool *replaced)
 {
     struct glyph_metrics glyph = layout->measurer->glyph(layout->measurer->context, face,
@@ -206,11 +199,7 @@ static struct glyph_metrics resolve_glyph(struct layout *layout, enum font_face 
     *replaced = false;
     if (glyph.face != FACE_NONE)
         return glyph;
-    *replaced = true;
-    if (layout->missing_glyphs++ == 0) {
-        layout->first_missing = code_point;
-        layout->first_missing_at = layout->current_position;
-    }
+    *replaced = true; /* warned about by layout_check_coverage */
     glyph = layout->measurer->glyph(layout->measurer->context, face, 0xFFFD);
     if (glyph.face == FACE_NONE)
         glyph = (struct glyph_metrics){ .face = face, .advance = 0 };
@@ -345,7 +334,7 @@ static void measure_span_text(struct layout *layout, uint32_t span_index, const 
             fragment->width = advance_width(space.advance, size);
             continue;
         }
-        if (is_invisible(code_point)
+        if (text_draws_nothing(code_point)
             && layout->measurer->glyph(layout->measurer->context, face, code_point).face
                    == FACE_NONE)
             continue;

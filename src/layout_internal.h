@@ -153,9 +153,6 @@ struct layout {
     size_t line_count, line_capacity;
 
     struct name_table slugs;     /* anchor names used so far; number: repeats of a name */
-    size_t missing_glyphs;       /* characters no face has */
-    uint32_t first_missing;
-    struct source_position first_missing_at;
     struct source_position current_position; /* of the block being laid out */
     uint32_t current_link;       /* the link being collected + 1; 0 outside links */
     size_t span_floor;           /* spans below this belong to an earlier cell: never extended */
@@ -221,6 +218,10 @@ void layout_image_box(struct layout *layout, const struct inline_span *span);
  * base folder) into path and its size into info; false after a warning. */
 bool layout_image_resolve(struct layout *layout, const char *url, size_t length,
                           struct buffer *path, struct image_info *info);
+
+/* layout_coverage.c: warns about each character of the document no face
+ * draws (once, with its count and first position). */
+void layout_check_coverage(struct layout *layout, cmark_node *root);
 
 /* layout_table.c */
 /* table_column_widths: shares available among columns that want at least

@@ -23,3 +23,10 @@ bool text_is_combining_mark(uint32_t code_point)
     utf8proc_category_t category = utf8proc_category((utf8proc_int32_t)code_point);
     return category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_ME;
 }
+
+bool text_draws_nothing(uint32_t code_point)
+{
+    return code_point == 0x00AD || (code_point >= 0x200B && code_point <= 0x200F)
+           || code_point == 0x2060 || code_point == 0xFEFF
+           || (code_point >= 0xFE00 && code_point <= 0xFE0F);
+}

@@ -19,4 +19,10 @@ void text_normalise_nfc(const char *text, size_t length, struct buffer *out);
  * (Unicode categories Mn and Me: accents, Hebrew points, Arabic vowels). */
 bool text_is_combining_mark(uint32_t code_point);
 
+/* text_draws_nothing: characters that draw nothing by definition (soft
+ * hyphen, zero-width spaces and joiners, direction marks, word joiner,
+ * byte order mark, variation selectors): left out when a face lacks them,
+ * never shown as U+FFFD. */
+bool text_draws_nothing(uint32_t code_point);
+
 #endif
