@@ -164,6 +164,7 @@ static void layout_release(struct layout *layout)
     free(layout->links);
     free(layout->fragments);
     free(layout->lines);
+    free(layout->bidi_levels);
     name_table_free(&layout->slugs);
     free(layout->watermark);
 }

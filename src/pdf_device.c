@@ -13,7 +13,9 @@
 #include "pdf_device.h"
 
 #include "alloc.h"
+#include "font_fallback.h"
 #include "text_normalise.h"
+#include "text_shape.h"
 #include "truetype.h"
 #include "utf8.h"
 
@@ -30,15 +32,6 @@
 #include <strings.h>
 #include <time.h>
 
-static const char *const face_files[FACE_COUNT] = {
-    [FACE_SANS] = "NotoSans-Regular.ttf",
-    [FACE_SANS_BOLD] = "NotoSans-Bold.ttf",
-    [FACE_SANS_ITALIC] = "NotoSans-Italic.ttf",
-    [FACE_SANS_BOLD_ITALIC] = "NotoSans-BoldItalic.ttf",
-    [FACE_MONO] = "DejaVuSansMono.ttf",
-    [FACE_MONO_BOLD] = "DejaVuSansMono-Bold.ttf",
-    [FACE_SYMBOL] = "DejaVuSans.ttf",
-};
 
 #define MEM_STREAM_CHUNK 4096u /* libharu grows memory streams by this much [bytes] */
 #define CODE_PAGES 256u       /* the BMP in pages of 256 code points */
@@ -135,9 +128,14 @@ static void load_face(struct pdf_device *device, enum font_face face)
     struct device_face *slot = &device->faces[face];
     slot->tried = true;
     struct buffer path = { 0 };
-    buffer_printf(&path, "%s/%s", device->font_folder, face_files[face]);
-    FILE *probe = fopen(path.data, "rb");
-    if (!probe) {
+    if (font_file_name(face))
+        buffer_printf(&path, "%s/%s", device->font_folder, font_file_name(face));
+    else if (font_system_path(face))
+        buffer_append_text(&path, font_system_path(face));
+    FILE *probe = path.length ? fopen(path.data, "rb") : NULL;
+    if (!path.length) {
+        /* a system font that is not installed: its characters are missing */
+    } else if (!probe) {
         diag(device->sink, DIAG_TYPESET_FONT_MISSING, source_position_of_file(path.data),
              "cannot open the font file; golive's fonts/ folder is incomplete");
     } else {
@@ -155,7 +153,7 @@ static void load_face(struct pdf_device *device, enum font_face face)
         }
     }
     slot->failed = !slot->name;
-    device->failed = device->failed || slot->failed;
+    device->failed = device->failed || (slot->failed && path.length);
     buffer_free(&path);
 }
 
@@ -184,6 +182,11 @@ static uint16_t face_advance(struct pdf_device *device, enum font_face face, uin
 static struct glyph_metrics device_glyph(void *context, enum font_face face, uint32_t code_point)
 {
     struct pdf_device *device = context;
+    if (code_point == TEXT_LIGATURE_LAM) { /* drawn in the face of its ligature */
+        enum font_face arabic[FONT_FALLBACK_MAX];
+        font_fallback_faces(face, 0x0644, arabic);
+        face = arabic[0];
+    }
     uint16_t advance = face_advance(device, face, code_point);
     /* A combining mark sits on the letter before it when it has no
      * advance; a monospaced face gives one a cell of its own, so it comes
@@ -193,10 +196,12 @@ static struct glyph_metrics device_glyph(void *context, enum font_face face, uin
         return (struct glyph_metrics){ FACE_SYMBOL, 0 };
     if (advance != ADVANCE_MISSING)
         return (struct glyph_metrics){ face, advance };
-    if (face != FACE_SYMBOL) {
-        advance = face_advance(device, FACE_SYMBOL, code_point);
+    enum font_face fallbacks[FONT_FALLBACK_MAX];
+    size_t count = font_fallback_faces(face, code_point, fallbacks);
+    for (size_t index = 0; index < count; index++) {
+        advance = face_advance(device, fallbacks[index], code_point);
         if (advance != ADVANCE_MISSING)
-            return (struct glyph_metrics){ FACE_SYMBOL, advance };
+            return (struct glyph_metrics){ fallbacks[index], advance };
     }
     return (struct glyph_metrics){ FACE_NONE, 0 };
 }
@@ -632,8 +637,87 @@ static void write_bfrange_block(HPDF_Stream stream, uint32_t runs[][2], size_t c
     HPDF_Stream_WriteStr(stream, "endbfrange\n");
 }
 
-/* The ToUnicode CMap: each code is its own Unicode value. */
-static void write_to_unicode(HPDF_Dict cmap, const struct device_face *slot)
+/* What code stands for in the text layer: an Arabic letter is drawn as its
+ * shaped presentation form (text_shape.h) and copies back as the letter; a
+ * lam-alef ligature as the alef, the lam drawn before it as
+ * TEXT_LIGATURE_LAM. Returns how many letters. */
+static size_t letters_of(enum font_face face, uint32_t code, uint32_t letters[TEXT_LETTERS_MAX])
+{
+    (void)face;
+    if (code == TEXT_LIGATURE_LAM) { /* never in the input: see text_normalise_nfc */
+        letters[0] = 0x0644;
+        return 1;
+    }
+    size_t count = text_presentation_letters(code, letters);
+    if (count == 2 && letters[0] == 0x0644 && code >= 0xFEF5 && code <= 0xFEFC) {
+        letters[0] = letters[1];
+        return 1;
+    }
+    return count;
+}
+
+static void write_presentation_forms(HPDF_Stream stream, enum font_face face,
+                                     const struct device_face *slot)
+{
+    uint32_t codes[BFRANGE_BLOCK];
+    size_t count = 0;
+    for (uint32_t code = TEXT_LIGATURE_LAM; code <= 0xFEFE; code++) {
+        uint32_t letters[TEXT_LETTERS_MAX];
+        if (code == TEXT_LIGATURE_LAM + 1)
+            code = 0xFB50;
+        if (is_used(slot, code) && letters_of(face, code, letters))
+            codes[count++] = code;
+        if (count == 0 || (count < BFRANGE_BLOCK && code < 0xFEFE))
+            continue;
+        char line[48];
+        snprintf(line, sizeof line, "%zu beginbfchar\n", count);
+        HPDF_Stream_WriteStr(stream, line);
+        for (size_t index = 0; index < count; index++) {
+            size_t letter_count = letters_of(face, codes[index], letters);
+            snprintf(line, sizeof line, "<%04X> <", (unsigned)codes[index]);
+            HPDF_Stream_WriteStr(stream, line);
+            for (size_t letter = 0; letter < letter_count; letter++) {
+                snprintf(line, sizeof line, "%04X", (unsigned)letters[letter]);
+                HPDF_Stream_WriteStr(stream, line);
+            }
+            HPDF_Stream_WriteStr(stream, ">\n");
+        }
+        HPDF_Stream_WriteStr(stream, "endbfchar\n");
+        count = 0;
+    }
+}
+
+static bool maps_elsewhere(enum font_face face, uint32_t code)
+{
+    uint32_t letters[TEXT_LETTERS_MAX];
+    return (code == TEXT_LIGATURE_LAM || (code >= 0xFB50 && code <= 0xFEFE))
+           && letters_of(face, code, letters);
+}
+
+/* Adds the run [start, end] to the ranges, less the codes that stand for
+ * other letters. */
+static void add_ranges(HPDF_Stream stream, enum font_face face, uint32_t runs[][2], size_t *count,
+                       uint32_t start, uint32_t end)
+{
+    for (uint32_t code = start; code <= end; code++) {
+        if (maps_elsewhere(face, code))
+            continue;
+        uint32_t last = code;
+        while (last < end && !maps_elsewhere(face, last + 1))
+            last++;
+        runs[*count][0] = code;
+        runs[*count][1] = last;
+        if (++*count == BFRANGE_BLOCK) {
+            write_bfrange_block(stream, runs, *count);
+            *count = 0;
+        }
+        code = last;
+    }
+}
+
+/* The ToUnicode CMap: each code is its own Unicode value, but for Arabic
+ * presentation forms. */
+static void write_to_unicode(HPDF_Dict cmap, enum font_face face, const struct device_face *slot)
 {
     HPDF_Stream stream = fresh_stream(cmap);
     HPDF_Stream_WriteStr(stream,
@@ -643,15 +727,10 @@ static void write_to_unicode(HPDF_Dict cmap, const struct device_face *slot)
                          "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     uint32_t runs[BFRANGE_BLOCK][2];
     size_t count = 0;
-    for (uint32_t start = 0, end; start <= 0xFFFF && next_run(slot, &start, &end); start = end + 1) {
-        runs[count][0] = start;
-        runs[count][1] = end;
-        if (++count == BFRANGE_BLOCK) {
-            write_bfrange_block(stream, runs, count);
-            count = 0;
-        }
-    }
+    for (uint32_t start = 0, end; start <= 0xFFFF && next_run(slot, &start, &end); start = end + 1)
+        add_ranges(stream, face, runs, &count, start, end);
     write_bfrange_block(stream, runs, count);
+    write_presentation_forms(stream, face, slot);
     HPDF_Stream_WriteStr(stream, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
                                  "end\nend\n");
 }
@@ -789,12 +868,12 @@ static void trim_font_program(struct device_face *slot)
     buffer_free(&trimmed);
 }
 
-static void mend_font(struct device_face *slot)
+static void mend_font(enum font_face face, struct device_face *slot)
 {
     HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
     HPDF_Dict to_unicode = HPDF_Dict_GetItem(slot->font, "ToUnicode", HPDF_OCLASS_DICT);
     if (to_unicode)
-        write_to_unicode(to_unicode, slot);
+        write_to_unicode(to_unicode, face, slot);
     if (attr->descendant_font)
         write_widths(attr->descendant_font, slot);
     if (attr->map_stream)
@@ -834,7 +913,7 @@ bool pdf_device_finish(struct pdf_device *device, const struct pdf_document_info
 {
     for (size_t face = 0; face < FACE_COUNT; face++)
         if (device->faces[face].font)
-            mend_font(&device->faces[face]);
+            mend_font((enum font_face)face, &device->faces[face]);
     set_info(device, info);
     device->last_error = HPDF_OK;
     if (HPDF_SaveToStream(device->document) != HPDF_OK) {

@@ -9,10 +9,17 @@ void text_normalise_nfc(const char *text, size_t length, struct buffer *out)
     utf8proc_uint8_t *composed = NULL;
     utf8proc_ssize_t size = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)length,
                                          &composed, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    if (size < 0)
+    if (size < 0) {
         buffer_append(out, text, length);
-    else
-        buffer_append(out, composed, (size_t)size);
+    } else {
+        /* U+034F draws nothing; the typesetter uses it for the lam of a
+         * lam-alef ligature (text_shape.h). */
+        for (utf8proc_ssize_t at = 0; at < size; at++)
+            if (!(composed[at] == 0xCD && at + 1 < size && composed[at + 1] == 0x8F))
+                buffer_append_char(out, (char)composed[at]);
+            else
+                at++;
+    }
     free(composed);
 }
 
@@ -29,4 +36,23 @@ bool text_draws_nothing(uint32_t code_point)
     return code_point == 0x00AD || (code_point >= 0x200B && code_point <= 0x200F)
            || code_point == 0x2060 || code_point == 0xFEFF
            || (code_point >= 0xFE00 && code_point <= 0xFE0F);
+}
+
+size_t text_presentation_letters(uint32_t code_point, uint32_t out[TEXT_LETTERS_MAX])
+{
+    bool form = (code_point >= 0xFB50 && code_point <= 0xFDFF)
+                || (code_point >= 0xFE70 && code_point <= 0xFEFE);
+    utf8proc_uint8_t encoded[4], *letters = NULL;
+    utf8proc_ssize_t length = form ? utf8proc_encode_char((utf8proc_int32_t)code_point, encoded) : 0;
+    if (length <= 0
+        || utf8proc_map(encoded, length, &letters, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT) < 0)
+        return 0;
+    size_t count = 0;
+    for (const utf8proc_uint8_t *at = letters; *at && count < TEXT_LETTERS_MAX; count++) {
+        utf8proc_int32_t letter;
+        at += utf8proc_iterate(at, -1, &letter);
+        out[count] = (uint32_t)letter;
+    }
+    free(letters);
+    return count;
 }

@@ -43,5 +43,42 @@ with=$(word_width "$work/nfd.bbox" 'aq̃') without=$(word_width "$work/nfd.bbox"
 awk -v a="$with" -v b="$without" 'BEGIN { exit !(a != "" && (a * 3 - b * 2) ^ 2 < 0.01) }' \
   || fail "nfd: 'aq̃' is $with pt wide in code, 'aqb' $without pt: the mark takes a cell"
 
+# Right-to-left text: Arabic joined (presentation forms, lam-alef), drawn
+# in visual order, right-to-left paragraphs flush right, and read back in
+# logical order by pdftotext and pdf.js. pdftotext puts U+202A-U+202E
+# around runs of the other direction; they are removed before comparing.
+render rtl
+[ -s "$work/rtl.err" ] && fail "rtl: warnings: $(cat "$work/rtl.err")"
+"$golive" md2pdf --dump layout "$work/rtl.md" >"$work/rtl.layout" 2>&1
+grep -q 'arabic 10.0 #1A1A1A "ﺓﺭﺎﺠﺘﻠﻟ ﺭﻮﻨﻟﺍ ﺔﻛﺮﺷ"' "$work/rtl.layout" \
+  || fail "rtl: 'شركة النور للتجارة' is not joined and drawn right to left: $(grep arabic "$work/rtl.layout" | head -2)"
+grep -q 'ﻡﻼ' "$work/rtl.layout" || fail "rtl: no lam-alef ligature in السلام"
+grep -q 'hebrew 10.0 #1A1A1A "אפלא תרבח לש הריגהה חוד והז"' "$work/rtl.layout" \
+  || fail "rtl: Hebrew is not drawn right to left"
+grep -q "mono 8.5 #1A1A1A \"name = 'ﺭﻮﻨﻟﺍ ﺔﻛﺮﺷ'\"" "$work/rtl.layout" \
+  || fail "rtl: Arabic in code is not joined and right to left"
+# The right-to-left paragraph ends at the right margin (538.6 pt).
+right=$(awk '/<word / && /xMax/ { if ($0 ~ /[\330-\333]/) {
+    match($0, /xMax="[^"]*"/); x = substr($0, RSTART + 6, RLENGTH - 7) + 0; if (x > max) max = x } }
+    END { printf "%.1f", max }' "$work/rtl.bbox")
+[ "$right" = "538.6" ] || fail "rtl: right-to-left text reaches $right pt, not the right margin 538.6 pt"
+perl -CSD -pe 's/[\x{202A}-\x{202E}]//g' "$work/rtl.txt" >"$work/rtl.plain"
+# pdftotext reverses each run of right-to-left letters of a left-to-right
+# page, taking the Arabic comma for a break: phrases between commas.
+for phrase in 'شركة النور للتجارة' 'السلام عليكم' 'هذا تقرير الترحيل لشركة النور' \
+              'זהו דוח ההגירה של חברת אלפא' 'חברת אלפא' 'Zürich bestätigt.'; do
+  grep -qF "$phrase" "$work/rtl.plain" || fail "rtl: pdftotext does not give '$phrase' back in order"
+done
+if ! command -v node >/dev/null || [ ! -e /usr/share/nodejs/pdfjs-dist/build/pdf.js ]; then
+  fail "rtl: node or pdf.js is missing (Debian: nodejs, libjs-pdf)"
+else
+  node "$samples/pdfjs_text.js" "$work/rtl.pdf" >"$work/rtl.pdfjs" 2>&1 || fail "rtl: pdf.js: $(head -3 "$work/rtl.pdfjs")"
+  for phrase in 'Der Kunde شركة النور للتجارة hat den Vertrag in Zürich bestätigt.' \
+                'السلام عليكم، هذا تقرير الترحيل لشركة النور' 'זהו דוח ההגירה של חברת אלפא' \
+                'شركة النور Riad'; do
+    grep -qF "$phrase" "$work/rtl.pdfjs" || fail "rtl: pdf.js does not give '$phrase' back in order"
+  done
+fi
+
 [ "$failures" -eq 0 ] && echo "all writing checks passed"
 exit $((failures > 0))
