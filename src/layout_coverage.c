@@ -1,7 +1,7 @@
 /* Which characters of a document no font draws, each warned about once:
  * its code point, how often it occurs and where it first does. Chinese,
  * Japanese and Korean, which want a font package rather than other words,
- * get one warning together.
+ * get one warning together while no CJK face is installed.
  *
  * The text is read from the tree, not from the lines laid out: a table's
  * cells are measured twice and the running header once a page, but each
@@ -14,6 +14,7 @@
 #include "text_normalise.h"
 #include "utf8.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,8 +39,7 @@ static bool is_cjk(uint32_t code_point)
     return (code_point >= 0x2E80 && code_point <= 0x9FFF)
            || (code_point >= 0xAC00 && code_point <= 0xD7AF)
            || (code_point >= 0xF900 && code_point <= 0xFAFF)
-           || (code_point >= 0xFF00 && code_point <= 0xFFEF)
-           || (code_point >= 0x20000 && code_point <= 0x3FFFF);
+           || (code_point >= 0xFF00 && code_point <= 0xFFEF);
 }
 
 /* The column of the first code_point on line of the source; 1 when the
@@ -151,16 +151,18 @@ static void read_node(struct coverage *coverage, cmark_iter *iter, cmark_node *n
 
 static void report_one(struct layout *layout, const struct missing_character *missing)
 {
-    char character[8] = { 0 };
+    char character[8] = { 0 }, count[48];
     utf8_encode(missing->code_point, character);
     if (missing->count == 1)
-        diag(layout->sink, DIAG_TYPESET_MISSING_GLYPH, missing->first,
-             "U+%04X '%s' is in none of the fonts: shown as U+FFFD (once)",
-             (unsigned)missing->code_point, character);
+        snprintf(count, sizeof count, "once");
     else
-        diag(layout->sink, DIAG_TYPESET_MISSING_GLYPH, missing->first,
-             "U+%04X '%s' is in none of the fonts: shown as U+FFFD (%zu times, the first here)",
-             (unsigned)missing->code_point, character, missing->count);
+        snprintf(count, sizeof count, "%zu times, the first here", missing->count);
+    /* libharu's font codes are 16 bits: emoji and the like cannot be drawn */
+    const char *why = missing->code_point > 0xFFFF ? "is above U+FFFF, where golive draws nothing"
+                                                   : "is in none of the fonts";
+    diag(layout->sink, DIAG_TYPESET_MISSING_GLYPH, missing->first,
+         "U+%04X '%s' %s: shown as U+FFFD (%s)", (unsigned)missing->code_point, character, why,
+         count);
 }
 
 /* The first of the CJK characters in the document's order. */
@@ -215,9 +217,12 @@ void layout_check_coverage(struct layout *layout, cmark_node *root)
         if (event == CMARK_EVENT_ENTER)
             read_node(&coverage, iter, cmark_iter_get_node(iter));
     cmark_iter_free(iter);
+    /* With a CJK face installed, what it lacks is warned about like the rest. */
+    bool cjk_face = drawn_by_some_face(layout, FACE_SANS, 0x4E2D);
     for (size_t index = 0; index < coverage.count; index++)
-        if (!is_cjk(coverage.missing[index].code_point))
+        if (cjk_face || !is_cjk(coverage.missing[index].code_point))
             report_one(layout, &coverage.missing[index]);
-    report_cjk(layout, &coverage);
+    if (!cjk_face)
+        report_cjk(layout, &coverage);
     free(coverage.missing);
 }

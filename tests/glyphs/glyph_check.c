@@ -33,6 +33,9 @@ static const struct { const char *face, *file; } faces[] = {
     { "sans-italic", "NotoSans-Italic.ttf" },     { "sans-bold-italic", "NotoSans-BoldItalic.ttf" },
     { "mono", "DejaVuSansMono.ttf" },             { "mono-bold", "DejaVuSansMono-Bold.ttf" },
     { "symbol", "DejaVuSans.ttf" },
+    { "arabic", "NotoSansArabic-Regular.ttf" },   { "arabic-bold", "NotoSansArabic-Bold.ttf" },
+    { "hebrew", "NotoSansHebrew-Regular.ttf" },   { "hebrew-bold", "NotoSansHebrew-Bold.ttf" },
+    { "cjk", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf" }, /* fonts-droid-fallback */
 };
 #define FACE_COUNT (sizeof faces / sizeof *faces)
 
@@ -71,7 +74,10 @@ static FT_Face face_named(const char *folder, const char *name)
             continue;
         if (!loaded[index]) {
             char path[4096];
-            snprintf(path, sizeof path, "%s/%s", folder, faces[index].file);
+            if (faces[index].file[0] == '/')
+                snprintf(path, sizeof path, "%s", faces[index].file);
+            else
+                snprintf(path, sizeof path, "%s/%s", folder, faces[index].file);
             if (FT_New_Face(library, path, 0, &loaded[index])) {
                 fprintf(stderr, "glyph_check: FreeType cannot open %s\n", path);
                 exit(2);

@@ -367,8 +367,8 @@ static void each_missing_character_is_warned_once_with_its_count(void **state)
                     "```\ny \xF0\x9F\x98\x80\n```\n",
                     "t.md:1:3: warning: U+A000 '\xEA\x80\x80' is in none of the fonts: shown as "
                     "U+FFFD (3 times, the first here)\n"
-                    "t.md:8:3: warning: U+1F600 '\xF0\x9F\x98\x80' is in none of the fonts: shown as "
-                    "U+FFFD (once)\n");
+                    "t.md:8:3: warning: U+1F600 '\xF0\x9F\x98\x80' is above U+FFFF, where golive "
+                    "draws nothing: shown as U+FFFD (once)\n");
 }
 
 /* Chinese and Japanese want a font package: one warning for them all. */
