@@ -42,25 +42,45 @@ static bool is_cjk(uint32_t code_point)
            || (code_point >= 0xFF00 && code_point <= 0xFFEF);
 }
 
-/* The column of the first code_point on line of the source; 1 when the
- * layout has no source or the line does not hold it (text from an entity
- * reference such as &#x4E2D;). */
-static unsigned source_column(const struct layout_options *options, unsigned line,
-                              uint32_t code_point)
+static struct missing_character *find(const struct coverage *coverage, uint32_t code_point,
+                                      size_t *at)
 {
-    const char *text = options->source_text, *end = text + options->source_length;
-    if (!text)
-        return 1;
-    for (unsigned current = 1; current < line && text < end; text++)
-        if (*text == '\n')
-            current++;
-    for (unsigned column = 1; text < end && *text != '\n'; column++) {
-        uint32_t found;
-        text += utf8_decode_lossy(text, (size_t)(end - text), &found);
-        if (found == code_point)
-            return column;
+    size_t low = 0, high = coverage->count;
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        if (coverage->missing[middle].code_point < code_point)
+            low = middle + 1;
+        else
+            high = middle;
     }
-    return 1;
+    *at = low;
+    bool found = low < coverage->count && coverage->missing[low].code_point == code_point;
+    return found ? &coverage->missing[low] : NULL;
+}
+
+/* Each character's column on the line where it first occurs, in one pass
+ * over the source; 1 when the layout has no source or the line does not
+ * hold it (text from an entity reference such as &#x4E2D;). */
+static void find_columns(struct coverage *coverage)
+{
+    const struct layout_options *options = coverage->layout->options;
+    const char *text = options->source_text;
+    size_t length = text ? options->source_length : 0;
+    unsigned line = 1, column = 1;
+    for (size_t offset = 0; offset < length; column++) {
+        uint32_t code_point;
+        offset += utf8_decode_lossy(text + offset, length - offset, &code_point);
+        size_t at;
+        struct missing_character *missing = code_point >= 0x80 ? find(coverage, code_point, &at)
+                                                               : NULL;
+        if (missing && missing->first.line == line && missing->first.column == 0)
+            missing->first.column = column;
+        if (code_point == '\n')
+            line++, column = 0;
+    }
+    for (size_t index = 0; index < coverage->count; index++)
+        if (coverage->missing[index].first.file && coverage->missing[index].first.column == 0)
+            coverage->missing[index].first.column = 1;
 }
 
 static bool drawn_by_some_face(const struct layout *layout, enum font_face face,
@@ -72,26 +92,19 @@ static bool drawn_by_some_face(const struct layout *layout, enum font_face face,
 
 static void record(struct coverage *coverage, uint32_t code_point)
 {
-    size_t low = 0, high = coverage->count;
-    while (low < high) {
-        size_t middle = low + (high - low) / 2;
-        if (coverage->missing[middle].code_point < code_point)
-            low = middle + 1;
-        else
-            high = middle;
-    }
-    if (low < coverage->count && coverage->missing[low].code_point == code_point) {
-        coverage->missing[low].count++;
+    size_t low;
+    struct missing_character *missing = find(coverage, code_point, &low);
+    if (missing) {
+        missing->count++;
         return;
     }
     LAYOUT_GROW(coverage->missing, coverage->count, coverage->capacity);
     memmove(&coverage->missing[low + 1], &coverage->missing[low],
             (coverage->count - low) * sizeof *coverage->missing);
-    const struct layout_options *options = coverage->layout->options;
     struct source_position first = source_position_of_file(NULL); /* a field: no file */
-    if (coverage->line > 0)
-        first = (struct source_position){ options->source_name, coverage->line,
-                                          source_column(options, coverage->line, code_point) };
+    if (coverage->line > 0) /* the column comes from find_columns */
+        first = (struct source_position){ coverage->layout->options->source_name,
+                                          coverage->line, 0 };
     coverage->missing[low] = (struct missing_character){ code_point, 1, first };
     coverage->count++;
 }
@@ -217,8 +230,12 @@ void layout_check_coverage(struct layout *layout, cmark_node *root)
         if (event == CMARK_EVENT_ENTER)
             read_node(&coverage, iter, cmark_iter_get_node(iter));
     cmark_iter_free(iter);
+    find_columns(&coverage);
     /* With a CJK face installed, what it lacks is warned about like the rest. */
-    bool cjk_face = drawn_by_some_face(layout, FACE_SANS, 0x4E2D);
+    bool cjk_missing = false;
+    for (size_t index = 0; index < coverage.count && !cjk_missing; index++)
+        cjk_missing = is_cjk(coverage.missing[index].code_point);
+    bool cjk_face = cjk_missing && drawn_by_some_face(layout, FACE_SANS, 0x4E2D);
     for (size_t index = 0; index < coverage.count; index++)
         if (cjk_face || !is_cjk(coverage.missing[index].code_point))
             report_one(layout, &coverage.missing[index]);

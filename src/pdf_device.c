@@ -45,7 +45,8 @@ struct device_face {
     HPDF_Font font;                   /* created when first drawn */
     uint16_t *advances[CODE_PAGES];   /* [1/1000 em] + 1, per code page */
     uint8_t *used;                    /* one bit per code point drawn */
-    struct truetype_font *outlines;   /* for composite glyphs' components */
+    struct truetype_font *outlines;   /* for composite glyphs' components, once drawn */
+    char *path;                       /* of its font file */
     bool tried, failed;
 };
 
@@ -108,6 +109,7 @@ void pdf_device_free(struct pdf_device *device)
             free(device->faces[face].advances[page]);
         free(device->faces[face].used);
         truetype_free(device->faces[face].outlines);
+        free(device->faces[face].path);
     }
     for (size_t index = 0; index < device->image_count; index++)
         free(device->images[index].path);
@@ -143,7 +145,7 @@ static void load_face(struct pdf_device *device, enum font_face face)
         slot->name = HPDF_LoadTTFontFromFile(device->document, path.data, HPDF_TRUE);
         if (slot->name)
             slot->definition = HPDF_GetFontDef(device->document, slot->name);
-        slot->outlines = truetype_open(path.data);
+        slot->path = xstrdup(path.data);
         if (!slot->name || !slot->definition) {
             diag(device->sink, DIAG_TYPESET_FONT_INVALID, source_position_of_file(path.data),
                  "libharu cannot read this TrueType font (error 0x%04X)",
@@ -367,6 +369,7 @@ static HPDF_Font face_font(struct pdf_device *device, enum font_face face)
     if (!slot->font && !slot->failed) {
         slot->font = HPDF_GetFont(device->document, slot->name, "UTF-8");
         slot->used = xcalloc(0x10000 / 8, 1);
+        slot->outlines = truetype_open(slot->path);
     }
     return slot->font;
 }

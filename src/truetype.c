@@ -86,17 +86,24 @@ static bool read_tables(struct truetype_font *font)
     return font->loca_length / entry >= (size_t)font->glyph_count + 1;
 }
 
-struct truetype_font *truetype_from_memory(const uint8_t *data, size_t length)
+/* The font whose bytes data (owned, taken over) holds. */
+static struct truetype_font *adopt(uint8_t *data, size_t length)
 {
     struct truetype_font *font = xcalloc(1, sizeof *font);
-    font->data = xmalloc(length ? length : 1);
-    memcpy(font->data, data, length);
+    font->data = data;
     font->length = length;
     if (!read_tables(font)) {
         truetype_free(font);
         return NULL;
     }
     return font;
+}
+
+struct truetype_font *truetype_from_memory(const uint8_t *data, size_t length)
+{
+    uint8_t *copy = xmalloc(length ? length : 1);
+    memcpy(copy, data, length);
+    return adopt(copy, length);
 }
 
 struct truetype_font *truetype_open(const char *path)
@@ -106,6 +113,12 @@ struct truetype_font *truetype_open(const char *path)
         return NULL;
     uint8_t *data = NULL;
     size_t length = 0, capacity = 0;
+    if (fseek(file, 0, SEEK_END) == 0) {
+        long size = ftell(file);
+        capacity = size > 0 && (unsigned long)size < TRUETYPE_FILE_LIMIT ? (size_t)size + 1 : 0;
+        data = capacity ? xmalloc(capacity) : NULL;
+        rewind(file);
+    }
     for (;;) {
         if (length == capacity) {
             capacity = capacity ? capacity * 2 : 1u << 20;
@@ -118,9 +131,11 @@ struct truetype_font *truetype_open(const char *path)
     }
     bool failed = ferror(file) || length > TRUETYPE_FILE_LIMIT;
     fclose(file);
-    struct truetype_font *font = failed ? NULL : truetype_from_memory(data, length);
-    free(data);
-    return font;
+    if (failed) {
+        free(data);
+        return NULL;
+    }
+    return adopt(data, length);
 }
 
 void truetype_free(struct truetype_font *font)
