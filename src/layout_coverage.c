@@ -211,8 +211,9 @@ static void report_cjk(struct layout *layout, const struct coverage *coverage)
 static void read_fields(struct coverage *coverage)
 {
     const struct layout_options *options = coverage->layout->options;
-    const char *fields[] = { options->subtitle, options->client, options->version,
-                             options->classification, options->footer_note };
+    const char *fields[] = { options->title_given ? options->title : NULL, options->subtitle,
+                             options->client, options->version, options->classification,
+                             options->footer_note };
     coverage->line = 0;
     coverage->face = FACE_SANS;
     for (size_t index = 0; index < sizeof fields / sizeof *fields; index++)

@@ -96,7 +96,8 @@ static bool lay_out(const char *markdown, size_t length, const struct typeset_op
     struct buffer *fields = work->fields;
     work->layout = (struct layout_options){
         .paper = options->paper == TYPESET_PAPER_LETTER ? PAPER_LETTER : PAPER_A4,
-        .title = buffer_text(&work->title), .subtitle = field_nfc(&fields[0], options->subtitle),
+        .title = buffer_text(&work->title),
+        .title_given = options->title && *options->title, .subtitle = field_nfc(&fields[0], options->subtitle),
         .client = field_nfc(&fields[1], options->client),
         .version = field_nfc(&fields[2], options->version),
         .classification = field_nfc(&fields[3], options->classification),

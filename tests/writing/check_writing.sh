@@ -125,6 +125,15 @@ UPDATE res_partner SET name = '上海贸易' WHERE id = 9;
 UPDATE res_partner SET name = 'さくら' WHERE id = 10;
 PHRASES
 
+# Characters of the running header and footer from the command line are
+# warned about too, without a line.
+printf '# Notes\n\nplain\n' >"$work/fields.md"
+"$golive" md2pdf "$work/fields.md" -o "$work/fields.pdf" --title 'Kunde ꀀ' --client '😀' \
+  2>"$work/fields.err" || fail "fields: md2pdf exited $?"
+grep -qx "golive: warning: U+A000 'ꀀ' is in none of the fonts: shown as U+FFFD (once)" "$work/fields.err" \
+  || fail "fields: no warning for the title's U+A000: $(cat "$work/fields.err")"
+grep -q "U+1F600 '😀' is above U+FFFF" "$work/fields.err" || fail "fields: no warning for the client's emoji"
+
 # docs/typesetting.md's table of scripts is what golive does: each row's
 # sample is typeset alone; a row drawn with a face comes back word by word
 # without a warning, a row drawn with none (—) gives its warning.
