@@ -114,11 +114,14 @@ static void read_text(struct coverage *coverage, const char *text)
 {
     size_t length = strlen(text);
     for (size_t offset = 0; offset < length;) {
+        if ((unsigned char)text[offset] < 0x80) { /* every face has ASCII */
+            if (text[offset++] == '\n' && coverage->line > 0)
+                coverage->line++;
+            continue;
+        }
         uint32_t code_point;
         offset += utf8_decode_lossy(text + offset, length - offset, &code_point);
-        if (code_point == '\n' && coverage->line > 0)
-            coverage->line++;
-        if (code_point <= ' ' || text_draws_nothing(code_point)
+        if (text_draws_nothing(code_point)
             || drawn_by_some_face(coverage->layout, coverage->face, code_point))
             continue;
         record(coverage, code_point);

@@ -66,6 +66,14 @@ static void decomposed_text_becomes_nfc(void **state)
     text_normalise_nfc("Zu\xCC\x88rich\xCD\x8F", 10, &out);
     assert_string_equal(buffer_text(&out), "Z\xC3\xBCrich"); /* and U+034F is gone */
     buffer_free(&out);
+    /* composed text comes through as it is; a singleton does not */
+    const char *composed = "Gr\xC3\xB6\xC3\x9F" "e \xE2\x80\x94 \xCE\xAC";
+    text_normalise_nfc(composed, strlen(composed), &out);
+    assert_string_equal(buffer_text(&out), composed);
+    buffer_truncate(&out, 0);
+    text_normalise_nfc("\xE2\x84\xAB \xE1\xBD\xB1", 7, &out); /* ANGSTROM SIGN, alpha with oxia */
+    assert_string_equal(buffer_text(&out), "\xC3\x85 \xCE\xAC");
+    buffer_free(&out);
     uint32_t letters[TEXT_LETTERS_MAX];
     assert_int_equal(text_presentation_letters(0xFEB7, letters), 1);
     assert_int_equal(letters[0], 0x0634);
