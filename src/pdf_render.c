@@ -100,6 +100,7 @@ struct anchors {
     struct name_table names;     /* number: index into places */
     struct anchor_place *places;
     size_t count;
+    size_t capacity;             /* grown by doubling: one heading each is quadratic */
     struct buffer scratch;       /* a name made a C string */
 };
 
@@ -121,8 +122,11 @@ static void collect_anchors(const struct display_list *list, struct anchors *anc
             if (name_table_get(&anchors->names, key))
                 continue;
             name_table_put(&anchors->names, key, NULL, anchors->count);
-            anchors->places = xreallocarray(anchors->places, anchors->count + 1,
-                                            sizeof *anchors->places);
+            if (anchors->count == anchors->capacity) {
+                anchors->capacity = anchors->capacity ? 2 * anchors->capacity : 16;
+                anchors->places = xreallocarray(anchors->places, anchors->capacity,
+                                                sizeof *anchors->places);
+            }
             anchors->places[anchors->count++] = (struct anchor_place){ page, item->y };
         }
     }
