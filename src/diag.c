@@ -138,6 +138,9 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Move 'records:' to the end of the run file and write its entries as '- ' lines." },
     [DIAG_MISSING_VALUE] = { "missing-value", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
         "Give the value the message names (see golive COMMAND --help)." },
+    /* records, keys and signatures */
+    [DIAG_RUN_REPLACED] = { "run-replaced", DIAG_ERROR, EXIT_STATUS_IO_FAILURE,
+        "Stop whatever keeps replacing the run (a sync tool, an editor) and record again." },
     [DIAG_RECORD_TRUNCATED] = { "record-truncated", DIAG_NOTE, EXIT_STATUS_OK,
         "Delete the cut-short last line of the run; the records before it are intact." },
     /* templates */

@@ -140,6 +140,8 @@ enum diag_code {
     DIAG_TYPESET_IMAGE_FORMAT,       /* neither PNG nor JPEG */
     DIAG_TYPESET_IMAGE_TOO_LARGE,    /* over LIMIT_IMAGE_PIXELS */
     DIAG_TYPESET_IMAGE_DECODE,       /* libharu cannot decode the image */
+    /* records, keys and signatures (docs/signing.md) */
+    DIAG_RUN_REPLACED,          /* a run replaced by rename over and over while mark waited */
     /* notes */
     DIAG_RECORD_TRUNCATED,      /* the last record of a run was cut short */
     DIAG_NOTE_PREVIOUS,      /* "first defined here" and similar */
