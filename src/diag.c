@@ -141,6 +141,10 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
     /* records, keys and signatures */
     [DIAG_RUN_REPLACED] = { "run-replaced", DIAG_ERROR, EXIT_STATUS_IO_FAILURE,
         "Stop whatever keeps replacing the run (a sync tool, an editor) and record again." },
+    [DIAG_RECORD_CHAIN_BROKEN] = { "record-chain-broken", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Restore the run from its archive or version control; correct a record by appending a new one." },
+    [DIAG_RECORD_CHAIN_MALFORMED] = { "record-chain-malformed", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Restore the record as golive wrote it; 'chain' is written by golive mark and sign, never by hand." },
     [DIAG_RECORD_TRUNCATED] = { "record-truncated", DIAG_NOTE, EXIT_STATUS_OK,
         "Delete the cut-short last line of the run; the records before it are intact." },
     /* templates */

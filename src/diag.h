@@ -142,6 +142,8 @@ enum diag_code {
     DIAG_TYPESET_IMAGE_DECODE,       /* libharu cannot decode the image */
     /* records, keys and signatures (docs/signing.md) */
     DIAG_RUN_REPLACED,          /* a run replaced by rename over and over while mark waited */
+    DIAG_RECORD_CHAIN_BROKEN,   /* a record's chain does not match the lines above it */
+    DIAG_RECORD_CHAIN_MALFORMED,/* a 'chain' that is not a SHA-256 */
     /* notes */
     DIAG_RECORD_TRUNCATED,      /* the last record of a run was cut short */
     DIAG_NOTE_PREVIOUS,      /* "first defined here" and similar */

@@ -9,6 +9,7 @@
 #include "model_read.h"
 #include "model_run.h"
 #include "path.h"
+#include "record_chain.h"
 #include "run_append.h"
 #include "schema_validate.h"
 #include "suggest.h"
@@ -133,6 +134,10 @@ static void load_run(struct model *model, struct checklist_use *use, const struc
              run->checklist_id, use->checklist->id);
     if (use->checklist)
         run_resolve(run, root, use->checklist, model->project, sink);
+    size_t length;
+    const char *bytes = yaml_document_bytes(model->sources[model->source_count - 1].document,
+                                            &length);
+    record_chain_check(bytes, length, read_list(root, "records"), sink);
 }
 
 static void load_checklist(struct model *model, struct checklist_use *use,

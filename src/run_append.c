@@ -6,6 +6,7 @@
 #include "golive_limits.h"
 #include "model_read.h"
 #include "node.h"
+#include "record_chain.h"
 #include "schema_validate.h"
 #include "utf8.h"
 #include "yaml_load.h"
@@ -290,6 +291,22 @@ static size_t records_indent(const char *path, const struct buffer *old)
     return indent;
 }
 
+/* The record with its chain: the SHA-256 of the file before its line (the
+ * old text and the newline added to end it). The record ends in "}\n". */
+static void append_chained(struct buffer *addition, const char *record, const struct buffer *old)
+{
+    struct buffer before = { 0 };
+    buffer_append(&before, old->data, old->length);
+    if (addition->length > 0 && addition->data[0] == '\n')
+        buffer_append_char(&before, '\n');
+    char hex[65];
+    record_chain_of(buffer_text(&before), before.length, hex);
+    buffer_free(&before);
+    size_t length = strlen(record);
+    buffer_append(addition, record, length - 2);
+    buffer_printf(addition, ", %s: \"%s\"}\n", RECORD_CHAIN_KEY, hex);
+}
+
 bool run_append_record(const char *path, const char *record, struct diag_sink *sink)
 {
     int descriptor = open_locked(path, sink);
@@ -306,7 +323,7 @@ bool run_append_record(const char *path, const char *record, struct diag_sink *s
         buffer_append_char(&addition, '\n');
     for (size_t indent = records_indent(path, &old); indent > 0; indent--)
         buffer_append_char(&addition, ' ');
-    buffer_append_text(&addition, record);
+    append_chained(&addition, record, &old);
     if (old.length + addition.length > LIMIT_FILE_SIZE) {
         diag(sink, DIAG_FILE_TOO_LARGE, source_position_of_file(path),
              "the run would grow past %u bytes; start a new run file", LIMIT_FILE_SIZE);

@@ -281,6 +281,8 @@ static const struct field_spec result_fields[] = {
     { .key = "evidence", .type = FIELD_TEXT_MAP, .meaning = "key: value pairs captured" },
     { .key = "decision", .type = FIELD_ENUM, .choices = schema_outcomes,
       .meaning = "decision points: go, continue, rollback or no-go" },
+    { .key = "chain", .type = FIELD_TEXT,
+      .meaning = "written by golive: the SHA-256 of the run's bytes before this record" },
 };
 static const struct schema result_schema = { "result", result_fields, COUNT(result_fields),
                                              NULL, 0 };
@@ -296,6 +298,8 @@ static const struct field_spec signoff_fields[] = {
     { .key = "date", .type = FIELD_DATE, .required = true, .meaning = "the date of signing" },
     { .key = "at", .type = FIELD_TIMESTAMP, .meaning = "when it was recorded" },
     { .key = "note", .type = FIELD_MARKDOWN, .meaning = "a remark" },
+    { .key = "chain", .type = FIELD_TEXT,
+      .meaning = "written by golive: the SHA-256 of the run's bytes before this record" },
 };
 static const struct schema signoff_schema = { "sign-off", signoff_fields, COUNT(signoff_fields),
                                               NULL, 0 };
