@@ -144,6 +144,14 @@ enum diag_code {
     DIAG_RUN_REPLACED,          /* a run replaced by rename over and over while mark waited */
     DIAG_RECORD_CHAIN_BROKEN,   /* a record's chain does not match the lines above it */
     DIAG_RECORD_CHAIN_MALFORMED,/* a 'chain' that is not a SHA-256 */
+    DIAG_KEY_MALFORMED,         /* a file that is not a minisign key */
+    DIAG_SIGNATURE_MALFORMED,   /* a file that is not a minisign signature */
+    DIAG_PASSPHRASE,            /* no passphrase, or a wrong one */
+    DIAG_STATEMENT_MALFORMED,   /* a file that is not a golive sign-off statement */
+    DIAG_SIGNATURE_INVALID,     /* a signature that does not verify with the declared key */
+    DIAG_SIGNATURE_MISMATCH,    /* a valid signature of a statement that does not fit the record */
+    DIAG_SIGNATURE_MISSING,     /* a signatory with a key, a sign-off without signature */
+    DIAG_SIGNATURE_NO_KEY,      /* a signature for a signatory who declares no key */
     /* notes */
     DIAG_RECORD_TRUNCATED,      /* the last record of a run was cut short */
     DIAG_NOTE_PREVIOUS,      /* "first defined here" and similar */

@@ -19,6 +19,7 @@ static const struct cli_command *const commands[] = {
     &cli_mark_command,
     &cli_sign_command,
     &cli_verify_command,
+    &cli_key_command,
     &cli_render_command,
     &cli_md2pdf_command,
 };

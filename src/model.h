@@ -200,7 +200,10 @@ struct signoff_record {
     struct date date;
     struct timestamp at;         /* when recorded; unset when not given */
     char *note;
+    char *statement_file, *signature_file; /* as written, relative to the run */
     struct source_position position;
+    bool signature_verified;     /* the signature holds against the signatory's key */
+    char key_id[17];             /* of that key, as minisign prints it */
 };
 
 struct run {
@@ -288,6 +291,9 @@ struct contact {
 
 struct signatory {
     char *id, *role, *person, *name;
+    char *key_file;              /* public key, as written; NULL: signs in ink */
+    char *key_path;              /* resolved; NULL when not given or not found */
+    struct source_position key_position;
     artifact_set artifacts;
     struct source_position position;
     const struct signoff_record *latest; /* evaluated: the sign-off in force, or NULL */

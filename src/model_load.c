@@ -10,6 +10,7 @@
 #include "model_run.h"
 #include "path.h"
 #include "record_chain.h"
+#include "signoff_signature.h"
 #include "run_append.h"
 #include "schema_validate.h"
 #include "suggest.h"
@@ -138,6 +139,8 @@ static void load_run(struct model *model, struct checklist_use *use, const struc
     const char *bytes = yaml_document_bytes(model->sources[model->source_count - 1].document,
                                             &length);
     record_chain_check(bytes, length, read_list(root, "records"), sink);
+    struct signoff_context context = { model->project, model->root, run->path, bytes, length, 0 };
+    signoff_signature_check_run(&context, run, sink);
 }
 
 static void load_checklist(struct model *model, struct checklist_use *use,
@@ -164,6 +167,17 @@ static void load_checklist(struct model *model, struct checklist_use *use,
     }
     if (use->run_file)
         load_run(model, use, entry, sink);
+}
+
+/* Each signatory's public key must be a file inside the project. */
+static void load_keys(struct model *model, struct diag_sink *sink)
+{
+    for (size_t index = 0; index < model->project->signatory_count; index++) {
+        struct signatory *signatory = &model->project->signatories[index];
+        if (signatory->key_file)
+            signatory->key_path = resolve_named(model, model->project->path, signatory->key_file,
+                                                signatory->key_position, sink);
+    }
 }
 
 static void load_uses(struct model *model, const struct node *project_root,
@@ -346,6 +360,7 @@ struct model *model_load(const char *path, struct diag_sink *sink)
         return NULL;
     }
     model->project = project_build(root, model->sources[0].path, sink);
+    load_keys(model, sink);
     load_uses(model, root, sink);
     load_audit(model, root, sink);
     load_assets(model, root, sink);

@@ -66,6 +66,8 @@ static void build_signatories(struct project *project, const struct node *root)
         signatory->role = read_text(node, "role");
         signatory->person = read_text(node, "person");
         signatory->name = read_text(node, "name");
+        signatory->key_file = read_text(node, "key");
+        signatory->key_position = read_position(node, "key");
         signatory->artifacts = read_set(node, "artifacts", schema_artifacts,
                                         1u << ARTIFACT_SIGNOFF);
         signatory->position = node_position(node);
@@ -253,7 +255,8 @@ void project_free(struct project *project)
     }
     for (size_t index = 0; index < project->signatory_count; index++) {
         struct signatory *signatory = &project->signatories[index];
-        FREE_EACH(signatory->id, signatory->role, signatory->person, signatory->name);
+        FREE_EACH(signatory->id, signatory->role, signatory->person, signatory->name,
+                  signatory->key_file, signatory->key_path);
     }
     for (size_t index = 0; index < project->use_count; index++) {
         struct checklist_use *use = &project->uses[index];

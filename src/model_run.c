@@ -37,6 +37,8 @@ static void build_signoff(struct signoff_record *record, const struct node *node
     record->date = read_date(node, "date");
     record->at = read_timestamp(node, "at");
     record->note = read_text(node, "note");
+    record->statement_file = read_text(node, "statement");
+    record->signature_file = read_text(node, "signature");
     record->position = node_position(node);
 }
 
@@ -195,6 +197,7 @@ void run_free(struct run *run)
     }
     for (size_t index = 0; index < run->signoff_count; index++) {
         struct signoff_record *record = &run->signoffs[index];
+        FREE_EACH(record->statement_file, record->signature_file);
         free(record->signatory_id);
         free(record->name);
         free(record->note);

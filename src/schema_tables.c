@@ -189,6 +189,8 @@ static const struct field_spec signatory_fields[] = {
     { .key = "artifacts", .type = FIELD_LIST, .element = FIELD_ENUM, .choices = schema_artifacts,
       .default_text = "[signoff]",
       .meaning = "the documents this sign-off approves" },
+    { .key = "key", .type = FIELD_PATH,
+      .meaning = "the signatory's public key (minisign format): their sign-offs must be signed" },
 };
 static const struct schema signatory_schema = { "signatory", signatory_fields,
                                                 COUNT(signatory_fields), NULL, 0 };
@@ -298,6 +300,10 @@ static const struct field_spec signoff_fields[] = {
     { .key = "date", .type = FIELD_DATE, .required = true, .meaning = "the date of signing" },
     { .key = "at", .type = FIELD_TIMESTAMP, .meaning = "when it was recorded" },
     { .key = "note", .type = FIELD_MARKDOWN, .meaning = "a remark" },
+    { .key = "statement", .type = FIELD_PATH,
+      .meaning = "the signed statement (golive sign writes it), relative to the run" },
+    { .key = "signature", .type = FIELD_PATH,
+      .meaning = "the statement's minisign signature (.minisig), relative to the run" },
     { .key = "chain", .type = FIELD_TEXT,
       .meaning = "written by golive: the SHA-256 of the run's bytes before this record" },
 };
