@@ -94,7 +94,8 @@ static bool build_statement(const struct recording *recording, const char *run,
     return !build_folder || add_build(out, build_folder, sink);
 }
 
-/* runs/signatures/SIGNATORY-20260319T170500.txt beside the run. */
+/* runs/signatures/SIGNATORY-20260319T170500.txt beside the run (-2, -3 ...
+ * after it when that exists: two statements in one second). */
 static void name_files(struct sign_signature *signing, const char *run, const char *signatory,
                        const char *at)
 {
@@ -103,6 +104,16 @@ static void name_files(struct sign_signature *signing, const char *run, const ch
         if (*c != '-' && *c != ':')
             buffer_append_char(&stamp, *c);
     char *folder = path_folder_of(run);
+    size_t stem = stamp.length;
+    for (unsigned number = 2; number < 100; number++) {
+        buffer_printf(&path, "%s/signatures/%s-%s.txt", folder, signatory, buffer_text(&stamp));
+        bool taken = access(buffer_text(&path), F_OK) == 0;
+        buffer_truncate(&path, 0);
+        if (!taken)
+            break;
+        buffer_truncate(&stamp, stem);
+        buffer_printf(&stamp, "-%u", number);
+    }
     buffer_printf(&path, "%s/signatures/%s-%s.txt", folder, signatory, buffer_text(&stamp));
     signing->statement_path = buffer_release(&path);
     buffer_printf(&path, "%s.minisig", signing->statement_path);
@@ -277,6 +288,15 @@ bool sign_signature_read(struct sign_signature *signing, const struct recording 
     const struct signatory *signatory = signatory_of(recording, fields->signatory);
     if (!signatory || !check_named_files(signing, recording, run, sink))
         return false;
+    const struct run *recorded = recording->use->run;
+    for (size_t index = 0; recorded && index < recorded->signoff_count; index++)
+        if (recorded->signoffs[index].statement_file
+            && strcmp(recorded->signoffs[index].statement_file, signing->statement_relative) == 0) {
+            diag(sink, DIAG_SIGNATURE_MISMATCH, nowhere,
+                 "this signed statement is recorded already, at line %u: a signature counts once",
+                 recorded->signoffs[index].position.line);
+            return false;
+        }
     char *text;
     size_t length;
     if (!file_read(run, source_position_of_file(run), sink, &text, &length))

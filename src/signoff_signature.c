@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "file_io.h"
+#include "name_table.h"
 #include "path.h"
 #include "record_chain.h"
 #include "schema.h"
@@ -172,8 +173,24 @@ static void check_record(const struct signoff_record *record,
              "the record's '%s' is not what the signed statement says", field);
 }
 
+/* A signed statement counts once: recorded again (a replay), it is refused. */
+static bool check_once(struct name_table *seen, const struct signoff_statement *statement,
+                       const struct signoff_record *record, struct diag_sink *sink)
+{
+    const struct name_entry *first = name_table_get(seen, statement->sha256);
+    if (first) {
+        diag(sink, DIAG_SIGNATURE_MISMATCH, record->position,
+             "this signed statement is recorded already, at line %zu: a signature counts once",
+             first->number);
+        return false;
+    }
+    name_table_put(seen, statement->sha256, NULL, record->position.line);
+    return true;
+}
+
 static void check_one(const struct signoff_context *base, struct signoff_record *record,
-                      const struct signatory *signatory, struct diag_sink *sink)
+                      const struct signatory *signatory, struct name_table *seen,
+                      struct diag_sink *sink)
 {
     struct signoff_context context = *base;
     context.record_line = record->position.line;
@@ -187,7 +204,8 @@ static void check_one(const struct signoff_context *base, struct signoff_record 
                                      record->position, &statement, record->key_id, sink)) {
         size_t before = diag_error_count(sink);
         check_record(record, &statement, sink);
-        record->signature_verified = diag_error_count(sink) == before;
+        record->signature_verified = check_once(seen, &statement, record, sink)
+                                     && diag_error_count(sink) == before;
         signoff_statement_free(&statement);
     }
     free(statement_path);
@@ -197,6 +215,7 @@ static void check_one(const struct signoff_context *base, struct signoff_record 
 void signoff_signature_check_run(const struct signoff_context *context, struct run *run,
                                  struct diag_sink *sink)
 {
+    struct name_table seen = { 0 };
     for (size_t index = 0; index < run->signoff_count; index++) {
         struct signoff_record *record = &run->signoffs[index];
         const struct signatory *signatory = NULL;
@@ -206,7 +225,7 @@ void signoff_signature_check_run(const struct signoff_context *context, struct r
         if (!signatory)
             continue;
         if (record->statement_file && record->signature_file)
-            check_one(context, record, signatory, sink);
+            check_one(context, record, signatory, &seen, sink);
         else if (signatory->key_file)
             diag(sink, DIAG_SIGNATURE_MISSING, record->position,
                  "signatory '%s' declares a key: a sign-off needs its statement and signature "
@@ -215,4 +234,5 @@ void signoff_signature_check_run(const struct signoff_context *context, struct r
             diag(sink, DIAG_SIGNATURE_MISSING, record->position,
                  "a signed sign-off needs both 'statement' and 'signature'");
     }
+    name_table_free(&seen);
 }

@@ -2,6 +2,7 @@
 #include "signoff_statement.h"
 
 #include "alloc.h"
+#include "sha256.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,6 +83,7 @@ bool signoff_statement_parse(const char *path, const char *text, size_t length,
                              struct signoff_statement *out, struct diag_sink *sink)
 {
     memset(out, 0, sizeof *out);
+    sha256_hex(text, length, out->sha256);
     size_t start = 0;
     unsigned number = 1;
     for (; start < length; number++) {

@@ -36,6 +36,7 @@ struct signoff_statement {
     struct text_list conditions;
     struct text_list documents;   /* "NAME SHA256" */
     unsigned run_lines;
+    char sha256[65];              /* of the statement's text, when read */
 };
 
 void signoff_statement_format(const struct signoff_statement *statement, struct buffer *out);
