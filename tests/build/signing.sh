@@ -115,9 +115,39 @@ sed -i 's/^  title: .*/  title: Another project/; s/^title: .*/title: Another pr
 "$golive" sign run.yaml lead --name "Lukáš Dvořák" --decision approved --request > request.txt
 foreign=$(sed -n 's/^golive sign: the statement to sign is //p' request.txt)
 minisign -S -s keys/lead.key -m "$foreign" > /dev/null
-cd "$work/e" && cp "$work/other/$foreign" "$work/other/$foreign.minisig" signatures/
+cd "$work/e" && cp "$work/other/$foreign" signatures/foreign.txt
+cp "$work/other/$foreign.minisig" signatures/foreign.txt.minisig
 refused "another project" "it names another project" \
-  "$golive" sign run.yaml lead --signature "signatures/$(basename "$foreign").minisig"
+  "$golive" sign run.yaml lead --signature signatures/foreign.txt.minisig
+rm signatures/foreign.txt signatures/foreign.txt.minisig
+
+# golive verify on a build: what each signature covers, and each tampering
+# named. The sign-offs approve the sign-off sheet too.
+cd "$work/e"
+sed -i 's/^artifacts: \[runbook\]/artifacts: [runbook, signoff]/' project.yaml
+"$golive" build project.yaml -o build --format md
+"$golive" verify build > verify.txt || fail "verify fails on an untouched build: $(cat verify.txt)"
+grep -qF "run.yaml:7: signed sign-off of sponsor (Client sponsor): Petra Šťastná, approved" verify.txt ||
+  fail "verify does not say what the sponsor's signature covers: $(cat verify.txt)"
+grep -qF "covers run.yaml lines 1-7" verify.txt || fail "verify does not print the lines covered"
+grep -qF "condition: Invoices re-checked on Monday" verify.txt || fail "verify does not print the conditions"
+grep -qF "Signed electronically by Petra Šťastná" build/signoff.md ||
+  fail "the sign-off sheet does not show the electronic signature"
+grep -qE "key [0-9A-F]{16}.*verified at build" build/signoff.md ||
+  fail "the sign-off sheet does not show the key id and 'verified at build'"
+cp run.yaml run.saved
+sed -i '$d' run.yaml
+refused "last record deleted" "changed since the build" "$golive" verify build
+cp run.saved run.yaml
+sed -i '7s/approved/rejected/' run.yaml
+refused "record edited" "run.yaml:8:3: error: this record's chain does not match" "$golive" verify build
+cp run.saved run.yaml
+cp "$statement" statement.saved
+sed -i 's/^name: Petra/name: Petr/' "$statement"
+refused "statement edited" "run.yaml:7:3: error: the signature" "$golive" verify build
+cp statement.saved "$statement"
+sed -i 's/APPROVED/APPROVEE/' build/signoff.md
+refused "document edited" "signoff.md' changed since the build" "$golive" verify build
 
 [ "$failures" -eq 0 ] && echo "signing: all checks passed"
 exit $((failures > 0))
