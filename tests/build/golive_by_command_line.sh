@@ -30,9 +30,12 @@ export GOLIVE_BY=alindqvist
 status_is 4 "Verdict:  NOT READY" "blocking step 10 (Confirm the go-live approval) is todo" \
   "Approval: PENDING (go-live: 0 of 3 signed)"
 
-for signatory in golive-sponsor golive-consultancy golive-client-it; do
+for signatory in golive-sponsor golive-client-it; do
   "$golive" sign "$run" "$signatory" --name "Signed on the call" --decision approved --date 2026-03-19
 done
+# The project lead declares a key (the example's test key): she signs electronically.
+"$golive" sign "$run" golive-consultancy --name "Åsa Lindqvist" --decision approved \
+  --date 2026-03-19 --key keys/TEST-KEY-alindqvist.key
 mark 10 done --at "$(at 17:20)" --evidence approvals="Sign-off sheet v1.0, all three signed"
 mark 20 done --by pzielinski --at "$(at 17:35)" \
   --evidence latest_backup="db-20260320-0200.dump" --evidence restore_drill="17 Mar, 47 min"
