@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "sha256.h"
+#include "text_check.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +84,8 @@ bool signoff_statement_parse(const char *path, const char *text, size_t length,
                              struct signoff_statement *out, struct diag_sink *sink)
 {
     memset(out, 0, sizeof *out);
+    if (!text_check(path, text, length, sink))
+        return false;
     sha256_hex(text, length, out->sha256);
     size_t start = 0;
     unsigned number = 1;
@@ -97,6 +100,7 @@ bool signoff_statement_parse(const char *path, const char *text, size_t length,
                  number == 1 ? "this is not a golive sign-off statement: its first line must be "
                                "'" SIGNOFF_STATEMENT_TITLE "'"
                              : "this line is not one a golive sign-off statement holds");
+            signoff_statement_free(out);
             return false;
         }
         start = end + 1;
@@ -106,6 +110,7 @@ bool signoff_statement_parse(const char *path, const char *text, size_t length,
         diag(sink, DIAG_STATEMENT_MALFORMED, (struct source_position){ path, number, 1 },
              "the statement lacks one of project, signatory, name, decision, date, time, run, "
              "run lines and run sha256");
+        signoff_statement_free(out);
         return false;
     }
     return true;
