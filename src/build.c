@@ -4,6 +4,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "attachment.h"
 #include "evaluate.h"
 #include "file_io.h"
 #include "manifest.h"
@@ -398,6 +399,7 @@ bool build_engagement(const struct build_options *options, struct diag_sink *sin
     bool ok = false;
     if (!build.model || diag_error_count(sink))
         goto cleanup;
+    attachment_report(build.model, false, sink);
     evaluate_model(build.model, sink);
     const struct colour *accent = &build.model->project->accent;
     if (accent->set)

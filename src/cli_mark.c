@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "alloc.h"
+#include "attachment.h"
 #include "clock.h"
 #include "model_checklist.h"
 #include "model_read.h"
@@ -18,6 +19,8 @@ struct mark_request {
     const char *run, *item_id, *status, *by, *at, *note, *decision;
     const char **evidence_keys, **evidence_values;
     size_t evidence_count;
+    const char *const *attach;
+    size_t attach_count;
 };
 
 static const struct source_position nowhere = { 0 };
@@ -130,18 +133,23 @@ static void record_mark(const struct mark_request *request, struct diag_sink *si
     struct recording recording;
     bool ok = recording_load(request->run, sink, &recording)
               && check_request(recording.use->checklist, request, sink);
+    char **paths = NULL, **hashes = NULL;
+    ok = ok && attachment_prepare(request->run, recording.model->root, request->attach,
+                                  request->attach_count, &paths, &hashes, sink);
     if (ok) {
         char now[40];
         clock_now(now, sizeof now);
         struct result_fields fields = {
             request->item_id, request->status, request->by, request->at ? request->at : now,
             request->note, request->decision, request->evidence_keys, request->evidence_values,
-            request->evidence_count };
+            request->evidence_count, (const char *const *)paths, (const char *const *)hashes,
+            request->attach_count };
         struct buffer record = { 0 };
         run_format_result(&record, &fields);
         run_append_record(request->run, buffer_text(&record), sink);
         buffer_free(&record);
     }
+    attachment_prepared_free(paths, hashes, request->attach_count);
     recording_free(&recording);
 }
 
@@ -152,6 +160,7 @@ static int run_mark(const struct cli_invocation *invocation)
         .status = cli_argument(invocation, 2), .by = cli_value(invocation, "by"),
         .at = cli_value(invocation, "at"), .note = cli_value(invocation, "note"),
         .decision = cli_value(invocation, "decision") };
+    request.attach = cli_values(invocation, "attach", &request.attach_count);
     if (!request.by && getenv("GOLIVE_BY") && *getenv("GOLIVE_BY"))
         request.by = getenv("GOLIVE_BY");
     char **owned = NULL;
@@ -179,6 +188,8 @@ static const struct cli_option mark_options[] = {
     { "note", 0, CLI_VALUE, "TEXT", "what happened; required for skipped (the reason)" },
     { "evidence", 0, CLI_REPEATED, "KEY=VALUE", "evidence the step asks for; repeat as needed" },
     { "decision", 0, CLI_VALUE, "OUTCOME", "decision points: go, continue, rollback or no-go" },
+    { "attach", 0, CLI_REPEATED, "PATH", "an evidence file inside the project (its path and "
+                                         "SHA-256 are recorded); repeat as needed" },
     { 0 },
 };
 
@@ -191,7 +202,9 @@ const struct cli_command cli_mark_command = {
         "failed, blocked or skipped). The record is checked against the checklist and\n"
         "project first, exactly as golive check would; then it is written under an\n"
         "exclusive lock, in one write, and flushed to disk. Earlier records are never\n"
-        "changed: the last record of a step is its state, the others its history.",
+        "changed: the last record of a step is its state, the others its history.\n"
+        "Each --attach file is recorded by its path (from the run's folder) and SHA-256;\n"
+        "golive build warns, and golive verify fails, when it later changes or is gone.",
     .options = mark_options,
     .minimum_arguments = 3,
     .maximum_arguments = 3,

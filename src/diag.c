@@ -161,6 +161,12 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Record the sign-off with golive sign --key, or --request then --signature." },
     [DIAG_SIGNATURE_NO_KEY] = { "signature-no-key", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
         "Add the signatory's public key to project.yaml ('key: FILE.pub')." },
+    [DIAG_ATTACHMENT_CHANGED] = { "attachment-changed", DIAG_WARNING, EXIT_STATUS_OK,
+        "Put the file back as it was attached (from the archive); a new version is attached by a new record." },
+    [DIAG_VERIFY_ATTACHMENT] = { "verify-attachment", DIAG_ERROR, EXIT_STATUS_MISMATCH,
+        "Put the file back as it was attached (from the archive); a new version is attached by a new record." },
+    [DIAG_ATTACHMENT_UNREADABLE] = { "attachment-unreadable", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Attach an existing regular file inside the project's folder." },
     [DIAG_RECORD_TRUNCATED] = { "record-truncated", DIAG_NOTE, EXIT_STATUS_OK,
         "Delete the cut-short last line of the run; the records before it are intact." },
     /* templates */

@@ -152,6 +152,9 @@ enum diag_code {
     DIAG_SIGNATURE_MISMATCH,    /* a valid signature of a statement that does not fit the record */
     DIAG_SIGNATURE_MISSING,     /* a signatory with a key, a sign-off without signature */
     DIAG_SIGNATURE_NO_KEY,      /* a signature for a signatory who declares no key */
+    DIAG_ATTACHMENT_CHANGED,    /* warning: an attachment changed or is gone (build) */
+    DIAG_VERIFY_ATTACHMENT,     /* the same, in golive verify: an error */
+    DIAG_ATTACHMENT_UNREADABLE, /* mark --attach: the file cannot be attached */
     /* notes */
     DIAG_RECORD_TRUNCATED,      /* the last record of a run was cut short */
     DIAG_NOTE_PREVIOUS,      /* "first defined here" and similar */

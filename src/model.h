@@ -179,6 +179,15 @@ struct checklist {
 
 /* ---- runs ------------------------------------------------------------ */
 
+/* An evidence file a record attaches (golive mark --attach). */
+enum attachment_state { ATTACHMENT_INTACT, ATTACHMENT_CHANGED, ATTACHMENT_MISSING };
+struct attachment {
+    char *path;                  /* as written, relative to the run */
+    char sha256[65];             /* as recorded */
+    enum attachment_state state; /* checked when the run is loaded */
+    struct source_position position;
+};
+
 struct result_record {
     char *item_id;
     const struct item *item;     /* resolved */
@@ -189,6 +198,8 @@ struct result_record {
     char *note;                  /* Markdown */
     struct text_map evidence;
     enum outcome decision;
+    struct attachment *attachments;
+    size_t attachment_count;
     struct source_position position;
 };
 

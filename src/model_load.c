@@ -2,6 +2,7 @@
 #include "model_load.h"
 
 #include "alloc.h"
+#include "attachment.h"
 #include "file_io.h"
 #include "model_audit.h"
 #include "model_checklist.h"
@@ -139,6 +140,7 @@ static void load_run(struct model *model, struct checklist_use *use, const struc
     const char *bytes = yaml_document_bytes(model->sources[model->source_count - 1].document,
                                             &length);
     record_chain_check(bytes, length, read_list(root, "records"), sink);
+    attachment_check_run(run, model->root, sink);
     struct signoff_context context = { model->project, model->root, run->path, bytes, length, 0 };
     signoff_signature_check_run(&context, run, sink);
 }

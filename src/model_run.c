@@ -24,6 +24,23 @@ static void build_result(struct result_record *record, const struct node *node)
     record->evidence = read_text_map(node, "evidence");
     record->decision = (enum outcome)read_choice(node, "decision", schema_outcomes, OUTCOME_NONE);
     record->position = node_position(node);
+    const struct node *list = read_list(node, "attachments");
+    size_t count = list ? node_count(list) : 0;
+    record->attachments = xcalloc(count + 1, sizeof(struct attachment));
+    for (size_t index = 0; index < count; index++) {
+        const struct node *entry = node_sequence_item(list, index);
+        char *path = node_kind(entry) == NODE_MAPPING ? read_text(entry, "path") : NULL;
+        char *sha256 = path ? read_text(entry, "sha256") : NULL;
+        if (path && sha256 && strlen(sha256) == 64) {
+            struct attachment *attachment = &record->attachments[record->attachment_count++];
+            attachment->path = path;
+            memcpy(attachment->sha256, sha256, 65);
+            attachment->position = read_position(entry, "path");
+            path = NULL;
+        }
+        free(path);
+        free(sha256);
+    }
 }
 
 static void build_signoff(struct signoff_record *record, const struct node *node)
@@ -194,6 +211,9 @@ void run_free(struct run *run)
         free(record->by);
         free(record->note);
         text_map_free(&record->evidence);
+        for (size_t at = 0; at < record->attachment_count; at++)
+            free(record->attachments[at].path);
+        free(record->attachments);
     }
     for (size_t index = 0; index < run->signoff_count; index++) {
         struct signoff_record *record = &run->signoffs[index];

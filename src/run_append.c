@@ -67,6 +67,15 @@ void run_format_result(struct buffer *out, const struct result_fields *fields)
         buffer_append_char(&record, '}');
     }
     add_field(&record, "decision", fields->decision, false);
+    if (fields->attachment_count) {
+        buffer_append_text(&record, ", attachments: [");
+        for (size_t index = 0; index < fields->attachment_count; index++) {
+            buffer_append_text(&record, index ? ", {path: " : "{path: ");
+            yaml_quote(&record, fields->attachment_paths[index]);
+            buffer_printf(&record, ", sha256: \"%s\"}", fields->attachment_hashes[index]);
+        }
+        buffer_append_char(&record, ']');
+    }
     buffer_append_text(&record, "}\n");
     buffer_append(out, record.data, record.length);
     buffer_free(&record);

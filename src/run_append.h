@@ -21,6 +21,8 @@ struct result_fields {
     const char *item, *status, *by, *at, *note, *decision;
     const char *const *evidence_keys, *const *evidence_values;
     size_t evidence_count;
+    const char *const *attachment_paths, *const *attachment_hashes;
+    size_t attachment_count;
 };
 void run_format_result(struct buffer *out, const struct result_fields *fields);
 

@@ -269,6 +269,15 @@ static const struct schema project_schema = { "project", project_fields, COUNT(p
 
 /* ---- run ------------------------------------------------------------- */
 
+static const struct field_spec attachment_fields[] = {
+    { .key = "path", .type = FIELD_PATH, .required = true,
+      .meaning = "the file, inside the project, relative to the run" },
+    { .key = "sha256", .type = FIELD_TEXT, .required = true,
+      .meaning = "its SHA-256 when it was attached" },
+};
+static const struct schema attachment_schema = { "attachment", attachment_fields,
+                                                 COUNT(attachment_fields), NULL, 0 };
+
 static const struct field_spec result_fields[] = {
     { .key = "item", .type = FIELD_REFERENCE, .required = true,
       .meaning = "the step this records (its id)" },
@@ -283,6 +292,8 @@ static const struct field_spec result_fields[] = {
     { .key = "evidence", .type = FIELD_TEXT_MAP, .meaning = "key: value pairs captured" },
     { .key = "decision", .type = FIELD_ENUM, .choices = schema_outcomes,
       .meaning = "decision points: go, continue, rollback or no-go" },
+    { .key = "attachments", .type = FIELD_LIST, .element = FIELD_MAPPING,
+      .nested = &attachment_schema, .meaning = "evidence files: path and SHA-256 (golive mark --attach)" },
     { .key = "chain", .type = FIELD_TEXT,
       .meaning = "written by golive: the SHA-256 of the run's bytes before this record" },
 };

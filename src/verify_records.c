@@ -2,6 +2,7 @@
 #include "verify_records.h"
 
 #include "alloc.h"
+#include "attachment.h"
 #include "buffer.h"
 #include "file_io.h"
 #include "manifest.h"
@@ -69,6 +70,8 @@ static void print_coverage(const struct run *run, const struct signoff_record *r
 static void check_project(const char *path, FILE *out, struct diag_sink *sink)
 {
     struct model *model = model_load(path, sink);
+    if (model)
+        attachment_report(model, true, sink);
     for (size_t index = 0; model && index < model->run_count; index++) {
         const struct run *run = model->runs[index];
         for (size_t signoff = 0; signoff < run->signoff_count; signoff++)

@@ -37,6 +37,8 @@ void view_put_project(struct node *view, const struct model *model,
 void view_put_checklists(struct node *view, const struct model *model);
 void view_put_audit(struct node *view, const struct audit *audit, const struct project *project);
 void view_put_closeout(struct node *view, const struct model *model);
+/* view_put_all_attachments: every record's attachments, for the close-out. */
+void view_put_all_attachments(struct node *closeout, const struct model *model);
 void view_put_readiness(struct node *mapping, const struct verdict *verdict);
 void view_put_approval(struct node *mapping, const struct approval_state *state);
 /* view_person_name: the name of person id, or NULL. */
