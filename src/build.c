@@ -135,6 +135,26 @@ static artifact_set source_users(const struct model *model, const struct source_
     return users;
 }
 
+/* The register of issued documents: an input of each document it lists
+ * (its version history) and of the close-out. */
+static void add_register_input(struct build *build)
+{
+    const struct issued_register *issued = &build->model->issued;
+    artifact_set users = 1u << ARTIFACT_CLOSEOUT;
+    for (size_t index = 0; index < issued->count; index++)
+        for (int artifact = 0; artifact < ARTIFACT_COUNT; artifact++)
+            if (strcmp(issued->entries[index].document, schema_artifacts[artifact]) == 0)
+                users |= 1u << artifact;
+    char *text;
+    size_t length;
+    if (!file_read(issued->path, source_position_of_file(issued->path), build->sink, &text, &length))
+        return;
+    char *stable = stable_name_of(build, issued->path);
+    add_input(build, issued->path, stable, text, length, users);
+    free(stable);
+    free(text);
+}
+
 static void add_model_inputs(struct build *build)
 {
     for (size_t index = 0; index < build->model->source_count; index++) {
@@ -147,6 +167,8 @@ static void add_model_inputs(struct build *build)
     }
     if (build->model->project->logo_path)
         add_file_input(build, build->model->project->logo_path);
+    if (file_exists_regular(build->model->issued.path))
+        add_register_input(build);
 }
 
 static int compare_inputs(const void *left, const void *right)

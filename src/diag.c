@@ -167,6 +167,12 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Put the file back as it was attached (from the archive); a new version is attached by a new record." },
     [DIAG_ATTACHMENT_UNREADABLE] = { "attachment-unreadable", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
         "Attach an existing regular file inside the project's folder." },
+    [DIAG_ISSUED_MALFORMED] = { "issued-malformed", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Restore issued/ISSUED from the archive; golive issue writes it, never a person." },
+    [DIAG_ISSUE_CONFLICT] = { "issue-conflict", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Raise document.version in the project, build, then issue the new version." },
+    [DIAG_VERIFY_ISSUED] = { "verify-issued", DIAG_ERROR, EXIT_STATUS_MISMATCH,
+        "Restore the issued document from the archive: an issued version never changes." },
     [DIAG_RECORD_TRUNCATED] = { "record-truncated", DIAG_NOTE, EXIT_STATUS_OK,
         "Delete the cut-short last line of the run; the records before it are intact." },
     /* templates */

@@ -155,6 +155,9 @@ enum diag_code {
     DIAG_ATTACHMENT_CHANGED,    /* warning: an attachment changed or is gone (build) */
     DIAG_VERIFY_ATTACHMENT,     /* the same, in golive verify: an error */
     DIAG_ATTACHMENT_UNREADABLE, /* mark --attach: the file cannot be attached */
+    DIAG_ISSUED_MALFORMED,      /* a line of issued/ISSUED golive cannot read */
+    DIAG_ISSUE_CONFLICT,        /* a version issued again with other content */
+    DIAG_VERIFY_ISSUED,         /* an issued document changed or is gone */
     /* notes */
     DIAG_RECORD_TRUNCATED,      /* the last record of a run was cut short */
     DIAG_NOTE_PREVIOUS,      /* "first defined here" and similar */

@@ -20,6 +20,7 @@ static const struct cli_command *const commands[] = {
     &cli_sign_command,
     &cli_verify_command,
     &cli_key_command,
+    &cli_issue_command,
     &cli_render_command,
     &cli_md2pdf_command,
 };

@@ -368,6 +368,7 @@ struct model *model_load(const char *path, struct diag_sink *sink)
     load_assets(model, root, sink);
     check_roles(model, root, sink);
     check_artifact_inputs(model->project, root, sink);
+    issued_load(model->root, &model->issued, sink);
     /* The model holds what it needs: the trees can go (a large engagement's
      * are tens of megabytes); the documents keep their text and paths. */
     for (size_t index = 0; index < model->source_count; index++)
@@ -385,6 +386,7 @@ void model_free(struct model *model)
     for (size_t index = 0; index < model->run_count; index++)
         run_free(model->runs[index]);
     audit_free(model->audit);
+    issued_free(&model->issued);
     for (size_t index = 0; index < model->source_count; index++) {
         free(model->sources[index].path);
         yaml_document_free(model->sources[index].document);

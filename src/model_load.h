@@ -5,6 +5,7 @@
 #define GOLIVE_MODEL_LOAD_H
 
 #include "diag.h"
+#include "issued.h"
 #include "model.h"
 #include "schema.h"
 #include "yaml_load.h"
@@ -27,6 +28,7 @@ struct model {
     struct run **runs;               /* owned */
     size_t run_count;
     struct audit *audit;             /* owned, or NULL */
+    struct issued_register issued;   /* the documents issued so far (golive issue) */
 };
 
 /* model_load: loads the project at path and everything it names, reporting

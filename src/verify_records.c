@@ -67,11 +67,32 @@ static void print_coverage(const struct run *run, const struct signoff_record *r
     free(path);
 }
 
+/* Every issued document is as it was issued. */
+static void check_issued(const struct model *model, struct diag_sink *sink)
+{
+    for (size_t index = 0; index < model->issued.count; index++) {
+        const struct issued_entry *entry = &model->issued.entries[index];
+        struct buffer path = { 0 };
+        buffer_printf(&path, "%s/%s/%s", model->root, ISSUED_FOLDER, entry->file);
+        char hex[65];
+        struct source_position at = { model->issued.path, entry->line, 1 };
+        if (!attachment_hash_file(buffer_text(&path), hex))
+            diag(sink, DIAG_VERIFY_ISSUED, at, "the issued document '%s' is gone", entry->file);
+        else if (strcmp(hex, entry->sha256) != 0)
+            diag(sink, DIAG_VERIFY_ISSUED, at,
+                 "the issued document '%s' changed since it was issued: its SHA-256 is %s",
+                 entry->file, hex);
+        buffer_free(&path);
+    }
+}
+
 static void check_project(const char *path, FILE *out, struct diag_sink *sink)
 {
     struct model *model = model_load(path, sink);
-    if (model)
+    if (model) {
         attachment_report(model, true, sink);
+        check_issued(model, sink);
+    }
     for (size_t index = 0; model && index < model->run_count; index++) {
         const struct run *run = model->runs[index];
         for (size_t signoff = 0; signoff < run->signoff_count; signoff++)

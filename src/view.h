@@ -37,6 +37,9 @@ void view_put_project(struct node *view, const struct model *model,
 void view_put_checklists(struct node *view, const struct model *model);
 void view_put_audit(struct node *view, const struct audit *audit, const struct project *project);
 void view_put_closeout(struct node *view, const struct model *model);
+/* view_put_issued: the versions of artifact issued so far, as "issued"
+ * (version, date, sha256, file) and "has_issued". */
+void view_put_issued(struct node *current, const struct model *model, enum artifact artifact);
 /* view_put_all_attachments: every record's attachments, for the close-out. */
 void view_put_all_attachments(struct node *closeout, const struct model *model);
 void view_put_readiness(struct node *mapping, const struct verdict *verdict);
