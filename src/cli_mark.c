@@ -6,6 +6,7 @@
 #include "clock.h"
 #include "model_checklist.h"
 #include "model_read.h"
+#include "record_correction.h"
 #include "recording.h"
 #include "run_append.h"
 #include "schema.h"
@@ -21,6 +22,7 @@ struct mark_request {
     size_t evidence_count;
     const char *const *attach;
     size_t attach_count;
+    const char *corrects, *reason;
 };
 
 static const struct source_position nowhere = { 0 };
@@ -128,11 +130,30 @@ static bool split_evidence(const struct cli_invocation *invocation, struct mark_
     return true;
 }
 
+/* --corrects LINE --reason TEXT: the step's latest record, and why. */
+static bool check_correction(const struct run *run, const struct mark_request *request,
+                             struct diag_sink *sink)
+{
+    if (!request->corrects && !request->reason)
+        return true;
+    char *end = NULL;
+    unsigned long line = request->corrects ? strtoul(request->corrects, &end, 10) : 0;
+    if (!request->corrects || !request->reason || *end != '\0' || line == 0 || line > 100000000) {
+        diag(sink, DIAG_CORRECTION_TARGET, nowhere,
+             "a correction needs both --corrects LINE (the line of the record it corrects) "
+             "and --reason TEXT");
+        return false;
+    }
+    return recording_check_value(request->reason, "reason", FIELD_TEXT, NULL, sink)
+           && run && record_correction_target(run, request->item_id, (unsigned)line, 0, nowhere, sink);
+}
+
 static void record_mark(const struct mark_request *request, struct diag_sink *sink)
 {
     struct recording recording;
     bool ok = recording_load(request->run, sink, &recording)
               && check_request(recording.use->checklist, request, sink);
+    ok = ok && check_correction(recording.use->run, request, sink);
     char **paths = NULL, **hashes = NULL;
     ok = ok && attachment_prepare(request->run, recording.model->root, request->attach,
                                   request->attach_count, &paths, &hashes, sink);
@@ -143,7 +164,7 @@ static void record_mark(const struct mark_request *request, struct diag_sink *si
             request->item_id, request->status, request->by, request->at ? request->at : now,
             request->note, request->decision, request->evidence_keys, request->evidence_values,
             request->evidence_count, (const char *const *)paths, (const char *const *)hashes,
-            request->attach_count };
+            request->attach_count, request->corrects, request->reason };
         struct buffer record = { 0 };
         run_format_result(&record, &fields);
         run_append_record(request->run, buffer_text(&record), sink);
@@ -161,6 +182,8 @@ static int run_mark(const struct cli_invocation *invocation)
         .at = cli_value(invocation, "at"), .note = cli_value(invocation, "note"),
         .decision = cli_value(invocation, "decision") };
     request.attach = cli_values(invocation, "attach", &request.attach_count);
+    request.corrects = cli_value(invocation, "corrects");
+    request.reason = cli_value(invocation, "reason");
     if (!request.by && getenv("GOLIVE_BY") && *getenv("GOLIVE_BY"))
         request.by = getenv("GOLIVE_BY");
     char **owned = NULL;
@@ -188,6 +211,9 @@ static const struct cli_option mark_options[] = {
     { "note", 0, CLI_VALUE, "TEXT", "what happened; required for skipped (the reason)" },
     { "evidence", 0, CLI_REPEATED, "KEY=VALUE", "evidence the step asks for; repeat as needed" },
     { "decision", 0, CLI_VALUE, "OUTCOME", "decision points: go, continue, rollback or no-go" },
+    { "corrects", 0, CLI_VALUE, "LINE", "this record corrects the step's latest record, at LINE "
+                                        "of the run (give --reason)" },
+    { "reason", 0, CLI_VALUE, "TEXT", "why the corrected record was wrong" },
     { "attach", 0, CLI_REPEATED, "PATH", "an evidence file inside the project (its path and "
                                          "SHA-256 are recorded); repeat as needed" },
     { 0 },
@@ -204,7 +230,9 @@ const struct cli_command cli_mark_command = {
         "exclusive lock, in one write, and flushed to disk. Earlier records are never\n"
         "changed: the last record of a step is its state, the others its history.\n"
         "Each --attach file is recorded by its path (from the run's folder) and SHA-256;\n"
-        "golive build warns, and golive verify fails, when it later changes or is gone.",
+        "golive build warns, and golive verify fails, when it later changes or is gone.\n"
+        "A wrong record is never edited: --corrects LINE --reason TEXT appends its\n"
+        "correction, which replaces it; the documents show both.",
     .options = mark_options,
     .minimum_arguments = 3,
     .maximum_arguments = 3,

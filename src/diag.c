@@ -173,6 +173,8 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Raise document.version in the project, build, then issue the new version." },
     [DIAG_VERIFY_ISSUED] = { "verify-issued", DIAG_ERROR, EXIT_STATUS_MISMATCH,
         "Restore the issued document from the archive: an issued version never changes." },
+    [DIAG_CORRECTION_TARGET] = { "correction-target", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Name the line of the step's latest record with --corrects, and say why with --reason." },
     [DIAG_RECORD_TRUNCATED] = { "record-truncated", DIAG_NOTE, EXIT_STATUS_OK,
         "Delete the cut-short last line of the run; the records before it are intact." },
     /* templates */

@@ -158,6 +158,7 @@ enum diag_code {
     DIAG_ISSUED_MALFORMED,      /* a line of issued/ISSUED golive cannot read */
     DIAG_ISSUE_CONFLICT,        /* a version issued again with other content */
     DIAG_VERIFY_ISSUED,         /* an issued document changed or is gone */
+    DIAG_CORRECTION_TARGET,     /* a correction of no record, another step's, or an old one */
     /* notes */
     DIAG_RECORD_TRUNCATED,      /* the last record of a run was cut short */
     DIAG_NOTE_PREVIOUS,      /* "first defined here" and similar */

@@ -200,6 +200,9 @@ struct result_record {
     enum outcome decision;
     struct attachment *attachments;
     size_t attachment_count;
+    unsigned corrects;           /* the line of the record this one corrects, or 0 */
+    char *reason;                /* why, for a correction */
+    const struct result_record *corrected_by; /* resolved: the correction of this one */
     struct source_position position;
 };
 

@@ -5,6 +5,7 @@
 #include "model_checklist.h"
 #include "model_project.h"
 #include "model_read.h"
+#include "record_correction.h"
 #include "schema.h"
 #include "schema_validate.h"
 #include "suggest.h"
@@ -24,6 +25,8 @@ static void build_result(struct result_record *record, const struct node *node)
     record->evidence = read_text_map(node, "evidence");
     record->decision = (enum outcome)read_choice(node, "decision", schema_outcomes, OUTCOME_NONE);
     record->position = node_position(node);
+    record->corrects = (unsigned)read_integer(node, "corrects", 0);
+    record->reason = read_text(node, "reason");
     const struct node *list = read_list(node, "attachments");
     size_t count = list ? node_count(list) : 0;
     record->attachments = xcalloc(count + 1, sizeof(struct attachment));
@@ -199,6 +202,7 @@ void run_resolve(struct run *run, const struct node *root, const struct checklis
             resolve_signoff(&run->signoffs[signoff++], node, project, sink);
     }
     free(ids);
+    record_correction_resolve(run, sink);
 }
 
 void run_free(struct run *run)
@@ -211,6 +215,7 @@ void run_free(struct run *run)
         free(record->by);
         free(record->note);
         text_map_free(&record->evidence);
+        free(record->reason);
         for (size_t at = 0; at < record->attachment_count; at++)
             free(record->attachments[at].path);
         free(record->attachments);

@@ -67,6 +67,8 @@ void run_format_result(struct buffer *out, const struct result_fields *fields)
         buffer_append_char(&record, '}');
     }
     add_field(&record, "decision", fields->decision, false);
+    add_field(&record, "corrects", fields->corrects, false);
+    add_field(&record, "reason", fields->reason, true);
     if (fields->attachment_count) {
         buffer_append_text(&record, ", attachments: [");
         for (size_t index = 0; index < fields->attachment_count; index++) {

@@ -23,6 +23,7 @@ struct result_fields {
     size_t evidence_count;
     const char *const *attachment_paths, *const *attachment_hashes;
     size_t attachment_count;
+    const char *corrects, *reason; /* a correction: the corrected record's line, and why */
 };
 void run_format_result(struct buffer *out, const struct result_fields *fields);
 

@@ -1,5 +1,5 @@
-/* The view of evidence files attached to records: under each record, and
- * all of them together for the close-out record. */
+/* The view of what a record adds to its step: the evidence files it
+ * attaches (also all together for the close-out record) and corrections. */
 #include "view.h"
 
 #include "view_put.h"
@@ -39,4 +39,18 @@ void view_put_all_attachments(struct node *closeout, const struct model *model)
             }
     }
     put_bool(closeout, "has_attachments", count > 0);
+}
+
+void view_put_correction(struct node *mapping, const struct result_record *record)
+{
+    if (record->corrects) {
+        struct node *correction = put_mapping(mapping, "correction");
+        put_int(correction, "line", record->corrects);
+        put_text(correction, "reason", record->reason);
+    }
+    if (record->corrected_by) {
+        struct node *corrected = put_mapping(mapping, "corrected");
+        put_int(corrected, "line", record->corrected_by->position.line);
+        put_text(corrected, "reason", record->corrected_by->reason);
+    }
 }

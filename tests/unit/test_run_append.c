@@ -42,7 +42,7 @@ static void formats_one_quoted_line(void **state)
     const char *keys[] = { "backup_ref" }, *values[] = { "db: \"prod\"\\2026" };
     struct result_fields fields = { "50", "done", "jw", "2026-03-21T18:05:00+01:00",
                                     "first line\nsecond, with comma", "go", keys, values, 1,
-                                    NULL, NULL, 0 };
+                                    NULL, NULL, 0, NULL, NULL };
     run_format_result(&line, &fields);
     assert_string_equal(buffer_text(&line),
                         "- {item: \"50\", status: done, by: \"jw\", at: \"2026-03-21T18:05:00+01:00\", "
