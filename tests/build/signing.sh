@@ -135,6 +135,19 @@ grep -qF "Signed electronically by Petra Šťastná" build/signoff.md ||
   fail "the sign-off sheet does not show the electronic signature"
 grep -qE "key [0-9A-F]{16}.*verified at build" build/signoff.md ||
   fail "the sign-off sheet does not show the key id and 'verified at build'"
+# A signature over a build: the statement lists its documents' SHA-256.
+"$golive" key new keys/closer --unencrypted
+sed -i 's|\(id: lead.*\)}$|\1}\n  - {id: closer, role: Close-out, person: lukas, artifacts: [runbook], key: keys/closer.pub}|' project.yaml
+"$golive" build project.yaml -o approved --format md
+"$golive" sign run.yaml closer --name "Lukáš Dvořák" --decision approved --key keys/closer.key --build approved
+closer=$(statement_of "$(wc -l < run.yaml)")
+grep -qF "build manifest sha256: $(sha256sum approved/MANIFEST | cut -d' ' -f1)" "$closer" ||
+  fail "the statement does not name the build's MANIFEST: $(cat "$closer")"
+grep -qF "document: runbook.md $(sha256sum approved/runbook.md | cut -d' ' -f1)" "$closer" ||
+  fail "the statement does not list the build's documents"
+"$golive" build project.yaml -o build --format md
+"$golive" verify build > verify.txt || fail "verify fails after a signature over a build: $(cat verify.txt)"
+grep -qF "covers document runbook.md" verify.txt || fail "verify does not print the documents covered"
 cp run.yaml run.saved
 sed -i '$d' run.yaml
 refused "last record deleted" "changed since the build" "$golive" verify build
