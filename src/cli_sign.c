@@ -101,7 +101,8 @@ static int run_sign(const struct cli_invocation *invocation)
         bool prepared = sign_signature_prepare(&signing, &recording, run, &fields, sink);
         struct buffer record = { 0 };
         run_format_signoff(&record, &fields);
-        if (prepared && !signing.request && !run_append_record(run, buffer_text(&record), sink))
+        if (!prepared
+            || (!signing.request && !run_append_record(run, buffer_text(&record), sink)))
             sign_signature_abandon(&signing);
         buffer_free(&record);
     }

@@ -22,7 +22,7 @@ static const struct cli_option verify_options[] = {
 const struct cli_command cli_verify_command = {
     .name = "verify",
     .synopsis = "DIR",
-    .summary = "check an archived build against its manifest",
+    .summary = "check an archived build: manifest, records, signatures, attachments, issued",
     .description =
         "Reads DIR/MANIFEST, written by golive build, and checks every document it lists\n"
         "by its SHA-256: each one changed or missing is reported, and so is each file in\n"
