@@ -100,6 +100,7 @@ void run_format_signoff(struct buffer *out, const struct signoff_fields *fields)
     }
     add_field(&record, "date", fields->date, false);
     add_field(&record, "at", fields->at, true);
+    add_field(&record, "signed_at", fields->signed_at, true);
     add_field(&record, "note", fields->note, true);
     add_field(&record, "statement", fields->statement, true);
     add_field(&record, "signature", fields->signature, true);

@@ -43,6 +43,9 @@ void view_put_issued(struct node *current, const struct model *model, enum artif
 /* view_put_all_attachments: every record's attachments, for the close-out. */
 void view_put_all_attachments(struct node *closeout, const struct model *model);
 void view_put_readiness(struct node *mapping, const struct verdict *verdict);
+/* view_put_outcome: the go-live's outcome under "outcome": its code and flag,
+ * when, hypercare_until, and for a planned outcome the decision and phase. */
+void view_put_outcome(struct node *view, const struct project *project);
 void view_put_approval(struct node *mapping, const struct approval_state *state);
 /* view_person_name: the name of person id, or NULL. */
 const char *view_person_name(const struct project *project, const char *id);

@@ -54,9 +54,9 @@ minisign -S -s keys/plain.key -m file.txt < /dev/null > /dev/null ||
 # A signatory with a key cannot sign in ink.
 refused "ink" "declares a key" "$golive" sign run.yaml sponsor --name "Petra Šťastná" --decision approved
 refused "wrong passphrase" "the passphrase does not open this key" \
-  "$golive" sign run.yaml sponsor --name P --decision approved --key keys/sponsor.key --passphrase-fd 3 3< "$work/wrong"
+  "$golive" sign run.yaml sponsor --name "Petra Šťastná" --decision approved --key keys/sponsor.key --passphrase-fd 3 3< "$work/wrong"
 refused "another key" "is not the key signatory 'sponsor' declares" \
-  "$golive" sign run.yaml sponsor --name P --decision approved --key keys/plain.key
+  "$golive" sign run.yaml sponsor --name "Petra Šťastná" --decision approved --key keys/plain.key
 [ "$(wc -l < run.yaml)" -eq 6 ] || fail "a refused sign-off changed the run"
 
 # Signed by golive, verified by stock minisign.
