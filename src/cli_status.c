@@ -19,15 +19,20 @@ static bool want_colour(void)
     return isatty(STDOUT_FILENO) && !(no_colour && no_colour[0]);
 }
 
-/* The gate a --gate MOMENT asks about; NULL after a usage error. */
-static const struct verdict *find_gate(const struct project *project, const char *moment)
+/* The gate a --gate MOMENT asks about, into decision_gate for a decision
+ * point; NULL for a moment that is none. */
+static const struct verdict *find_gate(const struct project *project, const char *moment,
+                                       struct verdict *decision_gate)
 {
     for (int index = 0; index < GATE_MOMENT_COUNT; index++)
         if (strcmp(moment, evaluate_gate_names[index]) == 0)
             return &project->gates[index];
     if (strncmp(moment, "decision:", 9) == 0) {
         const struct item *item = evaluate_find_decision(project, moment + 9);
-        return item ? &item->state.gate : NULL;
+        if (!item)
+            return NULL;
+        evaluate_decision_gate(decision_gate, project, item);
+        return decision_gate;
     }
     return NULL;
 }
@@ -40,7 +45,9 @@ static int run_status(const struct cli_invocation *invocation)
     int status = diag_exit_status(sink);
     if (model && status == EXIT_STATUS_OK) {
         evaluate_model(model, sink);
-        const struct verdict *gate = moment ? find_gate(model->project, moment) : NULL;
+        struct verdict decision_gate = { 0 };
+        const struct verdict *gate = moment ? find_gate(model->project, moment, &decision_gate)
+                                            : NULL;
         struct buffer report = { 0 };
         if (moment && !gate) {
             status = cli_usage_error(cli_invocation_command(invocation),
@@ -56,6 +63,7 @@ static int run_status(const struct cli_invocation *invocation)
         }
         fwrite(report.data, 1, report.length, stdout);
         buffer_free(&report);
+        verdict_free(&decision_gate);
     }
     diag_print(sink, stderr);
     model_free(model);

@@ -289,8 +289,11 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
     [DIAG_TYPESET_ACCENT_COLOUR] = { "typeset-accent-colour", DIAG_ERROR,
         EXIT_STATUS_INVALID_INPUT, "Write the accent colour as #RRGGBB, such as #1F3A5F." },
     [DIAG_TYPESET_MISSING_GLYPH] = { "typeset-missing-glyph", DIAG_WARNING, EXIT_STATUS_OK,
-        "Replace the characters (emoji, scripts other than Latin, Greek and Cyrillic) with "
-        "words, or accept the visible U+FFFD marks." },
+        "Replace the character (emoji, a script docs/typesetting.md does not list) with words, "
+        "or accept the visible U+FFFD mark." },
+    [DIAG_TYPESET_MISSING_CJK] = { "typeset-missing-cjk", DIAG_WARNING, EXIT_STATUS_OK,
+        "Install a font for Chinese and Japanese (Debian: fonts-droid-fallback, which has no "
+        "Korean Hangul) and typeset again." },
     [DIAG_TYPESET_TOO_MANY_BOOKMARKS] = { "typeset-too-many-bookmarks", DIAG_WARNING,
         EXIT_STATUS_OK, "Use fewer headings (lists or bold text for items), or split the document." },
     [DIAG_TYPESET_DIRECTIVE_UNKNOWN] = { "typeset-directive-unknown", DIAG_WARNING,

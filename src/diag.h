@@ -132,6 +132,7 @@ enum diag_code {
     DIAG_TYPESET_TOO_MANY_PAGES,     /* over LIMIT_PDF_PAGES */
     DIAG_TYPESET_ACCENT_COLOUR,      /* an accent colour that is not #RRGGBB */
     DIAG_TYPESET_MISSING_GLYPH,      /* characters no font has, drawn as U+FFFD */
+    DIAG_TYPESET_MISSING_CJK,        /* Chinese, Japanese, Korean no font has */
     DIAG_TYPESET_TOO_MANY_BOOKMARKS, /* headings past LIMIT_BOOKMARKS get no bookmark */
     DIAG_TYPESET_DIRECTIVE_UNKNOWN,  /* <!-- golive:NAME --> with an unknown NAME */
     DIAG_TYPESET_DIRECTIVE_KEY,      /* a key the directive does not take */

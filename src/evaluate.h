@@ -84,6 +84,11 @@ void evaluate_warn_dates(const struct project *project, struct diag_sink *sink);
 /* evaluate_gates: every gate of docs/rules.md, into the project and into
  * each decision point's state. Runs after the verdict and approvals. */
 void evaluate_gates(struct project *project);
+/* evaluate_decision_gate: the gate at a decision point of a window
+ * checklist, with every reason, into gate (empty before). Its answer is
+ * the decision's state.gate, which evaluate_gates computes for all. */
+void evaluate_decision_gate(struct verdict *gate, const struct project *project,
+                            const struct item *decision);
 /* evaluate_find_decision: the decision point id in the gate checklists. */
 const struct item *evaluate_find_decision(const struct project *project, const char *id);
 

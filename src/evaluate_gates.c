@@ -203,28 +203,81 @@ static void gate_close_out(struct verdict *gate, const struct project *project)
     evaluate_settle(gate);
 }
 
+/* The worst effect among reasons[from..]. */
+static enum readiness worst_since(const struct verdict *verdict, size_t from,
+                                  enum readiness worst)
+{
+    for (size_t index = from; index < verdict->reason_count; index++) {
+        enum readiness effect = evaluate_rules[verdict->reasons[index].kind].effect;
+        if (effect == READINESS_NO_GO || worst == READINESS_READY)
+            worst = effect;
+    }
+    return worst;
+}
+
+/* Every decision point's answer in one walk: the reasons of the steps
+ * before it are gathered once, so a runbook with many decision points
+ * costs no more than one with a few. Only its own dependencies and its own
+ * outcome are judged apart. */
+static void answer_decisions(const struct project *project, struct checklist *checklist,
+                             const struct item **last)
+{
+    struct verdict before = { 0 };
+    judge_preflight(&before, project);
+    evaluate_signoff_reasons(&before, project, ARTIFACT_RUNBOOK, SIGNOFF_REASON_BOTH);
+    enum readiness prefix = worst_since(&before, 0, READINESS_READY);
+    for (size_t phase = 0; phase < checklist->phase_count; phase++) {
+        struct phase *in = &checklist->phases[phase];
+        for (struct item *item = in->items; item < in->items + in->item_count; item++) {
+            if (item->kind == ITEM_DECISION) {
+                struct verdict own = { 0 };
+                for (size_t index = 0; index < item->depends_on.count; index++) {
+                    const struct item *dependency = checklist_find_item(
+                        checklist, item->depends_on.items[index]);
+                    if (dependency)
+                        judge_before(&own, checklist, dependency, true);
+                }
+                evaluate_judge_step(&own, checklist, item);
+                item->state.gate = worst_since(&own, 0, prefix);
+                verdict_free(&own);
+                *last = item;
+            }
+            size_t from = before.reason_count;
+            judge_before(&before, checklist, item, false);
+            prefix = worst_since(&before, from, prefix);
+        }
+    }
+    verdict_free(&before);
+}
+
 static void gate_decisions(struct project *project)
 {
     const struct item *last = NULL;
-    for (size_t use = 0; use < project->use_count; use++) {
-        if (!is_window(project, &project->uses[use]))
-            continue;
-        struct checklist *checklist = project->uses[use].checklist;
-        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
-            if (item->kind != ITEM_DECISION)
-                continue;
-            /* The one stage that writes into the model's steps. */
-            struct item *writable = (struct item *)item;
-            verdict_free(&writable->state.gate);
-            gate_decision(&writable->state.gate, project, checklist, item);
-            last = item;
-        }
-    }
+    for (size_t use = 0; use < project->use_count; use++)
+        if (is_window(project, &project->uses[use]))
+            answer_decisions(project, project->uses[use].checklist, &last);
     struct verdict *all = &project->gates[GATE_DECISION];
-    const struct verdict *from = last ? &last->state.gate : &project->gates[GATE_BEFORE_WINDOW];
+    if (last) {
+        evaluate_decision_gate(all, project, last);
+        return;
+    }
+    const struct verdict *from = &project->gates[GATE_BEFORE_WINDOW];
     for (size_t index = 0; index < from->reason_count; index++)
         evaluate_copy_reason(all, &from->reasons[index]);
     all->readiness = from->readiness;
+}
+
+void evaluate_decision_gate(struct verdict *gate, const struct project *project,
+                            const struct item *decision)
+{
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (is_window(project, &project->uses[use])
+            && checklist_find_item(checklist, decision->id) == decision) {
+            gate_decision(gate, project, checklist, decision);
+            return;
+        }
+    }
 }
 
 void evaluate_gates(struct project *project)

@@ -131,7 +131,8 @@ struct item_state {          /* evaluated */
     bool evidence_missing;               /* done without every evidence key */
     bool evidence_stale;                 /* some evidence older than evidence_max_age */
     struct duration evidence_age;        /* the oldest evidence's age at the window start */
-    struct verdict gate;                 /* decision points: the gate at this step */
+    enum readiness gate;                 /* decision points: the gate's answer at this step
+                                            (its reasons: evaluate_decision_gate) */
     bool not_taken;                      /* in the phase of a planned outcome not chosen */
     bool in_branch;                      /* in the phase of the planned outcome chosen */
     const struct item *open_dependency;  /* closed while this step it depends on is open */

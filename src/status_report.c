@@ -148,13 +148,13 @@ static void report_verdict(struct buffer *out, const struct style *style,
 }
 
 static void gate_row(struct buffer *out, const struct style *style, const char *name,
-                     const struct verdict *gate)
+                     enum readiness readiness)
 {
     enum tone tone;
-    const char *word = readiness_word(gate->readiness, &tone);
+    const char *word = readiness_word(readiness, &tone);
     buffer_append_text(out, "  ");
     column(out, name, 18);
-    buffer_printf(out, "exit %d  ", evaluate_exit_status(gate->readiness));
+    buffer_printf(out, "exit %d  ", evaluate_exit_status(readiness));
     styled(out, style, tone, word);
     buffer_append_char(out, '\n');
 }
@@ -167,7 +167,7 @@ static void report_gates(struct buffer *out, const struct style *style,
     styled(out, style, TONE_HEADING, "Gates (golive status --gate MOMENT)");
     buffer_append_char(out, '\n');
     gate_row(out, style, evaluate_gate_names[GATE_BEFORE_WINDOW],
-             &project->gates[GATE_BEFORE_WINDOW]);
+             project->gates[GATE_BEFORE_WINDOW].readiness);
     for (size_t use = 0; use < project->use_count; use++) {
         const struct checklist *checklist = project->uses[use].checklist;
         if (!checklist || !project->uses[use].gate)
@@ -177,11 +177,11 @@ static void report_gates(struct buffer *out, const struct style *style,
                 continue;
             char name[64];
             snprintf(name, sizeof name, "decision:%s", item->id);
-            gate_row(out, style, name, &item->state.gate);
+            gate_row(out, style, name, item->state.gate);
         }
     }
     for (int moment = GATE_DECISION; moment < GATE_MOMENT_COUNT; moment++)
-        gate_row(out, style, evaluate_gate_names[moment], &project->gates[moment]);
+        gate_row(out, style, evaluate_gate_names[moment], project->gates[moment].readiness);
 }
 
 void status_report_gate(const struct model *model, const char *name, const struct verdict *gate,

@@ -413,6 +413,23 @@ while read -r line; do
 done < commands.txt
 says_not readme.err "warning"
 
+# Many decision points cost no more than a few: each gate is not a walk
+# of everything before it (4,000 steps, every other one a decision point).
+begin_case many-decision-points
+{
+  printf 'kind: checklist\nid: runbook\ntitle: Many\nversion: "1"\nroles:\n  tech-lead: T\n  sponsor: S\n'
+  printf 'phases:\n  - id: p\n    title: P\n    items:\n'
+  for ((number = 0; number < 4000; number += 2)); do
+    printf '      - {id: "s%d", title: Step, blocking: true}\n' $number
+    printf '      - {id: "d%d", title: Decide, kind: decision, blocking: true}\n' $((number + 1))
+  done
+} > runbook.yaml
+sed -i '/^  - file: preflight.yaml/,/^    artifacts: \[preflight\]/d; /^  - file: handover.yaml/,/^    gate: false/d; s/^artifacts: .*/artifacts: [runbook]/' project.yaml
+code=0
+timeout 20 "$golive" status project.yaml --gate decision > many.txt 2>&1 || code=$?
+[ "$code" -eq 4 ] || fail "status --gate decision on 2,000 decision points exited $code: $(tail -3 many.txt)"
+[ "$(grep -c '^  decision:d' many.txt)" -eq 2000 ] || fail "the table of gates does not list 2,000 decision points"
+
 # ---- the rules table, walked --------------------------------------------
 rules=$(sed -n '/^## Reasons/,/^## The verdict/s/^| `\([a-z-]*\)` |.*/\1/p' "$source/docs/rules.md")
 [ -n "$rules" ] || { scenario=rules; fail "docs/rules.md lists no reason codes"; }
