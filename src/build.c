@@ -4,11 +4,13 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "attachment.h"
 #include "evaluate.h"
 #include "file_io.h"
 #include "language.h"
 #include "manifest.h"
 #include "model_load.h"
+#include "model_project.h"
 #include "node_dump.h"
 #include "path.h"
 #include "schema.h"
@@ -29,6 +31,7 @@ struct input {
     char *path;
     char *stable_name;
     char sha256[65];
+    artifact_set used_by;   /* the documents whose fingerprint covers it */
 };
 
 struct output {
@@ -45,7 +48,8 @@ struct build {
     size_t input_count;
     struct output *outputs;
     size_t output_count;
-    char fingerprint[FINGERPRINT_LENGTH + 1];
+    char fingerprint[FINGERPRINT_LENGTH + 1];  /* of every input: the manifest's */
+    char fingerprints[ARTIFACT_COUNT][FINGERPRINT_LENGTH + 1]; /* each document's own */
     char accent[8];                 /* "#RRGGBB", or "" for the typesetter's own */
     char *font_folder;              /* data_folder/fonts */
     struct tmpl *templates[ARTIFACT_COUNT];
@@ -56,16 +60,21 @@ struct build {
     struct typeset_words words;     /* the typesetter's, from the language */
 };
 
+#define EVERY_DOCUMENT ((1u << ARTIFACT_COUNT) - 1u)
+
 static void add_input(struct build *build, const char *path, const char *stable_name,
-                      const char *text, size_t length)
+                      const char *text, size_t length, artifact_set used_by)
 {
     for (size_t index = 0; index < build->input_count; index++)
-        if (strcmp(build->inputs[index].path, path) == 0)
+        if (strcmp(build->inputs[index].path, path) == 0) {
+            build->inputs[index].used_by |= used_by;
             return;
+        }
     build->inputs = xreallocarray(build->inputs, build->input_count + 1, sizeof(struct input));
     struct input *input = &build->inputs[build->input_count++];
     input->path = xstrdup(path);
     input->stable_name = xstrdup(stable_name);
+    input->used_by = used_by;
     sha256_hex(text, length, input->sha256);
 }
 
@@ -90,7 +99,61 @@ static void add_file_input(struct build *build, const char *path)
     if (!file_read(path, source_position_of_file(path), build->sink, &text, &length))
         return;
     char *stable = stable_name_of(build, path);
-    add_input(build, path, stable, text, length);
+    add_input(build, path, stable, text, length, EVERY_DOCUMENT);
+    free(stable);
+    free(text);
+}
+
+/* The documents that print what a run says: those of its checklist entry;
+ * the runbook, which shows every checklist's roll-up; and,
+ * for each sign-off it holds, the documents that sign-off approves (their
+ * approval and DRAFT mark), with the sign-off sheet. */
+static artifact_set run_users(const struct project *project, const struct checklist_use *use)
+{
+    artifact_set users = use->artifacts | 1u << ARTIFACT_RUNBOOK;
+    for (size_t index = 0; use->run && index < use->run->signoff_count; index++) {
+        const struct signatory *signatory =
+            project_find_signatory(project, use->run->signoffs[index].signatory_id);
+        users |= (signatory ? signatory->artifacts : 0u) | 1u << ARTIFACT_SIGNOFF;
+    }
+    return users;
+}
+
+/* The documents whose fingerprint covers a source file. The close-out
+ * record, which sums up everything, covers every input. */
+static artifact_set source_users(const struct model *model, const struct source_file *source)
+{
+    artifact_set users = 1u << ARTIFACT_CLOSEOUT;
+    if (source->kind == INPUT_PROJECT)
+        return EVERY_DOCUMENT;
+    if (source->kind == INPUT_AUDIT)
+        return users | 1u << ARTIFACT_AUDIT;
+    for (size_t index = 0; index < model->project->use_count; index++) {
+        const struct checklist_use *use = &model->project->uses[index];
+        if (use->file_path && path_same_file(use->file_path, source->path))
+            users |= use->artifacts | 1u << ARTIFACT_RUNBOOK;
+        if (use->run_path && path_same_file(use->run_path, source->path))
+            users |= run_users(model->project, use);
+    }
+    return users;
+}
+
+/* The register of issued documents: an input of each document it lists
+ * (its version history) and of the close-out. */
+static void add_register_input(struct build *build)
+{
+    const struct issued_register *issued = &build->model->issued;
+    artifact_set users = 1u << ARTIFACT_CLOSEOUT;
+    for (size_t index = 0; index < issued->count; index++)
+        for (int artifact = 0; artifact < ARTIFACT_COUNT; artifact++)
+            if (strcmp(issued->entries[index].document, schema_artifacts[artifact]) == 0)
+                users |= 1u << artifact;
+    char *text;
+    size_t length;
+    if (!file_read(issued->path, source_position_of_file(issued->path), build->sink, &text, &length))
+        return;
+    char *stable = stable_name_of(build, issued->path);
+    add_input(build, issued->path, stable, text, length, users);
     free(stable);
     free(text);
 }
@@ -102,11 +165,13 @@ static void add_model_inputs(struct build *build)
         const struct source_file *source = &build->model->sources[index];
         const char *text = yaml_document_bytes(source->document, &length);
         char *stable = stable_name_of(build, source->path);
-        add_input(build, source->path, stable, text, length);
+        add_input(build, source->path, stable, text, length, source_users(build->model, source));
         free(stable);
     }
     if (build->model->project->logo_path)
         add_file_input(build, build->model->project->logo_path);
+    if (file_exists_regular(build->model->issued.path))
+        add_register_input(build);
 }
 
 static int compare_inputs(const void *left, const void *right)
@@ -115,14 +180,16 @@ static int compare_inputs(const void *left, const void *right)
                   ((const struct input *)right)->stable_name);
 }
 
-/* The fingerprint: the first digits of the SHA-256 over the inputs' names
- * and hashes, in name order. */
-static void compute_fingerprint(struct build *build)
+/* A fingerprint: the first digits of the SHA-256 over the names and hashes
+ * of the inputs used by some document of users, in name order. */
+static void fingerprint_of(const struct build *build, artifact_set users,
+                           char fingerprint[FINGERPRINT_LENGTH + 1])
 {
-    qsort(build->inputs, build->input_count, sizeof(struct input), compare_inputs);
     struct sha256 hash;
     sha256_init(&hash);
     for (size_t index = 0; index < build->input_count; index++) {
+        if (!(build->inputs[index].used_by & users))
+            continue;
         sha256_update(&hash, build->inputs[index].sha256, 64);
         sha256_update(&hash, "  ", 2);
         sha256_update(&hash, build->inputs[index].stable_name,
@@ -131,8 +198,19 @@ static void compute_fingerprint(struct build *build)
     }
     char hex[65];
     sha256_final(&hash, hex);
-    memcpy(build->fingerprint, hex, FINGERPRINT_LENGTH);
-    build->fingerprint[FINGERPRINT_LENGTH] = '\0';
+    memcpy(fingerprint, hex, FINGERPRINT_LENGTH);
+    fingerprint[FINGERPRINT_LENGTH] = '\0';
+}
+
+/* The build's fingerprint covers every input (the manifest's); each
+ * document's covers the inputs it uses, so that a record a document does
+ * not print leaves its bytes as they were. */
+static void compute_fingerprint(struct build *build)
+{
+    qsort(build->inputs, build->input_count, sizeof(struct input), compare_inputs);
+    fingerprint_of(build, EVERY_DOCUMENT, build->fingerprint);
+    for (int artifact = 0; artifact < ARTIFACT_COUNT; artifact++)
+        fingerprint_of(build, 1u << artifact, build->fingerprints[artifact]);
 }
 
 /* The documents' date: the project's document date, else the UTC date of
@@ -202,7 +280,8 @@ static void seal_output(struct output *output)
 }
 
 static void typeset_options_for(const struct build *build, bool draft, const char *source_name,
-                                struct typeset_options *options, struct buffer *footer)
+                                struct typeset_options *options,
+                                struct buffer *footer)
 {
     const struct project *project = build->model->project;
     typeset_options_init(options);
@@ -244,7 +323,7 @@ static void load_templates(struct build *build, artifact_set artifacts)
             size_t length;
             const char *source = tmpl_source(loaded, index, &text, &length);
             char *stable = stable_name_of(build, source);
-            add_input(build, source, stable, text, length);
+            add_input(build, source, stable, text, length, 1u << artifact);
             free(stable);
         }
     }
@@ -293,6 +372,9 @@ static void build_artifact(struct build *build, struct node *view, enum artifact
     struct archived_file *archive = artifact == ARTIFACT_CLOSEOUT ? archive_list(build) : NULL;
     view_set_artifact(view, build->model, artifact, archive, archive ? build->output_count : 0);
     free(archive);
+    struct node *facts = (struct node *)node_mapping_find(view, "build");
+    if (facts)
+        node_mapping_set(facts, "fingerprint", node_new_string(build->fingerprints[artifact]));
     if (artifact != ARTIFACT_CONTACTS) {
         render_document(build, view, artifact, schema_artifacts[artifact]);
         return;
@@ -485,6 +567,7 @@ bool build_engagement(const struct build_options *options, struct diag_sink *sin
     bool ok = false;
     if (!build.model || diag_error_count(sink))
         goto cleanup;
+    attachment_report(build.model, false, sink);
     evaluate_model(build.model, sink);
     const struct colour *accent = &build.model->project->accent;
     if (accent->set)

@@ -73,6 +73,8 @@ extern const struct cli_command cli_mark_command;
 extern const struct cli_command cli_sign_command;
 extern const struct cli_command cli_status_command;
 extern const struct cli_command cli_verify_command;
+extern const struct cli_command cli_key_command;
+extern const struct cli_command cli_issue_command;
 extern const struct cli_command cli_build_command;
 extern const struct cli_command cli_new_command;
 extern const struct cli_command cli_list_command;

@@ -2,10 +2,12 @@
 #include "cli.h"
 
 #include "alloc.h"
+#include "attachment.h"
 #include "clock.h"
 #include "evaluate.h"
 #include "model_checklist.h"
 #include "model_read.h"
+#include "record_correction.h"
 #include "recording.h"
 #include "run_append.h"
 #include "schema.h"
@@ -20,6 +22,9 @@ struct mark_request {
     const char *run, *item_id, *status, *by, *at, *note, *decision;
     const char **evidence_keys, **evidence_values;
     size_t evidence_count;
+    const char *const *attach;
+    size_t attach_count;
+    const char *corrects, *reason;
 };
 
 static const struct source_position nowhere = { 0 };
@@ -127,6 +132,24 @@ static bool split_evidence(const struct cli_invocation *invocation, struct mark_
     return true;
 }
 
+/* --corrects LINE --reason TEXT: the step's latest record, and why. */
+static bool check_correction(const struct run *run, const struct mark_request *request,
+                             struct diag_sink *sink)
+{
+    if (!request->corrects && !request->reason)
+        return true;
+    char *end = NULL;
+    unsigned long line = request->corrects ? strtoul(request->corrects, &end, 10) : 0;
+    if (!request->corrects || !request->reason || *end != '\0' || line == 0 || line > 100000000) {
+        diag(sink, DIAG_CORRECTION_TARGET, nowhere,
+             "a correction needs both --corrects LINE (the line of the record it corrects) "
+             "and --reason TEXT");
+        return false;
+    }
+    return recording_check_value(request->reason, "reason", FIELD_TEXT, NULL, sink)
+           && run && record_correction_target(run, request->item_id, (unsigned)line, 0, nowhere, sink);
+}
+
 /* Order: closing a step while a step it depends on is open is recorded,
  * and said (the go gates stay shut until the dependency is closed). */
 static void warn_out_of_order(const struct recording *recording,
@@ -181,6 +204,10 @@ static void record_mark(const struct mark_request *request, struct diag_sink *si
     struct recording recording;
     bool ok = recording_load(request->run, sink, &recording)
               && check_request(recording.use->checklist, request, sink);
+    ok = ok && check_correction(recording.use->run, request, sink);
+    char **paths = NULL, **hashes = NULL;
+    ok = ok && attachment_prepare(request->run, recording.model->root, request->attach,
+                                  request->attach_count, &paths, &hashes, sink);
     if (ok)
         warn_out_of_order(&recording, request, sink);
     if (ok) {
@@ -190,12 +217,14 @@ static void record_mark(const struct mark_request *request, struct diag_sink *si
         struct result_fields fields = {
             request->item_id, request->status, request->by, request->at ? request->at : now,
             request->note, request->decision, request->evidence_keys, request->evidence_values,
-            request->evidence_count };
+            request->evidence_count, (const char *const *)paths, (const char *const *)hashes,
+            request->attach_count, request->corrects, request->reason };
         struct buffer record = { 0 };
         run_format_result(&record, &fields);
         run_append_record(request->run, buffer_text(&record), sink);
         buffer_free(&record);
     }
+    attachment_prepared_free(paths, hashes, request->attach_count);
     recording_free(&recording);
 }
 
@@ -206,6 +235,9 @@ static int run_mark(const struct cli_invocation *invocation)
         .status = cli_argument(invocation, 2), .by = cli_value(invocation, "by"),
         .at = cli_value(invocation, "at"), .note = cli_value(invocation, "note"),
         .decision = cli_value(invocation, "decision") };
+    request.attach = cli_values(invocation, "attach", &request.attach_count);
+    request.corrects = cli_value(invocation, "corrects");
+    request.reason = cli_value(invocation, "reason");
     if (!request.by && getenv("GOLIVE_BY") && *getenv("GOLIVE_BY"))
         request.by = getenv("GOLIVE_BY");
     char **owned = NULL;
@@ -235,6 +267,11 @@ static const struct cli_option mark_options[] = {
     { "note", 0, CLI_VALUE, "TEXT", "what happened; required for skipped (the reason)" },
     { "evidence", 0, CLI_REPEATED, "KEY=VALUE", "evidence the step asks for; repeat as needed" },
     { "decision", 0, CLI_VALUE, "OUTCOME", "decision points: go, continue, rollback or no-go" },
+    { "corrects", 0, CLI_VALUE, "LINE", "this record corrects the step's latest record, at LINE "
+                                        "of the run (give --reason)" },
+    { "reason", 0, CLI_VALUE, "TEXT", "why the corrected record was wrong" },
+    { "attach", 0, CLI_REPEATED, "PATH", "an evidence file inside the project (its path and "
+                                         "SHA-256 are recorded); repeat as needed" },
     { 0 },
 };
 
@@ -247,7 +284,11 @@ const struct cli_command cli_mark_command = {
         "failed, blocked or skipped). The record is checked against the checklist and\n"
         "project first, exactly as golive check would; then it is written under an\n"
         "exclusive lock, in one write, and flushed to disk. Earlier records are never\n"
-        "changed: the last record of a step is its state, the others its history.",
+        "changed: the last record of a step is its state, the others its history.\n"
+        "Each --attach file is recorded by its path (from the run's folder) and SHA-256;\n"
+        "golive build warns, and golive verify fails, when it later changes or is gone.\n"
+        "A wrong record is never edited: --corrects LINE --reason TEXT appends its\n"
+        "correction, which replaces it; the documents show both.",
     .options = mark_options,
     .minimum_arguments = 3,
     .maximum_arguments = 3,

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "alloc.h"
+#include "cli_sign_signature.h"
 #include "clock.h"
 #include "model_project.h"
 #include "recording.h"
@@ -98,9 +99,19 @@ static int run_sign(const struct cli_invocation *invocation)
         .decision = cli_value(invocation, "decision"), .date = cli_value(invocation, "date"),
         .at = now, .signed_at = cli_value(invocation, "at"), .note = cli_value(invocation, "note") };
     fields.conditions = cli_values(invocation, "condition", &fields.condition_count);
+    struct sign_signature signing = {
+        .key_file = cli_value(invocation, "key"),
+        .passphrase_fd = cli_value(invocation, "passphrase-fd"),
+        .signature_file = cli_value(invocation, "signature"),
+        .build_folder = cli_value(invocation, "build"), .request = cli_flag(invocation, "request") };
+    if ((signing.key_file != NULL) + signing.request + (signing.signature_file != NULL) > 1)
+        return cli_usage_error(cli_invocation_command(invocation),
+                               "give one of --key, --request and --signature");
     struct diag_sink *sink = diag_sink_new();
     struct recording recording;
     if (recording_load(run, sink, &recording)
+        && check_signatory(recording.model->project, fields.signatory, sink)
+        && sign_signature_read(&signing, &recording, run, &fields, sink)
         && check_signoff(recording.model->project, &fields, sink)) {
         clock_now(&recording.model->project->zone, now, sizeof now);
         clock_today(&recording.model->project->zone, today, sizeof today);
@@ -111,11 +122,15 @@ static int run_sign(const struct cli_invocation *invocation)
                               today, sizeof today);
         if (!fields.date)
             fields.date = today;
+        bool prepared = sign_signature_prepare(&signing, &recording, run, &fields, sink);
         struct buffer record = { 0 };
         run_format_signoff(&record, &fields);
-        run_append_record(run, buffer_text(&record), sink);
+        if (!prepared
+            || (!signing.request && !run_append_record(run, buffer_text(&record), sink)))
+            sign_signature_abandon(&signing);
         buffer_free(&record);
     }
+    sign_signature_free(&signing);
     recording_free(&recording);
     return cli_finish(sink);
 }
@@ -128,6 +143,11 @@ static const struct cli_option sign_options[] = {
     { "at", 0, CLI_VALUE, "TIMESTAMP", "when it was signed, if earlier (a paper sheet typed "
                                        "in later); both times are kept" },
     { "note", 0, CLI_VALUE, "TEXT", "a remark" },
+    { "key", 0, CLI_VALUE, "FILE", "sign the statement with this secret key (minisign format)" },
+    { "passphrase-fd", 0, CLI_VALUE, "N", "read the key's passphrase from file descriptor N" },
+    { "request", 0, CLI_FLAG, NULL, "write the statement for the signatory to sign; record nothing" },
+    { "signature", 0, CLI_VALUE, "FILE", "record the statement signed in FILE.minisig" },
+    { "build", 0, CLI_VALUE, "DIR", "the build approved: its documents' SHA-256 in the statement" },
     { 0 },
 };
 
@@ -143,7 +163,18 @@ const struct cli_command cli_sign_command = {
         "NAME must be the name of the signatory's person, or of a person the project\n"
         "names under the signatory's 'deputies' (printed as \"name, for role\").\n"
         "With --at the record keeps both times: 'signed_at' when it was signed, 'at'\n"
-        "when it was typed in.",
+        "when it was typed in.\n"
+        "\n"
+        "A signatory whose entry in the project names a public key ('key') signs\n"
+        "electronically: with --key FILE golive writes the sign-off statement (project,\n"
+        "signatory, role, name, decision, conditions, time, the SHA-256 of the run so\n"
+        "far, and with --build DIR of that build's documents) into signatures/ beside\n"
+        "the run, signs it in minisign's format and records both files. Without golive\n"
+        "on the signer's machine, --request writes the statement only; the signatory\n"
+        "signs it with 'minisign -S -m STATEMENT', and --signature STATEMENT.minisig\n"
+        "records it (name, decision, conditions and date come from the statement).\n"
+        "Such a sign-off is refused without a valid signature by the declared key.\n"
+        "See docs/signing.md.",
     .options = sign_options,
     .minimum_arguments = 2,
     .maximum_arguments = 2,

@@ -151,6 +151,25 @@ enum diag_code {
     DIAG_TYPESET_IMAGE_FORMAT,       /* neither PNG nor JPEG */
     DIAG_TYPESET_IMAGE_TOO_LARGE,    /* over LIMIT_IMAGE_PIXELS */
     DIAG_TYPESET_IMAGE_DECODE,       /* libharu cannot decode the image */
+    /* records, keys and signatures (docs/signing.md) */
+    DIAG_RUN_REPLACED,          /* a run replaced by rename over and over while mark waited */
+    DIAG_RECORD_CHAIN_BROKEN,   /* a record's chain does not match the lines above it */
+    DIAG_RECORD_CHAIN_MALFORMED,/* a 'chain' that is not a SHA-256 */
+    DIAG_KEY_MALFORMED,         /* a file that is not a minisign key */
+    DIAG_SIGNATURE_MALFORMED,   /* a file that is not a minisign signature */
+    DIAG_PASSPHRASE,            /* no passphrase, or a wrong one */
+    DIAG_STATEMENT_MALFORMED,   /* a file that is not a golive sign-off statement */
+    DIAG_SIGNATURE_INVALID,     /* a signature that does not verify with the declared key */
+    DIAG_SIGNATURE_MISMATCH,    /* a valid signature of a statement that does not fit the record */
+    DIAG_SIGNATURE_MISSING,     /* a signatory with a key, a sign-off without signature */
+    DIAG_SIGNATURE_NO_KEY,      /* a signature for a signatory who declares no key */
+    DIAG_ATTACHMENT_CHANGED,    /* warning: an attachment changed or is gone (build) */
+    DIAG_VERIFY_ATTACHMENT,     /* the same, in golive verify: an error */
+    DIAG_ATTACHMENT_UNREADABLE, /* mark --attach: the file cannot be attached */
+    DIAG_ISSUED_MALFORMED,      /* a line of issued/ISSUED golive cannot read */
+    DIAG_ISSUE_CONFLICT,        /* a version issued again with other content */
+    DIAG_VERIFY_ISSUED,         /* an issued document changed or is gone */
+    DIAG_CORRECTION_TARGET,     /* a correction of no record, another step's, or an old one */
     /* golive import: manifests, addons trees, module exports, inventories */
     DIAG_PYTHON_SYNTAX,          /* a manifest that is not a well-formed literal */
     DIAG_PYTHON_NOT_LITERAL,     /* a name, a call, an expression, an f-string */

@@ -29,6 +29,8 @@ static void apply_record(struct item *item, const struct result_record *record)
     state->history = xreallocarray(state->history, state->history_count + 1,
                                    sizeof(struct result_record *));
     state->history[state->history_count++] = record;
+    if (record->corrected_by)
+        return; /* stays in the history; its correction counts instead */
     state->latest = record;
     state->status = record->status;
     state->decision = record->decision;

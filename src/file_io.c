@@ -29,6 +29,16 @@ static const char *file_type_name(mode_t mode)
     return "not a regular file";
 }
 
+/* golive mark and sign append to a run under an exclusive lock; a reader
+ * takes a shared one, so that it never sees a record half written. Where
+ * the file system has no locks the file is read as it is. */
+static void wait_for_writers(int descriptor)
+{
+    struct flock lock = { .l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+    while (fcntl(descriptor, F_SETLKW, &lock) != 0 && errno == EINTR)
+        continue;
+}
+
 /* Stops just past limit, so that a file growing while we read is still
  * caught by the size check. */
 bool file_read_descriptor(int descriptor, struct buffer *out, size_t limit)
@@ -79,6 +89,7 @@ bool file_read(const char *path, struct source_position cited_at, struct diag_si
              path, (long long)status.st_size, LIMIT_FILE_SIZE);
         goto cleanup;
     }
+    wait_for_writers(descriptor);
     if (!file_read_descriptor(descriptor, &data, LIMIT_FILE_SIZE)) {
         diag(sink, DIAG_FILE_READ, cited_at, "cannot read '%s': %s", path, strerror(errno));
         goto cleanup;

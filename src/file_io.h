@@ -17,7 +17,8 @@
 /* file_read: reads the whole of path into *contents (NUL-terminated, owned
  * by the caller) and its size into *length. On failure records a diagnostic
  * at cited_at (where the path was named; a file-only position for the
- * command line) and returns false. */
+ * command line) and returns false. Reads under a shared lock, so that a
+ * record being appended by run_append_record is seen whole or not at all. */
 bool file_read(const char *path, struct source_position cited_at, struct diag_sink *sink,
                char **contents, size_t *length);
 

@@ -26,6 +26,11 @@
  * scalars would hold about 8 million; real inputs hold a few thousand. */
 #define LIMIT_YAML_NODES 2000000u
 
+/* Most times golive mark or sign reopens a run that was replaced by rename
+ * while it waited for the lock. An editor's save or a sync replaces a file
+ * once; a file replaced again and again is being fought over. */
+#define LIMIT_APPEND_REOPENS 10u
+
 /* Most diagnostics printed in one run. Beyond this the same mistake is
  * usually repeating, and a screenful is what a person reads; the count of
  * the rest is still reported. */

@@ -19,6 +19,8 @@ static const struct cli_command *const commands[] = {
     &cli_mark_command,
     &cli_sign_command,
     &cli_verify_command,
+    &cli_key_command,
+    &cli_issue_command,
     &cli_render_command,
     &cli_md2pdf_command,
     &cli_import_command,

@@ -226,6 +226,15 @@ struct checklist {
 
 /* ---- runs ------------------------------------------------------------ */
 
+/* An evidence file a record attaches (golive mark --attach). */
+enum attachment_state { ATTACHMENT_INTACT, ATTACHMENT_CHANGED, ATTACHMENT_MISSING };
+struct attachment {
+    char *path;                  /* as written, relative to the run */
+    char sha256[65];             /* as recorded */
+    enum attachment_state state; /* checked when the run is loaded */
+    struct source_position position;
+};
+
 struct result_record {
     char *item_id;
     const struct item *item;     /* resolved */
@@ -236,6 +245,11 @@ struct result_record {
     char *note;                  /* Markdown */
     struct text_map evidence;
     enum outcome decision;
+    struct attachment *attachments;
+    size_t attachment_count;
+    unsigned corrects;           /* the line of the record this one corrects, or 0 */
+    char *reason;                /* why, for a correction */
+    const struct result_record *corrected_by; /* resolved: the correction of this one */
     struct source_position position;
 };
 
@@ -248,7 +262,10 @@ struct signoff_record {
     struct timestamp at;         /* when recorded; unset when not given */
     struct timestamp signed_at;  /* when given on paper, if earlier than at; else unset */
     char *note;
+    char *statement_file, *signature_file; /* as written, relative to the run */
     struct source_position position;
+    bool signature_verified;     /* the signature holds against the signatory's key */
+    char key_id[17];             /* of that key, as minisign prints it */
     bool deputy;                 /* resolved: signed by a deputy of the signatory */
 };
 
@@ -345,6 +362,9 @@ struct contact {
 
 struct signatory {
     char *id, *role, *person, *name;
+    char *key_file;              /* public key, as written; NULL: signs in ink */
+    char *key_path;              /* resolved; NULL when not given or not found */
+    struct source_position key_position;
     struct text_list deputies;   /* person ids who may sign instead */
     artifact_set artifacts;
     struct source_position position;

@@ -2,6 +2,7 @@
 #include "model_load.h"
 
 #include "alloc.h"
+#include "attachment.h"
 #include "file_io.h"
 #include "model_audit.h"
 #include "model_checklist.h"
@@ -10,6 +11,8 @@
 #include "model_read.h"
 #include "model_run.h"
 #include "path.h"
+#include "record_chain.h"
+#include "signoff_signature.h"
 #include "run_append.h"
 #include "schema_validate.h"
 #include "suggest.h"
@@ -140,6 +143,13 @@ static void load_run(struct model *model, struct checklist_use *use, const struc
              run->checklist_id, use->checklist->id);
     if (use->checklist)
         run_resolve(run, root, use->checklist, model->project, sink);
+    size_t length;
+    const char *bytes = yaml_document_bytes(model->sources[model->source_count - 1].document,
+                                            &length);
+    record_chain_check(bytes, length, read_list(root, "records"), sink);
+    attachment_check_run(run, model->root, sink);
+    struct signoff_context context = { model->project, model->root, run->path, bytes, length, 0 };
+    signoff_signature_check_run(&context, run, sink);
 }
 
 static void load_checklist(struct model *model, struct checklist_use *use,
@@ -166,6 +176,17 @@ static void load_checklist(struct model *model, struct checklist_use *use,
     }
     if (use->run_file)
         load_run(model, use, entry, sink);
+}
+
+/* Each signatory's public key must be a file inside the project. */
+static void load_keys(struct model *model, struct diag_sink *sink)
+{
+    for (size_t index = 0; index < model->project->signatory_count; index++) {
+        struct signatory *signatory = &model->project->signatories[index];
+        if (signatory->key_file)
+            signatory->key_path = resolve_named(model, model->project->path, signatory->key_file,
+                                                signatory->key_position, sink);
+    }
 }
 
 static void load_uses(struct model *model, const struct node *project_root,
@@ -386,12 +407,14 @@ struct model *model_load_preloaded(const char *path, struct yaml_document *prelo
         return NULL;
     }
     model->project = project_build(root, model->sources[0].path, sink);
+    load_keys(model, sink);
     load_zone(model->project, root, sink);
     load_uses(model, root, sink);
     load_audit(model, root, sink);
     load_assets(model, root, sink);
     check_roles(model, root, sink);
     check_artifact_inputs(model->project, root, sink);
+    issued_load(model->root, &model->issued, sink);
     /* The model holds what it needs: the trees can go (a large engagement's
      * are tens of megabytes); the documents keep their text and paths. */
     for (size_t index = 0; index < model->source_count; index++)
@@ -411,6 +434,7 @@ void model_free(struct model *model)
     for (size_t index = 0; index < model->run_count; index++)
         run_free(model->runs[index]);
     audit_free(model->audit);
+    issued_free(&model->issued);
     for (size_t index = 0; index < model->source_count; index++) {
         free(model->sources[index].path);
         yaml_document_free(model->sources[index].document);

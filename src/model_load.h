@@ -5,6 +5,7 @@
 #define GOLIVE_MODEL_LOAD_H
 
 #include "diag.h"
+#include "issued.h"
 #include "model.h"
 #include "schema.h"
 #include "yaml_load.h"
@@ -27,6 +28,7 @@ struct model {
     struct run **runs;               /* owned */
     size_t run_count;
     struct audit *audit;             /* owned, or NULL */
+    struct issued_register issued;   /* the documents issued so far (golive issue) */
     struct yaml_document *preloaded; /* while loading: a file the caller read already */
 };
 

@@ -70,6 +70,8 @@ static void build_signatories(struct project *project, const struct node *root)
         signatory->role = read_text(node, "role");
         signatory->person = read_text(node, "person");
         signatory->name = read_text(node, "name");
+        signatory->key_file = read_text(node, "key");
+        signatory->key_position = read_position(node, "key");
         signatory->deputies = read_text_list(node, "deputies");
         signatory->artifacts = read_set(node, "artifacts", schema_artifacts,
                                         1u << ARTIFACT_SIGNOFF);
@@ -333,7 +335,8 @@ void project_free(struct project *project)
     }
     for (size_t index = 0; index < project->signatory_count; index++) {
         struct signatory *signatory = &project->signatories[index];
-        FREE_EACH(signatory->id, signatory->role, signatory->person, signatory->name);
+        FREE_EACH(signatory->id, signatory->role, signatory->person, signatory->name,
+                  signatory->key_file, signatory->key_path);
         text_list_free(&signatory->deputies);
     }
     for (size_t index = 0; index < project->use_count; index++) {

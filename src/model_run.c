@@ -5,6 +5,7 @@
 #include "model_checklist.h"
 #include "model_project.h"
 #include "model_read.h"
+#include "record_correction.h"
 #include "schema.h"
 #include "schema_validate.h"
 #include "suggest.h"
@@ -24,6 +25,25 @@ static void build_result(struct result_record *record, const struct node *node)
     record->evidence = read_text_map(node, "evidence");
     record->decision = (enum outcome)read_choice(node, "decision", schema_outcomes, OUTCOME_NONE);
     record->position = node_position(node);
+    record->corrects = (unsigned)read_integer(node, "corrects", 0);
+    record->reason = read_text(node, "reason");
+    const struct node *list = read_list(node, "attachments");
+    size_t count = list ? node_count(list) : 0;
+    record->attachments = xcalloc(count + 1, sizeof(struct attachment));
+    for (size_t index = 0; index < count; index++) {
+        const struct node *entry = node_sequence_item(list, index);
+        char *path = node_kind(entry) == NODE_MAPPING ? read_text(entry, "path") : NULL;
+        char *sha256 = path ? read_text(entry, "sha256") : NULL;
+        if (path && sha256 && strlen(sha256) == 64) {
+            struct attachment *attachment = &record->attachments[record->attachment_count++];
+            attachment->path = path;
+            memcpy(attachment->sha256, sha256, 65);
+            attachment->position = read_position(entry, "path");
+            path = NULL;
+        }
+        free(path);
+        free(sha256);
+    }
 }
 
 static void build_signoff(struct signoff_record *record, const struct node *node)
@@ -38,6 +58,8 @@ static void build_signoff(struct signoff_record *record, const struct node *node
     record->at = read_timestamp(node, "at");
     record->signed_at = read_timestamp(node, "signed_at");
     record->note = read_text(node, "note");
+    record->statement_file = read_text(node, "statement");
+    record->signature_file = read_text(node, "signature");
     record->position = node_position(node);
 }
 
@@ -197,6 +219,7 @@ void run_resolve(struct run *run, const struct node *root, const struct checklis
             resolve_signoff(&run->signoffs[signoff++], node, project, sink);
     }
     free(ids);
+    record_correction_resolve(run, sink);
 }
 
 void run_free(struct run *run)
@@ -209,9 +232,14 @@ void run_free(struct run *run)
         free(record->by);
         free(record->note);
         text_map_free(&record->evidence);
+        free(record->reason);
+        for (size_t at = 0; at < record->attachment_count; at++)
+            free(record->attachments[at].path);
+        free(record->attachments);
     }
     for (size_t index = 0; index < run->signoff_count; index++) {
         struct signoff_record *record = &run->signoffs[index];
+        FREE_EACH(record->statement_file, record->signature_file);
         free(record->signatory_id);
         free(record->name);
         free(record->note);

@@ -6,6 +6,7 @@
 #include "golive_limits.h"
 #include "model_read.h"
 #include "node.h"
+#include "record_chain.h"
 #include "schema_validate.h"
 #include "utf8.h"
 #include "yaml_load.h"
@@ -66,6 +67,17 @@ void run_format_result(struct buffer *out, const struct result_fields *fields)
         buffer_append_char(&record, '}');
     }
     add_field(&record, "decision", fields->decision, false);
+    add_field(&record, "corrects", fields->corrects, false);
+    add_field(&record, "reason", fields->reason, true);
+    if (fields->attachment_count) {
+        buffer_append_text(&record, ", attachments: [");
+        for (size_t index = 0; index < fields->attachment_count; index++) {
+            buffer_append_text(&record, index ? ", {path: " : "{path: ");
+            yaml_quote(&record, fields->attachment_paths[index]);
+            buffer_printf(&record, ", sha256: \"%s\"}", fields->attachment_hashes[index]);
+        }
+        buffer_append_char(&record, ']');
+    }
     buffer_append_text(&record, "}\n");
     buffer_append(out, record.data, record.length);
     buffer_free(&record);
@@ -90,6 +102,8 @@ void run_format_signoff(struct buffer *out, const struct signoff_fields *fields)
     add_field(&record, "at", fields->at, true);
     add_field(&record, "signed_at", fields->signed_at, true);
     add_field(&record, "note", fields->note, true);
+    add_field(&record, "statement", fields->statement, true);
+    add_field(&record, "signature", fields->signature, true);
     buffer_append_text(&record, "}\n");
     buffer_append(out, record.data, record.length);
     buffer_free(&record);
@@ -104,6 +118,28 @@ static unsigned count_lines(const char *text, size_t length)
     return lines;
 }
 
+/* Whether a one-line flow record closes every brace and bracket it opens
+ * (outside quoted text). */
+static bool flow_record_is_closed(const char *text, size_t length)
+{
+    size_t depth = 0;
+    char quote = 0;
+    for (size_t index = 0; index < length; index++) {
+        char byte = text[index];
+        if (quote == '"' && byte == '\\')
+            index++;
+        else if (quote && byte == quote)
+            quote = 0;
+        else if (!quote && (byte == '"' || byte == '\''))
+            quote = byte;
+        else if (!quote && (byte == '{' || byte == '['))
+            depth++;
+        else if (!quote && (byte == '}' || byte == ']') && depth > 0)
+            depth--;
+    }
+    return depth == 0 && !quote;
+}
+
 void run_note_truncation(const char *path, const char *text, size_t length,
                          struct diag_sink *sink)
 {
@@ -113,7 +149,11 @@ void run_note_truncation(const char *path, const char *text, size_t length,
     size_t start = length;
     while (start > 0 && text[start - 1] != '\n')
         start--;
-    if (length - start < 3 || strncmp(text + start, "- {", 3) != 0 || text[length - 1] == '}')
+    size_t dash = start;
+    while (dash < length && text[dash] == ' ')
+        dash++;
+    if (length - dash < 3 || strncmp(text + dash, "- {", 3) != 0
+        || flow_record_is_closed(text + dash, length - dash))
         return;
     unsigned line = count_lines(text, start);
     diag(sink, DIAG_RECORD_TRUNCATED, (struct source_position){ path, line, 1 },
@@ -208,26 +248,96 @@ static bool write_and_flush(int descriptor, const char *path, const struct buffe
     return false;
 }
 
+/* Opens path for appending and takes the exclusive lock. A file replaced
+ * by rename while we waited (an editor's save, a sync tool) is no longer
+ * the run at the path: then the new file is opened and locked instead.
+ * Returns the descriptor, or -1 after reporting. */
+static int open_locked(const char *path, struct diag_sink *sink)
+{
+    for (unsigned attempt = 0; attempt < LIMIT_APPEND_REOPENS; attempt++) {
+        int descriptor = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK);
+        if (descriptor < 0) {
+            diag(sink, DIAG_FILE_OPEN, source_position_of_file(path), "cannot open '%s': %s",
+                 path, strerror(errno));
+            return -1;
+        }
+        struct stat held, named;
+        if (fstat(descriptor, &held) != 0 || !S_ISREG(held.st_mode)
+            || !lock_exclusively(descriptor)) {
+            diag(sink, DIAG_FILE_OPEN, source_position_of_file(path),
+                 "cannot lock and read '%s': %s", path, strerror(errno));
+            close(descriptor);
+            return -1;
+        }
+        if (stat(path, &named) == 0 && named.st_dev == held.st_dev
+            && named.st_ino == held.st_ino)
+            return descriptor;
+        close(descriptor);
+    }
+    diag(sink, DIAG_RUN_REPLACED, source_position_of_file(path),
+         "'%s' was replaced %u times while waiting for its lock; nothing was written",
+         path, LIMIT_APPEND_REOPENS);
+    return -1;
+}
+
+/* The indentation of the run's records, so that a record appended to a
+ * block list indented under 'records:' joins it. 0 when there is none. */
+static size_t records_indent(const char *path, const struct buffer *old)
+{
+    struct diag_sink *scratch = diag_sink_new();
+    struct yaml_document *document = yaml_load_text(path, buffer_text(old), old->length, scratch);
+    const struct node *root = document ? yaml_document_root(document) : NULL;
+    const struct node *records = root && node_kind(root) == NODE_MAPPING
+                                     ? node_mapping_find(root, "records") : NULL;
+    size_t indent = 0;
+    if (records && node_kind(records) == NODE_SEQUENCE && node_count(records) > 0) {
+        unsigned line = node_position(node_sequence_item(records, 0)).line;
+        const char *at = buffer_text(old);
+        for (unsigned number = 1; number < line && (at = strchr(at, '\n')) != NULL; number++)
+            at++;
+        while (at && at[indent] == ' ')
+            indent++;
+        if (!at || at[indent] != '-')
+            indent = 0;
+    }
+    yaml_document_free(document);
+    diag_sink_free(scratch);
+    return indent;
+}
+
+/* The record with its chain: the SHA-256 of the file before its line (the
+ * old text and the newline added to end it). The record ends in "}\n". */
+static void append_chained(struct buffer *addition, const char *record, const struct buffer *old)
+{
+    struct buffer before = { 0 };
+    buffer_append(&before, old->data, old->length);
+    if (addition->length > 0 && addition->data[0] == '\n')
+        buffer_append_char(&before, '\n');
+    char hex[65];
+    record_chain_of(buffer_text(&before), before.length, hex);
+    buffer_free(&before);
+    size_t length = strlen(record);
+    buffer_append(addition, record, length - 2);
+    buffer_printf(addition, ", %s: \"%s\"}\n", RECORD_CHAIN_KEY, hex);
+}
+
 bool run_append_record(const char *path, const char *record, struct diag_sink *sink)
 {
-    int descriptor = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK);
-    if (descriptor < 0) {
-        diag(sink, DIAG_FILE_OPEN, source_position_of_file(path), "cannot open '%s': %s", path,
-             strerror(errno));
+    int descriptor = open_locked(path, sink);
+    if (descriptor < 0)
         return false;
-    }
     bool ok = false;
     struct buffer old = { 0 }, addition = { 0 };
-    struct stat status;
-    if (fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode) || !lock_exclusively(descriptor)
-        || !file_read_descriptor(descriptor, &old, LIMIT_FILE_SIZE)) {
+    if (!file_read_descriptor(descriptor, &old, LIMIT_FILE_SIZE)) {
         diag(sink, DIAG_FILE_OPEN, source_position_of_file(path),
              "cannot lock and read '%s': %s", path, strerror(errno));
         goto cleanup;
     }
     if (old.length > 0 && old.data[old.length - 1] != '\n')
         buffer_append_char(&addition, '\n');
-    buffer_append_text(&addition, record);
+    for (size_t indent = records_indent(path, &old); indent > 0; indent--)
+        buffer_append_char(&addition, ' ');
+    append_chained(&addition, record, &old);
     if (old.length + addition.length > LIMIT_FILE_SIZE) {
         diag(sink, DIAG_FILE_TOO_LARGE, source_position_of_file(path),
              "the run would grow past %u bytes; start a new run file", LIMIT_FILE_SIZE);

@@ -21,11 +21,15 @@ struct result_fields {
     const char *item, *status, *by, *at, *note, *decision;
     const char *const *evidence_keys, *const *evidence_values;
     size_t evidence_count;
+    const char *const *attachment_paths, *const *attachment_hashes;
+    size_t attachment_count;
+    const char *corrects, *reason; /* a correction: the corrected record's line, and why */
 };
 void run_format_result(struct buffer *out, const struct result_fields *fields);
 
 struct signoff_fields {
     const char *signatory, *name, *decision, *date, *at, *note;
+    const char *statement, *signature; /* relative to the run; NULL when signed in ink */
     const char *signed_at;       /* when given on paper, before at; NULL when not */
     const char *const *conditions;
     size_t condition_count;

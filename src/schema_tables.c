@@ -206,6 +206,8 @@ static const struct field_spec signatory_fields[] = {
     { .key = "artifacts", .type = FIELD_LIST, .element = FIELD_ENUM, .choices = schema_artifacts,
       .default_text = "[signoff]",
       .meaning = "the documents this sign-off approves" },
+    { .key = "key", .type = FIELD_PATH,
+      .meaning = "the signatory's public key (minisign format): their sign-offs must be signed" },
 };
 static const struct schema signatory_schema = { "signatory", signatory_fields,
                                                 COUNT(signatory_fields), NULL, 0 };
@@ -303,6 +305,15 @@ static const struct schema project_schema = { "project", project_fields, COUNT(p
 
 /* ---- run ------------------------------------------------------------- */
 
+static const struct field_spec attachment_fields[] = {
+    { .key = "path", .type = FIELD_PATH, .required = true,
+      .meaning = "the file, inside the project, relative to the run" },
+    { .key = "sha256", .type = FIELD_TEXT, .required = true,
+      .meaning = "its SHA-256 when it was attached" },
+};
+static const struct schema attachment_schema = { "attachment", attachment_fields,
+                                                 COUNT(attachment_fields), NULL, 0 };
+
 static const struct field_spec result_fields[] = {
     { .key = "item", .type = FIELD_REFERENCE, .required = true,
       .meaning = "the step this records (its id)" },
@@ -317,6 +328,13 @@ static const struct field_spec result_fields[] = {
     { .key = "evidence", .type = FIELD_TEXT_MAP, .meaning = "key: value pairs captured" },
     { .key = "decision", .type = FIELD_ENUM, .choices = schema_outcomes,
       .meaning = "decision points: go, continue, rollback or no-go" },
+    { .key = "corrects", .type = FIELD_INTEGER,
+      .meaning = "the line of the record this one corrects (golive mark --corrects)" },
+    { .key = "reason", .type = FIELD_TEXT, .meaning = "why, for a correction (required with corrects)" },
+    { .key = "attachments", .type = FIELD_LIST, .element = FIELD_MAPPING,
+      .nested = &attachment_schema, .meaning = "evidence files: path and SHA-256 (golive mark --attach)" },
+    { .key = "chain", .type = FIELD_TEXT,
+      .meaning = "written by golive: the SHA-256 of the run's bytes before this record" },
 };
 static const struct schema result_schema = { "result", result_fields, COUNT(result_fields),
                                              NULL, 0 };
@@ -334,6 +352,12 @@ static const struct field_spec signoff_fields[] = {
     { .key = "signed_at", .type = FIELD_TIMESTAMP,
       .meaning = "when it was given, if before it was recorded (a paper sheet typed in later)" },
     { .key = "note", .type = FIELD_MARKDOWN, .meaning = "a remark" },
+    { .key = "statement", .type = FIELD_PATH,
+      .meaning = "the signed statement (golive sign writes it), relative to the run" },
+    { .key = "signature", .type = FIELD_PATH,
+      .meaning = "the statement's minisign signature (.minisig), relative to the run" },
+    { .key = "chain", .type = FIELD_TEXT,
+      .meaning = "written by golive: the SHA-256 of the run's bytes before this record" },
 };
 static const struct schema signoff_schema = { "sign-off", signoff_fields, COUNT(signoff_fields),
                                               NULL, 0 };

@@ -30,6 +30,7 @@ void view_set_artifact(struct node *view, const struct model *model, enum artifa
     put_flag_for(current, schema_artifacts[artifact]);
     put_bool(current, "draft", approval->missing > 0);
     view_put_approval(put_mapping(current, "approval"), approval);
+    view_put_issued(current, model, artifact);
     if (artifact != ARTIFACT_CLOSEOUT)
         return;
     struct node *closeout = node_mapping_find(view, "closeout");

@@ -46,6 +46,11 @@ void view_put_closeout(struct node *view, const struct model *model);
 /* view_put_language: view.t holds the words; dates, timestamps and
  * durations are rewritten as the words' format_* and unit_* keys say. */
 void view_put_language(struct node *view, const struct node *words);
+/* view_put_issued: the versions of artifact issued so far, as "issued"
+ * (version, date, sha256, file) and "has_issued". */
+void view_put_issued(struct node *current, const struct model *model, enum artifact artifact);
+/* view_put_all_attachments: every record's attachments, for the close-out. */
+void view_put_all_attachments(struct node *closeout, const struct model *model);
 void view_put_readiness(struct node *mapping, const struct verdict *verdict);
 /* view_put_outcome: the go-live's outcome under "outcome": its code and flag,
  * when, hypercare_until, and for a planned outcome the decision and phase. */

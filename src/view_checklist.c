@@ -59,6 +59,8 @@ static void put_record(struct node *mapping, const struct result_record *record)
          * missing {{#rollback}} would find the step's rollback instead. */
         put_flag_for(put_mapping(mapping, "decision_is"), schema_outcomes[record->decision]);
     }
+    view_put_attachments(mapping, record);
+    view_put_correction(mapping, record);
 }
 
 static void put_state(struct node *mapping, const struct item *item)

@@ -131,4 +131,5 @@ void view_put_closeout(struct node *view, const struct model *model)
     put_failed_steps(closeout, project);
     put_counts(closeout, project);
     put_success_criteria(closeout, model);
+    view_put_all_attachments(closeout, model);
 }

@@ -227,6 +227,9 @@ static void put_signoff(struct node *mapping, const struct signoff_record *recor
     put_date(signoff, "date", record->date);
     put_timestamp(signoff, "recorded", record->at);
     put_text(signoff, "note", record->note);
+    put_bool(signoff, "electronic", record->signature_verified);
+    if (record->signature_verified)
+        put_text(signoff, "key_id", record->key_id);
 }
 
 static void put_signatories(struct node *view, const struct project *project)

@@ -34,4 +34,13 @@ struct node *append_mapping(struct node *list);
  * "in-progress" gives in_progress: true (dashes become underscores). */
 void put_flag_for(struct node *mapping, const char *choice);
 
+/* view_put_attachments: a record's attachments as "attachments" (path,
+ * sha256, short: its first 12 hex digits) and "has_attachments". */
+void view_put_attachments(struct node *mapping, const struct result_record *record);
+
+/* view_put_correction: "correction" (line corrected, reason) on a record
+ * that corrects another, "corrected" (by the record of line, reason) on a
+ * record corrected. */
+void view_put_correction(struct node *mapping, const struct result_record *record);
+
 #endif

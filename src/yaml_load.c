@@ -38,6 +38,8 @@ struct open_collection {
 struct loader {
     struct diag_sink *sink;
     const char *path;
+    const char *bytes; /* the text parsed, for positions at its end */
+    size_t length;
     yaml_parser_t parser;
     struct open_collection *open;
     size_t depth, capacity;
@@ -108,11 +110,33 @@ static void loader_error(struct loader *loader, enum diag_code code, yaml_mark_t
     loader->stop = loader->stop || fatal;
 }
 
+/* libyaml places an error at the end of the input on the line after the
+ * last newline, or on the next line when there is none: a line past the
+ * end of the file. It is moved to just after the last character. (Marks
+ * count characters, not bytes, so the end is found by line and column.) */
+static yaml_mark_t mark_at_last_character(const struct loader *loader, yaml_mark_t mark)
+{
+    size_t end = loader->length;
+    while (end > 0 && (loader->bytes[end - 1] == '\n' || loader->bytes[end - 1] == '\r'))
+        end--;
+    yaml_mark_t last = { .index = mark.index };
+    for (size_t index = 0; index < end; index++) {
+        if (loader->bytes[index] == '\n') {
+            last.line++;
+            last.column = 0;
+        } else if (((unsigned char)loader->bytes[index] & 0xC0) != 0x80) {
+            last.column++;
+        }
+    }
+    bool past = mark.line > last.line || (mark.line == last.line && mark.column > last.column);
+    return past ? last : mark;
+}
+
 static void report_syntax_error(struct loader *loader)
 {
     const yaml_parser_t *parser = &loader->parser;
     const char *problem = parser->problem ? parser->problem : "the YAML cannot be parsed";
-    yaml_mark_t mark = parser->problem_mark;
+    yaml_mark_t mark = mark_at_last_character(loader, parser->problem_mark);
     if (parser->error == YAML_READER_ERROR)
         mark.line = mark.column = 0; /* the reader gives a byte offset only */
     if (parser->context)
@@ -477,7 +501,7 @@ static struct yaml_document *parse_document(char *path, char *bytes, size_t leng
         return NULL;
     }
     /* One parse: the lexical checks watch its tokens (yaml_lexical_check.h). */
-    struct loader loader = { .sink = sink, .path = path,
+    struct loader loader = { .sink = sink, .path = path, .bytes = bytes, .length = length,
                              .watch = yaml_lexical_watch_new(path, bytes, length, sink) };
     if (!yaml_parser_initialize(&loader.parser))
         abort(); /* only fails when out of memory */

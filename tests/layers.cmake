@@ -9,6 +9,8 @@ set(rules
   "^(?!pdf_device\\.c$|pdf_font\\.[ch]$|pdf_stream\\.[ch]$)" "^hpdf"
   "^(?!yaml_load\\.c$|yaml_lexical_check\\.c$)"        "^yaml\\.h$"
   "^(?!markdown\\.|layout)"                            "^cmark-gfm"
+  # Only the minisign module knows libsodium.
+  "^(?!signature_minisign\\.c$)"                      "^sodium"
   # The evaluator and the model never see a renderer.
   "^(evaluate|model)"        "^(view|tmpl|typeset|layout|pdf_|display_list|status_report|build)"
   # The typesetter knows nothing of YAML files or golive's model.

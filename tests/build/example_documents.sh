@@ -57,6 +57,17 @@ expect first/runbook "Closed: 19 of 24"
 expect first/preflight "Closed: 13 of 13"
 expect first/audit "BLOCKED"
 expect first/closeout "PARTIAL"
+# One go-live sign-off signed electronically (the example's test key), one
+# in ink: the sheet says which, and golive verify and stock minisign agree.
+expect first/signoff "Signed electronically by Åsa Lindqvist with key 5F7561E7FFF6EB9C"
+expect first/signoff "signature verified at build"
+"$golive" build engagement/project.yaml -o verified
+"$golive" verify verified > verify.txt || fail "golive verify refuses the example's build: $(cat verify.txt)"
+grep -qF "signed sign-off of golive-consultancy (Project lead, Norrsken ERP (go-live approval)): Åsa Lindqvist, approved, 2026-03-18T16:20:00+01:00" verify.txt ||
+  fail "golive verify does not say what the example's signature covers: $(cat verify.txt)"
+statement=engagement/runs/signatures/golive-consultancy-20260318T162000.txt
+minisign -V -p engagement/keys/TEST-KEY-alindqvist.pub -m "$statement" -x "$statement.minisig" > /dev/null ||
+  fail "stock minisign does not verify the example's signature"
 expect first/contacts "Łukasiewicz"
 for document in runbook signoff closeout; do
   expect first/$document "DRAFT: sign-offs still to be recorded"

@@ -31,7 +31,9 @@ status_is 4 "Verdict:  NOT READY" "blocking step 10 (Confirm the go-live approva
   "Approval: PENDING (go-live: 0 of 3 signed)"
 
 "$golive" sign "$run" golive-sponsor --name "Jürgen Weiß" --decision approved --date 2026-03-19
-"$golive" sign "$run" golive-consultancy --name "Åsa Lindqvist" --decision approved --date 2026-03-19
+# The project lead declares a key (the example's test key): she signs electronically.
+"$golive" sign "$run" golive-consultancy --name "Åsa Lindqvist" --decision approved \
+  --date 2026-03-19 --key keys/TEST-KEY-alindqvist.key
 "$golive" sign "$run" golive-client-it --name "Zofia Łukasiewicz" --decision approved --date 2026-03-19
 mark 10 done --at "$(at 17:20)" --evidence approvals="Sign-off sheet v1.0, all three signed"
 mark 20 done --by pzielinski --at "$(at 17:35)" \

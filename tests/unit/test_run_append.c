@@ -8,12 +8,14 @@
 #include "recording.h"
 #include "run_append.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char *const run_head = "kind: run\nproject: project.yaml\nchecklist: cutover\nrecords:\n";
@@ -39,7 +41,8 @@ static void formats_one_quoted_line(void **state)
     struct buffer line = { 0 };
     const char *keys[] = { "backup_ref" }, *values[] = { "db: \"prod\"\\2026" };
     struct result_fields fields = { "50", "done", "jw", "2026-03-21T18:05:00+01:00",
-                                    "first line\nsecond, with comma", "go", keys, values, 1 };
+                                    "first line\nsecond, with comma", "go", keys, values, 1,
+                                    NULL, NULL, 0, NULL, NULL };
     run_format_result(&line, &fields);
     assert_string_equal(buffer_text(&line),
                         "- {item: \"50\", status: done, by: \"jw\", at: \"2026-03-21T18:05:00+01:00\", "
@@ -228,6 +231,163 @@ static void appends_after_a_missing_final_newline(void **state)
     buffer_free(&text);
 }
 
+static void pause_briefly(void)
+{
+    struct timespec pause = { 0, 300 * 1000 * 1000 };
+    nanosleep(&pause, NULL);
+}
+
+/* Waits until the other end of a pipe writes its byte. */
+static void wait_for(int descriptor)
+{
+    char byte;
+    assert_int_equal(read(descriptor, &byte, 1), 1);
+}
+
+/* A writer at work: under the lock, half a record is on disk when a reader
+ * comes; the reader must wait for the whole record, not fail on the half. */
+static void a_reader_waits_for_a_writer_at_work(void **state)
+{
+    (void)state;
+    const char *path = scratch_path("busy.yaml");
+    struct buffer text = { 0 }, line = { 0 };
+    buffer_append_text(&text, run_head);
+    result_line(&text, "before");
+    write_text(path, buffer_text(&text));
+    result_line(&line, "a record written in two parts, as a write crossing a page");
+    int ready[2];
+    assert_int_equal(pipe(ready), 0);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        int descriptor = open(path, O_RDWR | O_APPEND);
+        struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+        if (descriptor < 0 || fcntl(descriptor, F_SETLKW, &lock) != 0)
+            _exit(1);
+        size_t half = line.length / 2;
+        if (write(descriptor, line.data, half) != (ssize_t)half || write(ready[1], "x", 1) != 1)
+            _exit(1);
+        pause_briefly();
+        if (write(descriptor, line.data + half, line.length - half) != (ssize_t)(line.length - half))
+            _exit(1);
+        _exit(0);
+    }
+    wait_for(ready[0]);
+    struct diag_sink *sink = diag_sink_new();
+    struct yaml_document *document = yaml_load_file(path, source_position_of_file(path), sink);
+    char *printed = diagnostics_text(sink);
+    if (!document)
+        fail_msg("a reader failed on a writer at work: %s", printed);
+    assert_int_equal(node_count(read_list(yaml_document_root(document), "records")), 2);
+    int status;
+    waitpid(child, &status, 0);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    yaml_document_free(document);
+    free(printed);
+    diag_sink_free(sink);
+    close(ready[0]);
+    close(ready[1]);
+    buffer_free(&line);
+    buffer_free(&text);
+}
+
+/* An editor's save replaces the run by rename while an append waits for
+ * the lock: the record must land in the file now at the path. */
+static void an_append_follows_a_file_replaced_while_waiting(void **state)
+{
+    (void)state;
+    char path[512], replacement[512];
+    snprintf(path, sizeof path, "%s", scratch_path("replaced.yaml"));
+    snprintf(replacement, sizeof replacement, "%s", scratch_path("replaced.yaml.new"));
+    struct buffer text = { 0 }, line = { 0 };
+    buffer_append_text(&text, run_head);
+    result_line(&text, "in the old file");
+    write_text(path, buffer_text(&text));
+    buffer_truncate(&text, strlen(run_head));
+    result_line(&text, "in the file that replaced it");
+    int ready[2];
+    assert_int_equal(pipe(ready), 0);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        int descriptor = open(path, O_RDWR);
+        struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+        if (descriptor < 0 || fcntl(descriptor, F_SETLKW, &lock) != 0 || write(ready[1], "x", 1) != 1)
+            _exit(1);
+        pause_briefly(); /* the append is waiting for the lock now */
+        write_text(replacement, buffer_text(&text));
+        _exit(rename(replacement, path) == 0 ? 0 : 1);
+    }
+    wait_for(ready[0]);
+    result_line(&line, "appended");
+    struct diag_sink *sink = diag_sink_new();
+    assert_true(run_append_record(path, buffer_text(&line), sink));
+    int status;
+    waitpid(child, &status, 0);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    char *after = read_file_text(path);
+    if (!strstr(after, "in the file that replaced it") || !strstr(after, "appended"))
+        fail_msg("the record did not reach the file at the path: %s", after);
+    free(after);
+    diag_sink_free(sink);
+    close(ready[0]);
+    close(ready[1]);
+    buffer_free(&line);
+    buffer_free(&text);
+}
+
+/* Cut short right after the closing brace of its evidence: still a record
+ * cut short, and no error past the end of the file. */
+static void a_record_cut_after_an_inner_brace_is_reported(void **state)
+{
+    (void)state;
+    const char *path = scratch_path("cut-inner.yaml");
+    struct buffer text = { 0 };
+    buffer_append_text(&text, run_head);
+    result_line(&text, "intact");
+    buffer_append_text(&text, "- {item: \"10\", status: done, evidence: {backup_ref: \"x\"}");
+    write_text(path, buffer_text(&text));
+    struct diag_sink *sink = diag_sink_new();
+    struct yaml_document *document = yaml_load_file(path, source_position_of_file(path), sink);
+    assert_null(document);
+    run_note_truncation(path, buffer_text(&text), text.length, sink);
+    char *printed = diagnostics_text(sink);
+    if (!strstr(printed, "cut-inner.yaml:6:1: note: the last record looks cut short"))
+        fail_msg("no note in '%s'", printed);
+    if (strstr(printed, "cut-inner.yaml:7:"))
+        fail_msg("an error past the end of the file: '%s'", printed);
+    free(printed);
+    diag_sink_free(sink);
+    buffer_free(&text);
+}
+
+/* Records indented under 'records:' form a block list too (check accepts
+ * them): the appended record takes their indentation. */
+static void appends_to_an_indented_block_list(void **state)
+{
+    (void)state;
+    const char *path = scratch_path("indented.yaml");
+    struct buffer text = { 0 }, line = { 0 };
+    buffer_append_text(&text, run_head);
+    buffer_append_text(&text, "  ");
+    result_line(&text, "one");
+    write_text(path, buffer_text(&text));
+    result_line(&line, "two");
+    struct diag_sink *sink = diag_sink_new();
+    bool appended = run_append_record(path, buffer_text(&line), sink);
+    char *printed = diagnostics_text(sink);
+    if (!appended)
+        fail_msg("refused: %s", printed);
+    struct yaml_document *document = yaml_load_file(path, source_position_of_file(path), sink);
+    assert_non_null(document);
+    assert_int_equal(node_count(read_list(yaml_document_root(document), "records")), 2);
+    yaml_document_free(document);
+    free(printed);
+    diag_sink_free(sink);
+    buffer_free(&line);
+    buffer_free(&text);
+}
+
 static void command_line_values_meet_the_file_rules(void **state)
 {
     (void)state;
@@ -254,6 +414,10 @@ int main(void)
         cmocka_unit_test(refuses_runs_where_appending_would_change_meaning),
         cmocka_unit_test(appends_after_a_missing_final_newline),
         cmocka_unit_test(command_line_values_meet_the_file_rules),
+        cmocka_unit_test(a_reader_waits_for_a_writer_at_work),
+        cmocka_unit_test(an_append_follows_a_file_replaced_while_waiting),
+        cmocka_unit_test(a_record_cut_after_an_inner_brace_is_reported),
+        cmocka_unit_test(appends_to_an_indented_block_list),
     };
     return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }

@@ -156,7 +156,7 @@ static void reports_libyaml_syntax_errors_with_position(void **state)
 {
     (void)state;
     expect_refusal("a: [1, 2\n",
-                   "t.yaml:2:1: error: did not find expected ',' or ']' (while parsing a flow "
+                   "t.yaml:1:9: error: did not find expected ',' or ']' (while parsing a flow "
                    "sequence at line 1, column 4)\n");
 }
 
