@@ -155,7 +155,7 @@ static int run_md2pdf(const struct cli_invocation *invocation)
         if (typeset_layout_dump(text, length, &options, &result, sink))
             fwrite(result.data, 1, result.length, stdout);
     } else if (typeset_pdf(text, length, &options, &result, sink)) {
-        file_write_atomic(output ? output : chosen_output, result.data, result.length, sink);
+        file_write_output(output ? output : chosen_output, result.data, result.length, sink);
     }
 cleanup:
     diag_print(sink, stderr);
@@ -170,7 +170,7 @@ cleanup:
 }
 
 static const struct cli_option md2pdf_options[] = {
-    { "output", 'o', CLI_VALUE, "FILE", "write the PDF here (default: IN with .pdf for .md)" },
+    { "output", 'o', CLI_VALUE, "FILE", "write the PDF here; '-' is standard output (default: IN with .pdf for .md)" },
     { "paper", 0, CLI_VALUE, "SIZE", "a4 (default) or letter" },
     { "title", 0, CLI_VALUE, "TEXT", "running header title (default: the cover's title or first heading)" },
     { "subtitle", 0, CLI_VALUE, "TEXT", "running header subtitle" },

@@ -28,6 +28,8 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Name a regular file, not a folder, device or pipe." },
     [DIAG_FILE_TOO_LARGE] = { "file-too-large", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
         "Split the file; golive reads inputs of at most 16 MiB." },
+    [DIAG_OUTPUT_TARGET] = { "output-target", DIAG_ERROR, EXIT_STATUS_IO_FAILURE,
+        "Name a regular file, a device or a pipe (or '-' for standard output); golive replaces no folder, socket or link to nothing." },
     [DIAG_INVALID_UTF8] = { "invalid-utf8", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
         "Save the file as UTF-8 (not Latin-1 or UTF-16)." },
     [DIAG_CONTROL_CHARACTER] = { "control-character", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,

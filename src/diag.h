@@ -30,6 +30,7 @@ enum diag_code {
     DIAG_FILE_WRITE,         /* cannot write an output */
     DIAG_FILE_NOT_REGULAR,   /* directory, device, FIFO, socket */
     DIAG_FILE_TOO_LARGE,     /* over LIMIT_FILE_SIZE */
+    DIAG_OUTPUT_TARGET,      /* -o names a folder, a socket or a dangling link */
     DIAG_INVALID_UTF8,       /* bytes that are not UTF-8 */
     DIAG_CONTROL_CHARACTER,  /* NUL, escape, C1 ... in the text */
     /* YAML structure */

@@ -163,13 +163,90 @@ static void sync_folder_of(const char *path)
     free(folder);
 }
 
-bool file_write_atomic(const char *path, const void *data, size_t length,
-                       struct diag_sink *sink)
+static bool replace_atomically(const char *path, const void *data, size_t length,
+                               struct diag_sink *sink)
 {
     struct file_batch *batch = file_batch_new();
     bool ok = file_batch_stage(batch, path, data, length, sink) && file_batch_commit(batch, sink);
     file_batch_free(batch);
     return ok;
+}
+
+/* A device or a pipe is written where it is: replacing it with a regular
+ * file would destroy it (as root, `-o /dev/null` would replace the system's
+ * /dev/null). No O_CREAT: it exists; no O_TRUNC: devices ignore it. */
+static bool write_in_place(const char *path, const void *data, size_t length,
+                           struct diag_sink *sink)
+{
+    int descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    bool ok = descriptor >= 0 && write_all(descriptor, data, length);
+    int saved = errno;
+    if (descriptor >= 0 && close(descriptor) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok)
+        diag(sink, DIAG_FILE_WRITE, source_position_of_file(path), "cannot write to '%s': %s",
+             path, strerror(saved));
+    return ok;
+}
+
+static bool refuse_target(const char *path, const char *what, struct diag_sink *sink)
+{
+    diag(sink, DIAG_OUTPUT_TARGET, source_position_of_file(path),
+         "'%s' is %s; golive writes only regular files, devices and pipes", path, what);
+    return false;
+}
+
+/* A symbolic link stays a link: what it points to is written, by the rules
+ * for that target. A link to nothing is refused rather than guessed at. */
+static bool write_through_link(const char *path, const void *data, size_t length,
+                               struct diag_sink *sink)
+{
+    char *target = realpath(path, NULL);
+    if (!target)
+        return refuse_target(path, "a symbolic link to a missing file", sink);
+    struct stat status;
+    bool ok;
+    if (lstat(target, &status) != 0)
+        ok = refuse_target(path, "a symbolic link to a missing file", sink);
+    else if (S_ISREG(status.st_mode))
+        ok = replace_atomically(target, data, length, sink);
+    else if (S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode) || S_ISFIFO(status.st_mode))
+        ok = write_in_place(target, data, length, sink);
+    else
+        ok = refuse_target(path, S_ISDIR(status.st_mode) ? "a symbolic link to a folder"
+                                                          : "a symbolic link to a socket", sink);
+    free(target);
+    return ok;
+}
+
+bool file_write_atomic(const char *path, const void *data, size_t length,
+                       struct diag_sink *sink)
+{
+    struct stat status;
+    if (lstat(path, &status) != 0)
+        return replace_atomically(path, data, length, sink);
+    if (S_ISREG(status.st_mode))
+        return replace_atomically(path, data, length, sink);
+    if (S_ISLNK(status.st_mode))
+        return write_through_link(path, data, length, sink);
+    if (S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode) || S_ISFIFO(status.st_mode))
+        return write_in_place(path, data, length, sink);
+    return refuse_target(path, file_type_name(status.st_mode), sink);
+}
+
+bool file_write_output(const char *path, const void *data, size_t length,
+                       struct diag_sink *sink)
+{
+    if (strcmp(path, "-") != 0)
+        return file_write_atomic(path, data, length, sink);
+    if (fwrite(data, 1, length, stdout) != length || fflush(stdout) != 0) {
+        diag(sink, DIAG_FILE_WRITE, source_position_of_file(NULL),
+             "cannot write to standard output: %s", strerror(errno));
+        return false;
+    }
+    return true;
 }
 
 struct staged_file {

@@ -26,9 +26,22 @@ bool file_read(const char *path, struct source_position cited_at, struct diag_si
  * false, with errno set, on a read error. */
 bool file_read_descriptor(int descriptor, struct buffer *out, size_t limit);
 
-/* file_write_atomic: replaces path with data[0..length). On failure records
- * DIAG_FILE_WRITE, leaves any existing file unchanged and returns false. */
+/* file_write_atomic: writes data[0..length) to path, by what path is:
+ * - missing or a regular file: replaced atomically (a temporary beside it,
+ *   flushed, renamed over it);
+ * - a character or block device or a FIFO: written in place, never
+ *   replaced;
+ * - a symbolic link: its target is written by these rules, and the link
+ *   stays a link; a link to nothing is refused;
+ * - a folder or a socket: refused (DIAG_OUTPUT_TARGET).
+ * On failure records a diagnostic, leaves any existing file unchanged and
+ * returns false. */
 bool file_write_atomic(const char *path, const void *data, size_t length,
+                       struct diag_sink *sink);
+
+/* file_write_output: as file_write_atomic, but "-" is standard output:
+ * for the -o FILE of commands. */
+bool file_write_output(const char *path, const void *data, size_t length,
                        struct diag_sink *sink);
 
 /* A set of outputs written together: every file is staged to a temporary
