@@ -4,6 +4,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "build_folder.h"
 #include "evaluate.h"
 #include "file_io.h"
 #include "manifest.h"
@@ -291,16 +292,6 @@ static artifact_set requested_artifacts(struct build *build)
     return only & listed;
 }
 
-static bool make_output_folder(const char *path, struct diag_sink *sink)
-{
-    if (path_make_folders(path))
-        return true;
-    diag(sink, DIAG_OUTPUT_FOLDER, source_position_of_file(path),
-         "cannot use '%s' as the output folder: %s", path,
-         errno == EEXIST ? "it is not a folder" : strerror(errno));
-    return false;
-}
-
 static void format_manifest(const struct build *build, struct buffer *out)
 {
     struct manifest manifest = { 0 };
@@ -320,12 +311,23 @@ static void format_manifest(const struct build *build, struct buffer *out)
     manifest_free(&manifest);
 }
 
-/* Every file is staged first; only when all are staged are they renamed. */
+/* The folder is checked before anything is written; every file is staged
+ * first, and only when all are staged are they renamed (see
+ * file_batch_commit and docs/build.md). */
 static bool write_outputs(const struct build *build)
 {
     const char *folder = build->options->output_folder;
-    if (!make_output_folder(folder, build->sink))
+    const char **names = xcalloc(build->output_count + 1, sizeof(char *));
+    for (size_t index = 0; index < build->output_count; index++)
+        names[index] = build->outputs[index].name;
+    names[build->output_count] = MANIFEST_NAME;
+    struct build_folder *target = build_folder_open(folder, names, build->output_count + 1,
+                                                    build->sink);
+    free(names);
+    if (!target || !build_folder_prepare(target, build->sink)) {
+        build_folder_close(target, false);
         return false;
+    }
     struct buffer manifest = { 0 };
     format_manifest(build, &manifest);
     struct file_batch *batch = file_batch_new();
@@ -341,6 +343,7 @@ static bool write_outputs(const struct build *build)
     }
     ok = ok && file_batch_commit(batch, build->sink);
     file_batch_free(batch);
+    build_folder_close(target, ok);
     buffer_free(&manifest);
     return ok;
 }
@@ -425,6 +428,10 @@ bool build_engagement(const struct build_options *options, struct diag_sink *sin
     compute_fingerprint(&build);
     render_all(&build, artifacts);
     ok = !diag_error_count(sink) && write_outputs(&build);
+    if (ok && options->summary) {
+        options->summary->files = build.output_count;
+        memcpy(options->summary->fingerprint, build.fingerprint, sizeof build.fingerprint);
+    }
 cleanup:
     build_free(&build);
     return ok;

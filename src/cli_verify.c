@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "diag.h"
+#include "exit_status.h"
 #include "verify.h"
 
 #include <stdio.h>
@@ -9,11 +10,16 @@
 static int run_verify(const struct cli_invocation *invocation)
 {
     struct diag_sink *sink = diag_sink_new();
-    verify_folder(cli_argument(invocation, 0), sink);
-    return cli_finish(sink);
+    const char *folder = cli_argument(invocation, 0);
+    verify_folder(folder, sink);
+    int status = cli_finish(sink);
+    if (status == EXIT_STATUS_OK && !cli_flag(invocation, "quiet"))
+        printf("golive verify: '%s' matches its MANIFEST\n", folder);
+    return status;
 }
 
 static const struct cli_option verify_options[] = {
+    { "quiet", 'q', CLI_FLAG, NULL, "print nothing on success" },
     { 0 },
 };
 
@@ -26,7 +32,8 @@ const struct cli_command cli_verify_command = {
         "by its SHA-256: each one changed or missing is reported, and so is each file in\n"
         "DIR that the manifest does not list. The inputs are checked too, where they\n"
         "still are (paths are relative to DIR); an input that is gone is a warning.\n"
-        "Silent with exit status 0 when everything matches; 6 when something differs.",
+        "Exit status 0 with a one-line summary when everything matches (-q: nothing);\n"
+        "6 when something differs.",
     .options = verify_options,
     .minimum_arguments = 1,
     .maximum_arguments = 1,

@@ -93,10 +93,12 @@ enum diag_code {
     /* build and verify */
     DIAG_OUTPUT_FOLDER,         /* the output folder cannot be created or is a file */
     DIAG_FOLDER_NOT_EMPTY,      /* golive new: the folder already holds files */
+    DIAG_OUTPUT_FOLDER_FOREIGN, /* golive build: a file no golive build wrote is in the way */
     DIAG_MANIFEST_MALFORMED,
     DIAG_VERIFY_CHANGED,        /* a document differs from its manifest */
     DIAG_VERIFY_MISSING,        /* a document of the manifest is gone */
     DIAG_VERIFY_EXTRA,          /* a file the manifest does not list */
+    DIAG_VERIFY_LEFTOVER,       /* a staged or kept file of an interrupted build */
     DIAG_VERIFY_INPUT_CHANGED,  /* an input differs from when it was built */
     DIAG_VERIFY_INPUT_MISSING,  /* warning: an input is not where it was */
     /* templates */

@@ -252,6 +252,8 @@ bool file_write_output(const char *path, const void *data, size_t length,
 struct staged_file {
     char *target;
     char *temporary; /* NULL once renamed into place */
+    char *previous;  /* a hard link to the target as it was, while committing */
+    bool placed;     /* renamed into place (and not yet rolled back) */
 };
 
 struct file_batch {
@@ -274,25 +276,76 @@ bool file_batch_stage(struct file_batch *batch, const char *path, const void *da
         return false;
     }
     batch->files = xreallocarray(batch->files, batch->count + 1, sizeof(struct staged_file));
-    batch->files[batch->count].target = xstrdup(path);
-    batch->files[batch->count].temporary = temporary;
+    batch->files[batch->count] = (struct staged_file){ xstrdup(path), temporary, NULL, false };
     batch->count++;
     return true;
 }
 
+/* A second name for the target as it is, beside it, so that a commit that
+ * fails part-way can put it back. NULL when the target does not exist, or
+ * when the file system has no hard links (then that one file cannot be put
+ * back). The name has the staging pattern, so a build killed here leaves
+ * only files that the next build and golive verify recognise. */
+static char *keep_previous(const char *target)
+{
+    struct stat status;
+    if (lstat(target, &status) != 0 || !S_ISREG(status.st_mode))
+        return NULL;
+    for (int attempt = 0; attempt < 16; attempt++) {
+        char *name = write_temporary(target, "", 0);
+        if (!name)
+            return NULL;
+        unlink(name);
+        if (link(target, name) == 0)
+            return name;
+        free(name);
+        if (errno != EEXIST)
+            return NULL;
+    }
+    return NULL;
+}
+
+/* Puts every file already renamed back as it was: the kept previous
+ * version, or no file where there was none. */
+static void roll_back(struct file_batch *batch)
+{
+    for (size_t index = batch->count; index-- > 0;) {
+        struct staged_file *file = &batch->files[index];
+        if (!file->placed)
+            continue;
+        if (file->previous) {
+            /* Should this fail, the previous version stays under its
+             * staging name, where golive verify points at it. */
+            (void)rename(file->previous, file->target);
+            free(file->previous);
+            file->previous = NULL;
+        } else {
+            unlink(file->target);
+        }
+        file->placed = false;
+        sync_folder_of(file->target);
+    }
+}
+
 bool file_batch_commit(struct file_batch *batch, struct diag_sink *sink)
 {
+    for (size_t index = 0; index < batch->count; index++)
+        batch->files[index].previous = keep_previous(batch->files[index].target);
     for (size_t index = 0; index < batch->count; index++) {
         struct staged_file *file = &batch->files[index];
         if (rename(file->temporary, file->target) != 0) {
             diag(sink, DIAG_FILE_WRITE, source_position_of_file(file->target),
-                 "cannot move the new '%s' into place: %s", file->target, strerror(errno));
+                 "cannot move the new '%s' into place: %s; every file is as it was",
+                 file->target, strerror(errno));
+            roll_back(batch);
             return false;
         }
         free(file->temporary);
         file->temporary = NULL;
-        sync_folder_of(file->target);
+        file->placed = true;
     }
+    for (size_t index = 0; index < batch->count; index++)
+        sync_folder_of(batch->files[index].target);
     return true;
 }
 
@@ -301,14 +354,32 @@ void file_batch_free(struct file_batch *batch)
     if (!batch)
         return;
     for (size_t index = 0; index < batch->count; index++) {
-        if (batch->files[index].temporary) {
-            unlink(batch->files[index].temporary);
-            free(batch->files[index].temporary);
-        }
-        free(batch->files[index].target);
+        struct staged_file *file = &batch->files[index];
+        if (file->temporary)
+            unlink(file->temporary);
+        if (file->previous)
+            unlink(file->previous);
+        free(file->temporary);
+        free(file->previous);
+        free(file->target);
     }
     free(batch->files);
     free(batch);
+}
+
+bool file_is_staging_name(const char *name)
+{
+    static const char marker[] = ".golive-";
+    size_t length = strlen(name), marker_length = sizeof marker - 1;
+    if (name[0] != '.' || length < 2 + marker_length + 6)
+        return false;
+    const char *tail = name + length - 6;
+    if (strncmp(tail - marker_length, marker, marker_length) != 0)
+        return false;
+    for (int index = 0; index < 6; index++)
+        if (!strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", tail[index]))
+            return false;
+    return true;
 }
 
 bool file_exists_regular(const char *path)

@@ -53,10 +53,18 @@ struct file_batch *file_batch_new(void);
 /* file_batch_stage: writes data to a temporary file beside path. */
 bool file_batch_stage(struct file_batch *batch, const char *path, const void *data,
                       size_t length, struct diag_sink *sink);
-/* file_batch_commit: renames every staged file into place. */
+/* file_batch_commit: renames every staged file into place, in the order
+ * staged. Each target that exists is first given a second name (a hard
+ * link, named like a staged file); when a rename fails part-way, every file
+ * already renamed is put back as it was, and false is returned. */
 bool file_batch_commit(struct file_batch *batch, struct diag_sink *sink);
 /* file_batch_free: removes whatever is still staged, then frees the batch. */
 void file_batch_free(struct file_batch *batch);
+
+/* file_is_staging_name: name (a file name, no folder) has the form of a
+ * staged or kept file, ".NAME.golive-XXXXXX": what an interrupted write
+ * leaves behind. */
+bool file_is_staging_name(const char *name);
 
 /* file_exists_regular: path names a regular file (following symlinks). */
 bool file_exists_regular(const char *path);

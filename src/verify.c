@@ -75,7 +75,7 @@ static void check_extra(const char *folder, const struct manifest *manifest,
     size_t count = 0;
     for (struct dirent *entry; (entry = readdir(directory)) != NULL;) {
         if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0
-            || listed(manifest, entry->d_name))
+            || listed(manifest, entry->d_name) || file_is_staging_name(entry->d_name))
             continue;
         extra = xreallocarray(extra, count + 1, sizeof(char *));
         extra[count++] = join(folder, entry->d_name);
@@ -109,8 +109,37 @@ static void check_inputs(const char *folder, const char *manifest_path,
     }
 }
 
+/* What an interrupted build left (file_is_staging_name): said as such,
+ * whatever the manifest, since the documents beside it may be from two
+ * builds. */
+static void check_leftovers(const char *folder, struct diag_sink *sink)
+{
+    DIR *directory = opendir(folder);
+    if (!directory)
+        return;
+    char **leftovers = NULL;
+    size_t count = 0;
+    for (struct dirent *entry; (entry = readdir(directory)) != NULL;) {
+        if (!file_is_staging_name(entry->d_name))
+            continue;
+        leftovers = xreallocarray(leftovers, count + 1, sizeof(char *));
+        leftovers[count++] = join(folder, entry->d_name);
+    }
+    closedir(directory);
+    if (count > 1)
+        qsort(leftovers, count, sizeof(char *), compare_names);
+    for (size_t index = 0; index < count; index++) {
+        diag(sink, DIAG_VERIFY_LEFTOVER, source_position_of_file(leftovers[index]),
+             "an interrupted golive build left this file; the folder may hold parts of two "
+             "builds");
+        free(leftovers[index]);
+    }
+    free(leftovers);
+}
+
 void verify_folder(const char *folder, struct diag_sink *sink)
 {
+    check_leftovers(folder, sink);
     char *manifest_path = join(folder, MANIFEST_NAME);
     char *text;
     size_t length;
