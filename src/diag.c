@@ -36,6 +36,8 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Delete the invisible character; only tab and newline may appear." },
     [DIAG_YAML_SYNTAX] = { "yaml-syntax", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
         "Fix the YAML at the position given; indentation and quotes are the usual cause." },
+    [DIAG_YAML_TAB_INDENTATION] = { "yaml-tab-indentation", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Indent with spaces: YAML allows no tab in indentation (set the editor to insert spaces)." },
     [DIAG_YAML_EMPTY] = { "yaml-empty", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
         "The file holds no data; write its content or remove it from the project." },
     [DIAG_YAML_MULTIPLE_DOCUMENTS] = { "yaml-multiple-documents", DIAG_ERROR,

@@ -35,6 +35,7 @@ enum diag_code {
     DIAG_CONTROL_CHARACTER,  /* NUL, escape, C1 ... in the text */
     /* YAML structure */
     DIAG_YAML_SYNTAX,        /* libyaml's own parse error */
+    DIAG_YAML_TAB_INDENTATION, /* libyaml failed on a line indented with a tab */
     DIAG_YAML_EMPTY,         /* no document, or an empty one */
     DIAG_YAML_MULTIPLE_DOCUMENTS,
     DIAG_YAML_DUPLICATE_KEY,

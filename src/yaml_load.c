@@ -38,6 +38,8 @@ struct open_collection {
 struct loader {
     struct diag_sink *sink;
     const char *path;
+    const char *text; /* the document's bytes, for messages */
+    size_t length;
     yaml_parser_t parser;
     struct open_collection *open;
     size_t depth, capacity;
@@ -53,10 +55,14 @@ struct loader {
 
 #define CORE_TAG "tag:yaml.org,2002:"
 
+/* libyaml counts a leading byte-order mark as a column of line 1 (it skips
+ * it in the scanner); the user sees none, so columns there are one less. */
 static struct source_position position_of(const struct loader *loader, yaml_mark_t mark)
 {
+    bool after_mark = mark.line == 0 && mark.column > 0 && loader->length >= 3
+                      && memcmp(loader->text, "\xEF\xBB\xBF", 3) == 0;
     struct source_position position = { loader->path, (unsigned)mark.line + 1,
-                                        (unsigned)mark.column + 1 };
+                                        (unsigned)(mark.column + 1 - after_mark) };
     return position;
 }
 
@@ -82,7 +88,16 @@ static void report_syntax_error(struct loader *loader)
     yaml_mark_t mark = parser->problem_mark;
     if (parser->error == YAML_READER_ERROR)
         mark.line = mark.column = 0; /* the reader gives a byte offset only */
-    if (parser->context)
+    size_t tab_column;
+    if (parser->error != YAML_READER_ERROR
+        && yaml_lexical_tab_indentation(loader->text, loader->length, mark.line, &tab_column)) {
+        struct source_position tab = { loader->path, (unsigned)mark.line + 1,
+                                       (unsigned)tab_column + 1 };
+        diag(loader->sink, DIAG_YAML_TAB_INDENTATION, tab,
+             "a tab indents this line (column %zu); YAML indents with spaces only",
+             tab_column + 1);
+        loader->failed = loader->stop = true;
+    } else if (parser->context)
         loader_error(loader, DIAG_YAML_SYNTAX, mark, true, "%s (%s at line %zu, column %zu)",
                      problem, parser->context, parser->context_mark.line + 1,
                      parser->context_mark.column + 1);
@@ -435,7 +450,7 @@ static struct yaml_document *parse_document(char *path, char *bytes, size_t leng
         yaml_document_free(document);
         return NULL;
     }
-    struct loader loader = { .sink = sink, .path = path };
+    struct loader loader = { .sink = sink, .path = path, .text = bytes, .length = length };
     if (!yaml_parser_initialize(&loader.parser))
         abort(); /* only fails when out of memory */
     yaml_parser_set_input_string(&loader.parser, (const unsigned char *)bytes, length);
