@@ -250,6 +250,7 @@ static void typeset(struct build *build, enum artifact artifact, const struct bu
     typeset_options_for(build, draft, build->template_paths[artifact], &options, &footer);
     options.accent_colour = build->accent[0] ? build->accent : NULL;
     struct output *pdf = add_output(build, artifact, "pdf");
+    options.output_name = pdf->name;
     typeset_pdf(buffer_text(markdown), markdown->length, &options, &pdf->bytes, build->sink);
     seal_output(pdf);
     buffer_free(&footer);

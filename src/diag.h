@@ -57,6 +57,7 @@ enum diag_code {
     DIAG_EXPECTED_SCALAR,
     DIAG_EMPTY_VALUE,
     DIAG_MULTILINE_TEXT,
+    DIAG_TEXT_TOO_LONG,      /* over LIMIT_TEXT_LENGTH or LIMIT_MARKDOWN_LENGTH */
     DIAG_EXPECTED_BOOL,
     DIAG_EXPECTED_INTEGER,
     DIAG_UNKNOWN_CHOICE,
@@ -128,6 +129,7 @@ enum diag_code {
     DIAG_TYPESET_FONT_MISSING,       /* a font file under fonts/ cannot be opened */
     DIAG_TYPESET_FONT_INVALID,       /* libharu cannot read a font file */
     DIAG_TYPESET_PDF,                /* libharu failed while writing the PDF */
+    DIAG_TYPESET_LINK_TOO_LONG,  /* warning: a link target over LIMIT_LINK_LENGTH */
     DIAG_TYPESET_TOO_MANY_PAGES,     /* over LIMIT_PDF_PAGES */
     DIAG_TYPESET_ACCENT_COLOUR,      /* an accent colour that is not #RRGGBB */
     DIAG_TYPESET_MISSING_GLYPH,      /* characters no font has, drawn as U+FFFD */
