@@ -220,6 +220,15 @@ static void typeset_options_for(const struct build *build, bool draft, const cha
     options->draft = draft;
 }
 
+/* Whether path is one of the project's own templates (from its templates
+ * folder), which must stay inside the project like every other input. */
+static bool is_project_template(const struct build *build, const char *path)
+{
+    const char *overrides = build->model->project->templates_path;
+    size_t length = overrides ? strlen(overrides) : 0;
+    return overrides && strncmp(path, overrides, length) == 0 && path[length] == '/';
+}
+
 /* Loads the template of each document asked for, listing every template
  * and partial read among the inputs. */
 static void load_templates(struct build *build, artifact_set artifacts)
@@ -231,10 +240,17 @@ static void load_templates(struct build *build, artifact_set artifacts)
         struct tmpl *loaded = tmpl_load_file(path, source_position_of_file(path), build->sink);
         build->templates[artifact] = loaded;
         build->template_paths[artifact] = path;
+        bool own = is_project_template(build, path);
         for (size_t index = 0; loaded && index < tmpl_source_count(loaded); index++) {
             const char *text;
             size_t length;
             const char *source = tmpl_source(loaded, index, &text, &length);
+            if (own && !path_is_inside(source, build->model->root)) {
+                diag(build->sink, DIAG_PATH_OUTSIDE, source_position_of_file(source),
+                     "this template is a link to a file outside the project's folder '%s'; "
+                     "golive reads only files inside it", build->model->root);
+                continue;
+            }
             char *stable = stable_name_of(build, source);
             add_input(build, source, stable, text, length);
             free(stable);

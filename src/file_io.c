@@ -367,6 +367,14 @@ void file_batch_free(struct file_batch *batch)
     free(batch);
 }
 
+const char *file_kind_of(const char *path)
+{
+    struct stat status;
+    if (stat(path, &status) != 0)
+        return NULL;
+    return S_ISREG(status.st_mode) ? "a regular file" : file_type_name(status.st_mode);
+}
+
 bool file_is_staging_name(const char *name)
 {
     static const char marker[] = ".golive-";

@@ -61,6 +61,11 @@ bool file_batch_commit(struct file_batch *batch, struct diag_sink *sink);
 /* file_batch_free: removes whatever is still staged, then frees the batch. */
 void file_batch_free(struct file_batch *batch);
 
+/* file_kind_of: what path is, following links, for messages: "a regular
+ * file", "a folder", "a pipe (FIFO)", "a character device" ...; NULL when
+ * nothing is there. */
+const char *file_kind_of(const char *path);
+
 /* file_is_staging_name: name (a file name, no folder) has the form of a
  * staged or kept file, ".NAME.golive-XXXXXX": what an interrupted write
  * leaves behind. */
