@@ -95,7 +95,7 @@ static int run_build(const struct cli_invocation *invocation)
     struct build_summary summary = { 0 };
     options.summary = &summary;
     struct diag_sink *sink = diag_sink_new();
-    bool built = build_engagement(&options, sink);
+    bool built = cli_require_data(sink) && build_engagement(&options, sink);
     if (built && dump)
         fwrite(view.data, 1, view.length, stdout);
     buffer_free(&view);

@@ -149,7 +149,7 @@ static int run_md2pdf(const struct cli_invocation *invocation)
     options.source_name = input;
     options.base_folder = folder;
     options.font_folder = buffer_text(&fonts);
-    if (!file_read(input, source_position_of_file(input), sink, &text, &length))
+    if (!cli_require_data(sink) || !file_read(input, source_position_of_file(input), sink, &text, &length))
         goto cleanup;
     if (cli_value(invocation, "dump")) {
         if (typeset_layout_dump(text, length, &options, &result, sink))

@@ -228,6 +228,8 @@ static int run_new(const struct cli_invocation *invocation)
 {
     const char *folder = cli_argument(invocation, 0);
     struct diag_sink *sink = diag_sink_new();
+    if (!cli_require_data(sink))
+        return cli_finish(sink);
     size_t shipped_count;
     struct shipped_checklist *shipped = shipped_checklists(cli_data_folder(), &shipped_count, sink);
     struct selection selection = { 0 };

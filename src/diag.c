@@ -191,6 +191,8 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         EXIT_STATUS_INVALID_INPUT, "Only mappings merge: make the file's top level key: value pairs, or give it alone." },
     [DIAG_OUTPUT_FOLDER] = { "output-folder", DIAG_ERROR, EXIT_STATUS_IO_FAILURE,
         "Name a folder that can be created, or an existing folder you may write to." },
+    [DIAG_DATA_MISSING] = { "data-missing", DIAG_ERROR, EXIT_STATUS_IO_FAILURE,
+        "Install golive with its data (cmake --install, or the .deb), or set GOLIVE_DATADIR to the folder holding templates/, checklists/ and fonts/." },
     [DIAG_FOLDER_NOT_EMPTY] = { "folder-not-empty", DIAG_ERROR, EXIT_STATUS_USAGE,
         "Name a new or empty folder: golive new never overwrites a file." },
     [DIAG_OUTPUT_FOLDER_FOREIGN] = { "output-folder-foreign", DIAG_ERROR, EXIT_STATUS_USAGE,

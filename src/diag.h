@@ -94,6 +94,7 @@ enum diag_code {
     DIAG_MISSING_VALUE,         /* a required command-line value such as --by */
     /* build and verify */
     DIAG_OUTPUT_FOLDER,         /* the output folder cannot be created or is a file */
+    DIAG_DATA_MISSING,          /* golive's templates/, checklists/, fonts/ are nowhere */
     DIAG_FOLDER_NOT_EMPTY,      /* golive new: the folder already holds files */
     DIAG_OUTPUT_FOLDER_FOREIGN, /* golive build: a file no golive build wrote is in the way */
     DIAG_MANIFEST_MALFORMED,
