@@ -314,12 +314,16 @@ static void format_manifest(const struct build *build, struct buffer *out)
     struct manifest manifest = { 0 };
     manifest.version = (char *)build->options->version;
     memcpy(manifest.fingerprint, build->fingerprint, sizeof manifest.fingerprint);
-    for (size_t index = 0; index < build->input_count; index++) {
-        const struct input *input = &build->inputs[index];
-        char *relative = path_relative(build->options->output_folder, input->path);
-        manifest_add_input_hash(&manifest, relative ? relative : input->path, input->sha256);
-        free(relative);
-    }
+    /* Relative paths, so that a copy of the project with its archive, or
+     * the archive alone, still verifies (docs/build.md). */
+    char *project = path_relative(build->options->output_folder, build->model->root);
+    manifest.project = project ? project : xstrdup(build->model->root);
+    size_t length = strlen(manifest.project);
+    if (length > 1 && manifest.project[length - 1] == '/')
+        manifest.project[length - 1] = '\0';
+    for (size_t index = 0; index < build->input_count; index++)
+        manifest_add_input_hash(&manifest, build->inputs[index].stable_name,
+                                build->inputs[index].sha256);
     for (size_t index = 0; index < build->output_count; index++)
         manifest_add_output_hash(&manifest, build->outputs[index].name,
                                  build->outputs[index].sha256);

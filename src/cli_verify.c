@@ -11,7 +11,7 @@ static int run_verify(const struct cli_invocation *invocation)
 {
     struct diag_sink *sink = diag_sink_new();
     const char *folder = cli_argument(invocation, 0);
-    verify_folder(folder, sink);
+    verify_folder_with_data(folder, cli_data_folder(), sink);
     int status = cli_finish(sink);
     if (status == EXIT_STATUS_OK && !cli_flag(invocation, "quiet"))
         printf("golive verify: '%s' matches its MANIFEST\n", folder);
