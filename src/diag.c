@@ -142,7 +142,7 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Check the stated verdict against the critical and high risks and the missing items." },
     [DIAG_RUN_NOT_APPENDABLE] = { "run-not-appendable", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
         "Move 'records:' to the end of the run file and write its entries as '- ' lines." },
-    [DIAG_MISSING_VALUE] = { "missing-value", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+    [DIAG_MISSING_VALUE] = { "missing-value", DIAG_ERROR, EXIT_STATUS_USAGE,
         "Give the value the message names (see golive COMMAND --help)." },
     [DIAG_RECORD_TRUNCATED] = { "record-truncated", DIAG_NOTE, EXIT_STATUS_OK,
         "Delete the cut-short last line of the run; the records before it are intact." },
