@@ -5,6 +5,7 @@ a pre-flight list, CONTACTS emergency contacts, signatories, an audit, and
 a run in which most steps are recorded (some twice).
 
 Usage: generate_engagement.py FOLDER [ITEMS] [CONTACTS]   (2000, 100)"""
+import datetime
 import os
 import sys
 
@@ -90,17 +91,28 @@ audit: audit.yaml
 
 
 def run():
+    """Records spread evenly over the twelve-hour window from 18:00 (the
+    retry of a failed step half way to the next record), so that any
+    number of steps gives valid, ordered times inside the window."""
     lines = ["kind: run", "project: ../project.yaml", "checklist: big-runbook", "records:"]
-    for number in range(items * 3 // 4):
-        minute = number % 60
-        hour = 18 + (number // 600)
+    recorded = items * 3 // 4
+    window = 12 * 3600  # [s] the project's window
+    start = datetime.datetime(2026, 3, 20, 18, 0, 0,
+                              tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
+
+    def at(second):
+        return (start + datetime.timedelta(seconds=second)).isoformat()
+
+    for number in range(recorded):
+        second = number * window // max(recorded, 1)
+        retry = second + max(window // max(recorded, 1) // 2, 0)
         evidence = ', evidence: {log: "check.log"}' if number % 7 == 0 else ""
         status = "failed" if number % 97 == 0 else "done"
         lines.append(f'- {{item: s{number}, status: {status}, by: p{number % contacts}, '
-                     f'at: "2026-03-20T{hour:02d}:{minute:02d}:00+01:00"{evidence}}}')
+                     f'at: "{at(second)}"{evidence}}}')
         if status == "failed":
             lines.append(f'- {{item: s{number}, status: done, by: p0, '
-                         f'at: "2026-03-20T{hour:02d}:{minute:02d}:30+01:00", note: "Retried"{evidence}}}')
+                         f'at: "{at(retry)}", note: "Retried"{evidence}}}')
     return "\n".join(lines) + "\n"
 
 

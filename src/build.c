@@ -7,6 +7,7 @@
 #include "build_folder.h"
 #include "evaluate.h"
 #include "file_io.h"
+#include "language.h"
 #include "manifest.h"
 #include "model_load.h"
 #include "node_dump.h"
@@ -52,6 +53,8 @@ struct build {
     char *template_paths[ARTIFACT_COUNT];
     struct date document_date;
     int64_t creation_time;
+    struct language language;
+    struct typeset_words words;     /* the typesetter's, from the language */
 };
 
 static void add_input(struct build *build, const char *path, const char *stable_name,
@@ -170,12 +173,14 @@ static char *template_path(const struct build *build, enum artifact artifact)
     return buffer_release(&path);
 }
 
-static struct output *add_output(struct build *build, enum artifact artifact, const char *extension)
+/* An output named BASE.EXTENSION; base is the artifact's name, or that of
+ * its second copy (contacts-client). */
+static struct output *add_output(struct build *build, const char *base, const char *extension)
 {
     build->outputs = xreallocarray(build->outputs, build->output_count + 1, sizeof(struct output));
     struct output *output = &build->outputs[build->output_count++];
     struct buffer name = { 0 };
-    buffer_printf(&name, "%s.%s", schema_artifacts[artifact], extension);
+    buffer_printf(&name, "%s.%s", base, extension);
     output->name = buffer_release(&name);
     output->bytes = (struct buffer){ 0 };
     return output;
@@ -207,7 +212,10 @@ static void typeset_options_for(const struct build *build, bool draft, const cha
     options->client = project->client_name;
     options->version = project->document_version;
     options->classification = project->classification;
-    buffer_printf(footer, "Inputs %s", build->fingerprint);
+    /* The footer names the engagement's reference, not golive's inner
+     * workings: the fingerprint is in each document's control block. */
+    if (project->reference)
+        buffer_append_text(footer, project->reference);
     options->footer_note = buffer_text(footer);
     options->author = project->consultant_name;
     options->subject = project->title;
@@ -218,6 +226,7 @@ static void typeset_options_for(const struct build *build, bool draft, const cha
     options->font_folder = build->font_folder;
     options->logo_path = project->logo_path;
     options->draft = draft;
+    options->words = &build->words;
 }
 
 /* Whether path is one of the project's own templates (from its templates
@@ -258,40 +267,61 @@ static void load_templates(struct build *build, artifact_set artifacts)
     }
 }
 
-static void typeset(struct build *build, enum artifact artifact, const struct buffer *markdown,
-                    bool draft)
+static void typeset(struct build *build, enum artifact artifact, const char *base,
+                    const struct buffer *markdown, bool draft)
 {
     struct typeset_options options;
     struct buffer footer = { 0 };
     typeset_options_for(build, draft, build->template_paths[artifact], &options, &footer);
     options.accent_colour = build->accent[0] ? build->accent : NULL;
-    struct output *pdf = add_output(build, artifact, "pdf");
+    struct output *pdf = add_output(build, base, "pdf");
     options.output_name = pdf->name;
     typeset_pdf(buffer_text(markdown), markdown->length, &options, &pdf->bytes, build->sink);
     seal_output(pdf);
     buffer_free(&footer);
 }
 
-/* Renders one document from its template, then typesets it. */
-static void build_artifact(struct build *build, struct node *view, enum artifact artifact)
+/* Renders one document from its template, then typesets it, as base.md
+ * and base.pdf. */
+static void render_document(struct build *build, struct node *view, enum artifact artifact,
+                            const char *base)
 {
-    struct archived_file *archive = artifact == ARTIFACT_CLOSEOUT ? archive_list(build) : NULL;
-    view_set_artifact(view, build->model, artifact, archive, archive ? build->output_count : 0);
-    free(archive);
     struct buffer markdown = { 0 };
     if (tmpl_render(build->templates[artifact], view, TMPL_ESCAPE_MARKDOWN, &markdown,
                     build->sink)) {
         const struct node *current = node_mapping_find(view, "artifact");
         bool draft = node_scalar_is_true(node_mapping_find(current, "draft"));
         if (build->options->markdown) {
-            struct output *md = add_output(build, artifact, "md");
+            struct output *md = add_output(build, base, "md");
             buffer_append(&md->bytes, buffer_text(&markdown), markdown.length);
             seal_output(md);
         }
+        /* No watermark runs across the blocks a client signs in ink: the
+         * sign-off sheet says it is a draft in its own words. */
         if (build->options->pdf)
-            typeset(build, artifact, &markdown, draft);
+            typeset(build, artifact, base, &markdown, draft && artifact != ARTIFACT_SIGNOFF);
     }
     buffer_free(&markdown);
+}
+
+/* One document; the contacts sheet also as the client's copy when some
+ * entries are private (consultancy-internal numbers, for instance). */
+static void build_artifact(struct build *build, struct node *view, enum artifact artifact)
+{
+    struct archived_file *archive = artifact == ARTIFACT_CLOSEOUT ? archive_list(build) : NULL;
+    view_set_artifact(view, build->model, artifact, archive, archive ? build->output_count : 0);
+    free(archive);
+    if (artifact != ARTIFACT_CONTACTS) {
+        render_document(build, view, artifact, schema_artifacts[artifact]);
+        return;
+    }
+    view_put_contacts_copy(view, build->model, false);
+    render_document(build, view, artifact, schema_artifacts[artifact]);
+    if (node_scalar_is_true(node_mapping_find(view, "has_private_contacts"))) {
+        view_put_contacts_copy(view, build->model, true);
+        render_document(build, view, artifact, "contacts-client");
+        view_put_contacts_copy(view, build->model, false);
+    }
 }
 
 /* The documents to build: those asked for, each of which the project must
@@ -369,6 +399,62 @@ static bool write_outputs(const struct build *build)
     return ok;
 }
 
+/* The typesetter's words, from the catalog's pdf_* keys. */
+static void choose_words(struct build *build)
+{
+    const struct language *language = &build->language;
+    build->words = (struct typeset_words){
+        .page_of = language_word(language, "pdf_page_of"),
+        .draft = language_word(language, "pdf_draft"),
+        .version = language_word(language, "pdf_version"),
+        .signatory = language_word(language, "pdf_signatory"),
+        .name = language_word(language, "pdf_name"),
+        .decision = language_word(language, "pdf_decision"),
+        .conditions = language_word(language, "pdf_conditions"),
+        .date = language_word(language, "pdf_date"),
+        .place_and_date = language_word(language, "pdf_place_and_date"),
+        .signature = language_word(language, "pdf_signature"),
+        .name_and_signature = language_word(language, "pdf_name_and_signature"),
+        .approved = language_word(language, "pdf_approved"),
+        .approved_with_conditions = language_word(language, "pdf_approved_with_conditions"),
+        .rejected = language_word(language, "pdf_rejected"),
+        .notes = language_word(language, "pdf_notes"),
+        .client = language_word(language, "pdf_client"),
+        .project = language_word(language, "pdf_project"),
+        .prepared_by = language_word(language, "pdf_prepared_by"),
+        .classification = language_word(language, "pdf_classification"),
+    };
+}
+
+/* The language: --language, else the project's, else English; its
+ * catalogs count among the inputs. */
+static bool load_language(struct build *build)
+{
+    const struct project *project = build->model->project;
+    const struct build_options *options = build->options;
+    struct buffer shipped = { 0 }, own = { 0 };
+    buffer_printf(&shipped, "%s/templates/lang", options->data_folder);
+    if (project->templates_path)
+        buffer_printf(&own, "%s/lang", project->templates_path);
+    struct language_request request = {
+        .code = options->language ? options->language : project->language,
+        .code_position = options->language ? source_position_of_file(NULL)
+                                           : project->language_position,
+        .shipped_folder = buffer_text(&shipped),
+        .project_folder = project->templates_path ? buffer_text(&own) : NULL,
+        .words = &project->words, .word_positions = project->word_positions,
+    };
+    bool ok = language_load(&build->language, &request, build->sink);
+    buffer_free(&shipped);
+    buffer_free(&own);
+    for (int which = 0; ok && which < 2; which++)
+        if (build->language.paths[which])
+            add_file_input(build, build->language.paths[which]);
+    if (ok)
+        choose_words(build);
+    return ok;
+}
+
 static void build_free(struct build *build)
 {
     for (size_t index = 0; index < build->input_count; index++) {
@@ -386,6 +472,7 @@ static void build_free(struct build *build)
     free(build->inputs);
     free(build->outputs);
     free(build->font_folder);
+    language_free(&build->language);
     model_free(build->model);
 }
 
@@ -394,7 +481,7 @@ static void build_free(struct build *build)
 static void render_all(struct build *build, artifact_set artifacts)
 {
     struct view_options view_options = { build->document_date, build->fingerprint,
-                                         build->options->version };
+                                         build->options->version, build->language.words };
     struct node *view = view_build(build->model, &view_options);
     for (int artifact = 0; artifact < ARTIFACT_COUNT; artifact++)
         if (SET_HAS(artifacts, artifact) && build->templates[artifact])
@@ -406,7 +493,7 @@ static void render_all(struct build *build, artifact_set artifacts)
 static void dump_view(struct build *build, struct buffer *out)
 {
     struct view_options view_options = { build->document_date, build->fingerprint,
-                                         build->options->version };
+                                         build->options->version, build->language.words };
     struct node *view = view_build(build->model, &view_options);
     node_dump_yaml(view, out);
     node_free(view);
@@ -430,6 +517,8 @@ bool build_engagement(const struct build_options *options, struct diag_sink *sin
     choose_dates(&build);
     artifact_set artifacts = requested_artifacts(&build);
     add_model_inputs(&build);
+    if (!load_language(&build))
+        goto cleanup;
     if (options->dump_view) {
         /* The data does not need the templates; they count in the
          * fingerprint when they can be read. */

@@ -27,6 +27,7 @@ struct build_options {
     int64_t source_date;            /* its value [s since 1970-01-01 UTC] */
     const char *data_folder;        /* the shipped templates/ and fonts/ */
     const char *version;            /* golive's version, for the manifest */
+    const char *language;           /* --language, over the project's; or NULL */
     struct buffer *dump_view;       /* when set: the view as YAML goes here, nothing is written */
     struct build_summary *summary;  /* when set: filled in when the files were written */
 };

@@ -82,6 +82,7 @@ static int run_build(const struct cli_invocation *invocation)
         .output_folder = cli_value(invocation, "output") ? cli_value(invocation, "output") : "out",
         .data_folder = cli_data_folder(),
         .version = GOLIVE_VERSION,
+        .language = cli_value(invocation, "language"),
     };
     int status = read_options(invocation, &options);
     const char *dump = cli_value(invocation, "dump");
@@ -112,6 +113,7 @@ static const struct cli_option build_options[] = {
     { "only", 0, CLI_VALUE, "LIST", "some of: audit,preflight,runbook,signoff,contacts,closeout" },
     { "format", 0, CLI_VALUE, "LIST", "md, pdf or md,pdf (default: both)" },
     { "paper", 0, CLI_VALUE, "SIZE", "a4 (default) or letter" },
+    { "language", 0, CLI_VALUE, "CODE", "the documents' language, over the project's: en, de, fr" },
     { "dump", 0, CLI_VALUE, "view", "print the data templates see, as YAML; write nothing" },
     { "quiet", 'q', CLI_FLAG, NULL, "print nothing on success" },
     { 0 },
@@ -120,7 +122,7 @@ static const struct cli_option build_options[] = {
 const struct cli_command cli_build_command = {
     .name = "build",
     .synopsis = "PROJECT.yaml [-o DIR] [--only LIST] [--format md,pdf] [--paper a4|letter]\n"
-                "                    [--dump view]",
+                "                    [--language CODE] [--dump view]",
     .summary = "write the engagement's documents in Markdown and PDF",
     .description =
         "Validates and evaluates the engagement, renders each document the project\n"

@@ -37,11 +37,20 @@ float text_baseline(float size, float leading)
     return (leading - size) / 2 + layout_measures.baseline * size;
 }
 
-void box_add_checkbox(struct layout *layout, float x, float baseline, float size, bool ticked)
+/* A box is at least checkbox_min_side, room for a pen's tick; a box larger
+ * than the text's own reaches as far below it as above. */
+float layout_checkbox_side(float size)
 {
     float side = layout_measures.checkbox_side * size;
+    return side > layout_measures.checkbox_min_side ? side : layout_measures.checkbox_min_side;
+}
+
+void box_add_checkbox(struct layout *layout, float x, float baseline, float size, bool ticked)
+{
+    float natural = layout_measures.checkbox_side * size, side = layout_checkbox_side(size);
     struct display_item box = { .kind = DISPLAY_CHECKBOX, .x = x,
-                                .y = baseline - side + layout_measures.checkbox_drop * size,
+                                .y = baseline - natural + layout_measures.checkbox_drop * size
+                                     - (side - natural) / 2,
                                 .width = side, .height = side,
                                 .size = layout_measures.checkbox_line,
                                 .colour = layout_measures.colour_text, .level = ticked };
@@ -59,7 +68,7 @@ static void add_marker(struct layout *layout, struct layout_frame *item, float b
         box_add_plain(layout, right - width, baseline, face, body->size,
                       layout_measures.colour_text, item->marker_text, length);
     } else {
-        box_add_checkbox(layout, right - layout_measures.checkbox_side * body->size, baseline,
+        box_add_checkbox(layout, right - layout_checkbox_side(body->size), baseline,
                          body->size, item->marker == MARKER_BOX_TICKED);
     }
     item->marker = MARKER_NONE;
@@ -139,7 +148,8 @@ static void layout_init(struct layout *layout, const struct layout_options *opti
 {
     const struct paper_geometry *paper = &layout_papers[options->paper];
     *layout = (struct layout){ .options = options, .measurer = measurer, .sink = sink,
-                               .list = out, .draft = options->draft };
+                               .list = out, .draft = options->draft,
+                               .words = typeset_words_complete(options->words) };
     layout->page_width = paper->width;
     layout->page_height = paper->height;
     layout->text_left = layout_margins.left;
@@ -164,18 +174,9 @@ static void layout_release(struct layout *layout)
     free(layout->links);
     free(layout->fragments);
     free(layout->lines);
+    free(layout->bidi_levels);
     name_table_free(&layout->slugs);
     free(layout->watermark);
-}
-
-static void report_missing_glyphs(struct layout *layout)
-{
-    if (!layout->missing_glyphs)
-        return;
-    diag(layout->sink, DIAG_TYPESET_MISSING_GLYPH, layout->first_missing_at,
-         "%zu character%s the fonts cannot draw %s shown as U+FFFD (the first is U+%04X)",
-         layout->missing_glyphs, layout->missing_glyphs == 1 ? "" : "s",
-         layout->missing_glyphs == 1 ? "is" : "are", (unsigned)layout->first_missing);
 }
 
 bool layout_document(cmark_node *root, const struct layout_options *options,
@@ -184,10 +185,10 @@ bool layout_document(cmark_node *root, const struct layout_options *options,
 {
     struct layout layout;
     layout_init(&layout, options, measurer, out, sink);
+    layout_check_coverage(&layout, root);
     bool ok = layout_blocks(&layout, root) && layout_paginate(&layout);
     if (ok)
         layout_furniture(&layout);
-    report_missing_glyphs(&layout);
     layout_release(&layout);
     return ok;
 }

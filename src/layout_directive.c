@@ -17,7 +17,9 @@ static const char *const field_names[FIELD_COUNT] = {
     [FIELD_PREPARED_BY] = "prepared-by", [FIELD_VERSION] = "version",
     [FIELD_CLASSIFICATION] = "classification", [FIELD_LOGO] = "logo", [FIELD_TEXT] = "text",
     [FIELD_LINES] = "lines", [FIELD_LABEL] = "label",
-    [FIELD_SIZE] = "size",
+    [FIELD_SIZE] = "size", [FIELD_ROWS] = "rows", [FIELD_COLUMNS] = "columns",
+    [FIELD_ROW_LABEL] = "row-label", [FIELD_COLUMN_LABEL] = "column-label",
+    [FIELD_CELLS] = "cells",
 };
 
 #define FIELD_BIT(field) (1u << (field))
@@ -40,6 +42,9 @@ static const struct directive_spec specs[DIRECTIVE_COUNT] = {
     [DIRECTIVE_DRAFT] = { "draft", FIELD_BIT(FIELD_TEXT) },
     [DIRECTIVE_NOTES] = { "notes", FIELD_BIT(FIELD_LINES) | FIELD_BIT(FIELD_LABEL) },
     [DIRECTIVE_TABLE] = { "table", FIELD_BIT(FIELD_SIZE) },
+    [DIRECTIVE_MATRIX] = { "matrix", FIELD_BIT(FIELD_ROWS) | FIELD_BIT(FIELD_COLUMNS)
+                                         | FIELD_BIT(FIELD_ROW_LABEL)
+                                         | FIELD_BIT(FIELD_COLUMN_LABEL) | FIELD_BIT(FIELD_CELLS) },
 };
 
 const char *directive_name(enum directive_kind kind)
@@ -121,7 +126,7 @@ static bool read_kind(struct cursor *cursor, struct directive *out, struct diag_
     const char *closest = suggest_closest(name, names, DIRECTIVE_COUNT);
     diag(sink, DIAG_TYPESET_DIRECTIVE_UNKNOWN, cursor_position(cursor),
          "unknown directive 'golive:%s'%s%s%s; golive knows pagebreak, signature, cover, "
-         "draft, notes and table", name, closest ? " (did you mean 'golive:" : "",
+         "draft, notes, table and matrix", name, closest ? " (did you mean 'golive:" : "",
          closest ? closest : "", closest ? "'?)" : "");
     return false;
 }

@@ -5,6 +5,7 @@
 
 #include "golive_limits.h"
 #include "layout_directive.h"
+#include "text_shape.h"
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -61,12 +62,8 @@ static void code_source_line(struct layout *layout, struct code_line *line, size
         struct glyph_metrics glyph = layout->measurer->glyph(layout->measurer->context,
                                                              FACE_MONO, code_point);
         bool missing = glyph.face == FACE_NONE;
-        if (missing) {
-            if (layout->missing_glyphs++ == 0)
-                layout->first_missing = code_point, layout->first_missing_at =
-                                                        layout->current_position;
+        if (missing) /* warned about by layout_check_coverage */
             glyph = layout->measurer->glyph(layout->measurer->context, FACE_MONO, 0xFFFD);
-        }
         float advance = advance_width(glyph.advance, line->size);
         if (line->pen + advance > line->width && line->pen > 0) {
             code_flush_run(layout, line, offset, &run_x);
@@ -125,18 +122,26 @@ void layout_code_lines(struct layout *layout, const char *text, size_t length)
     box_space(layout, style->space_before + padding_y);
     if (length && text[length - 1] == '\n')
         length--;
-    struct buffer expanded = { 0 };
+    struct buffer expanded = { 0 }, visual = { 0 };
     size_t start = 0, first_box = layout->box_count;
     do {
         const char *end = memchr(text + start, '\n', length - start);
         size_t stop = end ? (size_t)(end - text) : length;
         buffer_truncate(&expanded, 0);
         expand_tabs(text + start, stop - start, &expanded);
+        if (text_shape_wanted(expanded.data, expanded.length)) {
+            /* each line its own bidi paragraph, drawn in visual order */
+            buffer_truncate(&visual, 0);
+            text_visual_line(expanded.data, expanded.length, &visual);
+            buffer_truncate(&expanded, 0);
+            buffer_append(&expanded, visual.data, visual.length);
+        }
         line.text = buffer_text(&expanded);
         code_source_line(layout, &line, expanded.length);
         start = stop + 1;
     } while (start <= length);
     buffer_free(&expanded);
+    buffer_free(&visual);
     /* As for paragraphs: no first line alone at a page's foot, no last
      * line alone at the top of the next. */
     size_t count = layout->box_count - first_box;
@@ -158,7 +163,7 @@ void layout_code_block(struct layout *layout, cmark_node *node)
 
 /* Lays out text in a style at (x, top) within width, inside the box being
  * built; returns the height it took. */
-static float form_text(struct layout *layout, const char *text, enum text_style_kind kind,
+float layout_form_text(struct layout *layout, const char *text, enum text_style_kind kind,
                        uint8_t extra_style, float x, float top, float width,
                        enum line_align align)
 {
@@ -189,26 +194,27 @@ static float form_line(struct layout *layout, float x, float y, float width, con
 {
     box_add_shape(layout, DISPLAY_LINE, x, y, width, 0, layout_measures.form_line,
                   layout_measures.colour_text);
-    return form_text(layout, label, STYLE_FORM_LABEL, 0, x, y + layout_measures.form_line, width,
+    return layout_form_text(layout, label, STYLE_FORM_LABEL, 0, x, y + layout_measures.form_line, width,
                      ALIGN_LEFT);
 }
 
 /* ---- signature block -------------------------------------------------- */
 
-static const char *const decisions[] = { "Approved", "Approved with conditions", "Rejected" };
-
 /* When no decision is known, the signatory ticks one by hand. */
 static float signature_choices(struct layout *layout, float x, float top, float width)
 {
     const struct text_style *body = &layout_styles[STYLE_BODY];
-    float pen = x, side = layout_measures.checkbox_side * body->size;
+    float pen = x, side = layout_checkbox_side(body->size);
     float baseline = top + text_baseline(body->size, body->leading);
+    const struct typeset_words *words = &layout->words;
+    const char *const decisions[] = { words->approved, words->approved_with_conditions,
+                                      words->rejected };
     for (size_t index = 0; index < sizeof decisions / sizeof *decisions; index++) {
         box_add_checkbox(layout, pen, baseline, body->size, false);
         pen += side + layout_measures.checkbox_gap;
         float label = measure_text(layout, FACE_SANS, body->size, decisions[index],
                                    strlen(decisions[index]));
-        form_text(layout, decisions[index], STYLE_BODY, 0, pen, top, width - (pen - x), ALIGN_LEFT);
+        layout_form_text(layout, decisions[index], STYLE_BODY, 0, pen, top, width - (pen - x), ALIGN_LEFT);
         pen += label + layout_measures.signature_choice_gap;
     }
     return body->leading;
@@ -219,7 +225,32 @@ static float signature_field(struct layout *layout, const char *label, const cha
 {
     struct buffer text = { 0 };
     buffer_printf(&text, "%s: %s", label, value);
-    float height = form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top, width, ALIGN_LEFT);
+    float height = layout_form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top, width, ALIGN_LEFT);
+    buffer_free(&text);
+    return height;
+}
+
+/* Conditions written "• first • second" get a line each, under their label. */
+static float signature_conditions(struct layout *layout, const char *label, const char *value,
+                                  float x, float top, float width)
+{
+    static const char bullet[] = "\xE2\x80\xA2"; /* • */
+    if (!strstr(value, bullet))
+        return signature_field(layout, label, value, x, top, width);
+    struct buffer text = { 0 };
+    buffer_printf(&text, "%s:", label);
+    float height = layout_form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top, width, ALIGN_LEFT);
+    for (const char *at = strstr(value, bullet); at;) {
+        const char *next = strstr(at + 3, bullet);
+        size_t length = next ? (size_t)(next - at) : strlen(at);
+        while (length > 0 && at[length - 1] == ' ')
+            length--;
+        buffer_truncate(&text, 0);
+        buffer_append(&text, at, length);
+        height += layout_form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top + height, width,
+                            ALIGN_LEFT);
+        at = next;
+    }
     buffer_free(&text);
     return height;
 }
@@ -229,30 +260,33 @@ static void layout_signature(struct layout *layout, const struct directive *dire
     const struct layout_frame *frame = frame_top(layout);
     float x = frame->x, width = frame->width, y = 0;
     const char *const *values = (const char *const *)directive->values;
+    const struct typeset_words *words = &layout->words;
     box_space(layout, layout_styles[STYLE_SIGNATURE_ROLE].space_before);
     box_add_shape(layout, DISPLAY_LINE, x, 0, width, 0, layout_measures.grid_line,
                   layout_measures.colour_rule);
     y += layout_measures.signature_padding;
-    y += form_text(layout, has_value(values[FIELD_ROLE]) ? values[FIELD_ROLE] : "Signatory",
+    y += layout_form_text(layout, has_value(values[FIELD_ROLE]) ? values[FIELD_ROLE] : words->signatory,
                    STYLE_SIGNATURE_ROLE, 0, x, y, width, ALIGN_LEFT);
     if (has_value(values[FIELD_NAME]))
-        y += signature_field(layout, "Name", values[FIELD_NAME], x, y, width);
+        y += signature_field(layout, words->name, values[FIELD_NAME], x, y, width);
     if (has_value(values[FIELD_DECISION]))
-        y += signature_field(layout, "Decision", values[FIELD_DECISION], x, y, width);
+        y += signature_field(layout, words->decision, values[FIELD_DECISION], x, y, width);
     else
         y += signature_choices(layout, x, y, width);
     if (has_value(values[FIELD_CONDITIONS]))
-        y += signature_field(layout, "Conditions", values[FIELD_CONDITIONS], x, y, width);
+        y += signature_conditions(layout, words->conditions, values[FIELD_CONDITIONS], x, y,
+                                  width);
     y += layout_measures.signature_gap;
     float sign_width = width * layout_measures.signature_line_width;
     float date_x = x + sign_width + layout_measures.signature_space;
     float date_width = x + width - date_x;
     if (has_value(values[FIELD_DATE]))
-        form_text(layout, values[FIELD_DATE], STYLE_BODY, 0, date_x,
+        layout_form_text(layout, values[FIELD_DATE], STYLE_BODY, 0, date_x,
                   y - layout_styles[STYLE_BODY].leading, date_width, ALIGN_LEFT);
     float label = form_line(layout, x, y, sign_width,
-                            has_value(values[FIELD_NAME]) ? "Signature" : "Name and signature");
-    form_line(layout, date_x, y, date_width, "Date");
+                            has_value(values[FIELD_NAME]) ? words->signature
+                                                          : words->name_and_signature);
+    form_line(layout, date_x, y, date_width, words->place_and_date);
     box_finish(layout, y + label, layout_measures.signature_padding
                                       + text_baseline(layout_styles[STYLE_SIGNATURE_ROLE].size,
                                                       layout_styles[STYLE_SIGNATURE_ROLE].leading),
@@ -277,9 +311,9 @@ static void layout_notes(struct layout *layout, const struct directive *directiv
         }
     }
     const char *label = has_value(directive->values[FIELD_LABEL]) ? directive->values[FIELD_LABEL]
-                                                                 : "Notes";
+                                                                 : layout->words.notes;
     box_space(layout, layout_styles[STYLE_BODY].space_after);
-    float height = form_text(layout, label, STYLE_BODY, SPAN_BOLD, frame->x, 0, frame->width,
+    float height = layout_form_text(layout, label, STYLE_BODY, SPAN_BOLD, frame->x, 0, frame->width,
                              ALIGN_LEFT);
     box_finish(layout, height, text_baseline(layout_styles[STYLE_BODY].size,
                                              layout_styles[STYLE_BODY].leading),
@@ -332,16 +366,22 @@ static void cover_logo(struct layout *layout, const char *directive_logo)
     buffer_free(&path);
 }
 
-struct cover_field {
-    const char *label;
-    enum directive_field field;
+static const enum directive_field cover_fields[] = {
+    FIELD_CLIENT, FIELD_PROJECT, FIELD_PREPARED_BY, FIELD_DATE, FIELD_VERSION,
+    FIELD_CLASSIFICATION,
 };
 
-static const struct cover_field cover_fields[] = {
-    { "Client", FIELD_CLIENT },       { "Project", FIELD_PROJECT },
-    { "Prepared by", FIELD_PREPARED_BY }, { "Date", FIELD_DATE },
-    { "Version", FIELD_VERSION },     { "Classification", FIELD_CLASSIFICATION },
-};
+static const char *cover_label(const struct typeset_words *words, enum directive_field field)
+{
+    switch (field) {
+    case FIELD_CLIENT: return words->client;
+    case FIELD_PROJECT: return words->project;
+    case FIELD_PREPARED_BY: return words->prepared_by;
+    case FIELD_DATE: return words->date;
+    case FIELD_VERSION: return words->version;
+    default: return words->classification;
+    }
+}
 
 static const char *cover_value(const struct layout *layout, const struct directive *directive,
                                enum directive_field field)
@@ -365,23 +405,23 @@ static void layout_cover(struct layout *layout, const struct directive *directiv
                   layout->options->accent_colour);
     const char *title = pick(directive->values[FIELD_TITLE], layout->options->title);
     if (title)
-        y += form_text(layout, title, STYLE_COVER_TITLE, 0, x, y, width, ALIGN_LEFT)
+        y += layout_form_text(layout, title, STYLE_COVER_TITLE, 0, x, y, width, ALIGN_LEFT)
              + layout_styles[STYLE_COVER_TITLE].space_after;
     const char *subtitle = pick(directive->values[FIELD_SUBTITLE], layout->options->subtitle);
     if (subtitle)
-        form_text(layout, subtitle, STYLE_COVER_SUBTITLE, 0, x, y, width, ALIGN_LEFT);
+        layout_form_text(layout, subtitle, STYLE_COVER_SUBTITLE, 0, x, y, width, ALIGN_LEFT);
     y = layout->page_height * layout_measures.cover_fields_top;
     box_add_shape(layout, DISPLAY_LINE, x, y, width, 0, layout_measures.grid_line,
                   layout_measures.colour_rule);
     float label_width = layout_measures.cover_label_width;
     y += layout_measures.cover_field_space;
     for (size_t index = 0; index < sizeof cover_fields / sizeof *cover_fields; index++) {
-        const char *value = cover_value(layout, directive, cover_fields[index].field);
+        const char *value = cover_value(layout, directive, cover_fields[index]);
         if (!value)
             continue;
-        form_text(layout, cover_fields[index].label, STYLE_COVER_FIELD, 0, x, y, label_width,
-                  ALIGN_LEFT);
-        y += form_text(layout, value, STYLE_COVER_FIELD, SPAN_BOLD, x + label_width, y,
+        layout_form_text(layout, cover_label(&layout->words, cover_fields[index]),
+                  STYLE_COVER_FIELD, 0, x, y, label_width, ALIGN_LEFT);
+        y += layout_form_text(layout, value, STYLE_COVER_FIELD, SPAN_BOLD, x + label_width, y,
                        width - label_width, ALIGN_LEFT);
     }
     box_finish(layout, 0, 0, BOX_COVER);
@@ -390,16 +430,21 @@ static void layout_cover(struct layout *layout, const struct directive *directiv
 /* ---- the HTML block: a directive, or raw HTML shown as text ----------- */
 
 /* <!-- golive:table size="large" -->: the next table's text is set larger,
- * for sheets read at arm's length (the emergency contacts). */
+ * for sheets read at arm's length (the emergency contacts); size="small"
+ * sets it as small print (a document control block). */
 static void set_table_size(struct layout *layout, const struct directive *directive)
 {
     const char *size = directive->values[FIELD_SIZE];
     layout->next_table_scale = 0;
     if (has_value(size) && strcmp(size, "large") == 0)
         layout->next_table_scale = layout_measures.table_large_scale;
+    else if (has_value(size) && strcmp(size, "small") == 0)
+        layout->next_table_scale = layout_measures.table_small_scale;
+    else if (has_value(size) && strcmp(size, "compact") == 0)
+        layout->next_table_scale = layout_measures.table_compact_scale;
     else if (has_value(size) && strcmp(size, "normal") != 0)
         diag(layout->sink, DIAG_TYPESET_DIRECTIVE_VALUE, layout->current_position,
-             "size=\"%s\" is not large or normal; the table keeps the usual size", size);
+             "size=\"%s\" is not large, normal, compact or small; the table keeps the usual size", size);
 }
 
 static void apply_directive(struct layout *layout, const struct directive *directive)
@@ -417,6 +462,7 @@ static void apply_directive(struct layout *layout, const struct directive *direc
         }
         break;
     case DIRECTIVE_TABLE: set_table_size(layout, directive); break;
+    case DIRECTIVE_MATRIX: layout_matrix(layout, directive); break;
     case DIRECTIVE_COUNT: break;
     }
 }

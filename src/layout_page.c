@@ -294,12 +294,12 @@ static void page_footer(struct layout *layout, size_t page, size_t pages)
     float left = layout->text_left, right = left + layout->text_width;
     float baseline = layout->page_height - layout_margins.footer_baseline;
     struct buffer text = { 0 };
-    buffer_printf(&text, "Page %zu of %zu", page + 1, pages);
+    typeset_words_page(layout->words.page_of, page + 1, pages, &text);
     float number_width = measure_text(layout, FACE_SANS, size, text.data, text.length);
     page_text(layout, page, text.data, right, baseline, number_width, ALIGN_RIGHT, 0);
     buffer_truncate(&text, 0);
     if (given(options->version))
-        buffer_printf(&text, "Version %s", options->version);
+        buffer_printf(&text, "%s %s", layout->words.version, options->version);
     if (given(options->version) && given(options->classification))
         buffer_append_text(&text, " \xC2\xB7 "); /* · */
     if (given(options->classification))
@@ -327,7 +327,7 @@ static void page_footer(struct layout *layout, size_t page, size_t pages)
 
 static void page_watermark(struct layout *layout, size_t page)
 {
-    const char *text = layout->watermark ? layout->watermark : "DRAFT";
+    const char *text = layout->watermark ? layout->watermark : layout->words.draft;
     float size = layout_measures.watermark_size;
     struct display_item mark = { .kind = DISPLAY_WATERMARK, .x = layout->page_width / 2,
                                  .y = layout->page_height / 2, .size = size,

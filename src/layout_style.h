@@ -72,6 +72,7 @@ struct layout_measures {
     float underline_offset;    /* link underline below the baseline [em] */
     float strike_offset;       /* strikethrough above the baseline [em] */
     float checkbox_side;       /* a checkbox's side [em] */
+    float checkbox_min_side;   /* but never smaller [pt]: 4 mm to tick with a pen */
     float tight_item_space;    /* between the items of a tight list [pt] */
     float checkbox_line;       /* a checkbox's outline [pt] */
     float checkbox_drop;       /* a checkbox's bottom below the baseline [em] */
@@ -88,6 +89,8 @@ struct layout_measures {
     float notes_spacing;       /* between ruled notes lines [pt] */
     unsigned notes_default_lines; /* lines a notes directive draws unless told */
     float table_large_scale;      /* [ratio] text of a table after <!-- golive:table size="large" --> */
+    float table_small_scale;      /* [ratio] the same for size="small": small print */
+    float table_compact_scale;    /* [ratio] size="compact": a full sheet on one page */
     float cover_title_top;     /* cover title's top, as a share of the page height */
     float cover_fields_top;    /* cover fields' top, as a share of the page height */
     float cover_label_width;   /* the label column of the cover fields [pt] */

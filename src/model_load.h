@@ -27,6 +27,7 @@ struct model {
     struct run **runs;               /* owned */
     size_t run_count;
     struct audit *audit;             /* owned, or NULL */
+    struct yaml_document *preloaded; /* while loading: a file the caller read already */
 };
 
 /* model_load: loads the project at path and everything it names, reporting
@@ -34,11 +35,20 @@ struct model {
  * read or is not a project; otherwise a model, which is complete and
  * trustworthy only when no error was reported. */
 struct model *model_load(const char *path, struct diag_sink *sink);
+/* model_load_preloaded: the same, with a file the caller has loaded already
+ * (a project or a run; owned from here on, freed with the model or at once
+ * if unused) taken instead of reading that file a second time. */
+struct model *model_load_preloaded(const char *path, struct yaml_document *preloaded,
+                                   struct diag_sink *sink);
 void model_free(struct model *model);
 
 /* model_check_file: validates one file of any kind: a project with all it
  * names; a run within its project; a checklist or audit on its own. */
 void model_check_file(const char *path, struct diag_sink *sink);
+/* model_check_project: model_check_file for a project file, keeping the
+ * model when it loaded without errors (the caller evaluates it, for the
+ * warnings evaluation gives, and frees it); NULL for other files. */
+struct model *model_check_project(const char *path, struct diag_sink *sink);
 
 /* model_find_use: the project's checklist entry whose run file is run_path,
  * or NULL. */

@@ -7,6 +7,7 @@
 #include "suggest.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 static void build_people(struct project *project, const struct node *root)
@@ -48,6 +49,9 @@ static void build_contacts(struct project *project, const struct node *root)
         contact->email = read_text(node, "email");
         contact->availability = read_text(node, "availability");
         contact->escalation = read_integer(node, "escalation", 0);
+        contact->group = read_choice(node, "group", schema_contact_groups, -1);
+        contact->deputy = read_text(node, "deputy");
+        contact->private_entry = read_bool(node, "private", false);
         contact->position = node_position(node);
     }
 }
@@ -66,6 +70,7 @@ static void build_signatories(struct project *project, const struct node *root)
         signatory->role = read_text(node, "role");
         signatory->person = read_text(node, "person");
         signatory->name = read_text(node, "name");
+        signatory->deputies = read_text_list(node, "deputies");
         signatory->artifacts = read_set(node, "artifacts", schema_artifacts,
                                         1u << ARTIFACT_SIGNOFF);
         signatory->position = node_position(node);
@@ -120,6 +125,7 @@ static void build_parts(struct project *project, const struct node *root)
     const struct node *closeout = read_mapping(root, "closeout");
     project->closeout_status = read_choice(closeout, "status", schema_closeout_statuses, -1);
     project->closeout_completed = read_timestamp(closeout, "completed");
+    project->hypercare_until = read_date(closeout, "hypercare_until");
     project->closeout_issues = read_text_list(closeout, "issues");
     project->closeout_notes = read_text(closeout, "notes");
 }
@@ -130,6 +136,47 @@ const struct person *project_find_person(const struct project *project, const ch
         if (project->people[index].id && strcmp(project->people[index].id, id) == 0)
             return &project->people[index];
     return NULL;
+}
+
+static const char *registered_name(const struct project *project,
+                                   const struct signatory *signatory)
+{
+    const struct person *person = project_find_person(project, signatory->person);
+    return person ? person->name : signatory->name;
+}
+
+bool project_signer_allowed(const struct project *project, const struct signatory *signatory,
+                            const char *name, bool *deputy)
+{
+    const char *registered = registered_name(project, signatory);
+    *deputy = false;
+    if (!registered || (name && strcmp(name, registered) == 0))
+        return true;
+    for (size_t index = 0; name && index < signatory->deputies.count; index++) {
+        const struct person *person = project_find_person(project,
+                                                          signatory->deputies.items[index]);
+        if (person && person->name && strcmp(person->name, name) == 0) {
+            *deputy = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+void project_signer_names(const struct project *project, const struct signatory *signatory,
+                          char *out, size_t size)
+{
+    const char *registered = registered_name(project, signatory);
+    size_t used = (size_t)snprintf(out, size, "%s", registered ? registered : "");
+    for (size_t index = 0; index < signatory->deputies.count && used < size; index++) {
+        const struct person *person = project_find_person(project,
+                                                          signatory->deputies.items[index]);
+        used += (size_t)snprintf(out + used, size - used, "%s%s",
+                                 index ? ", " : " (or a deputy: ",
+                                 person && person->name ? person->name : "?");
+    }
+    if (signatory->deputies.count && used < size)
+        snprintf(out + used, size - used, ")");
 }
 
 const struct signatory *project_find_signatory(const struct project *project, const char *id)
@@ -193,10 +240,16 @@ static void check_references(const struct project *project, const struct node *r
                  "this contact has neither 'person' nor 'name'");
     }
     const struct node *signatories = read_list(root, "signatories");
-    for (size_t index = 0; index < project->signatory_count; index++)
-        project_check_person_reference(project, project->signatories[index].person, "signatory",
-                                       read_position(node_sequence_item(signatories, index),
-                                                     "person"), sink);
+    for (size_t index = 0; index < project->signatory_count; index++) {
+        const struct signatory *signatory = &project->signatories[index];
+        const struct node *node = node_sequence_item(signatories, index);
+        project_check_person_reference(project, signatory->person, "signatory",
+                                       read_position(node, "person"), sink);
+        const struct node *deputies = read_list(node, "deputies");
+        for (size_t at = 0; at < signatory->deputies.count; at++)
+            project_check_person_reference(project, signatory->deputies.items[at], "deputy",
+                                           node_position(node_sequence_item(deputies, at)), sink);
+    }
 }
 
 static void check_window(const struct project *project, const struct node *root,
@@ -208,6 +261,27 @@ static void check_window(const struct project *project, const struct node *root,
              "the window ends before it starts");
 }
 
+static void read_communication(struct project *project, const struct node *root)
+{
+    const struct node *communication = read_mapping(root, "communication");
+    if (!communication)
+        return;
+    project->bridge = read_text(communication, "bridge");
+    project->status_channel = read_text(communication, "status_channel");
+    project->escalation_triggers = read_text_list(communication, "triggers");
+}
+
+static void read_language(struct project *project, const struct node *root)
+{
+    project->language = read_text(root, "language");
+    project->language_position = read_position(root, "language");
+    project->words = read_text_map(root, "words");
+    project->word_positions = xcalloc(project->words.count + 1, sizeof(struct source_position));
+    const struct node *words = read_mapping(root, "words");
+    for (size_t index = 0; index < project->words.count; index++)
+        project->word_positions[index] = read_position(words, project->words.pairs[index].key);
+}
+
 struct project *project_build(const struct node *root, const char *path, struct diag_sink *sink)
 {
     struct project *project = xcalloc(1, sizeof *project);
@@ -215,6 +289,8 @@ struct project *project_build(const struct node *root, const char *path, struct 
     project->reference = read_text(root, "reference");
     project->audit_file = read_text(root, "audit");
     project->templates = read_text(root, "templates");
+    read_language(project, root);
+    read_communication(project, root);
     project->artifacts = read_set(root, "artifacts", schema_artifacts,
                                   (1u << ARTIFACT_COUNT) - 1);
     project->path = path;
@@ -239,7 +315,11 @@ void project_free(struct project *project)
               project->logo, project->system_from, project->system_to, project->hosting,
               project->timezone, project->document_version, project->classification,
               project->audit_file, project->closeout_notes, project->templates,
-              project->templates_path, project->logo_path);
+              project->templates_path, project->logo_path, project->language);
+    text_map_free(&project->words);
+    FREE_EACH(project->bridge, project->status_channel);
+    text_list_free(&project->escalation_triggers);
+    free(project->word_positions);
     for (size_t index = 0; index < project->person_count; index++) {
         struct person *person = &project->people[index];
         FREE_EACH(person->id, person->name, person->organisation, person->title, person->email,
@@ -249,11 +329,12 @@ void project_free(struct project *project)
     for (size_t index = 0; index < project->contact_count; index++) {
         struct contact *contact = &project->contacts[index];
         FREE_EACH(contact->person, contact->name, contact->role, contact->organisation,
-                  contact->phone, contact->email, contact->availability);
+                  contact->phone, contact->email, contact->availability, contact->deputy);
     }
     for (size_t index = 0; index < project->signatory_count; index++) {
         struct signatory *signatory = &project->signatories[index];
         FREE_EACH(signatory->id, signatory->role, signatory->person, signatory->name);
+        text_list_free(&signatory->deputies);
     }
     for (size_t index = 0; index < project->use_count; index++) {
         struct checklist_use *use = &project->uses[index];
@@ -265,6 +346,9 @@ void project_free(struct project *project)
     free(project->uses);
     text_list_free(&project->distribution);
     text_list_free(&project->closeout_issues);
+    zone_free(&project->zone);
     verdict_free(&project->verdict);
+    for (int moment = 0; moment < GATE_MOMENT_COUNT; moment++)
+        verdict_free(&project->gates[moment]);
     free(project);
 }

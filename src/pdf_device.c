@@ -1,26 +1,21 @@
-/* The PDF device over libharu 2.3.0 (see pdf_device.h).
- *
- * Fonts are embedded as CID TrueType fonts through libharu's UTF-8 encoder:
- * a character's code in the content stream is its Unicode value (BMP only),
- * and libharu writes only the glyphs used. Two things libharu 2.3.0 gets
- * wrong or writes large are mended before saving (mend_font):
- *   - its /ToUnicode is a copy of its UTF-8 CMap, which text extraction
- *     cannot read; we write a real one, code = Unicode value;
- *   - its /W widths and /CIDToGIDMap cover all 65,536 codes (some 150 KB a
- *     face); we write them for the characters the document uses;
- *   - the embedded font program keeps the font's glyph names (its 'post'
- *     table, 35 to 60 KB a face), which no PDF reader uses; we drop them. */
+/* The PDF device over libharu 2.3.0 (see pdf_device.h). The fonts, and
+ * what is mended in libharu's font objects, are in pdf_font.c: a
+ * character's code in the content stream is its Unicode value (BMP only). */
 #include "pdf_device.h"
 
 #include "alloc.h"
+#include "font_fallback.h"
 #include "golive_limits.h"
+#include "pdf_font.h"
+#include "pdf_stream.h"
+#include "text_normalise.h"
+#include "text_shape.h"
 #include "utf8.h"
 
 #include <hpdf.h>
-#include <hpdf_fontdef.h>
+#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
-#include <hpdf_font.h>
 #include <hpdf_pages.h>
 #include <math.h>
 #include <stdio.h>
@@ -28,31 +23,6 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-
-static const char *const face_files[FACE_COUNT] = {
-    [FACE_SANS] = "NotoSans-Regular.ttf",
-    [FACE_SANS_BOLD] = "NotoSans-Bold.ttf",
-    [FACE_SANS_ITALIC] = "NotoSans-Italic.ttf",
-    [FACE_SANS_BOLD_ITALIC] = "NotoSans-BoldItalic.ttf",
-    [FACE_MONO] = "DejaVuSansMono.ttf",
-    [FACE_MONO_BOLD] = "DejaVuSansMono-Bold.ttf",
-    [FACE_SYMBOL] = "DejaVuSans.ttf",
-};
-
-#define MEM_STREAM_CHUNK 4096u /* libharu grows memory streams by this much [bytes] */
-#define CODE_PAGES 256u       /* the BMP in pages of 256 code points */
-#define CODE_PAGE_SIZE 256u
-#define ADVANCE_UNKNOWN 0u    /* cache entries hold advance + 1 */
-#define ADVANCE_MISSING 0xFFFFu
-
-struct device_face {
-    const char *name;                 /* libharu's font name once loaded */
-    HPDF_FontDef definition;
-    HPDF_Font font;                   /* created when first drawn */
-    uint16_t *advances[CODE_PAGES];   /* [1/1000 em] + 1, per code page */
-    uint8_t *used;                    /* one bit per code point drawn */
-    bool tried, failed;
-};
 
 struct device_image {
     char *path;
@@ -65,15 +35,14 @@ struct pdf_device {
     HPDF_Page *pages;
     size_t page_count, page_capacity;
     float page_height;
-    const char *font_folder;
     const char *name;                 /* the document, for messages; NULL when unnamed */
     struct diag_sink *sink;
-    struct device_face faces[FACE_COUNT];
+    struct pdf_fonts fonts;
+    struct pdf_compressor *compressor;
     struct device_image *images;
     size_t image_count;
     HPDF_Outline outline_parents[7];  /* the last bookmark at each level 1-6 */
     HPDF_STATUS last_error;
-    bool failed;
     /* what the text state holds, to leave out redundant operators */
     enum font_face current_face;
     float current_size;
@@ -91,13 +60,14 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 struct pdf_device *pdf_device_new(const char *font_folder, struct diag_sink *sink)
 {
     struct pdf_device *device = xcalloc(1, sizeof *device);
-    device->font_folder = font_folder;
     device->sink = sink;
     device->document = HPDF_New(on_error, device);
     if (!device->document) {
         fprintf(stderr, "golive: out of memory\n");
         exit(70);
     }
+    pdf_fonts_init(&device->fonts, device->document, font_folder, sink, &device->last_error);
+    device->compressor = pdf_compressor_new();
     HPDF_SetCompressionMode(device->document, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(device->document);
     HPDF_SetCurrentEncoder(device->document, "UTF-8");
@@ -109,11 +79,8 @@ void pdf_device_free(struct pdf_device *device)
 {
     if (!device)
         return;
-    for (size_t face = 0; face < FACE_COUNT; face++) {
-        for (size_t page = 0; page < CODE_PAGES; page++)
-            free(device->faces[face].advances[page]);
-        free(device->faces[face].used);
-    }
+    pdf_fonts_free(&device->fonts);
+    pdf_compressor_free(device->compressor);
     for (size_t index = 0; index < device->image_count; index++)
         free(device->images[index].path);
     free(device->images);
@@ -130,69 +97,33 @@ void pdf_device_set_name(struct pdf_device *device, const char *name)
 
 bool pdf_device_failed(const struct pdf_device *device)
 {
-    return device->failed;
-}
-
-static void load_face(struct pdf_device *device, enum font_face face)
-{
-    struct device_face *slot = &device->faces[face];
-    slot->tried = true;
-    struct buffer path = { 0 };
-    buffer_printf(&path, "%s/%s", device->font_folder, face_files[face]);
-    FILE *probe = fopen(path.data, "rb");
-    if (!probe) {
-        diag(device->sink, DIAG_TYPESET_FONT_MISSING, source_position_of_file(path.data),
-             "cannot open the font file; golive's fonts/ folder is incomplete");
-    } else {
-        fclose(probe);
-        slot->name = HPDF_LoadTTFontFromFile(device->document, path.data, HPDF_TRUE);
-        if (slot->name)
-            slot->definition = HPDF_GetFontDef(device->document, slot->name);
-        if (!slot->name || !slot->definition) {
-            diag(device->sink, DIAG_TYPESET_FONT_INVALID, source_position_of_file(path.data),
-                 "libharu cannot read this TrueType font (error 0x%04X)",
-                 (unsigned)device->last_error);
-            HPDF_ResetError(device->document);
-            slot->name = NULL;
-        }
-    }
-    slot->failed = !slot->name;
-    device->failed = device->failed || slot->failed;
-    buffer_free(&path);
-}
-
-/* The advance of code_point in face from the cache, asking libharu once. */
-static uint16_t face_advance(struct pdf_device *device, enum font_face face, uint32_t code_point)
-{
-    struct device_face *slot = &device->faces[face];
-    if (code_point > 0xFFFF)
-        return ADVANCE_MISSING; /* libharu's codes are 16 bits */
-    uint16_t **page = &slot->advances[code_point / CODE_PAGE_SIZE];
-    if (!*page)
-        *page = xcalloc(CODE_PAGE_SIZE, sizeof **page);
-    uint16_t *entry = &(*page)[code_point % CODE_PAGE_SIZE];
-    if (*entry != ADVANCE_UNKNOWN)
-        return *entry == ADVANCE_MISSING ? ADVANCE_MISSING : (uint16_t)(*entry - 1);
-    if (!slot->tried)
-        load_face(device, face);
-    *entry = ADVANCE_MISSING;
-    if (!slot->failed && HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code_point)) {
-        int16_t width = HPDF_TTFontDef_GetCharWidth(slot->definition, (HPDF_UINT16)code_point);
-        *entry = (uint16_t)((width > 0 ? width : 0) + 1);
-    }
-    return *entry == ADVANCE_MISSING ? ADVANCE_MISSING : (uint16_t)(*entry - 1);
+    return device->fonts.failed;
 }
 
 static struct glyph_metrics device_glyph(void *context, enum font_face face, uint32_t code_point)
 {
     struct pdf_device *device = context;
-    uint16_t advance = face_advance(device, face, code_point);
-    if (advance != ADVANCE_MISSING)
+    if (code_point == TEXT_LIGATURE_LAM) { /* drawn in the face of its ligature */
+        enum font_face arabic[FONT_FALLBACK_MAX];
+        font_fallback_faces(face, 0x0644, arabic);
+        face = arabic[0];
+    }
+    uint16_t advance = pdf_fonts_advance(&device->fonts, face, code_point);
+    /* A combining mark sits on the letter before it when it has no
+     * advance; a monospaced face gives one a cell of its own, so it comes
+     * from the fallback face, whose marks have none. */
+    if (advance != PDF_FONT_MISSING && advance != 0 && face != FACE_SYMBOL
+        && text_is_combining_mark(code_point)
+        && pdf_fonts_advance(&device->fonts, FACE_SYMBOL, code_point) == 0)
+        return (struct glyph_metrics){ FACE_SYMBOL, 0 };
+    if (advance != PDF_FONT_MISSING)
         return (struct glyph_metrics){ face, advance };
-    if (face != FACE_SYMBOL) {
-        advance = face_advance(device, FACE_SYMBOL, code_point);
-        if (advance != ADVANCE_MISSING)
-            return (struct glyph_metrics){ FACE_SYMBOL, advance };
+    enum font_face fallbacks[FONT_FALLBACK_MAX];
+    size_t count = font_fallback_faces(face, code_point, fallbacks);
+    for (size_t index = 0; index < count; index++) {
+        advance = pdf_fonts_advance(&device->fonts, fallbacks[index], code_point);
+        if (advance != PDF_FONT_MISSING)
+            return (struct glyph_metrics){ fallbacks[index], advance };
     }
     return (struct glyph_metrics){ FACE_NONE, 0 };
 }
@@ -227,8 +158,19 @@ static void set_stroke(struct pdf_device *device, uint32_t colour, float line_wi
     HPDF_Page_SetLineWidth(device->page, line_width);
 }
 
+/* A finished page's content is compressed at once, so that pages wait for
+ * saving compressed. Nothing draws on a page once the next has begun. */
+static void end_page(struct pdf_device *device)
+{
+    if (!device->page)
+        return;
+    HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
+    page->stream = pdf_stream_compress(device->compressor, page->contents);
+}
+
 void pdf_device_begin_page(struct pdf_device *device, float width, float height)
 {
+    end_page(device);
     device->page = HPDF_AddPage(device->document);
     HPDF_Page_SetWidth(device->page, width);
     HPDF_Page_SetHeight(device->page, height);
@@ -350,33 +292,6 @@ bool pdf_device_image(struct pdf_device *device, const char *path, float x, floa
 
 /* ---- text ------------------------------------------------------------------ */
 
-static HPDF_Font face_font(struct pdf_device *device, enum font_face face)
-{
-    struct device_face *slot = &device->faces[face];
-    if (!slot->tried)
-        load_face(device, face);
-    if (!slot->font && !slot->failed) {
-        slot->font = HPDF_GetFont(device->document, slot->name, "UTF-8");
-        slot->used = xcalloc(0x10000 / 8, 1);
-    }
-    return slot->font;
-}
-
-/* Records the code points a face draws, for mend_font. */
-static void mark_used(struct device_face *slot, const char *text, size_t length)
-{
-    for (size_t offset = 0; offset < length;) {
-        uint32_t code_point;
-        offset += utf8_decode_lossy(text + offset, length - offset, &code_point);
-        uint8_t bit = (uint8_t)(1u << (code_point % 8));
-        if (code_point > 0xFFFF || (slot->used[code_point / 8] & bit))
-            continue;
-        slot->used[code_point / 8] |= bit;
-        /* libharu embeds the glyphs it has been asked the width of */
-        HPDF_TTFontDef_GetCharWidth(slot->definition, (HPDF_UINT16)code_point);
-    }
-}
-
 void pdf_device_begin_text(struct pdf_device *device)
 {
     HPDF_Page_BeginText(device->page);
@@ -446,7 +361,7 @@ void pdf_device_end_text(struct pdf_device *device)
 void pdf_device_text(struct pdf_device *device, enum font_face face, float size, uint32_t colour,
                      float x, float baseline, const char *text, size_t length)
 {
-    HPDF_Font font = face_font(device, face);
+    HPDF_Font font = pdf_fonts_font(&device->fonts, face);
     if (!font || length == 0)
         return;
     if (face != device->current_face || size != device->current_size) {
@@ -455,7 +370,7 @@ void pdf_device_text(struct pdf_device *device, enum font_face face, float size,
         device->current_size = size;
     }
     set_fill(device, colour);
-    mark_used(&device->faces[face], text, length);
+    pdf_fonts_mark_used(&device->fonts, face, text, length);
     /* Written straight into the page's content stream: libharu's TextOut
      * costs a 512-byte clearing and a width lookup per character and call,
      * which was most of md2pdf's time. Fonts, colours and BT/ET still go
@@ -486,7 +401,7 @@ void pdf_device_watermark(struct pdf_device *device, enum font_face face, float 
     float half_width = text_width / 2, half_height = WATERMARK_CAP_HEIGHT * size / 2;
     float origin_x = x - cosine * half_width + sine * half_height;
     float origin_y = device->page_height - y - sine * half_width - cosine * half_height;
-    HPDF_Font font = face_font(device, face);
+    HPDF_Font font = pdf_fonts_font(&device->fonts, face);
     if (!font)
         return;
     HPDF_Page_BeginText(device->page);
@@ -495,7 +410,7 @@ void pdf_device_watermark(struct pdf_device *device, enum font_face face, float 
     device->current_size = size;
     set_fill(device, colour);
     HPDF_Page_SetTextMatrix(device->page, cosine, sine, -sine, cosine, origin_x, origin_y);
-    mark_used(&device->faces[face], text, length);
+    pdf_fonts_mark_used(&device->fonts, face, text, length);
     buffer_truncate(&device->scratch, 0);
     buffer_append(&device->scratch, text, length);
     HPDF_Page_ShowText(device->page, buffer_text(&device->scratch));
@@ -583,225 +498,6 @@ void pdf_device_bookmark(struct pdf_device *device, unsigned level, const char *
         device->outline_parents[below] = NULL;
 }
 
-/* ---- mending libharu's font objects ---------------------------------------- */
-
-static bool is_used(const struct device_face *slot, uint32_t code_point)
-{
-    return slot->used[code_point / 8] & (1u << (code_point % 8));
-}
-
-/* Replaces the data of a stream object, keeping the object. */
-static HPDF_Stream fresh_stream(HPDF_Dict object)
-{
-    HPDF_Stream_Free(object->stream);
-    object->stream = HPDF_MemStream_New(object->mmgr, MEM_STREAM_CHUNK);
-    return object->stream;
-}
-
-/* A run of used code points within one block of 256 (a bfrange may not
- * cross one). Returns false when none is left after *start. */
-static bool next_run(const struct device_face *slot, uint32_t *start, uint32_t *end)
-{
-    uint32_t code = *start;
-    while (code <= 0xFFFF && !is_used(slot, code))
-        code++;
-    if (code > 0xFFFF)
-        return false;
-    uint32_t last = code;
-    while (last + 1 <= 0xFFFF && (last + 1) % 256 != 0 && is_used(slot, last + 1))
-        last++;
-    *start = code;
-    *end = last;
-    return true;
-}
-
-#define BFRANGE_BLOCK 100u /* a CMap's begin...end block holds at most 100 entries */
-
-static void write_bfrange_block(HPDF_Stream stream, uint32_t runs[][2], size_t count)
-{
-    char line[64];
-    if (count == 0)
-        return;
-    snprintf(line, sizeof line, "%zu beginbfrange\n", count);
-    HPDF_Stream_WriteStr(stream, line);
-    for (size_t index = 0; index < count; index++) {
-        snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", (unsigned)runs[index][0],
-                 (unsigned)runs[index][1], (unsigned)runs[index][0]);
-        HPDF_Stream_WriteStr(stream, line);
-    }
-    HPDF_Stream_WriteStr(stream, "endbfrange\n");
-}
-
-/* The ToUnicode CMap: each code is its own Unicode value. */
-static void write_to_unicode(HPDF_Dict cmap, const struct device_face *slot)
-{
-    HPDF_Stream stream = fresh_stream(cmap);
-    HPDF_Stream_WriteStr(stream,
-                         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    uint32_t runs[BFRANGE_BLOCK][2];
-    size_t count = 0;
-    for (uint32_t start = 0, end; start <= 0xFFFF && next_run(slot, &start, &end); start = end + 1) {
-        runs[count][0] = start;
-        runs[count][1] = end;
-        if (++count == BFRANGE_BLOCK) {
-            write_bfrange_block(stream, runs, count);
-            count = 0;
-        }
-    }
-    write_bfrange_block(stream, runs, count);
-    HPDF_Stream_WriteStr(stream, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
-                                 "end\nend\n");
-}
-
-/* /W: the widths of the codes used, in runs: [first [w w ...] first [...]]. */
-static void write_widths(HPDF_Dict descendant, const struct device_face *slot)
-{
-    HPDF_Array widths = HPDF_Array_New(descendant->mmgr);
-    for (uint32_t start = 0, end; start <= 0xFFFF && next_run(slot, &start, &end); start = end + 1) {
-        HPDF_Array run = HPDF_Array_New(descendant->mmgr);
-        for (uint32_t code = start; code <= end; code++)
-            HPDF_Array_AddNumber(run, HPDF_TTFontDef_GetCharWidth(slot->definition,
-                                                                  (HPDF_UINT16)code));
-        HPDF_Array_AddNumber(widths, (HPDF_INT32)start);
-        HPDF_Array_Add(widths, run);
-    }
-    HPDF_Dict_Add(descendant, "W", widths);
-}
-
-/* /CIDToGIDMap: two bytes per code up to the highest code used. */
-static void write_glyph_map(HPDF_Dict map, const struct device_face *slot)
-{
-    uint32_t highest = 0;
-    for (uint32_t code = 0; code <= 0xFFFF; code++)
-        if (is_used(slot, code))
-            highest = code;
-    HPDF_Stream stream = fresh_stream(map);
-    for (uint32_t code = 0; code <= highest; code++) {
-        HPDF_UINT16 glyph = is_used(slot, code)
-                                ? HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code)
-                                : 0;
-        HPDF_BYTE bytes[2] = { (HPDF_BYTE)(glyph >> 8), (HPDF_BYTE)glyph };
-        HPDF_Stream_Write(stream, bytes, 2);
-    }
-}
-
-/* ---- dropping glyph names from an embedded font ------------------------------- */
-
-#define SFNT_HEADER 12u     /* the TrueType table directory's header [bytes] */
-#define SFNT_RECORD 16u     /* one table record in it [bytes] */
-#define POST_HEADER 32u     /* a 'post' table of format 3 is its header alone [bytes] */
-#define HEAD_ADJUSTMENT 8u  /* checkSumAdjustment's place in the 'head' table */
-#define SFNT_MAGIC 0xB1B0AFBAu /* what the whole font's checksum must come to */
-
-static uint32_t read_u32(const uint8_t *at)
-{
-    return (uint32_t)at[0] << 24 | (uint32_t)at[1] << 16 | (uint32_t)at[2] << 8 | at[3];
-}
-
-static void write_u32(uint8_t *at, uint32_t value)
-{
-    at[0] = (uint8_t)(value >> 24), at[1] = (uint8_t)(value >> 16);
-    at[2] = (uint8_t)(value >> 8), at[3] = (uint8_t)value;
-}
-
-static uint32_t sfnt_checksum(const uint8_t *data, size_t length)
-{
-    uint32_t sum = 0;
-    for (size_t at = 0; at < length; at += 4) {
-        uint8_t word[4] = { 0 };
-        memcpy(word, data + at, length - at < 4 ? length - at : 4);
-        sum += read_u32(word);
-    }
-    return sum;
-}
-
-/* drop_glyph_names: the TrueType font in data again, with a 'post' table
- * of format 3 (no glyph names), into out. False, out untouched, when the
- * font is not as expected. */
-static bool drop_glyph_names(const uint8_t *data, size_t length, struct buffer *out)
-{
-    size_t tables = length >= SFNT_HEADER ? (size_t)(data[4] << 8 | data[5]) : 0;
-    size_t offset = SFNT_HEADER + tables * SFNT_RECORD, head = 0;
-    if (tables == 0 || offset > length)
-        return false;
-    uint8_t *font = xcalloc(1, length + 4 * tables);
-    memcpy(font, data, offset);
-    for (size_t index = 0; index < tables; index++) {
-        uint8_t *record = font + SFNT_HEADER + index * SFNT_RECORD;
-        uint32_t from = read_u32(record + 8), size = read_u32(record + 12);
-        if (from > length || size > length - from) {
-            free(font);
-            return false;
-        }
-        if (memcmp(record, "post", 4) == 0 && size >= POST_HEADER) {
-            size = POST_HEADER;
-            memcpy(font + offset, data + from, size);
-            write_u32(font + offset, 0x00030000u); /* version 3.0: no names */
-        } else {
-            memcpy(font + offset, data + from, size);
-        }
-        if (memcmp(record, "head", 4) == 0 && size >= HEAD_ADJUSTMENT + 4) {
-            head = offset;
-            write_u32(font + offset + HEAD_ADJUSTMENT, 0);
-        }
-        write_u32(record + 4, sfnt_checksum(font + offset, size));
-        write_u32(record + 8, (uint32_t)offset);
-        write_u32(record + 12, size);
-        offset += (size + 3) & ~(size_t)3;
-    }
-    if (head)
-        write_u32(font + head + HEAD_ADJUSTMENT, SFNT_MAGIC - sfnt_checksum(font, offset));
-    buffer_append(out, font, offset);
-    free(font);
-    return true;
-}
-
-/* Makes libharu build the font's descriptor and font program now (it would
- * at saving, and then leaves them be) and drops the glyph names from it. */
-static void trim_font_program(struct device_face *slot)
-{
-    HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
-    if (!slot->font->before_write_fn || slot->font->before_write_fn(slot->font) != HPDF_OK
-        || !attr->fontdef->descriptor)
-        return;
-    HPDF_Dict file = HPDF_Dict_GetItem(attr->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT);
-    if (!file)
-        return;
-    struct buffer original = { 0 }, trimmed = { 0 };
-    HPDF_BYTE chunk[65536];
-    HPDF_Stream_Seek(file->stream, 0, HPDF_SEEK_SET);
-    for (;;) {
-        HPDF_UINT size = sizeof chunk;
-        HPDF_STATUS status = HPDF_Stream_Read(file->stream, chunk, &size);
-        buffer_append(&original, chunk, size);
-        if (status != HPDF_OK)
-            break;
-    }
-    if (drop_glyph_names((const uint8_t *)original.data, original.length, &trimmed)) {
-        HPDF_Stream_Write(fresh_stream(file), (const HPDF_BYTE *)trimmed.data,
-                          (HPDF_UINT)trimmed.length);
-        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)trimmed.length);
-    }
-    buffer_free(&original);
-    buffer_free(&trimmed);
-}
-
-static void mend_font(struct device_face *slot)
-{
-    HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
-    HPDF_Dict to_unicode = HPDF_Dict_GetItem(slot->font, "ToUnicode", HPDF_OCLASS_DICT);
-    if (to_unicode)
-        write_to_unicode(to_unicode, slot);
-    if (attr->descendant_font)
-        write_widths(attr->descendant_font, slot);
-    if (attr->map_stream)
-        write_glyph_map(attr->map_stream, slot);
-    trim_font_program(slot);
-}
-
 /* ---- the document ------------------------------------------------------------ */
 
 /* What a libharu error code means, for the message: never a bare code. */
@@ -852,28 +548,31 @@ static void set_info(struct pdf_device *device, const struct pdf_document_info *
     HPDF_SetInfoDateAttr(device->document, HPDF_INFO_MOD_DATE, date);
 }
 
+static HPDF_STATUS append_to_buffer(HPDF_Stream stream, const HPDF_BYTE *data, HPDF_UINT size)
+{
+    buffer_append(stream->attr, data, size);
+    return HPDF_OK;
+}
+
+/* The PDF is written once, straight into out: HPDF_SaveToStream writes
+ * into the document's stream, which is libharu's own memory stream unless
+ * one is set, and reading that back would hold the whole PDF twice. */
 bool pdf_device_finish(struct pdf_device *device, const struct pdf_document_info *info,
                        struct buffer *out)
 {
-    for (size_t face = 0; face < FACE_COUNT; face++)
-        if (device->faces[face].font)
-            mend_font(&device->faces[face]);
+    end_page(device);
+    pdf_fonts_mend(&device->fonts, device->compressor);
     set_info(device, info);
     device->last_error = HPDF_OK;
-    if (HPDF_SaveToStream(device->document) != HPDF_OK || device->last_error != HPDF_OK) {
+    if (!device->document->stream)
+        device->document->stream = HPDF_CallbackWriter_New(device->document->mmgr,
+                                                           append_to_buffer, out);
+    if (!device->document->stream || HPDF_SaveToStream(device->document) != HPDF_OK
+        || device->last_error != HPDF_OK) {
         diag(device->sink, DIAG_TYPESET_PDF, source_position_of_file(device->name),
              "libharu could not write the PDF: %s (libharu error 0x%04X)",
              libharu_error_meaning(device->last_error), (unsigned)device->last_error);
         return false;
     }
-    HPDF_ResetStream(device->document);
-    HPDF_BYTE chunk[65536];
-    for (;;) {
-        HPDF_UINT32 size = sizeof chunk;
-        HPDF_STATUS status = HPDF_ReadFromStream(device->document, chunk, &size);
-        buffer_append(out, chunk, size);
-        if (status != HPDF_OK)
-            break;
-    }
-    return !device->failed;
+    return !pdf_device_failed(device);
 }

@@ -16,8 +16,11 @@
 #include <string.h>
 
 /* The project a run names, resolved from the run's folder; NULL after
- * reporting when the run cannot be read. */
-static char *project_of_run(const char *run_path, struct diag_sink *sink)
+ * reporting when the run cannot be read. The run's document goes to *run
+ * (the caller frees it), for the model to take instead of reading the run
+ * again. */
+static char *project_of_run(const char *run_path, struct yaml_document **run,
+                            struct diag_sink *sink)
 {
     struct yaml_document *document = yaml_load_file(run_path, source_position_of_file(run_path),
                                                     sink);
@@ -42,7 +45,10 @@ static char *project_of_run(const char *run_path, struct diag_sink *sink)
         diag(sink, DIAG_MISSING_KEY, node_position(root), "this run lacks the required key 'project'");
     else if (kind == INPUT_RUN)
         project = path_join_relative(run_path, read_view(root, "project"));
-    yaml_document_free(document);
+    if (project)
+        *run = document;
+    else
+        yaml_document_free(document);
     return project;
 }
 
@@ -50,10 +56,11 @@ bool recording_load(const char *run_path, struct diag_sink *sink, struct recordi
 {
     out->model = NULL;
     out->use = NULL;
-    char *project = project_of_run(run_path, sink);
+    struct yaml_document *run = NULL;
+    char *project = project_of_run(run_path, &run, sink);
     if (!project)
         return false;
-    out->model = model_load(project, sink);
+    out->model = model_load_preloaded(project, run, sink);
     free(project);
     if (!out->model || diag_error_count(sink))
         return false;

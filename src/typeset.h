@@ -7,6 +7,7 @@
 
 #include "buffer.h"
 #include "diag.h"
+#include "typeset_words.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -36,6 +37,7 @@ struct typeset_options {
     const char *accent_colour;   /* "#RRGGBB"; NULL: dark navy */
     const char *logo_path;       /* PNG or JPEG for the cover page; NULL: none */
     bool draft;                  /* a DRAFT watermark on every page */
+    const struct typeset_words *words; /* the typesetter's own words; NULL: English */
 };
 
 /* typeset_options_init: every field at its default. */

@@ -4,6 +4,8 @@
 #include "schema.h"
 #include "view_put.h"
 
+#include <string.h>
+
 struct node *view_build(const struct model *model, const struct view_options *options)
 {
     struct node *view = node_new_mapping();
@@ -11,6 +13,7 @@ struct node *view_build(const struct model *model, const struct view_options *op
     view_put_checklists(view, model);
     view_put_audit(view, model->audit, model->project);
     view_put_closeout(view, model);
+    view_put_language(view, options->words);
     return view;
 }
 
@@ -35,6 +38,10 @@ void view_set_artifact(struct node *view, const struct model *model, enum artifa
         struct node *entry = append_mapping(list);
         put_text(entry, "name", archive[index].name);
         put_text(entry, "sha256", archive[index].sha256);
+        char short_hash[13];
+        memcpy(short_hash, archive[index].sha256, 12);
+        short_hash[12] = '\0';
+        put_text(entry, "sha256_short", short_hash);
     }
     put_bool(closeout, "has_archive", archive_count > 0);
 }

@@ -14,6 +14,7 @@ struct view_options {
     struct date document_date;    /* the documents' date */
     const char *fingerprint;      /* short hash of the inputs, or NULL */
     const char *version;          /* golive's version */
+    const struct node *words;     /* the language's catalog (language.h), or NULL */
 };
 
 /* An archived file listed by the close-out record. */
@@ -31,13 +32,24 @@ struct node *view_build(const struct model *model, const struct view_options *op
 void view_set_artifact(struct node *view, const struct model *model, enum artifact artifact,
                        const struct archived_file *archive, size_t archive_count);
 
+/* view_put_contacts_copy: view.contact_groups for the team's copy of the
+ * contacts sheet, or for the client's (private entries left out), and
+ * view.artifact.client_copy to say which. */
+void view_put_contacts_copy(struct node *view, const struct model *model, bool client_copy);
+
 /* Parts, one file each. */
 void view_put_project(struct node *view, const struct model *model,
                       const struct view_options *options);
 void view_put_checklists(struct node *view, const struct model *model);
 void view_put_audit(struct node *view, const struct audit *audit, const struct project *project);
 void view_put_closeout(struct node *view, const struct model *model);
+/* view_put_language: view.t holds the words; dates, timestamps and
+ * durations are rewritten as the words' format_* and unit_* keys say. */
+void view_put_language(struct node *view, const struct node *words);
 void view_put_readiness(struct node *mapping, const struct verdict *verdict);
+/* view_put_outcome: the go-live's outcome under "outcome": its code and flag,
+ * when, hypercare_until, and for a planned outcome the decision and phase. */
+void view_put_outcome(struct node *view, const struct project *project);
 void view_put_approval(struct node *mapping, const struct approval_state *state);
 /* view_person_name: the name of person id, or NULL. */
 const char *view_person_name(const struct project *project, const char *id);

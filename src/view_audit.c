@@ -4,12 +4,17 @@
 
 #include "alloc.h"
 #include "schema.h"
+#include "view_inventory.h"
 #include "view_put.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 /* key: the choice's word; flags_key: a mapping with one flag, true, named
  * after it ({{#action_is.remove}}). */
+/* Severities low, medium, high, critical: the matrix has as many rows. */
+#define SEVERITY_ROWS 4
+
 static void put_choice(struct node *mapping, const char *key, const char *flags_key,
                        const char *const *choices, int index)
 {
@@ -57,6 +62,50 @@ static int compare_severity(const void *left, const void *right)
     return a < b ? -1 : a > b;
 }
 
+/* Where a risk sits in the matrix: its mark (R1, in the order printed),
+ * its row (the most severe on top) and its column (the least likely on
+ * the left), as the matrix directive counts them. */
+static void put_risk_place(struct node *mapping, const struct risk *risk, size_t index)
+{
+    char mark[24];
+    snprintf(mark, sizeof mark, "R%zu", index + 1);
+    put_text(mapping, "mark", mark);
+    put_int(mapping, "matrix_row", (long long)(SEVERITY_ROWS - 1 - (int)risk->severity));
+    put_int(mapping, "matrix_column", (long long)risk->likelihood);
+}
+
+/* How many risks of each severity, for the summary: a tally of the
+ * findings as written, not a rule. */
+static void put_risk_counts(struct node *view, const struct audit *audit)
+{
+    long long counts[SEVERITY_ROWS] = { 0 };
+    for (size_t index = 0; index < audit->risk_count; index++)
+        counts[audit->risks[index].severity]++;
+    struct node *mapping = put_mapping(view, "risk_counts");
+    for (int severity = 0; severity < SEVERITY_ROWS; severity++)
+        put_int(mapping, schema_severities[severity], counts[severity]);
+    put_int(mapping, "total", (long long)audit->risk_count);
+}
+
+/* Components by origin: the inventory's figures. */
+static void put_component_counts(struct node *view, const struct audit *audit)
+{
+    long long counts[8] = { 0 };
+    for (size_t index = 0; index < audit->component_count; index++)
+        if ((size_t)audit->components[index].origin < 8)
+            counts[audit->components[index].origin]++;
+    struct node *mapping = put_mapping(view, "component_counts");
+    for (int origin = 0; schema_component_origins[origin]; origin++) {
+        char key[32];
+        snprintf(key, sizeof key, "%s", schema_component_origins[origin]);
+        for (char *at = key; *at; at++)
+            if (*at == '-')
+                *at = '_';
+        put_int(mapping, key, counts[origin]);
+    }
+    put_int(mapping, "total", (long long)audit->component_count);
+}
+
 static void put_risks(struct node *view, const struct audit *audit, const struct project *project)
 {
     const struct risk **sorted = xcalloc(audit->risk_count + 1, sizeof(struct risk *));
@@ -73,9 +122,11 @@ static void put_risks(struct node *view, const struct audit *audit, const struct
         put_text(mapping, "mitigation", risk->mitigation);
         put_markdown_inline(mapping, "mitigation_inline", risk->mitigation);
         put_text(mapping, "owner", view_person_name(project, risk->owner));
+        put_risk_place(mapping, risk, index);
     }
     put_bool(view, "has_risks", audit->risk_count > 0);
     free(sorted);
+    put_risk_counts(view, audit);
 }
 
 static void put_missing(struct node *view, const struct audit *audit)
@@ -139,8 +190,10 @@ void view_put_audit(struct node *view, const struct audit *audit, const struct p
     put_bool(mapping, "has_critical_workflows", audit->critical_workflows.count > 0);
     put_scope(mapping, audit);
     put_components(mapping, audit);
+    put_component_counts(mapping, audit);
     put_cleanup(mapping, audit);
     put_risks(mapping, audit, project);
     put_missing(mapping, audit);
     put_text(mapping, "next_step", audit->next_step);
+    view_put_inventory(mapping, audit->inventory);
 }

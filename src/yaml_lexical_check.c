@@ -263,25 +263,29 @@ static size_t character_column(const struct line_table *table, size_t line, size
 }
 
 /* A '#' outside every token starts a comment, and must follow white space
- * or begin its line. */
+ * or begin its line. Only the '#' are visited (memchr), not every byte. */
 static void check_comments(struct lexical_checker *checker)
 {
     const char *text = checker->lines.text;
-    size_t span = 0, line = 0;
-    for (size_t at = 0; at < checker->lines.length && !checker->failed; at++) {
+    size_t length = checker->lines.length, span = 0, line = 0;
+    for (size_t at = 0; at < length && !checker->failed; at++) {
+        const char *hash = memchr(text + at, '#', length - at);
+        if (!hash)
+            break;
+        at = (size_t)(hash - text);
         while (line + 1 < checker->lines.count && checker->lines.starts[line + 1] <= at)
             line++;
         while (span < checker->span_count && checker->spans[span].end <= at)
             span++;
         bool inside = span < checker->span_count && checker->spans[span].start <= at;
-        if (inside || text[at] != '#' || at <= text_start(&checker->lines, line))
+        if (inside || at <= text_start(&checker->lines, line))
             continue;
         if (text[at - 1] != ' ' && text[at - 1] != '\t')
             report(checker, line, character_column(&checker->lines, line, at),
                    "a comment must be separated from what precedes it by a space");
         /* The rest of the line is comment: skip it. */
-        while (at + 1 < checker->lines.length && text[at + 1] != '\n')
-            at++;
+        const char *end = memchr(text + at, '\n', length - at);
+        at = end ? (size_t)(end - text) - 1 : length;
     }
 }
 
@@ -300,6 +304,13 @@ bool yaml_lexical_tab_indentation(const char *text, size_t length, size_t line,
         }
     }
     return false;
+}
+
+static void checker_release(struct lexical_checker *checker)
+{
+    free(checker->lines.starts);
+    free(checker->spans);
+    free(checker->block_columns);
 }
 
 bool yaml_lexical_check(const char *name, const char *text, size_t length,
@@ -328,8 +339,95 @@ bool yaml_lexical_check(const char *name, const char *text, size_t length,
     if (scanned && !checker.failed)
         check_comments(&checker);
     yaml_parser_delete(&parser);
-    free(checker.lines.starts);
-    free(checker.spans);
-    free(checker.block_columns);
+    checker_release(&checker);
     return !checker.failed;
+}
+
+/* ---- the same checks on the parser's own tokens ---------------------------- */
+
+/* Spare room kept at the end of the parser's token queue [tokens]. libyaml
+ * moves its queue's tokens to the front when the queue's end is reached, over
+ * the tokens it has consumed; with this much room that happens within one
+ * yaml_parser_parse call only for a line of hundreds of tokens or a dedent of
+ * hundreds of levels, and then the tokens are checked by a scan of their own. */
+#define QUEUE_ROOM 256u
+
+struct yaml_lexical_watch {
+    struct lexical_checker checker;
+    size_t next;           /* the ordinal of the next token to check */
+    bool lost;             /* a token went before it could be checked */
+};
+
+struct yaml_lexical_watch *yaml_lexical_watch_new(const char *name, const char *text,
+                                                  size_t length, struct diag_sink *sink)
+{
+    struct yaml_lexical_watch *watch = xcalloc(1, sizeof *watch);
+    watch->checker = (struct lexical_checker){ .name = name, .sink = sink };
+    line_table_build(&watch->checker.lines, text, length);
+    return watch;
+}
+
+/* Moves the unconsumed tokens to the front of the queue, and makes room at
+ * its end, as libyaml's own growth would (its memory is malloc's). */
+static void prepare_queue(struct yaml_parser_s *parser)
+{
+    size_t waiting = (size_t)(parser->tokens.tail - parser->tokens.head);
+    if (parser->tokens.head != parser->tokens.start)
+        memmove(parser->tokens.start, parser->tokens.head, waiting * sizeof(yaml_token_t));
+    size_t capacity = (size_t)(parser->tokens.end - parser->tokens.start);
+    if (capacity - waiting < QUEUE_ROOM) {
+        capacity = 2 * capacity + QUEUE_ROOM;
+        parser->tokens.start = xreallocarray(parser->tokens.start, capacity, sizeof(yaml_token_t));
+        parser->tokens.end = parser->tokens.start + capacity;
+    }
+    parser->tokens.head = parser->tokens.start;
+    parser->tokens.tail = parser->tokens.start + waiting;
+}
+
+bool yaml_lexical_watch(struct yaml_lexical_watch *watch, struct yaml_parser_s *parser)
+{
+    if (watch->lost || watch->checker.failed)
+        return !watch->checker.failed;
+    /* Tokens consumed by the last yaml_parser_parse lie just before the
+     * head, unless libyaml moved the queue (then the head is elsewhere). A
+     * token is final once consumed: libyaml may still insert a key token
+     * before the ones waiting. */
+    size_t consumed = parser->tokens_parsed - watch->next;
+    if ((size_t)(parser->tokens.head - parser->tokens.start) != consumed) {
+        watch->lost = true;
+        return true;
+    }
+    for (const yaml_token_t *token = parser->tokens.head - consumed;
+         token < parser->tokens.head && !watch->checker.failed; token++)
+        visit_token(&watch->checker, token);
+    watch->next = parser->tokens_parsed;
+    prepare_queue(parser);
+    return !watch->checker.failed;
+}
+
+bool yaml_lexical_watch_failed(const struct yaml_lexical_watch *watch)
+{
+    return watch->checker.failed;
+}
+
+bool yaml_lexical_watch_end(struct yaml_lexical_watch *watch, bool complete)
+{
+    bool ok = !watch->checker.failed;
+    if (ok && (watch->lost || !complete)) {
+        struct lexical_checker *checker = &watch->checker;
+        ok = yaml_lexical_check(checker->name, checker->lines.text, checker->lines.length,
+                                checker->sink);
+    } else if (ok) {
+        check_comments(&watch->checker);
+        ok = !watch->checker.failed;
+    }
+    return ok;
+}
+
+void yaml_lexical_watch_free(struct yaml_lexical_watch *watch)
+{
+    if (!watch)
+        return;
+    checker_release(&watch->checker);
+    free(watch);
 }

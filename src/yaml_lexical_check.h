@@ -30,4 +30,23 @@ bool yaml_lexical_check(const char *name, const char *text, size_t length,
 bool yaml_lexical_tab_indentation(const char *text, size_t length, size_t line,
                                   size_t *column);
 
+/* The same checks on the tokens of the parse itself, so that a file is
+ * scanned once (the loader's parse), not twice. After each
+ * yaml_parser_parse, and before the event is used, yaml_lexical_watch
+ * checks the tokens that call consumed; it returns false once a violation
+ * is recorded in sink. yaml_lexical_watch_end finishes: the checks that
+ * need every token, or, when the parse did not complete (complete false)
+ * or some tokens could not be watched, the whole of yaml_lexical_check. It
+ * returns false when a violation was recorded; the caller then reports
+ * nothing of its own, as when yaml_lexical_check runs first. */
+struct yaml_lexical_watch;
+struct yaml_parser_s;
+
+struct yaml_lexical_watch *yaml_lexical_watch_new(const char *name, const char *text,
+                                                  size_t length, struct diag_sink *sink);
+bool yaml_lexical_watch(struct yaml_lexical_watch *watch, struct yaml_parser_s *parser);
+bool yaml_lexical_watch_failed(const struct yaml_lexical_watch *watch);
+bool yaml_lexical_watch_end(struct yaml_lexical_watch *watch, bool complete);
+void yaml_lexical_watch_free(struct yaml_lexical_watch *watch);
+
 #endif

@@ -51,6 +51,9 @@ struct loader {
     size_t expanded; /* of which created by alias expansion */
     bool failed;     /* some error was recorded */
     bool stop;       /* an error that ends the parse */
+    /* The lexical checks on the parse's tokens, until decided (NULL). */
+    struct yaml_lexical_watch *watch;
+    bool lexical_failed; /* then they were reported, and nothing else may be */
 };
 
 #define CORE_TAG "tag:yaml.org,2002:"
@@ -70,9 +73,39 @@ static void loader_error(struct loader *loader, enum diag_code code, yaml_mark_t
                          bool fatal, const char *format, ...)
     __attribute__((format(printf, 5, 6)));
 
+static void lexical_failure(struct loader *loader)
+{
+    yaml_lexical_watch_free(loader->watch);
+    loader->watch = NULL;
+    loader->lexical_failed = loader->failed = loader->stop = true;
+}
+
+/* Whether the loader may report an error. A lexical violation is reported
+ * alone, as if the lexical checks ran before the parse; so the first error
+ * of the loader's own has them decided first, on the whole text. */
+static bool may_report(struct loader *loader)
+{
+    if (loader->lexical_failed)
+        return false;
+    if (loader->watch) {
+        bool passed = yaml_lexical_watch_end(loader->watch, false);
+        yaml_lexical_watch_free(loader->watch);
+        loader->watch = NULL;
+        if (!passed) {
+            lexical_failure(loader);
+            return false;
+        }
+    }
+    return true;
+}
+
 static void loader_error(struct loader *loader, enum diag_code code, yaml_mark_t mark,
                          bool fatal, const char *format, ...)
 {
+    if (!may_report(loader)) {
+        loader->failed = loader->stop = true;
+        return;
+    }
     va_list arguments;
     va_start(arguments, format);
     diag_v(loader->sink, code, position_of(loader, mark), format, arguments);
@@ -131,8 +164,9 @@ static void attach(struct loader *loader, struct node *node, size_t size)
         node_sequence_append(parent->node, node);
     } else if (!parent->pending_key) {
         if (node_kind(node) != NODE_SCALAR) {
-            diag(loader->sink, DIAG_YAML_COMPLEX_KEY, node_position(node),
-                 "a mapping key must be text, not %s", node_kind_name(node_kind(node)));
+            if (may_report(loader))
+                diag(loader->sink, DIAG_YAML_COMPLEX_KEY, node_position(node),
+                     "a mapping key must be text, not %s", node_kind_name(node_kind(node)));
             loader->failed = true;
         }
         parent->pending_key = node;
@@ -313,9 +347,10 @@ static void check_duplicate_keys(struct loader *loader, const struct node *mappi
             continue;
         }
         struct source_position first = node_position(keys[original].key);
-        diag(loader->sink, DIAG_YAML_DUPLICATE_KEY, node_position(keys[index].key),
+        if (may_report(loader))
+            diag(loader->sink, DIAG_YAML_DUPLICATE_KEY, node_position(keys[index].key),
              "duplicate key '%s' (first defined at line %u, column %u)",
-             node_scalar_text(keys[index].key), first.line, first.column);
+                 node_scalar_text(keys[index].key), first.line, first.column);
         loader->failed = true;
     }
     free(keys);
@@ -401,6 +436,11 @@ static void parse_events(struct loader *loader)
             report_syntax_error(loader);
             return;
         }
+        if (loader->watch && !yaml_lexical_watch(loader->watch, &loader->parser)) {
+            yaml_event_delete(&event);
+            lexical_failure(loader);
+            return;
+        }
         handle_event(loader, &event);
         bool done = event.type == YAML_STREAM_END_EVENT;
         yaml_event_delete(&event);
@@ -435,6 +475,7 @@ static void loader_release(struct loader *loader)
     }
     free(loader->open);
     name_table_free(&loader->anchors);
+    yaml_lexical_watch_free(loader->watch);
     yaml_parser_delete(&loader->parser);
 }
 
@@ -446,16 +487,20 @@ static struct yaml_document *parse_document(char *path, char *bytes, size_t leng
     document->path = path;
     document->bytes = bytes;
     document->length = length;
-    if (!text_check(path, bytes, length, sink) || !yaml_lexical_check(path, bytes, length, sink)) {
+    if (!text_check(path, bytes, length, sink)) {
         yaml_document_free(document);
         return NULL;
     }
-    struct loader loader = { .sink = sink, .path = path, .text = bytes, .length = length };
+    /* One parse: the lexical checks watch its tokens (yaml_lexical_check.h). */
+    struct loader loader = { .sink = sink, .path = path, .text = bytes, .length = length,
+                             .watch = yaml_lexical_watch_new(path, bytes, length, sink) };
     if (!yaml_parser_initialize(&loader.parser))
         abort(); /* only fails when out of memory */
     yaml_parser_set_input_string(&loader.parser, (const unsigned char *)bytes, length);
     yaml_parser_set_encoding(&loader.parser, YAML_UTF8_ENCODING);
     parse_events(&loader);
+    if (loader.watch && !yaml_lexical_watch_end(loader.watch, !loader.stop))
+        lexical_failure(&loader);
     if (!loader.stop)
         check_not_empty(&loader);
     document->root = loader.root;

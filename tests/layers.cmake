@@ -4,9 +4,9 @@
 # matching the second.
 file(GLOB sources RELATIVE "${SOURCE}" "${SOURCE}/*.c" "${SOURCE}/*.h")
 set(rules
-  # Only the device knows libharu; only the loader knows libyaml; only the
-  # Markdown front end and the layout know cmark-gfm.
-  "^(?!pdf_device\\.c$)"                              "^hpdf"
+  # Only the device (with its fonts and streams) knows libharu; only the loader knows
+  # libyaml; only the Markdown front end and the layout know cmark-gfm.
+  "^(?!pdf_device\\.c$|pdf_font\\.[ch]$|pdf_stream\\.[ch]$)" "^hpdf"
   "^(?!yaml_load\\.c$|yaml_lexical_check\\.c$)"        "^yaml\\.h$"
   "^(?!markdown\\.|layout)"                            "^cmark-gfm"
   # The evaluator and the model never see a renderer.

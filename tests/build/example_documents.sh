@@ -53,8 +53,8 @@ while read -r title; do expect first/runbook "$title"; done \
 while read -r title; do expect first/preflight "$title"; done \
   < <(blocking_titles engagement/checklists/preflight.yaml)
 expect first/runbook "READY"
-expect first/runbook "Steps closed: 19 of 24"
-expect first/preflight "13 of 13 steps closed"
+expect first/runbook "Closed: 19 of 24"
+expect first/preflight "Closed: 13 of 13"
 expect first/audit "BLOCKED"
 expect first/closeout "PARTIAL"
 expect first/contacts "Łukasiewicz"
@@ -64,6 +64,19 @@ done
 for document in audit preflight contacts; do
   refuse first/$document "DRAFT"
 done
+
+# The contacts sheet: grouped, with deputies, the bridge and the triggers;
+# the client's copy leaves out the entry the project marks private.
+for document in contacts contacts-client; do
+  expect first/$document "Consultancy"
+  expect first/$document "Deputy: Mikko Järvinen"
+  expect first/$document "+49 40 3861 2200, PIN 4711"
+  expect first/$document "When to escalate"
+done
+refuse first/runbook "ActionCommunication"  # a root key must not shadow a step kind
+expect first/contacts "Norrsken on-call engineer"
+refuse first/contacts-client "Norrsken on-call engineer"
+expect first/contacts-client "client copy"
 
 # Same inputs, same bytes.
 "$golive" build engagement/project.yaml -o second
@@ -79,10 +92,10 @@ build third
 refuse third/runbook "DRAFT"
 expect third/signoff "DRAFT: sign-offs still to be recorded: 2 of 5"
 expect third/closeout "DRAFT: sign-offs still to be recorded: 2 of 2"
-for signatory in closeout-sponsor closeout-consultancy; do
-  "$golive" sign engagement/runs/golive.yaml "$signatory" --name "Signed by hand" \
-    --decision approved --date 2026-04-20
-done
+"$golive" sign engagement/runs/golive.yaml closeout-sponsor --name "Jürgen Weiß" \
+  --decision approved --date 2026-04-20
+"$golive" sign engagement/runs/golive.yaml closeout-consultancy --name "Åsa Lindqvist" \
+  --decision approved --date 2026-04-20
 build fourth
 for document in runbook signoff closeout; do
   refuse fourth/$document "DRAFT"

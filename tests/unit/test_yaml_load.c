@@ -173,6 +173,39 @@ static void refuses_what_libyaml_lets_through(void **state)
                    "collection; quote it\n");
 }
 
+/* The lexical checks watch the parse's own tokens (the file is scanned
+ * once); they must still win over the loader's errors, wherever the
+ * violation lies, and see every token of long lines and deep dedents. */
+static void reports_a_lexical_violation_alone_as_before(void **state)
+{
+    (void)state;
+    expect_refusal("a: 1\na: 2\nb: \"x\"# c\n",
+                   "t.yaml:3:7: error: a comment must be separated from what precedes it by a space\n");
+    expect_refusal("a: !!int x\nb: \"x\"# c\n",
+                   "t.yaml:2:7: error: a comment must be separated from what precedes it by a space\n");
+    expect_refusal("b: \"x\"# c\na: [1, 2\n",
+                   "t.yaml:1:7: error: a comment must be separated from what precedes it by a space\n");
+}
+
+static void watches_every_token_of_long_lines_and_deep_dedents(void **state)
+{
+    (void)state;
+    struct buffer text = { 0 };
+    buffer_append_text(&text, "a: [0");
+    for (int entry = 1; entry < 2000; entry++)
+        buffer_printf(&text, ", %d", entry);
+    buffer_append_text(&text, "]\n");
+    for (int depth = 0; depth < 60; depth++)
+        buffer_printf(&text, "%*sk%d:\n", 2 * depth, "", depth);
+    buffer_printf(&text, "%*sleaf: 1\nz: [-]\n", 120, "");
+    struct buffer expected = { 0 };
+    buffer_printf(&expected, "t.yaml:%d:5: error: a lone '-', '?' or ':' cannot be an entry of a "
+                             "flow collection; quote it\n", 63);
+    expect_refusal(buffer_text(&text), buffer_text(&expected));
+    buffer_free(&text);
+    buffer_free(&expected);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +224,8 @@ int main(void)
         cmocka_unit_test(refuses_complex_keys),
         cmocka_unit_test(reports_libyaml_syntax_errors_with_position),
         cmocka_unit_test(refuses_what_libyaml_lets_through),
+        cmocka_unit_test(reports_a_lexical_violation_alone_as_before),
+        cmocka_unit_test(watches_every_token_of_long_lines_and_deep_dedents),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

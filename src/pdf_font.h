@@ -1,0 +1,70 @@
+/* The PDF device's fonts, over libharu 2.3.0 exactly (pdf_font.c says why
+ * the version is pinned): loading the faces under fonts/ when first used,
+ * each glyph's advance from a per-face cache, the code points each face
+ * draws, and, before saving, mending the font objects libharu writes wrong
+ * or large. Only the PDF device uses this; with it, the only code that
+ * knows libharu. */
+#ifndef GOLIVE_PDF_FONT_H
+#define GOLIVE_PDF_FONT_H
+
+#include "diag.h"
+#include "font_face.h"
+
+#include "truetype.h"
+
+#include <hpdf.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PDF_FONT_CODE_PAGES 256u /* the BMP in pages of 256 code points */
+#define PDF_FONT_MISSING 0xFFFFu /* pdf_fonts_advance: the face has no such glyph */
+
+struct pdf_font {
+    const char *name;                 /* libharu's font name once loaded */
+    HPDF_FontDef definition;
+    HPDF_Font font;                   /* created when first drawn */
+    uint16_t *advances[PDF_FONT_CODE_PAGES]; /* [1/1000 em] + 1, per code page */
+    uint8_t *used;                    /* one bit per code point drawn */
+    struct truetype_font *outlines;   /* for composite glyphs' components, once drawn */
+    char *path;                       /* of its font file */
+    bool tried, failed;
+};
+
+/* The faces of one document. last_error points at where the document's
+ * libharu error handler records the last error, for messages. */
+struct pdf_fonts {
+    HPDF_Doc document;
+    const char *folder;
+    struct diag_sink *sink;
+    const HPDF_STATUS *last_error;
+    struct pdf_font faces[FACE_COUNT];
+    bool failed;                      /* a face could not be loaded */
+};
+
+void pdf_fonts_init(struct pdf_fonts *fonts, HPDF_Doc document, const char *folder,
+                    struct diag_sink *sink, const HPDF_STATUS *last_error);
+void pdf_fonts_free(struct pdf_fonts *fonts);
+
+/* pdf_fonts_advance: the advance [1/1000 em] of code_point in face, loading
+ * the face when first asked; PDF_FONT_MISSING when the face lacks it (or
+ * could not be loaded, or the code point is beyond the BMP). */
+uint16_t pdf_fonts_advance(struct pdf_fonts *fonts, enum font_face face, uint32_t code_point);
+
+/* pdf_fonts_font: the face as a libharu font to draw with, created when
+ * first asked; NULL when the face could not be loaded. */
+HPDF_Font pdf_fonts_font(struct pdf_fonts *fonts, enum font_face face);
+
+/* pdf_fonts_mark_used: records the code points of text[0..length) as drawn
+ * in face (after pdf_fonts_font gave a font), so that they are embedded. */
+void pdf_fonts_mark_used(struct pdf_fonts *fonts, enum font_face face, const char *text,
+                         size_t length);
+
+struct pdf_compressor;
+
+/* pdf_fonts_mend: rewrites each drawn face's font objects for the code
+ * points drawn (see pdf_font.c) and compresses their streams with
+ * compressor, just before the document is saved. */
+void pdf_fonts_mend(struct pdf_fonts *fonts, struct pdf_compressor *compressor);
+
+#endif

@@ -1,0 +1,29 @@
+/* Stream data the PDF device writes, compressed by golive with libdeflate
+ * instead of by libharu with zlib at its fixed level: page contents as each
+ * page ends (so finished pages are held compressed, not raw) and the font
+ * objects once mended. The bytes are a zlib stream (what /FlateDecode
+ * reads), the same for the same input: the level is fixed, here. Part of
+ * the PDF device, with it the only code that knows libharu. */
+#ifndef GOLIVE_PDF_STREAM_H
+#define GOLIVE_PDF_STREAM_H
+
+#include <hpdf.h>
+
+struct pdf_compressor;
+
+/* pdf_compressor_new: never NULL (out of memory is fatal). */
+struct pdf_compressor *pdf_compressor_new(void);
+void pdf_compressor_free(struct pdf_compressor *compressor);
+
+/* pdf_stream_compress: replaces the data of the stream object with its
+ * compressed form, marked /Filter [/FlateDecode]; libharu then writes the
+ * data as it is. Nothing may be written to the object's stream afterwards.
+ * Returns the object's new stream. An object already compressed, or empty,
+ * is left as it is. */
+HPDF_Stream pdf_stream_compress(struct pdf_compressor *compressor, HPDF_Dict object);
+
+/* pdf_stream_fresh: replaces the data of a stream object with an empty
+ * stream, to be written anew; returns it. */
+HPDF_Stream pdf_stream_fresh(HPDF_Dict object);
+
+#endif

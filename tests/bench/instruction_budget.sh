@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# What golive costs, in instructions counted by valgrind's callgrind: unlike
+# time, the count does not depend on how busy the machine is, so a budget
+# can be a test. Each budget sits between the cost before a speed-up and
+# after it, with room for ordinary changes; a case over budget means some
+# work came back that the speed-ups of issue #17 removed.
+#   - md2pdf of a one-page document (five faces): 470 million instructions
+#     while libharu built a 65,536-code glyph map per face, 188 million
+#     without; budget 300 million.
+#   - md2pdf of bench/'s 1,000-item checklist: 666 million with the glyph
+#     maps, 435 million with libharu's zlib at level 6, 380 million with
+#     golive's libdeflate; budget 420 million.
+#   - status of bench/'s 2,000-step engagement: 485 million while each
+#     YAML file was scanned twice (the lexical checks, then the parse), 318
+#     million scanned once; budget 400 million.
+# And a memory budget: md2pdf of 5,000 items within 48 MiB of peak RSS
+# (24 MiB today; the target of issue #17).
+# Usage: instruction_budget.sh GOLIVE SOURCE_DIR WORK_DIR
+set -euo pipefail
+golive=$1 source=$2 work=$3
+command -v valgrind >/dev/null || { echo "FAIL: valgrind is needed"; exit 1; }
+if [ "$(nm "$golive" 2>&1 | grep -c __asan_init)" -gt 0 ]; then
+  echo "SKIP: valgrind cannot run a sanitizer build; the plain build runs this test"
+  exit 77
+fi
+rm -rf "$work" && mkdir -p "$work"
+failures=0
+
+# budget NAME MILLIONS COMMAND...: runs COMMAND under callgrind.
+budget() {
+  local name=$1 millions=$2
+  shift 2
+  local count
+  count=$(valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" "$@" 2>&1 >/dev/null \
+            | awk '/Collected :/ { gsub(",", "", $4); print $4 }')
+  if [ -z "$count" ]; then
+    echo "FAIL: $name: callgrind counted nothing"
+    failures=$((failures + 1))
+  elif [ "$count" -gt $((millions * 1000000)) ]; then
+    echo "FAIL: $name: $((count / 1000000)) million instructions, over its budget of $millions million"
+    failures=$((failures + 1))
+  else
+    echo "ok: $name: $((count / 1000000)) million instructions (budget $millions million)"
+  fi
+}
+
+budget "md2pdf, one page" 300 \
+  "$golive" md2pdf "$source/tests/bench/one-page.md" -o "$work/one-page.pdf" --date 2026-03-20
+python3 "$source/bench/generate_checklist.py" 1000 >"$work/checklist-1000.md"
+budget "md2pdf, 1,000 items" 420 \
+  "$golive" md2pdf "$work/checklist-1000.md" -o "$work/checklist-1000.pdf" --date 2026-03-20
+
+python3 "$source/bench/generate_engagement.py" "$work/engagement" 2000 100
+budget "status, 2,000 steps" 400 "$golive" status "$work/engagement/project.yaml"
+
+python3 "$source/bench/generate_checklist.py" 5000 >"$work/checklist-5000.md"
+/usr/bin/time -o "$work/rss.txt" -f '%M' \
+  "$golive" md2pdf "$work/checklist-5000.md" -o "$work/checklist-5000.pdf" --date 2026-03-20
+peak=$(tail -1 "$work/rss.txt")
+if [ "$peak" -gt $((48 * 1024)) ]; then
+  echo "FAIL: md2pdf, 5,000 items: peak RSS $((peak / 1024)) MiB, over its budget of 48 MiB"
+  failures=$((failures + 1))
+else
+  echo "ok: md2pdf, 5,000 items: peak RSS $((peak / 1024)) MiB (budget 48 MiB)"
+fi
+exit "$failures"

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Builds the bundled example in English, German and French and reads the
+# PDFs back with pdftotext. Fails when a catalog lacks a key of the English
+# one or has one more, when a template asks for a word no catalog has, and
+# when an English word of the catalog is left in a German or French
+# document. The example's own data is written in English, so an English
+# phrase may appear in a German document as often as it appears in the
+# example built with a catalog of the project's own whose every word is
+# "ZZ" (which also shows that a project can bring a language), and no more.
+# Usage: languages.sh GOLIVE SOURCE_DIR WORK_DIR
+set -euo pipefail
+golive=$1 source=$2 work=$3
+command -v pdftotext >/dev/null || { echo "FAIL: pdftotext is needed (poppler-utils)"; exit 1; }
+rm -rf "$work" && mkdir -p "$work" && cp -r "$source/examples/hollenbach" "$work/engagement"
+cd "$work"
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+catalogs=$source/templates/lang
+
+keys_of() { sed -n 's/^"\{0,1\}\([a-z_]*\)"\{0,1\}: .*/\1/p' "$1" | sort; }
+# value_of FILE KEY: the text of KEY, quotes taken off.
+value_of() {
+  sed -n "s/^\"\{0,1\}$2\"\{0,1\}: //p" "$1" | sed 's/^"\(.*\)"$/\1/; s/\\"/"/g'
+}
+
+keys_of "$catalogs/en.yaml" > en.keys
+for language in de fr; do
+  keys_of "$catalogs/$language.yaml" > $language.keys
+  missing=$(comm -23 en.keys $language.keys | tr '\n' ' ')
+  extra=$(comm -13 en.keys $language.keys | tr '\n' ' ')
+  [ -z "$missing" ] || fail "$language.yaml lacks: $missing"
+  [ -z "$extra" ] || fail "$language.yaml has keys English lacks: $extra"
+done
+used=$(grep -oh '{{t\.[a-z_]*}}' "$source"/templates/*.md | sed 's/{{t\.//; s/}}//' | sort -u)
+for key in $used; do
+  grep -qx "$key" en.keys || fail "a template asks for t.$key, which en.yaml lacks"
+done
+
+# The project's own language: every word "ZZ", formats kept working.
+mkdir -p engagement/own/lang
+sed 's/^\("\{0,1\}[a-z_]*"\{0,1\}\): .*/\1: ZZ/' "$catalogs/en.yaml" \
+  | sed 's/^format_date: ZZ/format_date: "{year}-{month}-{day}"/;
+         s/^format_timestamp: ZZ/format_timestamp: "{date} {time} {offset}"/;
+         s/^pdf_page_of: ZZ/pdf_page_of: "ZZ {page}"/' > engagement/own/lang/zz.yaml
+printf 'templates: own\n' >> engagement/project.yaml
+
+# Text on one line; a word broken at a line end joined again.
+text_of() {
+  pdftotext -enc UTF-8 "$1" - | tr '\n' ' ' | tr -s ' ' \
+    | sed 's/\([[:alpha:]]\)- \([[:lower:]]\)/\1\2/g'
+}
+# No words in the templates themselves: each is a {{t.KEY}}. Tags,
+# comments and the print directives' own syntax are taken out first; the
+# names of products are the same in every language.
+proper_names='Odoo|OCA|Python|XML|JavaScript|Enterprise'
+for template in "$source"/templates/*.md; do
+  words=$(tr '\n' ' ' < "$template" | sed 's/{{![^}]*}}//g; s/{{[^}]*}}//g;
+      s/<!-- golive:[a-z]*//g; s/ [a-z-]*="[a-z0-9]*"//g; s/ [a-z-]*="//g; s/&#[0-9]*;//g' \
+      | grep -oE '[[:alpha:]]{2,}' | grep -vxE "$proper_names" || true)
+  [ -z "$words" ] || fail "$(basename "$template") has words of its own: $(echo $words | head -c 80)"
+done
+
+for language in en de fr zz; do
+  "$golive" build engagement/project.yaml -o $language --language $language \
+    || fail "the example does not build in $language"
+  for pdf in $language/*.pdf; do text_of "$pdf" >> $language.txt; done
+done
+count() { { grep -owF -- "$1" "$2" || true; } | wc -l; }
+
+# Each English word of the catalog that the other language writes
+# differently must not appear in its documents. Formats and units are not
+# words; one- and two-letter words ("of", "to") are too common to look for.
+# The check sees the words as they come out of each catalog; a change to a
+# catalog's key set fails above, before this runs.
+for language in de fr; do
+  sed 's/^[^:]*: //' "$catalogs/$language.yaml" > $language.words
+  while read -r key; do
+    case $key in format_*|unit_*) continue ;; esac
+    english=$(value_of "$catalogs/en.yaml" "$key")
+    english=${english%%\{*}
+    english=${english% }
+    [ "$english" = "$(value_of "$catalogs/$language.yaml" "$key")" ] && continue
+    [ ${#english} -ge 3 ] || continue
+    # A word both languages share ("Budget", "Module", "Page") is no leftover.
+    grep -qwF -- "$english" $language.words && continue
+    found=$(count "$english" $language.txt) data=$(count "$english" zz.txt)
+    if [ "$found" -gt "$data" ]; then
+      fail "the $language documents hold the English '$english' ($key): $found times, the data $data"
+    fi
+  done < en.keys
+done
+
+# The typesetter's words and the dates are the language's.
+grep -qF "Seite 1 von" de.txt || fail "German pages are not numbered 'Seite N von M'"
+grep -qF "Page 1 sur" fr.txt || fail "French pages are not numbered 'Page N sur M'"
+grep -qF "21.03.2026" de.txt || fail "German dates are not written 21.03.2026"
+grep -qF "21/03/2026" fr.txt || fail "French dates are not written 21/03/2026"
+grep -qF "ENTWURF" de.txt || fail "the German draft notice is not ENTWURF"
+
+# One word of the project's own, over the catalog, without a template copied.
+printf 'words:\n  label_owner: Zuständig\n' >> engagement/project.yaml
+"$golive" build engagement/project.yaml -o own-word --language de --only runbook
+own=$(text_of own-word/runbook.pdf)
+grep -qF "Zuständig" <<<"$own" || fail "the project's word for label_owner is not printed"
+! grep -qF "Verantwortlich" <<<"$own" || fail "the catalog's word for label_owner is still printed"
+
+[ "$failures" -eq 0 ] && echo "languages: all checks pass" || exit 1

@@ -1,0 +1,163 @@
+/* Layout of what #13 added to the typesetter: the matrix directive (each
+ * mark in its cell, drawn as shapes), small-print tables, the caller's own
+ * words for page numbers, the draft mark and signature blocks, and
+ * conditions one per line. A fake measurer makes every glyph half an em. */
+#include "test_support.h"
+
+#include "display_list.h"
+#include "layout.h"
+#include "layout_internal.h"
+#include "markdown.h"
+
+#include <string.h>
+
+static struct glyph_metrics fake_glyph(void *context, enum font_face face, uint32_t code_point)
+{
+    (void)context;
+    return (struct glyph_metrics){ face, (uint16_t)(code_point == ' ' ? 250 : 500) };
+}
+
+static const struct text_measurer fake = { NULL, fake_glyph };
+
+struct laid_out {
+    struct display_list list;
+    struct diag_sink *sink;
+};
+
+static struct laid_out lay_out(const char *markdown, const struct typeset_words *words, bool draft)
+{
+    struct laid_out result = { .sink = diag_sink_new() };
+    struct layout_options options = { .paper = PAPER_A4, .accent_colour = 0x1F3A5F,
+                                      .source_name = "t.md", .words = words, .draft = draft };
+    cmark_node *root = markdown_parse(markdown, strlen(markdown));
+    assert_true(layout_document(root, &options, &fake, &result.list, result.sink));
+    cmark_node_free(root);
+    return result;
+}
+
+static void laid_out_free(struct laid_out *result)
+{
+    display_list_free(&result->list);
+    diag_sink_free(result->sink);
+}
+
+static const struct display_item *find_text(const struct laid_out *result, const char *text)
+{
+    for (size_t page = 0; page < result->list.page_count; page++)
+        for (size_t index = 0; index < result->list.pages[page].count; index++) {
+            const struct display_item *item = &result->list.pages[page].items[index];
+            if ((item->kind == DISPLAY_TEXT || item->kind == DISPLAY_WATERMARK)
+                && item->text_length == strlen(text)
+                && memcmp(display_text(&result->list, item), text, strlen(text)) == 0)
+                return item;
+        }
+    return NULL;
+}
+
+static size_t count_kind(const struct laid_out *result, enum display_kind kind)
+{
+    size_t count = 0;
+    for (size_t index = 0; index < result->list.pages[0].count; index++)
+        count += result->list.pages[0].items[index].kind == kind;
+    return count;
+}
+
+static const char matrix[] =
+    "<!-- golive:matrix rows=\"Critical|High|Low\" columns=\"Low|High\" row-label=\"Severity\" "
+    "column-label=\"Likelihood\" cells=\"0,1,R1 2,0,R2 0,1,R3\" -->\n";
+
+static void matrix_marks_sit_in_their_cells(void **state)
+{
+    (void)state;
+    struct laid_out result = lay_out(matrix, NULL, false);
+    const struct display_item *top_right = find_text(&result, "R1 R3");
+    const struct display_item *bottom_left = find_text(&result, "R2");
+    const struct display_item *low = find_text(&result, "Low");
+    assert_non_null(top_right);
+    assert_non_null(bottom_left);
+    assert_non_null(low);
+    assert_true(top_right->x > bottom_left->x + 50);  /* second column, first */
+    assert_true(top_right->y + 50 < bottom_left->y);  /* first row, last */
+    assert_true(find_text(&result, "Critical")->y < find_text(&result, "High")->y);
+    assert_int_equal(count_kind(&result, DISPLAY_FILL), 6); /* one per cell, vector */
+    assert_int_equal(diag_count(result.sink), 0);
+    laid_out_free(&result);
+}
+
+static void a_small_table_is_small_print(void **state)
+{
+    (void)state;
+    struct laid_out result = lay_out("<!-- golive:table size=\"small\" -->\n\n"
+                                     "| a |\n|---|\n| tiny |\n\n| b |\n|---|\n| usual |\n",
+                                     NULL, false);
+    assert_float_equal(find_text(&result, "tiny")->size, 7.0f, 0.01f);
+    assert_float_equal(find_text(&result, "usual")->size, 9.0f, 0.01f);
+    laid_out_free(&result);
+}
+
+static void the_callers_words_are_printed(void **state)
+{
+    (void)state;
+    const struct typeset_words german = {
+        .page_of = "Seite {page} von {pages}", .draft = "ENTWURF", .signature = "Unterschrift",
+        .place_and_date = "Ort, Datum", .approved = "Freigegeben", .conditions = "Auflagen",
+        .name = "Name",
+    };
+    struct laid_out result = lay_out("Text\n\n<!-- golive:signature role=\"Sponsor\" name=\"Ana\" "
+                                     "conditions=\"• first • second\" -->\n",
+                                     &german, true);
+    assert_non_null(find_text(&result, "Seite 1 von 1"));
+    assert_non_null(find_text(&result, "ENTWURF"));
+    assert_non_null(find_text(&result, "Unterschrift"));
+    assert_non_null(find_text(&result, "Ort, Datum"));
+    assert_non_null(find_text(&result, "Freigegeben"));
+    assert_null(find_text(&result, "Page 1 of 1"));
+    assert_null(find_text(&result, "DRAFT"));
+    /* Conditions one per line, under their label. */
+    const struct display_item *first = find_text(&result, "• first");
+    const struct display_item *second = find_text(&result, "• second");
+    assert_non_null(find_text(&result, "Auflagen:"));
+    assert_non_null(first);
+    assert_non_null(second);
+    assert_true(second->y > first->y);
+    laid_out_free(&result);
+}
+
+static void without_words_the_typesetter_writes_english(void **state)
+{
+    (void)state;
+    struct laid_out result = lay_out("Text\n", NULL, true);
+    assert_non_null(find_text(&result, "Page 1 of 1"));
+    assert_non_null(find_text(&result, "DRAFT"));
+    laid_out_free(&result);
+}
+
+/* Every box, in a list, a table cell or a signature block, takes a pen. */
+static void checkboxes_are_at_least_four_millimetres(void **state)
+{
+    (void)state;
+    struct laid_out result = lay_out("- [ ] item\n\n| ✓ | Step |\n|---|---|\n| [ ] | one |\n\n"
+                                     "<!-- golive:signature role=\"Sponsor\" -->\n", NULL, false);
+    size_t boxes = 0;
+    for (size_t index = 0; index < result.list.pages[0].count; index++) {
+        const struct display_item *item = &result.list.pages[0].items[index];
+        if (item->kind != DISPLAY_CHECKBOX)
+            continue;
+        boxes++;
+        assert_true(item->width >= 4.0f / 25.4f * 72.0f - 0.01f);
+    }
+    assert_int_equal(boxes, 5); /* list, cell, three decisions */
+    laid_out_free(&result);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(matrix_marks_sit_in_their_cells),
+        cmocka_unit_test(a_small_table_is_small_print),
+        cmocka_unit_test(the_callers_words_are_printed),
+        cmocka_unit_test(without_words_the_typesetter_writes_english),
+        cmocka_unit_test(checkboxes_are_at_least_four_millimetres),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
