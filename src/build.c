@@ -351,9 +351,21 @@ static void format_manifest(const struct build *build, struct buffer *out)
     size_t length = strlen(manifest.project);
     if (length > 1 && manifest.project[length - 1] == '/')
         manifest.project[length - 1] = '\0';
-    for (size_t index = 0; index < build->input_count; index++)
-        manifest_add_input_hash(&manifest, build->inputs[index].stable_name,
-                                build->inputs[index].sha256);
+    for (size_t index = 0; index < build->input_count; index++) {
+        const struct input *input = &build->inputs[index];
+        /* golive's own files by their path within its data folder. */
+        char *within = strncmp(input->stable_name, "golive:", 7) == 0
+                           ? path_relative(build->options->data_folder, input->path)
+                           : NULL;
+        struct buffer name = { 0 };
+        if (within && strncmp(within, "../", 3) != 0)
+            buffer_printf(&name, "golive:%s", within);
+        else
+            buffer_append_text(&name, input->stable_name);
+        manifest_add_input_hash(&manifest, buffer_text(&name), input->sha256);
+        buffer_free(&name);
+        free(within);
+    }
     for (size_t index = 0; index < build->output_count; index++)
         manifest_add_output_hash(&manifest, build->outputs[index].name,
                                  build->outputs[index].sha256);

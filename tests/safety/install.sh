@@ -35,7 +35,7 @@ grep -q "^  handover " "$work/list" && fail "the installed golive read the sourc
 cp -r "$source/examples/hollenbach" "$work/engagement"
 (cd "$work" && "$installed" build engagement/project.yaml -o archive > "$work/out" 2> "$work/err") \
   || fail "the installed golive could not build the example: $(cat "$work/err")"
-grep -q "^golive build: wrote 12 files and MANIFEST into 'archive'" "$work/out" || fail "build said: $(cat "$work/out")"
+grep -Eq "^golive build: wrote [0-9]+ files and MANIFEST into 'archive'" "$work/out" || fail "build said: $(cat "$work/out")"
 (cd "$work" && "$installed" verify archive -q) || fail "verify of the installed golive's build failed"
 
 # No data anywhere: each command that needs it says where it looked.
