@@ -5,6 +5,7 @@
 #include "alloc.h"
 #include "buffer.h"
 #include "attachment.h"
+#include "build_folder.h"
 #include "evaluate.h"
 #include "file_io.h"
 #include "language.h"
@@ -307,6 +308,15 @@ static void typeset_options_for(const struct build *build, bool draft, const cha
     options->words = &build->words;
 }
 
+/* Whether path is one of the project's own templates (from its templates
+ * folder), which must stay inside the project like every other input. */
+static bool is_project_template(const struct build *build, const char *path)
+{
+    const char *overrides = build->model->project->templates_path;
+    size_t length = overrides ? strlen(overrides) : 0;
+    return overrides && strncmp(path, overrides, length) == 0 && path[length] == '/';
+}
+
 /* Loads the template of each document asked for, listing every template
  * and partial read among the inputs. */
 static void load_templates(struct build *build, artifact_set artifacts)
@@ -318,10 +328,17 @@ static void load_templates(struct build *build, artifact_set artifacts)
         struct tmpl *loaded = tmpl_load_file(path, source_position_of_file(path), build->sink);
         build->templates[artifact] = loaded;
         build->template_paths[artifact] = path;
+        bool own = is_project_template(build, path);
         for (size_t index = 0; loaded && index < tmpl_source_count(loaded); index++) {
             const char *text;
             size_t length;
             const char *source = tmpl_source(loaded, index, &text, &length);
+            if (own && !path_is_inside(source, build->model->root)) {
+                diag(build->sink, DIAG_PATH_OUTSIDE, source_position_of_file(source),
+                     "this template is a link to a file outside the project's folder '%s'; "
+                     "golive reads only files inside it", build->model->root);
+                continue;
+            }
             char *stable = stable_name_of(build, source);
             add_input(build, source, stable, text, length, 1u << artifact);
             free(stable);
@@ -337,6 +354,7 @@ static void typeset(struct build *build, enum artifact artifact, const char *bas
     typeset_options_for(build, draft, build->template_paths[artifact], &options, &footer);
     options.accent_colour = build->accent[0] ? build->accent : NULL;
     struct output *pdf = add_output(build, base, "pdf");
+    options.output_name = pdf->name;
     typeset_pdf(buffer_text(markdown), markdown->length, &options, &pdf->bytes, build->sink);
     seal_output(pdf);
     buffer_free(&footer);
@@ -403,26 +421,32 @@ static artifact_set requested_artifacts(struct build *build)
     return only & listed;
 }
 
-static bool make_output_folder(const char *path, struct diag_sink *sink)
-{
-    if (path_make_folders(path))
-        return true;
-    diag(sink, DIAG_OUTPUT_FOLDER, source_position_of_file(path),
-         "cannot use '%s' as the output folder: %s", path,
-         errno == EEXIST ? "it is not a folder" : strerror(errno));
-    return false;
-}
-
 static void format_manifest(const struct build *build, struct buffer *out)
 {
     struct manifest manifest = { 0 };
     manifest.version = (char *)build->options->version;
     memcpy(manifest.fingerprint, build->fingerprint, sizeof manifest.fingerprint);
+    /* Relative paths, so that a copy of the project with its archive, or
+     * the archive alone, still verifies (docs/build.md). */
+    char *project = path_relative(build->options->output_folder, build->model->root);
+    manifest.project = project ? project : xstrdup(build->model->root);
+    size_t length = strlen(manifest.project);
+    if (length > 1 && manifest.project[length - 1] == '/')
+        manifest.project[length - 1] = '\0';
     for (size_t index = 0; index < build->input_count; index++) {
         const struct input *input = &build->inputs[index];
-        char *relative = path_relative(build->options->output_folder, input->path);
-        manifest_add_input_hash(&manifest, relative ? relative : input->path, input->sha256);
-        free(relative);
+        /* golive's own files by their path within its data folder. */
+        char *within = strncmp(input->stable_name, "golive:", 7) == 0
+                           ? path_relative(build->options->data_folder, input->path)
+                           : NULL;
+        struct buffer name = { 0 };
+        if (within && strncmp(within, "../", 3) != 0)
+            buffer_printf(&name, "golive:%s", within);
+        else
+            buffer_append_text(&name, input->stable_name);
+        manifest_add_input_hash(&manifest, buffer_text(&name), input->sha256);
+        buffer_free(&name);
+        free(within);
     }
     for (size_t index = 0; index < build->output_count; index++)
         manifest_add_output_hash(&manifest, build->outputs[index].name,
@@ -432,12 +456,23 @@ static void format_manifest(const struct build *build, struct buffer *out)
     manifest_free(&manifest);
 }
 
-/* Every file is staged first; only when all are staged are they renamed. */
+/* The folder is checked before anything is written; every file is staged
+ * first, and only when all are staged are they renamed (see
+ * file_batch_commit and docs/build.md). */
 static bool write_outputs(const struct build *build)
 {
     const char *folder = build->options->output_folder;
-    if (!make_output_folder(folder, build->sink))
+    const char **names = xcalloc(build->output_count + 1, sizeof(char *));
+    for (size_t index = 0; index < build->output_count; index++)
+        names[index] = build->outputs[index].name;
+    names[build->output_count] = MANIFEST_NAME;
+    struct build_folder *target = build_folder_open(folder, names, build->output_count + 1,
+                                                    build->sink);
+    free(names);
+    if (!target || !build_folder_prepare(target, build->sink)) {
+        build_folder_close(target, false);
         return false;
+    }
     struct buffer manifest = { 0 };
     format_manifest(build, &manifest);
     struct file_batch *batch = file_batch_new();
@@ -453,6 +488,7 @@ static bool write_outputs(const struct build *build)
     }
     ok = ok && file_batch_commit(batch, build->sink);
     file_batch_free(batch);
+    build_folder_close(target, ok);
     buffer_free(&manifest);
     return ok;
 }
@@ -597,6 +633,10 @@ bool build_engagement(const struct build_options *options, struct diag_sink *sin
     compute_fingerprint(&build);
     render_all(&build, artifacts);
     ok = !diag_error_count(sink) && write_outputs(&build);
+    if (ok && options->summary) {
+        options->summary->files = build.output_count;
+        memcpy(options->summary->fingerprint, build.fingerprint, sizeof build.fingerprint);
+    }
 cleanup:
     build_free(&build);
     return ok;

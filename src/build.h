@@ -14,6 +14,7 @@
 #include "typeset.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct build_options {
@@ -28,6 +29,13 @@ struct build_options {
     const char *version;            /* golive's version, for the manifest */
     const char *language;           /* --language, over the project's; or NULL */
     struct buffer *dump_view;       /* when set: the view as YAML goes here, nothing is written */
+    struct build_summary *summary;  /* when set: filled in when the files were written */
+};
+
+/* What a successful build wrote, for the command's one-line summary. */
+struct build_summary {
+    size_t files;                   /* documents written, not counting MANIFEST */
+    char fingerprint[13];
 };
 
 /* build_engagement: does the whole build; reports every problem to sink.

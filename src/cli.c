@@ -5,10 +5,13 @@
 #include "exit_status.h"
 #include "suggest.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 struct option_values {
     const char **values;
@@ -247,10 +250,79 @@ void cli_print_help(const struct cli_command *command)
            " (see golive --help).\n");
 }
 
+/* The folders that may hold golive's data, in the order tried: only
+ * $GOLIVE_DATADIR when it is set; else ../share/golive beside the running
+ * binary (an installed or relocated golive), then the folder compiled in
+ * (the source tree, for a binary run from its build folder). */
+struct data_candidates {
+    char paths[2][PATH_MAX];
+    size_t count;
+};
+
+static void find_candidates(struct data_candidates *found)
+{
+    found->count = 0;
+    const char *variable = getenv("GOLIVE_DATADIR");
+    if (variable && *variable) {
+        snprintf(found->paths[found->count++], PATH_MAX, "%s", variable);
+        return;
+    }
+    char binary[PATH_MAX];
+    ssize_t length = readlink("/proc/self/exe", binary, sizeof binary - 1);
+    if (length > 0) {
+        binary[length] = '\0';
+        char *slash = strrchr(binary, '/');
+        if (slash && slash != binary) {
+            *slash = '\0';
+            snprintf(found->paths[found->count++], PATH_MAX, "%.*s/../share/golive",
+                     PATH_MAX - 20, binary);
+        }
+    }
+    snprintf(found->paths[found->count++], PATH_MAX, "%s", GOLIVE_DATADIR);
+}
+
+static bool holds_data(const char *folder)
+{
+    static const char *const parts[] = { "templates", "checklists", "fonts" };
+    for (size_t index = 0; index < 3; index++) {
+        char path[PATH_MAX + 16];
+        struct stat status;
+        snprintf(path, sizeof path, "%s/%s", folder, parts[index]);
+        if (stat(path, &status) != 0 || !S_ISDIR(status.st_mode))
+            return false;
+    }
+    return true;
+}
+
 const char *cli_data_folder(void)
 {
-    const char *folder = getenv("GOLIVE_DATADIR");
-    return folder && *folder ? folder : GOLIVE_DATADIR;
+    static char chosen[PATH_MAX];
+    struct data_candidates found;
+    find_candidates(&found);
+    size_t index = 0;
+    while (index + 1 < found.count && !holds_data(found.paths[index]))
+        index++;
+    if (!holds_data(found.paths[index]))
+        index = 0; /* none: messages name the first place looked */
+    snprintf(chosen, sizeof chosen, "%s", found.paths[index]);
+    return chosen;
+}
+
+bool cli_require_data(struct diag_sink *sink)
+{
+    struct data_candidates found;
+    find_candidates(&found);
+    for (size_t index = 0; index < found.count; index++)
+        if (holds_data(found.paths[index]))
+            return true;
+    char looked[2 * PATH_MAX + 16];
+    snprintf(looked, sizeof looked, "'%s'%s%s%s", found.paths[0], found.count > 1 ? " and '" : "",
+             found.count > 1 ? found.paths[1] : "", found.count > 1 ? "'" : "");
+    diag(sink, DIAG_DATA_MISSING, source_position_of_file(NULL),
+         "golive's templates/, checklists/ and fonts/ are not in %s%s; install golive "
+         "(cmake --install) or set GOLIVE_DATADIR to the folder holding them", looked,
+         getenv("GOLIVE_DATADIR") && *getenv("GOLIVE_DATADIR") ? " (from GOLIVE_DATADIR)" : "");
+    return false;
 }
 
 int cli_finish(struct diag_sink *sink)

@@ -64,8 +64,16 @@ void cli_print_help(const struct cli_command *command);
 int cli_finish(struct diag_sink *sink);
 
 /* cli_data_folder: where the shipped templates/, checklists/ and fonts/
- * are: $GOLIVE_DATADIR when set, else the folder compiled in. */
+ * are: $GOLIVE_DATADIR when set; else ../share/golive beside the running
+ * binary when it holds them (an installed golive, wherever it was moved);
+ * else the folder compiled in (the source tree). The result is in a static
+ * buffer, valid until the next call. */
 const char *cli_data_folder(void);
+
+/* cli_require_data: whether cli_data_folder holds the data; when not,
+ * records DIAG_DATA_MISSING naming every place it looked. For every
+ * command that needs templates, checklists or fonts. */
+bool cli_require_data(struct diag_sink *sink);
 
 /* The commands, one per cli_NAME.c file. */
 extern const struct cli_command cli_check_command;

@@ -93,11 +93,19 @@ static int run_build(const struct cli_invocation *invocation)
         return status;
     struct buffer view = { 0 };
     options.dump_view = dump ? &view : NULL;
+    struct build_summary summary = { 0 };
+    options.summary = &summary;
     struct diag_sink *sink = diag_sink_new();
-    if (build_engagement(&options, sink) && dump)
+    bool built = cli_require_data(sink) && build_engagement(&options, sink);
+    if (built && dump)
         fwrite(view.data, 1, view.length, stdout);
     buffer_free(&view);
-    return cli_finish(sink);
+    status = cli_finish(sink);
+    if (built && !dump && status == EXIT_STATUS_OK && !cli_flag(invocation, "quiet"))
+        printf("golive build: wrote %zu file%s and MANIFEST into '%s' (inputs %s)\n",
+               summary.files, summary.files == 1 ? "" : "s", options.output_folder,
+               summary.fingerprint);
+    return status;
 }
 
 static const struct cli_option build_options[] = {
@@ -107,6 +115,7 @@ static const struct cli_option build_options[] = {
     { "paper", 0, CLI_VALUE, "SIZE", "a4 (default) or letter" },
     { "language", 0, CLI_VALUE, "CODE", "the documents' language, over the project's: en, de, fr" },
     { "dump", 0, CLI_VALUE, "view", "print the data templates see, as YAML; write nothing" },
+    { "quiet", 'q', CLI_FLAG, NULL, "print nothing on success" },
     { 0 },
 };
 

@@ -71,6 +71,8 @@ static int run_list(const struct cli_invocation *invocation)
 {
     (void)invocation;
     struct diag_sink *sink = diag_sink_new();
+    if (!cli_require_data(sink))
+        return cli_finish(sink);
     struct buffer out = { 0 };
     list_checklists(cli_data_folder(), &out, sink);
     list_templates(cli_data_folder(), &out);

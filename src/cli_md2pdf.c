@@ -149,13 +149,13 @@ static int run_md2pdf(const struct cli_invocation *invocation)
     options.source_name = input;
     options.base_folder = folder;
     options.font_folder = buffer_text(&fonts);
-    if (!file_read(input, source_position_of_file(input), sink, &text, &length))
+    if (!cli_require_data(sink) || !file_read(input, source_position_of_file(input), sink, &text, &length))
         goto cleanup;
     if (cli_value(invocation, "dump")) {
         if (typeset_layout_dump(text, length, &options, &result, sink))
             fwrite(result.data, 1, result.length, stdout);
     } else if (typeset_pdf(text, length, &options, &result, sink)) {
-        file_write_atomic(output ? output : chosen_output, result.data, result.length, sink);
+        file_write_output(output ? output : chosen_output, result.data, result.length, sink);
     }
 cleanup:
     diag_print(sink, stderr);
@@ -170,7 +170,7 @@ cleanup:
 }
 
 static const struct cli_option md2pdf_options[] = {
-    { "output", 'o', CLI_VALUE, "FILE", "write the PDF here (default: IN with .pdf for .md)" },
+    { "output", 'o', CLI_VALUE, "FILE", "write the PDF here; '-' is standard output (default: IN with .pdf for .md)" },
     { "paper", 0, CLI_VALUE, "SIZE", "a4 (default) or letter" },
     { "title", 0, CLI_VALUE, "TEXT", "running header title (default: the cover's title or first heading)" },
     { "subtitle", 0, CLI_VALUE, "TEXT", "running header subtitle" },

@@ -228,15 +228,20 @@ static int run_new(const struct cli_invocation *invocation)
 {
     const char *folder = cli_argument(invocation, 0);
     struct diag_sink *sink = diag_sink_new();
+    if (!cli_require_data(sink))
+        return cli_finish(sink);
     size_t shipped_count;
     struct shipped_checklist *shipped = shipped_checklists(cli_data_folder(), &shipped_count, sink);
     struct selection selection = { 0 };
     int status = choose(invocation, shipped, shipped_count, &selection);
-    if (status < 0 && folder_is_free(folder, sink))
-        scaffold(folder, &selection, cli_data_folder(), sink);
+    bool made = status < 0 && folder_is_free(folder, sink)
+                && scaffold(folder, &selection, cli_data_folder(), sink);
     diag_print(sink, stderr);
     if (status < 0)
         status = diag_exit_status(sink);
+    if (made && status == EXIT_STATUS_OK && !cli_flag(invocation, "quiet"))
+        printf("golive new: created '%s' with %zu checklist%s; next: golive check %s/project.yaml\n",
+               folder, selection.count, selection.count == 1 ? "" : "s", folder);
     free(selection.chosen);
     shipped_free(shipped, shipped_count);
     diag_sink_free(sink);
@@ -244,6 +249,7 @@ static int run_new(const struct cli_invocation *invocation)
 }
 
 static const struct cli_option new_options[] = {
+    { "quiet", 'q', CLI_FLAG, NULL, "print nothing on success" },
     { "checklist", 0, CLI_REPEATED, "NAME",
       "a shipped checklist to use; repeat (default: preflight, golive-runbook, handover)" },
     { 0 },

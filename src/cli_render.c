@@ -80,7 +80,7 @@ static void free_data(struct data_files *files)
 static bool write_output(const char *path, const struct buffer *out, struct diag_sink *sink)
 {
     if (path)
-        return file_write_atomic(path, buffer_text(out), out->length, sink);
+        return file_write_output(path, buffer_text(out), out->length, sink);
     if (fwrite(buffer_text(out), 1, out->length, stdout) != out->length || fflush(stdout) != 0) {
         diag(sink, DIAG_FILE_WRITE, source_position_of_file(NULL),
              "cannot write to standard output: %s", strerror(errno));
@@ -137,7 +137,7 @@ static int run_render(const struct cli_invocation *invocation)
 static const struct cli_option render_options[] = {
     { "data", 'd', CLI_REPEATED, "FILE", "YAML data; give it once per file, later keys win" },
     { "escape", 'e', CLI_VALUE, "MODE", "how {{name}} escapes: markdown (default), html, none" },
-    { "output", 'o', CLI_VALUE, "FILE", "write FILE (atomically) instead of standard output" },
+    { "output", 'o', CLI_VALUE, "FILE", "write FILE instead of standard output (see golive(1) for devices and links)" },
     { 0 },
 };
 

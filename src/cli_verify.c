@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "diag.h"
+#include "exit_status.h"
 #include "verify.h"
 #include "verify_records.h"
 
@@ -10,12 +11,17 @@
 static int run_verify(const struct cli_invocation *invocation)
 {
     struct diag_sink *sink = diag_sink_new();
-    verify_folder(cli_argument(invocation, 0), sink);
-    verify_records(cli_argument(invocation, 0), stdout, sink);
-    return cli_finish(sink);
+    const char *folder = cli_argument(invocation, 0);
+    verify_folder_with_data(folder, cli_data_folder(), sink);
+    verify_records(folder, stdout, sink);
+    int status = cli_finish(sink);
+    if (status == EXIT_STATUS_OK && !cli_flag(invocation, "quiet"))
+        printf("golive verify: '%s' matches its MANIFEST\n", folder);
+    return status;
 }
 
 static const struct cli_option verify_options[] = {
+    { "quiet", 'q', CLI_FLAG, NULL, "print nothing on success" },
     { 0 },
 };
 
@@ -32,7 +38,8 @@ const struct cli_command cli_verify_command = {
         "every signed sign-off is checked against the signatories' keys (an error names\n"
         "the file and line), and what each signature covers is printed: signatory,\n"
         "decision, time, key, the run's lines and the build's documents.\n"
-        "Exit status 0 when everything holds; 6 when a document or input differs; 1 when\n"
+        "Exit status 0 with a one-line summary when everything holds (-q: nothing\n"
+        "but what the signatures cover); 6 when a document or input differs; 1 when\n"
         "a record or signature does not hold.",
     .options = verify_options,
     .minimum_arguments = 1,

@@ -30,10 +30,12 @@ enum diag_code {
     DIAG_FILE_WRITE,         /* cannot write an output */
     DIAG_FILE_NOT_REGULAR,   /* directory, device, FIFO, socket */
     DIAG_FILE_TOO_LARGE,     /* over LIMIT_FILE_SIZE */
+    DIAG_OUTPUT_TARGET,      /* -o names a folder, a socket or a dangling link */
     DIAG_INVALID_UTF8,       /* bytes that are not UTF-8 */
     DIAG_CONTROL_CHARACTER,  /* NUL, escape, C1 ... in the text */
     /* YAML structure */
     DIAG_YAML_SYNTAX,        /* libyaml's own parse error */
+    DIAG_YAML_TAB_INDENTATION, /* libyaml failed on a line indented with a tab */
     DIAG_YAML_EMPTY,         /* no document, or an empty one */
     DIAG_YAML_MULTIPLE_DOCUMENTS,
     DIAG_YAML_DUPLICATE_KEY,
@@ -55,6 +57,7 @@ enum diag_code {
     DIAG_EXPECTED_SCALAR,
     DIAG_EMPTY_VALUE,
     DIAG_MULTILINE_TEXT,
+    DIAG_TEXT_TOO_LONG,      /* over LIMIT_TEXT_LENGTH or LIMIT_MARKDOWN_LENGTH */
     DIAG_EXPECTED_BOOL,
     DIAG_EXPECTED_INTEGER,
     DIAG_UNKNOWN_CHOICE,
@@ -96,11 +99,14 @@ enum diag_code {
     DIAG_MISSING_VALUE,         /* a required command-line value such as --by */
     /* build and verify */
     DIAG_OUTPUT_FOLDER,         /* the output folder cannot be created or is a file */
+    DIAG_DATA_MISSING,          /* golive's templates/, checklists/, fonts/ are nowhere */
     DIAG_FOLDER_NOT_EMPTY,      /* golive new: the folder already holds files */
+    DIAG_OUTPUT_FOLDER_FOREIGN, /* golive build: a file no golive build wrote is in the way */
     DIAG_MANIFEST_MALFORMED,
     DIAG_VERIFY_CHANGED,        /* a document differs from its manifest */
     DIAG_VERIFY_MISSING,        /* a document of the manifest is gone */
     DIAG_VERIFY_EXTRA,          /* a file the manifest does not list */
+    DIAG_VERIFY_LEFTOVER,       /* a staged or kept file of an interrupted build */
     DIAG_VERIFY_INPUT_CHANGED,  /* an input differs from when it was built */
     DIAG_VERIFY_INPUT_MISSING,  /* warning: an input is not where it was */
     /* languages: the catalogs of words */
@@ -134,6 +140,7 @@ enum diag_code {
     DIAG_TYPESET_FONT_MISSING,       /* a font file under fonts/ cannot be opened */
     DIAG_TYPESET_FONT_INVALID,       /* libharu cannot read a font file */
     DIAG_TYPESET_PDF,                /* libharu failed while writing the PDF */
+    DIAG_TYPESET_LINK_TOO_LONG,  /* warning: a link target over LIMIT_LINK_LENGTH */
     DIAG_TYPESET_TOO_MANY_PAGES,     /* over LIMIT_PDF_PAGES */
     DIAG_TYPESET_ACCENT_COLOUR,      /* an accent colour that is not #RRGGBB */
     DIAG_TYPESET_MISSING_GLYPH,      /* characters no font has, drawn as U+FFFD */

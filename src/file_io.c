@@ -174,8 +174,8 @@ static void sync_folder_of(const char *path)
     free(folder);
 }
 
-bool file_write_atomic(const char *path, const void *data, size_t length,
-                       struct diag_sink *sink)
+static bool replace_atomically(const char *path, const void *data, size_t length,
+                               struct diag_sink *sink)
 {
     struct file_batch *batch = file_batch_new();
     bool ok = file_batch_stage(batch, path, data, length, sink) && file_batch_commit(batch, sink);
@@ -183,9 +183,88 @@ bool file_write_atomic(const char *path, const void *data, size_t length,
     return ok;
 }
 
+/* A device or a pipe is written where it is: replacing it with a regular
+ * file would destroy it (as root, `-o /dev/null` would replace the system's
+ * /dev/null). No O_CREAT: it exists; no O_TRUNC: devices ignore it. */
+static bool write_in_place(const char *path, const void *data, size_t length,
+                           struct diag_sink *sink)
+{
+    int descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    bool ok = descriptor >= 0 && write_all(descriptor, data, length);
+    int saved = errno;
+    if (descriptor >= 0 && close(descriptor) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok)
+        diag(sink, DIAG_FILE_WRITE, source_position_of_file(path), "cannot write to '%s': %s",
+             path, strerror(saved));
+    return ok;
+}
+
+static bool refuse_target(const char *path, const char *what, struct diag_sink *sink)
+{
+    diag(sink, DIAG_OUTPUT_TARGET, source_position_of_file(path),
+         "'%s' is %s; golive writes only regular files, devices and pipes", path, what);
+    return false;
+}
+
+/* A symbolic link stays a link: what it points to is written, by the rules
+ * for that target. A link to nothing is refused rather than guessed at. */
+static bool write_through_link(const char *path, const void *data, size_t length,
+                               struct diag_sink *sink)
+{
+    char *target = realpath(path, NULL);
+    if (!target)
+        return refuse_target(path, "a symbolic link to a missing file", sink);
+    struct stat status;
+    bool ok;
+    if (lstat(target, &status) != 0)
+        ok = refuse_target(path, "a symbolic link to a missing file", sink);
+    else if (S_ISREG(status.st_mode))
+        ok = replace_atomically(target, data, length, sink);
+    else if (S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode) || S_ISFIFO(status.st_mode))
+        ok = write_in_place(target, data, length, sink);
+    else
+        ok = refuse_target(path, S_ISDIR(status.st_mode) ? "a symbolic link to a folder"
+                                                          : "a symbolic link to a socket", sink);
+    free(target);
+    return ok;
+}
+
+bool file_write_atomic(const char *path, const void *data, size_t length,
+                       struct diag_sink *sink)
+{
+    struct stat status;
+    if (lstat(path, &status) != 0)
+        return replace_atomically(path, data, length, sink);
+    if (S_ISREG(status.st_mode))
+        return replace_atomically(path, data, length, sink);
+    if (S_ISLNK(status.st_mode))
+        return write_through_link(path, data, length, sink);
+    if (S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode) || S_ISFIFO(status.st_mode))
+        return write_in_place(path, data, length, sink);
+    return refuse_target(path, file_type_name(status.st_mode), sink);
+}
+
+bool file_write_output(const char *path, const void *data, size_t length,
+                       struct diag_sink *sink)
+{
+    if (strcmp(path, "-") != 0)
+        return file_write_atomic(path, data, length, sink);
+    if (fwrite(data, 1, length, stdout) != length || fflush(stdout) != 0) {
+        diag(sink, DIAG_FILE_WRITE, source_position_of_file(NULL),
+             "cannot write to standard output: %s", strerror(errno));
+        return false;
+    }
+    return true;
+}
+
 struct staged_file {
     char *target;
     char *temporary; /* NULL once renamed into place */
+    char *previous;  /* a hard link to the target as it was, while committing */
+    bool placed;     /* renamed into place (and not yet rolled back) */
 };
 
 struct file_batch {
@@ -208,25 +287,76 @@ bool file_batch_stage(struct file_batch *batch, const char *path, const void *da
         return false;
     }
     batch->files = xreallocarray(batch->files, batch->count + 1, sizeof(struct staged_file));
-    batch->files[batch->count].target = xstrdup(path);
-    batch->files[batch->count].temporary = temporary;
+    batch->files[batch->count] = (struct staged_file){ xstrdup(path), temporary, NULL, false };
     batch->count++;
     return true;
 }
 
+/* A second name for the target as it is, beside it, so that a commit that
+ * fails part-way can put it back. NULL when the target does not exist, or
+ * when the file system has no hard links (then that one file cannot be put
+ * back). The name has the staging pattern, so a build killed here leaves
+ * only files that the next build and golive verify recognise. */
+static char *keep_previous(const char *target)
+{
+    struct stat status;
+    if (lstat(target, &status) != 0 || !S_ISREG(status.st_mode))
+        return NULL;
+    for (int attempt = 0; attempt < 16; attempt++) {
+        char *name = write_temporary(target, "", 0);
+        if (!name)
+            return NULL;
+        unlink(name);
+        if (link(target, name) == 0)
+            return name;
+        free(name);
+        if (errno != EEXIST)
+            return NULL;
+    }
+    return NULL;
+}
+
+/* Puts every file already renamed back as it was: the kept previous
+ * version, or no file where there was none. */
+static void roll_back(struct file_batch *batch)
+{
+    for (size_t index = batch->count; index-- > 0;) {
+        struct staged_file *file = &batch->files[index];
+        if (!file->placed)
+            continue;
+        if (file->previous) {
+            /* Should this fail, the previous version stays under its
+             * staging name, where golive verify points at it. */
+            (void)rename(file->previous, file->target);
+            free(file->previous);
+            file->previous = NULL;
+        } else {
+            unlink(file->target);
+        }
+        file->placed = false;
+        sync_folder_of(file->target);
+    }
+}
+
 bool file_batch_commit(struct file_batch *batch, struct diag_sink *sink)
 {
+    for (size_t index = 0; index < batch->count; index++)
+        batch->files[index].previous = keep_previous(batch->files[index].target);
     for (size_t index = 0; index < batch->count; index++) {
         struct staged_file *file = &batch->files[index];
         if (rename(file->temporary, file->target) != 0) {
             diag(sink, DIAG_FILE_WRITE, source_position_of_file(file->target),
-                 "cannot move the new '%s' into place: %s", file->target, strerror(errno));
+                 "cannot move the new '%s' into place: %s; every file is as it was",
+                 file->target, strerror(errno));
+            roll_back(batch);
             return false;
         }
         free(file->temporary);
         file->temporary = NULL;
-        sync_folder_of(file->target);
+        file->placed = true;
     }
+    for (size_t index = 0; index < batch->count; index++)
+        sync_folder_of(batch->files[index].target);
     return true;
 }
 
@@ -235,14 +365,40 @@ void file_batch_free(struct file_batch *batch)
     if (!batch)
         return;
     for (size_t index = 0; index < batch->count; index++) {
-        if (batch->files[index].temporary) {
-            unlink(batch->files[index].temporary);
-            free(batch->files[index].temporary);
-        }
-        free(batch->files[index].target);
+        struct staged_file *file = &batch->files[index];
+        if (file->temporary)
+            unlink(file->temporary);
+        if (file->previous)
+            unlink(file->previous);
+        free(file->temporary);
+        free(file->previous);
+        free(file->target);
     }
     free(batch->files);
     free(batch);
+}
+
+const char *file_kind_of(const char *path)
+{
+    struct stat status;
+    if (stat(path, &status) != 0)
+        return NULL;
+    return S_ISREG(status.st_mode) ? "a regular file" : file_type_name(status.st_mode);
+}
+
+bool file_is_staging_name(const char *name)
+{
+    static const char marker[] = ".golive-";
+    size_t length = strlen(name), marker_length = sizeof marker - 1;
+    if (name[0] != '.' || length < 2 + marker_length + 6)
+        return false;
+    const char *tail = name + length - 6;
+    if (strncmp(tail - marker_length, marker, marker_length) != 0)
+        return false;
+    for (int index = 0; index < 6; index++)
+        if (!strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", tail[index]))
+            return false;
+    return true;
 }
 
 bool file_exists_regular(const char *path)

@@ -43,6 +43,33 @@
 /* Longest identifier (checklist, phase, item, person, role ids) [bytes]. */
 #define LIMIT_ID_LENGTH 64u
 
+/* Longest one-line text value (a title, a name, a role, a note)
+ * [characters]. Titles become headings, PDF bookmarks and running heads;
+ * a PDF text string holds at most 65,535 bytes (libharu's
+ * HPDF_LIMIT_MAX_STRING_LEN), and a character may take 4 bytes of UTF-8,
+ * twice over once escaped. 1,000 characters is a paragraph, far past any
+ * real title, and leaves that bound eight times over. */
+#define LIMIT_TEXT_LENGTH 1000u
+
+/* Longest Markdown value (details, summaries, findings) [characters].
+ * Twenty printed pages in one field; no stage below has a tighter bound
+ * (headings in it get bookmarks cut to LIMIT_PDF_STRING), and the bound
+ * keeps a single field from filling the 16 MiB of rendered output. */
+#define LIMIT_MARKDOWN_LENGTH 65536u
+
+/* Longest text golive hands libharu as one PDF string: a bookmark or the
+ * document's title [characters]. Longer ones are cut there (the heading
+ * itself is typeset whole), because libharu fails on strings over 65,535
+ * bytes and then writes no PDF at all; same reasoning as
+ * LIMIT_TEXT_LENGTH. */
+#define LIMIT_PDF_STRING LIMIT_TEXT_LENGTH
+
+/* Longest link target the PDF gets as a clickable link [bytes]: a URI is a
+ * PDF string (65,535 bytes at most, see LIMIT_TEXT_LENGTH); browsers stop
+ * near 64 KiB as well. A longer target is still printed, not linked, and a
+ * warning names it. */
+#define LIMIT_LINK_LENGTH 32768u
+
 /* Deepest chain of partials while rendering (a partial including a partial
  * ...). Shipped templates nest three or four deep. A partial may include
  * itself to walk nested data, and data nests at most LIMIT_YAML_DEPTH

@@ -2,6 +2,7 @@
 #include "manifest.h"
 
 #include "alloc.h"
+#include "buffer.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,10 +31,13 @@ void manifest_format(const struct manifest *manifest, struct buffer *out)
 {
     buffer_append_text(out,
                        "# golive manifest: the SHA-256 of every input and every document of one\n"
-                       "# build. Check it with: golive verify FOLDER. Input paths are relative\n"
-                       "# to this folder.\n");
+                       "# build. Check it with: golive verify FOLDER. 'project' is the project's\n"
+                       "# folder from this one; input paths are relative to it, golive: ones to\n"
+                       "# golive's data folder.\n");
     buffer_printf(out, "golive %s\n", manifest->version);
     buffer_printf(out, "fingerprint %s\n", manifest->fingerprint);
+    if (manifest->project)
+        buffer_printf(out, "project %s\n", manifest->project);
     for (size_t index = 0; index < manifest->input_count; index++)
         buffer_printf(out, "input %s  %s\n", manifest->inputs[index].sha256,
                       manifest->inputs[index].path);
@@ -82,6 +86,10 @@ static bool parse_line(struct manifest *out, const char *line, size_t length, un
         memcpy(out->fingerprint, line + 12, FINGERPRINT_LENGTH);
         return true;
     }
+    if (length > 8 && strncmp(line, "project ", 8) == 0 && !out->project) {
+        out->project = xstrndup(line + 8, length - 8);
+        return true;
+    }
     return parse_entry(out, line, length, number);
 }
 
@@ -118,5 +126,19 @@ void manifest_free(struct manifest *manifest)
     free(manifest->inputs);
     free(manifest->outputs);
     free(manifest->version);
+    free(manifest->project);
     memset(manifest, 0, sizeof *manifest);
+}
+
+char *manifest_input_path(const struct manifest *manifest, const char *folder,
+                          const char *data_folder, const struct manifest_entry *input)
+{
+    struct buffer path = { 0 };
+    if (strncmp(input->path, "golive:", 7) == 0 && data_folder)
+        buffer_printf(&path, "%s/%s", data_folder, input->path + 7);
+    else if (manifest->project)
+        buffer_printf(&path, "%s/%s/%s", folder, manifest->project, input->path);
+    else
+        buffer_printf(&path, "%s/%s", folder, input->path);
+    return buffer_release(&path);
 }

@@ -14,7 +14,9 @@
 #define FINGERPRINT_LENGTH 12 /* hex digits: short enough for a footer */
 
 struct manifest_entry {
-    char *path;        /* inputs: relative to the manifest's folder; outputs: a name in it */
+    char *path;        /* inputs: relative to the project's folder, or "golive:templates/NAME"
+                        * within golive's data folder (old manifests: relative to the
+                        * manifest's folder); outputs: a name in it */
     char sha256[65];
     unsigned line;     /* where it stands in the manifest, when read back */
 };
@@ -22,6 +24,7 @@ struct manifest_entry {
 struct manifest {
     char *version;     /* golive's version */
     char fingerprint[FINGERPRINT_LENGTH + 1]; /* the build's, as printed in its footers */
+    char *project;     /* the project's folder, relative to the manifest's; NULL in old manifests */
     struct manifest_entry *inputs, *outputs;
     size_t input_count, output_count;
 };
@@ -36,5 +39,11 @@ void manifest_format(const struct manifest *manifest, struct buffer *out);
 bool manifest_parse(const char *path, const char *text, size_t length, struct manifest *out,
                     struct diag_sink *sink);
 void manifest_free(struct manifest *manifest);
+
+/* manifest_input_path: where an input of a manifest in folder is now: in
+ * data_folder for "golive:" names, else in the project's folder as the
+ * manifest records it. Caller frees. */
+char *manifest_input_path(const struct manifest *manifest, const char *folder,
+                          const char *data_folder, const struct manifest_entry *input);
 
 #endif

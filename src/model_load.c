@@ -103,9 +103,13 @@ static char *resolve_named(const struct model *model, const char *naming_file,
     if (written[0] == '/')
         return NULL; /* the validator reported the absolute path */
     char *resolved = path_join_relative(naming_file, written);
-    if (!file_exists_regular(resolved) && !path_is_folder(resolved)) {
+    const char *kind = file_kind_of(resolved);
+    if (!kind) {
         diag(sink, DIAG_FILE_MISSING, cited_at, "'%s' does not exist (looked for '%s')", written,
              resolved);
+    } else if (!file_exists_regular(resolved) && !path_is_folder(resolved)) {
+        diag(sink, DIAG_FILE_NOT_REGULAR, cited_at, "'%s' is %s; golive reads only regular files",
+             written, kind);
     } else if (!path_is_inside(resolved, model->root)) {
         diag(sink, DIAG_PATH_OUTSIDE, cited_at,
              "'%s' lies outside the project's folder '%s'", written, model->root);

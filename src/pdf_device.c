@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "font_fallback.h"
+#include "golive_limits.h"
 #include "pdf_font.h"
 #include "pdf_stream.h"
 #include "text_normalise.h"
@@ -34,6 +35,7 @@ struct pdf_device {
     HPDF_Page *pages;
     size_t page_count, page_capacity;
     float page_height;
+    const char *name;                 /* the document, for messages; NULL when unnamed */
     struct diag_sink *sink;
     struct pdf_fonts fonts;
     struct pdf_compressor *compressor;
@@ -86,6 +88,11 @@ void pdf_device_free(struct pdf_device *device)
     buffer_free(&device->scratch);
     HPDF_Free(device->document);
     free(device);
+}
+
+void pdf_device_set_name(struct pdf_device *device, const char *name)
+{
+    device->name = name;
 }
 
 bool pdf_device_failed(const struct pdf_device *device)
@@ -419,9 +426,30 @@ static HPDF_Rect link_rect(const struct pdf_device *device, float x, float y, fl
     return rect;
 }
 
+/* Puts text into out, cut after LIMIT_PDF_STRING characters with an
+ * ellipsis: libharu fails on a PDF string over 65,535 bytes and then writes
+ * no PDF at all (golive_limits.h). */
+static void put_pdf_string(struct buffer *out, const char *text, size_t length)
+{
+    size_t at = 0;
+    for (size_t characters = 0; at < length && characters < LIMIT_PDF_STRING; characters++) {
+        uint32_t code_point;
+        at += utf8_decode_lossy(text + at, length - at, &code_point);
+    }
+    buffer_append(out, text, at);
+    if (at < length)
+        buffer_append_text(out, "\xE2\x80\xA6");
+}
+
 void pdf_device_uri_link(struct pdf_device *device, size_t page, float x, float y, float width,
                          float height, const char *uri, size_t length)
 {
+    if (length > LIMIT_LINK_LENGTH) {
+        diag(device->sink, DIAG_TYPESET_LINK_TOO_LONG, source_position_of_file(device->name),
+             "a link target of %zu bytes is printed but not made clickable; the limit is %u",
+             length, LIMIT_LINK_LENGTH);
+        return;
+    }
     buffer_truncate(&device->scratch, 0);
     buffer_append(&device->scratch, uri, length);
     HPDF_Annotation link = HPDF_Page_CreateURILinkAnnot(device->pages[page],
@@ -457,7 +485,7 @@ void pdf_device_bookmark(struct pdf_device *device, unsigned level, const char *
     for (unsigned above = level - 1; above >= 1 && !parent; above--)
         parent = device->outline_parents[above];
     buffer_truncate(&device->scratch, 0);
-    buffer_append(&device->scratch, title, length);
+    put_pdf_string(&device->scratch, title, length);
     HPDF_Outline outline = HPDF_CreateOutline(device->document, parent,
                                               buffer_text(&device->scratch),
                                               HPDF_GetEncoder(device->document, "UTF-8"));
@@ -472,6 +500,25 @@ void pdf_device_bookmark(struct pdf_device *device, unsigned level, const char *
 
 /* ---- the document ------------------------------------------------------------ */
 
+/* What a libharu error code means, for the message: never a bare code. */
+static const char *libharu_error_meaning(HPDF_STATUS error)
+{
+    switch (error) {
+    case HPDF_FAILD_TO_ALLOC_MEM:
+        return "out of memory";
+    case HPDF_STRING_OUT_OF_RANGE:
+        return "a text is longer than a PDF string may be";
+    case HPDF_INVALID_DOCUMENT:
+        return "an earlier step left the document unusable (a text, image or font it refused)";
+    case HPDF_PAGE_INVALID_SIZE:
+        return "a page size out of range";
+    case HPDF_INVALID_PARAMETER:
+        return "a value out of range";
+    default:
+        return "an error golive does not know; please report it with the input";
+    }
+}
+
 static void set_info(struct pdf_device *device, const struct pdf_document_info *info)
 {
     struct buffer producer = { 0 };
@@ -482,9 +529,13 @@ static void set_info(struct pdf_device *device, const struct pdf_document_info *
         { HPDF_INFO_SUBJECT, info->subject }, { HPDF_INFO_CREATOR, info->creator },
         { HPDF_INFO_PRODUCER, producer.data },
     };
-    for (size_t index = 0; index < sizeof fields / sizeof *fields; index++)
-        if (fields[index].value && *fields[index].value)
-            HPDF_SetInfoAttr(device->document, fields[index].type, fields[index].value);
+    for (size_t index = 0; index < sizeof fields / sizeof *fields; index++) {
+        if (!fields[index].value || !*fields[index].value)
+            continue;
+        buffer_truncate(&device->scratch, 0);
+        put_pdf_string(&device->scratch, fields[index].value, strlen(fields[index].value));
+        HPDF_SetInfoAttr(device->document, fields[index].type, buffer_text(&device->scratch));
+    }
     buffer_free(&producer);
     time_t seconds = (time_t)info->creation_time;
     struct tm broken;
@@ -516,9 +567,11 @@ bool pdf_device_finish(struct pdf_device *device, const struct pdf_document_info
     if (!device->document->stream)
         device->document->stream = HPDF_CallbackWriter_New(device->document->mmgr,
                                                            append_to_buffer, out);
-    if (!device->document->stream || HPDF_SaveToStream(device->document) != HPDF_OK) {
-        diag(device->sink, DIAG_TYPESET_PDF, source_position_of_file(NULL),
-             "libharu failed to write the PDF (error 0x%04X)", (unsigned)device->last_error);
+    if (!device->document->stream || HPDF_SaveToStream(device->document) != HPDF_OK
+        || device->last_error != HPDF_OK) {
+        diag(device->sink, DIAG_TYPESET_PDF, source_position_of_file(device->name),
+             "libharu could not write the PDF: %s (libharu error 0x%04X)",
+             libharu_error_meaning(device->last_error), (unsigned)device->last_error);
         return false;
     }
     return !pdf_device_failed(device);

@@ -26,6 +26,9 @@ struct pdf_document_info {
  * font_folder when first used. Never NULL (out of memory is fatal). */
 struct pdf_device *pdf_device_new(const char *font_folder, struct diag_sink *sink);
 void pdf_device_free(struct pdf_device *device);
+/* pdf_device_set_name: the document's name for the device's messages
+ * (borrowed; NULL: none). */
+void pdf_device_set_name(struct pdf_device *device, const char *name);
 
 /* pdf_device_measurer: the layout's view of the device's glyph widths. */
 struct text_measurer pdf_device_measurer(struct pdf_device *device);

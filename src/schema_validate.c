@@ -1,7 +1,9 @@
 /* The generic validator behind every input kind. */
 #include "schema_validate.h"
 
+#include "golive_limits.h"
 #include "suggest.h"
+#include "utf8.h"
 #include "value.h"
 
 #include <stdio.h>
@@ -46,6 +48,14 @@ static bool check_text(struct validation *validation, const struct node *value, 
     }
     if (single_line && strchr(node_scalar_text(value), '\n')) {
         report(validation, DIAG_MULTILINE_TEXT, value, "'%s' must be one line of text", key);
+        return false;
+    }
+    size_t characters = utf8_count(node_scalar_text(value), node_scalar_length(value));
+    unsigned limit = single_line ? LIMIT_TEXT_LENGTH : LIMIT_MARKDOWN_LENGTH;
+    if (characters > limit) {
+        report(validation, DIAG_TEXT_TOO_LONG, value,
+               "'%s' is %zu characters long; the limit for %s is %u", key, characters,
+               single_line ? "one line of text" : "Markdown text", limit);
         return false;
     }
     return true;
@@ -119,6 +129,10 @@ static bool check_form(struct validation *validation, const struct node *value, 
                        "'%s' must be a colour as #RRGGBB, not '%s'", key, text);
     case FIELD_ID:
     case FIELD_REFERENCE:
+        if (strlen(text) > LIMIT_ID_LENGTH)
+            return report(validation, DIAG_BAD_IDENTIFIER, value,
+                          "'%s' is %zu characters long; an identifier holds at most %u", key,
+                          strlen(text), LIMIT_ID_LENGTH);
         return value_is_identifier(text)
                || report(validation, DIAG_BAD_IDENTIFIER, value,
                        "'%s' must be an identifier (letters, digits, '.', '_', '-'), not '%s'", key,

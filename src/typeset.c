@@ -109,6 +109,7 @@ static bool lay_out(const char *markdown, size_t length, const struct typeset_op
     };
     work->device = pdf_device_new(options->font_folder ? options->font_folder
                                                        : GOLIVE_DATADIR "/fonts", sink);
+    pdf_device_set_name(work->device, options->output_name ? options->output_name : name);
     struct text_measurer measurer = pdf_device_measurer(work->device);
     bool ok = layout_document(work->root, &work->layout, &measurer, &work->list, sink);
     return ok && !pdf_device_failed(work->device);

@@ -30,6 +30,7 @@ struct typeset_options {
     int64_t creation_time;       /* [s since 1970-01-01 UTC]: CreationDate and ModDate */
     /* Files. */
     const char *source_name;     /* names the Markdown in diagnostics */
+    const char *output_name;     /* names the PDF in libharu's failures; NULL: source_name */
     const char *base_folder;     /* relative image paths resolve here; NULL: no images */
     const char *font_folder;     /* NULL: GOLIVE_DATADIR/fonts */
     /* Branding. */

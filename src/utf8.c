@@ -84,6 +84,16 @@ int utf8_is_control(uint32_t code_point)
     return code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F);
 }
 
+size_t utf8_count(const char *text, size_t length)
+{
+    size_t count = 0;
+    for (size_t at = 0; at < length; count++) {
+        uint32_t code_point;
+        at += utf8_decode_lossy(text + at, length - at, &code_point);
+    }
+    return count;
+}
+
 int utf8_valid(const char *text, size_t length)
 {
     size_t offset = 0;

@@ -28,6 +28,10 @@ int utf8_is_control(uint32_t code_point);
 /* ascii_hex_value: the value of a hexadecimal digit (either case), or -1. */
 int ascii_hex_value(char character);
 
+/* utf8_count: the number of characters in text[0..length) (an invalid
+ * byte counts as one). */
+size_t utf8_count(const char *text, size_t length);
+
 /* utf8_valid: whether all of text[0..length) is valid UTF-8. */
 int utf8_valid(const char *text, size_t length);
 

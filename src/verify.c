@@ -75,7 +75,7 @@ static void check_extra(const char *folder, const struct manifest *manifest,
     size_t count = 0;
     for (struct dirent *entry; (entry = readdir(directory)) != NULL;) {
         if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0
-            || listed(manifest, entry->d_name))
+            || listed(manifest, entry->d_name) || file_is_staging_name(entry->d_name))
             continue;
         extra = xreallocarray(extra, count + 1, sizeof(char *));
         extra[count++] = join(folder, entry->d_name);
@@ -91,12 +91,41 @@ static void check_extra(const char *folder, const struct manifest *manifest,
     free(extra);
 }
 
-static void check_inputs(const char *folder, const char *manifest_path,
+/* Whether the project's files are where the manifest says: any one of them
+ * is. An archive moved or copied without its project has only its
+ * documents to check, and that is no failure. */
+static bool project_found(const char *folder, const struct manifest *manifest)
+{
+    if (!manifest->project)
+        return true; /* an old manifest: each input warns where it is missing */
+    bool found = false;
+    for (size_t index = 0; !found && index < manifest->input_count; index++) {
+        const struct manifest_entry *entry = &manifest->inputs[index];
+        if (strncmp(entry->path, "golive:", 7) == 0)
+            continue;
+        char *path = manifest_input_path(manifest, folder, NULL, entry);
+        found = file_kind_of(path) != NULL;
+        free(path);
+    }
+    return found;
+}
+
+/* golive's own templates are checked when the data folder is known. */
+static bool input_checkable(const char *data_folder, bool project,
+                            const struct manifest_entry *entry)
+{
+    return strncmp(entry->path, "golive:", 7) == 0 ? data_folder != NULL : project;
+}
+
+static void check_inputs(const char *folder, const char *data_folder, const char *manifest_path,
                          const struct manifest *manifest, struct diag_sink *sink)
 {
+    bool project = project_found(folder, manifest);
     for (size_t index = 0; index < manifest->input_count; index++) {
         const struct manifest_entry *entry = &manifest->inputs[index];
-        char *path = join(folder, entry->path);
+        if (!input_checkable(data_folder, project, entry))
+            continue;
+        char *path = manifest_input_path(manifest, folder, data_folder, entry);
         char hex[65];
         struct source_position cited = { manifest_path, entry->line, 1 };
         if (!hash_file(path, hex))
@@ -109,8 +138,43 @@ static void check_inputs(const char *folder, const char *manifest_path,
     }
 }
 
+/* What an interrupted build left (file_is_staging_name): said as such,
+ * whatever the manifest, since the documents beside it may be from two
+ * builds. */
+static void check_leftovers(const char *folder, struct diag_sink *sink)
+{
+    DIR *directory = opendir(folder);
+    if (!directory)
+        return;
+    char **leftovers = NULL;
+    size_t count = 0;
+    for (struct dirent *entry; (entry = readdir(directory)) != NULL;) {
+        if (!file_is_staging_name(entry->d_name))
+            continue;
+        leftovers = xreallocarray(leftovers, count + 1, sizeof(char *));
+        leftovers[count++] = join(folder, entry->d_name);
+    }
+    closedir(directory);
+    if (count > 1)
+        qsort(leftovers, count, sizeof(char *), compare_names);
+    for (size_t index = 0; index < count; index++) {
+        diag(sink, DIAG_VERIFY_LEFTOVER, source_position_of_file(leftovers[index]),
+             "an interrupted golive build left this file; the folder may hold parts of two "
+             "builds");
+        free(leftovers[index]);
+    }
+    free(leftovers);
+}
+
 void verify_folder(const char *folder, struct diag_sink *sink)
 {
+    verify_folder_with_data(folder, NULL, sink);
+}
+
+void verify_folder_with_data(const char *folder, const char *data_folder,
+                             struct diag_sink *sink)
+{
+    check_leftovers(folder, sink);
     char *manifest_path = join(folder, MANIFEST_NAME);
     char *text;
     size_t length;
@@ -119,7 +183,7 @@ void verify_folder(const char *folder, struct diag_sink *sink)
         if (manifest_parse(manifest_path, text, length, &manifest, sink)) {
             check_outputs(folder, manifest_path, &manifest, sink);
             check_extra(folder, &manifest, sink);
-            check_inputs(folder, manifest_path, &manifest, sink);
+            check_inputs(folder, data_folder, manifest_path, &manifest, sink);
         }
         manifest_free(&manifest);
         free(text);

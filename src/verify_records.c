@@ -114,11 +114,11 @@ void verify_records(const char *folder, FILE *out, struct diag_sink *sink)
                   scratch, &text, &length)) {
         if (manifest_parse(buffer_text(&manifest_path), text, length, &manifest, scratch))
             for (size_t index = 0; index < manifest.input_count; index++) {
-                struct buffer input = { 0 };
-                buffer_printf(&input, "%s/%s", folder, manifest.inputs[index].path);
-                if (is_project(buffer_text(&input)))
-                    check_project(buffer_text(&input), out, sink);
-                buffer_free(&input);
+                char *input = manifest_input_path(&manifest, folder, NULL,
+                                                  &manifest.inputs[index]);
+                if (is_project(input))
+                    check_project(input, out, sink);
+                free(input);
             }
         manifest_free(&manifest);
         free(text);

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#define BYTE_ORDER_MARK "\xEF\xBB\xBF"
+
 /* Byte offsets of each line's start, to turn libyaml's (line, column) marks
  * (columns in characters) into positions in the text. */
 struct line_table {
@@ -79,6 +81,11 @@ static void report(struct lexical_checker *checker, size_t line, size_t column,
 {
     if (checker->failed)
         return;
+    /* libyaml counts a leading byte-order mark as a column of line 1; the
+     * user sees none. */
+    if (line == 0 && column > 0 && checker->lines.length >= 3
+        && memcmp(checker->lines.text, BYTE_ORDER_MARK, 3) == 0)
+        column--;
     struct source_position position = { checker->name, (unsigned)line + 1, (unsigned)column + 1 };
     diag(checker->sink, DIAG_YAML_SYNTAX, position, "%s", message);
     checker->failed = true;
@@ -233,6 +240,28 @@ static void visit_token(struct lexical_checker *checker, const yaml_token_t *tok
     checker->previous_end_line = token->end_mark.line;
 }
 
+/* Where line's text starts: past a leading byte-order mark on the first
+ * line, which YAML allows and which is no character of the text. */
+static size_t text_start(const struct line_table *table, size_t line)
+{
+    size_t start = table->starts[line];
+    if (line == 0 && table->length >= 3 && memcmp(table->text, BYTE_ORDER_MARK, 3) == 0)
+        start += 3;
+    return start;
+}
+
+/* The 0-based column of byte offset at on line, in characters, as libyaml
+ * counts them (a leading byte-order mark is one; report takes it off). */
+static size_t character_column(const struct line_table *table, size_t line, size_t at)
+{
+    size_t column = 0;
+    for (size_t offset = table->starts[line]; offset < at; column++) {
+        uint32_t code_point;
+        offset += utf8_decode_lossy(table->text + offset, table->length - offset, &code_point);
+    }
+    return column;
+}
+
 /* A '#' outside every token starts a comment, and must follow white space
  * or begin its line. Only the '#' are visited (memchr), not every byte. */
 static void check_comments(struct lexical_checker *checker)
@@ -249,15 +278,32 @@ static void check_comments(struct lexical_checker *checker)
         while (span < checker->span_count && checker->spans[span].end <= at)
             span++;
         bool inside = span < checker->span_count && checker->spans[span].start <= at;
-        if (inside || at == checker->lines.starts[line])
+        if (inside || at <= text_start(&checker->lines, line))
             continue;
         if (text[at - 1] != ' ' && text[at - 1] != '\t')
-            report(checker, line, at - checker->lines.starts[line],
+            report(checker, line, character_column(&checker->lines, line, at),
                    "a comment must be separated from what precedes it by a space");
         /* The rest of the line is comment: skip it. */
         const char *end = memchr(text + at, '\n', length - at);
         at = end ? (size_t)(end - text) - 1 : length;
     }
+}
+
+bool yaml_lexical_tab_indentation(const char *text, size_t length, size_t line,
+                                  size_t *column)
+{
+    size_t at = 0;
+    for (size_t current = 0; current < line && at < length; at++)
+        current += text[at] == '\n';
+    if (line == 0 && length >= 3 && memcmp(text, BYTE_ORDER_MARK, 3) == 0)
+        at += 3;
+    for (size_t start = at; at < length && (text[at] == ' ' || text[at] == '\t'); at++) {
+        if (text[at] == '\t') {
+            *column = at - start;
+            return true;
+        }
+    }
+    return false;
 }
 
 static void checker_release(struct lexical_checker *checker)

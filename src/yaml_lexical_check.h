@@ -23,6 +23,13 @@
 bool yaml_lexical_check(const char *name, const char *text, size_t length,
                         struct diag_sink *sink);
 
+/* yaml_lexical_tab_indentation: whether the 0-based line of text has a tab
+ * among the white space it starts with, and then the tab's 0-based column
+ * (characters, a leading byte-order mark not counted). For the message
+ * when libyaml fails on such a line. */
+bool yaml_lexical_tab_indentation(const char *text, size_t length, size_t line,
+                                  size_t *column);
+
 /* The same checks on the tokens of the parse itself, so that a file is
  * scanned once (the loader's parse), not twice. After each
  * yaml_parser_parse, and before the event is used, yaml_lexical_watch

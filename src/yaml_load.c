@@ -58,10 +58,14 @@ struct loader {
 
 #define CORE_TAG "tag:yaml.org,2002:"
 
+/* libyaml counts a leading byte-order mark as a column of line 1 (it skips
+ * it in the scanner); the user sees none, so columns there are one less. */
 static struct source_position position_of(const struct loader *loader, yaml_mark_t mark)
 {
+    bool after_mark = mark.line == 0 && mark.column > 0 && loader->length >= 3
+                      && memcmp(loader->bytes, "\xEF\xBB\xBF", 3) == 0;
     struct source_position position = { loader->path, (unsigned)mark.line + 1,
-                                        (unsigned)mark.column + 1 };
+                                        (unsigned)(mark.column + 1 - after_mark) };
     return position;
 }
 
@@ -139,7 +143,16 @@ static void report_syntax_error(struct loader *loader)
     yaml_mark_t mark = mark_at_last_character(loader, parser->problem_mark);
     if (parser->error == YAML_READER_ERROR)
         mark.line = mark.column = 0; /* the reader gives a byte offset only */
-    if (parser->context)
+    size_t tab_column;
+    if (parser->error != YAML_READER_ERROR
+        && yaml_lexical_tab_indentation(loader->bytes, loader->length, mark.line, &tab_column)) {
+        struct source_position tab = { loader->path, (unsigned)mark.line + 1,
+                                       (unsigned)tab_column + 1 };
+        diag(loader->sink, DIAG_YAML_TAB_INDENTATION, tab,
+             "a tab indents this line (column %zu); YAML indents with spaces only",
+             tab_column + 1);
+        loader->failed = loader->stop = true;
+    } else if (parser->context)
         loader_error(loader, DIAG_YAML_SYNTAX, mark, true, "%s (%s at line %zu, column %zu)",
                      problem, parser->context, parser->context_mark.line + 1,
                      parser->context_mark.column + 1);

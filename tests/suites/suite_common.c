@@ -21,7 +21,12 @@ int suite_list_files(const char *directory, const char *suffix, const char *suit
     if (!folder) {
         const char *ci = getenv("CI");
         bool in_ci = ci && strcmp(ci, "true") == 0;
-        printf("%s %s: the folder '%s' is absent; ../shared/conformance is needed to run it\n",
+        printf("%s %s: the folder '%s' is absent; ../shared/conformance is needed to run it\n"
+               "  get it from https://github.com/yaml/yaml-test-suite (src/ into yaml/src),\n"
+               "  https://github.com/mustache/spec (specs/*.yml into mustache/),\n"
+               "  https://github.com/commonmark/commonmark-spec (into commonmark/commonmark-spec)\n"
+               "  and https://github.com/github/cmark-gfm (test/spec.txt, test/extensions.txt\n"
+               "  into commonmark/gfm); see README.md, \"Layout\"\n",
                in_ci ? "FAIL" : "SKIPPED", suite_name, directory);
         return in_ci ? 1 : SUITE_SKIPPED;
     }

@@ -94,6 +94,55 @@ static void a_failed_batch_changes_nothing(void **state)
     free(impossible);
 }
 
+/* A rename that fails part-way (here: the second staged file vanished)
+ * puts back every file already renamed, and removes the new one. */
+static void a_commit_failing_part_way_puts_everything_back(void **state)
+{
+    (void)state;
+    char *first = xstrdup(scratch_path("first.md"));
+    char *second = xstrdup(scratch_path("second.md"));
+    char *third = xstrdup(scratch_path("third.md"));
+    struct diag_sink *sink = diag_sink_new();
+    assert_true(file_write_atomic(first, "old first\n", 10, sink));
+    assert_true(file_write_atomic(second, "old second\n", 11, sink));
+    struct file_batch *batch = file_batch_new();
+    assert_true(file_batch_stage(batch, first, "new first\n", 10, sink));
+    assert_true(file_batch_stage(batch, third, "new third\n", 10, sink));
+    assert_true(file_batch_stage(batch, second, "new second\n", 11, sink));
+    char command[512];
+    snprintf(command, sizeof command, "rm '%s'/.second.md.golive-*", scratch_folder);
+    assert_int_equal(system(command), 0);
+    assert_false(file_batch_commit(batch, sink));
+    file_batch_free(batch);
+    char *contents = read_file_text(first);
+    assert_string_equal(contents, "old first\n");
+    free(contents);
+    contents = read_file_text(second);
+    assert_string_equal(contents, "old second\n");
+    free(contents);
+    assert_false(file_exists_regular(third));
+    snprintf(command, sizeof command, "test $(ls -A '%s' | grep -c golive-) -eq 0", scratch_folder);
+    assert_int_equal(system(command), 0);
+    char *text = diagnostics_text(sink);
+    assert_non_null(strstr(text, "every file is as it was"));
+    free(text);
+    diag_sink_free(sink);
+    free(first);
+    free(second);
+    free(third);
+}
+
+static void recognises_staging_names(void **state)
+{
+    (void)state;
+    assert_true(file_is_staging_name(".audit.pdf.golive-Ab12Cd"));
+    assert_true(file_is_staging_name(".MANIFEST.golive-xY34zW"));
+    assert_false(file_is_staging_name("audit.pdf.golive-Ab12Cd"));
+    assert_false(file_is_staging_name(".audit.pdf.golive-Ab12C"));
+    assert_false(file_is_staging_name(".golive-Ab12Cd"));
+    assert_false(file_is_staging_name(".audit.pdf.golive-Ab12C!"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -102,6 +151,8 @@ int main(void)
         cmocka_unit_test(reports_missing_files_as_io_failures),
         cmocka_unit_test(replaces_files_whole_and_leaves_no_temporaries),
         cmocka_unit_test(a_failed_batch_changes_nothing),
+        cmocka_unit_test(a_commit_failing_part_way_puts_everything_back),
+        cmocka_unit_test(recognises_staging_names),
     };
     return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }
