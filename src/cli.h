@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 enum cli_option_kind {
-    CLI_FLAG,     /* --gate */
+    CLI_FLAG,     /* a switch without a value */
     CLI_VALUE,    /* --output FILE, given at most once */
     CLI_REPEATED, /* --data FILE, as often as wanted */
 };
@@ -78,5 +78,6 @@ extern const struct cli_command cli_new_command;
 extern const struct cli_command cli_list_command;
 extern const struct cli_command cli_render_command;
 extern const struct cli_command cli_md2pdf_command;
+extern const struct cli_command cli_import_command;
 
 #endif

@@ -3,12 +3,14 @@
 
 #include "alloc.h"
 #include "clock.h"
+#include "evaluate.h"
 #include "model_checklist.h"
 #include "model_read.h"
 #include "recording.h"
 #include "run_append.h"
 #include "schema.h"
 #include "suggest.h"
+#include "value.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,14 +127,66 @@ static bool split_evidence(const struct cli_invocation *invocation, struct mark_
     return true;
 }
 
+/* Order: closing a step while a step it depends on is open is recorded,
+ * and said (the go gates stay shut until the dependency is closed). */
+static void warn_out_of_order(const struct recording *recording,
+                              const struct mark_request *request, struct diag_sink *sink)
+{
+    if (strcmp(request->status, "done") != 0 && strcmp(request->status, "skipped") != 0)
+        return;
+    struct checklist *checklist = recording->use->checklist;
+    evaluate_checklist(checklist, recording->use->run, recording->model->project->window_start);
+    const struct item *item = checklist_find_item(checklist, request->item_id);
+    for (size_t index = 0; index < item->depends_on.count; index++) {
+        const struct item *dependency = checklist_find_item(checklist,
+                                                            item->depends_on.items[index]);
+        if (dependency && !dependency->state.closed && dependency != item)
+            diag(sink, DIAG_OUT_OF_ORDER, nowhere,
+                 "step %s is %s while step %s, which it depends on, is %s", item->id,
+                 request->status, dependency->id, schema_statuses[dependency->state.status]);
+    }
+}
+
+/* When: a record far after the window, or a downtime end before its
+ * start, is recorded but said at once, as golive check would say it. */
+static void warn_times(const struct recording *recording, const struct mark_request *request,
+                       const char *at_text, struct diag_sink *sink)
+{
+    const struct project *project = recording->model->project;
+    struct timestamp at;
+    if (!value_parse_timestamp(at_text, &at))
+        return;
+    at.offset_minutes = zone_offset_at(&project->zone, at.epoch);
+    evaluate_warn_far(project, at, nowhere, sink);
+    const struct checklist *checklist = recording->use->checklist;
+    const struct item *item = checklist_find_item(checklist, request->item_id);
+    if (item->downtime != DOWNTIME_END || strcmp(request->status, "done") != 0)
+        return;
+    CHECKLIST_FOR_EACH_ITEM(checklist, phase, start) {
+        const struct result_record *started = start->state.latest;
+        if (start->downtime != DOWNTIME_START || !start->state.closed || !started->at.set
+            || started->at.epoch <= at.epoch)
+            continue;
+        char end_text[40], start_text[40];
+        diag(sink, DIAG_DOWNTIME_NEGATIVE, nowhere,
+             "the downtime ends (step %s, %s) before it starts (step %s, %s, line %u)", item->id,
+             value_format_timestamp(at, end_text, sizeof end_text), start->id,
+             value_format_timestamp(started->at, start_text, sizeof start_text),
+             started->position.line);
+    }
+}
+
 static void record_mark(const struct mark_request *request, struct diag_sink *sink)
 {
     struct recording recording;
     bool ok = recording_load(request->run, sink, &recording)
               && check_request(recording.use->checklist, request, sink);
+    if (ok)
+        warn_out_of_order(&recording, request, sink);
     if (ok) {
         char now[40];
-        clock_now(now, sizeof now);
+        clock_now(&recording.model->project->zone, now, sizeof now);
+        warn_times(&recording, request, request->at ? request->at : now, sink);
         struct result_fields fields = {
             request->item_id, request->status, request->by, request->at ? request->at : now,
             request->note, request->decision, request->evidence_keys, request->evidence_values,
@@ -175,7 +229,9 @@ static int run_mark(const struct cli_invocation *invocation)
 static const struct cli_option mark_options[] = {
     { "by", 0, CLI_VALUE, "NAME", "who did it: a person id of the project, or a name "
                                   "(default: $GOLIVE_BY)" },
-    { "at", 0, CLI_VALUE, "TIMESTAMP", "when, e.g. 2026-03-21T18:05:00+01:00 (default: now)" },
+    { "at", 0, CLI_VALUE, "TIMESTAMP", "when, YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM, e.g. "
+                                       "2026-03-21T18:05:00+01:00 (default: now, in the "
+                                       "project's time zone)" },
     { "note", 0, CLI_VALUE, "TEXT", "what happened; required for skipped (the reason)" },
     { "evidence", 0, CLI_REPEATED, "KEY=VALUE", "evidence the step asks for; repeat as needed" },
     { "decision", 0, CLI_VALUE, "OUTCOME", "decision points: go, continue, rollback or no-go" },

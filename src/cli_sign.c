@@ -8,6 +8,7 @@
 #include "run_append.h"
 #include "schema.h"
 #include "suggest.h"
+#include "value.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,22 @@ static bool check_conditions(const struct signoff_fields *fields, struct diag_si
     return true;
 }
 
+/* The signer is who signed: refused unless the signatory's person or a
+ * deputy the project names for it. */
+static bool check_signer(const struct project *project, const struct signoff_fields *fields,
+                         struct diag_sink *sink)
+{
+    const struct signatory *signatory = project_find_signatory(project, fields->signatory);
+    bool deputy;
+    if (project_signer_allowed(project, signatory, fields->name, &deputy))
+        return true;
+    char names[256];
+    project_signer_names(project, signatory, names, sizeof names);
+    diag(sink, DIAG_SIGNER_NOT_SIGNATORY, nowhere, "'%s' signs for %s, whose signatory is %s",
+         fields->name, signatory->id, names);
+    return false;
+}
+
 static bool check_signoff(const struct project *project, const struct signoff_fields *fields,
                           struct diag_sink *sink)
 {
@@ -65,7 +82,9 @@ static bool check_signoff(const struct project *project, const struct signoff_fi
                                  schema_signoff_decisions, sink)
            && check_signatory(project, fields->signatory, sink)
            && recording_check_value(fields->name, "name", FIELD_TEXT, NULL, sink)
+           && check_signer(project, fields, sink)
            && recording_check_value(fields->date, "date", FIELD_DATE, NULL, sink)
+           && recording_check_value(fields->signed_at, "at", FIELD_TIMESTAMP, NULL, sink)
            && recording_check_value(fields->note, "note", FIELD_MARKDOWN, NULL, sink)
            && check_conditions(fields, sink);
 }
@@ -73,18 +92,23 @@ static bool check_signoff(const struct project *project, const struct signoff_fi
 static int run_sign(const struct cli_invocation *invocation)
 {
     const char *run = cli_argument(invocation, 0);
-    char now[40], today[16];
-    clock_now(now, sizeof now);
-    clock_today(today, sizeof today);
+    char now[40] = "", today[16] = "";
     struct signoff_fields fields = {
         .signatory = cli_argument(invocation, 1), .name = cli_value(invocation, "name"),
         .decision = cli_value(invocation, "decision"), .date = cli_value(invocation, "date"),
-        .at = now, .note = cli_value(invocation, "note") };
+        .at = now, .signed_at = cli_value(invocation, "at"), .note = cli_value(invocation, "note") };
     fields.conditions = cli_values(invocation, "condition", &fields.condition_count);
     struct diag_sink *sink = diag_sink_new();
     struct recording recording;
     if (recording_load(run, sink, &recording)
         && check_signoff(recording.model->project, &fields, sink)) {
+        clock_now(&recording.model->project->zone, now, sizeof now);
+        clock_today(&recording.model->project->zone, today, sizeof today);
+        struct timestamp signed_at;
+        if (!fields.date && fields.signed_at && value_parse_timestamp(fields.signed_at, &signed_at))
+            value_format_date(value_date_of_epoch(signed_at.epoch
+                                                  + (int64_t)signed_at.offset_minutes * 60),
+                              today, sizeof today);
         if (!fields.date)
             fields.date = today;
         struct buffer record = { 0 };
@@ -101,6 +125,8 @@ static const struct cli_option sign_options[] = {
     { "decision", 0, CLI_VALUE, "DECISION", "approved, conditional or rejected (required)" },
     { "condition", 0, CLI_REPEATED, "TEXT", "a condition of a conditional approval; repeat" },
     { "date", 0, CLI_VALUE, "DATE", "the date of signing, YYYY-MM-DD (default: today)" },
+    { "at", 0, CLI_VALUE, "TIMESTAMP", "when it was signed, if earlier (a paper sheet typed "
+                                       "in later); both times are kept" },
     { "note", 0, CLI_VALUE, "TEXT", "a remark" },
     { 0 },
 };
@@ -113,7 +139,11 @@ const struct cli_command cli_sign_command = {
         "Appends one sign-off to RUN for SIGNATORY, a signatory id of the project. The\n"
         "sign-off is checked first (the signatory exists; a conditional approval lists\n"
         "its conditions, the others none), then written as golive mark writes: under a\n"
-        "lock, in one write, flushed to disk. The last sign-off of a signatory counts.",
+        "lock, in one write, flushed to disk. The last sign-off of a signatory counts.\n\n"
+        "NAME must be the name of the signatory's person, or of a person the project\n"
+        "names under the signatory's 'deputies' (printed as \"name, for role\").\n"
+        "With --at the record keeps both times: 'signed_at' when it was signed, 'at'\n"
+        "when it was typed in.",
     .options = sign_options,
     .minimum_arguments = 2,
     .maximum_arguments = 2,

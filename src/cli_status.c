@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 /* Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
@@ -18,29 +19,43 @@ static bool want_colour(void)
     return isatty(STDOUT_FILENO) && !(no_colour && no_colour[0]);
 }
 
-static int gate_status(enum readiness readiness)
+/* The gate a --gate MOMENT asks about; NULL after a usage error. */
+static const struct verdict *find_gate(const struct project *project, const char *moment)
 {
-    switch (readiness) {
-    case READINESS_READY: return EXIT_STATUS_OK;
-    case READINESS_NOT_READY: return EXIT_STATUS_NOT_READY;
-    case READINESS_NO_GO: return EXIT_STATUS_NO_GO;
+    for (int index = 0; index < GATE_MOMENT_COUNT; index++)
+        if (strcmp(moment, evaluate_gate_names[index]) == 0)
+            return &project->gates[index];
+    if (strncmp(moment, "decision:", 9) == 0) {
+        const struct item *item = evaluate_find_decision(project, moment + 9);
+        return item ? &item->state.gate : NULL;
     }
-    return EXIT_STATUS_NOT_READY;
+    return NULL;
 }
 
 static int run_status(const struct cli_invocation *invocation)
 {
+    const char *moment = cli_value(invocation, "gate");
     struct diag_sink *sink = diag_sink_new();
     struct model *model = model_load(cli_argument(invocation, 0), sink);
     int status = diag_exit_status(sink);
     if (model && status == EXIT_STATUS_OK) {
         evaluate_model(model, sink);
+        const struct verdict *gate = moment ? find_gate(model->project, moment) : NULL;
         struct buffer report = { 0 };
-        status_report(model, want_colour(), &report);
+        if (moment && !gate) {
+            status = cli_usage_error(cli_invocation_command(invocation),
+                                     "'%s' is not a moment: give before-window, decision, "
+                                     "decision:STEP (a decision point of the runbook), "
+                                     "close-out or go-live", moment);
+        } else {
+            status_report(model, want_colour(), &report);
+            if (gate) {
+                status_report_gate(model, moment, gate, want_colour(), &report);
+                status = evaluate_exit_status(gate->readiness);
+            }
+        }
         fwrite(report.data, 1, report.length, stdout);
         buffer_free(&report);
-        if (cli_flag(invocation, "gate"))
-            status = gate_status(model->project->verdict.readiness);
     }
     diag_print(sink, stderr);
     model_free(model);
@@ -49,22 +64,33 @@ static int run_status(const struct cli_invocation *invocation)
 }
 
 static const struct cli_option status_options[] = {
-    { "gate", 0, CLI_FLAG, NULL, "exit 0 only when READY: 4 when NOT READY, 5 on ROLLBACK/NO-GO" },
+    { "gate", 0, CLI_VALUE, "MOMENT",
+      "exit by the gate at MOMENT: before-window, decision, decision:STEP, close-out or "
+      "go-live; 0 READY, 4 NOT READY, 5 ROLLBACK/NO-GO" },
     { 0 },
 };
 
 const struct cli_command cli_status_command = {
     .name = "status",
-    .synopsis = "PROJECT.yaml [--gate]",
-    .summary = "the readiness dashboard; --gate fails unless READY",
+    .synopsis = "PROJECT.yaml [--gate MOMENT]",
+    .summary = "the readiness dashboard; --gate MOMENT fails unless that gate is open",
     .description =
         "Loads and evaluates the engagement and prints its readiness dashboard: the\n"
         "go-live verdict and why, approvals, counts per checklist, the next open\n"
         "blocking steps with their owners, stale evidence, and planned against actual\n"
         "time. Colours only on a terminal, and never with NO_COLOR set.\n\n"
-        "With --gate the exit status says whether the go-live may proceed: 0 READY,\n"
-        "4 NOT READY, 5 ROLLBACK/NO-GO (and 1 when an input is invalid). A deploy\n"
-        "script can run 'golive status project.yaml --gate && deploy'.",
+        "With --gate MOMENT the exit status says whether the go-live may pass that\n"
+        "moment: 0 READY, 4 NOT READY, 5 ROLLBACK/NO-GO (1 when an input is invalid,\n"
+        "2 for an unknown moment). The moments (docs/rules.md):\n"
+        "  before-window  pre-flight done and fresh, go-live sign-offs in, the\n"
+        "                 runbook's preparation steps closed\n"
+        "  decision:STEP  all that, every step before decision point STEP closed,\n"
+        "                 and STEP recorded as go or continue\n"
+        "  decision       the runbook's last decision point\n"
+        "  close-out      every required step of every checklist closed, no\n"
+        "                 rollback, the close-out sign-offs in\n"
+        "  go-live        the whole go-live: its verdict, sign-offs and order\n"
+        "A deploy script: 'golive status project.yaml --gate decision:40 && deploy'.",
     .options = status_options,
     .minimum_arguments = 1,
     .maximum_arguments = 1,

@@ -1,37 +1,28 @@
-/* Reading the clock, for golive mark and golive sign only. */
+/* Reading the clock, for golive mark and golive sign only. The time is
+ * given in the project's zone, so a record reads as the window does;
+ * the environment's TZ plays no part (a POSIX TZ such as "XXX-25" once
+ * shifted stamps by a day). */
 #include "clock.h"
 
 #include "value.h"
 
-#include <stdio.h>
 #include <time.h>
 
-/* The local offset is the difference between the local and the UTC
- * calendar reading of the same instant (tm_gmtoff is not standard C). */
-static struct timestamp now_local(void)
+static struct timestamp now_in(const struct zone *zone)
 {
-    time_t now = time(NULL);
-    struct tm local, utc;
-    localtime_r(&now, &local);
-    gmtime_r(&now, &utc);
-    int64_t local_seconds = value_days_from_civil(local.tm_year + 1900, local.tm_mon + 1,
-                                                  local.tm_mday) * 86400
-                            + local.tm_hour * 3600 + local.tm_min * 60 + local.tm_sec;
-    int64_t utc_seconds = value_days_from_civil(utc.tm_year + 1900, utc.tm_mon + 1,
-                                                utc.tm_mday) * 86400
-                          + utc.tm_hour * 3600 + utc.tm_min * 60 + utc.tm_sec;
-    struct timestamp stamp = { true, (int64_t)now, (int)((local_seconds - utc_seconds) / 60) };
-    return stamp;
+    int64_t now = (int64_t)time(NULL);
+    return (struct timestamp){ .set = true, .epoch = now,
+                               .offset_minutes = zone_offset_at(zone, now) };
 }
 
-void clock_now(char *out, size_t size)
+void clock_now(const struct zone *zone, char *out, size_t size)
 {
-    value_format_timestamp_iso(now_local(), out, size);
+    value_format_timestamp_iso(now_in(zone), out, size);
 }
 
-void clock_today(char *out, size_t size)
+void clock_today(const struct zone *zone, char *out, size_t size)
 {
-    struct timestamp stamp = now_local();
+    struct timestamp stamp = now_in(zone);
     struct date date = value_date_of_epoch(stamp.epoch + (int64_t)stamp.offset_minutes * 60);
     value_format_date(date, out, size);
 }

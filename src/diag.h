@@ -86,6 +86,11 @@ enum diag_code {
     DIAG_ARTIFACT_NEEDS_INPUT,  /* audit requested but no audit file */
     DIAG_ROLE_UNASSIGNED,       /* warning: a role nobody in the project holds */
     DIAG_VERDICT_OPTIMISTIC,    /* warning: an audit verdict better than its findings */
+    DIAG_SIGNER_NOT_SIGNATORY,  /* a sign-off by someone who is neither the signatory nor a deputy */
+    DIAG_OUT_OF_ORDER,          /* warning: a step closed while a step it depends on is open */
+    DIAG_DOWNTIME_NEGATIVE,     /* warning: the downtime ends before it starts */
+    DIAG_RECORD_FAR_FROM_WINDOW,/* warning: a record dated long after the window */
+    DIAG_ZONE_UNKNOWN,          /* warning: a window time zone the system does not know */
     /* recording: golive mark and golive sign */
     DIAG_RUN_NOT_APPENDABLE,    /* records is not the last key, or not a block list */
     DIAG_MISSING_VALUE,         /* a required command-line value such as --by */
@@ -127,6 +132,7 @@ enum diag_code {
     DIAG_TYPESET_TOO_MANY_PAGES,     /* over LIMIT_PDF_PAGES */
     DIAG_TYPESET_ACCENT_COLOUR,      /* an accent colour that is not #RRGGBB */
     DIAG_TYPESET_MISSING_GLYPH,      /* characters no font has, drawn as U+FFFD */
+    DIAG_TYPESET_MISSING_CJK,        /* Chinese, Japanese, Korean no font has */
     DIAG_TYPESET_TOO_MANY_BOOKMARKS, /* headings past LIMIT_BOOKMARKS get no bookmark */
     DIAG_TYPESET_DIRECTIVE_UNKNOWN,  /* <!-- golive:NAME --> with an unknown NAME */
     DIAG_TYPESET_DIRECTIVE_KEY,      /* a key the directive does not take */
@@ -140,6 +146,22 @@ enum diag_code {
     DIAG_TYPESET_IMAGE_FORMAT,       /* neither PNG nor JPEG */
     DIAG_TYPESET_IMAGE_TOO_LARGE,    /* over LIMIT_IMAGE_PIXELS */
     DIAG_TYPESET_IMAGE_DECODE,       /* libharu cannot decode the image */
+    /* golive import: manifests, addons trees, module exports, inventories */
+    DIAG_PYTHON_SYNTAX,          /* a manifest that is not a well-formed literal */
+    DIAG_PYTHON_NOT_LITERAL,     /* a name, a call, an expression, an f-string */
+    DIAG_PYTHON_BAD_ESCAPE,      /* \x1, \N{NO SUCH NAME}, a surrogate */
+    DIAG_PYTHON_CONTROL_IN_VALUE,/* a control character in a manifest string */
+    DIAG_PYTHON_TOO_DEEP,        /* over LIMIT_PYTHON_DEPTH */
+    DIAG_MANIFEST_SHAPE,         /* not a dictionary, or a key of the wrong type */
+    DIAG_MODULE_NO_MANIFEST,     /* warning: a folder with __init__.py and no manifest */
+    DIAG_MODULE_TWO_MANIFESTS,   /* warning: __manifest__.py and __openerp__.py */
+    DIAG_MODULE_NOT_UTF8,        /* warning: a manifest that is not UTF-8 */
+    DIAG_MODULE_DUPLICATE,       /* warning: one technical name in two places */
+    DIAG_ADDONS_TOO_DEEP,        /* over LIMIT_ADDONS_DEPTH */
+    DIAG_ADDONS_TOO_MANY,        /* over LIMIT_IMPORT_MODULES */
+    DIAG_CSV_SYNTAX,             /* a quote left open, text after a closing quote */
+    DIAG_CSV_COLUMN_MISSING,     /* no technical-name column */
+    DIAG_MODULE_NAME,            /* a technical name that is not [a-z0-9_] */
     /* notes */
     DIAG_RECORD_TRUNCATED,      /* the last record of a run was cut short */
     DIAG_NOTE_PREVIOUS,      /* "first defined here" and similar */

@@ -53,7 +53,9 @@ static const char *const kind_names[] = {
 static const char *const face_names[] = {
     [FACE_SANS] = "sans", [FACE_SANS_BOLD] = "sans-bold", [FACE_SANS_ITALIC] = "sans-italic",
     [FACE_SANS_BOLD_ITALIC] = "sans-bold-italic", [FACE_MONO] = "mono",
-    [FACE_MONO_BOLD] = "mono-bold", [FACE_SYMBOL] = "symbol", [FACE_NONE] = "none",
+    [FACE_MONO_BOLD] = "mono-bold", [FACE_SYMBOL] = "symbol",
+    [FACE_ARABIC] = "arabic", [FACE_ARABIC_BOLD] = "arabic-bold", [FACE_HEBREW] = "hebrew",
+    [FACE_HEBREW_BOLD] = "hebrew-bold", [FACE_CJK] = "cjk", [FACE_NONE] = "none",
 };
 
 static void dump_item(const struct display_list *list, const struct display_item *item,

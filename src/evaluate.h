@@ -31,4 +31,60 @@ void evaluate_verdict(struct checklist *checklist);
 bool evaluate_times_go_live(const struct project *project, const struct checklist_use *use);
 void evaluate_phase_timing(struct checklist *checklist, struct timestamp window_start);
 
+/* One rule of docs/rules.md: its reason code, what it makes of a verdict
+ * or gate, and what it says. */
+struct evaluate_rule {
+    const char *code;
+    enum readiness effect;
+    const char *summary;
+};
+extern const struct evaluate_rule evaluate_rules[REASON_KIND_COUNT];
+/* The names of the moments, as golive status --gate takes them. */
+extern const char *const evaluate_gate_names[GATE_MOMENT_COUNT];
+/* evaluate_exit_status: a gate's exit status: 0 READY, 4 NOT READY, 5 NO-GO. */
+int evaluate_exit_status(enum readiness readiness);
+
+/* Building verdicts, shared by the checklist verdicts and the gates. */
+/* evaluate_add_reason: appends a reason with a printf-formatted text. */
+struct reason *evaluate_add_reason(struct verdict *verdict, enum reason_kind kind,
+                                   const struct item *item, const struct checklist *checklist,
+                                   const char *format, ...) __attribute__((format(printf, 5, 6)));
+/* evaluate_judge_step: the reasons one step gives against a verdict:
+ * blocking steps not closed, failed, blocked or without fresh evidence;
+ * decision points without go or continue. */
+void evaluate_judge_step(struct verdict *verdict, const struct checklist *checklist,
+                         const struct item *item);
+/* What a step counts as, given the outcome its checklist's decisions chose
+ * (succeeds_by): a planned outcome is not a decision against the go-live;
+ * the steps of a branch not taken are neither required nor blocking. */
+bool evaluate_is_planned(const struct item *item);
+bool evaluate_decided_against(const struct item *item);
+bool evaluate_is_required(const struct item *item);
+bool evaluate_is_blocking(const struct item *item);
+/* evaluate_copy_reason: appends a copy of reason (its own text). */
+void evaluate_copy_reason(struct verdict *verdict, const struct reason *reason);
+/* evaluate_settle: the readiness the reasons make: NO-GO when one of
+ * them says so, NOT READY when there is any, else READY. */
+void evaluate_settle(struct verdict *verdict);
+/* evaluate_signoff_reasons: for each signatory of artifact, a reason when
+ * its sign-off is rejected, or when it is not recorded, or both. */
+enum signoff_reasons { SIGNOFF_REASON_REJECTED, SIGNOFF_REASON_MISSING, SIGNOFF_REASON_BOTH };
+void evaluate_signoff_reasons(struct verdict *verdict, const struct project *project,
+                              enum artifact artifact, enum signoff_reasons which);
+/* evaluate_zone: every timestamp of the project and its runs in the
+ * project's zone; offset_shown on all when they hold several offsets. */
+void evaluate_zone(struct project *project);
+/* evaluate_warn_far: a warning when at is dated far after the window
+ * (half a year: a typo in the year, not hypercare). */
+void evaluate_warn_far(const struct project *project, struct timestamp at,
+                       struct source_position position, struct diag_sink *sink);
+/* evaluate_warn_dates: a warning for each result, and each sign-off's
+ * signed_at, dated far after the window. */
+void evaluate_warn_dates(const struct project *project, struct diag_sink *sink);
+/* evaluate_gates: every gate of docs/rules.md, into the project and into
+ * each decision point's state. Runs after the verdict and approvals. */
+void evaluate_gates(struct project *project);
+/* evaluate_find_decision: the decision point id in the gate checklists. */
+const struct item *evaluate_find_decision(const struct project *project, const char *id);
+
 #endif

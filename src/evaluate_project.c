@@ -2,6 +2,7 @@
  * them: the go-live verdict over the gate checklists, approvals, downtime,
  * the close-out status and the audit's readiness verdict. */
 #include "evaluate.h"
+#include "evaluate_inventory.h"
 
 #include "alloc.h"
 #include "model_checklist.h"
@@ -9,30 +10,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-static void combine_verdicts(struct project *project)
-{
-    struct verdict *verdict = &project->verdict;
-    verdict_free(verdict);
-    verdict->readiness = READINESS_READY;
-    for (size_t use = 0; use < project->use_count; use++) {
-        const struct checklist *checklist = project->uses[use].checklist;
-        if (!checklist || !project->uses[use].gate)
-            continue;
-        if (checklist->verdict.readiness == READINESS_NO_GO)
-            verdict->readiness = READINESS_NO_GO;
-        else if (checklist->verdict.readiness == READINESS_NOT_READY
-                 && verdict->readiness == READINESS_READY)
-            verdict->readiness = READINESS_NOT_READY;
-        for (size_t index = 0; index < checklist->verdict.reason_count; index++) {
-            verdict->reasons = xreallocarray(verdict->reasons, verdict->reason_count + 1,
-                                             sizeof(struct reason));
-            struct reason copy = checklist->verdict.reasons[index];
-            copy.text = xstrdup(copy.text);
-            verdict->reasons[verdict->reason_count++] = copy;
-        }
-    }
-}
 
 /* The sign-off in force for each signatory: the last one recorded, taking
  * the runs in the project's order and each run in file order. */
@@ -91,6 +68,23 @@ static void evaluate_approvals(struct project *project)
     project->approval_all = approval_over(project, ~0u);
 }
 
+/* The go-live verdict: the gate checklists' reasons, then a go-live
+ * sign-off (one that approves the runbook) recorded as rejected. */
+static void combine_verdicts(struct project *project)
+{
+    struct verdict *verdict = &project->verdict;
+    verdict_free(verdict);
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (!checklist || !project->uses[use].gate)
+            continue;
+        for (size_t index = 0; index < checklist->verdict.reason_count; index++)
+            evaluate_copy_reason(verdict, &checklist->verdict.reasons[index]);
+    }
+    evaluate_signoff_reasons(verdict, project, ARTIFACT_RUNBOOK, SIGNOFF_REASON_REJECTED);
+    evaluate_settle(verdict);
+}
+
 static void widen(struct project_timing *timing, struct timestamp at)
 {
     if (!at.set)
@@ -112,9 +106,11 @@ static void mark_downtime(struct project_timing *timing, const struct item *item
     if (item->downtime == DOWNTIME_START) {
         timing->downtime_started = true;
         timing->downtime_start = item->state.latest->at;
+        timing->downtime_start_record = item->state.latest;
     } else {
         timing->downtime_ended = true;
         timing->downtime_end = item->state.latest->at;
+        timing->downtime_end_record = item->state.latest;
     }
 }
 
@@ -128,7 +124,25 @@ bool evaluate_times_go_live(const struct project *project, const struct checklis
     return use->checklist && (any_runbook ? SET_HAS(use->artifacts, ARTIFACT_RUNBOOK) : use->gate);
 }
 
-static void evaluate_timing(struct project *project)
+/* A downtime that ends before it starts (a wrong offset in the repeated
+ * hour of a DST night, say) is never printed as a negative length: it is
+ * 0, marked inverted, and both records are named. */
+static void check_downtime(struct project_timing *timing, struct diag_sink *sink)
+{
+    if (timing->downtime.minutes >= 0 && timing->downtime_end.epoch >= timing->downtime_start.epoch)
+        return;
+    char start[40], end[40];
+    const struct result_record *first = timing->downtime_start_record;
+    const struct result_record *last = timing->downtime_end_record;
+    diag(sink, DIAG_DOWNTIME_NEGATIVE, last->position,
+         "the downtime ends (step %s, %s) before it starts (step %s, %s, line %u)",
+         last->item_id, value_format_timestamp(last->at, end, sizeof end), first->item_id,
+         value_format_timestamp(first->at, start, sizeof start), first->position.line);
+    timing->downtime_inverted = true;
+    timing->downtime.minutes = 0;
+}
+
+static void evaluate_timing(struct project *project, struct diag_sink *sink)
 {
     struct project_timing *timing = &project->timing;
     *timing = (struct project_timing){ 0 };
@@ -149,30 +163,70 @@ static void evaluate_timing(struct project *project)
         struct timestamp until = timing->downtime_ended ? timing->downtime_end : timing->last;
         timing->downtime = (struct duration){ true,
                                               (until.epoch - timing->downtime_start.epoch) / 60 };
+        if (timing->downtime_ended)
+            check_downtime(timing, sink);
+    }
+}
+
+/* The planned outcome a window checklist's decision chose, if any. */
+static bool planned_outcome(struct project *project)
+{
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (!checklist || !project->uses[use].gate || !checklist->outcome.decision)
+            continue;
+        const struct checklist_outcome *outcome = &checklist->outcome;
+        bool rolled_back = outcome->chosen == OUTCOME_ROLLBACK || outcome->chosen == OUTCOME_NO_GO;
+        project->outcome = !outcome->completed ? GOLIVE_RESTORING
+                           : rolled_back       ? GOLIVE_RESTORED
+                                               : GOLIVE_FIXED_FORWARD;
+        project->outcome_at = outcome->completed ? outcome->completed_at : (struct timestamp){ 0 };
+        project->outcome_checklist = checklist;
+        return true;
+    }
+    return false;
+}
+
+/* The outcome in words (docs/rules.md): decided against, a planned
+ * outcome, live (and closed once the close-out gate opens), or not live. */
+static void evaluate_outcome(struct project *project)
+{
+    project->outcome_at = (struct timestamp){ 0 };
+    project->outcome_checklist = NULL;
+    if (project->rollback_required) {
+        project->outcome = GOLIVE_ROLLED_BACK;
+        project->outcome_at = project->timing.last;
+    } else if (planned_outcome(project)) {
+        if (project->outcome != GOLIVE_RESTORING && project->gates[GATE_GO_LIVE].readiness != READINESS_READY)
+            project->outcome = GOLIVE_RESTORING;
+    } else if (project->gates[GATE_GO_LIVE].readiness == READINESS_READY) {
+        project->outcome = project->gates[GATE_CLOSE_OUT].readiness == READINESS_READY
+                               ? GOLIVE_CLOSED : GOLIVE_LIVE;
+        project->outcome_at = project->timing.last;
+    } else {
+        project->outcome = GOLIVE_NOT_LIVE;
     }
 }
 
 static void evaluate_closeout(struct project *project)
 {
     project->rollback_required = false;
-    bool everything_closed = true;
     for (size_t use = 0; use < project->use_count; use++) {
         const struct checklist *checklist = project->uses[use].checklist;
         if (!checklist || !project->uses[use].gate)
             continue;
         project->rollback_required = project->rollback_required
                                      || checklist->rollup.rollback_no_go > 0;
-        everything_closed = everything_closed && checklist->rollup.required_open == 0
-                            && checklist->rollup.blocked_failed == 0;
     }
-    if (project->closeout_status >= 0)
-        project->final_status = (enum closeout_status)project->closeout_status;
-    else if (project->rollback_required)
-        project->final_status = CLOSEOUT_FAILED;
-    else if (project->verdict.readiness == READINESS_READY && everything_closed)
-        project->final_status = CLOSEOUT_SUCCESS;
-    else
-        project->final_status = CLOSEOUT_PARTIAL;
+    evaluate_outcome(project);
+    static const enum closeout_status computed[] = {
+        [GOLIVE_NOT_LIVE] = CLOSEOUT_PARTIAL, [GOLIVE_LIVE] = CLOSEOUT_SUCCESS,
+        [GOLIVE_CLOSED] = CLOSEOUT_SUCCESS, [GOLIVE_FIXED_FORWARD] = CLOSEOUT_SUCCESS,
+        [GOLIVE_RESTORED] = CLOSEOUT_SUCCESS, [GOLIVE_RESTORING] = CLOSEOUT_PARTIAL,
+        [GOLIVE_ROLLED_BACK] = CLOSEOUT_FAILED };
+    project->final_status = project->closeout_status >= 0
+                                ? (enum closeout_status)project->closeout_status
+                                : computed[project->outcome];
 }
 
 /* Blocked by a critical risk or blocking missing item; needing preparation
@@ -196,7 +250,7 @@ static void evaluate_audit(struct audit *audit, struct diag_sink *sink)
     audit->computed_verdict = computed;
     audit->verdict = audit->stated_verdict != VERDICT_NONE ? audit->stated_verdict : computed;
     if (audit->stated_verdict != VERDICT_NONE && audit->stated_verdict < computed)
-        diag(sink, DIAG_VERDICT_OPTIMISTIC, audit->position,
+        diag(sink, DIAG_VERDICT_OPTIMISTIC, audit->stated_verdict_position,
              "the audit states '%s' but its findings say '%s'",
              schema_audit_verdicts[audit->stated_verdict], schema_audit_verdicts[computed]);
 }
@@ -204,14 +258,19 @@ static void evaluate_audit(struct audit *audit, struct diag_sink *sink)
 void evaluate_model(struct model *model, struct diag_sink *sink)
 {
     struct project *project = model->project;
+    evaluate_zone(project);
+    evaluate_warn_dates(project, sink);
     for (size_t use = 0; use < project->use_count; use++)
         if (project->uses[use].checklist)
             evaluate_checklist(project->uses[use].checklist, project->uses[use].run,
                                project->window_start);
-    combine_verdicts(project);
     evaluate_approvals(project);
-    evaluate_timing(project);
+    combine_verdicts(project);
+    evaluate_gates(project);
+    evaluate_timing(project, sink);
     evaluate_closeout(project);
     if (model->audit)
         evaluate_audit(model->audit, sink);
+    if (model->audit && model->audit->inventory)
+        evaluate_inventory(model->audit->inventory);
 }

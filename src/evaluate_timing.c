@@ -52,14 +52,35 @@ static void time_phase(struct phase *phase, const struct phase_timing *previous,
                                                  timing->actual.minutes - phase->budget.minutes };
 }
 
+/* Whether a phase counts in the total budget: it ran, or it has not
+ * started yet and holds a step that is required on the path taken. */
+static bool budget_counts(const struct phase *phase)
+{
+    if (!phase->budget.set || phase->timing.before_window)
+        return false;
+    if (phase->timing.started)
+        return true;
+    for (const struct item *item = phase->items; item < phase->items + phase->item_count; item++)
+        if (evaluate_is_required(item))
+            return true;
+    return false;
+}
+
 void evaluate_phase_timing(struct checklist *checklist, struct timestamp window_start)
 {
     const struct phase_timing *previous = NULL;
+    checklist->budget = (struct duration){ 0 };
     for (struct phase *phase = checklist->phases;
          phase < checklist->phases + checklist->phase_count; phase++) {
         time_phase(phase, previous, window_start);
-        if (phase->timing.started)
-            previous = &phase->timing;
+        struct phase_timing *timing = &phase->timing;
+        timing->overlaps = previous && timing->started && !timing->before_window
+                           && !previous->before_window && earlier(timing->start, previous->end);
+        if (timing->started)
+            previous = timing;
+        if (budget_counts(phase))
+            checklist->budget = (struct duration){ true,
+                                                   checklist->budget.minutes + phase->budget.minutes };
     }
 }
 

@@ -1,6 +1,6 @@
 /* The typefaces golive typesets with, named by role. The layout engine asks
  * for a face; the PDF device maps each to a font file under fonts/ and
- * answers for glyphs the face lacks with its fallback face. */
+ * answers for glyphs the face lacks with a fallback face (font_fallback.h). */
 #ifndef GOLIVE_FONT_FACE_H
 #define GOLIVE_FONT_FACE_H
 
@@ -15,6 +15,11 @@ enum font_face {
     FACE_MONO,
     FACE_MONO_BOLD,
     FACE_SYMBOL,    /* fallback for arrows, ballot boxes, check marks, box drawing */
+    FACE_ARABIC,    /* fallbacks by script (font_fallback.h) */
+    FACE_ARABIC_BOLD,
+    FACE_HEBREW,
+    FACE_HEBREW_BOLD,
+    FACE_CJK,       /* a system font, when installed */
     FACE_COUNT,
     FACE_NONE = FACE_COUNT /* no face has the glyph */
 };

@@ -90,4 +90,23 @@
  * camera photo still fits. */
 #define LIMIT_IMAGE_PIXELS (25u * 1000u * 1000u)
 
+/* Most bytes golive reads of a time zone file [bytes]: the largest of
+ * tzdata's (fat, with every transition to 2037) is under 5 KB; a bigger
+ * file is read only this far, and fails to parse if it is cut. */
+#define LIMIT_ZONE_FILE_SIZE 65536u
+/* Deepest nesting of brackets in a Python manifest. Odoo's manifests nest
+ * three levels ('assets': {'bundle': [('include', ...)]}); Python itself
+ * stops near 200. */
+#define LIMIT_PYTHON_DEPTH 64u
+
+/* Deepest folder golive import walks under an addons tree. Modules sit one
+ * or two levels down (tree/module, tree/repository/module); 16 leaves room
+ * for nested checkouts while stopping a link loop early. */
+#define LIMIT_ADDONS_DEPTH 16u
+
+/* Most modules one import reads (trees and export together). A large
+ * client runs 1,500 modules counting Odoo's own; the bound keeps a wrongly
+ * given root folder (/) from running for hours. */
+#define LIMIT_IMPORT_MODULES 50000u
+
 #endif

@@ -164,18 +164,9 @@ static void layout_release(struct layout *layout)
     free(layout->links);
     free(layout->fragments);
     free(layout->lines);
+    free(layout->bidi_levels);
     name_table_free(&layout->slugs);
     free(layout->watermark);
-}
-
-static void report_missing_glyphs(struct layout *layout)
-{
-    if (!layout->missing_glyphs)
-        return;
-    diag(layout->sink, DIAG_TYPESET_MISSING_GLYPH, layout->first_missing_at,
-         "%zu character%s the fonts cannot draw %s shown as U+FFFD (the first is U+%04X)",
-         layout->missing_glyphs, layout->missing_glyphs == 1 ? "" : "s",
-         layout->missing_glyphs == 1 ? "is" : "are", (unsigned)layout->first_missing);
 }
 
 bool layout_document(cmark_node *root, const struct layout_options *options,
@@ -184,10 +175,10 @@ bool layout_document(cmark_node *root, const struct layout_options *options,
 {
     struct layout layout;
     layout_init(&layout, options, measurer, out, sink);
+    layout_check_coverage(&layout, root);
     bool ok = layout_blocks(&layout, root) && layout_paginate(&layout);
     if (ok)
         layout_furniture(&layout);
-    report_missing_glyphs(&layout);
     layout_release(&layout);
     return ok;
 }

@@ -5,6 +5,7 @@
 
 #include "golive_limits.h"
 #include "layout_directive.h"
+#include "text_shape.h"
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -61,12 +62,8 @@ static void code_source_line(struct layout *layout, struct code_line *line, size
         struct glyph_metrics glyph = layout->measurer->glyph(layout->measurer->context,
                                                              FACE_MONO, code_point);
         bool missing = glyph.face == FACE_NONE;
-        if (missing) {
-            if (layout->missing_glyphs++ == 0)
-                layout->first_missing = code_point, layout->first_missing_at =
-                                                        layout->current_position;
+        if (missing) /* warned about by layout_check_coverage */
             glyph = layout->measurer->glyph(layout->measurer->context, FACE_MONO, 0xFFFD);
-        }
         float advance = advance_width(glyph.advance, line->size);
         if (line->pen + advance > line->width && line->pen > 0) {
             code_flush_run(layout, line, offset, &run_x);
@@ -125,18 +122,26 @@ void layout_code_lines(struct layout *layout, const char *text, size_t length)
     box_space(layout, style->space_before + padding_y);
     if (length && text[length - 1] == '\n')
         length--;
-    struct buffer expanded = { 0 };
+    struct buffer expanded = { 0 }, visual = { 0 };
     size_t start = 0, first_box = layout->box_count;
     do {
         const char *end = memchr(text + start, '\n', length - start);
         size_t stop = end ? (size_t)(end - text) : length;
         buffer_truncate(&expanded, 0);
         expand_tabs(text + start, stop - start, &expanded);
+        if (text_shape_wanted(expanded.data, expanded.length)) {
+            /* each line its own bidi paragraph, drawn in visual order */
+            buffer_truncate(&visual, 0);
+            text_visual_line(expanded.data, expanded.length, &visual);
+            buffer_truncate(&expanded, 0);
+            buffer_append(&expanded, visual.data, visual.length);
+        }
         line.text = buffer_text(&expanded);
         code_source_line(layout, &line, expanded.length);
         start = stop + 1;
     } while (start <= length);
     buffer_free(&expanded);
+    buffer_free(&visual);
     /* As for paragraphs: no first line alone at a page's foot, no last
      * line alone at the top of the next. */
     size_t count = layout->box_count - first_box;

@@ -5,6 +5,7 @@
 #include "layout_internal.h"
 
 #include "markdown.h"
+#include "text_normalise.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -19,6 +20,7 @@ void inline_reset(struct layout *layout)
     layout->link_count = 0;
     layout->fragment_count = 0;
     layout->line_count = 0;
+    layout->shaped_floor = 0;
 }
 
 static struct inline_span *add_span(struct layout *layout, uint8_t kind, uint8_t style)
@@ -183,14 +185,6 @@ enum font_face face_for_style(uint8_t style)
     return bold ? FACE_SANS_BOLD : FACE_SANS;
 }
 
-/* Characters that draw nothing by definition; when a face lacks them they
- * are left out rather than shown as U+FFFD. */
-static bool is_invisible(uint32_t code_point)
-{
-    return code_point == 0x00AD || (code_point >= 0x200B && code_point <= 0x200F)
-           || code_point == 0x2060 || code_point == 0xFEFF
-           || (code_point >= 0xFE00 && code_point <= 0xFE0F);
-}
 
 static bool is_space(uint32_t code_point)
 {
@@ -198,7 +192,7 @@ static bool is_space(uint32_t code_point)
 }
 
 /* The face and advance of one character, with U+FFFD for what no face has. */
-static struct glyph_metrics resolve_glyph(struct layout *layout, enum font_face face,
+static struct glyph_metrics resolve_glyph(const struct layout *layout, enum font_face face,
                                           uint32_t code_point, bool *replaced)
 {
     struct glyph_metrics glyph = layout->measurer->glyph(layout->measurer->context, face,
@@ -206,11 +200,7 @@ static struct glyph_metrics resolve_glyph(struct layout *layout, enum font_face 
     *replaced = false;
     if (glyph.face != FACE_NONE)
         return glyph;
-    *replaced = true;
-    if (layout->missing_glyphs++ == 0) {
-        layout->first_missing = code_point;
-        layout->first_missing_at = layout->current_position;
-    }
+    *replaced = true; /* warned about by layout_check_coverage */
     glyph = layout->measurer->glyph(layout->measurer->context, face, 0xFFFD);
     if (glyph.face == FACE_NONE)
         glyph = (struct glyph_metrics){ .face = face, .advance = 0 };
@@ -275,7 +265,7 @@ static struct fragment *add_fragment(struct layout *layout, enum fragment_kind k
     LAYOUT_GROW(layout->fragments, layout->fragment_count, layout->fragment_capacity);
     struct fragment *fragment = &layout->fragments[layout->fragment_count++];
     *fragment = (struct fragment){ .text = text, .span = span, .face = (uint8_t)face,
-                                   .kind = (uint8_t)kind };
+                                   .kind = (uint8_t)kind, .level = layout->bidi_level };
     return fragment;
 }
 
@@ -304,7 +294,8 @@ static void add_character(struct layout *layout, uint32_t span_index, const char
     struct fragment *last = layout->fragment_count
                                 ? &layout->fragments[layout->fragment_count - 1] : NULL;
     bool extend = last && last->kind == FRAGMENT_WORD && last->span == span_index
-                  && last->face == glyph.face && last->text + last->length == at;
+                  && last->face == glyph.face && last->text + last->length == at
+                  && last->level == layout->bidi_level;
     if (!extend)
         last = add_fragment(layout, FRAGMENT_WORD, at, span_index, glyph.face);
     last->length += (uint32_t)used;
@@ -322,6 +313,7 @@ static void measure_span_text(struct layout *layout, uint32_t span_index, const 
         size_t used = utf8_decode_lossy(text + offset, length - offset, &code_point);
         const char *at = text + offset;
         offset += used;
+        layout->bidi_level = layout_bidi_next_level(layout);
         if (code_point == '\n') {
             /* Text holds a line end only from a reference (&#10;), which the
              * template engine writes where Markdown cannot break a line (a
@@ -334,8 +326,8 @@ static void measure_span_text(struct layout *layout, uint32_t span_index, const 
                                         ? &layout->fragments[layout->fragment_count - 1] : NULL;
             if (last && last->kind == FRAGMENT_SPACE)
                 continue;
-            struct glyph_metrics space = layout->measurer->glyph(layout->measurer->context,
-                                                                 face, ' ');
+            struct glyph_metrics space = layout->measurer->glyph(
+                layout->measurer->context, layout_bidi_face(layout, face, ' '), ' ');
             /* A single space stays in place, so that a run can take the
              * words on both sides of it; other white space is drawn as one. */
             struct fragment *fragment = add_fragment(layout, FRAGMENT_SPACE,
@@ -345,12 +337,13 @@ static void measure_span_text(struct layout *layout, uint32_t span_index, const 
             fragment->width = advance_width(space.advance, size);
             continue;
         }
-        if (is_invisible(code_point)
+        if (text_draws_nothing(code_point)
             && layout->measurer->glyph(layout->measurer->context, face, code_point).face
                    == FACE_NONE)
             continue;
         bool replaced;
-        struct glyph_metrics glyph = resolve_glyph(layout, face, code_point, &replaced);
+        struct glyph_metrics glyph = resolve_glyph(layout, layout_bidi_face(layout, face, code_point),
+                                                   code_point, &replaced);
         if (replaced) {
             struct fragment *fragment = add_fragment(layout, FRAGMENT_WORD, replacement_character,
                                                      span_index, glyph.face);
@@ -368,8 +361,10 @@ void inline_measure(struct layout *layout, size_t first_span, size_t end_span,
                     const struct run_style *style)
 {
     layout->fragment_count = 0;
+    layout_bidi_prepare(layout, first_span, end_span);
     for (size_t index = first_span; index < end_span; index++) {
         const struct inline_span *span = &layout->spans[index];
+        layout->bidi_level = layout->bidi_right_to_left ? 1 : 0;
         const char *text = buffer_text(&layout->scratch) + span->offset;
         struct fragment *fragment;
         switch (span->kind) {
@@ -606,7 +601,7 @@ static bool same_run(const struct layout *layout, const struct fragment *previou
 
 /* Draws one run of text with what goes with its style: the shading of
  * inline code, the underline and clickable area of a link, a strike. */
-static void emit_run(struct layout *layout, const struct fragment *first, const char *text,
+void inline_emit_run(struct layout *layout, const struct fragment *first, const char *text,
                      size_t length, float x, float baseline, float width,
                      const struct run_style *style)
 {
@@ -640,6 +635,8 @@ static void emit_run(struct layout *layout, const struct fragment *first, const 
 void inline_emit_line(struct layout *layout, size_t index, float x, float baseline,
                       const struct run_style *style)
 {
+    if (layout_bidi_emit_line(layout, index, x, baseline, style))
+        return;
     const struct layout_line *line = &layout->lines[index];
     const struct fragment *fragments = layout->fragments;
     size_t at = line->first, end = line->end;
@@ -665,7 +662,7 @@ void inline_emit_line(struct layout *layout, size_t index, float x, float baseli
         while (next < end && same_run(layout, &fragments[next - 1], &fragments[next]))
             width += fragments[next++].width;
         const struct fragment *last = &fragments[next - 1];
-        emit_run(layout, first, first->text, (size_t)(last->text + last->length - first->text),
+        inline_emit_run(layout, first, first->text, (size_t)(last->text + last->length - first->text),
                  pen, baseline, width, style);
         pen += width;
         at = next;
@@ -678,6 +675,7 @@ void layout_flow_lines(struct layout *layout, const struct run_style *style,
     const struct layout_frame *frame = frame_top(layout);
     float baseline = text_baseline(style->size, style->leading);
     size_t count = layout->line_count;
+    align = layout_bidi_align(layout, align);
     for (size_t index = 0; index < count; index++) {
         float slack = frame->width - layout->lines[index].width;
         float x = frame->x + (align == ALIGN_CENTER ? slack / 2 : align == ALIGN_RIGHT ? slack : 0);

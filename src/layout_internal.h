@@ -104,6 +104,7 @@ struct fragment {
     uint32_t span;
     uint8_t face;                /* enum font_face really drawing it */
     uint8_t kind;                /* enum fragment_kind */
+    uint8_t level;               /* bidi embedding level: odd is right to left */
 };
 
 struct layout_line {
@@ -153,14 +154,18 @@ struct layout {
     size_t line_count, line_capacity;
 
     struct name_table slugs;     /* anchor names used so far; number: repeats of a name */
-    size_t missing_glyphs;       /* characters no face has */
-    uint32_t first_missing;
-    struct source_position first_missing_at;
     struct source_position current_position; /* of the block being laid out */
     uint32_t current_link;       /* the link being collected + 1; 0 outside links */
     size_t span_floor;           /* spans below this belong to an earlier cell: never extended */
     float next_table_scale;      /* [ratio] for the next table; 0 for the usual size */
     char *watermark;             /* the draft directive's own text, or NULL */
+    /* right-to-left text (layout_bidi.c), for the spans being measured */
+    bool bidi_active;            /* they hold right-to-left text: lines are reordered */
+    bool bidi_right_to_left;     /* their paragraph direction */
+    uint8_t bidi_level;          /* of the character being measured */
+    uint8_t *bidi_levels;        /* of each character, in order */
+    size_t bidi_count, bidi_capacity, bidi_cursor;
+    size_t shaped_floor;         /* spans below this are shaped already */
 };
 
 /* layout_box.c: building boxes */
@@ -221,6 +226,30 @@ void layout_image_box(struct layout *layout, const struct inline_span *span);
  * base folder) into path and its size into info; false after a warning. */
 bool layout_image_resolve(struct layout *layout, const char *url, size_t length,
                           struct buffer *path, struct image_info *info);
+
+/* layout_bidi.c: layout_bidi_prepare shapes spans [first, end) and finds
+ * their levels before they are measured; layout_bidi_next_level gives the
+ * level of each character measured, in order; layout_bidi_emit_line draws
+ * a line in visual order (false, nothing drawn, for left-to-right text);
+ * layout_bidi_align sets right-to-left paragraphs flush right. */
+void layout_bidi_prepare(struct layout *layout, size_t first, size_t end);
+uint8_t layout_bidi_next_level(struct layout *layout);
+bool layout_bidi_emit_line(struct layout *layout, size_t index, float x, float baseline,
+                           const struct run_style *style);
+enum line_align layout_bidi_align(const struct layout *layout, enum line_align align);
+/* layout_bidi_face: the face for code_point inside right-to-left text:
+ * that of the word before it when it has the glyph, else face. */
+enum font_face layout_bidi_face(const struct layout *layout, enum font_face face,
+                                uint32_t code_point);
+/* inline_emit_run (layout_inline.c): text drawn in the style of fragment
+ * first, with its shading, underline, strike and link area. */
+void inline_emit_run(struct layout *layout, const struct fragment *first, const char *text,
+                     size_t length, float x, float baseline, float width,
+                     const struct run_style *style);
+
+/* layout_coverage.c: warns about each character of the document no face
+ * draws (once, with its count and first position). */
+void layout_check_coverage(struct layout *layout, cmark_node *root);
 
 /* layout_table.c */
 /* table_column_widths: shares available among columns that want at least

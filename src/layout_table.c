@@ -210,6 +210,8 @@ static size_t emit_cell(struct layout *layout, const struct table *table, size_t
     inline_break(layout, inner, &style);
     float baseline = text_baseline(style.size, style.leading);
     enum line_align align = column_align(table, column);
+    if (!table->alignments || !table->alignments[column])
+        align = layout_bidi_align(layout, align); /* right-to-left cells flush right */
     for (size_t index = from; index < to && index < layout->line_count; index++) {
         float slack = inner - layout->lines[index].width;
         float x = table->x[column] + padding_x

@@ -21,6 +21,7 @@ static const struct cli_command *const commands[] = {
     &cli_verify_command,
     &cli_render_command,
     &cli_md2pdf_command,
+    &cli_import_command,
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
@@ -42,8 +43,8 @@ static void print_overview(FILE *stream)
             "  1   invalid input: an input file is wrong (nothing was written)\n"
             "  2   usage error: the command line is wrong\n"
             "  3   I/O failure: a file could not be read or written\n"
-            "  4   status --gate: readiness is NOT READY\n"
-            "  5   status --gate: a decision point says ROLLBACK or NO-GO\n"
+            "  4   status --gate MOMENT: that gate is NOT READY\n"
+            "  5   status --gate MOMENT: a decision or a required sign-off says no\n"
             "  6   verify: the folder differs from its manifest\n"
             "  70  internal failure (out of memory, or a bug in golive)\n\n"
             "The manual is golive(1); the file formats are in docs/format.md.\n");

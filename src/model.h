@@ -10,6 +10,7 @@
 #include "name_table.h"
 #include "source_position.h"
 #include "value.h"
+#include "zone.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -59,6 +60,55 @@ struct rollup {              /* evaluated */
     size_t rollback_no_go;   /* decisions recorded as rollback or no-go */
 };
 
+struct item;
+struct checklist;
+enum readiness { READINESS_READY, READINESS_NOT_READY, READINESS_NO_GO };
+
+/* Why a checklist, the go-live or a gate is not READY: one reason per
+ * step or signatory concerned. Each kind is one rule of docs/rules.md,
+ * with its reason code in evaluate_rules.c. */
+enum reason_kind {
+    REASON_NO_GO,            /* a decision said rollback or no-go */
+    REASON_FAILED,           /* a blocking step failed */
+    REASON_BLOCKED,          /* a blocking step is blocked */
+    REASON_OPEN,             /* a blocking step is not closed */
+    REASON_EVIDENCE_MISSING, /* a blocking step is done without its evidence */
+    REASON_EVIDENCE_STALE,   /* a blocking step's evidence is too old */
+    REASON_NO_DECISION,      /* a decision point has no go or continue */
+    REASON_SIGNOFF_REJECTED, /* a required sign-off was rejected */
+    REASON_SIGNOFF_MISSING,  /* a required sign-off is not recorded (gates) */
+    REASON_OUT_OF_ORDER,     /* a step is closed while a step it depends on is open (gates) */
+    REASON_PREPARATION_OPEN, /* a required step before the moment asked about is open (gates) */
+    REASON_REQUIRED_OPEN,    /* close-out: a required step of any checklist is open */
+    REASON_KIND_COUNT
+};
+
+struct signatory;
+
+struct reason {
+    enum reason_kind kind;
+    const struct item *item;           /* NULL for a sign-off's reason */
+    const struct checklist *checklist; /* NULL for a sign-off's reason */
+    const struct signatory *signatory; /* sign-off reasons only */
+    const struct item *dependency;     /* REASON_OUT_OF_ORDER: the open step */
+    char *text;              /* a sentence for people, e.g. for golive status */
+};
+
+struct verdict {             /* evaluated; gates have one too */
+    enum readiness readiness;
+    struct reason *reasons;
+    size_t reason_count;
+};
+
+/* The moments at which golive status --gate is asked (docs/rules.md). */
+enum gate_moment {
+    GATE_BEFORE_WINDOW,      /* pre-flight done and fresh, approvals in, preparation closed */
+    GATE_DECISION,           /* every decision point (see the item's own gate) */
+    GATE_CLOSE_OUT,          /* every required step of every checklist closed, close-out signed */
+    GATE_GO_LIVE,            /* the whole go-live: its verdict, approvals and order */
+    GATE_MOMENT_COUNT
+};
+
 struct result_record;
 
 /* What is known of one evidence key the step asks for. */
@@ -81,6 +131,11 @@ struct item_state {          /* evaluated */
     bool evidence_missing;               /* done without every evidence key */
     bool evidence_stale;                 /* some evidence older than evidence_max_age */
     struct duration evidence_age;        /* the oldest evidence's age at the window start */
+    struct verdict gate;                 /* decision points: the gate at this step */
+    bool not_taken;                      /* in the phase of a planned outcome not chosen */
+    bool in_branch;                      /* in the phase of the planned outcome chosen */
+    const struct item *open_dependency;  /* closed while this step it depends on is open */
+    const struct item *early_of;         /* closed before this dependency was closed */
 };
 
 struct item {
@@ -101,6 +156,7 @@ struct item {
     struct duration evidence_max_age;
     struct text_list depends_on; /* step ids */
     outcome_set outcomes;        /* decision points: what may be recorded */
+    struct text_map succeeds_by; /* decision points: outcome -> phase id that completes it */
     enum downtime_mark downtime;
     struct source_position position;
     size_t number;               /* 1-based position in the checklist */
@@ -118,33 +174,9 @@ struct phase_timing {            /* evaluated */
     struct timestamp start, end; /* end: the latest record so far while unfinished */
     struct duration actual;      /* end - start, so far while unfinished */
     struct duration over_budget; /* actual - budget when positive, else 0 */
+    bool overlaps;               /* starts before the phase timed before it ended */
 };
 
-enum readiness { READINESS_READY, READINESS_NOT_READY, READINESS_NO_GO };
-
-/* Why a checklist is not READY, one reason per step concerned. */
-enum reason_kind {
-    REASON_NO_GO,            /* a decision said rollback or no-go */
-    REASON_FAILED,           /* a blocking step failed */
-    REASON_BLOCKED,          /* a blocking step is blocked */
-    REASON_OPEN,             /* a blocking step is not closed */
-    REASON_EVIDENCE_MISSING, /* a blocking step is done without its evidence */
-    REASON_EVIDENCE_STALE,   /* a blocking step's evidence is too old */
-    REASON_NO_DECISION,      /* a decision point has no go or continue */
-};
-
-struct reason {
-    enum reason_kind kind;
-    const struct item *item;
-    const struct checklist *checklist;
-    char *text;              /* a sentence for people, e.g. for golive status */
-};
-
-struct verdict {             /* evaluated */
-    enum readiness readiness;
-    struct reason *reasons;
-    size_t reason_count;
-};
 
 struct phase {
     char *id;
@@ -156,6 +188,17 @@ struct phase {
     struct source_position position;
     struct rollup rollup;        /* evaluated */
     struct phase_timing timing;  /* evaluated */
+};
+
+/* How a checklist ended, when a decision point chose an outcome it
+ * declares successful (succeeds_by): fix forward, or a planned rollback
+ * that restored the system. */
+struct checklist_outcome {   /* evaluated */
+    const struct item *decision;         /* NULL when no planned outcome was chosen */
+    enum outcome chosen;
+    const struct phase *branch;          /* the phase that carries it out */
+    bool completed;                      /* every step of branch closed */
+    struct timestamp completed_at;       /* the last closing record of branch */
 };
 
 struct checklist {
@@ -173,8 +216,11 @@ struct checklist {
     size_t item_count;           /* over all phases */
     struct rollup rollup;        /* evaluated */
     struct verdict verdict;      /* evaluated */
-    struct duration budget;      /* evaluated: the phases' budgets added */
+    struct duration budget;      /* evaluated: the budgets of the phases that ran, or, for
+                                    those not started, of the ones holding a required step
+                                    (a rollback phase that never ran does not count) */
     bool has_decision;           /* evaluated: some step is a decision point */
+    struct checklist_outcome outcome; /* evaluated */
 };
 
 /* ---- runs ------------------------------------------------------------ */
@@ -199,8 +245,10 @@ struct signoff_record {
     struct text_list conditions;
     struct date date;
     struct timestamp at;         /* when recorded; unset when not given */
+    struct timestamp signed_at;  /* when given on paper, if earlier than at; else unset */
     char *note;
     struct source_position position;
+    bool deputy;                 /* resolved: signed by a deputy of the signatory */
 };
 
 struct run {
@@ -243,6 +291,8 @@ struct missing_item {
     char *notes;
 };
 
+struct inventory;
+
 enum audit_verdict { VERDICT_READY_FOR_REHEARSAL, VERDICT_NEEDS_PREPARATION, VERDICT_BLOCKED,
                      VERDICT_NONE };
 
@@ -250,6 +300,7 @@ struct audit {
     struct date date;
     char *auditor;               /* person id */
     enum audit_verdict stated_verdict; /* VERDICT_NONE when not written */
+    struct source_position stated_verdict_position;
     char *summary;
     char *system_version, *system_hosting, *database_size, *constraints, *state;
     struct text_list apps;
@@ -265,6 +316,8 @@ struct audit {
     struct missing_item *missing;
     size_t missing_count;
     char *next_step;
+    char *inventory_file;        /* as written, or NULL */
+    struct inventory *inventory; /* owned (model_inventory.h), or NULL */
     const char *path;            /* not owned */
     struct source_position position;
     enum audit_verdict verdict;  /* evaluated: stated, else computed */
@@ -288,6 +341,7 @@ struct contact {
 
 struct signatory {
     char *id, *role, *person, *name;
+    struct text_list deputies;   /* person ids who may sign instead */
     artifact_set artifacts;
     struct source_position position;
     const struct signoff_record *latest; /* evaluated: the sign-off in force, or NULL */
@@ -304,13 +358,26 @@ struct approval_state {      /* evaluated */
 
 enum closeout_status { CLOSEOUT_SUCCESS, CLOSEOUT_PARTIAL, CLOSEOUT_FAILED };
 
+/* Where the go-live stands, in the words a client reads (docs/rules.md). */
+enum golive_outcome {
+    GOLIVE_NOT_LIVE,         /* the go-live gate is shut and nothing decided against it */
+    GOLIVE_LIVE,             /* live; hypercare or the close-out still open */
+    GOLIVE_CLOSED,           /* live, and the close-out gate is open */
+    GOLIVE_FIXED_FORWARD,    /* a planned fix-forward completed */
+    GOLIVE_RESTORED,         /* a planned rollback completed: the system is restored */
+    GOLIVE_RESTORING,        /* a planned outcome chosen, its phase not yet closed */
+    GOLIVE_ROLLED_BACK,      /* a decision said rollback or no-go: the go-live did not happen */
+};
+
 struct project_timing {      /* evaluated */
     struct duration window;              /* planned: window end - start */
     bool started;                        /* some gate record has a time */
     struct timestamp first, last;        /* first and last record of the gate runs */
     bool downtime_started, downtime_ended;
     struct timestamp downtime_start, downtime_end;
-    struct duration downtime;            /* end - start, or up to the last record */
+    const struct result_record *downtime_start_record, *downtime_end_record;
+    bool downtime_inverted;              /* the end was recorded before the start */
+    struct duration downtime;            /* end - start, or up to the last record; 0 if inverted */
 };
 
 struct checklist_use {
@@ -331,6 +398,8 @@ struct project {
     char *system_from, *system_to, *hosting;
     struct timestamp window_start, window_end, rollback_deadline;
     char *timezone;
+    struct zone zone;            /* loaded from timezone, else the window start's offset */
+    bool offsets_vary;           /* evaluated: the times printed hold more than one offset */
     struct person *people;
     size_t person_count;
     struct contact *contacts;
@@ -346,15 +415,20 @@ struct project {
     struct audit *audit;         /* loaded, or NULL */
     int closeout_status;         /* index into schema_closeout_statuses, or -1 */
     struct timestamp closeout_completed;
+    struct date hypercare_until;
     struct text_list closeout_issues;
     char *closeout_notes;
     artifact_set artifacts;
-    struct verdict verdict;      /* evaluated: over the gate checklists */
+    struct verdict verdict;      /* evaluated: over the gate checklists and approvals */
+    struct verdict gates[GATE_MOMENT_COUNT];         /* evaluated: see docs/rules.md */
     struct approval_state approvals[ARTIFACT_COUNT]; /* evaluated: per document */
     struct approval_state approval_all;              /* evaluated: every signatory */
     struct project_timing timing;                    /* evaluated */
     bool rollback_required;      /* evaluated: some decision said rollback or no-go */
     enum closeout_status final_status; /* evaluated: stated, else computed */
+    enum golive_outcome outcome;       /* evaluated */
+    struct timestamp outcome_at;       /* evaluated: when it was reached, if known */
+    const struct checklist *outcome_checklist; /* evaluated: the one whose planned outcome it is */
     char *templates;             /* folder of template overrides, as written */
     char *templates_path, *logo_path; /* resolved; NULL when not given */
     const char *path;            /* not owned */

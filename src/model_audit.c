@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "model_project.h"
+#include "model_inventory.h"
 #include "model_read.h"
 #include "schema.h"
 
@@ -86,6 +87,7 @@ struct audit *audit_build(const struct node *root, const char *path)
     audit->auditor = read_text(root, "auditor");
     audit->stated_verdict = (enum audit_verdict)read_choice(root, "verdict",
                                                             schema_audit_verdicts, VERDICT_NONE);
+    audit->stated_verdict_position = read_position(root, "verdict");
     audit->summary = read_text(root, "summary");
     const struct node *system = read_mapping(root, "current_system");
     audit->system_version = read_text(system, "version");
@@ -105,6 +107,7 @@ struct audit *audit_build(const struct node *root, const char *path)
     build_risks(audit, root);
     build_missing(audit, root);
     audit->next_step = read_text(root, "next_step");
+    audit->inventory_file = read_text(root, "inventory");
     audit->path = path;
     audit->position = node_position(root);
     audit->verdict = audit->computed_verdict = VERDICT_NONE;
@@ -139,7 +142,8 @@ void audit_free(struct audit *audit)
     free(audit->cleanup);
     free(audit->risks);
     free(audit->missing);
-    FREE_EACH(audit->auditor, audit->summary, audit->system_version, audit->system_hosting,
+    inventory_free(audit->inventory);
+    FREE_EACH(audit->inventory_file, audit->auditor, audit->summary, audit->system_version, audit->system_hosting,
               audit->database_size, audit->constraints, audit->state, audit->next_step);
     struct text_list *lists[] = { &audit->apps, &audit->critical_workflows, &audit->scope_migrate,
                                   &audit->scope_review, &audit->scope_drop };

@@ -28,6 +28,7 @@ static void build_item(struct item *item, const struct node *mapping)
     item->evidence = read_text_map(mapping, "evidence");
     item->evidence_max_age = read_duration(mapping, "evidence_max_age");
     item->depends_on = read_text_list(mapping, "depends_on");
+    item->succeeds_by = read_text_map(mapping, "succeeds_by");
     unsigned every_outcome = (1u << OUTCOME_NONE) - 1;
     item->outcomes = read_set(mapping, "outcomes", schema_outcomes,
                               item->kind == ITEM_DECISION ? every_outcome : 0);
@@ -163,13 +164,46 @@ static void check_dependencies(const struct checklist *checklist, const struct i
     }
 }
 
-static void check_outcomes(const struct item *item, const struct node *node,
-                           struct diag_sink *sink)
+static bool has_phase(const struct checklist *checklist, const char *id)
+{
+    for (size_t index = 0; index < checklist->phase_count; index++)
+        if (checklist->phases[index].id && strcmp(checklist->phases[index].id, id) == 0)
+            return true;
+    return false;
+}
+
+/* succeeds_by: outcomes the step allows, each carried out by a phase. */
+static void check_succeeds_by(const struct checklist *checklist, const struct item *item,
+                              const struct node *node, struct diag_sink *sink)
+{
+    const struct node *map = read_mapping(node, "succeeds_by");
+    for (size_t index = 0; map && index < node_count(map); index++) {
+        const struct node *key = node_mapping_key(map, index);
+        int outcome = schema_choice_index(schema_outcomes, node_scalar_text(key));
+        const char *phase = text_map_find(&item->succeeds_by, node_scalar_text(key));
+        if (outcome < 0 || !SET_HAS(item->outcomes, outcome))
+            diag(sink, DIAG_DECISION_NOT_ALLOWED, node_position(key),
+                 "step %s does not allow the outcome '%s' that succeeds_by names",
+                 item->id ? item->id : "?", node_scalar_text(key));
+        else if (phase && !has_phase(checklist, phase))
+            diag(sink, DIAG_UNKNOWN_REFERENCE, node_position(node_mapping_value(map, index)),
+                 "'%s' is not a phase of this checklist", phase);
+    }
+}
+
+static void check_outcomes(const struct checklist *checklist, const struct item *item,
+                           const struct node *node, struct diag_sink *sink)
 {
     if (item->kind != ITEM_DECISION && node_mapping_find(node, "outcomes"))
         diag(sink, DIAG_OUTCOMES_NOT_DECISION, read_position(node, "outcomes"),
              "step %s lists outcomes but is not a decision point (kind: decision)",
              item->id ? item->id : "?");
+    if (item->kind != ITEM_DECISION && node_mapping_find(node, "succeeds_by"))
+        diag(sink, DIAG_OUTCOMES_NOT_DECISION, read_position(node, "succeeds_by"),
+             "step %s lists succeeds_by but is not a decision point (kind: decision)",
+             item->id ? item->id : "?");
+    else
+        check_succeeds_by(checklist, item, node, sink);
 }
 
 static void check_items(struct checklist *checklist, const struct node *root,
@@ -184,7 +218,7 @@ static void check_items(struct checklist *checklist, const struct node *root,
             continue;
         check_owner(checklist, item, node, sink);
         check_dependencies(checklist, item, node, ids, sink);
-        check_outcomes(item, node, sink);
+        check_outcomes(checklist, item, node, sink);
     }
     free(ids);
     free(nodes);
@@ -247,6 +281,7 @@ static void item_free(struct item *item)
     free(item->rollback_action);
     text_map_free(&item->evidence);
     text_list_free(&item->depends_on);
+    text_map_free(&item->succeeds_by);
 }
 
 void checklist_free(struct checklist *checklist)

@@ -45,6 +45,7 @@ void item_state_free(struct item_state *state)
 {
     free(state->history);
     free(state->evidence);
+    verdict_free(&state->gate);
     state->history = NULL;
     state->evidence = NULL;
     state->history_count = 0;

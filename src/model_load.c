@@ -5,6 +5,7 @@
 #include "file_io.h"
 #include "model_audit.h"
 #include "model_checklist.h"
+#include "model_inventory.h"
 #include "model_project.h"
 #include "model_read.h"
 #include "model_run.h"
@@ -21,7 +22,7 @@ static const char *kind_article(enum input_kind kind)
 {
     static const char *const articles[INPUT_KIND_COUNT] = {
         [INPUT_CHECKLIST] = "a checklist", [INPUT_PROJECT] = "a project",
-        [INPUT_RUN] = "a run", [INPUT_AUDIT] = "an audit",
+        [INPUT_RUN] = "a run", [INPUT_AUDIT] = "an audit", [INPUT_INVENTORY] = "an inventory",
     };
     return articles[kind];
 }
@@ -182,6 +183,20 @@ static void load_uses(struct model *model, const struct node *project_root,
     }
 }
 
+/* The inventory an audit names, relative to the audit file. */
+static void load_inventory(struct model *model, struct audit *audit, const struct node *audit_root,
+                           struct diag_sink *sink)
+{
+    if (!audit->inventory_file)
+        return;
+    struct source_position cited_at = read_position(audit_root, "inventory");
+    char *path = resolve_named(model, audit->path, audit->inventory_file, cited_at, sink);
+    const struct node *root = path ? load_kind(model, path, cited_at, INPUT_INVENTORY, sink) : NULL;
+    free(path);
+    if (root)
+        audit->inventory = inventory_build(root, model->sources[model->source_count - 1].path);
+}
+
 static void load_audit(struct model *model, const struct node *project_root,
                        struct diag_sink *sink)
 {
@@ -197,6 +212,7 @@ static void load_audit(struct model *model, const struct node *project_root,
     model->audit = audit_build(root, model->sources[model->source_count - 1].path);
     project->audit = model->audit;
     audit_resolve(model->audit, root, project, sink);
+    load_inventory(model, model->audit, root, sink);
 }
 
 /* A logo must be PNG or JPEG: checked by its first bytes, before the
@@ -336,6 +352,22 @@ static void check_artifact_inputs(const struct project *project, const struct no
              "the emergency contacts sheet needs at least one entry under 'contacts'");
 }
 
+#ifndef GOLIVE_ZONEINFO
+#define GOLIVE_ZONEINFO "/usr/share/zoneinfo"
+#endif
+
+/* The project's time zone, from the system's time zone data; a name it
+ * does not know is said, and the window start's offset used instead. */
+static void load_zone(struct project *project, const struct node *root, struct diag_sink *sink)
+{
+    int fallback = project->window_start.set ? project->window_start.offset_minutes : 0;
+    if (!zone_load(&project->zone, GOLIVE_ZONEINFO, project->timezone, fallback)
+        && project->timezone)
+        diag(sink, DIAG_ZONE_UNKNOWN, read_position(read_mapping(root, "window"), "timezone"),
+             "'%s' is not a time zone of this system's time zone data (%s); times are printed "
+             "in the window start's offset", project->timezone, GOLIVE_ZONEINFO);
+}
+
 struct model *model_load(const char *path, struct diag_sink *sink)
 {
     return model_load_preloaded(path, NULL, sink);
@@ -354,6 +386,7 @@ struct model *model_load_preloaded(const char *path, struct yaml_document *prelo
         return NULL;
     }
     model->project = project_build(root, model->sources[0].path, sink);
+    load_zone(model->project, root, sink);
     load_uses(model, root, sink);
     load_audit(model, root, sink);
     load_assets(model, root, sink);
@@ -431,31 +464,61 @@ static void check_run_file(const char *path, struct yaml_document *document,
     yaml_document_free(document);
 }
 
+/* An audit on its own is checked with the inventory it names. */
+static void check_audit_file(const char *path, const struct node *root, struct diag_sink *sink)
+{
+    struct model scratch = { 0 };
+    scratch.root = path_folder_of(path);
+    struct audit *audit = audit_build(root, path);
+    load_inventory(&scratch, audit, root, sink);
+    audit_free(audit);
+    for (size_t index = 0; index < scratch.source_count; index++) {
+        free(scratch.sources[index].path);
+        yaml_document_free(scratch.sources[index].document);
+    }
+    free(scratch.sources);
+    free(scratch.root);
+}
+
 void model_check_file(const char *path, struct diag_sink *sink)
 {
+    model_free(model_check_project(path, sink));
+}
+
+struct model *model_check_project(const char *path, struct diag_sink *sink)
+{
+    struct model *model = NULL;
     struct yaml_document *document = yaml_load_file(path, source_position_of_file(path), sink);
     if (!document) {
         note_truncated_run(path, sink);
-        return;
+        return NULL;
     }
     const struct node *root = yaml_document_root(document);
     enum input_kind kind;
     if (!schema_detect_kind(root, path, &kind, sink)) {
         yaml_document_free(document);
-        return;
+        return NULL;
     }
     if (kind == INPUT_PROJECT) {
-        model_free(model_load_preloaded(path, document, sink));
-        return;
+        size_t errors = diag_error_count(sink);
+        model = model_load_preloaded(path, document, sink);
+        if (model && diag_error_count(sink) > errors) {
+            model_free(model);
+            model = NULL;
+        }
+        return model;
     }
     schema_validate(root, schema_for_kind(kind), sink);
     if (kind == INPUT_RUN) {
         check_run_file(path, document, sink);
-        return;
+        return NULL;
     }
     if (kind == INPUT_CHECKLIST)
         checklist_free(checklist_build(root, path, sink));
     else if (kind == INPUT_AUDIT)
-        audit_free(audit_build(root, path));
+        check_audit_file(path, root, sink);
+    else if (kind == INPUT_INVENTORY)
+        inventory_free(inventory_build(root, path));
     yaml_document_free(document);
+    return model;
 }

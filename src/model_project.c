@@ -7,6 +7,7 @@
 #include "suggest.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 static void build_people(struct project *project, const struct node *root)
@@ -66,6 +67,7 @@ static void build_signatories(struct project *project, const struct node *root)
         signatory->role = read_text(node, "role");
         signatory->person = read_text(node, "person");
         signatory->name = read_text(node, "name");
+        signatory->deputies = read_text_list(node, "deputies");
         signatory->artifacts = read_set(node, "artifacts", schema_artifacts,
                                         1u << ARTIFACT_SIGNOFF);
         signatory->position = node_position(node);
@@ -120,6 +122,7 @@ static void build_parts(struct project *project, const struct node *root)
     const struct node *closeout = read_mapping(root, "closeout");
     project->closeout_status = read_choice(closeout, "status", schema_closeout_statuses, -1);
     project->closeout_completed = read_timestamp(closeout, "completed");
+    project->hypercare_until = read_date(closeout, "hypercare_until");
     project->closeout_issues = read_text_list(closeout, "issues");
     project->closeout_notes = read_text(closeout, "notes");
 }
@@ -130,6 +133,47 @@ const struct person *project_find_person(const struct project *project, const ch
         if (project->people[index].id && strcmp(project->people[index].id, id) == 0)
             return &project->people[index];
     return NULL;
+}
+
+static const char *registered_name(const struct project *project,
+                                   const struct signatory *signatory)
+{
+    const struct person *person = project_find_person(project, signatory->person);
+    return person ? person->name : signatory->name;
+}
+
+bool project_signer_allowed(const struct project *project, const struct signatory *signatory,
+                            const char *name, bool *deputy)
+{
+    const char *registered = registered_name(project, signatory);
+    *deputy = false;
+    if (!registered || (name && strcmp(name, registered) == 0))
+        return true;
+    for (size_t index = 0; name && index < signatory->deputies.count; index++) {
+        const struct person *person = project_find_person(project,
+                                                          signatory->deputies.items[index]);
+        if (person && person->name && strcmp(person->name, name) == 0) {
+            *deputy = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+void project_signer_names(const struct project *project, const struct signatory *signatory,
+                          char *out, size_t size)
+{
+    const char *registered = registered_name(project, signatory);
+    size_t used = (size_t)snprintf(out, size, "%s", registered ? registered : "");
+    for (size_t index = 0; index < signatory->deputies.count && used < size; index++) {
+        const struct person *person = project_find_person(project,
+                                                          signatory->deputies.items[index]);
+        used += (size_t)snprintf(out + used, size - used, "%s%s",
+                                 index ? ", " : " (or a deputy: ",
+                                 person && person->name ? person->name : "?");
+    }
+    if (signatory->deputies.count && used < size)
+        snprintf(out + used, size - used, ")");
 }
 
 const struct signatory *project_find_signatory(const struct project *project, const char *id)
@@ -193,10 +237,16 @@ static void check_references(const struct project *project, const struct node *r
                  "this contact has neither 'person' nor 'name'");
     }
     const struct node *signatories = read_list(root, "signatories");
-    for (size_t index = 0; index < project->signatory_count; index++)
-        project_check_person_reference(project, project->signatories[index].person, "signatory",
-                                       read_position(node_sequence_item(signatories, index),
-                                                     "person"), sink);
+    for (size_t index = 0; index < project->signatory_count; index++) {
+        const struct signatory *signatory = &project->signatories[index];
+        const struct node *node = node_sequence_item(signatories, index);
+        project_check_person_reference(project, signatory->person, "signatory",
+                                       read_position(node, "person"), sink);
+        const struct node *deputies = read_list(node, "deputies");
+        for (size_t at = 0; at < signatory->deputies.count; at++)
+            project_check_person_reference(project, signatory->deputies.items[at], "deputy",
+                                           node_position(node_sequence_item(deputies, at)), sink);
+    }
 }
 
 static void check_window(const struct project *project, const struct node *root,
@@ -254,6 +304,7 @@ void project_free(struct project *project)
     for (size_t index = 0; index < project->signatory_count; index++) {
         struct signatory *signatory = &project->signatories[index];
         FREE_EACH(signatory->id, signatory->role, signatory->person, signatory->name);
+        text_list_free(&signatory->deputies);
     }
     for (size_t index = 0; index < project->use_count; index++) {
         struct checklist_use *use = &project->uses[index];
@@ -265,6 +316,9 @@ void project_free(struct project *project)
     free(project->uses);
     text_list_free(&project->distribution);
     text_list_free(&project->closeout_issues);
+    zone_free(&project->zone);
     verdict_free(&project->verdict);
+    for (int moment = 0; moment < GATE_MOMENT_COUNT; moment++)
+        verdict_free(&project->gates[moment]);
     free(project);
 }

@@ -14,6 +14,14 @@ void project_free(struct project *project);
 
 /* project_find_person: the person with this id, or NULL. */
 const struct person *project_find_person(const struct project *project, const char *id);
+/* project_signer_allowed: whether name may sign for signatory: the name of
+ * its person (or its own name), or of one of its deputies (*deputy then
+ * true). A signatory with neither person nor name accepts any name. */
+bool project_signer_allowed(const struct project *project, const struct signatory *signatory,
+                            const char *name, bool *deputy);
+/* project_signer_names: "Petra Šťastná (or a deputy: Anna Berg)" into out. */
+void project_signer_names(const struct project *project, const struct signatory *signatory,
+                          char *out, size_t size);
 const struct signatory *project_find_signatory(const struct project *project, const char *id);
 
 /* project_check_person_reference: reports id at position unless it names a

@@ -36,6 +36,7 @@ static void build_signoff(struct signoff_record *record, const struct node *node
     record->conditions = read_text_list(node, "conditions");
     record->date = read_date(node, "date");
     record->at = read_timestamp(node, "at");
+    record->signed_at = read_timestamp(node, "signed_at");
     record->note = read_text(node, "note");
     record->position = node_position(node);
 }
@@ -142,9 +143,25 @@ static void resolve_result(struct result_record *record, const struct node *node
     check_evidence(record, node, sink);
 }
 
-static void resolve_signoff(const struct signoff_record *record, const struct node *node,
+/* The signer is who signed: the signatory's person, or a deputy the
+ * project names for it. */
+static void check_signer(struct signoff_record *record, const struct node *node,
+                         const struct project *project, struct diag_sink *sink)
+{
+    const struct signatory *signatory = project_find_signatory(project, record->signatory_id);
+    if (!signatory || !record->name
+        || project_signer_allowed(project, signatory, record->name, &record->deputy))
+        return;
+    char names[256];
+    project_signer_names(project, signatory, names, sizeof names);
+    diag(sink, DIAG_SIGNER_NOT_SIGNATORY, read_position(node, "name"),
+         "'%s' signs for %s, whose signatory is %s", record->name, signatory->id, names);
+}
+
+static void resolve_signoff(struct signoff_record *record, const struct node *node,
                             const struct project *project, struct diag_sink *sink)
 {
+    check_signer(record, node, project, sink);
     if (record->signatory_id && !project_find_signatory(project, record->signatory_id)) {
         const char **ids = xcalloc(project->signatory_count + 1, sizeof(char *));
         for (size_t index = 0; index < project->signatory_count; index++)

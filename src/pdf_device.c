@@ -4,8 +4,11 @@
 #include "pdf_device.h"
 
 #include "alloc.h"
+#include "font_fallback.h"
 #include "pdf_font.h"
 #include "pdf_stream.h"
+#include "text_normalise.h"
+#include "text_shape.h"
 #include "utf8.h"
 
 #include <hpdf.h>
@@ -93,13 +96,27 @@ bool pdf_device_failed(const struct pdf_device *device)
 static struct glyph_metrics device_glyph(void *context, enum font_face face, uint32_t code_point)
 {
     struct pdf_device *device = context;
+    if (code_point == TEXT_LIGATURE_LAM) { /* drawn in the face of its ligature */
+        enum font_face arabic[FONT_FALLBACK_MAX];
+        font_fallback_faces(face, 0x0644, arabic);
+        face = arabic[0];
+    }
     uint16_t advance = pdf_fonts_advance(&device->fonts, face, code_point);
+    /* A combining mark sits on the letter before it when it has no
+     * advance; a monospaced face gives one a cell of its own, so it comes
+     * from the fallback face, whose marks have none. */
+    if (advance != PDF_FONT_MISSING && advance != 0 && face != FACE_SYMBOL
+        && text_is_combining_mark(code_point)
+        && pdf_fonts_advance(&device->fonts, FACE_SYMBOL, code_point) == 0)
+        return (struct glyph_metrics){ FACE_SYMBOL, 0 };
     if (advance != PDF_FONT_MISSING)
         return (struct glyph_metrics){ face, advance };
-    if (face != FACE_SYMBOL) {
-        advance = pdf_fonts_advance(&device->fonts, FACE_SYMBOL, code_point);
+    enum font_face fallbacks[FONT_FALLBACK_MAX];
+    size_t count = font_fallback_faces(face, code_point, fallbacks);
+    for (size_t index = 0; index < count; index++) {
+        advance = pdf_fonts_advance(&device->fonts, fallbacks[index], code_point);
         if (advance != PDF_FONT_MISSING)
-            return (struct glyph_metrics){ FACE_SYMBOL, advance };
+            return (struct glyph_metrics){ fallbacks[index], advance };
     }
     return (struct glyph_metrics){ FACE_NONE, 0 };
 }

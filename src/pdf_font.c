@@ -22,6 +22,9 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "font_fallback.h"
+#include "text_normalise.h"
+#include "text_shape.h"
 #include "pdf_stream.h"
 #include "utf8.h"
 
@@ -37,15 +40,6 @@
 #error "golive's font code relies on libharu 2.3.0's internals (see the top of pdf_font.c)"
 #endif
 
-static const char *const face_files[FACE_COUNT] = {
-    [FACE_SANS] = "NotoSans-Regular.ttf",
-    [FACE_SANS_BOLD] = "NotoSans-Bold.ttf",
-    [FACE_SANS_ITALIC] = "NotoSans-Italic.ttf",
-    [FACE_SANS_BOLD_ITALIC] = "NotoSans-BoldItalic.ttf",
-    [FACE_MONO] = "DejaVuSansMono.ttf",
-    [FACE_MONO_BOLD] = "DejaVuSansMono-Bold.ttf",
-    [FACE_SYMBOL] = "DejaVuSans.ttf",
-};
 
 #define CODE_PAGE_SIZE 256u
 #define ADVANCE_UNKNOWN 0u    /* cache entries hold advance + 1 */
@@ -63,6 +57,8 @@ void pdf_fonts_free(struct pdf_fonts *fonts)
         for (size_t page = 0; page < PDF_FONT_CODE_PAGES; page++)
             free(fonts->faces[face].advances[page]);
         free(fonts->faces[face].used);
+        truetype_free(fonts->faces[face].outlines);
+        free(fonts->faces[face].path);
     }
 }
 
@@ -71,9 +67,14 @@ static void load_face(struct pdf_fonts *fonts, enum font_face face)
     struct pdf_font *slot = &fonts->faces[face];
     slot->tried = true;
     struct buffer path = { 0 };
-    buffer_printf(&path, "%s/%s", fonts->folder, face_files[face]);
-    FILE *probe = fopen(path.data, "rb");
-    if (!probe) {
+    if (font_file_name(face))
+        buffer_printf(&path, "%s/%s", fonts->folder, font_file_name(face));
+    else if (font_system_path(face))
+        buffer_append_text(&path, font_system_path(face));
+    FILE *probe = path.length ? fopen(path.data, "rb") : NULL;
+    if (!path.length) {
+        /* a system font that is not installed: its characters are missing */
+    } else if (!probe) {
         diag(fonts->sink, DIAG_TYPESET_FONT_MISSING, source_position_of_file(path.data),
              "cannot open the font file; golive's fonts/ folder is incomplete");
     } else {
@@ -81,6 +82,7 @@ static void load_face(struct pdf_fonts *fonts, enum font_face face)
         slot->name = HPDF_LoadTTFontFromFile(fonts->document, path.data, HPDF_TRUE);
         if (slot->name)
             slot->definition = HPDF_GetFontDef(fonts->document, slot->name);
+        slot->path = xstrdup(path.data);
         if (!slot->name || !slot->definition) {
             diag(fonts->sink, DIAG_TYPESET_FONT_INVALID, source_position_of_file(path.data),
                  "libharu cannot read this TrueType font (error 0x%04X)",
@@ -90,7 +92,7 @@ static void load_face(struct pdf_fonts *fonts, enum font_face face)
         }
     }
     slot->failed = !slot->name;
-    fonts->failed = fonts->failed || slot->failed;
+    fonts->failed = fonts->failed || (slot->failed && path.length);
     buffer_free(&path);
 }
 
@@ -152,8 +154,25 @@ HPDF_Font pdf_fonts_font(struct pdf_fonts *fonts, enum font_face face)
     if (!slot->font && !slot->failed) {
         slot->font = load_without_glyph_map(fonts, slot);
         slot->used = xcalloc(0x10000 / 8, 1);
+        slot->outlines = truetype_open(slot->path);
     }
     return slot->font;
+}
+
+/* libharu embeds a composite glyph's direct components only (see
+ * truetype.h); the rest of the closure is flagged here in libharu's own
+ * list of the glyphs to embed. */
+static void embed_components(struct pdf_font *slot, uint32_t code_point)
+{
+    if (!slot->outlines)
+        return;
+    HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)slot->definition->attr;
+    uint16_t components[TRUETYPE_MAX_COMPONENTS];
+    uint16_t glyph = HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code_point);
+    size_t count = truetype_components(slot->outlines, glyph, components);
+    for (size_t index = 0; index < count; index++)
+        if (components[index] < attr->num_glyphs)
+            attr->glyph_tbl.flgs[components[index]] = 1;
 }
 
 void pdf_fonts_mark_used(struct pdf_fonts *fonts, enum font_face face, const char *text,
@@ -169,6 +188,7 @@ void pdf_fonts_mark_used(struct pdf_fonts *fonts, enum font_face face, const cha
         slot->used[code_point / 8] |= bit;
         /* libharu embeds the glyphs it has been asked the width of */
         HPDF_TTFontDef_GetCharWidth(slot->definition, (HPDF_UINT16)code_point);
+        embed_components(slot, code_point);
     }
 }
 
@@ -213,8 +233,87 @@ static void write_bfrange_block(HPDF_Stream stream, uint32_t runs[][2], size_t c
     HPDF_Stream_WriteStr(stream, "endbfrange\n");
 }
 
-/* The ToUnicode CMap: each code is its own Unicode value. */
-static void write_to_unicode(HPDF_Dict cmap, const struct pdf_font *slot)
+/* What code stands for in the text layer: an Arabic letter is drawn as its
+ * shaped presentation form (text_shape.h) and copies back as the letter; a
+ * lam-alef ligature as the alef, the lam drawn before it as
+ * TEXT_LIGATURE_LAM. Returns how many letters. */
+static size_t letters_of(enum font_face face, uint32_t code, uint32_t letters[TEXT_LETTERS_MAX])
+{
+    (void)face;
+    if (code == TEXT_LIGATURE_LAM) { /* never in the input: see text_normalise_nfc */
+        letters[0] = 0x0644;
+        return 1;
+    }
+    size_t count = text_presentation_letters(code, letters);
+    if (count == 2 && letters[0] == 0x0644 && code >= 0xFEF5 && code <= 0xFEFC) {
+        letters[0] = letters[1];
+        return 1;
+    }
+    return count;
+}
+
+static void write_presentation_forms(HPDF_Stream stream, enum font_face face,
+                                     const struct pdf_font *slot)
+{
+    uint32_t codes[BFRANGE_BLOCK];
+    size_t count = 0;
+    for (uint32_t code = TEXT_LIGATURE_LAM; code <= 0xFEFE; code++) {
+        uint32_t letters[TEXT_LETTERS_MAX];
+        if (code == TEXT_LIGATURE_LAM + 1)
+            code = 0xFB50;
+        if (is_used(slot, code) && letters_of(face, code, letters))
+            codes[count++] = code;
+        if (count == 0 || (count < BFRANGE_BLOCK && code < 0xFEFE))
+            continue;
+        char line[48];
+        snprintf(line, sizeof line, "%zu beginbfchar\n", count);
+        HPDF_Stream_WriteStr(stream, line);
+        for (size_t index = 0; index < count; index++) {
+            size_t letter_count = letters_of(face, codes[index], letters);
+            snprintf(line, sizeof line, "<%04X> <", (unsigned)codes[index]);
+            HPDF_Stream_WriteStr(stream, line);
+            for (size_t letter = 0; letter < letter_count; letter++) {
+                snprintf(line, sizeof line, "%04X", (unsigned)letters[letter]);
+                HPDF_Stream_WriteStr(stream, line);
+            }
+            HPDF_Stream_WriteStr(stream, ">\n");
+        }
+        HPDF_Stream_WriteStr(stream, "endbfchar\n");
+        count = 0;
+    }
+}
+
+static bool maps_elsewhere(enum font_face face, uint32_t code)
+{
+    uint32_t letters[TEXT_LETTERS_MAX];
+    return (code == TEXT_LIGATURE_LAM || (code >= 0xFB50 && code <= 0xFEFE))
+           && letters_of(face, code, letters);
+}
+
+/* Adds the run [start, end] to the ranges, less the codes that stand for
+ * other letters. */
+static void add_ranges(HPDF_Stream stream, enum font_face face, uint32_t runs[][2], size_t *count,
+                       uint32_t start, uint32_t end)
+{
+    for (uint32_t code = start; code <= end; code++) {
+        if (maps_elsewhere(face, code))
+            continue;
+        uint32_t last = code;
+        while (last < end && !maps_elsewhere(face, last + 1))
+            last++;
+        runs[*count][0] = code;
+        runs[*count][1] = last;
+        if (++*count == BFRANGE_BLOCK) {
+            write_bfrange_block(stream, runs, *count);
+            *count = 0;
+        }
+        code = last;
+    }
+}
+
+/* The ToUnicode CMap: each code is its own Unicode value, but for Arabic
+ * presentation forms. */
+static void write_to_unicode(HPDF_Dict cmap, enum font_face face, const struct pdf_font *slot)
 {
     HPDF_Stream stream = pdf_stream_fresh(cmap);
     HPDF_Stream_WriteStr(stream,
@@ -224,15 +323,10 @@ static void write_to_unicode(HPDF_Dict cmap, const struct pdf_font *slot)
                          "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     uint32_t runs[BFRANGE_BLOCK][2];
     size_t count = 0;
-    for (uint32_t start = 0, end; start <= 0xFFFF && next_run(slot, &start, &end); start = end + 1) {
-        runs[count][0] = start;
-        runs[count][1] = end;
-        if (++count == BFRANGE_BLOCK) {
-            write_bfrange_block(stream, runs, count);
-            count = 0;
-        }
-    }
+    for (uint32_t start = 0, end; start <= 0xFFFF && next_run(slot, &start, &end); start = end + 1)
+        add_ranges(stream, face, runs, &count, start, end);
     write_bfrange_block(stream, runs, count);
+    write_presentation_forms(stream, face, slot);
     HPDF_Stream_WriteStr(stream, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
                                  "end\nend\n");
 }
@@ -368,12 +462,13 @@ static HPDF_Dict trim_font_program(struct pdf_font *slot, struct pdf_compressor 
  * golive's compressor. libharu copies the font's filter to the CMap and
  * glyph map streams each time it writes the font: with the font's filter
  * none, it leaves them as compressed here. */
-static void mend_font(struct pdf_font *slot, struct pdf_compressor *compressor)
+static void mend_font(enum font_face face, struct pdf_font *slot,
+                      struct pdf_compressor *compressor)
 {
     HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
     HPDF_Dict to_unicode = HPDF_Dict_GetItem(slot->font, "ToUnicode", HPDF_OCLASS_DICT);
     if (to_unicode)
-        write_to_unicode(to_unicode, slot);
+        write_to_unicode(to_unicode, face, slot);
     if (attr->descendant_font)
         write_widths(attr->descendant_font, slot);
     if (attr->map_stream)
@@ -390,5 +485,5 @@ void pdf_fonts_mend(struct pdf_fonts *fonts, struct pdf_compressor *compressor)
 {
     for (size_t face = 0; face < FACE_COUNT; face++)
         if (fonts->faces[face].font)
-            mend_font(&fonts->faces[face], compressor);
+            mend_font((enum font_face)face, &fonts->faces[face], compressor);
 }

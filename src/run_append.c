@@ -88,6 +88,7 @@ void run_format_signoff(struct buffer *out, const struct signoff_fields *fields)
     }
     add_field(&record, "date", fields->date, false);
     add_field(&record, "at", fields->at, true);
+    add_field(&record, "signed_at", fields->signed_at, true);
     add_field(&record, "note", fields->note, true);
     buffer_append_text(&record, "}\n");
     buffer_append(out, record.data, record.length);

@@ -1,4 +1,4 @@
-/* The four input kinds as data: which keys each mapping may hold, of which
+/* The five input kinds as data: which keys each mapping may hold, of which
  * type, whether required, with which default. One generic validator
  * (schema_validate.h) checks a loaded tree against them, and the format
  * reference (docs/format.md) documents them key by key. */
@@ -55,12 +55,13 @@ enum input_kind {
     INPUT_PROJECT,
     INPUT_RUN,
     INPUT_AUDIT,
+    INPUT_INVENTORY,  /* written by golive import */
     INPUT_KIND_COUNT
 };
 
 /* schema_for_kind: the top-level schema of a file of this kind. */
 const struct schema *schema_for_kind(enum input_kind kind);
-/* schema_kind_name: "checklist", "project", "run", "audit". */
+/* schema_kind_name: "checklist", "project", "run", "audit", "inventory". */
 const char *schema_kind_name(enum input_kind kind);
 /* schema_find_field: the spec of key in schema, or NULL. */
 const struct field_spec *schema_find_field(const struct schema *schema, const char *key);
@@ -81,6 +82,9 @@ extern const char *const schema_cleanup_actions[];
 extern const char *const schema_severities[];
 extern const char *const schema_likelihoods[];
 extern const char *const schema_closeout_statuses[];
+extern const char *const schema_inventory_origins[];
+extern const char *const schema_inventory_actions[];
+extern const char *const schema_inventory_targets[];
 
 /* schema_choice_index: the position of text among choices, or -1. */
 int schema_choice_index(const char *const *choices, const char *text);

@@ -1,4 +1,4 @@
-/* The schemas of golive's four input kinds, key by key. docs/format.md is
+/* The schemas of golive's five input kinds, key by key. docs/format.md is
  * their prose; a test checks that it names every key listed here. */
 #include "schema.h"
 
@@ -27,11 +27,17 @@ const char *const schema_cleanup_actions[] = { "fix", "clean", "exclude", NULL }
 const char *const schema_severities[] = { "low", "medium", "high", "critical", NULL };
 const char *const schema_likelihoods[] = { "low", "medium", "high", NULL };
 const char *const schema_closeout_statuses[] = { "success", "partial", "failed", NULL };
+const char *const schema_inventory_origins[] = { "standard", "enterprise", "oca", "third-party",
+                                                 "custom", NULL };
+const char *const schema_inventory_actions[] = { "migrate", "replace", "disable", "remove",
+                                                 "review", NULL };
+const char *const schema_inventory_targets[] = { "unknown", "found", "missing", NULL };
 
 static const char *const kind_checklist[] = { "checklist", NULL };
 static const char *const kind_project[] = { "project", NULL };
 static const char *const kind_run[] = { "run", NULL };
 static const char *const kind_audit[] = { "audit", NULL };
+static const char *const kind_inventory[] = { "inventory", NULL };
 
 /* ---- checklist ------------------------------------------------------- */
 
@@ -73,6 +79,9 @@ static const struct field_spec item_fields[] = {
     { .key = "outcomes", .type = FIELD_LIST, .element = FIELD_ENUM, .choices = schema_outcomes,
       .default_text = "[go, continue, rollback, no-go] for a decision",
       .meaning = "decision points only: the outcomes that may be recorded" },
+    { .key = "succeeds_by", .type = FIELD_TEXT_MAP,
+      .meaning = "decision points only: outcome: phase, for each outcome that ends the "
+                 "checklist successfully once that phase is closed (rollback: roll-back)" },
     { .key = "downtime", .type = FIELD_ENUM, .choices = schema_downtime_marks,
       .meaning = "start or end: this step starts or ends the users' downtime" },
 };
@@ -186,6 +195,8 @@ static const struct field_spec signatory_fields[] = {
       .meaning = "in which capacity they sign (Client sponsor)" },
     { .key = "person", .type = FIELD_REFERENCE, .meaning = "who is expected to sign" },
     { .key = "name", .type = FIELD_TEXT, .meaning = "who, when not a person of the project" },
+    { .key = "deputies", .type = FIELD_LIST, .element = FIELD_REFERENCE,
+      .meaning = "person ids who may sign in the signatory's place" },
     { .key = "artifacts", .type = FIELD_LIST, .element = FIELD_ENUM, .choices = schema_artifacts,
       .default_text = "[signoff]",
       .meaning = "the documents this sign-off approves" },
@@ -221,6 +232,8 @@ static const struct schema checklist_use_schema = { "checklist entry", checklist
 static const struct field_spec closeout_fields[] = {
     { .key = "status", .type = FIELD_ENUM, .choices = schema_closeout_statuses,
       .meaning = "final status; computed from the run when absent" },
+    { .key = "hypercare_until", .type = FIELD_DATE,
+      .meaning = "the last day of hypercare, printed in the close-out's outcome" },
     { .key = "completed", .type = FIELD_TIMESTAMP,
       .meaning = "when the migration was complete; else the last runbook record" },
     { .key = "issues", .type = FIELD_LIST, .element = FIELD_MARKDOWN,
@@ -295,6 +308,8 @@ static const struct field_spec signoff_fields[] = {
       .meaning = "the conditions of a conditional approval" },
     { .key = "date", .type = FIELD_DATE, .required = true, .meaning = "the date of signing" },
     { .key = "at", .type = FIELD_TIMESTAMP, .meaning = "when it was recorded" },
+    { .key = "signed_at", .type = FIELD_TIMESTAMP,
+      .meaning = "when it was given, if before it was recorded (a paper sheet typed in later)" },
     { .key = "note", .type = FIELD_MARKDOWN, .meaning = "a remark" },
 };
 static const struct schema signoff_schema = { "sign-off", signoff_fields, COUNT(signoff_fields),
@@ -411,8 +426,79 @@ static const struct field_spec audit_fields[] = {
       .meaning = "information or access still missing" },
     { .key = "next_step", .type = FIELD_MARKDOWN, .required = true,
       .meaning = "the recommended next step" },
+    { .key = "inventory", .type = FIELD_PATH,
+      .meaning = "the module inventory that golive import wrote" },
 };
 static const struct schema audit_schema = { "audit", audit_fields, COUNT(audit_fields), NULL, 0 };
+
+/* ---- inventory (written by golive import) ----------------------------- */
+
+static const struct field_spec imported_from_fields[] = {
+    { .key = "addons", .type = FIELD_LIST, .element = FIELD_TEXT,
+      .meaning = "the addons trees read, relative to the inventory" },
+    { .key = "modules", .type = FIELD_TEXT, .meaning = "the installed-module export read" },
+    { .key = "target", .type = FIELD_LIST, .element = FIELD_TEXT,
+      .meaning = "the trees at the target version read" },
+    { .key = "removed", .type = FIELD_TEXT,
+      .meaning = "the list of modules removed in the target version" },
+};
+static const struct schema imported_from_schema = { "imported_from", imported_from_fields,
+                                                    COUNT(imported_from_fields), NULL, 0 };
+
+static const struct field_spec lines_fields[] = {
+    { .key = "python", .type = FIELD_INTEGER, .meaning = "lines of Python" },
+    { .key = "xml", .type = FIELD_INTEGER, .meaning = "lines of XML" },
+    { .key = "javascript", .type = FIELD_INTEGER, .meaning = "lines of JavaScript" },
+};
+static const struct schema lines_schema = { "lines", lines_fields, COUNT(lines_fields), NULL, 0 };
+
+static const struct field_spec module_fields[] = {
+    { .key = "name", .type = FIELD_TEXT, .required = true, .meaning = "the technical name" },
+    { .key = "title", .type = FIELD_TEXT, .meaning = "the name the manifest or export gives" },
+    { .key = "origin", .type = FIELD_ENUM, .required = true, .choices = schema_inventory_origins,
+      .meaning = "standard, enterprise, oca, third-party or custom" },
+    { .key = "version", .type = FIELD_TEXT, .meaning = "the module's version" },
+    { .key = "series", .type = FIELD_TEXT, .meaning = "the Odoo series its version is for" },
+    { .key = "author", .type = FIELD_TEXT, .meaning = "its author, as the manifest says" },
+    { .key = "license", .type = FIELD_TEXT, .meaning = "its licence" },
+    { .key = "website", .type = FIELD_TEXT, .meaning = "its website" },
+    { .key = "path", .type = FIELD_TEXT, .meaning = "its folder, relative to the inventory" },
+    { .key = "installed", .type = FIELD_BOOL, .default_text = "true",
+      .meaning = "whether the export lists it as installed" },
+    { .key = "target", .type = FIELD_ENUM, .choices = schema_inventory_targets,
+      .default_text = "unknown", .meaning = "whether the target trees hold a release" },
+    { .key = "target_version", .type = FIELD_TEXT, .meaning = "the version the target trees hold" },
+    { .key = "depends", .type = FIELD_LIST, .element = FIELD_TEXT,
+      .meaning = "the modules it depends on" },
+    { .key = "lines", .type = FIELD_MAPPING, .nested = &lines_schema,
+      .meaning = "its size: python, xml, javascript" },
+    { .key = "proposed_action", .type = FIELD_ENUM, .choices = schema_inventory_actions,
+      .meaning = "what golive import proposes" },
+    { .key = "action", .type = FIELD_ENUM, .required = true, .choices = schema_inventory_actions,
+      .meaning = "what the migration does with it (kept on re-import)" },
+    { .key = "notes", .type = FIELD_MARKDOWN, .meaning = "the consultant's notes (kept on re-import)" },
+    { .key = "proposals", .type = FIELD_LIST, .element = FIELD_MARKDOWN,
+      .meaning = "findings golive import proposes" },
+};
+static const struct schema module_schema = { "module", module_fields, COUNT(module_fields),
+                                             NULL, 0 };
+
+static const struct field_spec inventory_fields[] = {
+    { .key = "kind", .type = FIELD_ENUM, .required = true, .choices = kind_inventory,
+      .meaning = "always inventory" },
+    { .key = "source_version", .type = FIELD_TEXT, .meaning = "the Odoo series migrated from" },
+    { .key = "target_version", .type = FIELD_TEXT, .meaning = "the Odoo series migrated to" },
+    { .key = "own_authors", .type = FIELD_LIST, .element = FIELD_TEXT,
+      .meaning = "authors whose modules are the client's own (kept on re-import)" },
+    { .key = "imported_from", .type = FIELD_MAPPING, .nested = &imported_from_schema,
+      .meaning = "what the last import read" },
+    { .key = "not_installed", .type = FIELD_INTEGER,
+      .meaning = "modules in the trees that the export does not list as installed" },
+    { .key = "modules", .type = FIELD_LIST, .element = FIELD_MAPPING, .nested = &module_schema,
+      .meaning = "one entry per installed module" },
+};
+static const struct schema inventory_schema = { "inventory", inventory_fields,
+                                                COUNT(inventory_fields), NULL, 0 };
 
 /* ---- lookups --------------------------------------------------------- */
 
@@ -421,6 +507,7 @@ static const struct schema *const top_level[INPUT_KIND_COUNT] = {
     [INPUT_PROJECT] = &project_schema,
     [INPUT_RUN] = &run_schema,
     [INPUT_AUDIT] = &audit_schema,
+    [INPUT_INVENTORY] = &inventory_schema,
 };
 
 static const char *const kind_names[INPUT_KIND_COUNT] = {
@@ -428,6 +515,7 @@ static const char *const kind_names[INPUT_KIND_COUNT] = {
     [INPUT_PROJECT] = "project",
     [INPUT_RUN] = "run",
     [INPUT_AUDIT] = "audit",
+    [INPUT_INVENTORY] = "inventory",
 };
 
 const struct schema *schema_for_kind(enum input_kind kind)

@@ -280,7 +280,8 @@ bool schema_validate(const struct node *root, const struct schema *schema, struc
 bool schema_detect_kind(const struct node *root, const char *path, enum input_kind *kind,
                         struct diag_sink *sink)
 {
-    static const char *const names[] = { "checklist", "project", "run", "audit", NULL };
+    static const char *const names[] = { "checklist", "project", "run", "audit", "inventory",
+                                          NULL };
     struct validation validation = { sink, false };
     if (node_kind(root) != NODE_MAPPING) {
         report(&validation, DIAG_EXPECTED_MAPPING, root,
@@ -293,7 +294,7 @@ bool schema_detect_kind(const struct node *root, const char *path, enum input_ki
         (void)path;
         diag(sink, DIAG_KIND_MISSING, node_position(root),
              "this file does not say what it is: add 'kind: checklist', 'kind: project', "
-             "'kind: run' or 'kind: audit'");
+             "'kind: run', 'kind: audit' or 'kind: inventory'");
         return false;
     }
     if (!check_scalar(&validation, value, "kind", FIELD_TEXT, NULL))
@@ -302,8 +303,8 @@ bool schema_detect_kind(const struct node *root, const char *path, enum input_ki
     if (index < 0) {
         char hint[96];
         diag(sink, DIAG_KIND_UNKNOWN, node_position(value),
-             "unknown kind '%s'; golive reads checklist, project, run and audit files%s",
-             node_scalar_text(value), suggest_hint(node_scalar_text(value), names, 4, hint,
+             "unknown kind '%s'; golive reads checklist, project, run, audit and inventory files%s",
+             node_scalar_text(value), suggest_hint(node_scalar_text(value), names, 5, hint,
                                                    sizeof hint));
         return false;
     }

@@ -3,6 +3,7 @@
  * planned against actual time. */
 #include "status_report.h"
 
+#include "evaluate.h"
 #include "model_checklist.h"
 #include "schema.h"
 #include "utf8.h"
@@ -92,6 +93,48 @@ static void report_heading(struct buffer *out, const struct style *style,
 
 #define REASONS_SHOWN 10 /* a screen's worth; the documents list them all */
 
+/* One line per reason, with its reason code (docs/rules.md). */
+static void report_reasons(struct buffer *out, const struct project *project,
+                           const struct verdict *verdict, size_t shown)
+{
+    size_t count = verdict->reason_count;
+    for (size_t index = 0; index < count && index < shown; index++) {
+        const struct reason *reason = &verdict->reasons[index];
+        bool named = project->use_count > 1 && reason->checklist
+                     && reason->kind != REASON_REQUIRED_OPEN;
+        buffer_printf(out, "  - %s%s%s [%s]\n", reason->text, named ? ", in " : "",
+                      named && reason->checklist->title ? reason->checklist->title : "",
+                      evaluate_rules[reason->kind].code);
+    }
+    if (count > shown)
+        buffer_printf(out, "  ... and %zu more\n", count - shown);
+}
+
+/* A planned outcome (succeeds_by) in words: not a failure. */
+static void report_outcome(struct buffer *out, const struct style *style,
+                           const struct project *project)
+{
+    const struct checklist *checklist = project->outcome_checklist;
+    if (!checklist)
+        return;
+    const struct checklist_outcome *outcome = &checklist->outcome;
+    const char *branch = outcome->branch && outcome->branch->title ? outcome->branch->title : "";
+    char at[40] = "";
+    if (project->outcome_at.set)
+        value_format_timestamp(project->outcome_at, at, sizeof at);
+    buffer_append_text(out, "Outcome:  ");
+    if (project->outcome == GOLIVE_RESTORED)
+        styled(out, style, TONE_GOOD, "rolled back, system restored");
+    else if (project->outcome == GOLIVE_FIXED_FORWARD)
+        styled(out, style, TONE_GOOD, "fixed forward");
+    else
+        styled(out, style, TONE_WARN, "under way");
+    buffer_printf(out, " (step %s decided %s; %s %s%s%s)\n", outcome->decision->id,
+                  schema_outcomes[outcome->chosen], branch,
+                  project->outcome == GOLIVE_RESTORING ? "not closed yet" : "closed",
+                  at[0] ? " at " : "", at);
+}
+
 static void report_verdict(struct buffer *out, const struct style *style,
                            const struct project *project)
 {
@@ -100,14 +143,57 @@ static void report_verdict(struct buffer *out, const struct style *style,
     buffer_append_text(out, "\nVerdict:  ");
     styled(out, style, tone, word);
     buffer_append_char(out, '\n');
-    size_t count = project->verdict.reason_count;
-    for (size_t index = 0; index < count && index < REASONS_SHOWN; index++)
-        buffer_printf(out, "  - %s%s%s\n", project->verdict.reasons[index].text,
-                      project->use_count > 1 ? ", in " : "",
-                      project->use_count > 1 ? project->verdict.reasons[index].checklist->title
-                                             : "");
-    if (count > REASONS_SHOWN)
-        buffer_printf(out, "  ... and %zu more\n", count - REASONS_SHOWN);
+    report_reasons(out, project, &project->verdict, REASONS_SHOWN);
+    report_outcome(out, style, project);
+}
+
+static void gate_row(struct buffer *out, const struct style *style, const char *name,
+                     const struct verdict *gate)
+{
+    enum tone tone;
+    const char *word = readiness_word(gate->readiness, &tone);
+    buffer_append_text(out, "  ");
+    column(out, name, 18);
+    buffer_printf(out, "exit %d  ", evaluate_exit_status(gate->readiness));
+    styled(out, style, tone, word);
+    buffer_append_char(out, '\n');
+}
+
+/* What golive status --gate MOMENT would answer now, at every moment. */
+static void report_gates(struct buffer *out, const struct style *style,
+                         const struct project *project)
+{
+    buffer_append_char(out, '\n');
+    styled(out, style, TONE_HEADING, "Gates (golive status --gate MOMENT)");
+    buffer_append_char(out, '\n');
+    gate_row(out, style, evaluate_gate_names[GATE_BEFORE_WINDOW],
+             &project->gates[GATE_BEFORE_WINDOW]);
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (!checklist || !project->uses[use].gate)
+            continue;
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+            if (item->kind != ITEM_DECISION || evaluate_find_decision(project, item->id) != item)
+                continue;
+            char name[64];
+            snprintf(name, sizeof name, "decision:%s", item->id);
+            gate_row(out, style, name, &item->state.gate);
+        }
+    }
+    for (int moment = GATE_DECISION; moment < GATE_MOMENT_COUNT; moment++)
+        gate_row(out, style, evaluate_gate_names[moment], &project->gates[moment]);
+}
+
+void status_report_gate(const struct model *model, const char *name, const struct verdict *gate,
+                        bool colour, struct buffer *out)
+{
+    struct style style = { colour };
+    enum tone tone;
+    const char *word = readiness_word(gate->readiness, &tone);
+    buffer_printf(out, "\nGate %s: ", name);
+    styled(out, &style, tone, word);
+    buffer_printf(out, " (exit %d)\n", evaluate_exit_status(gate->readiness));
+    report_reasons(out, model->project, gate, gate->reason_count);
 }
 
 static void report_approval(struct buffer *out, const struct style *style,
@@ -137,8 +223,9 @@ static void report_approval(struct buffer *out, const struct style *style,
             buffer_printf(out, "  - missing: %s (%s)\n", signatory->role, signatory->id);
         else if (SET_HAS(signatory->artifacts, ARTIFACT_RUNBOOK)
                  && signatory->latest->decision == SIGNOFF_REJECTED)
-            buffer_printf(out, "  - rejected by %s (%s)\n", signatory->latest->name,
-                          signatory->role);
+            buffer_printf(out, signatory->latest->deputy ? "  - rejected by %s, for %s\n"
+                                                         : "  - rejected by %s (%s)\n",
+                          signatory->latest->name, signatory->role);
     }
 }
 
@@ -146,7 +233,7 @@ static void rollup_row(struct buffer *out, const struct style *style, const char
                        const struct rollup *rollup, const struct checklist_use *use)
 {
     column(out, title, 30);
-    buffer_printf(out, "%6zu %7zu %9zu %11zu %8zu %9zu  ", rollup->total, rollup->closed,
+    buffer_printf(out, "%6zu %7zu %9zu %11zu %9zu %9zu  ", rollup->total, rollup->closed,
                   rollup->required_open, rollup->blocking_open, rollup->blocked_failed,
                   rollup->rollback_no_go);
     enum tone tone;
@@ -163,7 +250,7 @@ static void report_rollups(struct buffer *out, const struct style *style,
 {
     buffer_append_char(out, '\n');
     styled(out, style, TONE_HEADING,
-           "Checklist                      Steps  Closed  Req.open  Block.open  Failed  Rollback  Verdict");
+           "Checklist                      Steps  Closed  Req.open  Block.open  Blk/Fail  Rollback  Verdict");
     buffer_append_char(out, '\n');
     for (size_t index = 0; index < project->use_count; index++) {
         const struct checklist_use *use = &project->uses[index];
@@ -265,14 +352,20 @@ static void phase_time_row(struct buffer *out, const struct style *style,
     column(out, phase->title ? phase->title : "", 36);
     buffer_printf(out, " %-12s ", budget);
     column(out, actual, 14);
+    /* As the runbook: "so far" while unfinished, "over" beyond the budget,
+     * both when both hold. */
+    bool so_far = phase->timing.started && !phase->timing.finished
+                  && !phase->timing.before_window;
+    if (so_far)
+        styled(out, style, TONE_DIM, "so far");
     if (phase->timing.over_budget.minutes > 0) {
         char late[32];
-        snprintf(over, sizeof over, "+%s over",
+        snprintf(over, sizeof over, "%s+%s over", so_far ? ", " : "",
                  value_format_duration(phase->timing.over_budget.minutes, late, sizeof late));
         styled(out, style, TONE_WARN, over);
-    } else if (phase->timing.started && !phase->timing.finished) {
-        styled(out, style, TONE_DIM, "so far");
     }
+    if (phase->timing.overlaps)
+        styled(out, style, TONE_DIM, "; overlaps the phase before");
     buffer_append_char(out, '\n');
 }
 
@@ -293,10 +386,11 @@ static void report_timing(struct buffer *out, const struct style *style,
     const struct project_timing *timing = &project->timing;
     char length[32], since[40];
     if (timing->downtime_started)
-        buffer_printf(out, "  Downtime: %s%s (from %s)\n",
+        buffer_printf(out, "  Downtime: %s%s (from %s)%s\n",
                       value_format_duration(timing->downtime.minutes, length, sizeof length),
                       timing->downtime_ended ? "" : " so far",
-                      value_format_timestamp(timing->downtime_start, since, sizeof since));
+                      value_format_timestamp(timing->downtime_start, since, sizeof since),
+                      timing->downtime_inverted ? "; its end is recorded before its start" : "");
     else
         buffer_append_text(out, "  Downtime: not started\n");
 }
@@ -323,6 +417,7 @@ void status_report(const struct model *model, bool colour, struct buffer *out)
     report_heading(out, &style, project);
     report_verdict(out, &style, project);
     report_approval(out, &style, project);
+    report_gates(out, &style, project);
     report_rollups(out, &style, project);
     report_next_steps(out, &style, project);
     report_stale_evidence(out, &style, project);

@@ -8,6 +8,7 @@
 #include "pdf_render.h"
 #include "utf8.h"
 #include "text_check.h"
+#include "text_normalise.h"
 
 #include <string.h>
 
@@ -44,8 +45,19 @@ struct typesetting {
     struct pdf_device *device;
     struct display_list list;
     struct buffer title;         /* the title actually used */
+    struct buffer text;          /* the Markdown in NFC */
+    struct buffer fields[5];     /* the header's and footer's fields in NFC */
     struct layout_options layout;
 };
+
+/* field_nfc: value in NFC, held in field; NULL stays NULL. */
+static const char *field_nfc(struct buffer *field, const char *value)
+{
+    if (!value)
+        return NULL;
+    text_normalise_nfc(value, strlen(value), field);
+    return buffer_text(field);
+}
 
 static void typesetting_free(struct typesetting *work)
 {
@@ -55,6 +67,9 @@ static void typesetting_free(struct typesetting *work)
     pdf_device_free(work->device);
     display_list_free(&work->list);
     buffer_free(&work->title);
+    buffer_free(&work->text);
+    for (size_t index = 0; index < sizeof work->fields / sizeof *work->fields; index++)
+        buffer_free(&work->fields[index]);
 }
 
 /* Checks and parses the text, then lays it out into work->list. */
@@ -70,18 +85,26 @@ static bool lay_out(const char *markdown, size_t length, const struct typeset_op
     }
     if (!text_check(name, markdown, length, sink))
         return false;
-    work->root = markdown_parse(markdown, length);
+    /* Measured and drawn in NFC: decomposed letters become the letters the
+     * fonts draw whole (text_normalise.h). Line numbers do not change. */
+    text_normalise_nfc(markdown, length, &work->text);
+    work->root = markdown_parse(buffer_text(&work->text), work->text.length);
     if (options->title && *options->title)
-        buffer_append_text(&work->title, options->title);
+        text_normalise_nfc(options->title, strlen(options->title), &work->title);
     else
         layout_document_title(work->root, &work->title);
+    struct buffer *fields = work->fields;
     work->layout = (struct layout_options){
         .paper = options->paper == TYPESET_PAPER_LETTER ? PAPER_LETTER : PAPER_A4,
-        .title = buffer_text(&work->title), .subtitle = options->subtitle,
-        .client = options->client, .version = options->version,
-        .classification = options->classification, .footer_note = options->footer_note,
+        .title = buffer_text(&work->title),
+        .title_given = options->title && *options->title, .subtitle = field_nfc(&fields[0], options->subtitle),
+        .client = field_nfc(&fields[1], options->client),
+        .version = field_nfc(&fields[2], options->version),
+        .classification = field_nfc(&fields[3], options->classification),
+        .footer_note = field_nfc(&fields[4], options->footer_note),
         .accent_colour = accent, .logo_path = options->logo_path,
         .base_folder = options->base_folder, .source_name = name, .draft = options->draft,
+        .source_text = buffer_text(&work->text), .source_length = work->text.length,
     };
     work->device = pdf_device_new(options->font_folder ? options->font_folder
                                                        : GOLIVE_DATADIR "/fonts", sink);

@@ -89,7 +89,7 @@ bool value_parse_timestamp(const char *text, struct timestamp *out)
 {
     struct date date;
     char date_part[11];
-    if (strlen(text) < 17 || (text[10] != 'T' && text[10] != 't'))
+    if (strlen(text) < 17 || text[10] != 'T')
         return false;
     memcpy(date_part, text, 10);
     date_part[10] = '\0';
@@ -107,7 +107,8 @@ bool value_parse_timestamp(const char *text, struct timestamp *out)
         return false;
     int64_t local = value_days_from_civil(date.year, date.month, date.day) * 86400
                     + hour * 3600 + minute * 60 + second;
-    *out = (struct timestamp){ true, local - (int64_t)offset * 60, offset };
+    *out = (struct timestamp){ .set = true, .epoch = local - (int64_t)offset * 60,
+                               .offset_minutes = offset };
     return true;
 }
 

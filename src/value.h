@@ -25,6 +25,8 @@ struct timestamp {
     bool set;
     int64_t epoch;      /* seconds since 1970-01-01T00:00:00Z */
     int offset_minutes; /* east of UTC */
+    bool offset_shown;  /* print the offset even beside a bare time (set by evaluation
+                           when the project's times hold more than one offset) */
 };
 
 struct colour {
@@ -37,8 +39,9 @@ struct colour {
 bool value_parse_duration(const char *text, struct duration *out);
 /* value_parse_date: "YYYY-MM-DD", a real calendar date. */
 bool value_parse_date(const char *text, struct date *out);
-/* value_parse_timestamp: ISO 8601 "YYYY-MM-DDTHH:MM[:SS]" followed by "Z" or
- * "+HH:MM"/"-HH:MM"; the offset is required. */
+/* value_parse_timestamp: ISO 8601 "YYYY-MM-DDTHH:MM[:SS]" (an upper-case T)
+ * followed by "Z" or "+HH:MM"/"-HH:MM"; the offset is required. The same
+ * form in files and on the command line (golive mark --at). */
 bool value_parse_timestamp(const char *text, struct timestamp *out);
 /* value_parse_colour: "#RRGGBB". */
 bool value_parse_colour(const char *text, struct colour *out);

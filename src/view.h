@@ -38,6 +38,9 @@ void view_put_checklists(struct node *view, const struct model *model);
 void view_put_audit(struct node *view, const struct audit *audit, const struct project *project);
 void view_put_closeout(struct node *view, const struct model *model);
 void view_put_readiness(struct node *mapping, const struct verdict *verdict);
+/* view_put_outcome: the go-live's outcome under "outcome": its code and flag,
+ * when, hypercare_until, and for a planned outcome the decision and phase. */
+void view_put_outcome(struct node *view, const struct project *project);
 void view_put_approval(struct node *mapping, const struct approval_state *state);
 /* view_person_name: the name of person id, or NULL. */
 const char *view_person_name(const struct project *project, const char *id);

@@ -4,6 +4,7 @@
 
 #include "alloc.h"
 #include "schema.h"
+#include "view_inventory.h"
 #include "view_put.h"
 
 #include <stdlib.h>
@@ -143,4 +144,5 @@ void view_put_audit(struct node *view, const struct audit *audit, const struct p
     put_risks(mapping, audit, project);
     put_missing(mapping, audit);
     put_text(mapping, "next_step", audit->next_step);
+    view_put_inventory(mapping, audit->inventory);
 }

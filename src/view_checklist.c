@@ -5,6 +5,8 @@
 
 #include "model_checklist.h"
 #include "schema.h"
+#include "buffer.h"
+#include "utf8.h"
 #include "view_put.h"
 
 #include <string.h>
@@ -21,11 +23,32 @@ static void put_rollup(struct node *mapping, const struct rollup *rollup)
     put_bool(mapping, "complete", rollup->required_open == 0);
 }
 
+/* "LD" for Lukáš Dvořák: the first character of each word of a name, for
+ * the initials column of a printed sheet. */
+static void put_initials(struct node *mapping, const char *name)
+{
+    struct buffer initials = { 0 };
+    size_t length = name ? strlen(name) : 0;
+    bool word_start = true;
+    for (size_t offset = 0; offset < length;) {
+        uint32_t code_point;
+        size_t used = utf8_decode(name + offset, length - offset, &code_point);
+        used = used ? used : 1;
+        if (word_start && name[offset] != ' ')
+            buffer_append(&initials, name + offset, used);
+        word_start = name[offset] == ' ';
+        offset += used;
+    }
+    put_text(mapping, "initials", buffer_text(&initials));
+    buffer_free(&initials);
+}
+
 static void put_record(struct node *mapping, const struct result_record *record)
 {
     put_text(mapping, "status", schema_statuses[record->status]);
     put_flag_for(mapping, schema_statuses[record->status]);
     put_text(mapping, "by", record->by_name);
+    put_initials(mapping, record->by_name);
     put_timestamp(mapping, "at", record->at);
     put_text(mapping, "note", record->note);
     put_markdown_inline(mapping, "note_inline", record->note);
@@ -141,6 +164,7 @@ static void put_phase_timing(struct node *mapping, const struct phase *phase)
     put_duration(parts, "actual", timing->actual);
     put_duration(parts, "over_budget", timing->over_budget);
     put_bool(parts, "over", timing->over_budget.minutes > 0);
+    put_bool(parts, "overlaps", timing->overlaps);
 }
 
 static void put_phase(struct node *mapping, const struct phase *phase,

@@ -49,6 +49,54 @@ static void put_success_criteria(struct node *closeout, const struct model *mode
     put_bool(closeout, "has_success_criteria", node_count(list) > 0);
 }
 
+static const char *const outcome_codes[] = {
+    [GOLIVE_NOT_LIVE] = "not-live", [GOLIVE_LIVE] = "live", [GOLIVE_CLOSED] = "closed",
+    [GOLIVE_FIXED_FORWARD] = "fixed-forward", [GOLIVE_RESTORED] = "restored",
+    [GOLIVE_RESTORING] = "restoring", [GOLIVE_ROLLED_BACK] = "rolled-back" };
+
+/* The outcome as evaluation states it; the template has the words. */
+void view_put_outcome(struct node *view, const struct project *project)
+{
+    struct node *outcome = put_mapping(view, "outcome");
+    put_text(outcome, "code", outcome_codes[project->outcome]);
+    put_flag_for(outcome, outcome_codes[project->outcome]);
+    put_timestamp(outcome, "at", project->outcome_at);
+    put_date(outcome, "hypercare_until", project->hypercare_until);
+    const struct checklist *checklist = project->outcome_checklist;
+    if (checklist && checklist->outcome.decision) {
+        put_text(outcome, "decision", checklist->outcome.decision->id);
+        put_text(outcome, "chosen", schema_outcomes[checklist->outcome.chosen]);
+        if (checklist->outcome.branch)
+            put_text(outcome, "branch", checklist->outcome.branch->title);
+    }
+}
+
+/* Counts of the go-live's checklists (those that gate) and of the others
+ * (hypercare, handover), apart. */
+static void put_counts(struct node *closeout, const struct project *project)
+{
+    struct rollup sums[2] = { { 0 }, { 0 } };
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (!checklist)
+            continue;
+        struct rollup *sum = &sums[project->uses[use].gate ? 0 : 1];
+        sum->total += checklist->rollup.total;
+        sum->closed += checklist->rollup.closed;
+        sum->required_open += checklist->rollup.required_open;
+        sum->blocked_failed += checklist->rollup.blocked_failed;
+    }
+    static const char *const keys[] = { "golive_counts", "hypercare_counts" };
+    for (int index = 0; index < 2; index++) {
+        struct node *counts = put_mapping(closeout, keys[index]);
+        put_int(counts, "total", (long long)sums[index].total);
+        put_int(counts, "closed", (long long)sums[index].closed);
+        put_int(counts, "required_open", (long long)sums[index].required_open);
+        put_int(counts, "blocked_failed", (long long)sums[index].blocked_failed);
+        put_bool(counts, "any", sums[index].total > 0);
+    }
+}
+
 void view_put_closeout(struct node *view, const struct model *model)
 {
     const struct project *project = model->project;
@@ -58,16 +106,29 @@ void view_put_closeout(struct node *view, const struct model *model)
     put_text(closeout, "status", schema_closeout_statuses[project->final_status]);
     put_flag_for(closeout, schema_closeout_statuses[project->final_status]);
     put_bool(closeout, "status_stated", project->closeout_status >= 0);
-    put_timestamp(closeout, "started", project->timing.started ? project->timing.first
-                                                               : project->window_start);
-    put_timestamp(closeout, "completed", project->closeout_completed.set
-                                             ? project->closeout_completed
-                                             : project->timing.last);
+    /* Started: the window, or the first record in it if later (preparation
+     * recorded days before does not start the go-live). */
+    bool later = project->timing.started
+                 && (!project->window_start.set
+                     || project->timing.first.epoch > project->window_start.epoch);
+    put_timestamp(closeout, "started", later ? project->timing.first : project->window_start);
+    /* Completed once the outcome is final: not while hypercare is open. */
+    bool final = project->outcome == GOLIVE_CLOSED || project->outcome == GOLIVE_RESTORED
+                 || project->outcome == GOLIVE_FIXED_FORWARD
+                 || project->outcome == GOLIVE_ROLLED_BACK;
+    put_timestamp(closeout, "completed", project->closeout_completed.set ? project->closeout_completed
+                                         : final ? project->timing.last
+                                                 : (struct timestamp){ 0 });
+    if (project->outcome == GOLIVE_LIVE)
+        put_timestamp(closeout, "went_live", project->timing.last);
     put_duration(closeout, "downtime", project->timing.downtime);
-    put_bool(closeout, "rollback_required", project->rollback_required);
+    put_bool(closeout, "rollback_required", project->rollback_required
+                                                || project->outcome == GOLIVE_RESTORED
+                                                || project->outcome == GOLIVE_RESTORING);
     put_text_list(closeout, "issues", &project->closeout_issues);
     put_bool(closeout, "has_issues", project->closeout_issues.count > 0);
     put_text(closeout, "notes", project->closeout_notes);
     put_failed_steps(closeout, project);
+    put_counts(closeout, project);
     put_success_criteria(closeout, model);
 }

@@ -4,11 +4,14 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "evaluate.h"
+#include "model_checklist.h"
 #include "model_project.h"
 #include "schema.h"
 #include "view_put.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,6 +154,8 @@ static void put_signoff(struct node *mapping, const struct signoff_record *recor
         return;
     struct node *signoff = put_mapping(mapping, "signoff");
     put_text(signoff, "name", record->name);
+    put_bool(signoff, "deputy", record->deputy);
+    put_timestamp(signoff, "signed_at", record->signed_at);
     put_text(signoff, "decision", schema_signoff_decisions[record->decision]);
     put_flag_for(signoff, schema_signoff_decisions[record->decision]);
     put_text_list(signoff, "conditions", &record->conditions);
@@ -168,8 +173,18 @@ static void put_signatories(struct node *view, const struct project *project)
         struct node *mapping = append_mapping(list);
         put_text(mapping, "id", signatory->id);
         put_text(mapping, "role", signatory->role);
-        put_text(mapping, "name", signatory->person ? view_person_name(project, signatory->person)
-                                                    : signatory->name);
+        /* The name printed is the name that signed. */
+        const char *registered = signatory->person ? view_person_name(project, signatory->person)
+                                                   : signatory->name;
+        const struct signoff_record *record = signatory->latest;
+        put_text(mapping, "registered_name", registered);
+        put_text(mapping, "name", record ? record->name : registered);
+        struct buffer signed_as = { 0 };
+        buffer_printf(&signed_as, "%s%s%s", record ? record->name : registered ? registered : "",
+                      record && record->deputy ? ", for " : "",
+                      record && record->deputy ? signatory->role : "");
+        put_text(mapping, "signed_as", buffer_text(&signed_as));
+        buffer_free(&signed_as);
         struct node *documents = put_mapping(mapping, "documents");
         for (int artifact = 0; artifact < ARTIFACT_COUNT; artifact++)
             if (SET_HAS(signatory->artifacts, artifact))
@@ -208,15 +223,36 @@ static void put_approvals(struct node *view, const struct project *project)
 static const char *const readiness_codes[] = {
     [READINESS_READY] = "ready", [READINESS_NOT_READY] = "not-ready", [READINESS_NO_GO] = "no-go" };
 
-static const char *const reason_codes[] = {
-    [REASON_NO_GO] = "no-go", [REASON_FAILED] = "failed", [REASON_BLOCKED] = "blocked",
-    [REASON_OPEN] = "open", [REASON_EVIDENCE_MISSING] = "evidence-missing",
-    [REASON_EVIDENCE_STALE] = "evidence-stale", [REASON_NO_DECISION] = "no-decision" };
-
 static void put_reason(struct node *mapping, const struct reason *reason)
 {
-    put_text(mapping, "kind", reason_codes[reason->kind]);
-    put_flag_for(mapping, reason_codes[reason->kind]);
+    const char *code = evaluate_rules[reason->kind].code;
+    put_text(mapping, "kind", code);
+    put_text(mapping, "code", code);
+    /* Every kind's flag, false but its own: a {{#no_go}} inside a reason
+     * must not find the verdict's own no_go flag around it. */
+    for (int kind = 0; kind < REASON_KIND_COUNT; kind++) {
+        char flag[64];
+        snprintf(flag, sizeof flag, "%s", evaluate_rules[kind].code);
+        for (char *at = flag; *at; at++)
+            *at = *at == '-' ? '_' : *at;
+        put_bool(mapping, flag, kind == (int)reason->kind);
+    }
+    put_text(mapping, "text", reason->text);
+    if (reason->signatory) {
+        struct node *signatory = put_mapping(mapping, "signatory");
+        put_text(signatory, "id", reason->signatory->id);
+        put_text(signatory, "role", reason->signatory->role);
+        if (reason->signatory->latest)
+            put_text(signatory, "signed_by", reason->signatory->latest->name);
+    }
+    if (reason->dependency) {
+        struct node *dependency = put_mapping(mapping, "dependency");
+        put_text(dependency, "id", reason->dependency->id);
+        put_text(dependency, "title", reason->dependency->title);
+        put_text(dependency, "status", schema_statuses[reason->dependency->state.status]);
+    }
+    if (!reason->item)
+        return;
     put_text(mapping, "checklist", reason->checklist->title);
     struct node *step = put_mapping(mapping, "step");
     put_text(step, "id", reason->item->id);
@@ -236,6 +272,67 @@ void view_put_readiness(struct node *mapping, const struct verdict *verdict)
     for (size_t index = 0; index < verdict->reason_count; index++)
         put_reason(append_mapping(reasons), &verdict->reasons[index]);
     put_bool(mapping, "has_reasons", verdict->reason_count > 0);
+}
+
+static void put_gate(struct node *mapping, const char *name, const struct verdict *gate)
+{
+    view_put_readiness(mapping, gate);
+    put_text(mapping, "name", name);
+    put_int(mapping, "exit", evaluate_exit_status(gate->readiness));
+}
+
+/* What golive status --gate MOMENT answers, for each moment: the gate's
+ * readiness and its exit status. */
+static void put_gates(struct node *view, const struct project *project)
+{
+    struct node *gates = put_mapping(view, "gates");
+    static const char *const keys[GATE_MOMENT_COUNT] = {
+        [GATE_BEFORE_WINDOW] = "before_window", [GATE_DECISION] = "decision",
+        [GATE_CLOSE_OUT] = "close_out", [GATE_GO_LIVE] = "go_live" };
+    struct node *list = put_list(gates, "list");
+    for (int moment = 0; moment < GATE_MOMENT_COUNT; moment++) {
+        put_gate(put_mapping(gates, keys[moment]), evaluate_gate_names[moment],
+                 &project->gates[moment]);
+        put_gate(append_mapping(list), evaluate_gate_names[moment], &project->gates[moment]);
+    }
+}
+
+static void put_order_entry(struct node *mapping, const struct checklist *checklist,
+                            const struct item *item, const struct item *dependency)
+{
+    put_text(mapping, "checklist", checklist->title);
+    struct node *step = put_mapping(mapping, "step");
+    put_text(step, "id", item->id);
+    put_text(step, "title", item->title);
+    put_text(step, "status", schema_statuses[item->state.status]);
+    struct node *other = put_mapping(mapping, "dependency");
+    put_text(other, "id", dependency->id);
+    put_text(other, "title", dependency->title);
+    put_text(other, "status", schema_statuses[dependency->state.status]);
+    put_bool(mapping, "open", !dependency->state.closed);
+}
+
+/* Steps closed while a step they depend on was open: still open (the go
+ * gates refuse), or closed only later. */
+static void put_out_of_order(struct node *view, const struct project *project)
+{
+    struct node *list = put_list(view, "steps_out_of_order");
+    size_t count = 0;
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (!checklist)
+            continue;
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+            const struct item *dependency = item->state.open_dependency
+                                                ? item->state.open_dependency
+                                                : item->state.early_of;
+            if (dependency) {
+                put_order_entry(append_mapping(list), checklist, item, dependency);
+                count++;
+            }
+        }
+    }
+    put_bool(view, "has_steps_out_of_order", count > 0);
 }
 
 static void put_timing(struct node *view, const struct project *project)
@@ -259,6 +356,7 @@ static void put_timing(struct node *view, const struct project *project)
     put_bool(downtime, "started", timing->downtime_started);
     put_bool(downtime, "ended", timing->downtime_ended);
     put_bool(downtime, "ongoing", timing->downtime_started && !timing->downtime_ended);
+    put_bool(downtime, "inverted", timing->downtime_inverted);
     if (timing->downtime_started) {
         put_timestamp(downtime, "start", timing->downtime_start);
         put_timestamp(downtime, "end", timing->downtime_end);
@@ -315,5 +413,8 @@ void view_put_project(struct node *view, const struct model *model,
     put_bool(view, "has_signatories", project->signatory_count > 0);
     put_approvals(view, project);
     view_put_readiness(put_mapping(view, "readiness"), &project->verdict);
+    put_gates(view, project);
+    put_out_of_order(view, project);
+    view_put_outcome(view, project);
     put_bool(view, "rollback_required", project->rollback_required);
 }

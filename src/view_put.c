@@ -31,6 +31,14 @@ void put_date(struct node *mapping, const char *key, struct date date)
         put_text(mapping, key, value_format_date(date, text, sizeof text));
 }
 
+static const char *clock_with_offset(struct timestamp timestamp, char *out, size_t size)
+{
+    char text[40];
+    value_format_timestamp(timestamp, text, sizeof text);
+    snprintf(out, size, "%s", text + 11);
+    return out;
+}
+
 void put_timestamp(struct node *mapping, const char *key, struct timestamp timestamp)
 {
     if (!timestamp.set)
@@ -44,7 +52,9 @@ void put_timestamp(struct node *mapping, const char *key, struct timestamp times
     text[10] = '\0';
     put_text(parts, "date", text);
     text[16] = '\0';
-    put_text(parts, "time", text + 11);
+    /* "18:00", or "18:00 +01:00" where the times hold several offsets */
+    put_text(parts, "time", timestamp.offset_shown ? clock_with_offset(timestamp, iso, sizeof iso)
+                                                   : text + 11);
 }
 
 void put_duration(struct node *mapping, const char *key, struct duration duration)

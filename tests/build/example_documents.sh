@@ -79,10 +79,10 @@ build third
 refuse third/runbook "DRAFT"
 expect third/signoff "DRAFT: sign-offs still to be recorded: 2 of 5"
 expect third/closeout "DRAFT: sign-offs still to be recorded: 2 of 2"
-for signatory in closeout-sponsor closeout-consultancy; do
-  "$golive" sign engagement/runs/golive.yaml "$signatory" --name "Signed by hand" \
-    --decision approved --date 2026-04-20
-done
+"$golive" sign engagement/runs/golive.yaml closeout-sponsor --name "Jürgen Weiß" \
+  --decision approved --date 2026-04-20
+"$golive" sign engagement/runs/golive.yaml closeout-consultancy --name "Åsa Lindqvist" \
+  --decision approved --date 2026-04-20
 build fourth
 for document in runbook signoff closeout; do
   refuse fourth/$document "DRAFT"

@@ -13,11 +13,11 @@ sed -i '/^records:/q' "$run"     # the run as golive new writes it: no records
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-# status_is CODE TEXT...: golive status --gate exits with CODE and prints each TEXT.
+# status_is CODE TEXT...: golive status --gate go-live exits with CODE and prints each TEXT.
 status_is() {
   local expected=$1 code=0
   shift
-  "$golive" status project.yaml --gate > status.txt || code=$?
+  "$golive" status project.yaml --gate go-live > status.txt || code=$?
   [ "$code" -eq "$expected" ] || fail "status --gate exited $code, not $expected"
   for text in "$@"; do
     grep -qF -- "$text" status.txt || fail "status does not say: $text"
@@ -30,9 +30,9 @@ export GOLIVE_BY=alindqvist
 status_is 4 "Verdict:  NOT READY" "blocking step 10 (Confirm the go-live approval) is todo" \
   "Approval: PENDING (go-live: 0 of 3 signed)"
 
-for signatory in golive-sponsor golive-consultancy golive-client-it; do
-  "$golive" sign "$run" "$signatory" --name "Signed on the call" --decision approved --date 2026-03-19
-done
+"$golive" sign "$run" golive-sponsor --name "Jürgen Weiß" --decision approved --date 2026-03-19
+"$golive" sign "$run" golive-consultancy --name "Åsa Lindqvist" --decision approved --date 2026-03-19
+"$golive" sign "$run" golive-client-it --name "Zofia Łukasiewicz" --decision approved --date 2026-03-19
 mark 10 done --at "$(at 17:20)" --evidence approvals="Sign-off sheet v1.0, all three signed"
 mark 20 done --by pzielinski --at "$(at 17:35)" \
   --evidence latest_backup="db-20260320-0200.dump" --evidence restore_drill="17 Mar, 47 min"

@@ -39,7 +39,8 @@ static struct laid_out lay_out(const char *markdown)
 {
     struct laid_out result = { .sink = diag_sink_new() };
     struct layout_options options = { .paper = PAPER_A4, .accent_colour = 0x1F3A5F,
-                                      .source_name = "t.md" };
+                                      .source_name = "t.md", .source_text = markdown,
+                                      .source_length = strlen(markdown) };
     cmark_node *root = markdown_parse(markdown, strlen(markdown));
     result.ok = layout_document(root, &options, &fake, &result.list, result.sink);
     cmark_node_free(root);
@@ -345,18 +346,38 @@ static void table_rows_are_never_split(void **state)
     buffer_free(&text);
 }
 
-static void missing_glyphs_are_replaced_and_counted_once(void **state)
+static void expect_warnings(const char *markdown, const char *expected)
 {
-    (void)state;
-    struct laid_out result = lay_out("a \xE4\xB8\x80 b \xE4\xB8\x81\n");
+    struct laid_out result = lay_out(markdown);
     assert_true(result.ok);
     assert_non_null(find_text(&result, "\xEF\xBF\xBD", NULL));
-    assert_int_equal(diag_count(result.sink), 1);
     char *printed = diagnostics_text(result.sink);
-    assert_string_equal(printed, "t.md:1:1: warning: 2 characters the fonts cannot draw are shown "
-                                 "as U+FFFD (the first is U+4E00)\n");
+    assert_string_equal(printed, expected);
     free(printed);
     laid_out_free(&result);
+}
+
+/* Each character no face has: one warning, where it first occurs, with how
+ * often; a table cell's text is counted once although cells are measured
+ * twice. The fake measurer has nothing from U+3000 up. */
+static void each_missing_character_is_warned_once_with_its_count(void **state)
+{
+    (void)state;
+    expect_warnings("a \xEA\x80\x80 b\n\n| h | \xEA\x80\x80 |\n|---|---|\n| \xEA\x80\x80 | x |\n\n"
+                    "```\ny \xF0\x9F\x98\x80\n```\n",
+                    "t.md:1:3: warning: U+A000 '\xEA\x80\x80' is in none of the fonts: shown as "
+                    "U+FFFD (3 times, the first here)\n"
+                    "t.md:8:3: warning: U+1F600 '\xF0\x9F\x98\x80' is above U+FFFF, where golive "
+                    "draws nothing: shown as U+FFFD (once)\n");
+}
+
+/* Chinese and Japanese want a font package: one warning for them all. */
+static void missing_cjk_is_one_warning_naming_the_first(void **state)
+{
+    (void)state;
+    expect_warnings("Kunde \xE4\xB8\xAD\xE6\x96\x87 und\n\xE6\x97\xA5\xE6\x9C\xAC \xE4\xB8\xAD\n",
+                    "t.md:1:7: warning: 5 Chinese, Japanese or Korean characters (4 different, the "
+                    "first U+4E2D '\xE4\xB8\xAD' here) are in none of the fonts: shown as U+FFFD\n");
 }
 
 static void code_lines_wrap_with_a_mark(void **state)
@@ -457,7 +478,8 @@ int main(void)
         cmocka_unit_test(item_title_moves_with_its_details),
         cmocka_unit_test(table_header_repeats_after_a_page_break),
         cmocka_unit_test(table_rows_are_never_split),
-        cmocka_unit_test(missing_glyphs_are_replaced_and_counted_once),
+        cmocka_unit_test(each_missing_character_is_warned_once_with_its_count),
+        cmocka_unit_test(missing_cjk_is_one_warning_naming_the_first),
         cmocka_unit_test(code_lines_wrap_with_a_mark),
         cmocka_unit_test(task_items_and_cells_draw_checkboxes),
         cmocka_unit_test(newline_references_break_lines),

@@ -133,7 +133,7 @@ static void detects_the_kind_of_a_file(void **state)
                                     loaded.sink));
     char *printed = diagnostics_text(loaded.sink);
     assert_string_equal(printed, "t.yaml:1:7: error: unknown kind 'projet'; golive reads "
-                                 "checklist, project, run and audit files; did you mean 'project'?\n");
+                                 "checklist, project, run, audit and inventory files; did you mean 'project'?\n");
     free(printed);
     loaded_free(&loaded);
 }

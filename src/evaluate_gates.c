@@ -1,0 +1,250 @@
+/* The gates: what golive status --gate answers at each moment of a go-live
+ * (docs/rules.md). Each gate is a verdict of its own, built from the same
+ * reasons as the checklists' verdicts, over the steps and sign-offs that
+ * matter at that moment:
+ *
+ *   before-window  the pre-flight checklists complete and fresh, the
+ *                  go-live sign-offs in, the runbook's preparation steps
+ *                  (those before its first decision point or downtime
+ *                  start) closed;
+ *   decision:STEP  all of that, every step before STEP or that it depends
+ *                  on closed, STEP's outcome go or continue;
+ *   decision       the gate of the runbook's last decision point;
+ *   close-out      every required step of every checklist closed, no
+ *                  rollback or no-go, the close-out sign-offs in;
+ *   go-live        the go-live verdict, the go-live sign-offs in, no step
+ *                  closed while a step it depends on is open. */
+#include "evaluate.h"
+
+#include "model_checklist.h"
+#include "model_project.h"
+#include "schema.h"
+
+#include <string.h>
+
+static bool is_preflight(const struct checklist_use *use)
+{
+    return use->checklist && use->gate && SET_HAS(use->artifacts, ARTIFACT_PREFLIGHT);
+}
+
+/* The checklists of the window itself: the gate ones the runbook prints,
+ * or, when it prints none, the gate ones that are not pre-flight. */
+static bool is_window(const struct project *project, const struct checklist_use *use)
+{
+    bool any_runbook = false;
+    for (size_t index = 0; index < project->use_count; index++)
+        any_runbook = any_runbook || (project->uses[index].gate
+                                      && SET_HAS(project->uses[index].artifacts, ARTIFACT_RUNBOOK));
+    if (!use->checklist || !use->gate)
+        return false;
+    return any_runbook ? SET_HAS(use->artifacts, ARTIFACT_RUNBOOK) : !is_preflight(use);
+}
+
+static const char *expected_signer(const struct project *project,
+                                   const struct signatory *signatory)
+{
+    const struct person *person = project_find_person(project, signatory->person);
+    return person && person->name ? person->name : signatory->name ? signatory->name : "?";
+}
+
+void evaluate_signoff_reasons(struct verdict *verdict, const struct project *project,
+                              enum artifact artifact, enum signoff_reasons which)
+{
+    const char *what = artifact == ARTIFACT_CLOSEOUT ? "close-out" : "go-live";
+    for (size_t index = 0; index < project->signatory_count; index++) {
+        const struct signatory *signatory = &project->signatories[index];
+        if (!SET_HAS(signatory->artifacts, artifact))
+            continue;
+        const struct signoff_record *record = signatory->latest;
+        struct reason *reason = NULL;
+        if (record && record->decision == SIGNOFF_REJECTED && which != SIGNOFF_REASON_MISSING)
+            reason = evaluate_add_reason(verdict, REASON_SIGNOFF_REJECTED, NULL, NULL,
+                                         "the %s sign-off of %s (%s) was rejected by %s%s%s",
+                                         what, signatory->role, signatory->id, record->name,
+                                         record->deputy ? ", for " : "",
+                                         record->deputy ? signatory->role : "");
+        else if (!record && which != SIGNOFF_REASON_REJECTED)
+            reason = evaluate_add_reason(verdict, REASON_SIGNOFF_MISSING, NULL, NULL,
+                                         "the %s sign-off of %s (%s) is not recorded; "
+                                         "expected from %s",
+                                         what, signatory->role, signatory->id,
+                                         expected_signer(project, signatory));
+        if (reason)
+            reason->signatory = signatory;
+    }
+}
+
+/* Steps closed while a step they depend on is open. */
+static void judge_order(struct verdict *gate, const struct checklist *checklist,
+                        const struct item *item)
+{
+    const struct item *open = item->state.open_dependency;
+    if (!open)
+        return;
+    struct reason *reason = evaluate_add_reason(
+        gate, REASON_OUT_OF_ORDER, item, checklist,
+        "step %s (%s) is %s while step %s (%s), which it depends on, is %s", item->id,
+        item->title, schema_statuses[item->state.status], open->id, open->title,
+        schema_statuses[open->state.status]);
+    reason->dependency = open;
+}
+
+/* A step that must be closed by the moment asked about. */
+static void judge_before(struct verdict *gate, const struct checklist *checklist,
+                         const struct item *item, bool needed)
+{
+    if (item->state.not_taken)
+        return;
+    evaluate_judge_step(gate, checklist, item);
+    judge_order(gate, checklist, item);
+    if ((evaluate_is_required(item) || needed) && !evaluate_is_blocking(item)
+        && !item->state.closed && item->kind != ITEM_DECISION)
+        evaluate_add_reason(gate, REASON_PREPARATION_OPEN, item, checklist,
+                            "step %s (%s) is %s", item->id, item->title,
+                            schema_statuses[item->state.status]);
+}
+
+static void judge_preflight(struct verdict *gate, const struct project *project)
+{
+    for (size_t use = 0; use < project->use_count; use++) {
+        if (!is_preflight(&project->uses[use]))
+            continue;
+        const struct checklist *checklist = project->uses[use].checklist;
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
+            judge_before(gate, checklist, item, false);
+    }
+}
+
+static bool opens_window(const struct item *item)
+{
+    return item->kind == ITEM_DECISION || item->downtime == DOWNTIME_START;
+}
+
+static void gate_before_window(struct verdict *gate, const struct project *project)
+{
+    judge_preflight(gate, project);
+    evaluate_signoff_reasons(gate, project, ARTIFACT_RUNBOOK, SIGNOFF_REASON_BOTH);
+    for (size_t use = 0; use < project->use_count; use++) {
+        if (!is_window(project, &project->uses[use]))
+            continue;
+        const struct checklist *checklist = project->uses[use].checklist;
+        bool window_opened = false;
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+            window_opened = window_opened || opens_window(item);
+            if (!window_opened)
+                judge_before(gate, checklist, item, false);
+        }
+    }
+    evaluate_settle(gate);
+}
+
+static bool depends_on(const struct item *item, const char *id)
+{
+    for (size_t index = 0; index < item->depends_on.count; index++)
+        if (strcmp(item->depends_on.items[index], id) == 0)
+            return true;
+    return false;
+}
+
+/* The gate at one decision point of a window checklist: everything before
+ * it (and whatever it depends on) closed, its own outcome go or continue. */
+static void gate_decision(struct verdict *gate, const struct project *project,
+                          const struct checklist *checklist, const struct item *decision)
+{
+    judge_preflight(gate, project);
+    evaluate_signoff_reasons(gate, project, ARTIFACT_RUNBOOK, SIGNOFF_REASON_BOTH);
+    bool before = true;
+    CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+        if (item == decision)
+            before = false;
+        else if (before || depends_on(decision, item->id))
+            judge_before(gate, checklist, item, depends_on(decision, item->id));
+    }
+    evaluate_judge_step(gate, checklist, decision);
+    evaluate_settle(gate);
+}
+
+static void gate_go_live(struct verdict *gate, const struct project *project)
+{
+    for (size_t index = 0; index < project->verdict.reason_count; index++)
+        evaluate_copy_reason(gate, &project->verdict.reasons[index]);
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (!checklist || !project->uses[use].gate)
+            continue;
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
+            judge_order(gate, checklist, item);
+    }
+    evaluate_signoff_reasons(gate, project, ARTIFACT_RUNBOOK, SIGNOFF_REASON_MISSING);
+    evaluate_settle(gate);
+}
+
+static void gate_close_out(struct verdict *gate, const struct project *project)
+{
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (!checklist)
+            continue;
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+            const struct item_state *state = &item->state;
+            if (evaluate_decided_against(item))
+                evaluate_add_reason(gate, REASON_NO_GO, item, checklist,
+                                    "step %s (%s) decided %s", item->id, item->title,
+                                    state->decision == OUTCOME_ROLLBACK ? "ROLLBACK" : "NO-GO");
+            else if (evaluate_is_required(item) && !state->closed)
+                evaluate_add_reason(gate, REASON_REQUIRED_OPEN, item, checklist,
+                                    "required step %s (%s) is %s, in %s", item->id, item->title,
+                                    schema_statuses[state->status],
+                                    checklist->title ? checklist->title : checklist->id);
+        }
+    }
+    evaluate_signoff_reasons(gate, project, ARTIFACT_RUNBOOK, SIGNOFF_REASON_REJECTED);
+    evaluate_signoff_reasons(gate, project, ARTIFACT_CLOSEOUT, SIGNOFF_REASON_BOTH);
+    evaluate_settle(gate);
+}
+
+static void gate_decisions(struct project *project)
+{
+    const struct item *last = NULL;
+    for (size_t use = 0; use < project->use_count; use++) {
+        if (!is_window(project, &project->uses[use]))
+            continue;
+        struct checklist *checklist = project->uses[use].checklist;
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+            if (item->kind != ITEM_DECISION)
+                continue;
+            /* The one stage that writes into the model's steps. */
+            struct item *writable = (struct item *)item;
+            verdict_free(&writable->state.gate);
+            gate_decision(&writable->state.gate, project, checklist, item);
+            last = item;
+        }
+    }
+    struct verdict *all = &project->gates[GATE_DECISION];
+    const struct verdict *from = last ? &last->state.gate : &project->gates[GATE_BEFORE_WINDOW];
+    for (size_t index = 0; index < from->reason_count; index++)
+        evaluate_copy_reason(all, &from->reasons[index]);
+    all->readiness = from->readiness;
+}
+
+void evaluate_gates(struct project *project)
+{
+    for (int moment = 0; moment < GATE_MOMENT_COUNT; moment++)
+        verdict_free(&project->gates[moment]);
+    gate_before_window(&project->gates[GATE_BEFORE_WINDOW], project);
+    gate_decisions(project);
+    gate_close_out(&project->gates[GATE_CLOSE_OUT], project);
+    gate_go_live(&project->gates[GATE_GO_LIVE], project);
+}
+
+const struct item *evaluate_find_decision(const struct project *project, const char *id)
+{
+    for (size_t use = 0; use < project->use_count; use++) {
+        if (!is_window(project, &project->uses[use]))
+            continue;
+        const struct item *item = checklist_find_item(project->uses[use].checklist, id);
+        if (item && item->kind == ITEM_DECISION)
+            return item;
+    }
+    return NULL;
+}

@@ -1,0 +1,220 @@
+/* The component closure of TrueType composite glyphs (see truetype.h).
+ * Only 'head', 'maxp', 'loca' and 'glyf' are read; every offset is checked
+ * against the file's length, so a damaged font gives fewer components,
+ * never a read outside it. */
+#include "truetype.h"
+
+#include "alloc.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Largest font file read [bytes]: DroidSansFallbackFull, the largest font
+ * golive uses, is 4 MiB; the CJK faces of Noto are 16 to 20 MiB. */
+#define TRUETYPE_FILE_LIMIT (64u * 1024u * 1024u)
+
+#define SFNT_HEADER 12u           /* the table directory's header [bytes] */
+#define SFNT_RECORD 16u           /* one table record [bytes] */
+#define HEAD_LOCA_FORMAT 50u      /* indexToLocFormat's place in 'head' */
+#define MAXP_GLYPH_COUNT 4u       /* numGlyphs' place in 'maxp' */
+#define GLYPH_HEADER 10u          /* numberOfContours and the bounding box [bytes] */
+
+/* Composite glyph component flags (OpenType 'glyf' table). */
+enum {
+    ARGS_ARE_WORDS = 0x0001,
+    HAVE_SCALE = 0x0008,
+    MORE_COMPONENTS = 0x0020,
+    HAVE_XY_SCALE = 0x0040,
+    HAVE_TWO_BY_TWO = 0x0080,
+};
+
+struct truetype_font {
+    uint8_t *data;
+    size_t length;
+    size_t glyf, glyf_length;     /* the 'glyf' table in data */
+    size_t loca, loca_length;
+    bool long_offsets;            /* 'loca' of 32-bit offsets */
+    unsigned glyph_count;
+};
+
+static unsigned read_u16(const uint8_t *at)
+{
+    return (unsigned)at[0] << 8 | at[1];
+}
+
+static uint32_t read_u32(const uint8_t *at)
+{
+    return (uint32_t)at[0] << 24 | (uint32_t)at[1] << 16 | (uint32_t)at[2] << 8 | at[3];
+}
+
+/* find_table: the offset and length of table tag; false when absent or
+ * outside the file. */
+static bool find_table(const struct truetype_font *font, const char *tag, size_t *offset,
+                       size_t *length)
+{
+    unsigned tables = read_u16(font->data + 4);
+    for (unsigned index = 0; index < tables; index++) {
+        size_t record = SFNT_HEADER + (size_t)index * SFNT_RECORD;
+        if (record + SFNT_RECORD > font->length)
+            return false;
+        if (memcmp(font->data + record, tag, 4) != 0)
+            continue;
+        uint32_t from = read_u32(font->data + record + 8), size = read_u32(font->data + record + 12);
+        if (from > font->length || size > font->length - from)
+            return false;
+        *offset = from;
+        *length = size;
+        return true;
+    }
+    return false;
+}
+
+static bool read_tables(struct truetype_font *font)
+{
+    size_t head, head_length, maxp, maxp_length;
+    if (font->length < SFNT_HEADER || !find_table(font, "head", &head, &head_length)
+        || !find_table(font, "maxp", &maxp, &maxp_length)
+        || !find_table(font, "loca", &font->loca, &font->loca_length)
+        || !find_table(font, "glyf", &font->glyf, &font->glyf_length)
+        || head_length < HEAD_LOCA_FORMAT + 2 || maxp_length < MAXP_GLYPH_COUNT + 2)
+        return false;
+    font->long_offsets = read_u16(font->data + head + HEAD_LOCA_FORMAT) != 0;
+    font->glyph_count = read_u16(font->data + maxp + MAXP_GLYPH_COUNT);
+    size_t entry = font->long_offsets ? 4 : 2;
+    return font->loca_length / entry >= (size_t)font->glyph_count + 1;
+}
+
+/* The font whose bytes data (owned, taken over) holds. */
+static struct truetype_font *adopt(uint8_t *data, size_t length)
+{
+    struct truetype_font *font = xcalloc(1, sizeof *font);
+    font->data = data;
+    font->length = length;
+    if (!read_tables(font)) {
+        truetype_free(font);
+        return NULL;
+    }
+    return font;
+}
+
+struct truetype_font *truetype_from_memory(const uint8_t *data, size_t length)
+{
+    uint8_t *copy = xmalloc(length ? length : 1);
+    memcpy(copy, data, length);
+    return adopt(copy, length);
+}
+
+struct truetype_font *truetype_open(const char *path)
+{
+    FILE *file = fopen(path, "rb");
+    if (!file)
+        return NULL;
+    uint8_t *data = NULL;
+    size_t length = 0, capacity = 0;
+    if (fseek(file, 0, SEEK_END) == 0) {
+        long size = ftell(file);
+        capacity = size > 0 && (unsigned long)size < TRUETYPE_FILE_LIMIT ? (size_t)size + 1 : 0;
+        data = capacity ? xmalloc(capacity) : NULL;
+        rewind(file);
+    }
+    for (;;) {
+        if (length == capacity) {
+            capacity = capacity ? capacity * 2 : 1u << 20;
+            data = xrealloc(data, capacity);
+        }
+        size_t got = fread(data + length, 1, capacity - length, file);
+        length += got;
+        if (got == 0 || length > TRUETYPE_FILE_LIMIT)
+            break;
+    }
+    bool failed = ferror(file) || length > TRUETYPE_FILE_LIMIT;
+    fclose(file);
+    if (failed) {
+        free(data);
+        return NULL;
+    }
+    return adopt(data, length);
+}
+
+void truetype_free(struct truetype_font *font)
+{
+    if (!font)
+        return;
+    free(font->data);
+    free(font);
+}
+
+unsigned truetype_glyph_count(const struct truetype_font *font)
+{
+    return font->glyph_count;
+}
+
+/* glyph_data: where glyph's outline lies in the file; false when it is
+ * empty or damaged. */
+static bool glyph_data(const struct truetype_font *font, unsigned glyph, size_t *offset,
+                       size_t *length)
+{
+    if (glyph >= font->glyph_count)
+        return false;
+    const uint8_t *loca = font->data + font->loca;
+    size_t from, to;
+    if (font->long_offsets) {
+        from = read_u32(loca + 4 * (size_t)glyph);
+        to = read_u32(loca + 4 * (size_t)glyph + 4);
+    } else {
+        from = 2 * (size_t)read_u16(loca + 2 * (size_t)glyph);
+        to = 2 * (size_t)read_u16(loca + 2 * (size_t)glyph + 2);
+    }
+    if (to <= from || to > font->glyf_length)
+        return false;
+    *offset = font->glyf + from;
+    *length = to - from;
+    return true;
+}
+
+static bool seen(const uint16_t *list, size_t count, uint16_t glyph)
+{
+    for (size_t index = 0; index < count; index++)
+        if (list[index] == glyph)
+            return true;
+    return false;
+}
+
+/* Appends the direct components of glyph that are not yet in out. */
+static void direct_components(const struct truetype_font *font, uint16_t glyph, uint16_t root,
+                              uint16_t *out, size_t *count)
+{
+    size_t offset, length;
+    if (!glyph_data(font, glyph, &offset, &length) || length < GLYPH_HEADER
+        || read_u16(font->data + offset) < 0x8000) /* numberOfContours >= 0: simple */
+        return;
+    size_t at = GLYPH_HEADER;
+    unsigned flags;
+    do {
+        if (length - at < 4)
+            return;
+        flags = read_u16(font->data + offset + at);
+        uint16_t component = (uint16_t)read_u16(font->data + offset + at + 2);
+        at += 4 + ((flags & ARGS_ARE_WORDS) ? 4 : 2);
+        at += (flags & HAVE_SCALE) ? 2 : (flags & HAVE_XY_SCALE) ? 4
+              : (flags & HAVE_TWO_BY_TWO) ? 8 : 0;
+        if (component != root && !seen(out, *count, component)
+            && *count < TRUETYPE_MAX_COMPONENTS)
+            out[(*count)++] = component;
+    } while ((flags & MORE_COMPONENTS) && at < length);
+}
+
+/* out doubles as the work list: each glyph found is itself read for
+ * components once, in the order found, so there is no recursion and a
+ * loop in the font ends when nothing new is found. */
+size_t truetype_components(const struct truetype_font *font, uint16_t glyph,
+                           uint16_t out[TRUETYPE_MAX_COMPONENTS])
+{
+    size_t count = 0;
+    direct_components(font, glyph, glyph, out, &count);
+    for (size_t next = 0; next < count; next++)
+        direct_components(font, out[next], glyph, out, &count);
+    return count;
+}

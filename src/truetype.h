@@ -1,0 +1,39 @@
+/* Reading what golive needs from a TrueType font file by itself, without
+ * libharu: which glyphs a composite glyph is built from, at every depth.
+ * libharu 2.3.0 embeds the glyphs a document uses and the direct components
+ * of a composite, but not the components of a component (libharu issue
+ * #79): an accented letter whose accent is itself a composite (Greek ά,
+ * Vietnamese ế, Cyrillic Ё in DejaVu Sans Mono) loses its accent. The PDF
+ * device asks for the whole closure here and embeds it. */
+#ifndef GOLIVE_TRUETYPE_H
+#define GOLIVE_TRUETYPE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct truetype_font;
+
+/* truetype_from_memory: the glyph outlines of the font in data[0..length)
+ * (copied), or NULL when it is not a TrueType font with 'glyf' and 'loca'
+ * tables that lie inside the file. */
+struct truetype_font *truetype_from_memory(const uint8_t *data, size_t length);
+/* truetype_open: the same from the file at path; NULL when unreadable. */
+struct truetype_font *truetype_open(const char *path);
+void truetype_free(struct truetype_font *font);
+
+/* truetype_glyph_count: the glyphs the font holds (maxp's numGlyphs). */
+unsigned truetype_glyph_count(const struct truetype_font *font);
+
+/* Most glyphs one composite may be built from, at all depths together. The
+ * deepest accented letters in Noto and DejaVu use 4; a font that loops (a
+ * glyph among its own components) or nests absurdly stops here. */
+#define TRUETYPE_MAX_COMPONENTS 64u
+
+/* truetype_components: writes every glyph that glyph draws through its
+ * components, at any depth, each once and not glyph itself, into
+ * out[0..TRUETYPE_MAX_COMPONENTS); returns how many. 0 for a simple glyph,
+ * an empty one, or one outside the font. */
+size_t truetype_components(const struct truetype_font *font, uint16_t glyph,
+                           uint16_t out[TRUETYPE_MAX_COMPONENTS]);
+
+#endif

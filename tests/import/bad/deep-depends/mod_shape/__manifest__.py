@@ -1,0 +1,5 @@
+{
+    'name': 'Depends written as one string',
+    'depends': 'sale, stock',
+    'installable': 'yes',
+}

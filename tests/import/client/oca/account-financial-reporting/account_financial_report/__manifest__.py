@@ -1,0 +1,10 @@
+{
+    'name': 'Account Financial Reports',
+    'version': '16.0.1.0.3',
+'author': 'Odoo Community Association (OCA)',
+'website': 'https://github.com/OCA/account-financial-reporting',
+    'license': 'AGPL-3',
+    'depends': ['account', 'report_xlsx'],
+    'data': ['views/views.xml'],
+    'installable': True,
+}

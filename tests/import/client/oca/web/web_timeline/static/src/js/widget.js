@@ -1,0 +1,20 @@
+/** @odoo-module **/
+import { registry } from "@web/core/registry";
+const value0 = 0;
+const value1 = 1;
+const value2 = 2;
+const value3 = 3;
+const value4 = 4;
+const value5 = 5;
+const value6 = 6;
+const value7 = 7;
+const value8 = 8;
+const value9 = 9;
+const value10 = 10;
+const value11 = 11;
+const value12 = 12;
+const value13 = 13;
+const value14 = 14;
+const value15 = 15;
+const value16 = 16;
+const value17 = 17;

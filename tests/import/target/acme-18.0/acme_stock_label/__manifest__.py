@@ -1,0 +1,6 @@
+{
+    'name': 'acme_stock_label',
+    'version': '18.0.1.0.0',
+    'author': 'ACME IT',
+    'depends': ['base'],
+}

@@ -1,0 +1,6 @@
+{
+    'name': 'purchase_order_approved',
+    'version': '18.0.1.0.0',
+    'author': 'Odoo Community Association (OCA)',
+    'depends': ['base'],
+}

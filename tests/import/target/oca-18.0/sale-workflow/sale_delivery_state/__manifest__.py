@@ -1,0 +1,6 @@
+{
+    'name': 'sale_delivery_state',
+    'version': '18.0.1.0.0',
+    'author': 'Odoo Community Association (OCA)',
+    'depends': ['base'],
+}

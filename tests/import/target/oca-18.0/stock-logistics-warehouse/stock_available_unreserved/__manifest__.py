@@ -1,0 +1,6 @@
+{
+    'name': 'stock_available_unreserved',
+    'version': '18.0.1.0.0',
+    'author': 'Odoo Community Association (OCA)',
+    'depends': ['base'],
+}

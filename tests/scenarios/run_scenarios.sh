@@ -1,0 +1,438 @@
+#!/usr/bin/env bash
+# The scenario suite: generated engagements (tests/scenarios/base plus the
+# records each scenario writes with golive mark and golive sign), each
+# checked for
+#   - the exit status of golive status --gate at every moment,
+#   - the reason codes that status prints, against docs/rules.md: exactly
+#     the codes the scenario names, and every rule of the table triggered
+#     by at least one scenario and left alone by at least one other,
+#   - what every document says (read back from the PDF with pdftotext):
+#     the verdict, approval, gate answers, signer names and outcome agree
+#     with golive status.
+# Usage: run_scenarios.sh GOLIVE SOURCE_DIR WORK_DIR
+set -uo pipefail
+golive=$1 source=$2 work=$3
+rm -rf "$work" && mkdir -p "$work"
+export NO_COLOR=1 SOURCE_DATE_EPOCH=1774137600 GOLIVE_BY=lukas
+failures=0
+triggered=""  # "scenario:code" for every code a scenario prints
+scenarios=""
+fail() { echo "FAIL [$scenario]: $*"; failures=$((failures + 1)); }
+
+# ---- recording ----------------------------------------------------------
+begin() {
+  scenarios="$scenarios $1"
+  begin_case "$1"
+}
+begin_case() {   # a case that is not a gate scenario (not counted in the rules' walk)
+  scenario=$1
+  dir="$work/$scenario"
+  cp -r "$source/tests/scenarios/base" "$dir"
+  cd "$dir" || exit 1
+}
+at() { echo "2026-03-21T$1:00+01:00"; }
+mark() { "$golive" mark "$@" > mark.out 2> mark.err || fail "golive mark $* exited $?: $(cat mark.err)"; }
+sign() { "$golive" sign run.yaml "$@" > /dev/null 2> sign.err || fail "golive sign $* failed: $(cat sign.err)"; }
+
+preflight_done() {
+  mark preflight-run.yaml P10 done --at "$(at 17:30)" --evidence backup_ref=db-0321.dump
+  mark preflight-run.yaml P20 done --at "$(at 17:35)"
+}
+preparation_done() {
+  mark run.yaml 10 done --at 2026-03-19T16:00:00+01:00 --evidence drill_log=drill-0319.log
+  mark run.yaml 20 done --by petra --at 2026-03-20T09:00:00+01:00
+}
+approvals() {
+  sign sponsor --name "Petra Šťastná" --decision approved --date 2026-03-20
+  sign lead --name "Lukáš Dvořák" --decision approved --date 2026-03-20
+}
+start() { mark run.yaml 30 done --by petra --at "$(at 17:55)" --decision go; }
+execute() {
+  mark run.yaml 40 done --at "$(at 18:05)"
+  mark run.yaml 50 done --at "$(at 19:10)"
+}
+go_live() {
+  mark run.yaml 60 done --by petra --at "$(at 19:20)" --decision go
+  mark run.yaml 70 done --at "$(at 19:30)"
+}
+
+# ---- checking -----------------------------------------------------------
+# gates "MOMENT=STATUS ...": golive status --gate MOMENT exits with STATUS.
+gates() {
+  for pair in "$@"; do
+    local moment=${pair%=*} expected=${pair##*=} code=0
+    "$golive" status project.yaml --gate "$moment" > "gate-$moment.txt" 2>&1 || code=$?
+    [ "$code" -eq "$expected" ] || fail "--gate $moment exited $code, not $expected"
+    grep -qF "Gate $moment: " "gate-$moment.txt" || fail "--gate $moment names no gate"
+    # the dashboard's table of gates says the same as the exit status
+    grep -qE "^  $moment +exit $expected " "gate-$moment.txt" \
+      || fail "the table of gates does not show $moment exit $expected"
+  done
+}
+
+# codes CODE...: the reason codes status prints over every gate, exactly.
+codes() {
+  local printed expected moment
+  for moment in before-window decision:30 decision:60 decision close-out go-live; do
+    "$golive" status project.yaml --gate "$moment" > "all-$moment.txt" 2>&1
+  done
+  printed=$(cat all-*.txt | grep -oE '\[[a-z-]+\]$' | tr -d '[]' | sort -u | xargs)
+  expected=$(printf '%s\n' "$@" | sort -u | xargs)
+  [ "$printed" = "$expected" ] || fail "reason codes: printed '$printed', expected '$expected'"
+  for code in $printed; do triggered="$triggered $scenario:$code"; done
+}
+
+says() { grep -qF -- "$2" "$1" || fail "$1 does not say: $2"; }
+says_not() { ! grep -qF -- "$2" "$1" || fail "$1 says: $2"; }
+
+# documents: builds every document and reads the PDFs back.
+documents() {
+  "$golive" build project.yaml -o out > build.out 2> build.err || fail "build failed: $(cat build.err)"
+  # -raw: the text in the order it was set, so that a wrapped table cell
+  # reads as one run of words (made one line below)
+  for pdf in out/*.pdf; do
+    pdftotext -raw "$pdf" "${pdf%.pdf}.txt" || fail "pdftotext $pdf"
+  done
+  "$golive" status project.yaml > status.txt 2>&1
+  local verdict
+  verdict=$(sed -n 's/^Verdict:  //p' status.txt)
+  # the runbook, sign-off sheet and close-out print the go-live verdict
+  for document in runbook signoff closeout preflight; do
+    [ -f "out/$document.txt" ] || continue
+    tr '\n' ' ' < "out/$document.txt" | tr -s ' ' > "out/$document.flat"
+  done
+  says out/runbook.flat "The go-live is $verdict"
+  # the sign-off sheet's go-live approval reads as status's
+  local approval
+  approval=$(sed -n 's/^Approval: \([A-Z ]*[A-Z]\).*/\1/p' status.txt)
+  case $approval in
+    APPROVED) says out/signoff.flat "Go-live (runbook) 2 2 APPROVED" ;;
+    PENDING) says out/signoff.flat "Go-live (runbook) 2" ; says out/signoff.flat "PENDING" ;;
+    REJECTED) says out/signoff.flat "Go-live (runbook) 2 2 REJECTED" ;;
+    *) fail "status prints no approval" ;;
+  esac
+  # the runbook's row of gates reads as status --gate at each moment
+  local moment code word
+  for moment in before-window decision close-out go-live; do
+    code=0
+    "$golive" status project.yaml --gate "$moment" > /dev/null 2>&1 || code=$?
+    case $code in 0) word=READY ;; 4) word="NOT READY" ;; *) word="ROLLBACK / NO-GO" ;; esac
+    says out/runbook.flat " $moment $word (exit $code)"
+  done
+}
+
+# ---- the scenarios --------------------------------------------------------
+begin ready-before-window
+preflight_done; preparation_done; approvals
+gates before-window=0 decision:30=4 decision:60=4 decision=4 close-out=4 go-live=4
+codes no-decision open signoff-missing required-open
+documents
+
+# Why: GO recorded at the decision step, the window's later steps open.
+begin go-at-the-start
+preflight_done; preparation_done; approvals; start
+gates before-window=0 decision:30=0 decision:60=4 decision=4 go-live=4
+codes no-decision open signoff-missing required-open
+documents
+
+# Why: live with hypercare still running: the close-out tells it so.
+begin live
+preflight_done; preparation_done; approvals; start; execute; go_live
+sed -i 's/^artifacts: \[preflight/closeout:\n  hypercare_until: 2026-04-03\nartifacts: [preflight/' project.yaml
+gates before-window=0 decision:30=0 decision:60=0 decision=0 close-out=4 go-live=0
+codes signoff-missing required-open
+documents
+says out/closeout.flat "Outcome: Live; hypercare open until 2026-04-03."
+says out/closeout.flat "not yet (live since 2026-03-21 19:30"
+says out/closeout.flat "Hypercare and handover: 0 of 1 steps closed, 1 required still open."
+says out/closeout.flat "SUCCESS"
+says_not out/closeout.flat "no required step is open"
+
+begin closed
+preflight_done; preparation_done; approvals; start; execute; go_live
+mark handover-run.yaml H10 done --by petra --at 2026-03-27T10:00:00+01:00
+sign close --name "Petra Šťastná" --decision approved --date 2026-03-27
+sign lead --name "Lukáš Dvořák" --decision conditional --condition "Old server kept until 2026-04-30" --date 2026-03-20
+gates before-window=0 decision=0 close-out=0 go-live=0
+codes
+documents
+says out/closeout.flat "Outcome: Closed."
+says out/closeout.flat "Old server kept until 2026-04-30 — Lukáš Dvořák, Consultancy lead, 2026-03-20: settled by the"
+
+# Why: the client sponsor's go-live sign-off recorded as rejected.
+begin rejected-approval
+preflight_done; preparation_done; approvals; start; execute; go_live
+sign sponsor --name "Petra Šťastná" --decision rejected --date 2026-03-21
+gates before-window=5 decision:30=5 decision=5 close-out=5 go-live=5
+codes signoff-rejected signoff-missing required-open
+says gate-go-live.txt "the go-live sign-off of Client sponsor (sponsor) was rejected by Petra Šťastná [signoff-rejected]"
+says gate-go-live.txt "Verdict:  ROLLBACK / NO-GO"
+documents
+says out/signoff.flat "Petra Šťastná"
+says out/signoff.flat "REJECTED"
+
+# A rejection among open steps: each reason prints once, as its own kind.
+begin rejected-while-open
+preflight_done; preparation_done; approvals; start
+sign sponsor --name "Petra Šťastná" --decision rejected --date 2026-03-21
+gates before-window=5 decision:30=5 go-live=5
+codes signoff-rejected open no-decision signoff-missing required-open
+documents
+[ "$(grep -c "^- \*\*ROLLBACK / NO-GO\*\*:" out/runbook.md)" -eq 1 ] || fail "the runbook prints the NO-GO line for more than the rejection"
+says out/runbook.flat "OPEN: Cutover runbook, blocking step 40"
+
+begin missing-approval
+preflight_done; preparation_done; start; execute; go_live
+sign sponsor --name "Petra Šťastná" --decision approved --date 2026-03-20
+gates before-window=4 decision=4 go-live=4
+codes signoff-missing required-open
+says gate-go-live.txt "the go-live sign-off of Consultancy lead (lead) is not recorded; expected from Lukáš Dvořák [signoff-missing]"
+documents
+
+# Why: the sign-off of someone else is refused; a deputy's is printed as hers.
+begin deputy
+preflight_done; preparation_done; start; execute; go_live
+code=0
+"$golive" sign run.yaml sponsor --name "Someone Else" --decision rejected 2> refused.txt || code=$?
+[ "$code" -eq 1 ] || fail "a sign-off by someone else exited $code, not 1"
+says refused.txt "'Someone Else' signs for sponsor, whose signatory is Petra Šťastná (or a deputy: Anna Berg)"
+sign sponsor --name "Anna Berg" --decision approved --date 2026-03-21 --at "$(at 17:40)"
+sign lead --name "Lukáš Dvořák" --decision approved --date 2026-03-20
+says run.yaml 'signed_at: "2026-03-21T17:40:00+01:00"'
+gates go-live=0
+codes signoff-missing required-open
+documents
+for document in runbook signoff; do
+  says "out/$document.flat" "Anna Berg, for Client sponsor"
+done
+says out/signoff.flat "2026-03-21, signed 2026-03-21 17:40 +01:00, recorded"
+says_not out/signoff.flat "Petra Šťastná | APPROVED"
+
+begin stale-evidence
+mark preflight-run.yaml P10 done --at "2026-03-21T16:59:01+01:00" --evidence backup_ref=db-0321.dump
+mark preflight-run.yaml P20 done --at "$(at 17:35)"
+mark run.yaml 10 done --at 2026-03-13T16:00:00+01:00 --evidence drill_log=drill-0313.log
+mark run.yaml 20 done --by petra --at 2026-03-20T09:00:00+01:00
+approvals
+gates before-window=4 decision:30=4 go-live=4
+codes evidence-stale no-decision open signoff-missing required-open
+says gate-before-window.txt "blocking step P10 (Verify the backups) has evidence 1 h 1 min old at the window start (at most 1 h)"
+says gate-before-window.txt "blocking step 10 (Confirm the restore drill) has evidence 8 d 2 h old"
+documents
+# Why: the pre-flight sheet marks the line whose evidence is too old, beside its record.
+says out/preflight.flat "backup_ref: db-0321.dump · ⚠ EVIDENCE TOO OLD: 1 h 1 min old at the window start, at most 1 h"
+says out/preflight.flat "Technical lead, Lukáš Dvořák LD 2026-03-21 16:59"
+
+begin rollback
+preflight_done; preparation_done; approvals; start; execute
+mark run.yaml 60 done --by petra --at "$(at 19:20)" --decision rollback
+mark run.yaml R10 done --at "$(at 19:50)"
+gates before-window=0 decision:30=0 decision:60=5 decision=5 close-out=5 go-live=5
+codes no-go signoff-missing required-open
+documents
+says out/runbook.flat "ROLLBACK / NO-GO"
+
+# Why: depends_on: a step marked done while its dependency is open.
+begin out-of-order
+preflight_done; preparation_done; approvals; start
+mark run.yaml 50 done --at "$(at 18:30)"
+says mark.err "warning: step 50 is done while step 40, which it depends on, is todo"
+gates before-window=0 decision:30=0 decision:60=4 go-live=4
+codes out-of-order no-decision open signoff-missing required-open
+says gate-go-live.txt "step 50 (Upgrade the database) is done while step 40 (Stop user access), which it depends on, is todo, in Cutover runbook [out-of-order]"
+documents
+says out/runbook.flat "OUT OF ORDER: Cutover runbook, step 50 Upgrade the database was closed while step 40 Stop user"
+[ "$(grep -o "OUT OF ORDER" out/runbook.flat | wc -l)" -eq 1 ] || fail "the runbook lists the step out of order more than once"
+
+begin preparation-open
+preflight_done; approvals
+mark run.yaml 10 done --at 2026-03-19T16:00:00+01:00 --evidence drill_log=drill-0319.log
+mark preflight-run.yaml P20 todo --at "$(at 17:40)" --note "Reopened: one engineer is ill"
+gates before-window=4 go-live=4
+codes preparation-open no-decision open signoff-missing required-open
+says gate-before-window.txt "step P20 (Confirm the team) is todo, in Pre-flight checks [preparation-open]"
+says gate-before-window.txt "step 20 (Announce the window) is todo, in Cutover runbook [preparation-open]"
+
+begin failed-and-blocked
+mark preflight-run.yaml P10 done --at "$(at 17:30)"
+mark preflight-run.yaml P20 done --at "$(at 17:35)"
+preparation_done; approvals; start
+mark run.yaml 40 failed --at "$(at 18:05)" --note "Sessions keep writing"
+mark run.yaml 50 blocked --at "$(at 18:06)" --note "Waits for 40"
+gates before-window=4 decision:30=4 decision:60=4 go-live=4
+codes evidence-missing failed blocked no-decision signoff-missing required-open
+says gate-before-window.txt "blocking step P10 (Verify the backups) is done without all its evidence"
+says gate-go-live.txt "blocking step 40 (Stop user access) failed"
+says gate-go-live.txt "blocking step 50 (Upgrade the database) is blocked"
+documents
+
+# Why: the recovery runbook (seed 004) completed by its rollback branch.
+recovery() {   # recovery OUTCOME: a failed module upgrade handled by the shipped runbook
+  rm -rf "$dir" && mkdir -p "$dir" && cd "$dir" || exit 1
+  cp "$source/checklists/module-upgrade-recovery.yaml" recovery.yaml
+  sed -e 's/^  - {id: petra, name: Petra Šťastná, roles: \[sponsor\]}/  - {id: petra, name: Petra Šťastná, roles: [project-lead, rollback-owner, communication-owner]}/' \
+      -e 's/^  - {id: lukas, name: Lukáš Dvořák, roles: \[tech-lead\]}/  - {id: lukas, name: Lukáš Dvořák, roles: [technical-lead, upgrade-owner, functional-lead]}/' \
+      -e '/^checklists:/,$d' "$source/tests/scenarios/base/project.yaml" > project.yaml
+  printf 'checklists:\n  - file: recovery.yaml\n    run: run.yaml\n    artifacts: [runbook, closeout]\nartifacts: [runbook, signoff, closeout]\n' >> project.yaml
+  printf 'kind: run\nproject: project.yaml\nchecklist: module-upgrade-recovery\nrecords:\n' > run.yaml
+  approvals
+  local minute=10
+  step() { mark run.yaml "$@" --at "$(at 19:$minute)"; minute=$((minute + 1)); }
+  step 10 done; step 20 done --evidence release_ref=v1.4.2; step 30 done --evidence last_good_backup=db.dump
+  step 40 done --evidence checkpoint_dump=failed.dump; step 50 done --evidence failure_log=odoo.log
+  step 60 done --evidence first_error="KeyError in sale_custom"
+  step 70 done --by petra --decision "$1"
+  if [ "$1" = rollback ]; then
+    step 120 done; step 130 done --evidence restored_backup="db.dump at 19:30"; step 140 done; step 150 done
+  else
+    step 80 done; step 90 done; step 100 done --evidence upgrade_log=ok.log; step 110 done
+  fi
+  step 160 done; step 170 done; step 180 done; step 190 done; step 200 done --by petra
+  step 210 done; step 220 done --evidence restore_drill="drill ok"; step 230 done; step 240 done
+  step 250 done --evidence incident_report=INC-7
+  sign close --name "Petra Šťastná" --decision approved --date 2026-03-22
+}
+begin recovery-by-rollback
+recovery rollback
+gates go-live=0 close-out=0
+codes
+"$golive" status project.yaml > status.txt
+says status.txt "Verdict:  READY"
+says status.txt "Outcome:  rolled back, system restored (step 70 decided rollback; Roll back closed at 2026-03-21 19:"
+documents
+says out/runbook.flat "Outcome: rolled back, system restored"
+says out/closeout.flat "Outcome: Rolled back; system restored at 19:"
+says out/closeout.flat "SUCCESS"
+says_not out/runbook.flat "ROLLBACK / NO-GO"
+
+begin recovery-half-way
+recovery rollback
+sed -i '/item: "150"/d' run.yaml
+gates go-live=4 close-out=4
+codes open required-open
+"$golive" status project.yaml > status.txt
+says status.txt "Outcome:  under way (step 70 decided rollback; Roll back not closed yet)"
+
+# ---- time ---------------------------------------------------------------
+# Why: records in another offset print in the window's zone.
+begin_case other-offsets
+preflight_done; preparation_done; approvals; start
+mark run.yaml 40 done --at 2026-03-21T19:05:00+02:00
+mark run.yaml 50 done --at 2026-03-21T17:10:00Z
+"$golive" status project.yaml > status.txt
+says status.txt "Downtime: 5 min so far (from 2026-03-21 18:05 +01:00)"
+documents
+says out/runbook.flat "Execution 1 h 2026-03-21 18:00 2026-03-21 18:10 10 min within"
+says_not out/runbook.flat "17:10"
+says_not out/runbook.flat "+02:00"
+
+# Why: mark and sign stamp the time in the project's zone, whatever TZ says.
+begin_case stamp-in-project-zone
+for tz in UTC XXX-25 America/New_York; do
+  TZ=$tz "$golive" mark run.yaml 20 in-progress --by petra 2> mark.err || fail "TZ=$tz mark failed"
+  expected=$(TZ=Europe/Berlin date +%Y-%m-%dT%H)
+  tail -1 run.yaml | grep -qF "at: \"$expected" || fail "TZ=$tz: mark stamped $(tail -1 run.yaml), not $expected..."
+done
+TZ=XXX-25 "$golive" sign run.yaml lead --name "Lukáš Dvořák" --decision approved 2> sign.err
+tail -1 run.yaml | grep -qF "date: $(TZ=Europe/Berlin date +%Y-%m-%d)" || fail "sign dated $(tail -1 run.yaml)"
+
+# Why: a downtime end recorded before its start, in the repeated hour of a DST night.
+begin_case dst-night-inverted-downtime
+sed -i 's/start: 2026-03-21T18:00:00+01:00/start: 2026-10-24T22:00:00+02:00/; s/end: 2026-03-21T23:00:00+01:00/end: 2026-10-25T04:00:00+01:00/' project.yaml
+mark run.yaml 40 done --at 2026-10-25T02:20:00+01:00
+mark run.yaml 70 done --at 2026-10-25T02:35:00+02:00
+says mark.err "warning: the downtime ends (step 70, 2026-10-25 02:35 +02:00) before it starts (step 40, 2026-10-25 02:20 +01:00, line"
+"$golive" status project.yaml > status.txt 2> status.err
+says_not status.txt "-45 min"
+says status.txt "its end is recorded before its start"
+says status.err "run.yaml:6:3: warning: the downtime ends (step 70"
+"$golive" check project.yaml 2> check.err
+says check.err "warning: the downtime ends (step 70"
+documents
+says out/runbook.flat "02:20 +01:00"
+
+# Why: --at is written as the manual says, and only so.
+begin_case at-format
+code=0; "$golive" mark run.yaml 20 done --at 2026-03-21t10:00:00+01:00 2> at.err || code=$?
+[ "$code" -eq 1 ] || fail "a lower-case t exited $code, not 1"
+mark run.yaml 20 done --at 2026-03-21T10:00+01:00
+says run.yaml 'at: "2026-03-21T10:00+01:00"'
+
+# Why: totals count phases that ran; overlaps shown; "so far" and "over" agree.
+begin_case phase-timing
+preflight_done; preparation_done; approvals; start
+mark run.yaml 40 done --at "$(at 18:05)"
+mark run.yaml 50 in-progress --at "$(at 19:30)"
+"$golive" status project.yaml > status.txt
+says status.txt "Execution                            1 h          1 h 30 min    so far, +30 min over"
+says status.txt "Block.open  Blk/Fail  Rollback"
+documents
+says out/runbook.flat "Execution 1 h 2026-03-21 18:00 not finished 1 h 30 min so far 30 min over"
+says out/runbook.flat "Total (phases that ran or are still ahead; elapsed, not added) 1 h 30 min"
+mark run.yaml 60 done --by petra --at "$(at 19:25)" --decision go
+mark run.yaml 50 done --at "$(at 19:40)"
+"$golive" status project.yaml > status.txt
+says status.txt "overlaps the phase before"
+documents
+says out/runbook.flat "overlaps the phase before"
+
+# Why: a record dated far after the window (a typo in the year).
+begin_case far-future-record
+mark run.yaml 20 done --by petra --at 2027-03-20T09:00:00+01:00
+says mark.err "warning: this record is dated 2027-03-20 09:00 +01:00, 363 days after the window ends"
+mark run.yaml 10 done --at 2026-03-22T09:00:00+01:00 --evidence drill_log=late.log
+says_not mark.err "warning"
+"$golive" check project.yaml 2> check.err
+says check.err "run.yaml:5:3: warning: this record is dated 2027-03-20"
+
+# Why: the audit's stated verdict better than its findings: once, in check and build, at its line.
+begin_case verdict-optimistic
+rm -rf "$dir" && cp -r "$source/examples/hollenbach" "$dir" && cd "$dir"
+sed -i 's/^auditor: alindqvist$/auditor: alindqvist\nverdict: ready-for-rehearsal/' audit.yaml
+line=$(grep -n '^verdict:' audit.yaml | cut -d: -f1)
+for command in check build; do
+  if [ $command = check ]; then "$golive" check project.yaml 2> $command.err
+  else "$golive" build project.yaml -o out 2> $command.err; fi
+  [ "$(grep -c 'verdict-optimistic\|states .ready-for-rehearsal.' $command.err)" -eq 1 ] \
+    || fail "$command: the warning is not there once: $(cat $command.err)"
+  says $command.err "audit.yaml:$line:10: warning: the audit states 'ready-for-rehearsal' but its findings say 'blocked'"
+done
+
+# Why: the README's own example records nothing out of order.
+begin_case readme-example
+rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
+"$golive" new acme-upgrade || fail "golive new failed"
+sed -n '/^## Using it/,/^```$/p' "$source/README.md" | grep -E '^golive (mark|sign)' -A1 \
+  | sed -e 's/#.*//' -e 's/\\$//' | tr '\n' ' ' | sed 's/golive /\ngolive /g' > commands.txt
+[ "$(grep -c '^golive' commands.txt)" -ge 2 ] || fail "the README shows no mark and sign"
+while read -r line; do
+  [ -n "$line" ] || continue
+  eval "\"\$golive\" ${line#golive }" 2>> readme.err || fail "README: $line failed: $(cat readme.err)"
+done < commands.txt
+says_not readme.err "warning"
+
+# ---- the rules table, walked --------------------------------------------
+rules=$(sed -n '/^## Reasons/,/^## The verdict/s/^| `\([a-z-]*\)` |.*/\1/p' "$source/docs/rules.md")
+[ -n "$rules" ] || { scenario=rules; fail "docs/rules.md lists no reason codes"; }
+for code in $rules; do
+  yes=0 no=0
+  for name in $scenarios; do
+    case " $triggered " in
+      *" $name:$code "*) yes=$((yes + 1)) ;;
+      *) no=$((no + 1)) ;;
+    esac
+  done
+  scenario="rules:$code"
+  [ "$yes" -gt 0 ] || fail "no scenario triggers $code"
+  [ "$no" -gt 0 ] || fail "every scenario triggers $code"
+done
+for pair in $triggered; do
+  code=${pair#*:}
+  case " $(echo $rules) " in
+    *" $code "*) ;;
+    *) scenario=${pair%%:*}; fail "status printed $code, which docs/rules.md does not list" ;;
+  esac
+done
+
+echo "$(echo $scenarios | wc -w) scenarios, $(echo $rules | wc -w) rules; $failures failures"
+[ "$failures" -eq 0 ]
