@@ -435,9 +435,10 @@ static bool drop_glyph_names(const uint8_t *data, size_t length, struct buffer *
 }
 
 /* Makes libharu build the font's descriptor and font program now (it would
- * at saving, and then leaves them be) and drops the glyph names from it.
- * Returns the font program's stream object, or NULL when there is none. */
-static HPDF_Dict trim_font_program(struct pdf_font *slot)
+ * at saving, and then leaves them be) and drops the glyph names from it,
+ * compressed at once. Returns the font program's stream object, or NULL
+ * when there is none. */
+static HPDF_Dict trim_font_program(struct pdf_font *slot, struct pdf_compressor *compressor)
 {
     HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
     if (!slot->font->before_write_fn || slot->font->before_write_fn(slot->font) != HPDF_OK
@@ -447,18 +448,9 @@ static HPDF_Dict trim_font_program(struct pdf_font *slot)
     if (!file)
         return NULL;
     struct buffer original = { 0 }, trimmed = { 0 };
-    HPDF_BYTE chunk[65536];
-    HPDF_Stream_Seek(file->stream, 0, HPDF_SEEK_SET);
-    for (;;) {
-        HPDF_UINT size = sizeof chunk;
-        HPDF_STATUS status = HPDF_Stream_Read(file->stream, chunk, &size);
-        buffer_append(&original, chunk, size);
-        if (status != HPDF_OK)
-            break;
-    }
+    pdf_stream_read(file->stream, &original);
     if (drop_glyph_names((const uint8_t *)original.data, original.length, &trimmed)) {
-        HPDF_Stream_Write(pdf_stream_fresh(file), (const HPDF_BYTE *)trimmed.data,
-                          (HPDF_UINT)trimmed.length);
+        pdf_stream_set_compressed(compressor, file, trimmed.data, trimmed.length);
         HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)trimmed.length);
     }
     buffer_free(&original);
@@ -481,7 +473,7 @@ static void mend_font(enum font_face face, struct pdf_font *slot,
         write_widths(attr->descendant_font, slot);
     if (attr->map_stream)
         write_glyph_map(attr->map_stream, slot);
-    HPDF_Dict file = trim_font_program(slot);
+    HPDF_Dict file = trim_font_program(slot, compressor);
     HPDF_Dict streams[] = { to_unicode, attr->map_stream, file };
     for (size_t index = 0; index < sizeof streams / sizeof *streams; index++)
         if (streams[index])

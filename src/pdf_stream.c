@@ -68,10 +68,19 @@ HPDF_Stream pdf_stream_fresh(HPDF_Dict object)
     return object->stream;
 }
 
-/* The data of a memory stream, appended to out straight from its chunks
- * (HPDF_Stream_Read copies byte by byte). */
-static void read_memory_stream(HPDF_Stream stream, struct buffer *out)
+void pdf_stream_read(HPDF_Stream stream, struct buffer *out)
 {
+    if (stream->type != HPDF_STREAM_MEMORY) {
+        HPDF_BYTE chunk[STREAM_CHUNK];
+        HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET);
+        for (HPDF_STATUS status = HPDF_OK; status == HPDF_OK;) {
+            HPDF_UINT size = sizeof chunk;
+            status = HPDF_Stream_Read(stream, chunk, &size);
+            buffer_append(out, chunk, size);
+        }
+        return;
+    }
+    /* Straight from the chunks: HPDF_Stream_Read copies byte by byte. */
     HPDF_MemStreamAttr attr = (HPDF_MemStreamAttr)stream->attr;
     size_t left = stream->size;
     for (HPDF_UINT index = 0; index < attr->buf->count && left > 0; index++) {
@@ -93,14 +102,21 @@ HPDF_Stream pdf_stream_compress(struct pdf_compressor *compressor, HPDF_Dict obj
         || object->stream->type != HPDF_STREAM_MEMORY || object->stream->size == 0)
         return object->stream;
     buffer_truncate(&compressor->raw, 0);
-    read_memory_stream(object->stream, &compressor->raw);
-    size_t bound = libdeflate_zlib_compress_bound(compressor->deflate, compressor->raw.length);
+    pdf_stream_read(object->stream, &compressor->raw);
+    return pdf_stream_set_compressed(compressor, object, compressor->raw.data,
+                                     compressor->raw.length);
+}
+
+HPDF_Stream pdf_stream_set_compressed(struct pdf_compressor *compressor, HPDF_Dict object,
+                                      const void *data, size_t length)
+{
+    size_t bound = libdeflate_zlib_compress_bound(compressor->deflate, length);
     if (bound > compressor->packed_capacity) {
         compressor->packed = xrealloc(compressor->packed, bound);
         compressor->packed_capacity = bound;
     }
-    size_t size = libdeflate_zlib_compress(compressor->deflate, compressor->raw.data,
-                                           compressor->raw.length, compressor->packed, bound);
+    size_t size = libdeflate_zlib_compress(compressor->deflate, data, length, compressor->packed,
+                                           bound);
     HPDF_Stream_Free(object->stream);
     object->stream = HPDF_MemStream_New(object->mmgr, (HPDF_UINT)(size ? size : 1));
     HPDF_Stream_Write(object->stream, compressor->packed, (HPDF_UINT)size);

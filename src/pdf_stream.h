@@ -7,6 +7,8 @@
 #ifndef GOLIVE_PDF_STREAM_H
 #define GOLIVE_PDF_STREAM_H
 
+#include "buffer.h"
+
 #include <hpdf.h>
 
 struct pdf_compressor;
@@ -21,6 +23,14 @@ void pdf_compressor_free(struct pdf_compressor *compressor);
  * Returns the object's new stream. An object already compressed, or empty,
  * is left as it is. */
 HPDF_Stream pdf_stream_compress(struct pdf_compressor *compressor, HPDF_Dict object);
+
+/* pdf_stream_set_compressed: the same with data[0..length) as the
+ * object's data, in place of what its stream holds. */
+HPDF_Stream pdf_stream_set_compressed(struct pdf_compressor *compressor, HPDF_Dict object,
+                                      const void *data, size_t length);
+
+/* pdf_stream_read: appends the stream's data to out. */
+void pdf_stream_read(HPDF_Stream stream, struct buffer *out);
 
 /* pdf_stream_fresh: replaces the data of a stream object with an empty
  * stream, to be written anew; returns it. */

@@ -39,7 +39,13 @@ static bool is_blank(char character)
  * the markers of containers (block quotes, list items, table pipes). */
 static bool is_container_character(char character)
 {
-    return is_blank(character) || strchr(">-+*#|.)", character) || isdigit((unsigned char)character);
+    switch (character) {
+    case ' ': case '\t': case '>': case '-': case '+': case '*': case '#': case '|': case '.':
+    case ')':
+        return true;
+    default:
+        return character >= '0' && character <= '9';
+    }
 }
 
 static struct markdown_context read_context(const struct buffer *out, size_t line_start)
@@ -56,9 +62,12 @@ static struct markdown_context read_context(const struct buffer *out, size_t lin
         hashes++;
     if (hashes >= 1 && hashes <= 6 && (at + hashes == length || is_blank(line[at + hashes])))
         context.single_line = true;
-    for (size_t index = 0; index < length && index < CONTEXT_SCAN_LIMIT; index++)
-        if (!line[index] || !is_container_character(line[index]))
+    for (size_t index = 0; index < length && index < CONTEXT_SCAN_LIMIT; index++) {
+        if (!line[index] || !is_container_character(line[index])) {
             context.line_start = false;
+            break;
+        }
+    }
     return context;
 }
 
@@ -127,6 +136,14 @@ static bool needs_backslash(const char *text, size_t length, size_t at)
     }
 }
 
+/* Whether text[at] is written as it is (escape_inline would add nothing). */
+static bool is_plain(const char *text, size_t length, size_t at)
+{
+    unsigned char character = (unsigned char)text[at];
+    return character != '\\' && (character >= 0x20 || character == '\t') && character != 0x7F
+           && !needs_backslash(text, length, at);
+}
+
 static void escape_inline(struct buffer *out, const char *text, size_t length, size_t at,
                           bool table)
 {
@@ -158,8 +175,16 @@ static void escape_line(struct buffer *out, const char *line, size_t length, boo
     size_t at = lead;
     if (line_start && at < trail)
         at += escape_block_marker(out, line + at, trail - at);
-    for (; at < trail; at++)
-        escape_inline(out, line + lead, trail - lead, at - lead, table);
+    while (at < trail) {
+        /* Characters that need no escape go out in one run. */
+        size_t run = at;
+        while (run < trail && is_plain(line + lead, trail - lead, run - lead))
+            run++;
+        buffer_append(out, line + at, run - at);
+        if (run < trail)
+            escape_inline(out, line + lead, trail - lead, run - lead, table);
+        at = run + 1;
+    }
     for (at = trail; at < length; at++)
         append_reference(out, (unsigned char)line[at]);
 }
