@@ -257,13 +257,15 @@ void cli_print_help(const struct cli_command *command)
 struct data_candidates {
     char paths[2][PATH_MAX];
     size_t count;
+    bool from_variable; /* GOLIVE_DATADIR named the one place */
 };
 
 static void find_candidates(struct data_candidates *found)
 {
     found->count = 0;
     const char *variable = getenv("GOLIVE_DATADIR");
-    if (variable && *variable) {
+    found->from_variable = variable && *variable;
+    if (found->from_variable) {
         snprintf(found->paths[found->count++], PATH_MAX, "%s", variable);
         return;
     }
@@ -321,7 +323,7 @@ bool cli_require_data(struct diag_sink *sink)
     diag(sink, DIAG_DATA_MISSING, source_position_of_file(NULL),
          "golive's templates/, checklists/ and fonts/ are not in %s%s; install golive "
          "(cmake --install) or set GOLIVE_DATADIR to the folder holding them", looked,
-         getenv("GOLIVE_DATADIR") && *getenv("GOLIVE_DATADIR") ? " (from GOLIVE_DATADIR)" : "");
+         found.from_variable ? " (from GOLIVE_DATADIR)" : "");
     return false;
 }
 
