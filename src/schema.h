@@ -89,5 +89,7 @@ extern const char *const schema_inventory_targets[];
 
 /* schema_choice_index: the position of text among choices, or -1. */
 int schema_choice_index(const char *const *choices, const char *text);
+/* schema_choice_count: how many choices a NULL-ended list holds. */
+size_t schema_choice_count(const char *const *choices);
 
 #endif

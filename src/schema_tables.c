@@ -590,3 +590,11 @@ int schema_choice_index(const char *const *choices, const char *text)
             return index;
     return -1;
 }
+
+size_t schema_choice_count(const char *const *choices)
+{
+    size_t count = 0;
+    while (choices[count])
+        count++;
+    return count;
+}

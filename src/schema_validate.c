@@ -69,12 +69,9 @@ static bool check_choice(struct validation *validation, const struct node *value
         return true;
     char listed[256];
     schema_join_choices(choices, listed, sizeof listed);
-    size_t count = 0;
-    while (choices[count])
-        count++;
     char hint[96];
     report(validation, DIAG_UNKNOWN_CHOICE, value, "'%s' must be %s, not '%s'%s", key, listed, text,
-           suggest_hint(text, choices, count, hint, sizeof hint));
+           suggest_hint(text, choices, schema_choice_count(choices), hint, sizeof hint));
     return false;
 }
 

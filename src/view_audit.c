@@ -12,9 +12,6 @@
 
 /* key: the choice's word; flags_key: a mapping with one flag, true, named
  * after it ({{#action_is.remove}}). */
-/* Severities low, medium, high, critical: the matrix has as many rows. */
-#define SEVERITY_ROWS 4
-
 static void put_choice(struct node *mapping, const char *key, const char *flags_key,
                        const char *const *choices, int index)
 {
@@ -70,7 +67,8 @@ static void put_risk_place(struct node *mapping, const struct risk *risk, size_t
     char mark[24];
     snprintf(mark, sizeof mark, "R%zu", index + 1);
     put_text(mapping, "mark", mark);
-    put_int(mapping, "matrix_row", (long long)(SEVERITY_ROWS - 1 - (int)risk->severity));
+    put_int(mapping, "matrix_row",
+            (long long)schema_choice_count(schema_severities) - 1 - (long long)risk->severity);
     put_int(mapping, "matrix_column", (long long)risk->likelihood);
 }
 
@@ -78,24 +76,26 @@ static void put_risk_place(struct node *mapping, const struct risk *risk, size_t
  * findings as written, not a rule. */
 static void put_risk_counts(struct node *view, const struct audit *audit)
 {
-    long long counts[SEVERITY_ROWS] = { 0 };
+    size_t severities = schema_choice_count(schema_severities);
+    long long *counts = xcalloc(severities, sizeof *counts);
     for (size_t index = 0; index < audit->risk_count; index++)
         counts[audit->risks[index].severity]++;
     struct node *mapping = put_mapping(view, "risk_counts");
-    for (int severity = 0; severity < SEVERITY_ROWS; severity++)
+    for (size_t severity = 0; severity < severities; severity++)
         put_int(mapping, schema_severities[severity], counts[severity]);
+    free(counts);
     put_int(mapping, "total", (long long)audit->risk_count);
 }
 
 /* Components by origin: the inventory's figures. */
 static void put_component_counts(struct node *view, const struct audit *audit)
 {
-    long long counts[8] = { 0 };
+    size_t origins = schema_choice_count(schema_component_origins);
+    long long *counts = xcalloc(origins, sizeof *counts);
     for (size_t index = 0; index < audit->component_count; index++)
-        if ((size_t)audit->components[index].origin < 8)
-            counts[audit->components[index].origin]++;
+        counts[audit->components[index].origin]++;
     struct node *mapping = put_mapping(view, "component_counts");
-    for (int origin = 0; schema_component_origins[origin]; origin++) {
+    for (size_t origin = 0; origin < origins; origin++) {
         char key[32];
         snprintf(key, sizeof key, "%s", schema_component_origins[origin]);
         for (char *at = key; *at; at++)
@@ -103,6 +103,7 @@ static void put_component_counts(struct node *view, const struct audit *audit)
                 *at = '_';
         put_int(mapping, key, counts[origin]);
     }
+    free(counts);
     put_int(mapping, "total", (long long)audit->component_count);
 }
 
