@@ -1,22 +1,38 @@
 /* Allocation wrappers: the one place where running out of memory is handled. */
 #include "alloc.h"
 
+#include "exit_status.h"
+
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void out_of_memory(size_t size)
+#define GROW_MINIMUM 4 /* elements of a new array: most lists are short */
+
+_Noreturn void fatal_internal(const char *format, ...)
+{
+    va_list arguments;
+    va_start(arguments, format);
+    fputs("golive: fatal: ", stderr);
+    vfprintf(stderr, format, arguments);
+    fputc('\n', stderr);
+    va_end(arguments);
+    exit(EXIT_STATUS_INTERNAL);
+}
+
+_Noreturn void fatal_out_of_memory(size_t size)
 {
     fprintf(stderr, "golive: fatal: out of memory (asked for %zu bytes)\n", size);
-    exit(70); /* EX_SOFTWARE: documented in golive(1) as an internal failure */
+    exit(EXIT_STATUS_INTERNAL);
 }
 
 void *xmalloc(size_t size)
 {
     void *pointer = malloc(size ? size : 1);
     if (!pointer)
-        out_of_memory(size);
+        fatal_out_of_memory(size);
     return pointer;
 }
 
@@ -24,7 +40,7 @@ void *xcalloc(size_t count, size_t size)
 {
     void *pointer = calloc(count ? count : 1, size ? size : 1);
     if (!pointer)
-        out_of_memory(count * size);
+        fatal_out_of_memory(count * size);
     return pointer;
 }
 
@@ -32,15 +48,29 @@ void *xrealloc(void *pointer, size_t size)
 {
     void *resized = realloc(pointer, size ? size : 1);
     if (!resized)
-        out_of_memory(size);
+        fatal_out_of_memory(size);
     return resized;
 }
 
 void *xreallocarray(void *pointer, size_t count, size_t size)
 {
     if (size && count > SIZE_MAX / size)
-        out_of_memory(SIZE_MAX);
+        fatal_out_of_memory(SIZE_MAX);
     return xrealloc(pointer, count * size);
+}
+
+void *xgrow(void *array, size_t *capacity, size_t needed, size_t size)
+{
+    if (needed <= *capacity)
+        return array;
+    size_t grown = *capacity <= SIZE_MAX / 2 ? *capacity * 2 : needed;
+    if (grown < needed)
+        grown = needed;
+    if (grown < GROW_MINIMUM)
+        grown = GROW_MINIMUM;
+    array = xreallocarray(array, grown, size);
+    *capacity = grown;
+    return array;
 }
 
 char *xmemdup(const void *data, size_t length)

@@ -18,4 +18,16 @@ char *xstrndup(const char *text, size_t length);
 /* xmemdup: a copy of length bytes followed by a NUL. */
 char *xmemdup(const void *data, size_t length);
 
+/* xgrow: the one way an array grows. Makes room for at least needed
+ * elements of size bytes in array, whose room is *capacity elements; grows
+ * geometrically (at least doubling), so n appends cost O(n). Returns the
+ * (possibly moved) array and updates *capacity. */
+void *xgrow(void *array, size_t *capacity, size_t needed, size_t size);
+
+/* The one fatal path: one line on stderr, then exit status 70
+ * (EXIT_STATUS_INTERNAL, golive(1)). For running out of memory, and for
+ * the few failures that can only be a bug or a broken system. */
+_Noreturn void fatal_out_of_memory(size_t size);
+_Noreturn void fatal_internal(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

@@ -9,14 +9,7 @@
 
 static void buffer_reserve(struct buffer *buffer, size_t extra)
 {
-    size_t needed = buffer->length + extra + 1;
-    if (needed <= buffer->capacity)
-        return;
-    size_t capacity = buffer->capacity ? buffer->capacity : 64;
-    while (capacity < needed)
-        capacity *= 2;
-    buffer->data = xrealloc(buffer->data, capacity);
-    buffer->capacity = capacity;
+    buffer->data = xgrow(buffer->data, &buffer->capacity, buffer->length + extra + 1, 1);
 }
 
 void buffer_append(struct buffer *buffer, const void *data, size_t length)

@@ -46,9 +46,9 @@ struct build {
     struct diag_sink *sink;
     struct model *model;
     struct input *inputs;
-    size_t input_count;
+    size_t input_count, input_capacity;
     struct output *outputs;
-    size_t output_count;
+    size_t output_count, output_capacity;
     char fingerprint[FINGERPRINT_LENGTH + 1];  /* of every input: the manifest's */
     char fingerprints[ARTIFACT_COUNT][FINGERPRINT_LENGTH + 1]; /* each document's own */
     char accent[8];                 /* "#RRGGBB", or "" for the typesetter's own */
@@ -71,7 +71,8 @@ static void add_input(struct build *build, const char *path, const char *stable_
             build->inputs[index].used_by |= used_by;
             return;
         }
-    build->inputs = xreallocarray(build->inputs, build->input_count + 1, sizeof(struct input));
+    build->inputs = xgrow(build->inputs, &build->input_capacity, build->input_count + 1,
+                          sizeof(struct input));
     struct input *input = &build->inputs[build->input_count++];
     input->path = xstrdup(path);
     input->stable_name = xstrdup(stable_name);
@@ -255,7 +256,8 @@ static char *template_path(const struct build *build, enum artifact artifact)
  * its second copy (contacts-client). */
 static struct output *add_output(struct build *build, const char *base, const char *extension)
 {
-    build->outputs = xreallocarray(build->outputs, build->output_count + 1, sizeof(struct output));
+    build->outputs = xgrow(build->outputs, &build->output_capacity, build->output_count + 1,
+                           sizeof(struct output));
     struct output *output = &build->outputs[build->output_count++];
     struct buffer name = { 0 };
     buffer_printf(&name, "%s.%s", base, extension);

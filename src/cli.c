@@ -15,13 +15,13 @@
 
 struct option_values {
     const char **values;
-    size_t count;
+    size_t count, capacity;
 };
 
 struct cli_invocation {
     const struct cli_command *command;
     const char **arguments;
-    size_t argument_count;
+    size_t argument_count, argument_capacity;
     struct option_values *options; /* parallel to command->options */
     size_t option_count;
 };
@@ -43,8 +43,7 @@ static const struct cli_option *option_named(const struct cli_invocation *invoca
             return &invocation->command->options[at];
         }
     }
-    fprintf(stderr, "golive: internal error: option --%s is not declared\n", name);
-    abort();
+    fatal_internal("option --%s is not declared by its command", name);
 }
 
 size_t cli_argument_count(const struct cli_invocation *invocation)
@@ -99,7 +98,7 @@ int cli_usage_error(const struct cli_command *command, const char *format, ...)
 
 static void add_value(struct option_values *values, const char *value)
 {
-    values->values = xreallocarray(values->values, values->count + 1, sizeof(char *));
+    values->values = xgrow(values->values, &values->capacity, values->count + 1, sizeof(char *));
     values->values[values->count++] = value;
 }
 
@@ -156,8 +155,8 @@ static int parse(struct cli_invocation *invocation, int argc, char **argv, bool 
     for (int at = 0; at < argc; at++) {
         const char *argument = argv[at];
         if (options_done || argument[0] != '-' || argument[1] == '\0') {
-            invocation->arguments = xreallocarray(invocation->arguments,
-                                                  invocation->argument_count + 1, sizeof(char *));
+            invocation->arguments = xgrow(invocation->arguments, &invocation->argument_capacity,
+                                          invocation->argument_count + 1, sizeof(char *));
             invocation->arguments[invocation->argument_count++] = argument;
             continue;
         }

@@ -43,7 +43,7 @@ struct import_run {
 
 static void list_add(struct text_list *list, const char *text)
 {
-    list->items = xreallocarray(list->items, list->count + 1, sizeof(char *));
+    list->items = xgrow(list->items, &list->capacity, list->count + 1, sizeof(char *));
     list->items[list->count++] = xstrdup(text);
 }
 

@@ -369,7 +369,7 @@ struct diag_sink {
     size_t errors;
     int exit_status;
     char **files;          /* distinct file names, in order first seen */
-    size_t file_count;
+    size_t file_count, file_capacity;
     size_t dropped;        /* not stored: past LIMIT_DIAGNOSTICS_STORED */
 };
 
@@ -419,7 +419,7 @@ static size_t file_rank(struct diag_sink *sink, const char *file)
     for (size_t index = 0; index < sink->file_count; index++)
         if (strcmp(sink->files[index], file) == 0)
             return index;
-    sink->files = xreallocarray(sink->files, sink->file_count + 1, sizeof(char *));
+    sink->files = xgrow(sink->files, &sink->file_capacity, sink->file_count + 1, sizeof(char *));
     sink->files[sink->file_count] = xstrdup(file);
     return sink->file_count++;
 }
@@ -442,10 +442,8 @@ void diag_v(struct diag_sink *sink, enum diag_code code, struct source_position 
     append_visible(&visible, buffer_text(&raw));
     buffer_free(&raw);
 
-    if (sink->count == sink->capacity) {
-        sink->capacity = sink->capacity ? sink->capacity * 2 : 16;
-        sink->items = xreallocarray(sink->items, sink->capacity, sizeof(struct diagnostic));
-    }
+    sink->items = xgrow(sink->items, &sink->capacity, sink->count + 1,
+                        sizeof(struct diagnostic));
     struct diagnostic *item = &sink->items[sink->count];
     item->code = code;
     item->message = buffer_release(&visible);

@@ -8,10 +8,8 @@
 
 size_t display_list_add_page(struct display_list *list)
 {
-    if (list->page_count == list->page_capacity) {
-        list->page_capacity = list->page_capacity ? list->page_capacity * 2 : 16;
-        list->pages = xreallocarray(list->pages, list->page_capacity, sizeof *list->pages);
-    }
+    list->pages = xgrow(list->pages, &list->page_capacity, list->page_count + 1,
+                        sizeof *list->pages);
     list->pages[list->page_count] = (struct display_page){ 0 };
     return list->page_count++;
 }
@@ -20,10 +18,8 @@ struct display_item *display_add(struct display_list *list, size_t page,
                                  const struct display_item *item)
 {
     struct display_page *target = &list->pages[page];
-    if (target->count == target->capacity) {
-        target->capacity = target->capacity ? target->capacity * 2 : 64;
-        target->items = xreallocarray(target->items, target->capacity, sizeof *target->items);
-    }
+    target->items = xgrow(target->items, &target->capacity, target->count + 1,
+                          sizeof *target->items);
     target->items[target->count] = *item;
     return &target->items[target->count++];
 }

@@ -40,7 +40,8 @@ static void add_dependent(struct inventory_totals *totals, struct name_table *ap
 {
     const struct name_entry *entry = name_table_get(apps, app->name);
     if (!entry) {
-        totals->apps = xreallocarray(totals->apps, totals->app_count + 1, sizeof *totals->apps);
+        totals->apps = xgrow(totals->apps, &totals->app_capacity, totals->app_count + 1,
+                             sizeof *totals->apps);
         memset(&totals->apps[totals->app_count], 0, sizeof *totals->apps);
         totals->apps[totals->app_count].name = app->name;
         totals->apps[totals->app_count].origin = app->origin;
@@ -48,7 +49,8 @@ static void add_dependent(struct inventory_totals *totals, struct name_table *ap
         entry = name_table_get(apps, app->name);
     }
     struct inventory_app *target = &totals->apps[entry->number - 1];
-    target->dependents = xreallocarray(target->dependents, target->count + 1, sizeof(char *));
+    target->dependents = xgrow(target->dependents, &target->capacity, target->count + 1,
+                               sizeof(char *));
     target->dependents[target->count++] = custom;
 }
 

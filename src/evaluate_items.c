@@ -26,8 +26,8 @@ static void reset_item(struct item *item)
 static void apply_record(struct item *item, const struct result_record *record)
 {
     struct item_state *state = &item->state;
-    state->history = xreallocarray(state->history, state->history_count + 1,
-                                   sizeof(struct result_record *));
+    state->history = xgrow(state->history, &state->history_capacity, state->history_count + 1,
+                           sizeof(struct result_record *));
     state->history[state->history_count++] = record;
     if (record->corrected_by)
         return; /* stays in the history; its correction counts instead */

@@ -78,8 +78,8 @@ struct reason *evaluate_add_reason(struct verdict *verdict, enum reason_kind kin
     va_start(arguments, format);
     buffer_vprintf(&text, format, arguments);
     va_end(arguments);
-    verdict->reasons = xreallocarray(verdict->reasons, verdict->reason_count + 1,
-                                     sizeof(struct reason));
+    verdict->reasons = xgrow(verdict->reasons, &verdict->reason_capacity,
+                             verdict->reason_count + 1, sizeof(struct reason));
     struct reason *reason = &verdict->reasons[verdict->reason_count++];
     *reason = (struct reason){ .kind = kind, .item = item, .checklist = checklist,
                                .text = buffer_release(&text) };
@@ -88,8 +88,8 @@ struct reason *evaluate_add_reason(struct verdict *verdict, enum reason_kind kin
 
 void evaluate_copy_reason(struct verdict *verdict, const struct reason *reason)
 {
-    verdict->reasons = xreallocarray(verdict->reasons, verdict->reason_count + 1,
-                                     sizeof(struct reason));
+    verdict->reasons = xgrow(verdict->reasons, &verdict->reason_capacity,
+                             verdict->reason_count + 1, sizeof(struct reason));
     struct reason copy = *reason;
     copy.text = xstrdup(reason->text);
     verdict->reasons[verdict->reason_count++] = copy;

@@ -269,7 +269,7 @@ struct staged_file {
 
 struct file_batch {
     struct staged_file *files;
-    size_t count;
+    size_t count, capacity;
 };
 
 struct file_batch *file_batch_new(void)
@@ -286,7 +286,8 @@ bool file_batch_stage(struct file_batch *batch, const char *path, const void *da
              path, strerror(errno));
         return false;
     }
-    batch->files = xreallocarray(batch->files, batch->count + 1, sizeof(struct staged_file));
+    batch->files = xgrow(batch->files, &batch->capacity, batch->count + 1,
+                         sizeof(struct staged_file));
     batch->files[batch->count] = (struct staged_file){ xstrdup(path), temporary, NULL, false };
     batch->count++;
     return true;

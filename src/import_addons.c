@@ -30,10 +30,7 @@ struct import_module *import_set_find(const struct import_set *set, const char *
 
 struct import_module *import_set_add(struct import_set *set, const char *name)
 {
-    if (set->count == set->capacity) {
-        set->capacity = set->capacity ? set->capacity * 2 : 64;
-        set->modules = xreallocarray(set->modules, set->capacity, sizeof *set->modules);
-    }
+    set->modules = xgrow(set->modules, &set->capacity, set->count + 1, sizeof *set->modules);
     struct import_module *module = &set->modules[set->count++];
     memset(module, 0, sizeof *module);
     module->name = xstrdup(name);
@@ -71,7 +68,7 @@ bool import_is_module_name(const char *name)
 
 struct entry_list {
     char **names;
-    size_t count;
+    size_t count, capacity;
 };
 
 static int compare_names(const void *left, const void *right)
@@ -90,7 +87,7 @@ static struct entry_list list_folder(const char *folder)
     for (struct dirent *entry; (entry = readdir(directory)) != NULL;) {
         if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
             continue;
-        list.names = xreallocarray(list.names, list.count + 1, sizeof(char *));
+        list.names = xgrow(list.names, &list.capacity, list.count + 1, sizeof(char *));
         list.names[list.count++] = xstrdup(entry->d_name);
     }
     closedir(directory);
@@ -190,13 +187,14 @@ static int language_of(const char *name)
 struct walk {
     char **paths;
     unsigned *depths;
-    size_t count;
+    size_t count, capacity;
 };
 
 static void walk_push(struct walk *walk, char *path, unsigned depth)
 {
-    walk->paths = xreallocarray(walk->paths, walk->count + 1, sizeof(char *));
-    walk->depths = xreallocarray(walk->depths, walk->count + 1, sizeof(unsigned));
+    size_t capacity = walk->capacity; /* the two arrays grow together */
+    walk->paths = xgrow(walk->paths, &capacity, walk->count + 1, sizeof(char *));
+    walk->depths = xgrow(walk->depths, &walk->capacity, walk->count + 1, sizeof(unsigned));
     walk->paths[walk->count] = path;
     walk->depths[walk->count++] = depth;
 }

@@ -117,7 +117,7 @@ static void propose(struct import_module *module, const char *format, ...)
     buffer_vprintf(&text, format, arguments);
     va_end(arguments);
     struct text_list *list = &module->proposals;
-    list->items = xreallocarray(list->items, list->count + 1, sizeof(char *));
+    list->items = xgrow(list->items, &list->capacity, list->count + 1, sizeof(char *));
     list->items[list->count++] = buffer_release(&text);
 }
 

@@ -20,7 +20,7 @@ struct csv_field {
 
 struct csv_row {
     struct csv_field *fields;
-    size_t count;
+    size_t count, capacity;
 };
 
 struct csv_reader {
@@ -52,8 +52,7 @@ static void row_free(struct csv_row *row)
     for (size_t index = 0; index < row->count; index++)
         free(row->fields[index].text);
     free(row->fields);
-    row->fields = NULL;
-    row->count = 0;
+    *row = (struct csv_row){ 0 };
 }
 
 /* A quoted field: "" inside is one quote; line breaks are kept. */
@@ -108,7 +107,7 @@ static bool read_row(struct csv_reader *reader, struct csv_row *row, bool *faile
                 csv_advance(reader);
             }
         }
-        row->fields = xreallocarray(row->fields, row->count + 1, sizeof *row->fields);
+        row->fields = xgrow(row->fields, &row->capacity, row->count + 1, sizeof *row->fields);
         row->fields[row->count].text = field.data ? buffer_release(&field) : xstrdup("");
         row->fields[row->count++].position = at;
         int next = csv_peek(reader);
@@ -346,7 +345,7 @@ static bool take_name_line(const char *path, unsigned line, const char *start, s
         free(name);
         return false;
     }
-    names->items = xreallocarray(names->items, names->count + 1, sizeof(char *));
+    names->items = xgrow(names->items, &names->capacity, names->count + 1, sizeof(char *));
     names->items[names->count++] = name;
     return true;
 }

@@ -70,7 +70,7 @@ bool issued_load(const char *root, struct issued_register *out, struct diag_sink
                  "this line is not 'DOCUMENT VERSION DATE SHA-256 FILE'");
             break;
         }
-        out->entries = xreallocarray(out->entries, out->count + 1, sizeof entry);
+        out->entries = xgrow(out->entries, &out->capacity, out->count + 1, sizeof entry);
         out->entries[out->count++] = entry;
     }
     free(text);

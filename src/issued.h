@@ -26,7 +26,7 @@ struct issued_entry {
 
 struct issued_register {
     struct issued_entry *entries;
-    size_t count;
+    size_t count, capacity;
     char *path; /* the register's path */
 };
 

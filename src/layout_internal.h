@@ -18,12 +18,7 @@
 
 /* Grows an array held as (pointer, count, capacity) to take one more. */
 #define LAYOUT_GROW(array, count, capacity)                                    \
-    do {                                                                       \
-        if ((count) == (capacity)) {                                           \
-            (capacity) = (capacity) ? (capacity) * 2 : 64;                      \
-            (array) = xreallocarray((array), (capacity), sizeof *(array));      \
-        }                                                                      \
-    } while (0)
+    ((array) = xgrow((array), &(capacity), (count) + 1, sizeof *(array)))
 
 /* A box is one unbreakable slice of the flow: a line of text, a table row,
  * an image. Its items sit in layout.box_items with y relative to its top. */

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void add_hashed(struct manifest_entry **entries, size_t *count, const char *path,
-                       const char sha256[65])
+static void add_hashed(struct manifest_entry **entries, size_t *count, size_t *capacity,
+                       const char *path, const char sha256[65])
 {
-    *entries = xreallocarray(*entries, *count + 1, sizeof(struct manifest_entry));
+    *entries = xgrow(*entries, capacity, *count + 1, sizeof(struct manifest_entry));
     struct manifest_entry *entry = &(*entries)[(*count)++];
     entry->path = xstrdup(path);
     memcpy(entry->sha256, sha256, 65);
@@ -19,12 +19,14 @@ static void add_hashed(struct manifest_entry **entries, size_t *count, const cha
 
 void manifest_add_input_hash(struct manifest *manifest, const char *path, const char sha256[65])
 {
-    add_hashed(&manifest->inputs, &manifest->input_count, path, sha256);
+    add_hashed(&manifest->inputs, &manifest->input_count, &manifest->input_capacity, path,
+               sha256);
 }
 
 void manifest_add_output_hash(struct manifest *manifest, const char *name, const char sha256[65])
 {
-    add_hashed(&manifest->outputs, &manifest->output_count, name, sha256);
+    add_hashed(&manifest->outputs, &manifest->output_count, &manifest->output_capacity, name,
+               sha256);
 }
 
 void manifest_format(const struct manifest *manifest, struct buffer *out)
@@ -65,10 +67,11 @@ static bool parse_entry(struct manifest *out, const char *line, size_t length, u
         return false;
     struct manifest_entry **entries = input ? &out->inputs : &out->outputs;
     size_t *count = input ? &out->input_count : &out->output_count;
+    size_t *capacity = input ? &out->input_capacity : &out->output_capacity;
     char sha256[65], *path = xstrndup(line + at + 66, length - at - 66);
     memcpy(sha256, line + at, 64);
     sha256[64] = '\0';
-    add_hashed(entries, count, path, sha256);
+    add_hashed(entries, count, capacity, path, sha256);
     (*entries)[*count - 1].line = number;
     free(path);
     return true;

@@ -27,6 +27,7 @@ struct manifest {
     char *project;     /* the project's folder, relative to the manifest's; NULL in old manifests */
     struct manifest_entry *inputs, *outputs;
     size_t input_count, output_count;
+    size_t input_capacity, output_capacity;
 };
 
 /* manifest_add_input_hash / manifest_add_output_hash: append an entry

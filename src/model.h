@@ -35,7 +35,7 @@ typedef unsigned outcome_set;
 
 struct text_list {
     char **items;
-    size_t count;
+    size_t count, capacity;
 };
 
 /* key: text pairs in input order (roles, evidence). */
@@ -97,7 +97,7 @@ struct reason {
 struct verdict {             /* evaluated; gates have one too */
     enum readiness readiness;
     struct reason *reasons;
-    size_t reason_count;
+    size_t reason_count, reason_capacity;
 };
 
 /* The moments at which golive status --gate is asked (docs/rules.md). */
@@ -123,7 +123,7 @@ struct item_state {          /* evaluated */
     enum item_status status;             /* of the latest record; todo without one */
     const struct result_record *latest;  /* NULL when never recorded */
     const struct result_record **history;/* every record for this step, oldest first */
-    size_t history_count;
+    size_t history_count, history_capacity;
     enum outcome decision;               /* of the latest record, or none */
     struct evidence_state *evidence;     /* parallel to item->evidence */
     bool closed;                         /* done or skipped */

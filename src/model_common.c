@@ -17,8 +17,7 @@ void text_list_free(struct text_list *list)
     for (size_t index = 0; index < list->count; index++)
         free(list->items[index]);
     free(list->items);
-    list->items = NULL;
-    list->count = 0;
+    *list = (struct text_list){ 0 };
 }
 
 void text_map_free(struct text_map *map)
@@ -47,7 +46,7 @@ void item_state_free(struct item_state *state)
     free(state->evidence);
     state->history = NULL;
     state->evidence = NULL;
-    state->history_count = 0;
+    state->history_count = state->history_capacity = 0;
 }
 
 void verdict_free(struct verdict *verdict)
@@ -56,5 +55,5 @@ void verdict_free(struct verdict *verdict)
         free(verdict->reasons[index].text);
     free(verdict->reasons);
     verdict->reasons = NULL;
-    verdict->reason_count = 0;
+    verdict->reason_count = verdict->reason_capacity = 0;
 }

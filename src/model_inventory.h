@@ -32,7 +32,7 @@ struct inventory_app {
     const char *name; /* borrowed from the module */
     int origin;
     const char **dependents; /* the custom modules' names, borrowed */
-    size_t count;
+    size_t count, capacity;
 };
 
 /* What evaluate_inventory counts (evaluate_inventory.h). */
@@ -44,7 +44,7 @@ struct inventory_totals {
     size_t proposal_count;
     size_t changed_actions;     /* modules whose action is not the proposed one */
     struct inventory_app *apps; /* sorted: most dependents first, then by name */
-    size_t app_count;
+    size_t app_count, app_capacity;
 };
 
 struct inventory {

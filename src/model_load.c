@@ -35,8 +35,8 @@ static const char *kind_article(enum input_kind kind)
 static const char *keep_source(struct model *model, struct yaml_document *document,
                                enum input_kind kind)
 {
-    model->sources = xreallocarray(model->sources, model->source_count + 1,
-                                   sizeof(struct source_file));
+    model->sources = xgrow(model->sources, &model->source_capacity, model->source_count + 1,
+                           sizeof(struct source_file));
     struct source_file *source = &model->sources[model->source_count++];
     source->path = xstrdup(yaml_document_path(document));
     source->kind = kind;
@@ -131,7 +131,8 @@ static void load_run(struct model *model, struct checklist_use *use, const struc
     if (!root)
         return;
     struct run *run = run_build(root, model->sources[model->source_count - 1].path);
-    model->runs = xreallocarray(model->runs, model->run_count + 1, sizeof(struct run *));
+    model->runs = xgrow(model->runs, &model->run_capacity, model->run_count + 1,
+                        sizeof(struct run *));
     model->runs[model->run_count++] = run;
     use->run = run;
     char *named = run->project ? path_join_relative(run->path, run->project) : NULL;
@@ -173,8 +174,8 @@ static void load_checklist(struct model *model, struct checklist_use *use,
                 && strcmp(checklist->id, model->checklists[index]->id) == 0)
                 diag(sink, DIAG_DUPLICATE_ID, cited_at,
                      "the project uses checklist '%s' twice", checklist->id);
-        model->checklists = xreallocarray(model->checklists, model->checklist_count + 1,
-                                          sizeof(struct checklist *));
+        model->checklists = xgrow(model->checklists, &model->checklist_capacity,
+                                  model->checklist_count + 1, sizeof(struct checklist *));
         model->checklists[model->checklist_count++] = checklist;
         use->checklist = checklist;
     }

@@ -22,11 +22,11 @@ struct model {
     struct project *project;
     char *root;                      /* the project file's folder */
     struct source_file *sources;
-    size_t source_count;
+    size_t source_count, source_capacity;
     struct checklist **checklists;   /* owned; the uses point to them */
-    size_t checklist_count;
+    size_t checklist_count, checklist_capacity;
     struct run **runs;               /* owned */
-    size_t run_count;
+    size_t run_count, run_capacity;
     struct audit *audit;             /* owned, or NULL */
     struct issued_register issued;   /* the documents issued so far (golive issue) */
     struct yaml_document *preloaded; /* while loading: a file the caller read already */

@@ -68,11 +68,10 @@ struct node *node_new_mapping(void)
 
 static void add_child(struct node *parent, struct node *child)
 {
-    if (parent->child_count == parent->child_capacity) {
-        parent->child_capacity = parent->child_capacity ? parent->child_capacity * 2 : 4;
-        parent->children = xreallocarray(parent->children, parent->child_capacity,
-                                         sizeof(struct node *));
-    }
+    size_t capacity = parent->child_capacity; /* 32 bits in the node, to keep it small */
+    parent->children = xgrow(parent->children, &capacity, (size_t)parent->child_count + 1,
+                             sizeof(struct node *));
+    parent->child_capacity = (uint32_t)capacity;
     parent->children[parent->child_count++] = child;
 }
 
@@ -109,10 +108,7 @@ struct node_stack {
 
 static void stack_push(struct node_stack *stack, const struct node *node)
 {
-    if (stack->count == stack->capacity) {
-        stack->capacity = stack->capacity ? stack->capacity * 2 : 32;
-        stack->items = xreallocarray(stack->items, stack->capacity, sizeof(struct node *));
-    }
+    stack->items = xgrow(stack->items, &stack->capacity, stack->count + 1, sizeof(struct node *));
     stack->items[stack->count++] = node;
 }
 

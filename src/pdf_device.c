@@ -40,7 +40,7 @@ struct pdf_device {
     struct pdf_fonts fonts;
     struct pdf_compressor *compressor;
     struct device_image *images;
-    size_t image_count;
+    size_t image_count, image_capacity;
     HPDF_Outline outline_parents[7];  /* the last bookmark at each level 1-6 */
     HPDF_STATUS last_error;
     /* what the text state holds, to leave out redundant operators */
@@ -175,10 +175,8 @@ void pdf_device_begin_page(struct pdf_device *device, float width, float height)
     HPDF_Page_SetWidth(device->page, width);
     HPDF_Page_SetHeight(device->page, height);
     device->page_height = height;
-    if (device->page_count == device->page_capacity) {
-        device->page_capacity = device->page_capacity ? device->page_capacity * 2 : 16;
-        device->pages = xreallocarray(device->pages, device->page_capacity, sizeof *device->pages);
-    }
+    device->pages = xgrow(device->pages, &device->page_capacity, device->page_count + 1,
+                          sizeof *device->pages);
     device->pages[device->page_count++] = device->page;
     device->current_face = FACE_NONE;
     device->fill_colour = device->stroke_colour = 0; /* a new page starts black */
@@ -274,8 +272,8 @@ static HPDF_Image find_image(struct pdf_device *device, const char *path)
     }
     if (!image)
         HPDF_ResetError(device->document);
-    device->images = xreallocarray(device->images, device->image_count + 1,
-                                   sizeof *device->images);
+    device->images = xgrow(device->images, &device->image_capacity, device->image_count + 1,
+                           sizeof *device->images);
     device->images[device->image_count++] = (struct device_image){ xstrdup(path), image };
     return image;
 }

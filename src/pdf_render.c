@@ -122,11 +122,8 @@ static void collect_anchors(const struct display_list *list, struct anchors *anc
             if (name_table_get(&anchors->names, key))
                 continue;
             name_table_put(&anchors->names, key, NULL, anchors->count);
-            if (anchors->count == anchors->capacity) {
-                anchors->capacity = anchors->capacity ? 2 * anchors->capacity : 16;
-                anchors->places = xreallocarray(anchors->places, anchors->capacity,
-                                                sizeof *anchors->places);
-            }
+            anchors->places = xgrow(anchors->places, &anchors->capacity, anchors->count + 1,
+                                    sizeof *anchors->places);
             anchors->places[anchors->count++] = (struct anchor_place){ page, item->y };
         }
     }

@@ -111,10 +111,7 @@ HPDF_Stream pdf_stream_set_compressed(struct pdf_compressor *compressor, HPDF_Di
                                       const void *data, size_t length)
 {
     size_t bound = libdeflate_zlib_compress_bound(compressor->deflate, length);
-    if (bound > compressor->packed_capacity) {
-        compressor->packed = xrealloc(compressor->packed, bound);
-        compressor->packed_capacity = bound;
-    }
+    compressor->packed = xgrow(compressor->packed, &compressor->packed_capacity, bound, 1);
     size_t size = libdeflate_zlib_compress(compressor->deflate, data, length, compressor->packed,
                                            bound);
     HPDF_Stream_Free(object->stream);

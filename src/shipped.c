@@ -19,6 +19,7 @@ static int compare_names(const void *left, const void *right)
 char **shipped_names(const char *folder, const char *suffix, size_t *count)
 {
     char **names = NULL;
+    size_t capacity = 0;
     *count = 0;
     DIR *directory = opendir(folder);
     if (!directory)
@@ -29,7 +30,7 @@ char **shipped_names(const char *folder, const char *suffix, size_t *count)
         if (length <= suffix_length || strcmp(entry->d_name + length - suffix_length, suffix) != 0
             || entry->d_name[0] == '.')
             continue;
-        names = xreallocarray(names, *count + 1, sizeof(char *));
+        names = xgrow(names, &capacity, *count + 1, sizeof(char *));
         names[(*count)++] = xstrndup(entry->d_name, length - suffix_length);
     }
     closedir(directory);

@@ -22,7 +22,7 @@
 static void start_sodium(void)
 {
     if (sodium_init() < 0)
-        abort(); /* no source of randomness: nothing can be signed safely */
+        fatal_internal("libsodium cannot start: no randomness to sign with");
 }
 
 void minisign_wipe(void *memory, size_t length)
@@ -273,7 +273,7 @@ void minisign_secret_key_format(const struct minisign_secret_key *key, const cha
         if (!key_stream(passphrase, raw + 6, crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_INTERACTIVE, stream,
                         sizeof stream))
-            abort(); /* 16 MiB not to be had: out of memory */
+            fatal_out_of_memory(crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_INTERACTIVE);
         for (size_t index = 0; index < sizeof stream; index++)
             plain[index] ^= stream[index];
         minisign_wipe(stream, sizeof stream);

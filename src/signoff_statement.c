@@ -37,7 +37,7 @@ void signoff_statement_format(const struct signoff_statement *statement, struct 
 
 static void list_add(struct text_list *list, const char *text, size_t length)
 {
-    list->items = xreallocarray(list->items, list->count + 1, sizeof(char *));
+    list->items = xgrow(list->items, &list->capacity, list->count + 1, sizeof(char *));
     list->items[list->count++] = xmemdup(text, length);
 }
 

@@ -35,11 +35,10 @@ struct loader {
 
 static size_t add_part(struct tmpl *loaded)
 {
-    if (loaded->count == loaded->capacity) {
-        loaded->capacity = loaded->capacity ? loaded->capacity * 2 : 8;
-        loaded->parts = xreallocarray(loaded->parts, loaded->capacity, sizeof(struct tmpl_part));
-        loaded->by_name = xreallocarray(loaded->by_name, loaded->capacity, sizeof(size_t));
-    }
+    size_t capacity = loaded->capacity; /* the two arrays grow together */
+    loaded->parts = xgrow(loaded->parts, &capacity, loaded->count + 1, sizeof(struct tmpl_part));
+    loaded->by_name = xgrow(loaded->by_name, &loaded->capacity, loaded->count + 1,
+                            sizeof(size_t));
     memset(&loaded->parts[loaded->count], 0, sizeof(struct tmpl_part));
     return loaded->count++;
 }
@@ -83,12 +82,12 @@ static char *suggest_partial_file(const char *main_path, const char *name)
     if (!folder)
         return NULL;
     char **names = NULL;
-    size_t count = 0;
+    size_t count = 0, capacity = 0;
     struct dirent *entry;
     while ((entry = readdir(folder)) != NULL) {
         size_t length = strlen(entry->d_name);
         if (length > 3 && strcmp(entry->d_name + length - 3, ".md") == 0) {
-            names = xreallocarray(names, count + 1, sizeof(char *));
+            names = xgrow(names, &capacity, count + 1, sizeof(char *));
             names[count++] = xstrndup(entry->d_name, length - 3);
         }
     }

@@ -109,10 +109,7 @@ static size_t find(const struct parser *parser, size_t from, const char *needle,
 static size_t add_node(struct parser *parser, enum tmpl_node_kind kind, size_t start)
 {
     struct tmpl_part *part = parser->part;
-    if (part->count == part->capacity) {
-        part->capacity = part->capacity ? part->capacity * 2 : 32;
-        part->nodes = xreallocarray(part->nodes, part->capacity, sizeof(struct tmpl_node));
-    }
+    part->nodes = xgrow(part->nodes, &part->capacity, part->count + 1, sizeof(struct tmpl_node));
     size_t index = part->count++;
     struct tmpl_node *node = &part->nodes[index];
     memset(node, 0, sizeof *node);
@@ -269,10 +266,8 @@ static bool open_section(struct parser *parser, const struct tag *tag)
         parser->part->nodes[index].text = parser->source + tag->name_start;
         parser->part->nodes[index].length = tag->name_length;
     }
-    if (parser->depth == parser->capacity) {
-        parser->capacity = parser->capacity ? parser->capacity * 2 : 16;
-        parser->sections = xreallocarray(parser->sections, parser->capacity, sizeof(size_t));
-    }
+    parser->sections = xgrow(parser->sections, &parser->capacity, parser->depth + 1,
+                             sizeof(size_t));
     parser->sections[parser->depth++] = index;
     return true;
 }

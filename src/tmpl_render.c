@@ -48,22 +48,15 @@ struct renderer {
 
 static void push_frame(struct renderer *renderer, struct frame frame)
 {
-    if (renderer->frame_count == renderer->frame_capacity) {
-        renderer->frame_capacity = renderer->frame_capacity ? renderer->frame_capacity * 2 : 16;
-        renderer->frames = xreallocarray(renderer->frames, renderer->frame_capacity,
-                                         sizeof(struct frame));
-    }
+    renderer->frames = xgrow(renderer->frames, &renderer->frame_capacity, renderer->frame_count + 1,
+                             sizeof(struct frame));
     renderer->frames[renderer->frame_count++] = frame;
 }
 
 static void push_context(struct renderer *renderer, const struct node *context)
 {
-    if (renderer->context_count == renderer->context_capacity) {
-        renderer->context_capacity = renderer->context_capacity ? renderer->context_capacity * 2
-                                                                : 16;
-        renderer->contexts = xreallocarray(renderer->contexts, renderer->context_capacity,
-                                           sizeof(struct node *));
-    }
+    renderer->contexts = xgrow(renderer->contexts, &renderer->context_capacity,
+                               renderer->context_count + 1, sizeof(struct node *));
     renderer->contexts[renderer->context_count++] = context;
 }
 

@@ -120,10 +120,7 @@ struct truetype_font *truetype_open(const char *path)
         rewind(file);
     }
     for (;;) {
-        if (length == capacity) {
-            capacity = capacity ? capacity * 2 : 1u << 20;
-            data = xrealloc(data, capacity);
-        }
+        data = xgrow(data, &capacity, length + 1, 1);
         size_t got = fread(data + length, 1, capacity - length, file);
         length += got;
         if (got == 0 || length > TRUETYPE_FILE_LIMIT)

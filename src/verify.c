@@ -72,12 +72,12 @@ static void check_extra(const char *folder, const struct manifest *manifest,
     if (!directory)
         return;
     char **extra = NULL;
-    size_t count = 0;
+    size_t count = 0, capacity = 0;
     for (struct dirent *entry; (entry = readdir(directory)) != NULL;) {
         if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0
             || listed(manifest, entry->d_name) || file_is_staging_name(entry->d_name))
             continue;
-        extra = xreallocarray(extra, count + 1, sizeof(char *));
+        extra = xgrow(extra, &capacity, count + 1, sizeof(char *));
         extra[count++] = join(folder, entry->d_name);
     }
     closedir(directory);
@@ -147,11 +147,11 @@ static void check_leftovers(const char *folder, struct diag_sink *sink)
     if (!directory)
         return;
     char **leftovers = NULL;
-    size_t count = 0;
+    size_t count = 0, capacity = 0;
     for (struct dirent *entry; (entry = readdir(directory)) != NULL;) {
         if (!file_is_staging_name(entry->d_name))
             continue;
-        leftovers = xreallocarray(leftovers, count + 1, sizeof(char *));
+        leftovers = xgrow(leftovers, &capacity, count + 1, sizeof(char *));
         leftovers[count++] = join(folder, entry->d_name);
     }
     closedir(directory);

@@ -142,10 +142,7 @@ static void localise(struct node *view, const struct local_formats *formats)
                                                                  : node_sequence_item(node, index);
             if (node_kind(child) == NODE_SCALAR)
                 continue;
-            if (count == capacity) {
-                capacity *= 2;
-                stack = xreallocarray(stack, capacity, sizeof *stack);
-            }
+            stack = xgrow(stack, &capacity, count + 1, sizeof *stack);
             stack[count++] = child;
         }
     }

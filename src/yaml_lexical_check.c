@@ -33,7 +33,7 @@ struct lexical_checker {
     struct span *spans;      /* every token's text, in order */
     size_t span_count, span_capacity;
     int *block_columns;      /* columns of the open block collections */
-    size_t block_depth;
+    size_t block_depth, block_capacity;
     size_t flow_level;
     size_t previous_end_line;
     bool failed;
@@ -189,19 +189,16 @@ static void check_block_scalar(struct lexical_checker *checker, const yaml_token
 
 static void add_span(struct lexical_checker *checker, const yaml_token_t *token)
 {
-    if (checker->span_count == checker->span_capacity) {
-        checker->span_capacity = checker->span_capacity ? checker->span_capacity * 2 : 64;
-        checker->spans = xreallocarray(checker->spans, checker->span_capacity, sizeof(struct span));
-    }
+    checker->spans = xgrow(checker->spans, &checker->span_capacity, checker->span_count + 1,
+                           sizeof(struct span));
     checker->spans[checker->span_count++] = (struct span){
         offset_of(&checker->lines, token->start_mark), offset_of(&checker->lines, token->end_mark) };
 }
 
 static void push_block(struct lexical_checker *checker, int column)
 {
-    if (checker->block_depth % 16 == 0)
-        checker->block_columns = xreallocarray(checker->block_columns, checker->block_depth + 16,
-                                               sizeof(int));
+    checker->block_columns = xgrow(checker->block_columns, &checker->block_capacity,
+                                   checker->block_depth + 1, sizeof(int));
     checker->block_columns[checker->block_depth++] = column;
 }
 
@@ -320,7 +317,7 @@ bool yaml_lexical_check(const char *name, const char *text, size_t length,
     line_table_build(&checker.lines, text, length);
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))
-        abort(); /* only fails when out of memory */
+        fatal_out_of_memory(sizeof parser); /* only fails when out of memory */
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, length);
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
     bool scanned = true;
@@ -375,11 +372,9 @@ static void prepare_queue(struct yaml_parser_s *parser)
     if (parser->tokens.head != parser->tokens.start)
         memmove(parser->tokens.start, parser->tokens.head, waiting * sizeof(yaml_token_t));
     size_t capacity = (size_t)(parser->tokens.end - parser->tokens.start);
-    if (capacity - waiting < QUEUE_ROOM) {
-        capacity = 2 * capacity + QUEUE_ROOM;
-        parser->tokens.start = xreallocarray(parser->tokens.start, capacity, sizeof(yaml_token_t));
-        parser->tokens.end = parser->tokens.start + capacity;
-    }
+    parser->tokens.start = xgrow(parser->tokens.start, &capacity, waiting + QUEUE_ROOM,
+                                 sizeof(yaml_token_t));
+    parser->tokens.end = parser->tokens.start + capacity;
     parser->tokens.head = parser->tokens.start;
     parser->tokens.tail = parser->tokens.start + waiting;
 }

@@ -312,10 +312,7 @@ static void on_collection_start(struct loader *loader, const yaml_event_t *event
     if (!count_nodes(loader, 1, event->start_mark))
         return;
     check_tag(loader, tag, kind, event->start_mark);
-    if (loader->depth == loader->capacity) {
-        loader->capacity = loader->capacity ? loader->capacity * 2 : 8;
-        loader->open = xreallocarray(loader->open, loader->capacity, sizeof *loader->open);
-    }
+    loader->open = xgrow(loader->open, &loader->capacity, loader->depth + 1, sizeof *loader->open);
     struct node *node = kind == NODE_MAPPING ? node_new_mapping() : node_new_sequence();
     node_set_position(node, position_of(loader, event->start_mark));
     loader->open[loader->depth++] = (struct open_collection){
@@ -517,7 +514,7 @@ static struct yaml_document *parse_document(char *path, char *bytes, size_t leng
     struct loader loader = { .sink = sink, .path = path, .bytes = bytes, .length = length,
                              .watch = yaml_lexical_watch_new(path, bytes, length, sink) };
     if (!yaml_parser_initialize(&loader.parser))
-        abort(); /* only fails when out of memory */
+        fatal_out_of_memory(sizeof loader.parser); /* only fails when out of memory */
     yaml_parser_set_input_string(&loader.parser, (const unsigned char *)bytes, length);
     yaml_parser_set_encoding(&loader.parser, YAML_UTF8_ENCODING);
     parse_events(&loader);
