@@ -1,5 +1,5 @@
-/* The PDF device over libharu 2.3.0 (see pdf_device.h). The fonts, and
- * what is mended in libharu's font objects, are in pdf_font.c: a
+/* The PDF device over libharu 2.3.0 (see pdf_device.h). The fonts are in
+ * pdf_font.c, what is mended in libharu's font objects in pdf_font_mend.c: a
  * character's code in the content stream is its Unicode value (BMP only). */
 #include "pdf_device.h"
 
@@ -7,16 +7,12 @@
 #include "font_fallback.h"
 #include "golive_limits.h"
 #include "pdf_font.h"
+#include "pdf_libharu_private.h"
 #include "pdf_stream.h"
 #include "text_normalise.h"
 #include "text_shape.h"
 #include "utf8.h"
 
-#include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
-#include <hpdf_pages.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
-/* The PDF device's fonts, over libharu 2.3.0 exactly (pdf_font.c says why
- * the version is pinned): loading the faces under fonts/ when first used,
+/* The PDF device's fonts, over libharu 2.3.0 exactly (pdf_font_mend.c says
+ * why the version is pinned): loading the faces under fonts/ when first used,
  * each glyph's advance from a per-face cache, the code points each face
  * draws, and, before saving, mending the font objects libharu writes wrong
  * or large. Only the PDF device uses this; with it, the only code that
@@ -63,7 +63,7 @@ void pdf_fonts_mark_used(struct pdf_fonts *fonts, enum font_face face, const cha
 struct pdf_compressor;
 
 /* pdf_fonts_mend: rewrites each drawn face's font objects for the code
- * points drawn (see pdf_font.c) and compresses their streams with
+ * points drawn (see pdf_font_mend.c) and compresses their streams with
  * compressor, just before the document is saved. */
 void pdf_fonts_mend(struct pdf_fonts *fonts, struct pdf_compressor *compressor);
 

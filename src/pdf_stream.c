@@ -10,9 +10,8 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "pdf_libharu_private.h"
 
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
 #include <libdeflate.h>
 #include <stdint.h>
 #include <stdio.h>
