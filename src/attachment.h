@@ -7,7 +7,6 @@
 
 #include "diag.h"
 #include "model.h"
-#include "model_load.h"
 
 #include <stdbool.h>
 

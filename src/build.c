@@ -370,8 +370,7 @@ static void render_document(struct build *build, struct node *view, enum artifac
     struct buffer markdown = { 0 };
     if (tmpl_render(build->templates[artifact], view, TMPL_ESCAPE_MARKDOWN, &markdown,
                     build->sink)) {
-        const struct node *current = node_mapping_find(view, "artifact");
-        bool draft = node_scalar_is_true(node_mapping_find(current, "draft"));
+        bool draft = build->model->project->approvals[artifact].draft;
         if (build->options->markdown) {
             struct output *md = add_output(build, base, "md");
             buffer_append(&md->bytes, buffer_text(&markdown), markdown.length);

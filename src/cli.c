@@ -219,7 +219,7 @@ int cli_run(const struct cli_command *command, int argc, char **argv)
     if (status < 0)
         status = check_argument_count(&invocation);
     if (status < 0)
-        status = command->run(&invocation);
+        status = command->execute(&invocation);
     for (size_t index = 0; index < invocation.option_count; index++)
         free(invocation.options[index].values);
     free(invocation.options);

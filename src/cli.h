@@ -32,8 +32,9 @@ struct cli_command {
     const char *description; /* paragraphs for `golive NAME --help` */
     const struct cli_option *options; /* ends with a zeroed entry */
     size_t minimum_arguments, maximum_arguments;
-    /* run: returns an exit status (exit_status.h). */
-    int (*run)(const struct cli_invocation *invocation);
+    /* execute: carries the command out; returns an exit status (exit_status.h).
+     * ("run" in golive's code means a run file, never a command.) */
+    int (*execute)(const struct cli_invocation *invocation);
 };
 
 /* Reading a parsed command line. Option names are long names. */

@@ -75,7 +75,7 @@ static int read_options(const struct cli_invocation *invocation, struct build_op
     return status < 0 ? read_source_date(command, options) : status;
 }
 
-static int run_build(const struct cli_invocation *invocation)
+static int command_build(const struct cli_invocation *invocation)
 {
     struct build_options options = {
         .project_path = cli_argument(invocation, 0),
@@ -135,5 +135,5 @@ const struct cli_command cli_build_command = {
     .options = build_options,
     .minimum_arguments = 1,
     .maximum_arguments = 1,
-    .run = run_build,
+    .execute = command_build,
 };

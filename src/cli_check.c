@@ -8,7 +8,7 @@
 
 #include <stdio.h>
 
-static int run_check(const struct cli_invocation *invocation)
+static int command_check(const struct cli_invocation *invocation)
 {
     struct diag_sink *sink = diag_sink_new();
     /* A project is evaluated too: evaluation's warnings (an audit verdict
@@ -38,5 +38,5 @@ const struct cli_command cli_check_command = {
     .options = check_options,
     .minimum_arguments = 1,
     .maximum_arguments = (size_t)-1,
-    .run = run_check,
+    .execute = command_check,
 };

@@ -296,7 +296,7 @@ static void run_free(struct import_run *run)
     text_list_free(&run->removed_names);
 }
 
-static int run_import(const struct cli_invocation *invocation)
+static int command_import(const struct cli_invocation *invocation)
 {
     const struct cli_command *command = cli_invocation_command(invocation);
     const char *what = cli_argument(invocation, 0);
@@ -356,5 +356,5 @@ const struct cli_command cli_import_command = {
     .options = import_options,
     .minimum_arguments = 2,
     .maximum_arguments = (size_t)-1,
-    .run = run_import,
+    .execute = command_import,
 };

@@ -136,7 +136,7 @@ static bool prepare(struct issue *issue, const struct model *model)
     return ok;
 }
 
-static int run_issue(const struct cli_invocation *invocation)
+static int command_issue(const struct cli_invocation *invocation)
 {
     struct issue issue = { .document = cli_argument(invocation, 1),
                            .build_folder = cli_value(invocation, "build") };
@@ -188,5 +188,5 @@ const struct cli_command cli_issue_command = {
     .options = issue_options,
     .minimum_arguments = 2,
     .maximum_arguments = 2,
-    .run = run_issue,
+    .execute = command_issue,
 };

@@ -66,7 +66,7 @@ static void write_pair(const char *stem, const char *passphrase, struct diag_sin
     buffer_free(&secret_text);
 }
 
-static int run_key(const struct cli_invocation *invocation)
+static int command_key(const struct cli_invocation *invocation)
 {
     if (strcmp(cli_argument(invocation, 0), "new") != 0)
         return cli_usage_error(cli_invocation_command(invocation),
@@ -106,5 +106,5 @@ const struct cli_command cli_key_command = {
     .options = key_options,
     .minimum_arguments = 2,
     .maximum_arguments = 2,
-    .run = run_key,
+    .execute = command_key,
 };

@@ -67,7 +67,7 @@ static void list_templates(const char *data_folder, struct buffer *out)
     buffer_free(&folder);
 }
 
-static int run_list(const struct cli_invocation *invocation)
+static int command_list(const struct cli_invocation *invocation)
 {
     (void)invocation;
     struct diag_sink *sink = diag_sink_new();
@@ -97,5 +97,5 @@ const struct cli_command cli_list_command = {
     .options = list_options,
     .minimum_arguments = 0,
     .maximum_arguments = 0,
-    .run = run_list,
+    .execute = command_list,
 };

@@ -228,7 +228,7 @@ static void record_mark(const struct mark_request *request, struct diag_sink *si
     recording_free(&recording);
 }
 
-static int run_mark(const struct cli_invocation *invocation)
+static int command_mark(const struct cli_invocation *invocation)
 {
     struct mark_request request = {
         .run = cli_argument(invocation, 0), .item_id = cli_argument(invocation, 1),
@@ -292,5 +292,5 @@ const struct cli_command cli_mark_command = {
     .options = mark_options,
     .minimum_arguments = 3,
     .maximum_arguments = 3,
-    .run = run_mark,
+    .execute = command_mark,
 };

@@ -130,7 +130,7 @@ static char *default_output(const char *input)
     return buffer_release(&name);
 }
 
-static int run_md2pdf(const struct cli_invocation *invocation)
+static int command_md2pdf(const struct cli_invocation *invocation)
 {
     struct typeset_options options;
     int status = read_options(invocation, &options);
@@ -203,5 +203,5 @@ const struct cli_command cli_md2pdf_command = {
     .options = md2pdf_options,
     .minimum_arguments = 1,
     .maximum_arguments = 1,
-    .run = run_md2pdf,
+    .execute = command_md2pdf,
 };

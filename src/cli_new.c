@@ -224,7 +224,7 @@ static bool scaffold(const char *folder, const struct selection *selection,
     return ok;
 }
 
-static int run_new(const struct cli_invocation *invocation)
+static int command_new(const struct cli_invocation *invocation)
 {
     const char *folder = cli_argument(invocation, 0);
     struct diag_sink *sink = diag_sink_new();
@@ -268,5 +268,5 @@ const struct cli_command cli_new_command = {
     .options = new_options,
     .minimum_arguments = 1,
     .maximum_arguments = 1,
-    .run = run_new,
+    .execute = command_new,
 };

@@ -98,7 +98,7 @@ static int usage_escape(const struct cli_command *command, const char *given)
     return cli_usage_error(command, "unknown escape '%s'; use markdown, html or none", given);
 }
 
-static int run_render(const struct cli_invocation *invocation)
+static int command_render(const struct cli_invocation *invocation)
 {
     const struct cli_command *command = cli_invocation_command(invocation);
     if (cli_argument_count(invocation) > 1)
@@ -159,5 +159,5 @@ const struct cli_command cli_render_command = {
     .options = render_options,
     .minimum_arguments = 1,
     .maximum_arguments = (size_t)-1,
-    .run = run_render,
+    .execute = command_render,
 };

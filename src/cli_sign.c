@@ -90,7 +90,7 @@ static bool check_signoff(const struct project *project, const struct signoff_fi
            && check_conditions(fields, sink);
 }
 
-static int run_sign(const struct cli_invocation *invocation)
+static int command_sign(const struct cli_invocation *invocation)
 {
     const char *run = cli_argument(invocation, 0);
     char now[40] = "", today[16] = "";
@@ -178,5 +178,5 @@ const struct cli_command cli_sign_command = {
     .options = sign_options,
     .minimum_arguments = 2,
     .maximum_arguments = 2,
-    .run = run_sign,
+    .execute = command_sign,
 };

@@ -37,7 +37,7 @@ static const struct verdict *find_gate(const struct project *project, const char
     return NULL;
 }
 
-static int run_status(const struct cli_invocation *invocation)
+static int command_status(const struct cli_invocation *invocation)
 {
     const char *moment = cli_value(invocation, "gate");
     struct diag_sink *sink = diag_sink_new();
@@ -102,5 +102,5 @@ const struct cli_command cli_status_command = {
     .options = status_options,
     .minimum_arguments = 1,
     .maximum_arguments = 1,
-    .run = run_status,
+    .execute = command_status,
 };

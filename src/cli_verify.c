@@ -8,7 +8,7 @@
 
 #include <stdio.h>
 
-static int run_verify(const struct cli_invocation *invocation)
+static int command_verify(const struct cli_invocation *invocation)
 {
     struct diag_sink *sink = diag_sink_new();
     const char *folder = cli_argument(invocation, 0);
@@ -44,5 +44,5 @@ const struct cli_command cli_verify_command = {
     .options = verify_options,
     .minimum_arguments = 1,
     .maximum_arguments = 1,
-    .run = run_verify,
+    .execute = command_verify,
 };

@@ -9,7 +9,7 @@
 #define GOLIVE_EVALUATE_H
 
 #include "diag.h"
-#include "model_load.h"
+#include "model.h"
 
 /* evaluate_model: computes every evaluated field of a model that loaded
  * without errors. May record warnings (an audit verdict more optimistic
@@ -25,10 +25,6 @@ void evaluate_items(struct checklist *checklist, const struct run *run,
                     struct timestamp window_start);
 void evaluate_rollups(struct checklist *checklist);
 void evaluate_verdict(struct checklist *checklist);
-/* evaluate_times_go_live: whether a checklist's records time the go-live
- * (first and last record, downtime, issues met): those the runbook prints,
- * or, when the runbook prints none, those that gate. */
-bool evaluate_times_go_live(const struct project *project, const struct checklist_use *use);
 void evaluate_phase_timing(struct checklist *checklist, struct timestamp window_start);
 
 /* One rule of docs/rules.md: its reason code, what it makes of a verdict

@@ -57,6 +57,7 @@ static struct approval_state approval_over(const struct project *project, artifa
                      : state.rejected    ? APPROVAL_REJECTED
                      : state.missing     ? APPROVAL_PENDING
                                          : APPROVAL_APPROVED;
+    state.draft = state.missing > 0;
     return state;
 }
 
@@ -116,7 +117,7 @@ static void mark_downtime(struct project_timing *timing, const struct item *item
 
 /* The go-live's own timing is that of the checklists the runbook prints
  * (not of the day-before checks, say); without any, of the gate ones. */
-bool evaluate_times_go_live(const struct project *project, const struct checklist_use *use)
+static bool times_go_live(const struct project *project, const struct checklist_use *use)
 {
     bool any_runbook = false;
     for (size_t index = 0; index < project->use_count; index++)
@@ -151,7 +152,8 @@ static void evaluate_timing(struct project *project, struct diag_sink *sink)
             true, (project->window_end.epoch - project->window_start.epoch) / 60 };
     for (size_t use = 0; use < project->use_count; use++) {
         const struct checklist *checklist = project->uses[use].checklist;
-        if (!evaluate_times_go_live(project, &project->uses[use]))
+        project->uses[use].times_go_live = times_go_live(project, &project->uses[use]);
+        if (!project->uses[use].times_go_live)
             continue;
         CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
             for (size_t index = 0; index < item->state.history_count; index++)

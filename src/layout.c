@@ -230,7 +230,7 @@ static bool cover_title(cmark_node *root, struct buffer *out)
         if (cmark_node_get_type(node) != CMARK_NODE_HTML_BLOCK || !directive_is_candidate(literal)
             || !directive_parse(literal, source_position_of_file(NULL), &directive, ignored))
             continue;
-        const char *title = directive.values[FIELD_TITLE];
+        const char *title = directive.values[KEY_TITLE];
         if (directive.kind == DIRECTIVE_COVER && title && *title) {
             buffer_append_text(out, title);
             found = true;

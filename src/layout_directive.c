@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "directive_quote.h"
 #include "suggest.h"
 #include "utf8.h"
 
@@ -10,16 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const field_names[FIELD_COUNT] = {
-    [FIELD_ROLE] = "role", [FIELD_NAME] = "name", [FIELD_DECISION] = "decision",
-    [FIELD_DATE] = "date", [FIELD_CONDITIONS] = "conditions", [FIELD_TITLE] = "title",
-    [FIELD_SUBTITLE] = "subtitle", [FIELD_CLIENT] = "client", [FIELD_PROJECT] = "project",
-    [FIELD_PREPARED_BY] = "prepared-by", [FIELD_VERSION] = "version",
-    [FIELD_CLASSIFICATION] = "classification", [FIELD_LOGO] = "logo", [FIELD_TEXT] = "text",
-    [FIELD_LINES] = "lines", [FIELD_LABEL] = "label",
-    [FIELD_SIZE] = "size", [FIELD_ROWS] = "rows", [FIELD_COLUMNS] = "columns",
-    [FIELD_ROW_LABEL] = "row-label", [FIELD_COLUMN_LABEL] = "column-label",
-    [FIELD_CELLS] = "cells",
+static const char *const field_names[KEY_COUNT] = {
+    [KEY_ROLE] = "role", [KEY_NAME] = "name", [KEY_DECISION] = "decision",
+    [KEY_DATE] = "date", [KEY_CONDITIONS] = "conditions", [KEY_TITLE] = "title",
+    [KEY_SUBTITLE] = "subtitle", [KEY_CLIENT] = "client", [KEY_PROJECT] = "project",
+    [KEY_PREPARED_BY] = "prepared-by", [KEY_VERSION] = "version",
+    [KEY_CLASSIFICATION] = "classification", [KEY_LOGO] = "logo", [KEY_TEXT] = "text",
+    [KEY_LINES] = "lines", [KEY_LABEL] = "label",
+    [KEY_SIZE] = "size", [KEY_ROWS] = "rows", [KEY_COLUMNS] = "columns",
+    [KEY_ROW_LABEL] = "row-label", [KEY_COLUMN_LABEL] = "column-label",
+    [KEY_CELLS] = "cells",
 };
 
 #define FIELD_BIT(field) (1u << (field))
@@ -31,20 +32,20 @@ struct directive_spec {
 
 static const struct directive_spec specs[DIRECTIVE_COUNT] = {
     [DIRECTIVE_PAGEBREAK] = { "pagebreak", 0 },
-    [DIRECTIVE_SIGNATURE] = { "signature", FIELD_BIT(FIELD_ROLE) | FIELD_BIT(FIELD_NAME)
-                                               | FIELD_BIT(FIELD_DECISION) | FIELD_BIT(FIELD_DATE)
-                                               | FIELD_BIT(FIELD_CONDITIONS) },
-    [DIRECTIVE_COVER] = { "cover", FIELD_BIT(FIELD_TITLE) | FIELD_BIT(FIELD_SUBTITLE)
-                                       | FIELD_BIT(FIELD_CLIENT) | FIELD_BIT(FIELD_PROJECT)
-                                       | FIELD_BIT(FIELD_PREPARED_BY) | FIELD_BIT(FIELD_DATE)
-                                       | FIELD_BIT(FIELD_VERSION)
-                                       | FIELD_BIT(FIELD_CLASSIFICATION) | FIELD_BIT(FIELD_LOGO) },
-    [DIRECTIVE_DRAFT] = { "draft", FIELD_BIT(FIELD_TEXT) },
-    [DIRECTIVE_NOTES] = { "notes", FIELD_BIT(FIELD_LINES) | FIELD_BIT(FIELD_LABEL) },
-    [DIRECTIVE_TABLE] = { "table", FIELD_BIT(FIELD_SIZE) },
-    [DIRECTIVE_MATRIX] = { "matrix", FIELD_BIT(FIELD_ROWS) | FIELD_BIT(FIELD_COLUMNS)
-                                         | FIELD_BIT(FIELD_ROW_LABEL)
-                                         | FIELD_BIT(FIELD_COLUMN_LABEL) | FIELD_BIT(FIELD_CELLS) },
+    [DIRECTIVE_SIGNATURE] = { "signature", FIELD_BIT(KEY_ROLE) | FIELD_BIT(KEY_NAME)
+                                               | FIELD_BIT(KEY_DECISION) | FIELD_BIT(KEY_DATE)
+                                               | FIELD_BIT(KEY_CONDITIONS) },
+    [DIRECTIVE_COVER] = { "cover", FIELD_BIT(KEY_TITLE) | FIELD_BIT(KEY_SUBTITLE)
+                                       | FIELD_BIT(KEY_CLIENT) | FIELD_BIT(KEY_PROJECT)
+                                       | FIELD_BIT(KEY_PREPARED_BY) | FIELD_BIT(KEY_DATE)
+                                       | FIELD_BIT(KEY_VERSION)
+                                       | FIELD_BIT(KEY_CLASSIFICATION) | FIELD_BIT(KEY_LOGO) },
+    [DIRECTIVE_DRAFT] = { "draft", FIELD_BIT(KEY_TEXT) },
+    [DIRECTIVE_NOTES] = { "notes", FIELD_BIT(KEY_LINES) | FIELD_BIT(KEY_LABEL) },
+    [DIRECTIVE_TABLE] = { "table", FIELD_BIT(KEY_SIZE) },
+    [DIRECTIVE_MATRIX] = { "matrix", FIELD_BIT(KEY_ROWS) | FIELD_BIT(KEY_COLUMNS)
+                                         | FIELD_BIT(KEY_ROW_LABEL)
+                                         | FIELD_BIT(KEY_COLUMN_LABEL) | FIELD_BIT(KEY_CELLS) },
 };
 
 const char *directive_name(enum directive_kind kind)
@@ -135,15 +136,8 @@ static bool read_kind(struct cursor *cursor, struct directive *out, struct diag_
 static bool read_value(struct cursor *cursor, struct buffer *value, struct diag_sink *sink)
 {
     struct cursor opening = *cursor;
-    for (cursor->at++; *cursor->at && *cursor->at != '"'; cursor->at++) {
-        char character = *cursor->at;
-        if (character == '\\' && cursor->at[1] && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
-                                                         cursor->at[1]))
-            character = *++cursor->at;
-        else if (character == '\n' || character == '\r' || character == '\t')
-            character = ' ';
-        buffer_append_char(value, character);
-    }
+    for (cursor->at++; *cursor->at && *cursor->at != '"'; cursor->at++)
+        buffer_append_char(value, directive_unquote_next(&cursor->at));
     if (*cursor->at == '"') {
         cursor->at++;
         return true;
@@ -157,9 +151,9 @@ static bool read_key(struct cursor *cursor, const struct directive_spec *spec,
                      enum directive_field *field, struct diag_sink *sink)
 {
     size_t length = word_length(cursor->at);
-    const char *names[FIELD_COUNT];
+    const char *names[KEY_COUNT];
     size_t count = 0;
-    for (size_t index = 0; index < FIELD_COUNT; index++) {
+    for (size_t index = 0; index < KEY_COUNT; index++) {
         if (!(spec->fields & FIELD_BIT(index)))
             continue;
         if (strlen(field_names[index]) == length
@@ -249,7 +243,7 @@ failed:
 
 void directive_free(struct directive *directive)
 {
-    for (size_t index = 0; index < FIELD_COUNT; index++) {
+    for (size_t index = 0; index < KEY_COUNT; index++) {
         free(directive->values[index]);
         directive->values[index] = NULL;
     }

@@ -27,17 +27,19 @@ enum directive_kind {
     DIRECTIVE_COUNT
 };
 
+/* The keys a directive may give (KEY_: schema.h names its field types FIELD_,
+ * and both headers may be included together). */
 enum directive_field {
-    FIELD_ROLE, FIELD_NAME, FIELD_DECISION, FIELD_DATE, FIELD_CONDITIONS,
-    FIELD_TITLE, FIELD_SUBTITLE, FIELD_CLIENT, FIELD_PROJECT, FIELD_PREPARED_BY,
-    FIELD_VERSION, FIELD_CLASSIFICATION, FIELD_LOGO, FIELD_TEXT, FIELD_LINES, FIELD_LABEL,
-    FIELD_SIZE, FIELD_ROWS, FIELD_COLUMNS, FIELD_ROW_LABEL, FIELD_COLUMN_LABEL, FIELD_CELLS,
-    FIELD_COUNT
+    KEY_ROLE, KEY_NAME, KEY_DECISION, KEY_DATE, KEY_CONDITIONS,
+    KEY_TITLE, KEY_SUBTITLE, KEY_CLIENT, KEY_PROJECT, KEY_PREPARED_BY,
+    KEY_VERSION, KEY_CLASSIFICATION, KEY_LOGO, KEY_TEXT, KEY_LINES, KEY_LABEL,
+    KEY_SIZE, KEY_ROWS, KEY_COLUMNS, KEY_ROW_LABEL, KEY_COLUMN_LABEL, KEY_CELLS,
+    KEY_COUNT
 };
 
 struct directive {
     enum directive_kind kind;
-    char *values[FIELD_COUNT];   /* NULL for a key not given */
+    char *values[KEY_COUNT];   /* NULL for a key not given */
 };
 
 /* directive_is_candidate: the HTML block's text is a golive directive

@@ -265,26 +265,26 @@ static void layout_signature(struct layout *layout, const struct directive *dire
     box_add_shape(layout, DISPLAY_LINE, x, 0, width, 0, layout_measures.grid_line,
                   layout_measures.colour_rule);
     y += layout_measures.signature_padding;
-    y += layout_form_text(layout, has_value(values[FIELD_ROLE]) ? values[FIELD_ROLE] : words->signatory,
+    y += layout_form_text(layout, has_value(values[KEY_ROLE]) ? values[KEY_ROLE] : words->signatory,
                    STYLE_SIGNATURE_ROLE, 0, x, y, width, ALIGN_LEFT);
-    if (has_value(values[FIELD_NAME]))
-        y += signature_field(layout, words->name, values[FIELD_NAME], x, y, width);
-    if (has_value(values[FIELD_DECISION]))
-        y += signature_field(layout, words->decision, values[FIELD_DECISION], x, y, width);
+    if (has_value(values[KEY_NAME]))
+        y += signature_field(layout, words->name, values[KEY_NAME], x, y, width);
+    if (has_value(values[KEY_DECISION]))
+        y += signature_field(layout, words->decision, values[KEY_DECISION], x, y, width);
     else
         y += signature_choices(layout, x, y, width);
-    if (has_value(values[FIELD_CONDITIONS]))
-        y += signature_conditions(layout, words->conditions, values[FIELD_CONDITIONS], x, y,
+    if (has_value(values[KEY_CONDITIONS]))
+        y += signature_conditions(layout, words->conditions, values[KEY_CONDITIONS], x, y,
                                   width);
     y += layout_measures.signature_gap;
     float sign_width = width * layout_measures.signature_line_width;
     float date_x = x + sign_width + layout_measures.signature_space;
     float date_width = x + width - date_x;
-    if (has_value(values[FIELD_DATE]))
-        layout_form_text(layout, values[FIELD_DATE], STYLE_BODY, 0, date_x,
+    if (has_value(values[KEY_DATE]))
+        layout_form_text(layout, values[KEY_DATE], STYLE_BODY, 0, date_x,
                   y - layout_styles[STYLE_BODY].leading, date_width, ALIGN_LEFT);
     float label = form_line(layout, x, y, sign_width,
-                            has_value(values[FIELD_NAME]) ? words->signature
+                            has_value(values[KEY_NAME]) ? words->signature
                                                           : words->name_and_signature);
     form_line(layout, date_x, y, date_width, words->place_and_date);
     box_finish(layout, y + label, layout_measures.signature_padding
@@ -300,17 +300,17 @@ static void layout_notes(struct layout *layout, const struct directive *directiv
 {
     const struct layout_frame *frame = frame_top(layout);
     long count = layout_measures.notes_default_lines;
-    if (has_value(directive->values[FIELD_LINES])) {
+    if (has_value(directive->values[KEY_LINES])) {
         char *end;
-        count = strtol(directive->values[FIELD_LINES], &end, 10);
+        count = strtol(directive->values[KEY_LINES], &end, 10);
         if (*end || count < 1 || count > LIMIT_NOTES_LINES) {
             diag(layout->sink, DIAG_TYPESET_DIRECTIVE_VALUE, layout->current_position,
                  "lines=\"%s\" is not a number from 1 to %u; %u lines are drawn",
-                 directive->values[FIELD_LINES], LIMIT_NOTES_LINES, layout_measures.notes_default_lines);
+                 directive->values[KEY_LINES], LIMIT_NOTES_LINES, layout_measures.notes_default_lines);
             count = layout_measures.notes_default_lines;
         }
     }
-    const char *label = has_value(directive->values[FIELD_LABEL]) ? directive->values[FIELD_LABEL]
+    const char *label = has_value(directive->values[KEY_LABEL]) ? directive->values[KEY_LABEL]
                                                                  : layout->words.notes;
     box_space(layout, layout_styles[STYLE_BODY].space_after);
     float height = layout_form_text(layout, label, STYLE_BODY, SPAN_BOLD, frame->x, 0, frame->width,
@@ -367,18 +367,18 @@ static void cover_logo(struct layout *layout, const char *directive_logo)
 }
 
 static const enum directive_field cover_fields[] = {
-    FIELD_CLIENT, FIELD_PROJECT, FIELD_PREPARED_BY, FIELD_DATE, FIELD_VERSION,
-    FIELD_CLASSIFICATION,
+    KEY_CLIENT, KEY_PROJECT, KEY_PREPARED_BY, KEY_DATE, KEY_VERSION,
+    KEY_CLASSIFICATION,
 };
 
 static const char *cover_label(const struct typeset_words *words, enum directive_field field)
 {
     switch (field) {
-    case FIELD_CLIENT: return words->client;
-    case FIELD_PROJECT: return words->project;
-    case FIELD_PREPARED_BY: return words->prepared_by;
-    case FIELD_DATE: return words->date;
-    case FIELD_VERSION: return words->version;
+    case KEY_CLIENT: return words->client;
+    case KEY_PROJECT: return words->project;
+    case KEY_PREPARED_BY: return words->prepared_by;
+    case KEY_DATE: return words->date;
+    case KEY_VERSION: return words->version;
     default: return words->classification;
     }
 }
@@ -388,9 +388,9 @@ static const char *cover_value(const struct layout *layout, const struct directi
 {
     const struct layout_options *options = layout->options;
     switch (field) {
-    case FIELD_CLIENT: return pick(directive->values[field], options->client);
-    case FIELD_VERSION: return pick(directive->values[field], options->version);
-    case FIELD_CLASSIFICATION: return pick(directive->values[field], options->classification);
+    case KEY_CLIENT: return pick(directive->values[field], options->client);
+    case KEY_VERSION: return pick(directive->values[field], options->version);
+    case KEY_CLASSIFICATION: return pick(directive->values[field], options->classification);
     default: return pick(directive->values[field], NULL);
     }
 }
@@ -398,16 +398,16 @@ static const char *cover_value(const struct layout *layout, const struct directi
 static void layout_cover(struct layout *layout, const struct directive *directive)
 {
     float x = layout->text_left, width = layout->text_width;
-    cover_logo(layout, pick(directive->values[FIELD_LOGO], NULL));
+    cover_logo(layout, pick(directive->values[KEY_LOGO], NULL));
     float y = layout->page_height * layout_measures.cover_title_top;
     box_add_shape(layout, DISPLAY_FILL, x, y - layout_measures.cover_bar_space,
                   layout_measures.cover_bar_width, layout_measures.cover_rule, 0,
                   layout->options->accent_colour);
-    const char *title = pick(directive->values[FIELD_TITLE], layout->options->title);
+    const char *title = pick(directive->values[KEY_TITLE], layout->options->title);
     if (title)
         y += layout_form_text(layout, title, STYLE_COVER_TITLE, 0, x, y, width, ALIGN_LEFT)
              + layout_styles[STYLE_COVER_TITLE].space_after;
-    const char *subtitle = pick(directive->values[FIELD_SUBTITLE], layout->options->subtitle);
+    const char *subtitle = pick(directive->values[KEY_SUBTITLE], layout->options->subtitle);
     if (subtitle)
         layout_form_text(layout, subtitle, STYLE_COVER_SUBTITLE, 0, x, y, width, ALIGN_LEFT);
     y = layout->page_height * layout_measures.cover_fields_top;
@@ -434,7 +434,7 @@ static void layout_cover(struct layout *layout, const struct directive *directiv
  * sets it as small print (a document control block). */
 static void set_table_size(struct layout *layout, const struct directive *directive)
 {
-    const char *size = directive->values[FIELD_SIZE];
+    const char *size = directive->values[KEY_SIZE];
     layout->next_table_scale = 0;
     if (has_value(size) && strcmp(size, "large") == 0)
         layout->next_table_scale = layout_measures.table_large_scale;
@@ -456,9 +456,9 @@ static void apply_directive(struct layout *layout, const struct directive *direc
     case DIRECTIVE_NOTES: layout_notes(layout, directive); break;
     case DIRECTIVE_DRAFT:
         layout->draft = true;
-        if (has_value(directive->values[FIELD_TEXT])) {
+        if (has_value(directive->values[KEY_TEXT])) {
             free(layout->watermark);
-            layout->watermark = xstrdup(directive->values[FIELD_TEXT]);
+            layout->watermark = xstrdup(directive->values[KEY_TEXT]);
         }
         break;
     case DIRECTIVE_TABLE: set_table_size(layout, directive); break;

@@ -124,8 +124,8 @@ static void draw_names(struct layout *layout, char **row_names, size_t rows,
 
 void layout_matrix(struct layout *layout, const struct directive *directive)
 {
-    char *row_text = xstrdup(directive->values[FIELD_ROWS] ? directive->values[FIELD_ROWS] : "");
-    char *column_text = xstrdup(directive->values[FIELD_COLUMNS] ? directive->values[FIELD_COLUMNS]
+    char *row_text = xstrdup(directive->values[KEY_ROWS] ? directive->values[KEY_ROWS] : "");
+    char *column_text = xstrdup(directive->values[KEY_COLUMNS] ? directive->values[KEY_COLUMNS]
                                                                  : "");
     char *row_names[MATRIX_MAX], *column_names[MATRIX_MAX];
     size_t rows = split_names(row_text, row_names);
@@ -134,19 +134,19 @@ void layout_matrix(struct layout *layout, const struct directive *directive)
     float leading = layout_styles[STYLE_TABLE].leading;
     float left = frame->x + matrix.axis_width + matrix.label_width;
     float width = frame->width - matrix.axis_width - matrix.label_width;
-    const char *row_label = directive->values[FIELD_ROW_LABEL];
+    const char *row_label = directive->values[KEY_ROW_LABEL];
     float top = 0;
     box_space(layout, layout_styles[STYLE_BODY].space_before);
     if (row_label) /* above the row names */
         top = layout_form_text(layout, row_label, STYLE_FORM_LABEL, 0, frame->x, 0,
                                matrix.axis_width + matrix.label_width - matrix.cell_padding,
                                ALIGN_RIGHT) + matrix.cell_padding;
-    draw_cells(layout, directive->values[FIELD_CELLS], left, top, width, rows, columns);
+    draw_cells(layout, directive->values[KEY_CELLS], left, top, width, rows, columns);
     draw_grid(layout, left, top, width, rows, columns, 0);
     draw_names(layout, row_names, rows, column_names, columns, left, top, width);
     float bottom = top + (float)rows * matrix.cell_height + matrix.cell_padding + leading;
-    if (directive->values[FIELD_COLUMN_LABEL])
-        bottom += layout_form_text(layout, directive->values[FIELD_COLUMN_LABEL], STYLE_FORM_LABEL,
+    if (directive->values[KEY_COLUMN_LABEL])
+        bottom += layout_form_text(layout, directive->values[KEY_COLUMN_LABEL], STYLE_FORM_LABEL,
                                    0, left, bottom, width, ALIGN_CENTER);
     box_finish(layout, bottom, text_baseline(layout_styles[STYLE_TABLE].size, leading), 0);
     box_space(layout, layout_styles[STYLE_BODY].space_after);

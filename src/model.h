@@ -1,13 +1,16 @@
 /* The model: what the four input kinds say, as typed C structures.
  *
- * Builders (model_build.h) fill it from validated node trees; the evaluator
+ * Builders (model_checklist.h, model_project.h, model_run.h, model_audit.h,
+ * model_inventory.h) fill it from validated node trees; the evaluator
  * (evaluate.h) then writes its results into the fields marked "evaluated",
  * once. Everything after that reads the model and never changes it.
  * Strings are owned by the structure holding them and NULL when absent. */
 #ifndef GOLIVE_MODEL_H
 #define GOLIVE_MODEL_H
 
+#include "issued.h"
 #include "name_table.h"
+#include "schema.h"
 #include "source_position.h"
 #include "value.h"
 #include "zone.h"
@@ -378,6 +381,8 @@ enum approval { APPROVAL_NOT_REQUIRED, APPROVAL_PENDING, APPROVAL_APPROVED, APPR
 struct approval_state {      /* evaluated */
     enum approval approval;
     size_t required, approved, conditional, rejected, missing;
+    bool draft; /* a document is a draft while a sign-off it requires is missing; a
+                 * rejected one is not a draft: it is rejected, and says so */
 };
 
 enum closeout_status { CLOSEOUT_SUCCESS, CLOSEOUT_PARTIAL, CLOSEOUT_FAILED };
@@ -409,6 +414,7 @@ struct checklist_use {
     char *file_path, *run_path;  /* resolved from the project's folder; NULL until loaded */
     artifact_set artifacts;
     bool gate;
+    bool times_go_live;          /* evaluated: its records time the go-live (evaluate_project.c) */
     struct checklist *checklist; /* loaded; owned by the model */
     struct run *run;             /* loaded, or NULL when no run file */
     struct source_position position;
@@ -465,6 +471,30 @@ struct project {
     struct source_position language_position;
     struct text_map words;
     struct source_position *word_positions; /* where each of words is written */
+};
+
+struct yaml_document;
+
+/* Every YAML file the model was built from, in the order loaded. */
+struct source_file {
+    char *path;                      /* as opened */
+    enum input_kind kind;
+    struct yaml_document *document;  /* its text, for hashing; its tree is freed once
+                                      * the model is built */
+};
+
+struct model {
+    struct project *project;
+    char *root;                      /* the project file's folder */
+    struct source_file *sources;
+    size_t source_count, source_capacity;
+    struct checklist **checklists;   /* owned; the uses point to them */
+    size_t checklist_count, checklist_capacity;
+    struct run **runs;               /* owned */
+    size_t run_count, run_capacity;
+    struct audit *audit;             /* owned, or NULL */
+    struct issued_register issued;   /* the documents issued so far (golive issue) */
+    struct yaml_document *preloaded; /* while loading: a file the caller read already */
 };
 
 /* free_each: frees each of count strings (for a structure's text fields). */

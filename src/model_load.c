@@ -4,16 +4,17 @@
 #include "alloc.h"
 #include "attachment.h"
 #include "file_io.h"
+#include "image_probe.h"
 #include "model_audit.h"
 #include "model_checklist.h"
 #include "model_inventory.h"
 #include "model_project.h"
 #include "model_read.h"
 #include "model_run.h"
+#include "model_truncation.h"
 #include "path.h"
 #include "record_chain.h"
 #include "signoff_signature.h"
-#include "run_append.h"
 #include "schema_validate.h"
 #include "suggest.h"
 
@@ -44,20 +45,6 @@ static const char *keep_source(struct model *model, struct yaml_document *docume
     return yaml_document_path(document);
 }
 
-/* A run that does not load may end in a record cut short by a crash:
- * say so, and how to recover the records before it. */
-static void note_truncated_run(const char *path, struct diag_sink *sink)
-{
-    struct diag_sink *scratch = diag_sink_new();
-    char *text;
-    size_t length;
-    if (file_read(path, source_position_of_file(path), scratch, &text, &length)) {
-        run_note_truncation(path, text, length, sink);
-        free(text);
-    }
-    diag_sink_free(scratch);
-}
-
 /* Loads path as a file of the expected kind, validated. Returns its root,
  * or NULL after reporting why not. */
 static const struct node *load_kind(struct model *model, const char *path,
@@ -73,7 +60,7 @@ static const struct node *load_kind(struct model *model, const char *path,
     }
     if (!document) {
         if (expected == INPUT_RUN)
-            note_truncated_run(path, sink);
+            model_note_truncated_run(path, sink);
         return NULL;
     }
     const struct node *root = yaml_document_root(document);
@@ -241,19 +228,28 @@ static void load_audit(struct model *model, const struct node *project_root,
     load_inventory(model, model->audit, root, sink);
 }
 
-/* A logo must be PNG or JPEG: checked by its first bytes, before the
- * typesetter ever sees it. */
-static bool is_png_or_jpeg(const char *path)
+/* A logo must be an image the typesetter will embed: checked by the very
+ * probe the typesetter uses (image_probe.h), so that a logo `check` accepts
+ * is one `build` prints. */
+static void check_logo(struct project *project, struct source_position at,
+                       struct diag_sink *sink)
 {
-    unsigned char magic[8] = { 0 };
-    FILE *file = fopen(path, "rb");
-    if (!file)
-        return false;
-    size_t got = fread(magic, 1, sizeof magic, file);
-    fclose(file);
-    bool png = got == 8 && memcmp(magic, "\x89PNG\r\n\x1a\n", 8) == 0;
-    bool jpeg = got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF;
-    return png || jpeg;
+    struct image_info info;
+    enum image_probe_result probe = image_probe(project->logo_path, &info);
+    if (probe == IMAGE_PROBE_OK)
+        return;
+    if (probe == IMAGE_PROBE_TOO_LARGE)
+        diag(sink, DIAG_WRONG_FILE_KIND, at,
+             "the logo '%s' has %u x %u pixels, more than golive embeds", project->logo,
+             (unsigned)info.width, (unsigned)info.height);
+    else if (probe == IMAGE_PROBE_UNREADABLE)
+        diag(sink, DIAG_WRONG_FILE_KIND, at, "the logo '%s' cannot be read as a file",
+             project->logo);
+    else
+        diag(sink, DIAG_WRONG_FILE_KIND, at,
+             "the logo '%s' is not a PNG or JPEG image golive can read", project->logo);
+    free(project->logo_path);
+    project->logo_path = NULL;
 }
 
 static void load_assets(struct model *model, const struct node *project_root,
@@ -263,12 +259,8 @@ static void load_assets(struct model *model, const struct node *project_root,
     if (project->logo) {
         struct source_position at = read_position(read_mapping(project_root, "consultant"), "logo");
         project->logo_path = resolve_named(model, project->path, project->logo, at, sink);
-        if (project->logo_path && !is_png_or_jpeg(project->logo_path)) {
-            diag(sink, DIAG_WRONG_FILE_KIND, at, "the logo '%s' is not a PNG or JPEG image",
-                 project->logo);
-            free(project->logo_path);
-            project->logo_path = NULL;
-        }
+        if (project->logo_path)
+            check_logo(project, at, sink);
     }
     if (project->templates) {
         struct source_position at = read_position(project_root, "templates");
@@ -519,7 +511,7 @@ struct model *model_check_project(const char *path, struct diag_sink *sink)
     struct model *model = NULL;
     struct yaml_document *document = yaml_load_file(path, source_position_of_file(path), sink);
     if (!document) {
-        note_truncated_run(path, sink);
+        model_note_truncated_run(path, sink);
         return NULL;
     }
     const struct node *root = yaml_document_root(document);

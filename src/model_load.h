@@ -5,32 +5,8 @@
 #define GOLIVE_MODEL_LOAD_H
 
 #include "diag.h"
-#include "issued.h"
 #include "model.h"
-#include "schema.h"
 #include "yaml_load.h"
-
-/* Every YAML file the model was built from, in the order loaded. */
-struct source_file {
-    char *path;                      /* as opened */
-    enum input_kind kind;
-    struct yaml_document *document;  /* its text, for hashing; its tree is freed once
-                                      * the model is built */
-};
-
-struct model {
-    struct project *project;
-    char *root;                      /* the project file's folder */
-    struct source_file *sources;
-    size_t source_count, source_capacity;
-    struct checklist **checklists;   /* owned; the uses point to them */
-    size_t checklist_count, checklist_capacity;
-    struct run **runs;               /* owned */
-    size_t run_count, run_capacity;
-    struct audit *audit;             /* owned, or NULL */
-    struct issued_register issued;   /* the documents issued so far (golive issue) */
-    struct yaml_document *preloaded; /* while loading: a file the caller read already */
-};
 
 /* model_load: loads the project at path and everything it names, reporting
  * every problem to sink. Returns NULL when the project file itself cannot be

@@ -2,7 +2,6 @@
  * deep, and loaded trees by LIMIT_YAML_DEPTH. */
 #include "node_dump.h"
 
-#include "run_append.h"
 #include "yaml_scalar.h"
 
 #include <stdbool.h>

@@ -2,10 +2,11 @@
 #include "recording.h"
 
 #include "file_io.h"
+#include "model_load.h"
 #include "model_read.h"
 #include "node.h"
+#include "model_truncation.h"
 #include "path.h"
-#include "run_append.h"
 #include "schema_validate.h"
 #include "utf8.h"
 #include "yaml_load.h"
@@ -25,14 +26,7 @@ static char *project_of_run(const char *run_path, struct yaml_document **run,
     struct yaml_document *document = yaml_load_file(run_path, source_position_of_file(run_path),
                                                     sink);
     if (!document) {
-        char *text;
-        size_t length;
-        struct diag_sink *scratch = diag_sink_new();
-        if (file_read(run_path, source_position_of_file(run_path), scratch, &text, &length)) {
-            run_note_truncation(run_path, text, length, sink);
-            free(text);
-        }
-        diag_sink_free(scratch);
+        model_note_truncated_run(run_path, sink);
         return NULL;
     }
     const struct node *root = yaml_document_root(document);

@@ -5,7 +5,7 @@
 #define GOLIVE_RECORDING_H
 
 #include "diag.h"
-#include "model_load.h"
+#include "model.h"
 #include "schema.h"
 
 #include <stdbool.h>

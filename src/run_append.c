@@ -4,12 +4,14 @@
 #include "alloc.h"
 #include "file_io.h"
 #include "golive_limits.h"
+#include "model_truncation.h"
 #include "model_read.h"
 #include "node.h"
 #include "record_chain.h"
 #include "schema_validate.h"
 #include "utf8.h"
 #include "yaml_load.h"
+#include "yaml_scalar.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,25 +20,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-void yaml_quote(struct buffer *out, const char *text)
-{
-    buffer_append_char(out, '"');
-    for (const char *at = text; *at; at++) {
-        unsigned char byte = (unsigned char)*at;
-        if (byte == '"' || byte == '\\')
-            buffer_printf(out, "\\%c", byte);
-        else if (byte == '\n')
-            buffer_append_text(out, "\\n");
-        else if (byte == '\t')
-            buffer_append_text(out, "\\t");
-        else if (byte < 0x20 || byte == 0x7F)
-            buffer_printf(out, "\\x%02X", byte);
-        else
-            buffer_append_char(out, (char)byte);
-    }
-    buffer_append_char(out, '"');
-}
 
 static void add_field(struct buffer *out, const char *key, const char *value, bool quoted)
 {
@@ -116,49 +99,6 @@ static unsigned count_lines(const char *text, size_t length)
     for (size_t index = 0; index < length; index++)
         lines += text[index] == '\n';
     return lines;
-}
-
-/* Whether a one-line flow record closes every brace and bracket it opens
- * (outside quoted text). */
-static bool flow_record_is_closed(const char *text, size_t length)
-{
-    size_t depth = 0;
-    char quote = 0;
-    for (size_t index = 0; index < length; index++) {
-        char byte = text[index];
-        if (quote == '"' && byte == '\\')
-            index++;
-        else if (quote && byte == quote)
-            quote = 0;
-        else if (!quote && (byte == '"' || byte == '\''))
-            quote = byte;
-        else if (!quote && (byte == '{' || byte == '['))
-            depth++;
-        else if (!quote && (byte == '}' || byte == ']') && depth > 0)
-            depth--;
-    }
-    return depth == 0 && !quote;
-}
-
-void run_note_truncation(const char *path, const char *text, size_t length,
-                         struct diag_sink *sink)
-{
-    while (length > 0 && (text[length - 1] == '\n' || text[length - 1] == ' '
-                          || text[length - 1] == '\r'))
-        length--;
-    size_t start = length;
-    while (start > 0 && text[start - 1] != '\n')
-        start--;
-    size_t dash = start;
-    while (dash < length && text[dash] == ' ')
-        dash++;
-    if (length - dash < 3 || strncmp(text + dash, "- {", 3) != 0
-        || flow_record_is_closed(text + dash, length - dash))
-        return;
-    unsigned line = count_lines(text, start);
-    diag(sink, DIAG_RECORD_TRUNCATED, (struct source_position){ path, line, 1 },
-         "the last record looks cut short, as by an interrupted write; the lines before it are "
-         "intact: delete line %u to recover them", line);
 }
 
 static bool lock_exclusively(int descriptor)

@@ -36,17 +36,8 @@ struct signoff_fields {
 };
 void run_format_signoff(struct buffer *out, const struct signoff_fields *fields);
 
-/* yaml_quote: text as a YAML double-quoted scalar. */
-void yaml_quote(struct buffer *out, const char *text);
-
 /* run_append_record: appends record (one complete line) to the run at path,
  * as described above. Returns false after reporting why not. */
 bool run_append_record(const char *path, const char *record, struct diag_sink *sink);
-
-/* run_note_truncation: when the last line of a run that failed to load is a
- * record cut short (a line starting "- {" without its closing brace), adds
- * a note saying so and how to recover the records before it. */
-void run_note_truncation(const char *path, const char *text, size_t length,
-                         struct diag_sink *sink);
 
 #endif

@@ -3,7 +3,7 @@
 #define GOLIVE_STATUS_REPORT_H
 
 #include "buffer.h"
-#include "model_load.h"
+#include "model.h"
 
 #include <stdbool.h>
 

@@ -11,6 +11,8 @@
  * template authors. */
 #include "tmpl_escape.h"
 
+#include "directive_quote.h"
+
 #include <ctype.h>
 #include <string.h>
 
@@ -194,7 +196,7 @@ static void escape_line(struct buffer *out, const char *line, size_t length, boo
  * lands in a quoted directive value, which has its own escapes. */
 static bool in_directive(const struct buffer *out, size_t line_start)
 {
-    static const char opening[] = "<!-- golive:";
+    static const char opening[] = DIRECTIVE_OPENING;
     size_t from = line_start;
     if (out->length - from > DIRECTIVE_SCAN_LIMIT)
         from = out->length - DIRECTIVE_SCAN_LIMIT;
@@ -202,30 +204,14 @@ static bool in_directive(const struct buffer *out, size_t line_start)
     const char *opened = NULL;
     for (const char *at = strstr(line, opening); at; at = strstr(at + 1, opening))
         opened = at;
-    return opened && !strstr(opened, "-->");
-}
-
-/* Inside a directive value a backslash makes the next ASCII punctuation
- * literal, so '"', '\' and '>' (which could end the comment) get one;
- * a directive holds one line, so line breaks and other control characters
- * become spaces. Markdown escapes would be read literally here. */
-static void escape_directive_value(const char *text, size_t length, struct buffer *out)
-{
-    for (size_t at = 0; at < length; at++) {
-        unsigned char character = (unsigned char)text[at];
-        if (character == '"' || character == '\\' || character == '>')
-            buffer_append_char(out, '\\');
-        if (character < 0x20 || character == 0x7F)
-            character = ' ';
-        buffer_append_char(out, (char)character);
-    }
+    return opened && !strstr(opened, DIRECTIVE_CLOSING);
 }
 
 static void escape_markdown(const char *text, size_t length, struct buffer *out,
                             size_t line_start)
 {
     if (in_directive(out, line_start)) {
-        escape_directive_value(text, length, out);
+        directive_quote_append(out, text, length); /* Markdown escapes would be read literally */
         return;
     }
     struct markdown_context context = read_context(out, line_start);

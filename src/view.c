@@ -17,8 +17,8 @@ struct node *view_build(const struct model *model, const struct view_options *op
     return view;
 }
 
-/* A document is a draft while a sign-off it requires is missing. A
- * rejected one is not a draft: it is rejected, and says so. */
+/* Points the view at one document; its draft flag is the evaluator's
+ * (struct approval_state). */
 void view_set_artifact(struct node *view, const struct model *model, enum artifact artifact,
                        const struct archived_file *archive, size_t archive_count)
 {
@@ -28,7 +28,7 @@ void view_set_artifact(struct node *view, const struct model *model, enum artifa
     struct node *current = put_mapping(view, "artifact");
     put_text(current, "name", schema_artifacts[artifact]);
     put_flag_for(current, schema_artifacts[artifact]);
-    put_bool(current, "draft", approval->missing > 0);
+    put_bool(current, "draft", approval->draft);
     view_put_approval(put_mapping(current, "approval"), approval);
     view_put_issued(current, model, artifact);
     if (artifact != ARTIFACT_CLOSEOUT)

@@ -7,7 +7,7 @@
 #ifndef GOLIVE_VIEW_H
 #define GOLIVE_VIEW_H
 
-#include "model_load.h"
+#include "model.h"
 #include "node.h"
 
 struct view_options {

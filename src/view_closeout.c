@@ -2,7 +2,6 @@
  * downtime, rollback, issues met, success criteria, and the archive. */
 #include "view.h"
 
-#include "evaluate.h"
 #include "model_checklist.h"
 #include "schema.h"
 #include "view_put.h"
@@ -15,7 +14,7 @@ static void put_failed_steps(struct node *closeout, const struct project *projec
     bool any = false;
     for (size_t use = 0; use < project->use_count; use++) {
         const struct checklist *checklist = project->uses[use].checklist;
-        if (!evaluate_times_go_live(project, &project->uses[use]))
+        if (!project->uses[use].times_go_live)
             continue;
         CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
             if (!item->state.ever_failed)

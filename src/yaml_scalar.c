@@ -83,3 +83,22 @@ enum scalar_type yaml_resolve_plain(const char *text, size_t length)
         return SCALAR_FLOAT;
     return SCALAR_STRING;
 }
+
+void yaml_quote(struct buffer *out, const char *text)
+{
+    buffer_append_char(out, '"');
+    for (const char *at = text; *at; at++) {
+        unsigned char byte = (unsigned char)*at;
+        if (byte == '"' || byte == '\\')
+            buffer_printf(out, "\\%c", byte);
+        else if (byte == '\n')
+            buffer_append_text(out, "\\n");
+        else if (byte == '\t')
+            buffer_append_text(out, "\\t");
+        else if (byte < 0x20 || byte == 0x7F)
+            buffer_printf(out, "\\x%02X", byte);
+        else
+            buffer_append_char(out, (char)byte);
+    }
+    buffer_append_char(out, '"');
+}

@@ -3,6 +3,7 @@
 #ifndef GOLIVE_YAML_SCALAR_H
 #define GOLIVE_YAML_SCALAR_H
 
+#include "buffer.h"
 #include "node.h"
 
 #include <stddef.h>
@@ -10,5 +11,9 @@
 /* yaml_resolve_plain: the type the core schema gives an untagged plain
  * scalar with this text. */
 enum scalar_type yaml_resolve_plain(const char *text, size_t length);
+
+/* yaml_quote: text as a YAML double-quoted scalar, every control character
+ * escaped, for the files golive writes (run records) and its dumps. */
+void yaml_quote(struct buffer *out, const char *text);
 
 #endif

@@ -68,7 +68,7 @@ static void run_buggy_command(void)
     static const struct cli_option none[] = { { 0 } };
     static const struct cli_command buggy = { .name = "buggy", .synopsis = "", .summary = "",
                                               .description = "", .options = none,
-                                              .run = ask_undeclared_option };
+                                              .execute = ask_undeclared_option };
     char *argv[] = { NULL };
     cli_run(&buggy, 0, argv);
 }

@@ -6,6 +6,7 @@
 #include "file_io.h"
 #include "model_read.h"
 #include "recording.h"
+#include "model_truncation.h"
 #include "run_append.h"
 
 #include <fcntl.h>
