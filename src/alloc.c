@@ -44,7 +44,7 @@ void *xcalloc(size_t count, size_t size)
     return pointer;
 }
 
-void *xrealloc(void *pointer, size_t size)
+static void *xrealloc(void *pointer, size_t size)
 {
     void *resized = realloc(pointer, size ? size : 1);
     if (!resized)

@@ -10,8 +10,8 @@
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
-void *xrealloc(void *pointer, size_t size);
-/* xreallocarray: resize to count * size bytes; the product is checked. */
+/* xreallocarray: resize to count * size bytes; the product is checked. For
+ * an array of a size known at once; an array that grows uses xgrow. */
 void *xreallocarray(void *pointer, size_t count, size_t size);
 char *xstrdup(const char *text);
 char *xstrndup(const char *text, size_t length);

@@ -205,6 +205,8 @@ static int check_argument_count(const struct cli_invocation *invocation)
     return -1;
 }
 
+static void cli_print_help(const struct cli_command *command);
+
 int cli_run(const struct cli_command *command, int argc, char **argv)
 {
     struct cli_invocation invocation = { .command = command };
@@ -227,7 +229,8 @@ int cli_run(const struct cli_command *command, int argc, char **argv)
     return status;
 }
 
-void cli_print_help(const struct cli_command *command)
+/* The full help of one command, to stdout. */
+static void cli_print_help(const struct cli_command *command)
 {
     printf("Usage: golive %s %s\n\n%s\n", command->name, command->synopsis,
            command->description);

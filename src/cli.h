@@ -57,9 +57,6 @@ int cli_usage_error(const struct cli_command *command, const char *format, ...)
  * and runs it. Handles --help. Returns the exit status. */
 int cli_run(const struct cli_command *command, int argc, char **argv);
 
-/* cli_print_help: the full help of one command, to stdout. */
-void cli_print_help(const struct cli_command *command);
-
 /* cli_finish: prints the sink's diagnostics on stderr, frees the sink and
  * returns the exit status they make: how every command ends. */
 int cli_finish(struct diag_sink *sink);

@@ -25,7 +25,6 @@ void evaluate_items(struct checklist *checklist, const struct run *run,
                     struct timestamp window_start);
 void evaluate_rollups(struct checklist *checklist);
 void evaluate_verdict(struct checklist *checklist);
-void evaluate_phase_timing(struct checklist *checklist, struct timestamp window_start);
 
 /* One rule of docs/rules.md: its reason code, what it makes of a verdict
  * or gate, and what it says. */
@@ -53,7 +52,6 @@ void evaluate_judge_step(struct verdict *verdict, const struct checklist *checkl
 /* What a step counts as, given the outcome its checklist's decisions chose
  * (succeeds_by): a planned outcome is not a decision against the go-live;
  * the steps of a branch not taken are neither required nor blocking. */
-bool evaluate_is_planned(const struct item *item);
 bool evaluate_decided_against(const struct item *item);
 bool evaluate_is_required(const struct item *item);
 bool evaluate_is_blocking(const struct item *item);

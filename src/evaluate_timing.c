@@ -66,7 +66,7 @@ static bool budget_counts(const struct phase *phase)
     return false;
 }
 
-void evaluate_phase_timing(struct checklist *checklist, struct timestamp window_start)
+static void evaluate_phase_timing(struct checklist *checklist, struct timestamp window_start)
 {
     const struct phase_timing *previous = NULL;
     checklist->budget = (struct duration){ 0 };

@@ -24,7 +24,7 @@ static void count_item(struct rollup *rollup, const struct item *item)
     rollup->rollback_no_go += evaluate_decided_against(item);
 }
 
-bool evaluate_is_planned(const struct item *item)
+static bool evaluate_is_planned(const struct item *item)
 {
     return item->state.decision != OUTCOME_NONE
            && text_map_find(&item->succeeds_by, schema_outcomes[item->state.decision]);

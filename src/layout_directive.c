@@ -48,16 +48,6 @@ static const struct directive_spec specs[DIRECTIVE_COUNT] = {
                                          | FIELD_BIT(KEY_COLUMN_LABEL) | FIELD_BIT(KEY_CELLS) },
 };
 
-const char *directive_name(enum directive_kind kind)
-{
-    return specs[kind].name;
-}
-
-const char *directive_field_name(enum directive_field field)
-{
-    return field_names[field];
-}
-
 static const char prefix[] = "golive:";
 
 static const char *skip_blank(const char *at)

@@ -55,8 +55,4 @@ bool directive_parse(const char *text, struct source_position at, struct directi
 
 void directive_free(struct directive *directive);
 
-/* directive_name / directive_field_name: as written in documents. */
-const char *directive_name(enum directive_kind kind);
-const char *directive_field_name(enum directive_field field);
-
 #endif

@@ -108,7 +108,7 @@ static void expand_tabs(const char *text, size_t length, struct buffer *out)
     }
 }
 
-void layout_code_lines(struct layout *layout, const char *text, size_t length)
+static void layout_code_lines(struct layout *layout, const char *text, size_t length)
 {
     const struct text_style *style = &layout_styles[STYLE_CODE];
     float padding_x = layout_measures.code_padding_x, padding_y = layout_measures.code_padding_y;

@@ -173,7 +173,7 @@ struct directive;
 /* layout_matrix.c: <!-- golive:matrix --> */
 void layout_matrix(struct layout *layout, const struct directive *directive);
 
-/* layout_box.c: building boxes */
+/* layout.c: building boxes */
 void box_add(struct layout *layout, const struct display_item *item);
 void box_add_text(struct layout *layout, float x, float y, enum font_face face, float size,
                   uint32_t colour, const char *text, size_t length);
@@ -268,7 +268,6 @@ void layout_table(struct layout *layout, cmark_node *table);
 /* layout_form.c: code, raw HTML, and what the directives draw */
 void layout_html_block(struct layout *layout, cmark_node *node);
 void layout_code_block(struct layout *layout, cmark_node *node);
-void layout_code_lines(struct layout *layout, const char *text, size_t length);
 
 /* layout_page.c: layout_paginate breaks the boxes into pages; false after
  * recording an error (more than LIMIT_PDF_PAGES). layout_furniture then

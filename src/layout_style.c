@@ -117,6 +117,5 @@ const struct layout_measures layout_measures = {
     .colour_code_fill = 0xF1F3F4,    /* ~5% grey: prints as a faint band */
     .colour_header_fill = 0xE8EAED,  /* table header, ~9% grey */
     .colour_quote_bar = 0xBDC1C6,
-    .colour_accent_default = 0x1F3A5F, /* dark navy: reads as near-black in grey print */
     .colour_watermark = 0xE3E3E3,    /* light enough to read the page through */
 };

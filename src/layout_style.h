@@ -103,7 +103,7 @@ struct layout_measures {
     float watermark_angle;     /* DRAFT watermark's slope [degrees] */
     uint32_t colour_text, colour_muted, colour_rule, colour_grid;
     uint32_t colour_code_fill, colour_header_fill, colour_quote_bar;
-    uint32_t colour_accent_default, colour_watermark;
+    uint32_t colour_watermark;
 };
 
 extern const struct paper_geometry layout_papers[PAPER_COUNT];

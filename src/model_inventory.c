@@ -58,14 +58,6 @@ struct inventory *inventory_build(const struct node *root, const char *path)
     return inventory;
 }
 
-const struct inventory_module *inventory_find(const struct inventory *inventory, const char *name)
-{
-    for (size_t index = 0; inventory && index < inventory->module_count; index++)
-        if (inventory->modules[index].name && strcmp(inventory->modules[index].name, name) == 0)
-            return &inventory->modules[index];
-    return NULL;
-}
-
 void inventory_free(struct inventory *inventory)
 {
     if (!inventory)

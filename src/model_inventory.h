@@ -64,7 +64,4 @@ struct inventory {
 struct inventory *inventory_build(const struct node *root, const char *path);
 void inventory_free(struct inventory *inventory);
 
-/* inventory_find: the module called name, or NULL (linear: for few look-ups). */
-const struct inventory_module *inventory_find(const struct inventory *inventory, const char *name);
-
 #endif

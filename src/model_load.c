@@ -501,11 +501,6 @@ static void check_audit_file(const char *path, const struct node *root, struct d
     free(scratch.root);
 }
 
-void model_check_file(const char *path, struct diag_sink *sink)
-{
-    model_free(model_check_project(path, sink));
-}
-
 struct model *model_check_project(const char *path, struct diag_sink *sink)
 {
     struct model *model = NULL;

@@ -20,10 +20,9 @@ struct model *model_load_preloaded(const char *path, struct yaml_document *prelo
                                    struct diag_sink *sink);
 void model_free(struct model *model);
 
-/* model_check_file: validates one file of any kind: a project with all it
- * names; a run within its project; a checklist or audit on its own. */
-void model_check_file(const char *path, struct diag_sink *sink);
-/* model_check_project: model_check_file for a project file, keeping the
+/* model_check_project: validates one file of any kind (a project with all
+ * it names; a run within its project; a checklist or audit on its own),
+ * and for a project file keeps the
  * model when it loaded without errors (the caller evaluates it, for the
  * warnings evaluation gives, and frees it); NULL for other files. */
 struct model *model_check_project(const char *path, struct diag_sink *sink);

@@ -128,21 +128,6 @@ void node_free(struct node *node)
     free(stack.items);
 }
 
-size_t node_size(const struct node *node)
-{
-    struct node_stack stack = { 0 };
-    size_t size = 0;
-    stack_push(&stack, node);
-    while (stack.count) {
-        const struct node *current = stack.items[--stack.count];
-        size++;
-        for (size_t index = 0; index < current->child_count; index++)
-            stack_push(&stack, current->children[index]);
-    }
-    free(stack.items);
-    return size;
-}
-
 /* Copies with a work list of (source, destination) pairs: each destination
  * is created childless, then its children are copied as they come off the
  * list. */

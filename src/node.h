@@ -71,9 +71,6 @@ struct node *node_mapping_value(const struct node *mapping, size_t index);
 /* node_mapping_find: the value for key, or NULL. */
 struct node *node_mapping_find(const struct node *mapping, const char *key);
 
-/* node_size: nodes in the tree below and including node. */
-size_t node_size(const struct node *node);
-
 const char *node_kind_name(enum node_kind kind);
 
 #endif

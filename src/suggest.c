@@ -13,7 +13,9 @@ static unsigned minimum3(unsigned first, unsigned second, unsigned third)
     return least < third ? least : third;
 }
 
-unsigned suggest_distance(const char *left, const char *right)
+/* The edit distance between two words (optimal string alignment), capped
+ * at 255 for long inputs. */
+static unsigned suggest_distance(const char *left, const char *right)
 {
     size_t rows = strlen(left), columns = strlen(right);
     if (rows > WORD_MAX)

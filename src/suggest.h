@@ -16,8 +16,4 @@ const char *suggest_closest(const char *word, const char *const *candidates, siz
 const char *suggest_hint(const char *word, const char *const *candidates, size_t count,
                          char *out, size_t size);
 
-/* suggest_distance: the edit distance between two words (optimal string
- * alignment), capped at 255 for long inputs. */
-unsigned suggest_distance(const char *left, const char *right);
-
 #endif

@@ -310,8 +310,11 @@ static void checker_release(struct lexical_checker *checker)
     free(checker->block_columns);
 }
 
-bool yaml_lexical_check(const char *name, const char *text, size_t length,
-                        struct diag_sink *sink)
+/* Records the first violation in text (the file called name) and returns
+ * false; returns true when there is none, or when the text does not scan
+ * (the parser then reports the syntax error). */
+static bool yaml_lexical_check(const char *name, const char *text, size_t length,
+                               struct diag_sink *sink)
 {
     struct lexical_checker checker = { .name = name, .sink = sink };
     line_table_build(&checker.lines, text, length);
@@ -398,11 +401,6 @@ bool yaml_lexical_watch(struct yaml_lexical_watch *watch, struct yaml_parser_s *
     watch->next = parser->tokens_parsed;
     prepare_queue(parser);
     return !watch->checker.failed;
-}
-
-bool yaml_lexical_watch_failed(const struct yaml_lexical_watch *watch)
-{
-    return watch->checker.failed;
 }
 
 bool yaml_lexical_watch_end(struct yaml_lexical_watch *watch, bool complete)

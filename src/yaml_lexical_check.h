@@ -17,12 +17,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* yaml_lexical_check: records the first violation in text (the file called
- * name) and returns false; returns true when there is none, or when the text
- * does not scan (the parser then reports the syntax error). */
-bool yaml_lexical_check(const char *name, const char *text, size_t length,
-                        struct diag_sink *sink);
-
 /* yaml_lexical_tab_indentation: whether the 0-based line of text has a tab
  * among the white space it starts with, and then the tab's 0-based column
  * (characters, a leading byte-order mark not counted). For the message
@@ -45,7 +39,6 @@ struct yaml_parser_s;
 struct yaml_lexical_watch *yaml_lexical_watch_new(const char *name, const char *text,
                                                   size_t length, struct diag_sink *sink);
 bool yaml_lexical_watch(struct yaml_lexical_watch *watch, struct yaml_parser_s *parser);
-bool yaml_lexical_watch_failed(const struct yaml_lexical_watch *watch);
 bool yaml_lexical_watch_end(struct yaml_lexical_watch *watch, bool complete);
 void yaml_lexical_watch_free(struct yaml_lexical_watch *watch);
 
