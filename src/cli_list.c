@@ -2,6 +2,8 @@
 #include "cli.h"
 
 #include "buffer.h"
+#include "cli_list_keys.h"
+#include "schema_validate.h"
 #include "exit_status.h"
 #include "file_io.h"
 #include "shipped.h"
@@ -67,9 +69,31 @@ static void list_templates(const char *data_folder, struct buffer *out)
     buffer_free(&folder);
 }
 
+/* golive list KIND: the keys of that kind of file. */
+static int list_kind(const char *name)
+{
+    for (int kind = 0; kind < INPUT_KIND_COUNT; kind++) {
+        if (strcmp(schema_kind_name((enum input_kind)kind), name) != 0)
+            continue;
+        struct buffer out = { 0 };
+        cli_list_keys((enum input_kind)kind, &out);
+        fwrite(out.data, 1, out.length, stdout);
+        buffer_free(&out);
+        return EXIT_STATUS_OK;
+    }
+    const char *kinds[INPUT_KIND_COUNT + 1] = { 0 };
+    for (int kind = 0; kind < INPUT_KIND_COUNT; kind++)
+        kinds[kind] = schema_kind_name((enum input_kind)kind);
+    char listed[128];
+    schema_join_choices(kinds, listed, sizeof listed);
+    return cli_usage_error(&cli_list_command, "the kind of file must be %s, not '%s'", listed,
+                           name);
+}
+
 static int command_list(const struct cli_invocation *invocation)
 {
-    (void)invocation;
+    if (cli_argument_count(invocation) == 1)
+        return list_kind(cli_argument(invocation, 0));
     struct diag_sink *sink = diag_sink_new();
     if (!cli_require_data(sink))
         return cli_finish(sink);
@@ -87,15 +111,17 @@ static const struct cli_option list_options[] = {
 
 const struct cli_command cli_list_command = {
     .name = "list",
-    .synopsis = "",
-    .summary = "the shipped checklists and templates",
+    .synopsis = "[KIND]",
+    .summary = "the shipped checklists and templates, or the keys of a kind of file",
     .description =
         "Lists the checklists golive ships, with their titles and sizes, and the\n"
         "templates its documents are written from, with what each is for. They are\n"
         "read from GOLIVE_DATADIR (the folder compiled in, or the environment\n"
-        "variable of that name).",
+        "variable of that name). With KIND (checklist, project, run, audit or\n"
+        "inventory), lists the keys a file of that kind may hold instead, nested\n"
+        "ones as paths, with type, meaning, and whether required or their default.",
     .options = list_options,
     .minimum_arguments = 0,
-    .maximum_arguments = 0,
+    .maximum_arguments = 1,
     .execute = command_list,
 };

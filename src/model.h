@@ -11,25 +11,13 @@
 #include "issued.h"
 #include "name_table.h"
 #include "schema.h"
+#include "schema_choices.h"
 #include "source_position.h"
 #include "value.h"
 #include "zone.h"
 
 #include <stdbool.h>
 #include <stddef.h>
-
-/* Enumerations in the order of their lists in schema.h. */
-enum item_kind { ITEM_CHECK, ITEM_ACTION, ITEM_COMMUNICATION, ITEM_VALIDATION, ITEM_DECISION };
-enum outcome { OUTCOME_GO, OUTCOME_CONTINUE, OUTCOME_ROLLBACK, OUTCOME_NO_GO, OUTCOME_NONE };
-enum item_status {
-    STATUS_TODO, STATUS_IN_PROGRESS, STATUS_DONE, STATUS_FAILED, STATUS_BLOCKED, STATUS_SKIPPED
-};
-enum signoff_decision { SIGNOFF_APPROVED, SIGNOFF_CONDITIONAL, SIGNOFF_REJECTED };
-enum artifact {
-    ARTIFACT_AUDIT, ARTIFACT_PREFLIGHT, ARTIFACT_RUNBOOK, ARTIFACT_SIGNOFF, ARTIFACT_CONTACTS,
-    ARTIFACT_CLOSEOUT, ARTIFACT_COUNT
-};
-enum downtime_mark { DOWNTIME_NONE, DOWNTIME_START, DOWNTIME_END };
 
 /* A set of artifacts or outcomes, one bit each. */
 typedef unsigned artifact_set;
@@ -209,6 +197,7 @@ struct checklist {
     char *id;
     char *title;
     char *version;
+    struct date revised;         /* when the version was last revised */
     char *summary;               /* Markdown */
     struct text_map roles;       /* id: title */
     struct phase *phases;
@@ -314,9 +303,6 @@ struct missing_item {
 
 struct inventory;
 
-enum audit_verdict { VERDICT_READY_FOR_REHEARSAL, VERDICT_NEEDS_PREPARATION, VERDICT_BLOCKED,
-                     VERDICT_NONE };
-
 struct audit {
     struct date date;
     char *auditor;               /* person id */
@@ -384,8 +370,6 @@ struct approval_state {      /* evaluated */
     bool draft; /* a document is a draft while a sign-off it requires is missing; a
                  * rejected one is not a draft: it is rejected, and says so */
 };
-
-enum closeout_status { CLOSEOUT_SUCCESS, CLOSEOUT_PARTIAL, CLOSEOUT_FAILED };
 
 /* Where the go-live stands, in the words a client reads (docs/rules.md). */
 enum golive_outcome {

@@ -20,7 +20,7 @@ static void build_components(struct audit *audit, const struct node *root)
             continue;
         struct component *component = &audit->components[audit->component_count++];
         component->name = read_text(node, "name");
-        component->type = read_choice(node, "type", schema_component_types, 0);
+        component->type = read_choice_or_default(node, INPUT_AUDIT, "components.type");
         component->origin = read_choice(node, "origin", schema_component_origins, 0);
         component->action = read_choice(node, "action", schema_component_actions, 0);
         component->notes = read_text(node, "notes");
@@ -38,7 +38,7 @@ static void build_cleanup(struct audit *audit, const struct node *root)
             continue;
         struct cleanup_finding *finding = &audit->cleanup[audit->cleanup_count++];
         finding->title = read_text(node, "title");
-        finding->kind = read_choice(node, "kind", schema_cleanup_kinds, 1);
+        finding->kind = read_choice_or_default(node, INPUT_AUDIT, "cleanup.kind");
         finding->action = read_choice(node, "action", schema_cleanup_actions, 0);
         finding->notes = read_text(node, "notes");
     }
@@ -75,7 +75,7 @@ static void build_missing(struct audit *audit, const struct node *root)
         struct missing_item *missing = &audit->missing[audit->missing_count++];
         missing->what = read_text(node, "what");
         missing->from = read_text(node, "from");
-        missing->blocking = read_bool(node, "blocking", false);
+        missing->blocking = read_bool_or_default(node, INPUT_AUDIT, "missing.blocking");
         missing->notes = read_text(node, "notes");
     }
 }

@@ -14,10 +14,10 @@ static void build_item(struct item *item, const struct node *mapping)
 {
     item->id = read_text(mapping, "id");
     item->title = read_text(mapping, "title");
-    item->kind = (enum item_kind)read_choice(mapping, "kind", schema_item_kinds, ITEM_CHECK);
+    item->kind = (enum item_kind)read_choice_or_default(mapping, INPUT_CHECKLIST, "phases.items.kind");
     item->owner = read_text(mapping, "owner");
-    item->blocking = read_bool(mapping, "blocking", false);
-    item->required = read_bool(mapping, "required", true);
+    item->blocking = read_bool_or_default(mapping, INPUT_CHECKLIST, "phases.items.blocking");
+    item->required = read_bool_or_default(mapping, INPUT_CHECKLIST, "phases.items.required");
     item->expected = read_text(mapping, "expected");
     item->details = read_text(mapping, "details");
     item->checks = read_text_list(mapping, "checks");
@@ -29,11 +29,12 @@ static void build_item(struct item *item, const struct node *mapping)
     item->evidence_max_age = read_duration(mapping, "evidence_max_age");
     item->depends_on = read_text_list(mapping, "depends_on");
     item->succeeds_by = read_text_map(mapping, "succeeds_by");
-    unsigned every_outcome = (1u << OUTCOME_NONE) - 1;
-    item->outcomes = read_set(mapping, "outcomes", schema_outcomes,
-                              item->kind == ITEM_DECISION ? every_outcome : 0);
-    item->downtime = (enum downtime_mark)(read_choice(mapping, "downtime", schema_downtime_marks,
-                                                      -1) + 1);
+    /* The default holds for decision points only, as the table says. */
+    item->outcomes = item->kind == ITEM_DECISION
+                         ? read_set_or_default(mapping, INPUT_CHECKLIST, "phases.items.outcomes")
+                         : read_set(mapping, "outcomes", schema_outcomes, 0);
+    item->downtime = (enum downtime_mark)read_choice(mapping, "downtime", schema_downtime_marks,
+                                                     DOWNTIME_NONE);
     item->position = node_position(mapping);
     item->state.status = STATUS_TODO;
     item->state.decision = OUTCOME_NONE;
@@ -255,6 +256,7 @@ struct checklist *checklist_build(const struct node *root, const char *path,
     checklist->id = read_text(root, "id");
     checklist->title = read_text(root, "title");
     checklist->version = read_text(root, "version");
+    checklist->revised = read_date(root, "revised");
     checklist->summary = read_text(root, "summary");
     checklist->roles = read_text_map(root, "roles");
     checklist->success_criteria = read_text_list(root, "success_criteria");

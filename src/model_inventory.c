@@ -19,8 +19,8 @@ static void build_module(struct inventory_module *module, const struct node *nod
     module->website = read_text(node, "website");
     module->path = read_text(node, "path");
     module->origin = read_choice(node, "origin", schema_inventory_origins, 0);
-    module->installed = read_bool(node, "installed", true);
-    module->target = read_choice(node, "target", schema_inventory_targets, 0);
+    module->installed = read_bool_or_default(node, INPUT_INVENTORY, "modules.installed");
+    module->target = read_choice_or_default(node, INPUT_INVENTORY, "modules.target");
     module->target_version = read_text(node, "target_version");
     module->depends = read_text_list(node, "depends");
     const struct node *lines = read_mapping(node, "lines");
@@ -46,7 +46,7 @@ struct inventory *inventory_build(const struct node *root, const char *path)
     inventory->target_trees = read_text_list(from, "target");
     inventory->modules_export = read_text(from, "modules");
     inventory->removed_list = read_text(from, "removed");
-    inventory->not_installed = read_integer(root, "not_installed", 0);
+    inventory->not_installed = read_integer_or_default(root, INPUT_INVENTORY, "not_installed");
     const struct node *list = read_list(root, "modules");
     size_t count = list ? node_count(list) : 0;
     inventory->modules = xcalloc(count + 1, sizeof(struct inventory_module));

@@ -51,7 +51,7 @@ static void build_contacts(struct project *project, const struct node *root)
         contact->escalation = read_integer(node, "escalation", 0);
         contact->group = read_choice(node, "group", schema_contact_groups, -1);
         contact->deputy = read_text(node, "deputy");
-        contact->private_entry = read_bool(node, "private", false);
+        contact->private_entry = read_bool_or_default(node, INPUT_PROJECT, "contacts.private");
         contact->position = node_position(node);
     }
 }
@@ -73,8 +73,7 @@ static void build_signatories(struct project *project, const struct node *root)
         signatory->key_file = read_text(node, "key");
         signatory->key_position = read_position(node, "key");
         signatory->deputies = read_text_list(node, "deputies");
-        signatory->artifacts = read_set(node, "artifacts", schema_artifacts,
-                                        1u << ARTIFACT_SIGNOFF);
+        signatory->artifacts = read_set_or_default(node, INPUT_PROJECT, "signatories.artifacts");
         signatory->position = node_position(node);
     }
 }
@@ -91,8 +90,8 @@ static void build_uses(struct project *project, const struct node *root)
         struct checklist_use *use = &project->uses[project->use_count++];
         use->file = read_text(node, "file");
         use->run_file = read_text(node, "run");
-        use->artifacts = read_set(node, "artifacts", schema_artifacts, 1u << ARTIFACT_RUNBOOK);
-        use->gate = read_bool(node, "gate", true);
+        use->artifacts = read_set_or_default(node, INPUT_PROJECT, "checklists.artifacts");
+        use->gate = read_bool_or_default(node, INPUT_PROJECT, "checklists.gate");
         use->position = node_position(node);
     }
 }
@@ -119,9 +118,8 @@ static void build_parts(struct project *project, const struct node *root)
     const struct node *document = read_mapping(root, "document");
     project->document_version = read_text(document, "version");
     project->document_date = read_date(document, "date");
-    project->classification = read_text(document, "classification");
-    if (!project->classification)
-        project->classification = xstrdup("Confidential");
+    project->classification = read_text_or_default(document, INPUT_PROJECT,
+                                                   "document.classification");
     project->distribution = read_text_list(document, "distribution");
     project->next_review = read_date(document, "next_review");
     const struct node *closeout = read_mapping(root, "closeout");
@@ -293,8 +291,7 @@ struct project *project_build(const struct node *root, const char *path, struct 
     project->templates = read_text(root, "templates");
     read_language(project, root);
     read_communication(project, root);
-    project->artifacts = read_set(root, "artifacts", schema_artifacts,
-                                  (1u << ARTIFACT_COUNT) - 1);
+    project->artifacts = read_set_or_default(root, INPUT_PROJECT, "artifacts");
     project->path = path;
     project->position = node_position(root);
     build_parts(project, root);

@@ -162,3 +162,81 @@ struct source_position read_position(const struct node *mapping, const char *key
                                    ? node_mapping_find(mapping, key) : NULL;
     return node_position(value ? value : mapping);
 }
+
+/* The key that path ends in, and its spec; every path a builder names is in
+ * the tables (the model's tests apply each default). */
+static const char *last_key(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    return dot ? dot + 1 : path;
+}
+
+static const char *default_of(enum input_kind kind, const char *path,
+                              const struct field_spec **spec)
+{
+    *spec = schema_field_at(kind, path);
+    return *spec ? (*spec)->default_text : NULL;
+}
+
+bool read_bool_or_default(const struct node *mapping, enum input_kind kind, const char *path)
+{
+    const struct field_spec *spec;
+    const char *fallback = default_of(kind, path, &spec);
+    return read_bool(mapping, last_key(path), fallback && strcmp(fallback, "true") == 0);
+}
+
+long long read_integer_or_default(const struct node *mapping, enum input_kind kind,
+                                  const char *path)
+{
+    const struct field_spec *spec;
+    const char *fallback = default_of(kind, path, &spec);
+    return read_integer(mapping, last_key(path), fallback ? strtoll(fallback, NULL, 10) : 0);
+}
+
+int read_choice_or_default(const struct node *mapping, enum input_kind kind, const char *path)
+{
+    const struct field_spec *spec;
+    const char *fallback = default_of(kind, path, &spec);
+    if (!spec || !spec->choices)
+        return -1;
+    return read_choice(mapping, last_key(path), spec->choices,
+                       fallback ? schema_choice_index(spec->choices, fallback) : -1);
+}
+
+/* The set a list default names: "all ..." is every choice, "[a, b] ..."
+ * the ones listed. */
+static unsigned default_set(const char *text, const char *const *choices)
+{
+    if (!text)
+        return 0;
+    if (strncmp(text, "all ", 4) == 0)
+        return (1u << schema_choice_count(choices)) - 1;
+    unsigned set = 0;
+    const char *cursor = text + (*text == '[');
+    while (*cursor && *cursor != ']') {
+        size_t length = strcspn(cursor, ",]");
+        for (int index = 0; choices[index]; index++)
+            if (strlen(choices[index]) == length && memcmp(choices[index], cursor, length) == 0)
+                set |= 1u << index;
+        cursor += length;
+        cursor += strspn(cursor, ", ");
+    }
+    return set;
+}
+
+unsigned read_set_or_default(const struct node *mapping, enum input_kind kind, const char *path)
+{
+    const struct field_spec *spec;
+    const char *fallback = default_of(kind, path, &spec);
+    if (!spec || !spec->choices)
+        return 0;
+    return read_set(mapping, last_key(path), spec->choices, default_set(fallback, spec->choices));
+}
+
+char *read_text_or_default(const struct node *mapping, enum input_kind kind, const char *path)
+{
+    char *text = read_text(mapping, last_key(path));
+    const struct field_spec *spec;
+    const char *fallback = default_of(kind, path, &spec);
+    return text || !fallback ? text : xstrdup(fallback);
+}

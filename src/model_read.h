@@ -9,6 +9,7 @@
 
 #include "model.h"
 #include "node.h"
+#include "schema.h"
 
 #include <stdbool.h>
 
@@ -35,6 +36,17 @@ struct text_map read_text_map(const struct node *mapping, const char *key);
  * key is absent. */
 unsigned read_set(const struct node *mapping, const char *key, const char *const *choices,
                   unsigned fallback);
+/* Readers whose fallback, when the key is absent, is the default the schema
+ * table gives the key at path (schema_field_at: "phases.items.blocking"), so
+ * that a default is written once. A list default is "[a, b]" or "all ...";
+ * words after it describe a condition the builder applies itself. */
+bool read_bool_or_default(const struct node *mapping, enum input_kind kind, const char *path);
+long long read_integer_or_default(const struct node *mapping, enum input_kind kind,
+                                  const char *path);
+int read_choice_or_default(const struct node *mapping, enum input_kind kind, const char *path);
+unsigned read_set_or_default(const struct node *mapping, enum input_kind kind, const char *path);
+/* read_text_or_default: a copy of the text at path, else of its default. */
+char *read_text_or_default(const struct node *mapping, enum input_kind kind, const char *path);
 /* read_position: where the value at key is, else where the mapping is. */
 struct source_position read_position(const struct node *mapping, const char *key);
 

@@ -5,6 +5,8 @@
 #ifndef GOLIVE_SCHEMA_H
 #define GOLIVE_SCHEMA_H
 
+#include "schema_choices.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -63,10 +65,19 @@ enum input_kind {
 const struct schema *schema_for_kind(enum input_kind kind);
 /* schema_kind_name: "checklist", "project", "run", "audit", "inventory". */
 const char *schema_kind_name(enum input_kind kind);
+/* schema_type_name: the type's name in docs/format.md ("whole number"). */
+const char *schema_type_name(enum field_type type);
 /* schema_find_field: the spec of key in schema, or NULL. */
 const struct field_spec *schema_find_field(const struct schema *schema, const char *key);
 
-/* The enumerations, NULL-terminated, shared by the model and the schema. */
+/* schema_field_at: the spec of the key at a dotted path from a kind's top
+ * level ("phases.items.kind"); a list or mapping leads into its nested
+ * schema, a schema with variants into the first variant holding the key.
+ * NULL when there is no such key. */
+const struct field_spec *schema_field_at(enum input_kind kind, const char *path);
+
+/* The enumerations, NULL-terminated, shared by the model and the schema;
+ * the first eight are indexed by the enums of schema_choices.h. */
 extern const char *const schema_item_kinds[];
 extern const char *const schema_outcomes[];
 extern const char *const schema_statuses[];

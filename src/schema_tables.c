@@ -6,17 +6,51 @@
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
-const char *const schema_item_kinds[] = { "check", "action", "communication", "validation",
-                                          "decision", NULL };
-const char *const schema_outcomes[] = { "go", "continue", "rollback", "no-go", NULL };
-const char *const schema_statuses[] = { "todo", "in-progress", "done", "failed", "blocked",
-                                        "skipped", NULL };
-const char *const schema_signoff_decisions[] = { "approved", "conditional", "rejected", NULL };
-const char *const schema_artifacts[] = { "audit", "preflight", "runbook", "signoff", "contacts",
-                                         "closeout", NULL };
-const char *const schema_downtime_marks[] = { "start", "end", NULL };
-const char *const schema_audit_verdicts[] = { "ready-for-rehearsal", "needs-preparation",
-                                              "blocked", NULL };
+/* Word tables of the enumerations in schema_choices.h, indexed by the
+ * enumerator and NULL-terminated; each size is checked against its enum. */
+const char *const schema_item_kinds[] = {
+    [ITEM_CHECK] = "check", [ITEM_ACTION] = "action", [ITEM_COMMUNICATION] = "communication",
+    [ITEM_VALIDATION] = "validation", [ITEM_DECISION] = "decision", NULL
+};
+_Static_assert(COUNT(schema_item_kinds) == ITEM_KIND_COUNT + 1, "a word for each item kind");
+const char *const schema_outcomes[] = {
+    [OUTCOME_GO] = "go", [OUTCOME_CONTINUE] = "continue", [OUTCOME_ROLLBACK] = "rollback",
+    [OUTCOME_NO_GO] = "no-go", NULL
+};
+_Static_assert(COUNT(schema_outcomes) == OUTCOME_NONE + 1, "a word for each outcome");
+const char *const schema_statuses[] = {
+    [STATUS_TODO] = "todo", [STATUS_IN_PROGRESS] = "in-progress", [STATUS_DONE] = "done",
+    [STATUS_FAILED] = "failed", [STATUS_BLOCKED] = "blocked", [STATUS_SKIPPED] = "skipped", NULL
+};
+_Static_assert(COUNT(schema_statuses) == STATUS_COUNT + 1, "a word for each status");
+const char *const schema_signoff_decisions[] = {
+    [SIGNOFF_APPROVED] = "approved", [SIGNOFF_CONDITIONAL] = "conditional",
+    [SIGNOFF_REJECTED] = "rejected", NULL
+};
+_Static_assert(COUNT(schema_signoff_decisions) == SIGNOFF_DECISION_COUNT + 1,
+               "a word for each sign-off decision");
+const char *const schema_artifacts[] = {
+    [ARTIFACT_AUDIT] = "audit", [ARTIFACT_PREFLIGHT] = "preflight", [ARTIFACT_RUNBOOK] = "runbook",
+    [ARTIFACT_SIGNOFF] = "signoff", [ARTIFACT_CONTACTS] = "contacts",
+    [ARTIFACT_CLOSEOUT] = "closeout", NULL
+};
+_Static_assert(COUNT(schema_artifacts) == ARTIFACT_COUNT + 1, "a word for each document");
+const char *const schema_downtime_marks[] = { [DOWNTIME_START] = "start", [DOWNTIME_END] = "end",
+                                              NULL };
+_Static_assert(COUNT(schema_downtime_marks) == DOWNTIME_NONE + 1, "a word for each downtime mark");
+const char *const schema_audit_verdicts[] = {
+    [VERDICT_READY_FOR_REHEARSAL] = "ready-for-rehearsal",
+    [VERDICT_NEEDS_PREPARATION] = "needs-preparation", [VERDICT_BLOCKED] = "blocked", NULL
+};
+_Static_assert(COUNT(schema_audit_verdicts) == VERDICT_NONE + 1, "a word for each audit verdict");
+const char *const schema_closeout_statuses[] = {
+    [CLOSEOUT_SUCCESS] = "success", [CLOSEOUT_PARTIAL] = "partial", [CLOSEOUT_FAILED] = "failed",
+    NULL
+};
+_Static_assert(COUNT(schema_closeout_statuses) == CLOSEOUT_STATUS_COUNT + 1,
+               "a word for each close-out status");
+
+/* Choices the model keeps as plain indexes. */
 const char *const schema_component_types[] = { "module", "automation", "integration", "report",
                                                "workflow", NULL };
 const char *const schema_component_origins[] = { "standard", "third-party", "custom", NULL };
@@ -26,7 +60,6 @@ const char *const schema_cleanup_kinds[] = { "bug", "cleanup", "obsolete", NULL 
 const char *const schema_cleanup_actions[] = { "fix", "clean", "exclude", NULL };
 const char *const schema_severities[] = { "low", "medium", "high", "critical", NULL };
 const char *const schema_likelihoods[] = { "low", "medium", "high", NULL };
-const char *const schema_closeout_statuses[] = { "success", "partial", "failed", NULL };
 const char *const schema_contact_groups[] = { "client", "consultancy", "vendor", "hosting", NULL };
 const char *const schema_inventory_origins[] = { "standard", "enterprise", "oca", "third-party",
                                                  "custom", NULL };
@@ -78,7 +111,7 @@ static const struct field_spec item_fields[] = {
     { .key = "depends_on", .type = FIELD_LIST, .element = FIELD_REFERENCE,
       .meaning = "ids of steps that must be closed before this one" },
     { .key = "outcomes", .type = FIELD_LIST, .element = FIELD_ENUM, .choices = schema_outcomes,
-      .default_text = "[go, continue, rollback, no-go] for a decision",
+      .default_text = "all four, for a decision",
       .meaning = "decision points only: the outcomes that may be recorded" },
     { .key = "succeeds_by", .type = FIELD_TEXT_MAP,
       .meaning = "decision points only: outcome: phase, for each outcome that ends the "
@@ -107,6 +140,8 @@ static const struct field_spec checklist_fields[] = {
     { .key = "title", .type = FIELD_TEXT, .required = true, .meaning = "the checklist's title" },
     { .key = "version", .type = FIELD_TEXT, .required = true,
       .meaning = "the checklist's own version" },
+    { .key = "revised", .type = FIELD_DATE,
+      .meaning = "when that version was last revised, printed with it" },
     { .key = "summary", .type = FIELD_MARKDOWN, .meaning = "what the checklist is for" },
     { .key = "roles", .type = FIELD_TEXT_MAP,
       .meaning = "the roles steps are owned by, id: title (technical-lead: Technical lead)" },
@@ -539,7 +574,7 @@ static const struct field_spec inventory_fields[] = {
       .meaning = "authors whose modules are the client's own (kept on re-import)" },
     { .key = "imported_from", .type = FIELD_MAPPING, .nested = &imported_from_schema,
       .meaning = "what the last import read" },
-    { .key = "not_installed", .type = FIELD_INTEGER,
+    { .key = "not_installed", .type = FIELD_INTEGER, .default_text = "0",
       .meaning = "modules in the trees that the export does not list as installed" },
     { .key = "modules", .type = FIELD_LIST, .element = FIELD_MAPPING, .nested = &module_schema,
       .meaning = "one entry per installed module" },
@@ -570,6 +605,23 @@ const struct schema *schema_for_kind(enum input_kind kind)
     return top_level[kind];
 }
 
+static const char *const type_names[] = {
+    [FIELD_TEXT] = "text",           [FIELD_MARKDOWN] = "Markdown",
+    [FIELD_BOOL] = "boolean",        [FIELD_INTEGER] = "whole number",
+    [FIELD_ENUM] = "choice",         [FIELD_DURATION] = "duration",
+    [FIELD_DATE] = "date",           [FIELD_TIMESTAMP] = "timestamp",
+    [FIELD_PATH] = "path",           [FIELD_COLOUR] = "colour",
+    [FIELD_ID] = "identifier",       [FIELD_REFERENCE] = "identifier",
+    [FIELD_MAPPING] = "mapping",     [FIELD_LIST] = "list",
+    [FIELD_TEXT_MAP] = "mapping",
+};
+_Static_assert(COUNT(type_names) == FIELD_TEXT_MAP + 1, "a name for each field type");
+
+const char *schema_type_name(enum field_type type)
+{
+    return type_names[type];
+}
+
 const char *schema_kind_name(enum input_kind kind)
 {
     return kind_names[kind];
@@ -580,6 +632,38 @@ const struct field_spec *schema_find_field(const struct schema *schema, const ch
     for (size_t index = 0; index < schema->field_count; index++)
         if (strcmp(schema->fields[index].key, key) == 0)
             return &schema->fields[index];
+    return NULL;
+}
+
+/* The key spelled by path[0, length) in schema or one of its variants. */
+static const struct field_spec *field_in(const struct schema *schema, const char *path,
+                                         size_t length)
+{
+    for (size_t index = 0; index < schema->field_count; index++) {
+        const char *key = schema->fields[index].key;
+        if (strlen(key) == length && memcmp(key, path, length) == 0)
+            return &schema->fields[index];
+    }
+    for (size_t index = 0; index < schema->variant_count; index++) {
+        const struct field_spec *found = field_in(schema->variants[index], path, length);
+        if (found)
+            return found;
+    }
+    return NULL;
+}
+
+const struct field_spec *schema_field_at(enum input_kind kind, const char *path)
+{
+    const struct schema *schema = schema_for_kind(kind);
+    const struct field_spec *field = NULL;
+    while (schema) {
+        size_t length = strcspn(path, ".");
+        field = field_in(schema, path, length);
+        if (!field || !path[length])
+            return field;
+        path += length + 1;
+        schema = field->nested;
+    }
     return NULL;
 }
 

@@ -195,6 +195,7 @@ static struct node *checklist_view(const struct checklist_use *use, const struct
     put_text(mapping, "id", checklist->id);
     put_text(mapping, "title", checklist->title);
     put_text(mapping, "version", checklist->version);
+    put_date(mapping, "revised", checklist->revised);
     put_text(mapping, "summary", checklist->summary);
     put_bool(mapping, "gate", use->gate);
     put_rollup(put_mapping(mapping, "rollup"), &checklist->rollup);

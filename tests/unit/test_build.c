@@ -1,6 +1,8 @@
 /* golive build as a whole: same inputs, same bytes; a failing build leaves
  * the output folder untouched; verify finds one changed byte. Runs on a
- * copy of tests/build/engagement, which has its own small templates. */
+ * copy of tests/build/engagement, which has its own small templates. Each
+ * case starts from a fresh copy and builds what it needs, so the cases run
+ * in any order: name some on the command line to run those, in that order. */
 #include "test_support.h"
 
 #include "build.h"
@@ -16,11 +18,11 @@ static const char *const outputs[] = { "MANIFEST", "runbook.md", "runbook.pdf", 
                                        "signoff.pdf" };
 #define OUTPUT_COUNT (sizeof outputs / sizeof outputs[0])
 
-/* A fresh copy of the fixture, for each test that changes it. */
+/* A fresh copy of the fixture, and nothing else in the scratch folder. */
 static void fresh_fixture(void)
 {
     char command[1024];
-    snprintf(command, sizeof command, "rm -rf '%s/engagement' && cp -r '%s' '%s/engagement'",
+    snprintf(command, sizeof command, "rm -rf '%s'/* && cp -r '%s' '%s/engagement'",
              scratch_folder, GOLIVE_TEST_FIXTURE, scratch_folder);
     assert_int_equal(system(command), 0);
 }
@@ -55,6 +57,7 @@ static char *output_text(const char *folder, const char *name)
 static void same_inputs_give_the_same_bytes(void **state)
 {
     (void)state;
+    fresh_fixture();
     struct diag_sink *sink = diag_sink_new();
     assert_true(build_into("first", sink));
     assert_true(build_into("second", sink));
@@ -145,10 +148,20 @@ static char *verify_output(const char *folder, int *status)
     return printed;
 }
 
+/* A fresh fixture built into folder, without a word to say. */
+static void build_fresh(const char *folder)
+{
+    fresh_fixture();
+    struct diag_sink *sink = diag_sink_new();
+    assert_true(build_into(folder, sink));
+    assert_int_equal(diag_count(sink), 0);
+    diag_sink_free(sink);
+}
+
 static void verify_finds_one_changed_byte(void **state)
 {
     (void)state;
-    fresh_fixture();
+    build_fresh("first");
     int status;
     char *printed = verify_output("first", &status);
     assert_string_equal(printed, "");
@@ -170,6 +183,7 @@ static void verify_finds_one_changed_byte(void **state)
 static void verify_names_missing_and_extra_files_and_changed_inputs(void **state)
 {
     (void)state;
+    build_fresh("second");
     assert_int_equal(unlink(scratch_path("second/signoff.md")), 0);
     append_to("second/notes.txt", "not from the build\n");
     append_to("engagement/checklist.yaml", "# edited after the build\n");
@@ -182,14 +196,47 @@ static void verify_names_missing_and_extra_files_and_changed_inputs(void **state
     free(printed);
 }
 
-int main(void)
+/* A checklist's revision date is printed after its version by the shipped
+ * runbook template. */
+static void the_runbook_prints_the_checklist_revision(void **state)
 {
-    const struct CMUnitTest tests[] = {
+    (void)state;
+    fresh_fixture();
+    assert_int_equal(unlink(scratch_path("engagement/templates/runbook.md")), 0);
+    append_to("engagement/checklist.yaml", "revised: 2026-03-02\n");
+    struct diag_sink *sink = diag_sink_new();
+    assert_true(build_into("revised", sink));
+    char *printed = diagnostics_text(sink);
+    assert_string_equal(printed, "");
+    char *runbook = output_text("revised", "runbook.md");
+    if (!strstr(runbook, "Version 1.0 (revised 2026-03-02)."))
+        fail_msg("the runbook does not print the revision date:\n%s", runbook);
+    free(runbook);
+    free(printed);
+    diag_sink_free(sink);
+}
+
+int main(int argc, char **argv)
+{
+    const struct CMUnitTest every[] = {
         cmocka_unit_test(same_inputs_give_the_same_bytes),
         cmocka_unit_test(a_failing_build_changes_nothing),
         cmocka_unit_test(a_template_error_changes_nothing_either),
         cmocka_unit_test(verify_finds_one_changed_byte),
         cmocka_unit_test(verify_names_missing_and_extra_files_and_changed_inputs),
+        cmocka_unit_test(the_runbook_prints_the_checklist_revision),
     };
-    return cmocka_run_group_tests(tests, copy_fixture, scratch_teardown);
+    const size_t count = sizeof every / sizeof every[0];
+    struct CMUnitTest chosen[sizeof every / sizeof every[0]];
+    size_t used = 0;
+    for (int argument = 1; argument < argc; argument++)
+        for (size_t index = 0; index < count && used < count; index++)
+            if (strcmp(every[index].name, argv[argument]) == 0)
+                chosen[used++] = every[index];
+    if (argc > 1 && used != (size_t)argc - 1) {
+        fprintf(stderr, "test_build: no such case among the arguments\n");
+        return 1;
+    }
+    return _cmocka_run_group_tests("test_build", argc > 1 ? chosen : every,
+                                   argc > 1 ? used : count, copy_fixture, scratch_teardown);
 }

@@ -4,6 +4,7 @@
 #include "test_support.h"
 
 #include "alloc.h"
+#include "diag.h"
 #include "golive_limits.h"
 #include "node.h"
 #include "schema.h"
@@ -97,10 +98,47 @@ static void every_field_takes_its_maximum_and_refuses_one_more(void **state)
     assert_true(checked > 40);
 }
 
+/* The fixes of diag.c tell users a limit in words; each number there must
+ * be the limit's value in golive_limits.h (written with or without a
+ * thousands comma, in MiB or megapixels where the fix says so). */
+static void every_limit_a_fix_names_is_the_limit(void **state)
+{
+    (void)state;
+    const unsigned mebibyte = 1024u * 1024u;
+    static const struct { enum diag_code code; unsigned limit; unsigned scale; } named[] = {
+        { DIAG_FILE_TOO_LARGE, LIMIT_FILE_SIZE, 1024u * 1024u },
+        { DIAG_YAML_TOO_DEEP, LIMIT_YAML_DEPTH, 1 },
+        { DIAG_TEXT_TOO_LONG, LIMIT_TEXT_LENGTH, 1 },
+        { DIAG_TEXT_TOO_LONG, LIMIT_MARKDOWN_LENGTH, 1 },
+        { DIAG_BAD_IDENTIFIER, LIMIT_ID_LENGTH, 1 },
+        { DIAG_PYTHON_TOO_DEEP, LIMIT_PYTHON_DEPTH, 1 },
+        { DIAG_ADDONS_TOO_DEEP, LIMIT_ADDONS_DEPTH, 1 },
+        { DIAG_ADDONS_TOO_MANY, LIMIT_IMPORT_MODULES, 1 },
+        { DIAG_TEMPLATE_DELIMITER_LENGTH, LIMIT_TEMPLATE_DELIMITER_LENGTH, 1 },
+        { DIAG_TEMPLATE_TOO_MANY_PARTIALS, LIMIT_TEMPLATE_PARTIALS, 1 },
+        { DIAG_TEMPLATE_PARTIAL_DEPTH, LIMIT_TEMPLATE_PARTIAL_DEPTH, 1 },
+        { DIAG_TEMPLATE_OUTPUT_SIZE, LIMIT_TEMPLATE_OUTPUT, 1024u * 1024u },
+        { DIAG_TYPESET_LINK_TOO_LONG, LIMIT_LINK_LENGTH, 1 },
+        { DIAG_TYPESET_TOO_MANY_PAGES, LIMIT_PDF_PAGES, 1 },
+        { DIAG_TYPESET_IMAGE_TOO_LARGE, LIMIT_IMAGE_PIXELS, 1000u * 1000u },
+    };
+    for (size_t index = 0; index < sizeof named / sizeof named[0]; index++) {
+        unsigned value = named[index].limit / named[index].scale;
+        char plain[32], comma[32];
+        snprintf(plain, sizeof plain, "%u%s", value, named[index].scale == mebibyte ? " MiB" : "");
+        snprintf(comma, sizeof comma, "%u,%03u", value / 1000, value % 1000);
+        const char *fix = diag_code_fix(named[index].code);
+        if (!strstr(fix, plain) && !(value >= 1000 && strstr(fix, comma)))
+            fail_msg("the fix of %s does not say %s: %s", diag_code_name(named[index].code), plain,
+                     fix);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_field_takes_its_maximum_and_refuses_one_more),
+        cmocka_unit_test(every_limit_a_fix_names_is_the_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

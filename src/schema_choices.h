@@ -1,0 +1,28 @@
+/* The enumerations whose values a file spells as words. Each has its word
+ * table in schema_tables.c, indexed by the enumerator (schema.h names the
+ * tables); the last enumerator counts them or stands for "none". */
+#ifndef GOLIVE_SCHEMA_CHOICES_H
+#define GOLIVE_SCHEMA_CHOICES_H
+
+enum item_kind {
+    ITEM_CHECK, ITEM_ACTION, ITEM_COMMUNICATION, ITEM_VALIDATION, ITEM_DECISION, ITEM_KIND_COUNT
+};
+enum outcome { OUTCOME_GO, OUTCOME_CONTINUE, OUTCOME_ROLLBACK, OUTCOME_NO_GO, OUTCOME_NONE };
+enum item_status {
+    STATUS_TODO, STATUS_IN_PROGRESS, STATUS_DONE, STATUS_FAILED, STATUS_BLOCKED, STATUS_SKIPPED,
+    STATUS_COUNT
+};
+enum signoff_decision {
+    SIGNOFF_APPROVED, SIGNOFF_CONDITIONAL, SIGNOFF_REJECTED, SIGNOFF_DECISION_COUNT
+};
+enum artifact {
+    ARTIFACT_AUDIT, ARTIFACT_PREFLIGHT, ARTIFACT_RUNBOOK, ARTIFACT_SIGNOFF, ARTIFACT_CONTACTS,
+    ARTIFACT_CLOSEOUT, ARTIFACT_COUNT
+};
+enum downtime_mark { DOWNTIME_START, DOWNTIME_END, DOWNTIME_NONE };
+enum audit_verdict {
+    VERDICT_READY_FOR_REHEARSAL, VERDICT_NEEDS_PREPARATION, VERDICT_BLOCKED, VERDICT_NONE
+};
+enum closeout_status { CLOSEOUT_SUCCESS, CLOSEOUT_PARTIAL, CLOSEOUT_FAILED, CLOSEOUT_STATUS_COUNT };
+
+#endif
