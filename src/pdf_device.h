@@ -19,6 +19,7 @@ struct pdf_device;
 struct pdf_document_info {
     const char *title, *author, *subject, *creator; /* NULL leaves one out */
     const char *producer;        /* the device adds " with libharu VERSION" */
+    const char *language;        /* a BCP 47 tag such as "de"; NULL: "en" */
     int64_t creation_time;       /* [s since 1970-01-01 UTC] */
 };
 

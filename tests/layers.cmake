@@ -6,7 +6,7 @@ file(GLOB sources RELATIVE "${SOURCE}" "${SOURCE}/*.c" "${SOURCE}/*.h")
 set(rules
   # Only the device (with its fonts and streams) knows libharu; only the loader knows
   # libyaml; only the Markdown front end and the layout know cmark-gfm.
-  "^(?!pdf_device\\.c$|pdf_font\\.[ch]$|pdf_stream\\.[ch]$)" "^hpdf"
+  "^(?!pdf_device\\.c$|pdf_archive\\.[ch]$|pdf_font\\.[ch]$|pdf_stream\\.[ch]$)" "^hpdf"
   "^(?!yaml_load\\.c$|yaml_lexical_check\\.c$)"        "^yaml\\.h$"
   "^(?!markdown\\.|layout)"                            "^cmark-gfm"
   # Only the minisign module knows libsodium.
