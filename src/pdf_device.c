@@ -6,6 +6,7 @@
 #include "alloc.h"
 #include "font_fallback.h"
 #include "golive_limits.h"
+#include "image_decode.h"
 #include "pdf_archive.h"
 #include "pdf_font.h"
 #include "pdf_glyph_path.h"
@@ -260,6 +261,44 @@ void pdf_device_wrap_mark(struct pdf_device *device, float x, float baseline, fl
     polyline(device, wrap_head, x, baseline - side, side);
 }
 
+/* Decoded pixels as a libharu image, its opacity as a soft mask (which
+ * PDF/A-2 allows), compressed by golive and counted in the /ID. */
+static HPDF_Image raw_image(struct pdf_device *device, const struct decoded_image *decoded)
+{
+    HPDF_Image image = HPDF_LoadRawImageFromMem(
+        device->document, decoded->pixels, decoded->width, decoded->height,
+        decoded->channels == 3 ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
+    if (!image)
+        return NULL;
+    pdf_stream_compress(device->compressor, image);
+    if (!decoded->alpha)
+        return image;
+    HPDF_Image mask = HPDF_LoadRawImageFromMem(device->document, decoded->alpha, decoded->width,
+                                               decoded->height, HPDF_CS_DEVICE_GRAY, 8);
+    if (mask) {
+        pdf_stream_compress(device->compressor, mask);
+        HPDF_Image_AddSMask(image, mask);
+    }
+    return image;
+}
+
+/* A JPEG in grey or RGB goes in as it is (libharu copies the file); PNGs
+ * and CMYK JPEGs are decoded (image_decode.h). */
+static HPDF_Image load_image(struct pdf_device *device, const char *path, bool png)
+{
+    struct decoded_image decoded = { 0 };
+    if (!png && !image_jpeg_is_cmyk(path)) {
+        HPDF_Image image = HPDF_LoadJpegImageFromFile(device->document, path);
+        if (image)
+            return image;
+        HPDF_ResetError(device->document);
+    }
+    bool read = png ? image_decode_png(path, &decoded) : image_decode_jpeg(path, &decoded);
+    HPDF_Image image = read ? raw_image(device, &decoded) : NULL;
+    decoded_image_free(&decoded);
+    return image;
+}
+
 static HPDF_Image find_image(struct pdf_device *device, const char *path)
 {
     for (size_t index = 0; index < device->image_count; index++)
@@ -267,13 +306,9 @@ static HPDF_Image find_image(struct pdf_device *device, const char *path)
             return device->images[index].image;
     size_t length = strlen(path);
     bool png = length >= 4 && strcasecmp(path + length - 4, ".png") == 0;
-    HPDF_Image image = png ? HPDF_LoadPngImageFromFile(device->document, path)
-                           : HPDF_LoadJpegImageFromFile(device->document, path);
-    if (!image) {
-        image = png ? NULL : HPDF_LoadPngImageFromFile(device->document, path);
-        if (!image) /* the extension may lie: try the other format */
-            image = png ? HPDF_LoadJpegImageFromFile(device->document, path) : NULL;
-    }
+    HPDF_Image image = load_image(device, path, png);
+    if (!image) /* the extension may lie: try the other format */
+        image = load_image(device, path, !png);
     if (!image)
         HPDF_ResetError(device->document);
     device->images = xreallocarray(device->images, device->image_count + 1,

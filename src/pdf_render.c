@@ -37,7 +37,8 @@ static void draw_image(struct pdf_device *device, const struct display_list *lis
     if (pdf_device_image(device, file, item->x, item->y, item->width, item->height))
         return;
     diag(sink, DIAG_TYPESET_IMAGE_DECODE, source_position_of_file(file),
-         "libharu cannot decode this image; a frame is drawn in its place");
+         "this image cannot be decoded (it is damaged, or not the PNG or JPEG it seems); "
+         "a frame is drawn in its place");
     pdf_device_frame(device, item->x, item->y, item->width, item->height, PLACEHOLDER_LINE,
                      PLACEHOLDER_COLOUR);
 }
