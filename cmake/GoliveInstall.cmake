@@ -16,6 +16,8 @@ install(FILES ${CMAKE_SOURCE_DIR}/docs/golive.1 DESTINATION ${CMAKE_INSTALL_MAND
 file(GLOB golive_docs ${CMAKE_SOURCE_DIR}/docs/*.md ${CMAKE_SOURCE_DIR}/docs/*.txt)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${golive_docs} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/examples DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The sRGB profile is compiled into the binary; its licence goes with it.
+install(FILES ${CMAKE_SOURCE_DIR}/profiles/LICENSE-sRGB.txt DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 set(CPACK_PACKAGE_NAME golive)
 set(CPACK_PACKAGE_VENDOR "golive")

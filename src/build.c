@@ -301,6 +301,7 @@ static void typeset_options_for(const struct build *build, bool draft, const cha
     options->author = project->consultant_name;
     options->subject = project->title;
     options->creator = "golive";
+    options->language = build->language.code;
     options->creation_time = build->creation_time;
     options->source_name = source_name;
     options->base_folder = build->model->root;

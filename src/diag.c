@@ -334,7 +334,7 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
     [DIAG_TYPESET_IMAGE_TOO_LARGE] = { "typeset-image-too-large", DIAG_WARNING, EXIT_STATUS_OK,
         "Scale the image down to at most 25 megapixels." },
     [DIAG_TYPESET_IMAGE_DECODE] = { "typeset-image-decode", DIAG_WARNING, EXIT_STATUS_OK,
-        "Re-save the image as a plain (non-interlaced, 8-bit) PNG or baseline JPEG." },
+        "The file is damaged or not the PNG or JPEG it seems: open it in an image editor and save it again." },
     [DIAG_LANGUAGE_UNKNOWN] = { "language-unknown", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
         "Write en, de or fr, or put a catalog lang/CODE.yaml into the project's templates folder." },
     [DIAG_LANGUAGE_WORD_MISSING] = { "language-word-missing", DIAG_ERROR,

@@ -157,7 +157,7 @@ enum diag_code {
     DIAG_TYPESET_IMAGE_UNREADABLE,   /* an image file that cannot be read */
     DIAG_TYPESET_IMAGE_FORMAT,       /* neither PNG nor JPEG */
     DIAG_TYPESET_IMAGE_TOO_LARGE,    /* over LIMIT_IMAGE_PIXELS */
-    DIAG_TYPESET_IMAGE_DECODE,       /* libharu cannot decode the image */
+    DIAG_TYPESET_IMAGE_DECODE,       /* libpng, libjpeg or libharu cannot decode it */
     /* records, keys and signatures (docs/signing.md) */
     DIAG_RUN_REPLACED,          /* a run replaced by rename over and over while mark waited */
     DIAG_RECORD_CHAIN_BROKEN,   /* a record's chain does not match the lines above it */

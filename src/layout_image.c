@@ -5,6 +5,7 @@
 
 #include "utf8.h"
 
+#include "image_decode.h"
 #include "image_probe.h"
 
 #include <stdlib.h>
@@ -78,7 +79,13 @@ bool layout_image_resolve(struct layout *layout, const char *url, size_t length,
         goto cleanup;
     }
     switch (image_probe(buffer_text(path), info)) {
-    case IMAGE_PROBE_OK: ok = true; break;
+    case IMAGE_PROBE_OK:
+        ok = image_decodable(buffer_text(path), info->format == IMAGE_PNG);
+        if (!ok)
+            diag(layout->sink, DIAG_TYPESET_IMAGE_DECODE, layout->current_position,
+                 "image '%s' cannot be decoded (it is damaged, or not the PNG or JPEG it "
+                 "seems); its alt text is shown instead", buffer_text(path));
+        break;
     case IMAGE_PROBE_UNREADABLE:
         diag(layout->sink, DIAG_TYPESET_IMAGE_UNREADABLE, layout->current_position,
              "cannot read image '%s'", buffer_text(path));

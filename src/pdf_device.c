@@ -6,8 +6,11 @@
 #include "alloc.h"
 #include "font_fallback.h"
 #include "golive_limits.h"
+#include "image_decode.h"
+#include "pdf_archive.h"
 #include "pdf_font.h"
 #include "pdf_libharu_private.h"
+#include "pdf_glyph_path.h"
 #include "pdf_stream.h"
 #include "text_normalise.h"
 #include "text_shape.h"
@@ -18,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 struct device_image {
     char *path;
@@ -38,6 +40,7 @@ struct pdf_device {
     struct device_image *images;
     size_t image_count, image_capacity;
     HPDF_Outline outline_parents[7];  /* the last bookmark at each level 1-6 */
+    bool has_outline;                 /* a bookmark was made: the panel opens */
     HPDF_STATUS last_error;
     /* what the text state holds, to leave out redundant operators */
     enum font_face current_face;
@@ -252,6 +255,44 @@ void pdf_device_wrap_mark(struct pdf_device *device, float x, float baseline, fl
     polyline(device, wrap_head, x, baseline - side, side);
 }
 
+/* Decoded pixels as a libharu image, its opacity as a soft mask (which
+ * PDF/A-2 allows), compressed by golive and counted in the /ID. */
+static HPDF_Image raw_image(struct pdf_device *device, const struct decoded_image *decoded)
+{
+    HPDF_Image image = HPDF_LoadRawImageFromMem(
+        device->document, decoded->pixels, decoded->width, decoded->height,
+        decoded->channels == 3 ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
+    if (!image)
+        return NULL;
+    pdf_stream_compress(device->compressor, image);
+    if (!decoded->alpha)
+        return image;
+    HPDF_Image mask = HPDF_LoadRawImageFromMem(device->document, decoded->alpha, decoded->width,
+                                               decoded->height, HPDF_CS_DEVICE_GRAY, 8);
+    if (mask) {
+        pdf_stream_compress(device->compressor, mask);
+        HPDF_Image_AddSMask(image, mask);
+    }
+    return image;
+}
+
+/* A JPEG in grey or RGB goes in as it is (libharu copies the file); PNGs
+ * and CMYK JPEGs are decoded (image_decode.h). */
+static HPDF_Image load_image(struct pdf_device *device, const char *path, bool png)
+{
+    struct decoded_image decoded = { 0 };
+    if (!png && !image_jpeg_is_cmyk(path)) {
+        HPDF_Image image = HPDF_LoadJpegImageFromFile(device->document, path);
+        if (image)
+            return image;
+        HPDF_ResetError(device->document);
+    }
+    bool read = png ? image_decode_png(path, &decoded) : image_decode_jpeg(path, &decoded);
+    HPDF_Image image = read ? raw_image(device, &decoded) : NULL;
+    decoded_image_free(&decoded);
+    return image;
+}
+
 static HPDF_Image find_image(struct pdf_device *device, const char *path)
 {
     for (size_t index = 0; index < device->image_count; index++)
@@ -259,13 +300,9 @@ static HPDF_Image find_image(struct pdf_device *device, const char *path)
             return device->images[index].image;
     size_t length = strlen(path);
     bool png = length >= 4 && strcasecmp(path + length - 4, ".png") == 0;
-    HPDF_Image image = png ? HPDF_LoadPngImageFromFile(device->document, path)
-                           : HPDF_LoadJpegImageFromFile(device->document, path);
-    if (!image) {
-        image = png ? NULL : HPDF_LoadPngImageFromFile(device->document, path);
-        if (!image) /* the extension may lie: try the other format */
-            image = png ? HPDF_LoadJpegImageFromFile(device->document, path) : NULL;
-    }
+    HPDF_Image image = load_image(device, path, png);
+    if (!image) /* the extension may lie: try the other format */
+        image = load_image(device, path, !png);
     if (!image)
         HPDF_ResetError(device->document);
     device->images = xgrow(device->images, &device->image_capacity, device->image_count + 1,
@@ -386,15 +423,56 @@ void pdf_device_text(struct pdf_device *device, enum font_face face, float size,
 
 #define DEGREES_TO_RADIANS (3.14159265358979f / 180.0f)
 #define WATERMARK_CAP_HEIGHT 0.7f /* [em] centres the capitals on the point */
+/* The watermark is marked as an artifact (ISO 32000-1 14.8.2.2): not
+ * part of the document's text, so that readers leave it out of copied
+ * and extracted text. */
+#define WATERMARK_ARTIFACT "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n"
 
-void pdf_device_watermark(struct pdf_device *device, enum font_face face, float size,
-                          uint32_t colour, float x, float y, float text_width, float angle,
-                          const char *text, size_t length)
+/* The watermark's letters as filled outlines in the current page's
+ * stream, under the matrix that places and turns them; false (nothing
+ * written) when a letter is not a simple glyph of the face. */
+static bool watermark_outlines(struct pdf_device *device, enum font_face face, float size,
+                               uint32_t colour, const float matrix[6], const char *text,
+                               size_t length)
 {
-    float cosine = cosf(angle * DEGREES_TO_RADIANS), sine = sinf(angle * DEGREES_TO_RADIANS);
-    float half_width = text_width / 2, half_height = WATERMARK_CAP_HEIGHT * size / 2;
-    float origin_x = x - cosine * half_width + sine * half_height;
-    float origin_y = device->page_height - y - sine * half_width - cosine * half_height;
+    struct truetype_point *points = xreallocarray(NULL, TRUETYPE_MAX_POINTS, sizeof *points);
+    struct buffer path = { 0 };
+    unsigned units = 0;
+    float pen = 0;
+    bool drawn = true;
+    for (size_t offset = 0; offset < length && drawn;) {
+        uint32_t code_point;
+        offset += utf8_decode_lossy(text + offset, length - offset, &code_point);
+        uint16_t advance = pdf_fonts_advance(&device->fonts, face, code_point);
+        size_t count = pdf_fonts_outline(&device->fonts, face, code_point, points, &units);
+        drawn = advance != PDF_FONT_MISSING && (count > 0 || code_point == ' ') && units > 0;
+        pdf_glyph_path(&path, points, count, pen);
+        pen += (float)advance * (float)units / 1000.0f;
+    }
+    free(points);
+    if (drawn) {
+        float scale = size / (float)units;
+        buffer_truncate(&device->scratch, 0);
+        buffer_printf(&device->scratch, "q\n%.3f %.3f %.3f rg\n%.5f %.5f %.5f %.5f %.2f %.2f cm\n",
+                      component(colour, 16), component(colour, 8), component(colour, 0),
+                      matrix[0] * scale, matrix[1] * scale, matrix[2] * scale,
+                      matrix[3] * scale, matrix[4], matrix[5]);
+        buffer_append(&device->scratch, path.data, path.length);
+        buffer_append_text(&device->scratch, "f\nQ\n");
+        HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
+        HPDF_Stream_Write(page->stream, (const HPDF_BYTE *)device->scratch.data,
+                          (HPDF_UINT)device->scratch.length);
+    }
+    buffer_free(&path);
+    return drawn;
+}
+
+/* The watermark drawn as text, for a face whose letters are not all
+ * simple outlines: still marked as an artifact. */
+static void watermark_text(struct pdf_device *device, enum font_face face, float size,
+                           uint32_t colour, const float matrix[6], const char *text,
+                           size_t length)
+{
     HPDF_Font font = pdf_fonts_font(&device->fonts, face);
     if (!font)
         return;
@@ -403,12 +481,29 @@ void pdf_device_watermark(struct pdf_device *device, enum font_face face, float 
     device->current_face = face;
     device->current_size = size;
     set_fill(device, colour);
-    HPDF_Page_SetTextMatrix(device->page, cosine, sine, -sine, cosine, origin_x, origin_y);
+    HPDF_Page_SetTextMatrix(device->page, matrix[0], matrix[1], matrix[2], matrix[3], matrix[4],
+                            matrix[5]);
     pdf_fonts_mark_used(&device->fonts, face, text, length);
     buffer_truncate(&device->scratch, 0);
     buffer_append(&device->scratch, text, length);
     HPDF_Page_ShowText(device->page, buffer_text(&device->scratch));
     HPDF_Page_EndText(device->page);
+}
+
+void pdf_device_watermark(struct pdf_device *device, enum font_face face, float size,
+                          uint32_t colour, float x, float y, float text_width, float angle,
+                          const char *text, size_t length)
+{
+    float cosine = cosf(angle * DEGREES_TO_RADIANS), sine = sinf(angle * DEGREES_TO_RADIANS);
+    float half_width = text_width / 2, half_height = WATERMARK_CAP_HEIGHT * size / 2;
+    float matrix[6] = { cosine, sine, -sine, cosine,
+                        x - cosine * half_width + sine * half_height,
+                        device->page_height - y - sine * half_width - cosine * half_height };
+    HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
+    HPDF_Stream_WriteStr(page->stream, WATERMARK_ARTIFACT);
+    if (!watermark_outlines(device, face, size, colour, matrix, text, length))
+        watermark_text(device, face, size, colour, matrix, text, length);
+    HPDF_Stream_WriteStr(page->stream, "EMC\n");
 }
 
 /* ---- links and bookmarks --------------------------------------------------- */
@@ -435,6 +530,17 @@ static void put_pdf_string(struct buffer *out, const char *text, size_t length)
         buffer_append_text(out, "\xE2\x80\xA6");
 }
 
+/* A link without a border, printable: ISO 19005-2 6.3.2 wants every
+ * annotation's flags with Print set and Hidden, NoView clear. */
+#define ANNOTATION_PRINT 4
+static void show_link(HPDF_Annotation link)
+{
+    if (!link)
+        return;
+    HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
+    HPDF_Dict_AddNumber(link, "F", ANNOTATION_PRINT);
+}
+
 void pdf_device_uri_link(struct pdf_device *device, size_t page, float x, float y, float width,
                          float height, const char *uri, size_t length)
 {
@@ -449,8 +555,7 @@ void pdf_device_uri_link(struct pdf_device *device, size_t page, float x, float 
     HPDF_Annotation link = HPDF_Page_CreateURILinkAnnot(device->pages[page],
                                                         link_rect(device, x, y, width, height),
                                                         buffer_text(&device->scratch));
-    if (link)
-        HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
+    show_link(link);
 }
 
 static HPDF_Destination destination(struct pdf_device *device, size_t page, float y)
@@ -466,8 +571,7 @@ void pdf_device_page_link(struct pdf_device *device, size_t page, float x, float
     HPDF_Annotation link = HPDF_Page_CreateLinkAnnot(device->pages[page],
                                                      link_rect(device, x, y, width, height),
                                                      destination(device, target_page, target_y));
-    if (link)
-        HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
+    show_link(link);
 }
 
 void pdf_device_bookmark(struct pdf_device *device, unsigned level, const char *title,
@@ -486,6 +590,7 @@ void pdf_device_bookmark(struct pdf_device *device, unsigned level, const char *
     if (!outline)
         return;
     HPDF_Outline_SetDestination(outline, destination(device, page, y));
+    device->has_outline = true;
     HPDF_Outline_SetOpened(outline, level == 1);
     device->outline_parents[level] = outline;
     for (unsigned below = level + 1; below <= 6; below++)
@@ -513,33 +618,33 @@ static const char *libharu_error_meaning(HPDF_STATUS error)
     }
 }
 
+/* The document's fields, each cut to what a PDF string may hold, written
+ * by pdf_archive.c with the metadata PDF/A asks for; they count towards
+ * the file's identity with the content compressed so far. */
 static void set_info(struct pdf_device *device, const struct pdf_document_info *info)
 {
-    struct buffer producer = { 0 };
-    buffer_printf(&producer, "%s with libharu %s", info->producer ? info->producer : "golive",
+    struct buffer values[6] = { { 0 } };
+    buffer_printf(&values[5], "%s with libharu %s", info->producer ? info->producer : "golive",
                   HPDF_VERSION_TEXT);
-    const struct { HPDF_InfoType type; const char *value; } fields[] = {
-        { HPDF_INFO_TITLE, info->title },     { HPDF_INFO_AUTHOR, info->author },
-        { HPDF_INFO_SUBJECT, info->subject }, { HPDF_INFO_CREATOR, info->creator },
-        { HPDF_INFO_PRODUCER, producer.data },
+    const char *given[6] = { info->title, info->author, info->subject, info->creator,
+                             info->language, values[5].data };
+    for (size_t index = 0; index < 5; index++)
+        if (given[index])
+            put_pdf_string(&values[index], given[index], strlen(given[index]));
+    for (size_t index = 0; index < 6; index++)
+        pdf_compressor_note(device->compressor, values[index].data ? values[index].data : "",
+                            values[index].length + 1);
+    struct pdf_archive_fields fields = {
+        .title = values[0].data, .author = values[1].data, .subject = values[2].data,
+        .creator = values[3].data, .language = values[4].data, .producer = values[5].data,
+        .creation_time = info->creation_time,
     };
-    for (size_t index = 0; index < sizeof fields / sizeof *fields; index++) {
-        if (!fields[index].value || !*fields[index].value)
-            continue;
-        buffer_truncate(&device->scratch, 0);
-        put_pdf_string(&device->scratch, fields[index].value, strlen(fields[index].value));
-        HPDF_SetInfoAttr(device->document, fields[index].type, buffer_text(&device->scratch));
-    }
-    buffer_free(&producer);
-    time_t seconds = (time_t)info->creation_time;
-    struct tm broken;
-    if (!gmtime_r(&seconds, &broken))
-        return;
-    HPDF_Date date = { .year = broken.tm_year + 1900, .month = broken.tm_mon + 1,
-                       .day = broken.tm_mday, .hour = broken.tm_hour,
-                       .minutes = broken.tm_min, .seconds = broken.tm_sec, .ind = 'Z' };
-    HPDF_SetInfoDateAttr(device->document, HPDF_INFO_CREATION_DATE, date);
-    HPDF_SetInfoDateAttr(device->document, HPDF_INFO_MOD_DATE, date);
+    pdf_compressor_identity(device->compressor, fields.identity);
+    pdf_archive_mark(device->document, device->compressor, &fields);
+    for (size_t index = 0; index < 6; index++)
+        buffer_free(&values[index]);
+    if (device->has_outline)
+        HPDF_SetPageMode(device->document, HPDF_PAGE_MODE_USE_OUTLINE);
 }
 
 static HPDF_STATUS append_to_buffer(HPDF_Stream stream, const HPDF_BYTE *data, HPDF_UINT size)

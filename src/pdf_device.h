@@ -19,6 +19,7 @@ struct pdf_device;
 struct pdf_document_info {
     const char *title, *author, *subject, *creator; /* NULL leaves one out */
     const char *producer;        /* the device adds " with libharu VERSION" */
+    const char *language;        /* a BCP 47 tag such as "de"; NULL: "en" */
     int64_t creation_time;       /* [s since 1970-01-01 UTC] */
 };
 
@@ -47,7 +48,7 @@ void pdf_device_checkbox(struct pdf_device *device, float x, float y, float side
 void pdf_device_wrap_mark(struct pdf_device *device, float x, float baseline, float side,
                           float line_width, uint32_t colour);
 /* pdf_device_image: draws the PNG or JPEG file; false (with a warning) when
- * libharu cannot decode it. */
+ * it cannot be decoded (image_decode.h). */
 bool pdf_device_image(struct pdf_device *device, const char *path, float x, float y, float width,
                       float height);
 /* Text: runs between begin_text and end_text, nothing else in between. */

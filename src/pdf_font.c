@@ -107,9 +107,25 @@ HPDF_Font pdf_fonts_font(struct pdf_fonts *fonts, enum font_face face)
     if (!slot->font && !slot->failed) {
         slot->font = pdf_font_load_without_glyph_map(fonts->document, slot);
         slot->used = xcalloc(0x10000 / 8, 1);
-        slot->outlines = truetype_open(slot->path);
+        if (!slot->outlines)
+            slot->outlines = truetype_open(slot->path);
     }
     return slot->font;
+}
+
+size_t pdf_fonts_outline(struct pdf_fonts *fonts, enum font_face face, uint32_t code_point,
+                         struct truetype_point *out, unsigned *units_per_em)
+{
+    struct pdf_font *slot = &fonts->faces[face];
+    if (pdf_fonts_advance(fonts, face, code_point) == PDF_FONT_MISSING)
+        return 0;
+    if (!slot->outlines)
+        slot->outlines = truetype_open(slot->path);
+    if (!slot->outlines)
+        return 0;
+    *units_per_em = truetype_units_per_em(slot->outlines);
+    uint16_t glyph = HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code_point);
+    return truetype_outline(slot->outlines, glyph, out);
 }
 
 void pdf_fonts_mark_used(struct pdf_fonts *fonts, enum font_face face, const char *text,

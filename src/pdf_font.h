@@ -60,6 +60,13 @@ HPDF_Font pdf_fonts_font(struct pdf_fonts *fonts, enum font_face face);
 void pdf_fonts_mark_used(struct pdf_fonts *fonts, enum font_face face, const char *text,
                          size_t length);
 
+/* pdf_fonts_outline: the outline of code_point's glyph in face, read from
+ * its font file, into out (see truetype_outline); returns the points, 0
+ * when the face lacks the character or the glyph is not a simple one.
+ * units_per_em: the font's design units per em. */
+size_t pdf_fonts_outline(struct pdf_fonts *fonts, enum font_face face, uint32_t code_point,
+                         struct truetype_point *out, unsigned *units_per_em);
+
 struct pdf_compressor;
 
 /* pdf_fonts_mend: rewrites each drawn face's font objects for the code

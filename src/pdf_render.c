@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "golive_limits.h"
+#include "layout_style.h"
 #include "name_table.h"
 
 #include <stdio.h>
@@ -36,7 +37,8 @@ static void draw_image(struct pdf_device *device, const struct display_list *lis
     if (pdf_device_image(device, file, item->x, item->y, item->width, item->height))
         return;
     diag(sink, DIAG_TYPESET_IMAGE_DECODE, source_position_of_file(file),
-         "libharu cannot decode this image; a frame is drawn in its place");
+         "this image cannot be decoded (it is damaged, or not the PNG or JPEG it seems); "
+         "a frame is drawn in its place");
     pdf_device_frame(device, item->x, item->y, item->width, item->height, PLACEHOLDER_LINE,
                      PLACEHOLDER_COLOUR);
 }
@@ -76,17 +78,54 @@ static void draw_shapes(struct pdf_device *device, const struct display_list *li
     }
 }
 
+/* Text is drawn in the order a reader reads the page, which is the order
+ * text extraction (pdf.js, copying) gives it back: the running header
+ * first (it is laid out after the body, once the page count is known),
+ * and on each line from left to right (a list's number is laid out after
+ * its item's first line). Right-to-left lines come from the layout
+ * already in visual order. */
+static bool in_header_band(const struct display_item *item)
+{
+    return item->y < layout_margins.top;
+}
+
+/* Sorts each run of consecutive text items on one baseline by x (an
+ * insertion sort, stable: the runs are short and nearly sorted). */
+static void order_lines(const struct display_page *page, size_t *order, size_t count)
+{
+    for (size_t start = 0; start < count;) {
+        size_t end = start + 1;
+        while (end < count && page->items[order[end]].y == page->items[order[start]].y)
+            end++;
+        for (size_t index = start + 1; index < end; index++) {
+            size_t moving = order[index], at = index;
+            for (; at > start && page->items[order[at - 1]].x > page->items[moving].x; at--)
+                order[at] = order[at - 1];
+            order[at] = moving;
+        }
+        start = end;
+    }
+}
+
 static void draw_text(struct pdf_device *device, const struct display_list *list,
                       const struct display_page *page)
 {
+    size_t *order = xreallocarray(NULL, page->count ? page->count : 1, sizeof *order);
+    size_t count = 0;
+    for (int band = 0; band < 2; band++)
+        for (size_t index = 0; index < page->count; index++)
+            if (page->items[index].kind == DISPLAY_TEXT
+                && in_header_band(&page->items[index]) == (band == 0))
+                order[count++] = index;
+    order_lines(page, order, count);
     pdf_device_begin_text(device);
-    for (size_t index = 0; index < page->count; index++) {
-        const struct display_item *item = &page->items[index];
-        if (item->kind == DISPLAY_TEXT)
-            pdf_device_text(device, (enum font_face)item->face, item->size, item->colour,
-                            item->x, item->y, display_text(list, item), item->text_length);
+    for (size_t index = 0; index < count; index++) {
+        const struct display_item *item = &page->items[order[index]];
+        pdf_device_text(device, (enum font_face)item->face, item->size, item->colour, item->x,
+                        item->y, display_text(list, item), item->text_length);
     }
     pdf_device_end_text(device);
+    free(order);
 }
 
 /* Where internal links may jump: each anchor's page and y, by name (the

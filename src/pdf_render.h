@@ -6,7 +6,7 @@
 #include "display_list.h"
 #include "pdf_device.h"
 
-/* pdf_render: draws every page of list; images libharu cannot decode are
+/* pdf_render: draws every page of list; images that cannot be decoded are
  * reported in sink as warnings and framed instead. */
 void pdf_render(struct pdf_device *device, const struct display_list *list,
                 struct diag_sink *sink);

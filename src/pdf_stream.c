@@ -37,6 +37,11 @@ struct pdf_compressor {
     struct buffer raw;
     uint8_t *packed;
     size_t packed_capacity;
+    /* the identity: checksums and count of every byte compressed (as
+     * written) and noted; two checksums of different kinds, as SHA-256
+     * cost 4 % of a long document's time and an /ID needs no secrecy */
+    uint32_t crc32, adler32;
+    uint64_t identity_length;
 };
 
 struct pdf_compressor *pdf_compressor_new(void)
@@ -47,6 +52,7 @@ struct pdf_compressor *pdf_compressor_new(void)
         fprintf(stderr, "golive: out of memory\n");
         exit(70);
     }
+    compressor->adler32 = 1;
     return compressor;
 }
 
@@ -113,10 +119,27 @@ HPDF_Stream pdf_stream_set_compressed(struct pdf_compressor *compressor, HPDF_Di
     compressor->packed = xgrow(compressor->packed, &compressor->packed_capacity, bound, 1);
     size_t size = libdeflate_zlib_compress(compressor->deflate, data, length, compressor->packed,
                                            bound);
+    pdf_compressor_note(compressor, compressor->packed, size);
     HPDF_Stream_Free(object->stream);
     object->stream = HPDF_MemStream_New(object->mmgr, (HPDF_UINT)(size ? size : 1));
     HPDF_Stream_Write(object->stream, compressor->packed, (HPDF_UINT)size);
     object->filter = HPDF_STREAM_FILTER_NONE;
     object->write_fn = write_filter;
     return object->stream;
+}
+
+void pdf_compressor_note(struct pdf_compressor *compressor, const void *data, size_t length)
+{
+    compressor->crc32 = libdeflate_crc32(compressor->crc32, data, length);
+    compressor->adler32 = libdeflate_adler32(compressor->adler32, data, length);
+    compressor->identity_length += length;
+}
+
+void pdf_compressor_identity(struct pdf_compressor *compressor,
+                             unsigned char identity[PDF_IDENTITY_SIZE])
+{
+    uint64_t parts[2] = { (uint64_t)compressor->crc32 << 32 | compressor->adler32,
+                          compressor->identity_length };
+    for (size_t index = 0; index < PDF_IDENTITY_SIZE; index++)
+        identity[index] = (unsigned char)(parts[index / 8] >> (56 - 8 * (index % 8)));
 }

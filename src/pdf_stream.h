@@ -29,6 +29,18 @@ HPDF_Stream pdf_stream_compress(struct pdf_compressor *compressor, HPDF_Dict obj
 HPDF_Stream pdf_stream_set_compressed(struct pdf_compressor *compressor, HPDF_Dict object,
                                       const void *data, size_t length);
 
+/* pdf_compressor_note: data[0..length) counts towards the identity as if
+ * it had been compressed (what the PDF holds that is not compressed here). */
+void pdf_compressor_note(struct pdf_compressor *compressor, const void *data, size_t length);
+
+/* pdf_compressor_identity: the CRC-32 and Adler-32 of everything
+ * compressed (as written) and noted so far, and its length: the
+ * document's /ID, the same for the same content and, but for a chance of
+ * about one in 2^64, different for different content. */
+#define PDF_IDENTITY_SIZE 16
+void pdf_compressor_identity(struct pdf_compressor *compressor,
+                             unsigned char identity[PDF_IDENTITY_SIZE]);
+
 /* pdf_stream_read: appends the stream's data to out. */
 void pdf_stream_read(HPDF_Stream stream, struct buffer *out);
 

@@ -18,6 +18,7 @@
 #define SFNT_HEADER 12u           /* the table directory's header [bytes] */
 #define SFNT_RECORD 16u           /* one table record [bytes] */
 #define HEAD_LOCA_FORMAT 50u      /* indexToLocFormat's place in 'head' */
+#define HEAD_UNITS_PER_EM 18u     /* unitsPerEm's place in 'head' */
 #define MAXP_GLYPH_COUNT 4u       /* numGlyphs' place in 'maxp' */
 #define GLYPH_HEADER 10u          /* numberOfContours and the bounding box [bytes] */
 
@@ -36,6 +37,7 @@ struct truetype_font {
     size_t glyf, glyf_length;     /* the 'glyf' table in data */
     size_t loca, loca_length;
     bool long_offsets;            /* 'loca' of 32-bit offsets */
+    unsigned units_per_em;
     unsigned glyph_count;
 };
 
@@ -81,6 +83,7 @@ static bool read_tables(struct truetype_font *font)
         || head_length < HEAD_LOCA_FORMAT + 2 || maxp_length < MAXP_GLYPH_COUNT + 2)
         return false;
     font->long_offsets = read_u16(font->data + head + HEAD_LOCA_FORMAT) != 0;
+    font->units_per_em = read_u16(font->data + head + HEAD_UNITS_PER_EM);
     font->glyph_count = read_u16(font->data + maxp + MAXP_GLYPH_COUNT);
     size_t entry = font->long_offsets ? 4 : 2;
     return font->loca_length / entry >= (size_t)font->glyph_count + 1;
@@ -213,5 +216,113 @@ size_t truetype_components(const struct truetype_font *font, uint16_t glyph,
     direct_components(font, glyph, glyph, out, &count);
     for (size_t next = 0; next < count; next++)
         direct_components(font, out[next], glyph, out, &count);
+    return count;
+}
+
+unsigned truetype_units_per_em(const struct truetype_font *font)
+{
+    return font->units_per_em;
+}
+
+/* Simple glyph point flags (OpenType 'glyf' table). */
+enum {
+    ON_CURVE = 0x01,
+    X_SHORT = 0x02,
+    Y_SHORT = 0x04,
+    REPEAT = 0x08,
+    X_SAME_OR_POSITIVE = 0x10,
+    Y_SAME_OR_POSITIVE = 0x20,
+};
+
+/* A simple glyph's data as read: the cursor over it and its end. */
+struct glyph_reader {
+    const uint8_t *at, *end;
+};
+
+static bool take(struct glyph_reader *reader, size_t count, const uint8_t **bytes)
+{
+    if ((size_t)(reader->end - reader->at) < count)
+        return false;
+    *bytes = reader->at;
+    reader->at += count;
+    return true;
+}
+
+/* Reads the coordinates of one axis into the points, as deltas from the
+ * point before; short_flag and same_flag are the axis's flags. */
+static bool read_axis(struct glyph_reader *reader, struct truetype_point *points, size_t count,
+                      const uint8_t *flags, unsigned short_flag, unsigned same_flag, bool is_x)
+{
+    int value = 0;
+    for (size_t index = 0; index < count; index++) {
+        const uint8_t *bytes;
+        if (flags[index] & short_flag) {
+            if (!take(reader, 1, &bytes))
+                return false;
+            value += (flags[index] & same_flag) ? bytes[0] : -(int)bytes[0];
+        } else if (!(flags[index] & same_flag)) {
+            if (!take(reader, 2, &bytes))
+                return false;
+            value += (int16_t)read_u16(bytes);
+        }
+        if (is_x)
+            points[index].x = (int16_t)value;
+        else
+            points[index].y = (int16_t)value;
+    }
+    return true;
+}
+
+/* Reads the flags, one per point, with their repeat counts. */
+static bool read_flags(struct glyph_reader *reader, uint8_t *flags, size_t count)
+{
+    for (size_t index = 0; index < count;) {
+        const uint8_t *bytes, *repeat;
+        if (!take(reader, 1, &bytes))
+            return false;
+        flags[index++] = bytes[0];
+        if (!(bytes[0] & REPEAT))
+            continue;
+        if (!take(reader, 1, &repeat))
+            return false;
+        for (unsigned times = 0; times < repeat[0] && index < count; times++)
+            flags[index++] = bytes[0];
+    }
+    return true;
+}
+
+size_t truetype_outline(const struct truetype_font *font, uint16_t glyph,
+                        struct truetype_point *out)
+{
+    size_t offset, length;
+    if (!glyph_data(font, glyph, &offset, &length) || length < GLYPH_HEADER)
+        return 0;
+    unsigned contours = read_u16(font->data + offset);
+    if (contours == 0 || contours >= 0x8000) /* empty, or composite */
+        return 0;
+    struct glyph_reader reader = { font->data + offset + GLYPH_HEADER,
+                                   font->data + offset + length };
+    const uint8_t *ends, *instructions_length, *instructions;
+    if (!take(&reader, 2 * (size_t)contours, &ends) || !take(&reader, 2, &instructions_length)
+        || !take(&reader, read_u16(instructions_length), &instructions))
+        return 0;
+    size_t count = (size_t)read_u16(ends + 2 * (size_t)(contours - 1)) + 1;
+    if (count > TRUETYPE_MAX_POINTS)
+        return 0;
+    uint8_t flags[TRUETYPE_MAX_POINTS];
+    if (!read_flags(&reader, flags, count)
+        || !read_axis(&reader, out, count, flags, X_SHORT, X_SAME_OR_POSITIVE, true)
+        || !read_axis(&reader, out, count, flags, Y_SHORT, Y_SAME_OR_POSITIVE, false))
+        return 0;
+    for (size_t index = 0; index < count; index++) {
+        out[index].on_curve = flags[index] & ON_CURVE;
+        out[index].contour_end = 0;
+    }
+    for (unsigned contour = 0; contour < contours; contour++) {
+        size_t end = read_u16(ends + 2 * (size_t)contour);
+        if (end >= count)
+            return 0;
+        out[end].contour_end = 1;
+    }
     return count;
 }

@@ -36,4 +36,24 @@ unsigned truetype_glyph_count(const struct truetype_font *font);
 size_t truetype_components(const struct truetype_font *font, uint16_t glyph,
                            uint16_t out[TRUETYPE_MAX_COMPONENTS]);
 
+/* truetype_units_per_em: the design units in one em (head's unitsPerEm). */
+unsigned truetype_units_per_em(const struct truetype_font *font);
+
+/* One point of a glyph's outline, in design units. */
+struct truetype_point {
+    int16_t x, y;
+    uint8_t on_curve;             /* 0: the control point of a quadratic curve */
+    uint8_t contour_end;          /* the last point of its contour */
+};
+
+/* Most points of one glyph outline read (maxp allows 65,535; the letters
+ * of Noto and DejaVu have well under 200). */
+#define TRUETYPE_MAX_POINTS 4096u
+
+/* truetype_outline: the points of glyph's contours, when it is a simple
+ * glyph, into out[0..TRUETYPE_MAX_POINTS); returns how many. 0 for an
+ * empty, composite, damaged or too large glyph. */
+size_t truetype_outline(const struct truetype_font *font, uint16_t glyph,
+                        struct truetype_point *out);
+
 #endif

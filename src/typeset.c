@@ -130,7 +130,7 @@ bool typeset_pdf(const char *markdown, size_t length, const struct typeset_optio
             .subject = options->subject,
             .creator = options->creator ? options->creator : "golive " GOLIVE_VERSION,
             .producer = "golive " GOLIVE_VERSION,
-            .creation_time = options->creation_time,
+            .creation_time = options->creation_time, .language = options->language,
         };
         ok = pdf_device_finish(work.device, &info, pdf);
     }

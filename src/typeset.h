@@ -27,6 +27,7 @@ struct typeset_options {
     const char *footer_note;     /* e.g. an input fingerprint, centred in the footer */
     /* Document information (title is the one above). */
     const char *author, *subject, *creator;
+    const char *language;        /* BCP 47 tag for /Lang and the metadata; NULL: "en" */
     int64_t creation_time;       /* [s since 1970-01-01 UTC]: CreationDate and ModDate */
     /* Files. */
     const char *source_name;     /* names the Markdown in diagnostics */

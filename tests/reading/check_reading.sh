@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The text layer as readers take it: the DRAFT watermark is seen on the
+# page but is not text (pdftotext and pdf.js leave it out of the words);
+# pdf.js, which gives text in the order the page draws it (as copying in
+# a browser does), reads the running header's left part (the title)
+# before its right part (the client), the header before the body, and a
+# list's number before its item's text; pdftotext -raw (drawing order) too.
+# Usage: check_reading.sh GOLIVE WORK_DIR PDFJS_DIR
+set -uo pipefail
+golive=$1 work=$2 pdfjs=$3
+rm -rf "$work" && mkdir -p "$work"
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+cat >"$work/order.md" <<'MD'
+# Cut-over plan
+
+Opening paragraph of the plan.
+
+1. Freeze the stock moves
+2. Export the open invoices
+
+- Tell the warehouse
+MD
+for draft in "" --draft; do
+  "$golive" md2pdf "$work/order.md" -o "$work/order${draft}.pdf" --date 2026-03-20 \
+    --title "Plan title" --client "Client Name AG" $draft 2>"$work/md2pdf.err" \
+    || fail "md2pdf $draft: $(cat "$work/md2pdf.err")"
+done
+pdf=$work/order--draft.pdf
+
+pdftotext -enc UTF-8 "$pdf" "$work/layout.txt"
+pdftotext -enc UTF-8 -raw "$pdf" "$work/raw.txt"
+cat "$work/layout.txt" "$work/raw.txt" | tr -d ' \n' | grep -q DRAFT \
+  && fail "pdftotext extracts the watermark's DRAFT"
+tr '\n' ' ' <"$work/raw.txt" | grep -q 'Plan title.*Client Name AG.*Cut-over plan' \
+  || fail "pdftotext -raw: the header is not read title, client, then the body: $(head -c 120 "$work/raw.txt")"
+grep -q '^1\. Freeze the stock moves' "$work/raw.txt" \
+  || fail "pdftotext -raw: the list number does not come before its text: $(grep -n 'Freeze' "$work/raw.txt")"
+
+# The watermark is still drawn: the draft's page has far more tinted pixels.
+tinted() {
+  pdftoppm -gray -r 20 "$1" "$work/page" && python3 - "$work/page-1.pgm" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+header_end = 0
+for _ in range(4):  # P5, width, height, maxval
+    while data[header_end:header_end + 1].isspace():
+        header_end += 1
+    while not data[header_end:header_end + 1].isspace():
+        header_end += 1
+print(sum(1 for value in data[header_end + 1:] if value < 250))
+PY
+}
+plain=$(tinted "$work/order.pdf") marked=$(tinted "$pdf")
+[ "$marked" -gt $((plain + 200)) ] \
+  || fail "the watermark is not drawn: $marked tinted pixels with it, $plain without"
+
+if [ -f "$pdfjs/legacy/build/pdf.js" ] && command -v node >/dev/null; then
+  here=$(dirname "$0")
+  PDFJS=$pdfjs node "$here/../pdfjs/read_pdf.js" "$pdf" >/dev/null 2>&1 \
+    || fail "pdf.js cannot read the PDF"
+  text=$(cat "$pdf.pdfjs.txt")
+  case $(echo "$text" | tr -d ' \n') in *DRAFT*) fail "pdf.js extracts the watermark's DRAFT" ;; esac
+  echo "$text" | grep -q 'Plan title.*Client Name AG.*Cut-over plan' \
+    || fail "pdf.js: the header is not read title, client, then the body: ${text:0:120}"
+  echo "$text" | grep -q '1\. *Freeze the stock moves.*2\. *Export' \
+    || fail "pdf.js: a list number is read after its text: ${text:0:300}"
+else
+  echo "note: pdf.js is not installed at $pdfjs; its half of the test is skipped"
+fi
+[ "$failures" -eq 0 ] && echo "PASS: the watermark is no text; pdf.js and pdftotext read in visual order"
+exit "$failures"
