@@ -7,6 +7,7 @@
 #ifndef GOLIVE_MODEL_H
 #define GOLIVE_MODEL_H
 
+#include "golive_limits.h"
 #include "name_table.h"
 #include "source_position.h"
 #include "value.h"
@@ -22,6 +23,7 @@ enum item_status {
     STATUS_TODO, STATUS_IN_PROGRESS, STATUS_DONE, STATUS_FAILED, STATUS_BLOCKED, STATUS_SKIPPED
 };
 enum signoff_decision { SIGNOFF_APPROVED, SIGNOFF_CONDITIONAL, SIGNOFF_REJECTED };
+enum condition_state { CONDITION_OPEN, CONDITION_MET, CONDITION_WAIVED };
 enum artifact {
     ARTIFACT_AUDIT, ARTIFACT_PREFLIGHT, ARTIFACT_RUNBOOK, ARTIFACT_SIGNOFF, ARTIFACT_CONTACTS,
     ARTIFACT_CLOSEOUT, ARTIFACT_COUNT
@@ -80,6 +82,7 @@ enum reason_kind {
     REASON_OUT_OF_ORDER,     /* a step is closed while a step it depends on is open (gates) */
     REASON_PREPARATION_OPEN, /* a required step before the moment asked about is open (gates) */
     REASON_REQUIRED_OPEN,    /* close-out: a required step of any checklist is open */
+    REASON_CONDITION_OPEN,   /* close-out: a condition of an approval is still open */
     REASON_KIND_COUNT
 };
 
@@ -269,6 +272,22 @@ struct signoff_record {
     bool deputy;                 /* resolved: signed by a deputy of the signatory */
 };
 
+/* What became of one condition of a conditional approval (golive mark
+ * RUN SIGNATORY.N open|met|waived): its state, and who owns it by when. */
+struct condition_record {
+    char *id;                    /* as written: the signatory's id, '.', the condition's number */
+    enum condition_state state;
+    char *owner;                 /* as written: a person id or a name; NULL when not given */
+    const char *owner_name;      /* resolved: the person's name, else owner */
+    struct date due;             /* unset when not given */
+    struct date date;            /* when met or waived; unset when not given */
+    char *by;                    /* who recorded it */
+    const char *by_name;
+    struct timestamp at;
+    char *note;                  /* Markdown */
+    struct source_position position;
+};
+
 struct run {
     char *project;               /* path as written */
     char *checklist_id;
@@ -276,6 +295,8 @@ struct run {
     size_t result_count;
     struct signoff_record *signoffs;
     size_t signoff_count;
+    struct condition_record *conditions;
+    size_t condition_count;
     const char *path;            /* not owned */
     struct source_position position;
 };
@@ -340,6 +361,8 @@ struct audit {
     struct source_position position;
     enum audit_verdict verdict;  /* evaluated: stated, else computed */
     enum audit_verdict computed_verdict; /* evaluated */
+    size_t *risks_by_severity;   /* evaluated: one count per schema_severities choice */
+    size_t *components_by_origin; /* evaluated: one count per schema_component_origins choice */
 };
 
 /* ---- the project ----------------------------------------------------- */
@@ -370,6 +393,20 @@ struct signatory {
     struct source_position position;
     const struct signoff_record *latest; /* evaluated: the sign-off in force, or NULL */
     size_t history_count;                /* evaluated */
+};
+
+/* One condition of a sign-off in force, followed to the end: the records
+ * after that sign-off in its run decide its state (the latest counts; owner
+ * and due date are the latest given). */
+struct tracked_condition {   /* evaluated */
+    char id[LIMIT_ID_LENGTH + 24];
+    const struct signatory *signatory;
+    const char *text;
+    enum condition_state state;
+    const char *owner_name;      /* NULL when none is recorded */
+    struct date due, date;
+    const char *note;
+    const struct condition_record *latest; /* NULL when nothing is recorded */
 };
 
 enum approval { APPROVAL_NOT_REQUIRED, APPROVAL_PENDING, APPROVAL_APPROVED, APPROVAL_REJECTED };
@@ -448,6 +485,8 @@ struct project {
     struct approval_state approvals[ARTIFACT_COUNT]; /* evaluated: per document */
     struct approval_state approval_all;              /* evaluated: every signatory */
     struct project_timing timing;                    /* evaluated */
+    struct tracked_condition *conditions;            /* evaluated */
+    size_t condition_count, conditions_open;         /* evaluated */
     bool rollback_required;      /* evaluated: some decision said rollback or no-go */
     enum closeout_status final_status; /* evaluated: stated, else computed */
     enum golive_outcome outcome;       /* evaluated */

@@ -142,6 +142,8 @@ void audit_free(struct audit *audit)
     free(audit->cleanup);
     free(audit->risks);
     free(audit->missing);
+    free(audit->risks_by_severity);
+    free(audit->components_by_origin);
     inventory_free(audit->inventory);
     FREE_EACH(audit->inventory_file, audit->auditor, audit->summary, audit->system_version, audit->system_hosting,
               audit->database_size, audit->constraints, audit->state, audit->next_step);

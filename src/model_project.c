@@ -351,6 +351,7 @@ void project_free(struct project *project)
     text_list_free(&project->closeout_issues);
     zone_free(&project->zone);
     verdict_free(&project->verdict);
+    free(project->conditions);
     for (int moment = 0; moment < GATE_MOMENT_COUNT; moment++)
         verdict_free(&project->gates[moment]);
     free(project);

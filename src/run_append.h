@@ -36,6 +36,11 @@ struct signoff_fields {
 };
 void run_format_signoff(struct buffer *out, const struct signoff_fields *fields);
 
+struct condition_fields {
+    const char *condition, *state, *owner, *due, *date, *by, *at, *note;
+};
+void run_format_condition(struct buffer *out, const struct condition_fields *fields);
+
 /* yaml_quote: text as a YAML double-quoted scalar. */
 void yaml_quote(struct buffer *out, const char *text);
 

@@ -12,6 +12,7 @@ const char *const schema_outcomes[] = { "go", "continue", "rollback", "no-go", N
 const char *const schema_statuses[] = { "todo", "in-progress", "done", "failed", "blocked",
                                         "skipped", NULL };
 const char *const schema_signoff_decisions[] = { "approved", "conditional", "rejected", NULL };
+const char *const schema_condition_states[] = { "open", "met", "waived", NULL };
 const char *const schema_artifacts[] = { "audit", "preflight", "runbook", "signoff", "contacts",
                                          "closeout", NULL };
 const char *const schema_downtime_marks[] = { "start", "end", NULL };
@@ -362,7 +363,29 @@ static const struct field_spec signoff_fields[] = {
 static const struct schema signoff_schema = { "sign-off", signoff_fields, COUNT(signoff_fields),
                                               NULL, 0 };
 
-static const struct schema *const record_variants[] = { &result_schema, &signoff_schema };
+static const struct field_spec condition_fields[] = {
+    { .key = "condition", .type = FIELD_REFERENCE, .required = true,
+      .meaning = "the condition: the signatory's id, a dot, its number in the sign-off (lead.1)" },
+    { .key = "state", .type = FIELD_ENUM, .required = true, .choices = schema_condition_states,
+      .meaning = "open, met or waived" },
+    { .key = "owner", .type = FIELD_TEXT,
+      .meaning = "who sees to it: a person id of the project, or a name" },
+    { .key = "due", .type = FIELD_DATE, .meaning = "by when it must be met" },
+    { .key = "date", .type = FIELD_DATE, .meaning = "when it was met or waived" },
+    { .key = "by", .type = FIELD_TEXT, .required = true,
+      .meaning = "who recorded it: a person id of the project, or a name" },
+    { .key = "at", .type = FIELD_TIMESTAMP, .required = true,
+      .meaning = "when it was recorded, with its UTC offset" },
+    { .key = "note", .type = FIELD_MARKDOWN,
+      .meaning = "how it was met; required when waived (why)" },
+    { .key = "chain", .type = FIELD_TEXT,
+      .meaning = "written by golive: the SHA-256 of the run's bytes before this record" },
+};
+static const struct schema condition_schema = { "condition", condition_fields,
+                                                COUNT(condition_fields), NULL, 0 };
+
+static const struct schema *const record_variants[] = { &result_schema, &signoff_schema,
+                                                        &condition_schema };
 static const struct schema record_schema = { "record", NULL, 0, record_variants,
                                              COUNT(record_variants) };
 
@@ -374,7 +397,8 @@ static const struct field_spec run_fields[] = {
     { .key = "checklist", .type = FIELD_REFERENCE, .required = true,
       .meaning = "the id of the checklist it records" },
     { .key = "records", .type = FIELD_LIST, .required = true, .element = FIELD_MAPPING,
-      .nested = &record_schema, .meaning = "results and sign-offs, oldest first; keep it last" },
+      .nested = &record_schema,
+      .meaning = "results, sign-offs and conditions, oldest first; keep it last" },
 };
 static const struct schema run_schema = { "run", run_fields, COUNT(run_fields), NULL, 0 };
 

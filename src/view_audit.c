@@ -72,38 +72,28 @@ static void put_risk_place(struct node *mapping, const struct risk *risk, size_t
     put_int(mapping, "matrix_column", (long long)risk->likelihood);
 }
 
-/* How many risks of each severity, for the summary: a tally of the
- * findings as written, not a rule. */
+/* How many risks of each severity, and components of each origin, as the
+ * evaluation counted them. */
 static void put_risk_counts(struct node *view, const struct audit *audit)
 {
-    size_t severities = schema_choice_count(schema_severities);
-    long long *counts = xcalloc(severities, sizeof *counts);
-    for (size_t index = 0; index < audit->risk_count; index++)
-        counts[audit->risks[index].severity]++;
     struct node *mapping = put_mapping(view, "risk_counts");
-    for (size_t severity = 0; severity < severities; severity++)
-        put_int(mapping, schema_severities[severity], counts[severity]);
-    free(counts);
+    for (size_t severity = 0; schema_severities[severity]; severity++)
+        put_int(mapping, schema_severities[severity],
+                (long long)audit->risks_by_severity[severity]);
     put_int(mapping, "total", (long long)audit->risk_count);
 }
 
-/* Components by origin: the inventory's figures. */
 static void put_component_counts(struct node *view, const struct audit *audit)
 {
-    size_t origins = schema_choice_count(schema_component_origins);
-    long long *counts = xcalloc(origins, sizeof *counts);
-    for (size_t index = 0; index < audit->component_count; index++)
-        counts[audit->components[index].origin]++;
     struct node *mapping = put_mapping(view, "component_counts");
-    for (size_t origin = 0; origin < origins; origin++) {
+    for (size_t origin = 0; schema_component_origins[origin]; origin++) {
         char key[32];
         snprintf(key, sizeof key, "%s", schema_component_origins[origin]);
         for (char *at = key; *at; at++)
             if (*at == '-')
                 *at = '_';
-        put_int(mapping, key, counts[origin]);
+        put_int(mapping, key, (long long)audit->components_by_origin[origin]);
     }
-    free(counts);
     put_int(mapping, "total", (long long)audit->component_count);
 }
 
