@@ -383,6 +383,12 @@ struct contact {
     struct source_position position;
 };
 
+/* An issue still open at close-out, handed over with its owner. */
+struct known_issue {
+    char *title, *owner, *notes; /* owner as written: a person id or a name */
+    struct date due;
+};
+
 struct signatory {
     char *id, *role, *person, *name;
     char *key_file;              /* public key, as written; NULL: signs in ink */
@@ -479,6 +485,9 @@ struct project {
     struct date hypercare_until;
     struct text_list closeout_issues;
     char *closeout_notes;
+    struct known_issue *known_issues;  /* open at close-out */
+    size_t known_issue_count;
+    struct text_list closeout_lessons;
     artifact_set artifacts;
     struct verdict verdict;      /* evaluated: over the gate checklists and approvals */
     struct verdict gates[GATE_MOMENT_COUNT];         /* evaluated: see docs/rules.md */

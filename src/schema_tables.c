@@ -238,6 +238,16 @@ static const struct field_spec checklist_use_fields[] = {
 static const struct schema checklist_use_schema = { "checklist entry", checklist_use_fields,
                                                     COUNT(checklist_use_fields), NULL, 0 };
 
+static const struct field_spec known_issue_fields[] = {
+    { .key = "title", .type = FIELD_TEXT, .required = true, .meaning = "the issue" },
+    { .key = "owner", .type = FIELD_TEXT,
+      .meaning = "who sees to it: a person id of the project, or a name" },
+    { .key = "due", .type = FIELD_DATE, .meaning = "by when it is to be resolved" },
+    { .key = "notes", .type = FIELD_MARKDOWN, .meaning = "what is known, the workaround" },
+};
+static const struct schema known_issue_schema = { "known issue", known_issue_fields,
+                                                  COUNT(known_issue_fields), NULL, 0 };
+
 static const struct field_spec closeout_fields[] = {
     { .key = "status", .type = FIELD_ENUM, .choices = schema_closeout_statuses,
       .meaning = "final status; computed from the run when absent" },
@@ -248,6 +258,11 @@ static const struct field_spec closeout_fields[] = {
     { .key = "issues", .type = FIELD_LIST, .element = FIELD_MARKDOWN,
       .meaning = "issues met during the migration" },
     { .key = "notes", .type = FIELD_MARKDOWN, .meaning = "anything else for the record" },
+    { .key = "known_issues", .type = FIELD_LIST, .element = FIELD_MAPPING,
+      .nested = &known_issue_schema,
+      .meaning = "issues still open at close-out, each with its owner and due date" },
+    { .key = "lessons", .type = FIELD_LIST, .element = FIELD_MARKDOWN,
+      .meaning = "lessons learned, for the next go-live" },
 };
 static const struct schema closeout_schema = { "close-out", closeout_fields,
                                                COUNT(closeout_fields), NULL, 0 };
