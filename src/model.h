@@ -330,6 +330,11 @@ struct missing_item {
     char *notes;
 };
 
+struct milestone {
+    char *milestone, *effort, *notes;
+    struct date date;
+};
+
 struct inventory;
 
 enum audit_verdict { VERDICT_READY_FOR_REHEARSAL, VERDICT_NEEDS_PREPARATION, VERDICT_BLOCKED,
@@ -355,6 +360,10 @@ struct audit {
     struct missing_item *missing;
     size_t missing_count;
     char *next_step;
+    char *method;                /* Markdown, or NULL */
+    struct text_list sources;
+    struct milestone *timeline;  /* the effort and timeline to the go-live */
+    size_t milestone_count;
     char *inventory_file;        /* as written, or NULL */
     struct inventory *inventory; /* owned (model_inventory.h), or NULL */
     const char *path;            /* not owned */

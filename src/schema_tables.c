@@ -487,6 +487,16 @@ static const struct field_spec missing_fields[] = {
 static const struct schema missing_schema = { "missing item", missing_fields,
                                               COUNT(missing_fields), NULL, 0 };
 
+static const struct field_spec milestone_fields[] = {
+    { .key = "milestone", .type = FIELD_TEXT, .required = true,
+      .meaning = "a step on the way to the go-live (rehearsal, go-live)" },
+    { .key = "date", .type = FIELD_DATE, .meaning = "when it is planned" },
+    { .key = "effort", .type = FIELD_TEXT, .meaning = "the work it takes (4 person-days)" },
+    { .key = "notes", .type = FIELD_MARKDOWN, .meaning = "what it needs, who does it" },
+};
+static const struct schema milestone_schema = { "milestone", milestone_fields,
+                                                COUNT(milestone_fields), NULL, 0 };
+
 static const struct field_spec audit_fields[] = {
     { .key = "kind", .type = FIELD_ENUM, .required = true, .choices = kind_audit,
       .meaning = "always audit" },
@@ -514,6 +524,11 @@ static const struct field_spec audit_fields[] = {
       .meaning = "the recommended next step" },
     { .key = "inventory", .type = FIELD_PATH,
       .meaning = "the module inventory that golive import wrote" },
+    { .key = "method", .type = FIELD_MARKDOWN, .meaning = "how the audit was made" },
+    { .key = "sources", .type = FIELD_LIST, .element = FIELD_TEXT,
+      .meaning = "what the audit read: exports, code, interviews, access" },
+    { .key = "timeline", .type = FIELD_LIST, .element = FIELD_MAPPING, .nested = &milestone_schema,
+      .meaning = "the effort and timeline to the go-live, milestone by milestone" },
 };
 static const struct schema audit_schema = { "audit", audit_fields, COUNT(audit_fields), NULL, 0 };
 

@@ -120,6 +120,29 @@ static void put_risks(struct node *view, const struct audit *audit, const struct
     put_risk_counts(view, audit);
 }
 
+/* How the audit was made and from what; and the way to the go-live,
+ * milestone by milestone, with the effort each takes. */
+static void put_method_and_timeline(struct node *view, const struct audit *audit)
+{
+    put_text(view, "method", audit->method);
+    put_text_list(view, "sources", &audit->sources);
+    put_bool(view, "has_method", audit->method || audit->sources.count > 0);
+    put_bool(view, "has_sources", audit->sources.count > 0);
+    struct node *list = put_list(view, "timeline");
+    for (size_t index = 0; index < audit->milestone_count; index++) {
+        const struct milestone *milestone = &audit->timeline[index];
+        struct node *mapping = append_mapping(list);
+        put_text(mapping, "milestone", milestone->milestone);
+        put_bool(mapping, "has_date", milestone->date.set);
+        put_date(mapping, "date", milestone->date);
+        put_bool(mapping, "has_effort", milestone->effort != NULL);
+        put_text(mapping, "effort", milestone->effort);
+        put_bool(mapping, "has_notes", milestone->notes != NULL);
+        put_markdown_inline(mapping, "notes", milestone->notes);
+    }
+    put_bool(view, "has_timeline", audit->milestone_count > 0);
+}
+
 static void put_missing(struct node *view, const struct audit *audit)
 {
     struct node *list = put_list(view, "missing");
@@ -186,5 +209,6 @@ void view_put_audit(struct node *view, const struct audit *audit, const struct p
     put_risks(mapping, audit, project);
     put_missing(mapping, audit);
     put_text(mapping, "next_step", audit->next_step);
+    put_method_and_timeline(mapping, audit);
     view_put_inventory(mapping, audit->inventory);
 }

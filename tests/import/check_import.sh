@@ -50,6 +50,8 @@ import sys
 path = sys.argv[1]
 text = open(path, encoding='utf-8').read()
 text = text[:text.index('components:\n')] + text[text.index('next_step:'):]
+text += 'method: Read the trees and the export.\nsources: [Apps export of 12 May]\n'
+text += 'timeline:\n  - {milestone: Rehearsal, date: 2026-06-01, effort: 3 person-days}\n'
 open(path, 'w', encoding='utf-8').write(text)
 PY
 "$golive" build bare/project.yaml -o bare-out --only audit --format md >/dev/null 2>&1 \
@@ -59,6 +61,11 @@ if grep -q "lists no modules" bare-out/audit.md \
   echo "FAIL: an audit whose modules are in the inventory says it lists none"
   bare_status=1
 fi
+# its effort and timeline, method and sources
+for line in "## Effort and timeline to the go-live" "| **Rehearsal** | 2026-06-01 | 3 person-days |" \
+            "## Method and sources" "Read the trees and the export." "- Apps export of 12 May"; do
+  grep -qF -- "$line" bare-out/audit.md || { echo "FAIL: the audit report lacks: $line"; bare_status=1; }
+done
 
 note "the consultant edits two modules; a re-import keeps both edits, byte for byte"
 python3 - acme/inventory.yaml <<'PY'
