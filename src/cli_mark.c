@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "attachment.h"
+#include "cli_mark_condition.h"
 #include "clock.h"
 #include "evaluate.h"
 #include "model_checklist.h"
@@ -230,6 +231,14 @@ static void record_mark(const struct mark_request *request, struct diag_sink *si
 
 static int command_mark(const struct cli_invocation *invocation)
 {
+    if (cli_mark_is_condition_state(cli_argument(invocation, 2)))
+        return cli_mark_condition(invocation);
+    static const char *const condition_only[] = { "owner", "due", "date" };
+    for (size_t index = 0; index < sizeof condition_only / sizeof *condition_only; index++)
+        if (cli_value(invocation, condition_only[index]))
+            return cli_usage_error(cli_invocation_command(invocation),
+                                   "--%s is for a condition's record (open, met or waived), "
+                                   "not a step's", condition_only[index]);
     struct mark_request request = {
         .run = cli_argument(invocation, 0), .item_id = cli_argument(invocation, 1),
         .status = cli_argument(invocation, 2), .by = cli_value(invocation, "by"),
@@ -272,6 +281,10 @@ static const struct cli_option mark_options[] = {
     { "reason", 0, CLI_VALUE, "TEXT", "why the corrected record was wrong" },
     { "attach", 0, CLI_REPEATED, "PATH", "an evidence file inside the project (its path and "
                                          "SHA-256 are recorded); repeat as needed" },
+    { "owner", 0, CLI_VALUE, "NAME", "conditions: who sees to it (a person id, or a name)" },
+    { "due", 0, CLI_VALUE, "DATE", "conditions: by when it must be met, YYYY-MM-DD" },
+    { "date", 0, CLI_VALUE, "DATE", "conditions: when it was met or waived (default: the "
+                                    "day of --at)" },
     { 0 },
 };
 
@@ -288,7 +301,12 @@ const struct cli_command cli_mark_command = {
         "Each --attach file is recorded by its path (from the run's folder) and SHA-256;\n"
         "golive build warns, and golive verify fails, when it later changes or is gone.\n"
         "A wrong record is never edited: --corrects LINE --reason TEXT appends its\n"
-        "correction, which replaces it; the documents show both.",
+        "correction, which replaces it; the documents show both.\n"
+        "golive mark RUN SIGNATORY.N open|met|waived records what became of a\n"
+        "condition: SIGNATORY.N is the Nth condition of that signatory's conditional\n"
+        "approval (lead.1). --owner and --due say who sees to it by when; --date and\n"
+        "--note when and how it was met (a waiver needs --note). The close-out gate\n"
+        "stays shut while a condition is open.",
     .options = mark_options,
     .minimum_arguments = 3,
     .maximum_arguments = 3,

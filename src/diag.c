@@ -118,6 +118,8 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "List the conditions of a conditional approval under 'conditions:'." },
     [DIAG_CONDITIONS_UNEXPECTED] = { "conditions-unexpected", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
         "Use decision: conditional when the approval has conditions." },
+    [DIAG_WAIVER_WITHOUT_REASON] = { "waiver-without-reason", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Say why the condition was waived in the record's note (golive mark --note)." },
     [DIAG_UNKNOWN_EVIDENCE] = { "unknown-evidence", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
         "Record the evidence keys the step asks for (see the suggestion)." },
     [DIAG_WINDOW_ORDER] = { "window-order", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,

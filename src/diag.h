@@ -78,6 +78,7 @@ enum diag_code {
     DIAG_SKIP_WITHOUT_REASON,
     DIAG_CONDITIONS_MISSING,    /* conditional approval without conditions */
     DIAG_CONDITIONS_UNEXPECTED, /* conditions on a plain approval or rejection */
+    DIAG_WAIVER_WITHOUT_REASON, /* a condition waived without a note */
     DIAG_UNKNOWN_EVIDENCE,      /* evidence key the step does not ask for */
     DIAG_WINDOW_ORDER,          /* window ends before it starts */
     DIAG_NOTHING_TO_DO,         /* a checklist or phase without steps */

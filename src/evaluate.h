@@ -75,6 +75,13 @@ void evaluate_warn_far(const struct project *project, struct timestamp at,
 /* evaluate_warn_dates: a warning for each result, and each sign-off's
  * signed_at, dated far after the window. */
 void evaluate_warn_dates(const struct project *project, struct diag_sink *sink);
+/* evaluate_findings: the audit's risks by severity and components by
+ * origin. */
+void evaluate_findings(struct audit *audit);
+/* evaluate_conditions: each condition of each sign-off in force, with its
+ * state from the condition records after that sign-off in its run. Runs
+ * after the approvals and before the gates. */
+void evaluate_conditions(struct project *project);
 /* evaluate_gates: every gate of docs/rules.md, into the project and into
  * each decision point's state. Runs after the verdict and approvals. */
 void evaluate_gates(struct project *project);

@@ -179,6 +179,27 @@ static void gate_go_live(struct verdict *gate, const struct project *project)
     evaluate_settle(gate);
 }
 
+/* A condition of an approval still open keeps the go-live from closing. */
+static void judge_conditions(struct verdict *gate, const struct project *project)
+{
+    for (size_t index = 0; index < project->condition_count; index++) {
+        const struct tracked_condition *condition = &project->conditions[index];
+        if (condition->state != CONDITION_OPEN)
+            continue;
+        char due[16] = "";
+        if (condition->due.set)
+            value_format_date(condition->due, due, sizeof due);
+        struct reason *reason = evaluate_add_reason(
+            gate, REASON_CONDITION_OPEN, NULL, NULL, "condition %s of %s is open%s%s%s%s: %s",
+            condition->id, condition->signatory->role ? condition->signatory->role
+                                                      : condition->signatory->id,
+            condition->owner_name ? ", owner " : "",
+            condition->owner_name ? condition->owner_name : "", due[0] ? ", due " : "", due,
+            condition->text);
+        reason->signatory = condition->signatory;
+    }
+}
+
 static void gate_close_out(struct verdict *gate, const struct project *project)
 {
     for (size_t use = 0; use < project->use_count; use++) {
@@ -200,6 +221,7 @@ static void gate_close_out(struct verdict *gate, const struct project *project)
     }
     evaluate_signoff_reasons(gate, project, ARTIFACT_RUNBOOK, SIGNOFF_REASON_REJECTED);
     evaluate_signoff_reasons(gate, project, ARTIFACT_CLOSEOUT, SIGNOFF_REASON_BOTH);
+    judge_conditions(gate, project);
     evaluate_settle(gate);
 }
 

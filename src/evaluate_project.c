@@ -249,6 +249,7 @@ static void evaluate_audit(struct audit *audit, struct diag_sink *sink)
         else if (computed < VERDICT_NEEDS_PREPARATION)
             computed = VERDICT_NEEDS_PREPARATION;
     }
+    evaluate_findings(audit);
     audit->computed_verdict = computed;
     audit->verdict = audit->stated_verdict != VERDICT_NONE ? audit->stated_verdict : computed;
     if (audit->stated_verdict != VERDICT_NONE && audit->stated_verdict < computed)
@@ -267,6 +268,7 @@ void evaluate_model(struct model *model, struct diag_sink *sink)
             evaluate_checklist(project->uses[use].checklist, project->uses[use].run,
                                project->window_start);
     evaluate_approvals(project);
+    evaluate_conditions(project);
     combine_verdicts(project);
     evaluate_gates(project);
     evaluate_timing(project, sink);

@@ -26,6 +26,9 @@ const struct evaluate_rule evaluate_rules[REASON_KIND_COUNT] = {
                                   "a required step before the moment asked about is not closed" },
     [REASON_REQUIRED_OPEN] = { "required-open", READINESS_NOT_READY,
                                "a required step of any checklist is not closed at close-out" },
+    [REASON_CONDITION_OPEN] = { "condition-open", READINESS_NOT_READY,
+                                "a condition of an approval in force is neither met nor waived "
+                                "at close-out" },
 };
 
 const char *const evaluate_gate_names[GATE_MOMENT_COUNT] = {

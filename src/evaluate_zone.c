@@ -44,6 +44,8 @@ static void each_timestamp(struct project *project, struct zoning *zoning,
             fn(zoning, &run->signoffs[index].at);
             fn(zoning, &run->signoffs[index].signed_at);
         }
+        for (size_t index = 0; run && index < run->condition_count; index++)
+            fn(zoning, &run->conditions[index].at);
     }
 }
 

@@ -141,4 +141,8 @@
  * given root folder (/) from running for hours. */
 #define LIMIT_IMPORT_MODULES 50000u
 
+/* The condition ids a hint chooses from: the conditions of the last sign-offs
+ * of a run; a run has a handful of signatories with a few conditions each. */
+#define LIMIT_CONDITION_IDS_SHOWN 32u
+
 #endif

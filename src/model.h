@@ -8,6 +8,7 @@
 #ifndef GOLIVE_MODEL_H
 #define GOLIVE_MODEL_H
 
+#include "golive_limits.h"
 #include "issued.h"
 #include "name_table.h"
 #include "schema.h"
@@ -71,6 +72,7 @@ enum reason_kind {
     REASON_OUT_OF_ORDER,     /* a step is closed while a step it depends on is open (gates) */
     REASON_PREPARATION_OPEN, /* a required step before the moment asked about is open (gates) */
     REASON_REQUIRED_OPEN,    /* close-out: a required step of any checklist is open */
+    REASON_CONDITION_OPEN,   /* close-out: a condition of an approval is still open */
     REASON_KIND_COUNT
 };
 
@@ -261,6 +263,22 @@ struct signoff_record {
     bool deputy;                 /* resolved: signed by a deputy of the signatory */
 };
 
+/* What became of one condition of a conditional approval (golive mark
+ * RUN SIGNATORY.N open|met|waived): its state, and who owns it by when. */
+struct condition_record {
+    char *id;                    /* as written: the signatory's id, '.', the condition's number */
+    enum condition_state state;
+    char *owner;                 /* as written: a person id or a name; NULL when not given */
+    const char *owner_name;      /* resolved: the person's name, else owner */
+    struct date due;             /* unset when not given */
+    struct date date;            /* when met or waived; unset when not given */
+    char *by;                    /* who recorded it */
+    const char *by_name;
+    struct timestamp at;
+    char *note;                  /* Markdown */
+    struct source_position position;
+};
+
 struct run {
     char *project;               /* path as written */
     char *checklist_id;
@@ -268,6 +286,8 @@ struct run {
     size_t result_count;
     struct signoff_record *signoffs;
     size_t signoff_count;
+    struct condition_record *conditions;
+    size_t condition_count;
     const char *path;            /* not owned */
     struct source_position position;
 };
@@ -301,6 +321,11 @@ struct missing_item {
     char *notes;
 };
 
+struct milestone {
+    char *milestone, *effort, *notes;
+    struct date date;
+};
+
 struct inventory;
 
 struct audit {
@@ -323,12 +348,18 @@ struct audit {
     struct missing_item *missing;
     size_t missing_count;
     char *next_step;
+    char *method;                /* Markdown, or NULL */
+    struct text_list sources;
+    struct milestone *timeline;  /* the effort and timeline to the go-live */
+    size_t milestone_count;
     char *inventory_file;        /* as written, or NULL */
     struct inventory *inventory; /* owned (model_inventory.h), or NULL */
     const char *path;            /* not owned */
     struct source_position position;
     enum audit_verdict verdict;  /* evaluated: stated, else computed */
     enum audit_verdict computed_verdict; /* evaluated */
+    size_t *risks_by_severity;   /* evaluated: one count per schema_severities choice */
+    size_t *components_by_origin; /* evaluated: one count per schema_component_origins choice */
 };
 
 /* ---- the project ----------------------------------------------------- */
@@ -349,6 +380,12 @@ struct contact {
     struct source_position position;
 };
 
+/* An issue still open at close-out, handed over with its owner. */
+struct known_issue {
+    char *title, *owner, *notes; /* owner as written: a person id or a name */
+    struct date due;
+};
+
 struct signatory {
     char *id, *role, *person, *name;
     char *key_file;              /* public key, as written; NULL: signs in ink */
@@ -359,6 +396,20 @@ struct signatory {
     struct source_position position;
     const struct signoff_record *latest; /* evaluated: the sign-off in force, or NULL */
     size_t history_count;                /* evaluated */
+};
+
+/* One condition of a sign-off in force, followed to the end: the records
+ * after that sign-off in its run decide its state (the latest counts; owner
+ * and due date are the latest given). */
+struct tracked_condition {   /* evaluated */
+    char id[LIMIT_ID_LENGTH + 24];
+    const struct signatory *signatory;
+    const char *text;
+    enum condition_state state;
+    const char *owner_name;      /* NULL when none is recorded */
+    struct date due, date;
+    const char *note;
+    const struct condition_record *latest; /* NULL when nothing is recorded */
 };
 
 enum approval { APPROVAL_NOT_REQUIRED, APPROVAL_PENDING, APPROVAL_APPROVED, APPROVAL_REJECTED };
@@ -432,12 +483,17 @@ struct project {
     struct date hypercare_until;
     struct text_list closeout_issues;
     char *closeout_notes;
+    struct known_issue *known_issues;  /* open at close-out */
+    size_t known_issue_count;
+    struct text_list closeout_lessons;
     artifact_set artifacts;
     struct verdict verdict;      /* evaluated: over the gate checklists and approvals */
     struct verdict gates[GATE_MOMENT_COUNT];         /* evaluated: see docs/rules.md */
     struct approval_state approvals[ARTIFACT_COUNT]; /* evaluated: per document */
     struct approval_state approval_all;              /* evaluated: every signatory */
     struct project_timing timing;                    /* evaluated */
+    struct tracked_condition *conditions;            /* evaluated */
+    size_t condition_count, conditions_open;         /* evaluated */
     bool rollback_required;      /* evaluated: some decision said rollback or no-go */
     enum closeout_status final_status; /* evaluated: stated, else computed */
     enum golive_outcome outcome;       /* evaluated */

@@ -108,6 +108,19 @@ struct audit *audit_build(const struct node *root, const char *path)
     build_missing(audit, root);
     audit->next_step = read_text(root, "next_step");
     audit->inventory_file = read_text(root, "inventory");
+    audit->method = read_text(root, "method");
+    audit->sources = read_text_list(root, "sources");
+    const struct node *timeline = read_list(root, "timeline");
+    audit->milestone_count = timeline ? node_count(timeline) : 0;
+    audit->timeline = xcalloc(audit->milestone_count + 1, sizeof(struct milestone));
+    for (size_t index = 0; index < audit->milestone_count; index++) {
+        const struct node *entry = node_sequence_item(timeline, index);
+        struct milestone *milestone = &audit->timeline[index];
+        milestone->milestone = read_text(entry, "milestone");
+        milestone->effort = read_text(entry, "effort");
+        milestone->notes = read_text(entry, "notes");
+        milestone->date = read_date(entry, "date");
+    }
     audit->path = path;
     audit->position = node_position(root);
     audit->verdict = audit->computed_verdict = VERDICT_NONE;
@@ -142,6 +155,14 @@ void audit_free(struct audit *audit)
     free(audit->cleanup);
     free(audit->risks);
     free(audit->missing);
+    for (size_t index = 0; index < audit->milestone_count; index++)
+        FREE_EACH(audit->timeline[index].milestone, audit->timeline[index].effort,
+                  audit->timeline[index].notes);
+    free(audit->timeline);
+    free(audit->method);
+    text_list_free(&audit->sources);
+    free(audit->risks_by_severity);
+    free(audit->components_by_origin);
     inventory_free(audit->inventory);
     FREE_EACH(audit->inventory_file, audit->auditor, audit->summary, audit->system_version, audit->system_hosting,
               audit->database_size, audit->constraints, audit->state, audit->next_step);

@@ -128,6 +128,18 @@ static void build_parts(struct project *project, const struct node *root)
     project->hypercare_until = read_date(closeout, "hypercare_until");
     project->closeout_issues = read_text_list(closeout, "issues");
     project->closeout_notes = read_text(closeout, "notes");
+    project->closeout_lessons = read_text_list(closeout, "lessons");
+    const struct node *issues = read_list(closeout, "known_issues");
+    project->known_issue_count = issues ? node_count(issues) : 0;
+    project->known_issues = xcalloc(project->known_issue_count + 1, sizeof(struct known_issue));
+    for (size_t index = 0; index < project->known_issue_count; index++) {
+        const struct node *entry = node_sequence_item(issues, index);
+        struct known_issue *issue = &project->known_issues[index];
+        issue->title = read_text(entry, "title");
+        issue->owner = read_text(entry, "owner");
+        issue->notes = read_text(entry, "notes");
+        issue->due = read_date(entry, "due");
+    }
 }
 
 const struct person *project_find_person(const struct project *project, const char *id)
@@ -346,8 +358,14 @@ void project_free(struct project *project)
     free(project->uses);
     text_list_free(&project->distribution);
     text_list_free(&project->closeout_issues);
+    text_list_free(&project->closeout_lessons);
+    for (size_t index = 0; index < project->known_issue_count; index++)
+        FREE_EACH(project->known_issues[index].title, project->known_issues[index].owner,
+                  project->known_issues[index].notes);
+    free(project->known_issues);
     zone_free(&project->zone);
     verdict_free(&project->verdict);
+    free(project->conditions);
     for (int moment = 0; moment < GATE_MOMENT_COUNT; moment++)
         verdict_free(&project->gates[moment]);
     free(project);

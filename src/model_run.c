@@ -63,6 +63,22 @@ static void build_signoff(struct signoff_record *record, const struct node *node
     record->position = node_position(node);
 }
 
+static void build_condition(struct condition_record *record, const struct node *node)
+{
+    record->id = read_text(node, "condition");
+    record->state = (enum condition_state)read_choice(node, "state", schema_condition_states,
+                                                      CONDITION_OPEN);
+    record->owner = read_text(node, "owner");
+    record->owner_name = record->owner;
+    record->due = read_date(node, "due");
+    record->date = read_date(node, "date");
+    record->by = read_text(node, "by");
+    record->by_name = record->by;
+    record->at = read_timestamp(node, "at");
+    record->note = read_text(node, "note");
+    record->position = node_position(node);
+}
+
 struct run *run_build(const struct node *root, const char *path)
 {
     struct run *run = xcalloc(1, sizeof *run);
@@ -74,6 +90,7 @@ struct run *run_build(const struct node *root, const char *path)
     size_t count = records ? node_count(records) : 0;
     run->results = xcalloc(count, sizeof(struct result_record));
     run->signoffs = xcalloc(count, sizeof(struct signoff_record));
+    run->conditions = xcalloc(count, sizeof(struct condition_record));
     for (size_t index = 0; index < count; index++) {
         const struct node *node = node_sequence_item(records, index);
         if (node_kind(node) != NODE_MAPPING)
@@ -82,6 +99,8 @@ struct run *run_build(const struct node *root, const char *path)
             build_result(&run->results[run->result_count++], node);
         else if (node_mapping_find(node, "signoff"))
             build_signoff(&run->signoffs[run->signoff_count++], node);
+        else if (node_mapping_find(node, "condition"))
+            build_condition(&run->conditions[run->condition_count++], node);
     }
     return run;
 }
@@ -203,12 +222,70 @@ static void resolve_signoff(struct signoff_record *record, const struct node *no
              schema_signoff_decisions[record->decision]);
 }
 
+size_t run_condition_number(const struct run *run, const char *id, unsigned before_line)
+{
+    size_t most = 0;
+    const char *dot = strrchr(id, '.');
+    for (size_t index = 0; dot && index < run->signoff_count; index++) {
+        const struct signoff_record *signoff = &run->signoffs[index];
+        if (signoff->position.line < before_line && signoff->signatory_id
+            && strlen(signoff->signatory_id) == (size_t)(dot - id)
+            && strncmp(signoff->signatory_id, id, (size_t)(dot - id)) == 0)
+            most = signoff->conditions.count;
+    }
+    char *end = NULL;
+    unsigned long number = dot && dot[1] >= '1' && dot[1] <= '9' ? strtoul(dot + 1, &end, 10) : 0;
+    return end && *end == '\0' && number <= most ? (size_t)number : 0;
+}
+
+void run_condition_unknown(const struct run *run, const char *id, unsigned before_line,
+                           struct source_position position, struct diag_sink *sink)
+{
+    const char *ids[LIMIT_CONDITION_IDS_SHOWN + 1] = { NULL };
+    char names[LIMIT_CONDITION_IDS_SHOWN][LIMIT_ID_LENGTH + 24];
+    size_t count = 0;
+    for (size_t index = run->signoff_count; index-- > 0 && count < LIMIT_CONDITION_IDS_SHOWN;) {
+        const struct signoff_record *signoff = &run->signoffs[index];
+        if (signoff->position.line >= before_line)
+            continue;
+        for (size_t at = 0; signoff->signatory_id && at < signoff->conditions.count
+                            && count < LIMIT_CONDITION_IDS_SHOWN; at++) {
+            snprintf(names[count], sizeof names[count], "%s.%zu", signoff->signatory_id, at + 1);
+            ids[count] = names[count];
+            count++;
+        }
+    }
+    char hint[96];
+    diag(sink, DIAG_UNKNOWN_REFERENCE, position,
+         "'%s' is not a condition of a sign-off recorded above it in this run "
+         "(a condition is named SIGNATORY.N: lead.1 is the first condition of lead's sign-off)%s",
+         id, suggest_hint(id, ids, count, hint, sizeof hint));
+}
+
+static void resolve_condition(const struct run *run, struct condition_record *record,
+                              const struct node *node, const struct project *project,
+                              struct diag_sink *sink)
+{
+    const struct person *owner = project_find_person(project, record->owner);
+    if (owner && owner->name)
+        record->owner_name = owner->name;
+    const struct person *by = project_find_person(project, record->by);
+    if (by && by->name)
+        record->by_name = by->name;
+    if (record->state == CONDITION_WAIVED && !record->note)
+        diag(sink, DIAG_WAIVER_WITHOUT_REASON, record->position,
+             "a waived condition needs a 'note' saying why");
+    if (record->id && !run_condition_number(run, record->id, record->position.line))
+        run_condition_unknown(run, record->id, record->position.line,
+                              read_position(node, "condition"), sink);
+}
+
 void run_resolve(struct run *run, const struct node *root, const struct checklist *checklist,
                  const struct project *project, struct diag_sink *sink)
 {
     const struct node *records = read_list(root, "records");
     const char **ids = checklist_item_ids(checklist);
-    size_t result = 0, signoff = 0;
+    size_t result = 0, signoff = 0, condition = 0;
     for (size_t index = 0; records && index < node_count(records); index++) {
         const struct node *node = node_sequence_item(records, index);
         if (node_kind(node) != NODE_MAPPING)
@@ -217,6 +294,8 @@ void run_resolve(struct run *run, const struct node *root, const struct checklis
             resolve_result(&run->results[result++], node, checklist, project, ids, sink);
         else if (node_mapping_find(node, "signoff") && signoff < run->signoff_count)
             resolve_signoff(&run->signoffs[signoff++], node, project, sink);
+        else if (node_mapping_find(node, "condition") && condition < run->condition_count)
+            resolve_condition(run, &run->conditions[condition++], node, project, sink);
     }
     free(ids);
     record_correction_resolve(run, sink);
@@ -245,8 +324,13 @@ void run_free(struct run *run)
         free(record->note);
         text_list_free(&record->conditions);
     }
+    for (size_t index = 0; index < run->condition_count; index++) {
+        struct condition_record *record = &run->conditions[index];
+        FREE_EACH(record->id, record->owner, record->by, record->note);
+    }
     free(run->results);
     free(run->signoffs);
+    free(run->conditions);
     free(run->project);
     free(run->checklist_id);
     free(run);

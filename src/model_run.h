@@ -19,6 +19,14 @@ struct run *run_build(const struct node *root, const char *path);
 void run_resolve(struct run *run, const struct node *root, const struct checklist *checklist,
                  const struct project *project, struct diag_sink *sink);
 
+/* run_condition_number: N when id is SIGNATORY.N and the last sign-off of
+ * SIGNATORY above before_line in run has at least N conditions; else 0. */
+size_t run_condition_number(const struct run *run, const char *id, unsigned before_line);
+/* run_condition_unknown: the error for an id that names no such condition,
+ * with the nearest condition id above before_line as a hint. */
+void run_condition_unknown(const struct run *run, const char *id, unsigned before_line,
+                           struct source_position position, struct diag_sink *sink);
+
 void run_free(struct run *run);
 
 #endif

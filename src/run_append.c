@@ -66,6 +66,23 @@ void run_format_result(struct buffer *out, const struct result_fields *fields)
     buffer_free(&record);
 }
 
+void run_format_condition(struct buffer *out, const struct condition_fields *fields)
+{
+    struct buffer record = { 0 };
+    buffer_append_text(&record, "- {");
+    add_field(&record, "condition", fields->condition, true);
+    add_field(&record, "state", fields->state, false);
+    add_field(&record, "owner", fields->owner, true);
+    add_field(&record, "due", fields->due, false);
+    add_field(&record, "date", fields->date, false);
+    add_field(&record, "by", fields->by, true);
+    add_field(&record, "at", fields->at, true);
+    add_field(&record, "note", fields->note, true);
+    buffer_append_text(&record, "}\n");
+    buffer_append(out, record.data, record.length);
+    buffer_free(&record);
+}
+
 void run_format_signoff(struct buffer *out, const struct signoff_fields *fields)
 {
     struct buffer record = { 0 };

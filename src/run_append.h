@@ -36,6 +36,11 @@ struct signoff_fields {
 };
 void run_format_signoff(struct buffer *out, const struct signoff_fields *fields);
 
+struct condition_fields {
+    const char *condition, *state, *owner, *due, *date, *by, *at, *note;
+};
+void run_format_condition(struct buffer *out, const struct condition_fields *fields);
+
 /* run_append_record: appends record (one complete line) to the run at path,
  * as described above. Returns false after reporting why not. */
 bool run_append_record(const char *path, const char *record, struct diag_sink *sink);

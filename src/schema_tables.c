@@ -50,6 +50,12 @@ const char *const schema_closeout_statuses[] = {
 _Static_assert(COUNT(schema_closeout_statuses) == CLOSEOUT_STATUS_COUNT + 1,
                "a word for each close-out status");
 
+const char *const schema_condition_states[] = {
+    [CONDITION_OPEN] = "open", [CONDITION_MET] = "met", [CONDITION_WAIVED] = "waived", NULL
+};
+_Static_assert(COUNT(schema_condition_states) == CONDITION_STATE_COUNT + 1,
+               "a word for each condition state");
+
 /* Choices the model keeps as plain indexes. */
 const char *const schema_component_types[] = { "module", "automation", "integration", "report",
                                                "workflow", NULL };
@@ -272,6 +278,16 @@ static const struct field_spec checklist_use_fields[] = {
 static const struct schema checklist_use_schema = { "checklist entry", checklist_use_fields,
                                                     COUNT(checklist_use_fields), NULL, 0 };
 
+static const struct field_spec known_issue_fields[] = {
+    { .key = "title", .type = FIELD_TEXT, .required = true, .meaning = "the issue" },
+    { .key = "owner", .type = FIELD_TEXT,
+      .meaning = "who sees to it: a person id of the project, or a name" },
+    { .key = "due", .type = FIELD_DATE, .meaning = "by when it is to be resolved" },
+    { .key = "notes", .type = FIELD_MARKDOWN, .meaning = "what is known, the workaround" },
+};
+static const struct schema known_issue_schema = { "known issue", known_issue_fields,
+                                                  COUNT(known_issue_fields), NULL, 0 };
+
 static const struct field_spec closeout_fields[] = {
     { .key = "status", .type = FIELD_ENUM, .choices = schema_closeout_statuses,
       .meaning = "final status; computed from the run when absent" },
@@ -282,6 +298,11 @@ static const struct field_spec closeout_fields[] = {
     { .key = "issues", .type = FIELD_LIST, .element = FIELD_MARKDOWN,
       .meaning = "issues met during the migration" },
     { .key = "notes", .type = FIELD_MARKDOWN, .meaning = "anything else for the record" },
+    { .key = "known_issues", .type = FIELD_LIST, .element = FIELD_MAPPING,
+      .nested = &known_issue_schema,
+      .meaning = "issues still open at close-out, each with its owner and due date" },
+    { .key = "lessons", .type = FIELD_LIST, .element = FIELD_MARKDOWN,
+      .meaning = "lessons learned, for the next go-live" },
 };
 static const struct schema closeout_schema = { "close-out", closeout_fields,
                                                COUNT(closeout_fields), NULL, 0 };
@@ -397,7 +418,29 @@ static const struct field_spec signoff_fields[] = {
 static const struct schema signoff_schema = { "sign-off", signoff_fields, COUNT(signoff_fields),
                                               NULL, 0 };
 
-static const struct schema *const record_variants[] = { &result_schema, &signoff_schema };
+static const struct field_spec condition_fields[] = {
+    { .key = "condition", .type = FIELD_REFERENCE, .required = true,
+      .meaning = "the condition: the signatory's id, a dot, its number in the sign-off (lead.1)" },
+    { .key = "state", .type = FIELD_ENUM, .required = true, .choices = schema_condition_states,
+      .meaning = "open, met or waived" },
+    { .key = "owner", .type = FIELD_TEXT,
+      .meaning = "who sees to it: a person id of the project, or a name" },
+    { .key = "due", .type = FIELD_DATE, .meaning = "by when it must be met" },
+    { .key = "date", .type = FIELD_DATE, .meaning = "when it was met or waived" },
+    { .key = "by", .type = FIELD_TEXT, .required = true,
+      .meaning = "who recorded it: a person id of the project, or a name" },
+    { .key = "at", .type = FIELD_TIMESTAMP, .required = true,
+      .meaning = "when it was recorded, with its UTC offset" },
+    { .key = "note", .type = FIELD_MARKDOWN,
+      .meaning = "how it was met; required when waived (why)" },
+    { .key = "chain", .type = FIELD_TEXT,
+      .meaning = "written by golive: the SHA-256 of the run's bytes before this record" },
+};
+static const struct schema condition_schema = { "condition", condition_fields,
+                                                COUNT(condition_fields), NULL, 0 };
+
+static const struct schema *const record_variants[] = { &result_schema, &signoff_schema,
+                                                        &condition_schema };
 static const struct schema record_schema = { "record", NULL, 0, record_variants,
                                              COUNT(record_variants) };
 
@@ -409,7 +452,8 @@ static const struct field_spec run_fields[] = {
     { .key = "checklist", .type = FIELD_REFERENCE, .required = true,
       .meaning = "the id of the checklist it records" },
     { .key = "records", .type = FIELD_LIST, .required = true, .element = FIELD_MAPPING,
-      .nested = &record_schema, .meaning = "results and sign-offs, oldest first; keep it last" },
+      .nested = &record_schema,
+      .meaning = "results, sign-offs and conditions, oldest first; keep it last" },
 };
 static const struct schema run_schema = { "run", run_fields, COUNT(run_fields), NULL, 0 };
 
@@ -483,6 +527,16 @@ static const struct field_spec missing_fields[] = {
 static const struct schema missing_schema = { "missing item", missing_fields,
                                               COUNT(missing_fields), NULL, 0 };
 
+static const struct field_spec milestone_fields[] = {
+    { .key = "milestone", .type = FIELD_TEXT, .required = true,
+      .meaning = "a step on the way to the go-live (rehearsal, go-live)" },
+    { .key = "date", .type = FIELD_DATE, .meaning = "when it is planned" },
+    { .key = "effort", .type = FIELD_TEXT, .meaning = "the work it takes (4 person-days)" },
+    { .key = "notes", .type = FIELD_MARKDOWN, .meaning = "what it needs, who does it" },
+};
+static const struct schema milestone_schema = { "milestone", milestone_fields,
+                                                COUNT(milestone_fields), NULL, 0 };
+
 static const struct field_spec audit_fields[] = {
     { .key = "kind", .type = FIELD_ENUM, .required = true, .choices = kind_audit,
       .meaning = "always audit" },
@@ -510,6 +564,11 @@ static const struct field_spec audit_fields[] = {
       .meaning = "the recommended next step" },
     { .key = "inventory", .type = FIELD_PATH,
       .meaning = "the module inventory that golive import wrote" },
+    { .key = "method", .type = FIELD_MARKDOWN, .meaning = "how the audit was made" },
+    { .key = "sources", .type = FIELD_LIST, .element = FIELD_TEXT,
+      .meaning = "what the audit read: exports, code, interviews, access" },
+    { .key = "timeline", .type = FIELD_LIST, .element = FIELD_MAPPING, .nested = &milestone_schema,
+      .meaning = "the effort and timeline to the go-live, milestone by milestone" },
 };
 static const struct schema audit_schema = { "audit", audit_fields, COUNT(audit_fields), NULL, 0 };
 

@@ -233,7 +233,9 @@ static const struct schema *choose_variant(struct validation *validation,
     size_t used = 0;
     for (size_t index = 0; index < schema->variant_count; index++)
         used += (size_t)snprintf(keys + used, sizeof keys - used, "%s'%s'",
-                                 index == 0 ? "" : " or ", schema->variants[index]->fields[0].key);
+                                 index == 0 ? ""
+                                 : index + 1 == schema->variant_count ? " or " : ", ",
+                                 schema->variants[index]->fields[0].key);
     report(validation, DIAG_UNKNOWN_RECORD, mapping, "this %s has none of the keys %s",
            schema->name, keys);
     return NULL;

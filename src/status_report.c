@@ -229,6 +229,26 @@ static void report_approval(struct buffer *out, const struct style *style,
     }
 }
 
+/* The conditions of the approvals in force: how many are open, and each
+ * open one with its owner and due date (the close-out gate waits for them). */
+static void report_conditions(struct buffer *out, const struct style *style,
+                              const struct project *project)
+{
+    if (project->condition_count == 0)
+        return;
+    buffer_append_text(out, "Conditions: ");
+    char counts[64];
+    snprintf(counts, sizeof counts, "%zu of %zu open", project->conditions_open,
+             project->condition_count);
+    styled(out, style, project->conditions_open ? TONE_WARN : TONE_GOOD, counts);
+    buffer_append_char(out, '\n');
+    /* The open ones as the close-out gate words them: one sentence each. */
+    const struct verdict *gate = &project->gates[GATE_CLOSE_OUT];
+    for (size_t index = 0; index < gate->reason_count; index++)
+        if (gate->reasons[index].kind == REASON_CONDITION_OPEN)
+            buffer_printf(out, "  - %s\n", gate->reasons[index].text);
+}
+
 static void rollup_row(struct buffer *out, const struct style *style, const char *title,
                        const struct rollup *rollup, const struct checklist_use *use)
 {
@@ -417,6 +437,7 @@ void status_report(const struct model *model, bool colour, struct buffer *out)
     report_heading(out, &style, project);
     report_verdict(out, &style, project);
     report_approval(out, &style, project);
+    report_conditions(out, &style, project);
     report_gates(out, &style, project);
     report_rollups(out, &style, project);
     report_next_steps(out, &style, project);

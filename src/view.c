@@ -13,6 +13,7 @@ struct node *view_build(const struct model *model, const struct view_options *op
     view_put_checklists(view, model);
     view_put_audit(view, model->audit, model->project);
     view_put_closeout(view, model);
+    view_put_conditions(view, model->project);
     view_put_language(view, options->words);
     return view;
 }

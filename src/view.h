@@ -43,6 +43,11 @@ void view_put_project(struct node *view, const struct model *model,
 void view_put_checklists(struct node *view, const struct model *model);
 void view_put_audit(struct node *view, const struct audit *audit, const struct project *project);
 void view_put_closeout(struct node *view, const struct model *model);
+/* view_put_conditions: the conditions of the approvals in force as
+ * "approval_conditions" (id, text, state and its flag, owner, due, date,
+ * note) with "has_approval_conditions", "approval_conditions_open" and
+ * "has_open_approval_conditions". */
+void view_put_conditions(struct node *view, const struct project *project);
 /* view_put_language: view.t holds the words; dates, timestamps and
  * durations are rewritten as the words' format_* and unit_* keys say. */
 void view_put_language(struct node *view, const struct node *words);

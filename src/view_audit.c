@@ -72,38 +72,28 @@ static void put_risk_place(struct node *mapping, const struct risk *risk, size_t
     put_int(mapping, "matrix_column", (long long)risk->likelihood);
 }
 
-/* How many risks of each severity, for the summary: a tally of the
- * findings as written, not a rule. */
+/* How many risks of each severity, and components of each origin, as the
+ * evaluation counted them. */
 static void put_risk_counts(struct node *view, const struct audit *audit)
 {
-    size_t severities = schema_choice_count(schema_severities);
-    long long *counts = xcalloc(severities, sizeof *counts);
-    for (size_t index = 0; index < audit->risk_count; index++)
-        counts[audit->risks[index].severity]++;
     struct node *mapping = put_mapping(view, "risk_counts");
-    for (size_t severity = 0; severity < severities; severity++)
-        put_int(mapping, schema_severities[severity], counts[severity]);
-    free(counts);
+    for (size_t severity = 0; schema_severities[severity]; severity++)
+        put_int(mapping, schema_severities[severity],
+                (long long)audit->risks_by_severity[severity]);
     put_int(mapping, "total", (long long)audit->risk_count);
 }
 
-/* Components by origin: the inventory's figures. */
 static void put_component_counts(struct node *view, const struct audit *audit)
 {
-    size_t origins = schema_choice_count(schema_component_origins);
-    long long *counts = xcalloc(origins, sizeof *counts);
-    for (size_t index = 0; index < audit->component_count; index++)
-        counts[audit->components[index].origin]++;
     struct node *mapping = put_mapping(view, "component_counts");
-    for (size_t origin = 0; origin < origins; origin++) {
+    for (size_t origin = 0; schema_component_origins[origin]; origin++) {
         char key[32];
         snprintf(key, sizeof key, "%s", schema_component_origins[origin]);
         for (char *at = key; *at; at++)
             if (*at == '-')
                 *at = '_';
-        put_int(mapping, key, counts[origin]);
+        put_int(mapping, key, (long long)audit->components_by_origin[origin]);
     }
-    free(counts);
     put_int(mapping, "total", (long long)audit->component_count);
 }
 
@@ -128,6 +118,29 @@ static void put_risks(struct node *view, const struct audit *audit, const struct
     put_bool(view, "has_risks", audit->risk_count > 0);
     free(sorted);
     put_risk_counts(view, audit);
+}
+
+/* How the audit was made and from what; and the way to the go-live,
+ * milestone by milestone, with the effort each takes. */
+static void put_method_and_timeline(struct node *view, const struct audit *audit)
+{
+    put_text(view, "method", audit->method);
+    put_text_list(view, "sources", &audit->sources);
+    put_bool(view, "has_method", audit->method || audit->sources.count > 0);
+    put_bool(view, "has_sources", audit->sources.count > 0);
+    struct node *list = put_list(view, "timeline");
+    for (size_t index = 0; index < audit->milestone_count; index++) {
+        const struct milestone *milestone = &audit->timeline[index];
+        struct node *mapping = append_mapping(list);
+        put_text(mapping, "milestone", milestone->milestone);
+        put_bool(mapping, "has_date", milestone->date.set);
+        put_date(mapping, "date", milestone->date);
+        put_bool(mapping, "has_effort", milestone->effort != NULL);
+        put_text(mapping, "effort", milestone->effort);
+        put_bool(mapping, "has_notes", milestone->notes != NULL);
+        put_markdown_inline(mapping, "notes", milestone->notes);
+    }
+    put_bool(view, "has_timeline", audit->milestone_count > 0);
 }
 
 static void put_missing(struct node *view, const struct audit *audit)
@@ -196,5 +209,6 @@ void view_put_audit(struct node *view, const struct audit *audit, const struct p
     put_risks(mapping, audit, project);
     put_missing(mapping, audit);
     put_text(mapping, "next_step", audit->next_step);
+    put_method_and_timeline(mapping, audit);
     view_put_inventory(mapping, audit->inventory);
 }

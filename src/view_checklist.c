@@ -118,6 +118,31 @@ static void put_owner(struct node *mapping, const struct item *item, const struc
                 node_sequence_append(people, node_new_string(project->people[person].name));
 }
 
+/* "depends_on_text": the ids joined, "10, 20, 30", for one line of print. */
+static void put_joined_ids(struct node *mapping, const struct text_list *ids)
+{
+    struct buffer text = { 0 };
+    for (size_t index = 0; index < ids->count; index++)
+        buffer_printf(&text, "%s%s", index ? ", " : "", ids->items[index]);
+    if (ids->count)
+        put_text(mapping, "depends_on_text", buffer_text(&text));
+    buffer_free(&text);
+}
+
+/* "outcome_list": the outcomes a decision point allows, each with its flag
+ * under "is" and "first", so that a template can put words between them. */
+static void put_outcome_list(struct node *mapping, outcome_set outcomes)
+{
+    struct node *list = put_list(mapping, "outcome_list");
+    for (int outcome = 0; outcome < OUTCOME_NONE; outcome++) {
+        if (!SET_HAS(outcomes, outcome))
+            continue;
+        struct node *entry = append_mapping(list);
+        put_bool(entry, "first", node_count(list) == 1);
+        put_flag_for(put_mapping(entry, "is"), schema_outcomes[outcome]);
+    }
+}
+
 static void put_item(struct node *mapping, const struct item *item, const struct project *project)
 {
     put_text(mapping, "id", item->id);
@@ -142,6 +167,8 @@ static void put_item(struct node *mapping, const struct item *item, const struct
     put_evidence(mapping, item);
     put_text_list(mapping, "depends_on", &item->depends_on);
     put_bool(mapping, "has_dependencies", item->depends_on.count > 0);
+    put_joined_ids(mapping, &item->depends_on);
+    put_outcome_list(mapping, item->outcomes);
     struct node *outcomes = put_list(mapping, "outcomes");
     struct node *allowed = put_mapping(mapping, "outcome_is");
     for (int outcome = 0; outcome < OUTCOME_NONE; outcome++)

@@ -37,6 +37,28 @@ static void put_failed_steps(struct node *closeout, const struct project *projec
     put_bool(closeout, "has_failed_steps", any);
 }
 
+/* Issues still open at close-out, with who sees to them by when; and the
+ * lessons learned. */
+static void put_known_issues(struct node *closeout, const struct project *project)
+{
+    struct node *list = put_list(closeout, "known_issues");
+    for (size_t index = 0; index < project->known_issue_count; index++) {
+        const struct known_issue *issue = &project->known_issues[index];
+        struct node *mapping = append_mapping(list);
+        put_text(mapping, "title", issue->title);
+        put_bool(mapping, "has_owner", issue->owner != NULL);
+        const char *name = view_person_name(project, issue->owner);
+        put_text(mapping, "owner", name ? name : issue->owner);
+        put_bool(mapping, "has_due", issue->due.set);
+        put_date(mapping, "due", issue->due);
+        put_bool(mapping, "has_notes", issue->notes != NULL);
+        put_markdown_inline(mapping, "notes", issue->notes);
+    }
+    put_bool(closeout, "has_known_issues", project->known_issue_count > 0);
+    put_text_list(closeout, "lessons", &project->closeout_lessons);
+    put_bool(closeout, "has_lessons", project->closeout_lessons.count > 0);
+}
+
 static void put_success_criteria(struct node *closeout, const struct model *model)
 {
     struct node *list = put_list(closeout, "success_criteria");
@@ -128,6 +150,7 @@ void view_put_closeout(struct node *view, const struct model *model)
     put_bool(closeout, "has_issues", project->closeout_issues.count > 0);
     put_text(closeout, "notes", project->closeout_notes);
     put_failed_steps(closeout, project);
+    put_known_issues(closeout, project);
     put_counts(closeout, project);
     put_success_criteria(closeout, model);
     view_put_all_attachments(closeout, model);

@@ -42,6 +42,31 @@ run check acme/inventory.yaml
 run build acme/project.yaml -o out --only audit --format md
 sed -n '/^## Module inventory/,/^## Cleanup and known bugs/p' out/audit.md >audit-inventory.md
 
+# An audit that leaves its modules to the inventory (no components of its
+# own) points at the inventory; it does not say it lists no modules.
+mkdir -p bare && cp -r acme/. bare/
+python3 - bare/audit.yaml <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path, encoding='utf-8').read()
+text = text[:text.index('components:\n')] + text[text.index('next_step:'):]
+text += 'method: Read the trees and the export.\nsources: [Apps export of 12 May]\n'
+text += 'timeline:\n  - {milestone: Rehearsal, date: 2026-06-01, effort: 3 person-days}\n'
+open(path, 'w', encoding='utf-8').write(text)
+PY
+"$golive" build bare/project.yaml -o bare-out --only audit --format md >/dev/null 2>&1 \
+  || { echo "FAIL: the audit without components does not build"; bare_status=1; }
+if grep -q "lists no modules" bare-out/audit.md \
+   || ! grep -q "The modules are in the module inventory below" bare-out/audit.md; then
+  echo "FAIL: an audit whose modules are in the inventory says it lists none"
+  bare_status=1
+fi
+# its effort and timeline, method and sources
+for line in "## Effort and timeline to the go-live" "| **Rehearsal** | 2026-06-01 | 3 person-days |" \
+            "## Method and sources" "Read the trees and the export." "- Apps export of 12 May"; do
+  grep -qF -- "$line" bare-out/audit.md || { echo "FAIL: the audit report lacks: $line"; bare_status=1; }
+done
+
 note "the consultant edits two modules; a re-import keeps both edits, byte for byte"
 python3 - acme/inventory.yaml <<'PY'
 import sys
@@ -97,7 +122,7 @@ cp acme/inventory.yaml before.yaml
 run import addons client/custom -o acme/inventory.yaml
 cmp -s before.yaml acme/inventory.yaml && note "the inventory is unchanged" || note "the inventory CHANGED"
 
-status=0
+status=${bare_status:-0}
 compare() {
   if [ "${GOLIVE_UPDATE_GOLDEN:-}" = 1 ]; then
     cp "$1" "$source/expected/$2"
