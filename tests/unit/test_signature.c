@@ -105,8 +105,8 @@ static void a_statement_round_trips(void **state)
     struct signoff_statement written = {
         .project = "P (C)", .signatory = "sponsor", .role = "Client sponsor", .name = "Petra",
         .decision = "conditional", .date = "2026-03-20", .time = "2026-03-20T10:00:00+01:00",
-        .run = "runs/golive.yaml", .run_sha256 = "ab", .conditions = { conditions, 1 },
-        .run_lines = 41 };
+        .run = "runs/golive.yaml", .run_sha256 = "ab",
+        .conditions = { .items = conditions, .count = 1 }, .run_lines = 41 };
     struct buffer text = { 0 };
     signoff_statement_format(&written, &text);
     struct diag_sink *sink = diag_sink_new();
