@@ -476,6 +476,7 @@ static bool write_outputs(const struct build *build)
     struct buffer manifest = { 0 };
     format_manifest(build, &manifest);
     struct file_batch *batch = file_batch_new();
+    file_batch_journal(batch, folder);
     bool ok = true;
     for (size_t index = 0; ok && index <= build->output_count; index++) {
         bool last = index == build->output_count;

@@ -107,6 +107,8 @@ enum diag_code {
     DIAG_VERIFY_MISSING,        /* a document of the manifest is gone */
     DIAG_VERIFY_EXTRA,          /* a file the manifest does not list */
     DIAG_VERIFY_LEFTOVER,       /* a staged or kept file of an interrupted build */
+    DIAG_BUILD_ROLLED_BACK,     /* warning: an interrupted build was undone */
+    DIAG_JOURNAL_MALFORMED,     /* an interrupted build's journal cannot be undone */
     DIAG_VERIFY_INPUT_CHANGED,  /* an input differs from when it was built */
     DIAG_VERIFY_INPUT_MISSING,  /* warning: an input is not where it was */
     /* languages: the catalogs of words */
