@@ -154,6 +154,8 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Move 'records:' to the end of the run file and write its entries as '- ' lines." },
     [DIAG_MISSING_VALUE] = { "missing-value", DIAG_ERROR, EXIT_STATUS_USAGE,
         "Give the value the message names (see golive COMMAND --help)." },
+    [DIAG_BY_NOT_A_PERSON] = { "by-not-a-person", DIAG_WARNING, EXIT_STATUS_OK,
+        "Write the person's id as the project's people list has it; to correct the record, mark the step again with --corrects LINE and --reason." },
     /* records, keys and signatures */
     [DIAG_RUN_REPLACED] = { "run-replaced", DIAG_ERROR, EXIT_STATUS_IO_FAILURE,
         "Stop whatever keeps replacing the run (a sync tool, an editor) and record again." },

@@ -97,6 +97,7 @@ enum diag_code {
     /* recording: golive mark and golive sign */
     DIAG_RUN_NOT_APPENDABLE,    /* records is not the last key, or not a block list */
     DIAG_MISSING_VALUE,         /* a required command-line value such as --by */
+    DIAG_BY_NOT_A_PERSON,       /* warning: mark --by a name close to a person id */
     /* build and verify */
     DIAG_OUTPUT_FOLDER,         /* the output folder cannot be created or is a file */
     DIAG_DATA_MISSING,          /* golive's templates/, checklists/, fonts/ are nowhere */
