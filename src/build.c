@@ -8,6 +8,7 @@
 #include "build_folder.h"
 #include "evaluate.h"
 #include "file_io.h"
+#include "font_fallback.h"
 #include "language.h"
 #include "manifest.h"
 #include "model_load.h"
@@ -59,6 +60,7 @@ struct build {
     int64_t creation_time;
     struct language language;
     struct typeset_words words;     /* the typesetter's, from the language */
+    unsigned faces_used;            /* the fonts drawn into some PDF (typeset_options) */
 };
 
 #define EVERY_DOCUMENT ((1u << ARTIFACT_COUNT) - 1u)
@@ -179,6 +181,32 @@ static int compare_inputs(const void *left, const void *right)
 {
     return strcmp(((const struct input *)left)->stable_name,
                   ((const struct input *)right)->stable_name);
+}
+
+/* The font files drawn into some PDF, for the manifest, so that golive
+ * verify notices a changed font as it does a changed template. They are
+ * golive's own, not the engagement's: no fingerprint covers them (used_by
+ * is empty), and the documents print the same fingerprint as before. */
+static void add_font_inputs(struct build *build)
+{
+    for (int face = 0; face < FACE_COUNT; face++) {
+        const char *name = font_file_name((enum font_face)face);
+        if (!(build->faces_used & 1u << face) || !name)
+            continue;
+        struct buffer path = { 0 }, stable = { 0 };
+        buffer_printf(&path, "%s/%s", build->font_folder, name);
+        buffer_printf(&stable, "golive:fonts/%s", name);
+        char *text;
+        size_t length;
+        if (file_read(buffer_text(&path), source_position_of_file(buffer_text(&path)), build->sink,
+                      &text, &length)) {
+            add_input(build, buffer_text(&path), buffer_text(&stable), text, length, 0);
+            free(text);
+        }
+        buffer_free(&path);
+        buffer_free(&stable);
+    }
+    qsort(build->inputs, build->input_count, sizeof(struct input), compare_inputs);
 }
 
 /* A fingerprint: the first digits of the SHA-256 over the names and hashes
@@ -355,6 +383,7 @@ static void typeset(struct build *build, enum artifact artifact, const char *bas
     options.accent_colour = build->accent[0] ? build->accent : NULL;
     struct output *pdf = add_output(build, base, "pdf");
     options.output_name = pdf->name;
+    options.faces_used = &build->faces_used;
     typeset_pdf(buffer_text(markdown), markdown->length, &options, &pdf->bytes, build->sink);
     seal_output(pdf);
     buffer_free(&footer);
@@ -633,6 +662,7 @@ bool build_engagement(const struct build_options *options, struct diag_sink *sin
         goto cleanup;
     compute_fingerprint(&build);
     render_all(&build, artifacts);
+    add_font_inputs(&build);
     ok = !diag_error_count(sink) && write_outputs(&build);
     if (ok && options->summary) {
         options->summary->files = build.output_count;

@@ -133,6 +133,8 @@ bool typeset_pdf(const char *markdown, size_t length, const struct typeset_optio
             .creation_time = options->creation_time,
         };
         ok = pdf_device_finish(work.device, &info, pdf);
+        if (options->faces_used)
+            *options->faces_used |= pdf_device_faces_used(work.device);
     }
     typesetting_free(&work);
     return ok;

@@ -4,16 +4,9 @@
 # rename fails part-way; a failed build leaves no folder it created; what an
 # interrupted build leaves is named by verify and removed by the next build.
 # Usage: build_folder.sh GOLIVE WORK SOURCE
-set -uo pipefail
-golive=$1
-work=$2
-source=$3
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/common.sh"
 snapshot() { (cd "$1" && find . -print0 | sort -z | xargs -0 stat -c '%n %F %s' && sha256sum $(find . -type f | sort)) ; }
 
-rm -rf "$work"
-mkdir -p "$work"
 cp -r "$source/tests/build/engagement" "$work/project"
 project=$work/project/project.yaml
 export SOURCE_DATE_EPOCH=1700000000
@@ -119,5 +112,4 @@ fi
 [ $? -eq 3 ] || fail "a write failure: exit status not 3 ($(cat "$work/err"))"
 [ -e "$work/new" ] && fail "a failed build left the folder it created: $(find "$work/new")"
 
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "every build-folder case behaves"
+finish "every build-folder case behaves"

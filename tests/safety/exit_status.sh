@@ -4,15 +4,8 @@
 # end with that status does. A row added to the manual without a command
 # here fails the test.
 # Usage: exit_status.sh GOLIVE WORK SOURCE
-set -uo pipefail
-golive=$1
-work=$2
-source=$3
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/common.sh"
 
-rm -rf "$work"
-mkdir -p "$work"
 cp -r "$source/tests/cli/engagement" "$work/project"
 cp "$source/tests/bad-input/bad-duration.yaml" "$work/"
 cd "$work/project" || exit 1
@@ -70,5 +63,4 @@ for status in $manual; do
   esac
 done
 
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "every exit status of the manual's table is given by a real command"
+finish "every exit status of the manual's table is given by a real command"

@@ -5,13 +5,8 @@
 # golive with SIGKILL just before its Nth change to the file system; N
 # runs over every step of the build, until one finishes unkilled.
 # Usage: kill_commit.sh GOLIVE WORK SOURCE KILLPOINT_LIBRARY
-set -uo pipefail
-golive=$1
-work=$2
-source=$3
+. "$(dirname "$0")/common.sh"
 killpoint=$4
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 # Every entry of a folder, hidden ones too, with the SHA-256 of each file.
 snapshot() { (cd "$1" && find . -mindepth 1 -type f -print0 | sort -z | xargs -0r sha256sum
   find . -mindepth 1 -not -type f | sort); }
@@ -21,8 +16,6 @@ if nm "$golive" 2>/dev/null | grep __asan_init > /dev/null; then
   exit 0
 fi
 
-rm -rf "$work"
-mkdir -p "$work"
 cp -r "$source/tests/build/engagement" "$work/project"
 project=$work/project/project.yaml
 export SOURCE_DATE_EPOCH=1700000000
@@ -104,5 +97,4 @@ for n in $(seq 1 500); do
   fi
 done
 
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "a build killed at any step leaves one whole build"
+finish "a build killed at any step leaves one whole build"
