@@ -374,6 +374,35 @@ static void load_templates(struct build *build, artifact_set artifacts)
     }
 }
 
+/* Whether a note's Markdown writes url as a link or image destination. */
+static bool note_cites(const char *note, const char *url)
+{
+    size_t length = strlen(url);
+    for (const char *at = strstr(note, url); length && at; at = strstr(at + 1, url))
+        if (at > note && (at[-1] == '(' || at[-1] == '<') && at[length] != '\0'
+            && strchr(")> \t\"'", at[length]))
+            return true;
+    return false;
+}
+
+/* Where a run's note wrote an image's URL: its record's line in the run
+ * file, so that a warning about the image points where the user can fix it
+ * (typeset_options.image_origin). */
+static struct source_position note_image_origin(void *context, const char *url)
+{
+    const struct project *project = context;
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct run *run = project->uses[use].run;
+        for (size_t index = 0; run && index < run->result_count; index++)
+            if (run->results[index].note && note_cites(run->results[index].note, url))
+                return run->results[index].position;
+        for (size_t index = 0; run && index < run->signoff_count; index++)
+            if (run->signoffs[index].note && note_cites(run->signoffs[index].note, url))
+                return run->signoffs[index].position;
+    }
+    return (struct source_position){ 0 };
+}
+
 static void typeset(struct build *build, enum artifact artifact, const char *base,
                     const struct buffer *markdown, bool draft)
 {
@@ -384,6 +413,8 @@ static void typeset(struct build *build, enum artifact artifact, const char *bas
     struct output *pdf = add_output(build, base, "pdf");
     options.output_name = pdf->name;
     options.faces_used = &build->faces_used;
+    options.image_origin = note_image_origin;
+    options.image_origin_context = build->model->project;
     typeset_pdf(buffer_text(markdown), markdown->length, &options, &pdf->bytes, build->sink);
     seal_output(pdf);
     buffer_free(&footer);
