@@ -8,6 +8,7 @@
 #include "build_folder.h"
 #include "evaluate.h"
 #include "file_io.h"
+#include "font_fallback.h"
 #include "language.h"
 #include "manifest.h"
 #include "model_load.h"
@@ -59,6 +60,7 @@ struct build {
     int64_t creation_time;
     struct language language;
     struct typeset_words words;     /* the typesetter's, from the language */
+    unsigned faces_used;            /* the fonts drawn into some PDF (typeset_options) */
 };
 
 #define EVERY_DOCUMENT ((1u << ARTIFACT_COUNT) - 1u)
@@ -180,6 +182,32 @@ static int compare_inputs(const void *left, const void *right)
 {
     return strcmp(((const struct input *)left)->stable_name,
                   ((const struct input *)right)->stable_name);
+}
+
+/* The font files drawn into some PDF, for the manifest, so that golive
+ * verify notices a changed font as it does a changed template. They are
+ * golive's own, not the engagement's: no fingerprint covers them (used_by
+ * is empty), and the documents print the same fingerprint as before. */
+static void add_font_inputs(struct build *build)
+{
+    for (int face = 0; face < FACE_COUNT; face++) {
+        const char *name = font_file_name((enum font_face)face);
+        if (!(build->faces_used & 1u << face) || !name)
+            continue;
+        struct buffer path = { 0 }, stable = { 0 };
+        buffer_printf(&path, "%s/%s", build->font_folder, name);
+        buffer_printf(&stable, "golive:fonts/%s", name);
+        char *text;
+        size_t length;
+        if (file_read(buffer_text(&path), source_position_of_file(buffer_text(&path)), build->sink,
+                      &text, &length)) {
+            add_input(build, buffer_text(&path), buffer_text(&stable), text, length, 0);
+            free(text);
+        }
+        buffer_free(&path);
+        buffer_free(&stable);
+    }
+    qsort(build->inputs, build->input_count, sizeof(struct input), compare_inputs);
 }
 
 /* A fingerprint: the first digits of the SHA-256 over the names and hashes
@@ -349,6 +377,35 @@ static void load_templates(struct build *build, artifact_set artifacts)
     }
 }
 
+/* Whether a note's Markdown writes url as a link or image destination. */
+static bool note_cites(const char *note, const char *url)
+{
+    size_t length = strlen(url);
+    for (const char *at = strstr(note, url); length && at; at = strstr(at + 1, url))
+        if (at > note && (at[-1] == '(' || at[-1] == '<') && at[length] != '\0'
+            && strchr(")> \t\"'", at[length]))
+            return true;
+    return false;
+}
+
+/* Where a run's note wrote an image's URL: its record's line in the run
+ * file, so that a warning about the image points where the user can fix it
+ * (typeset_options.image_origin). */
+static struct source_position note_image_origin(void *context, const char *url)
+{
+    const struct project *project = context;
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct run *run = project->uses[use].run;
+        for (size_t index = 0; run && index < run->result_count; index++)
+            if (run->results[index].note && note_cites(run->results[index].note, url))
+                return run->results[index].position;
+        for (size_t index = 0; run && index < run->signoff_count; index++)
+            if (run->signoffs[index].note && note_cites(run->signoffs[index].note, url))
+                return run->signoffs[index].position;
+    }
+    return (struct source_position){ 0 };
+}
+
 static void typeset(struct build *build, enum artifact artifact, const char *base,
                     const struct buffer *markdown, bool draft)
 {
@@ -358,6 +415,9 @@ static void typeset(struct build *build, enum artifact artifact, const char *bas
     options.accent_colour = build->accent[0] ? build->accent : NULL;
     struct output *pdf = add_output(build, base, "pdf");
     options.output_name = pdf->name;
+    options.faces_used = &build->faces_used;
+    options.image_origin = note_image_origin;
+    options.image_origin_context = build->model->project;
     typeset_pdf(buffer_text(markdown), markdown->length, &options, &pdf->bytes, build->sink);
     seal_output(pdf);
     buffer_free(&footer);
@@ -478,6 +538,7 @@ static bool write_outputs(const struct build *build)
     struct buffer manifest = { 0 };
     format_manifest(build, &manifest);
     struct file_batch *batch = file_batch_new();
+    file_batch_journal(batch, folder);
     bool ok = true;
     for (size_t index = 0; ok && index <= build->output_count; index++) {
         bool last = index == build->output_count;
@@ -634,6 +695,7 @@ bool build_engagement(const struct build_options *options, struct diag_sink *sin
         goto cleanup;
     compute_fingerprint(&build);
     render_all(&build, artifacts);
+    add_font_inputs(&build);
     ok = !diag_error_count(sink) && write_outputs(&build);
     if (ok && options->summary) {
         options->summary->files = build.output_count;

@@ -4,19 +4,23 @@
 #include "alloc.h"
 #include "buffer.h"
 #include "file_io.h"
+#include "file_journal.h"
 #include "manifest.h"
 #include "path.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 struct build_folder {
     char *path;
     char *first_created; /* the shallowest folder prepare made, or NULL */
+    int lock;            /* the folder, locked while golive writes into it; -1 before */
 };
 
 static char *join(const char *folder, const char *name)
@@ -73,7 +77,6 @@ static bool read_previous(const char *folder, struct manifest *manifest, bool *f
  * build_folder.h. Reports the entry when not. */
 struct folder_rules {
     const struct manifest *previous; /* NULL when the folder has no MANIFEST */
-    bool interrupted;                /* it holds what an interrupted build left */
     const char *const *names;        /* what this build writes */
     size_t count;
 };
@@ -85,10 +88,7 @@ static bool entry_allowed(const char *folder, const char *name, const struct fol
         return true;
     const struct manifest *previous = rules->previous;
     bool written = among(name, rules->names, rules->count);
-    /* A first build killed while renaming left some documents and no
-     * MANIFEST yet: those documents are its own. */
-    bool listed = strcmp(name, MANIFEST_NAME) == 0 || manifest_lists(previous, name)
-                  || (!previous && rules->interrupted && written);
+    bool listed = strcmp(name, MANIFEST_NAME) == 0 || manifest_lists(previous, name);
     char *path = join(folder, name);
     struct stat status;
     bool ok = true;
@@ -115,9 +115,6 @@ static bool entry_allowed(const char *folder, const char *name, const struct fol
 static bool entries_allowed(const char *folder, DIR *directory, struct folder_rules *rules,
                             struct diag_sink *sink)
 {
-    for (struct dirent *entry; (entry = readdir(directory)) != NULL;)
-        rules->interrupted = rules->interrupted || file_is_staging_name(entry->d_name);
-    rewinddir(directory);
     bool ok = true;
     for (struct dirent *entry; (entry = readdir(directory)) != NULL;) {
         if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
@@ -127,21 +124,38 @@ static bool entries_allowed(const char *folder, DIR *directory, struct folder_ru
     return ok;
 }
 
-struct build_folder *build_folder_open(const char *folder, const char *const *names,
-                                       size_t count, struct diag_sink *sink)
+static void remove_leftovers(const char *folder)
+{
+    DIR *directory = opendir(folder);
+    if (!directory)
+        return;
+    for (struct dirent *entry; (entry = readdir(directory)) != NULL;) {
+        if (!file_is_staging_name(entry->d_name))
+            continue;
+        char *path = join(folder, entry->d_name);
+        struct stat status;
+        if (lstat(path, &status) == 0 && S_ISREG(status.st_mode))
+            unlink(path);
+        free(path);
+    }
+    closedir(directory);
+}
+
+static bool folder_allowed(const char *folder, const char *const *names, size_t count,
+                           struct diag_sink *sink)
 {
     DIR *directory = opendir(folder);
     if (!directory && errno != ENOENT) {
         diag(sink, DIAG_OUTPUT_FOLDER, source_position_of_file(folder),
              "cannot use '%s' as the output folder: %s", folder,
              errno == ENOTDIR ? "it is not a folder" : strerror(errno));
-        return NULL;
+        return false;
     }
     bool ok = true;
     if (directory) {
         struct manifest previous = { 0 };
         bool found;
-        struct folder_rules rules = { NULL, false, names, count };
+        struct folder_rules rules = { NULL, names, count };
         ok = read_previous(folder, &previous, &found, sink);
         rules.previous = found ? &previous : NULL;
         ok = ok && entries_allowed(folder, directory, &rules, sink);
@@ -149,10 +163,78 @@ struct build_folder *build_folder_open(const char *folder, const char *const *na
             manifest_free(&previous);
         closedir(directory);
     }
-    if (!ok)
-        return NULL;
+    return ok;
+}
+
+/* One golive command at a time writes into a folder (or undoes what was
+ * interrupted there): two builds into one folder would mix. Returns the
+ * locked folder's descriptor, or -1 with *busy set when another command
+ * holds it. Where the file system has no locks the folder is used as it
+ * is. */
+static int lock_folder(const char *folder, bool *busy)
+{
+    *busy = false;
+    int descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (descriptor >= 0 && flock(descriptor, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+        *busy = true;
+        close(descriptor);
+        descriptor = -1;
+    }
+    return descriptor;
+}
+
+static bool take_lock(struct build_folder *folder, struct diag_sink *sink)
+{
+    bool busy;
+    folder->lock = lock_folder(folder->path, &busy);
+    if (busy)
+        diag(sink, DIAG_OUTPUT_FOLDER, source_position_of_file(folder->path),
+             "cannot use '%s' as the output folder: another golive command is writing into it",
+             folder->path);
+    return !busy;
+}
+
+/* Undoes a commit that was interrupted (its journal) and removes what an
+ * interrupted build left; the caller holds the folder's lock. */
+static bool recover_locked(const char *folder, struct diag_sink *sink)
+{
+    bool rolled_back;
+    bool ok = file_journal_roll_back(folder, &rolled_back, sink);
+    if (rolled_back) {
+        char *journal = join(folder, FILE_JOURNAL_NAME);
+        diag(sink, DIAG_BUILD_ROLLED_BACK, source_position_of_file(journal),
+             "a golive build into this folder was interrupted; every file it had replaced "
+             "is back as it was");
+        free(journal);
+    }
+    if (ok)
+        remove_leftovers(folder);
+    return ok;
+}
+
+bool build_folder_recover(const char *folder, struct diag_sink *sink)
+{
+    if (!path_is_folder(folder))
+        return true;
+    bool busy;
+    int lock = lock_folder(folder, &busy);
+    bool ok = busy || recover_locked(folder, sink);
+    if (lock >= 0)
+        close(lock);
+    return ok;
+}
+
+struct build_folder *build_folder_open(const char *folder, const char *const *names,
+                                       size_t count, struct diag_sink *sink)
+{
     struct build_folder *opened = xcalloc(1, sizeof *opened);
     opened->path = xstrdup(folder);
+    opened->lock = -1;
+    bool ok = !path_is_folder(folder) || (take_lock(opened, sink) && recover_locked(folder, sink));
+    if (!ok || !folder_allowed(folder, names, count, sink)) {
+        build_folder_close(opened, false);
+        return NULL;
+    }
     return opened;
 }
 
@@ -173,23 +255,6 @@ static char *first_missing(const char *path)
     return missing;
 }
 
-static void remove_leftovers(const char *folder)
-{
-    DIR *directory = opendir(folder);
-    if (!directory)
-        return;
-    for (struct dirent *entry; (entry = readdir(directory)) != NULL;) {
-        if (!file_is_staging_name(entry->d_name))
-            continue;
-        char *path = join(folder, entry->d_name);
-        struct stat status;
-        if (lstat(path, &status) == 0 && S_ISREG(status.st_mode))
-            unlink(path);
-        free(path);
-    }
-    closedir(directory);
-}
-
 bool build_folder_prepare(struct build_folder *folder, struct diag_sink *sink)
 {
     folder->first_created = first_missing(folder->path);
@@ -199,8 +264,7 @@ bool build_folder_prepare(struct build_folder *folder, struct diag_sink *sink)
              errno == EEXIST ? "it is not a folder" : strerror(errno));
         return false;
     }
-    remove_leftovers(folder->path);
-    return true;
+    return folder->lock >= 0 || take_lock(folder, sink);
 }
 
 void build_folder_close(struct build_folder *folder, bool succeeded)
@@ -216,6 +280,8 @@ void build_folder_close(struct build_folder *folder, bool succeeded)
         }
         free(at);
     }
+    if (folder->lock >= 0)
+        close(folder->lock);
     free(folder->first_created);
     free(folder->path);
     free(folder);

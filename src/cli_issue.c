@@ -10,6 +10,7 @@
 #include "path.h"
 #include "schema.h"
 #include "sha256.h"
+#include "suggest.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -143,10 +144,13 @@ static int command_issue(const struct cli_invocation *invocation)
     bool known = false;
     for (int artifact = 0; artifact < ARTIFACT_COUNT; artifact++)
         known = known || strcmp(schema_artifacts[artifact], issue.document) == 0;
+    char hint[96];
     if (!known)
         return cli_usage_error(cli_invocation_command(invocation),
                                "'%s' is not a document: audit, preflight, runbook, signoff, "
-                               "contacts or closeout", issue.document);
+                               "contacts or closeout%s", issue.document,
+                               suggest_hint(issue.document, schema_artifacts, ARTIFACT_COUNT,
+                                            hint, sizeof hint));
     if (!issue.build_folder)
         return cli_usage_error(cli_invocation_command(invocation),
                                "name the build to issue from: --build DIR");

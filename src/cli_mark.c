@@ -7,6 +7,7 @@
 #include "clock.h"
 #include "evaluate.h"
 #include "model_checklist.h"
+#include "model_project.h"
 #include "model_read.h"
 #include "record_correction.h"
 #include "recording.h"
@@ -200,6 +201,18 @@ static void warn_times(const struct recording *recording, const struct mark_requ
     }
 }
 
+/* --by takes a person id or a name; a name one letter away from a person
+ * id is most likely that id mistyped, and the record would print it as a
+ * stranger's name. */
+static void warn_by(const struct project *project, const char *by, struct diag_sink *sink)
+{
+    char hint[96];
+    if (!project_find_person(project, by) && *project_person_hint(project, by, hint, sizeof hint))
+        diag(sink, DIAG_BY_NOT_A_PERSON, nowhere,
+             "--by '%s' is not a person id of the project, so it is recorded as a name%s", by,
+             hint);
+}
+
 static void record_mark(const struct mark_request *request, struct diag_sink *sink)
 {
     struct recording recording;
@@ -209,8 +222,10 @@ static void record_mark(const struct mark_request *request, struct diag_sink *si
     char **paths = NULL, **hashes = NULL;
     ok = ok && attachment_prepare(request->run, recording.model->root, request->attach,
                                   request->attach_count, &paths, &hashes, sink);
-    if (ok)
+    if (ok) {
         warn_out_of_order(&recording, request, sink);
+        warn_by(recording.model->project, request->by, sink);
+    }
     if (ok) {
         char now[40];
         clock_now(&recording.model->project->zone, now, sizeof now);

@@ -2,10 +2,14 @@
  * exit status a deploy script can trust. */
 #include "cli.h"
 
+#include "alloc.h"
+#include "buffer.h"
 #include "evaluate.h"
 #include "exit_status.h"
+#include "model_checklist.h"
 #include "model_load.h"
 #include "status_report.h"
+#include "suggest.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +41,51 @@ static const struct verdict *find_gate(const struct project *project, const char
     return NULL;
 }
 
+/* Every moment status --gate knows: the gates, and decision:STEP for each
+ * decision point of the runbook. The caller frees the list and its
+ * strings. */
+static char **known_moments(const struct project *project, size_t *count)
+{
+    size_t capacity = GATE_MOMENT_COUNT;
+    char **moments = xcalloc(capacity, sizeof(char *));
+    *count = 0;
+    for (int index = 0; index < GATE_MOMENT_COUNT; index++)
+        moments[(*count)++] = xstrdup(evaluate_gate_names[index]);
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        const char **ids = checklist ? checklist_item_ids(checklist) : NULL;
+        for (size_t index = 0; checklist && index < checklist->item_count; index++) {
+            if (evaluate_find_decision(project, ids[index])
+                != checklist_find_item(checklist, ids[index]))
+                continue;
+            struct buffer moment = { 0 };
+            buffer_printf(&moment, "decision:%s", ids[index]);
+            moments = xgrow(moments, &capacity, *count + 1, sizeof(char *));
+            moments[(*count)++] = buffer_release(&moment);
+        }
+        free(ids);
+    }
+    return moments;
+}
+
+static int refuse_moment(const struct cli_invocation *invocation, const struct project *project,
+                         const char *moment)
+{
+    size_t count;
+    char **moments = known_moments(project, &count);
+    char hint[160];
+    int status = cli_usage_error(cli_invocation_command(invocation),
+                                 "'%s' is not a moment: give before-window, decision, "
+                                 "decision:STEP (a decision point of the runbook), "
+                                 "close-out or go-live%s", moment,
+                                 suggest_hint(moment, (const char *const *)moments, count, hint,
+                                              sizeof hint));
+    for (size_t index = 0; index < count; index++)
+        free(moments[index]);
+    free(moments);
+    return status;
+}
+
 static int command_status(const struct cli_invocation *invocation)
 {
     const char *moment = cli_value(invocation, "gate");
@@ -50,10 +99,7 @@ static int command_status(const struct cli_invocation *invocation)
                                             : NULL;
         struct buffer report = { 0 };
         if (moment && !gate) {
-            status = cli_usage_error(cli_invocation_command(invocation),
-                                     "'%s' is not a moment: give before-window, decision, "
-                                     "decision:STEP (a decision point of the runbook), "
-                                     "close-out or go-live", moment);
+            status = refuse_moment(invocation, model->project, moment);
         } else {
             status_report(model, want_colour(), &report);
             if (gate) {

@@ -98,6 +98,7 @@ enum diag_code {
     /* recording: golive mark and golive sign */
     DIAG_RUN_NOT_APPENDABLE,    /* records is not the last key, or not a block list */
     DIAG_MISSING_VALUE,         /* a required command-line value such as --by */
+    DIAG_BY_NOT_A_PERSON,       /* warning: mark --by a name close to a person id */
     /* build and verify */
     DIAG_OUTPUT_FOLDER,         /* the output folder cannot be created or is a file */
     DIAG_DATA_MISSING,          /* golive's templates/, checklists/, fonts/ are nowhere */
@@ -108,6 +109,8 @@ enum diag_code {
     DIAG_VERIFY_MISSING,        /* a document of the manifest is gone */
     DIAG_VERIFY_EXTRA,          /* a file the manifest does not list */
     DIAG_VERIFY_LEFTOVER,       /* a staged or kept file of an interrupted build */
+    DIAG_BUILD_ROLLED_BACK,     /* warning: an interrupted build was undone */
+    DIAG_JOURNAL_MALFORMED,     /* an interrupted build's journal cannot be undone */
     DIAG_VERIFY_INPUT_CHANGED,  /* an input differs from when it was built */
     DIAG_VERIFY_INPUT_MISSING,  /* warning: an input is not where it was */
     /* languages: the catalogs of words */

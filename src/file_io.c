@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "file_journal.h"
 #include "golive_limits.h"
 #include "path.h"
 
@@ -270,11 +271,18 @@ struct staged_file {
 struct file_batch {
     struct staged_file *files;
     size_t count, capacity;
+    char *journal_folder; /* where the commit keeps its journal, or NULL */
 };
 
 struct file_batch *file_batch_new(void)
 {
     return xcalloc(1, sizeof(struct file_batch));
+}
+
+void file_batch_journal(struct file_batch *batch, const char *folder)
+{
+    free(batch->journal_folder);
+    batch->journal_folder = xstrdup(folder);
 }
 
 bool file_batch_stage(struct file_batch *batch, const char *path, const void *data,
@@ -339,10 +347,34 @@ static void roll_back(struct file_batch *batch)
     }
 }
 
+/* The journal that lets the next command undo this commit should it be
+ * killed before the end (file_journal.h). */
+static bool write_journal(const struct file_batch *batch, struct diag_sink *sink)
+{
+    if (!batch->journal_folder)
+        return true;
+    struct file_journal_entry *entries = xcalloc(batch->count, sizeof *entries);
+    for (size_t index = 0; index < batch->count; index++)
+        entries[index] = (struct file_journal_entry){ batch->files[index].target,
+                                                      batch->files[index].temporary,
+                                                      batch->files[index].previous };
+    bool ok = file_journal_write(batch->journal_folder, entries, batch->count, sink);
+    free(entries);
+    return ok;
+}
+
+static void remove_journal(const struct file_batch *batch)
+{
+    if (batch->journal_folder)
+        file_journal_remove(batch->journal_folder);
+}
+
 bool file_batch_commit(struct file_batch *batch, struct diag_sink *sink)
 {
     for (size_t index = 0; index < batch->count; index++)
         batch->files[index].previous = keep_previous(batch->files[index].target);
+    if (!write_journal(batch, sink))
+        return false;
     for (size_t index = 0; index < batch->count; index++) {
         struct staged_file *file = &batch->files[index];
         if (rename(file->temporary, file->target) != 0) {
@@ -350,6 +382,7 @@ bool file_batch_commit(struct file_batch *batch, struct diag_sink *sink)
                  "cannot move the new '%s' into place: %s; every file is as it was",
                  file->target, strerror(errno));
             roll_back(batch);
+            remove_journal(batch);
             return false;
         }
         free(file->temporary);
@@ -358,6 +391,7 @@ bool file_batch_commit(struct file_batch *batch, struct diag_sink *sink)
     }
     for (size_t index = 0; index < batch->count; index++)
         sync_folder_of(batch->files[index].target);
+    remove_journal(batch);
     return true;
 }
 
@@ -376,6 +410,7 @@ void file_batch_free(struct file_batch *batch)
         free(file->target);
     }
     free(batch->files);
+    free(batch->journal_folder);
     free(batch);
 }
 
@@ -389,6 +424,8 @@ const char *file_kind_of(const char *path)
 
 bool file_is_staging_name(const char *name)
 {
+    if (strcmp(name, FILE_JOURNAL_NAME) == 0)
+        return true;
     static const char marker[] = ".golive-";
     size_t length = strlen(name), marker_length = sizeof marker - 1;
     if (name[0] != '.' || length < 2 + marker_length + 6)

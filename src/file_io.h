@@ -51,6 +51,10 @@ bool file_write_output(const char *path, const void *data, size_t length,
 struct file_batch;
 
 struct file_batch *file_batch_new(void);
+/* file_batch_journal: every file of the batch is in folder; its commit
+ * keeps a journal there, so that a commit killed part-way is undone by
+ * file_journal_roll_back (file_journal.h). */
+void file_batch_journal(struct file_batch *batch, const char *folder);
 /* file_batch_stage: writes data to a temporary file beside path. */
 bool file_batch_stage(struct file_batch *batch, const char *path, const void *data,
                       size_t length, struct diag_sink *sink);
@@ -68,8 +72,8 @@ void file_batch_free(struct file_batch *batch);
 const char *file_kind_of(const char *path);
 
 /* file_is_staging_name: name (a file name, no folder) has the form of a
- * staged or kept file, ".NAME.golive-XXXXXX": what an interrupted write
- * leaves behind. */
+ * staged or kept file, ".NAME.golive-XXXXXX", or is a commit journal: what
+ * an interrupted write leaves behind. */
 bool file_is_staging_name(const char *name);
 
 /* file_exists_regular: path names a regular file (following symlinks). */

@@ -183,8 +183,11 @@ bool language_load(struct language *language, const struct language_request *req
             free(own);
     }
     if (!ok || !language->paths[0] || (strcmp(code, LANGUAGE_REFERENCE) != 0 && !language->paths[1])) {
+        static const char *const shipped[] = { "en", "de", "fr" };
+        char hint[96];
         diag(sink, DIAG_LANGUAGE_UNKNOWN, request->code_position,
-             "golive has no catalog for the language '%s'; it ships en, de and fr", code);
+             "golive has no catalog for the language '%s'; it ships en, de and fr%s", code,
+             suggest_hint(code, shipped, 3, hint, sizeof hint));
         language_free(language);
         return false;
     }

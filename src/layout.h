@@ -27,6 +27,11 @@ struct layout_options {
     size_t source_length;
     bool draft;                  /* a DRAFT watermark on every page */
     const struct typeset_words *words; /* the typesetter's own words; NULL: English */
+    /* Where an image's URL came from when the Markdown was rendered from
+     * other files (a run's note): its position there, or one with a NULL
+     * file when unknown; NULL: warnings cite the Markdown. */
+    struct source_position (*image_origin)(void *context, const char *url);
+    void *image_origin_context;
 };
 
 /* layout_document: lays out the tree under root into out (empty on entry).

@@ -45,6 +45,19 @@ static bool path_stays_inside(const char *path)
     return true;
 }
 
+/* A warning about an image cites where its URL was written: the Markdown,
+ * or the file the Markdown was rendered from (layout_options.image_origin). */
+static struct source_position image_position(const struct layout *layout, const char *url)
+{
+    if (layout->options->image_origin) {
+        struct source_position origin =
+            layout->options->image_origin(layout->options->image_origin_context, url);
+        if (origin.file)
+            return origin;
+    }
+    return layout->current_position;
+}
+
 static bool is_remote(const char *url)
 {
     const char *colon = strchr(url, ':');
@@ -58,14 +71,15 @@ bool layout_image_resolve(struct layout *layout, const char *url, size_t length,
     struct buffer decoded = { 0 };
     percent_decode(url, length, &decoded);
     const char *name = buffer_text(&decoded);
+    struct source_position at = image_position(layout, name);
     bool ok = false;
     if (is_remote(name)) {
-        diag(layout->sink, DIAG_TYPESET_IMAGE_REMOTE, layout->current_position,
+        diag(layout->sink, DIAG_TYPESET_IMAGE_REMOTE, at,
              "image '%s' is not a local file; golive never fetches from the network", name);
         goto cleanup;
     }
     if (!layout->options->base_folder || !path_stays_inside(name)) {
-        diag(layout->sink, DIAG_TYPESET_IMAGE_OUTSIDE, layout->current_position,
+        diag(layout->sink, DIAG_TYPESET_IMAGE_OUTSIDE, at,
              "image '%s' is outside the document's folder; golive reads images only from "
              "the folder of the Markdown file and below", name);
         goto cleanup;
@@ -73,7 +87,7 @@ bool layout_image_resolve(struct layout *layout, const char *url, size_t length,
     buffer_printf(path, "%s/%s", layout->options->base_folder, name);
     if (access(buffer_text(path), F_OK) == 0
         && !path_is_inside(buffer_text(path), layout->options->base_folder)) {
-        diag(layout->sink, DIAG_TYPESET_IMAGE_OUTSIDE, layout->current_position,
+        diag(layout->sink, DIAG_TYPESET_IMAGE_OUTSIDE, at,
              "image '%s' is a link to a file outside the document's folder; golive reads "
              "images only from the folder of the Markdown file and below", name);
         goto cleanup;
@@ -87,15 +101,15 @@ bool layout_image_resolve(struct layout *layout, const char *url, size_t length,
                  "seems); its alt text is shown instead", buffer_text(path));
         break;
     case IMAGE_PROBE_UNREADABLE:
-        diag(layout->sink, DIAG_TYPESET_IMAGE_UNREADABLE, layout->current_position,
+        diag(layout->sink, DIAG_TYPESET_IMAGE_UNREADABLE, at,
              "cannot read image '%s'", buffer_text(path));
         break;
     case IMAGE_PROBE_FORMAT:
-        diag(layout->sink, DIAG_TYPESET_IMAGE_FORMAT, layout->current_position,
+        diag(layout->sink, DIAG_TYPESET_IMAGE_FORMAT, at,
              "image '%s' is neither PNG nor JPEG", buffer_text(path));
         break;
     case IMAGE_PROBE_TOO_LARGE:
-        diag(layout->sink, DIAG_TYPESET_IMAGE_TOO_LARGE, layout->current_position,
+        diag(layout->sink, DIAG_TYPESET_IMAGE_TOO_LARGE, at,
              "image '%s' has %u x %u pixels, more than golive embeds", buffer_text(path),
              info->width, info->height);
         break;

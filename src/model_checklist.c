@@ -173,6 +173,20 @@ static bool has_phase(const struct checklist *checklist, const char *id)
     return false;
 }
 
+static void report_unknown_phase(const struct checklist *checklist, const char *phase,
+                                 struct source_position position, struct diag_sink *sink)
+{
+    const char **ids = xcalloc(checklist->phase_count + 1, sizeof(char *));
+    size_t count = 0;
+    for (size_t index = 0; index < checklist->phase_count; index++)
+        if (checklist->phases[index].id)
+            ids[count++] = checklist->phases[index].id;
+    char hint[96];
+    diag(sink, DIAG_UNKNOWN_REFERENCE, position, "'%s' is not a phase of this checklist%s", phase,
+         suggest_hint(phase, ids, count, hint, sizeof hint));
+    free(ids);
+}
+
 /* succeeds_by: outcomes the step allows, each carried out by a phase. */
 static void check_succeeds_by(const struct checklist *checklist, const struct item *item,
                               const struct node *node, struct diag_sink *sink)
@@ -187,8 +201,8 @@ static void check_succeeds_by(const struct checklist *checklist, const struct it
                  "step %s does not allow the outcome '%s' that succeeds_by names",
                  item->id ? item->id : "?", node_scalar_text(key));
         else if (phase && !has_phase(checklist, phase))
-            diag(sink, DIAG_UNKNOWN_REFERENCE, node_position(node_mapping_value(map, index)),
-                 "'%s' is not a phase of this checklist", phase);
+            report_unknown_phase(checklist, phase, node_position(node_mapping_value(map, index)),
+                                 sink);
     }
 }
 

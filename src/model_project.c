@@ -205,13 +205,20 @@ void project_check_person_reference(const struct project *project, const char *i
 {
     if (!id || project_find_person(project, id))
         return;
+    char hint[96];
+    diag(sink, DIAG_UNKNOWN_REFERENCE, position, "%s '%s' is not a person of the project%s", what,
+         id, project_person_hint(project, id, hint, sizeof hint));
+}
+
+const char *project_person_hint(const struct project *project, const char *word, char *out,
+                                size_t size)
+{
     const char **ids = xcalloc(project->person_count + 1, sizeof(char *));
     for (size_t index = 0; index < project->person_count; index++)
         ids[index] = project->people[index].id;
-    char hint[96];
-    diag(sink, DIAG_UNKNOWN_REFERENCE, position, "%s '%s' is not a person of the project%s", what,
-         id, suggest_hint(id, ids, project->person_count, hint, sizeof hint));
+    suggest_hint(word, ids, project->person_count, out, size);
     free(ids);
+    return out;
 }
 
 /* People and signatories are few (tens): a quadratic scan for duplicates is

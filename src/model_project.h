@@ -26,6 +26,10 @@ const struct signatory *project_find_signatory(const struct project *project, co
 
 /* project_check_person_reference: reports id at position unless it names a
  * person of the project ("what" says what refers, for the message). */
+/* project_person_hint: "; did you mean 'ID'?" naming the person id
+ * nearest to word, or "" (suggest_hint), written into out. */
+const char *project_person_hint(const struct project *project, const char *word, char *out,
+                                size_t size);
 void project_check_person_reference(const struct project *project, const char *id,
                                     const char *what, struct source_position position,
                                     struct diag_sink *sink);

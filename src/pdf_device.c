@@ -99,6 +99,11 @@ bool pdf_device_failed(const struct pdf_device *device)
     return device->fonts.failed;
 }
 
+unsigned pdf_device_faces_used(const struct pdf_device *device)
+{
+    return pdf_fonts_embedded(&device->fonts);
+}
+
 static struct glyph_metrics device_glyph(void *context, enum font_face face, uint32_t code_point)
 {
     struct pdf_device *device = context;

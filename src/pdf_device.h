@@ -35,6 +35,9 @@ void pdf_device_set_name(struct pdf_device *device, const char *name);
 struct text_measurer pdf_device_measurer(struct pdf_device *device);
 /* pdf_device_failed: a font could not be loaded (an error was recorded). */
 bool pdf_device_failed(const struct pdf_device *device);
+/* pdf_device_faces_used: the faces drawn into the document, as bits
+ * 1u << face. */
+unsigned pdf_device_faces_used(const struct pdf_device *device);
 
 void pdf_device_begin_page(struct pdf_device *device, float width, float height);
 void pdf_device_fill(struct pdf_device *device, float x, float y, float width, float height,

@@ -44,6 +44,15 @@ void pdf_fonts_free(struct pdf_fonts *fonts)
     }
 }
 
+unsigned pdf_fonts_embedded(const struct pdf_fonts *fonts)
+{
+    unsigned faces = 0;
+    for (int face = 0; face < FACE_COUNT; face++)
+        if (fonts->faces[face].font)
+            faces |= 1u << face;
+    return faces;
+}
+
 static void load_face(struct pdf_fonts *fonts, enum font_face face)
 {
     struct pdf_font *slot = &fonts->faces[face];

@@ -45,6 +45,8 @@ struct pdf_fonts {
 void pdf_fonts_init(struct pdf_fonts *fonts, HPDF_Doc document, const char *folder,
                     struct diag_sink *sink, const HPDF_STATUS *last_error);
 void pdf_fonts_free(struct pdf_fonts *fonts);
+/* pdf_fonts_embedded: the faces drawn so far, as bits 1u << face. */
+unsigned pdf_fonts_embedded(const struct pdf_fonts *fonts);
 
 /* pdf_fonts_advance: the advance [1/1000 em] of code_point in face, loading
  * the face when first asked; PDF_FONT_MISSING when the face lacks it (or

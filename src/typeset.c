@@ -105,6 +105,7 @@ static bool lay_out(const char *markdown, size_t length, const struct typeset_op
         .accent_colour = accent, .logo_path = options->logo_path,
         .base_folder = options->base_folder, .source_name = name, .draft = options->draft,
         .words = options->words,
+        .image_origin = options->image_origin, .image_origin_context = options->image_origin_context,
         .source_text = buffer_text(&work->text), .source_length = work->text.length,
     };
     work->device = pdf_device_new(options->font_folder ? options->font_folder
@@ -133,6 +134,8 @@ bool typeset_pdf(const char *markdown, size_t length, const struct typeset_optio
             .creation_time = options->creation_time, .language = options->language,
         };
         ok = pdf_device_finish(work.device, &info, pdf);
+        if (options->faces_used)
+            *options->faces_used |= pdf_device_faces_used(work.device);
     }
     typesetting_free(&work);
     return ok;

@@ -38,6 +38,11 @@ struct typeset_options {
     const char *accent_colour;   /* "#RRGGBB"; NULL: dark navy */
     const char *logo_path;       /* PNG or JPEG for the cover page; NULL: none */
     bool draft;                  /* a DRAFT watermark on every page */
+    /* As layout_options.image_origin: where an image's URL came from. */
+    struct source_position (*image_origin)(void *context, const char *url);
+    void *image_origin_context;
+    unsigned *faces_used;        /* out, or NULL: the faces drawn are OR-ed in, as bits
+                                    1u << face (font_face.h; font_file_name names their files) */
     const struct typeset_words *words; /* the typesetter's own words; NULL: English */
 };
 

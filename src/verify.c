@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "build_folder.h"
 #include "file_io.h"
 #include "manifest.h"
 #include "sha256.h"
@@ -138,9 +139,9 @@ static void check_inputs(const char *folder, const char *data_folder, const char
     }
 }
 
-/* What an interrupted build left (file_is_staging_name): said as such,
- * whatever the manifest, since the documents beside it may be from two
- * builds. */
+/* What an interrupted build left (file_is_staging_name) and
+ * build_folder_recover could not remove: said as such, whatever the
+ * manifest. */
 static void check_leftovers(const char *folder, struct diag_sink *sink)
 {
     DIR *directory = opendir(folder);
@@ -159,8 +160,7 @@ static void check_leftovers(const char *folder, struct diag_sink *sink)
         qsort(leftovers, count, sizeof(char *), compare_names);
     for (size_t index = 0; index < count; index++) {
         diag(sink, DIAG_VERIFY_LEFTOVER, source_position_of_file(leftovers[index]),
-             "an interrupted golive build left this file; the folder may hold parts of two "
-             "builds");
+             "an interrupted golive build left this file, and golive could not remove it");
         free(leftovers[index]);
     }
     free(leftovers);
@@ -174,6 +174,7 @@ void verify_folder(const char *folder, struct diag_sink *sink)
 void verify_folder_with_data(const char *folder, const char *data_folder,
                              struct diag_sink *sink)
 {
+    build_folder_recover(folder, sink);
     check_leftovers(folder, sink);
     char *manifest_path = join(folder, MANIFEST_NAME);
     char *text;

@@ -4,16 +4,9 @@
 # rename fails part-way; a failed build leaves no folder it created; what an
 # interrupted build leaves is named by verify and removed by the next build.
 # Usage: build_folder.sh GOLIVE WORK SOURCE
-set -uo pipefail
-golive=$1
-work=$2
-source=$3
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/common.sh"
 snapshot() { (cd "$1" && find . -print0 | sort -z | xargs -0 stat -c '%n %F %s' && sha256sum $(find . -type f | sort)) ; }
 
-rm -rf "$work"
-mkdir -p "$work"
 cp -r "$source/tests/build/engagement" "$work/project"
 project=$work/project/project.yaml
 export SOURCE_DATE_EPOCH=1700000000
@@ -77,29 +70,41 @@ else
   echo "NOTE: not root or no chattr +i here: the immutable-file case did not run"
 fi
 
-# A build killed mid-commit leaves staged and kept files: verify names them
-# as an interrupted build's, and the next build removes them.
+# What a build killed before or after its commit leaves (staged and kept
+# files, no journal) is removed by verify, which then passes: the folder
+# holds one whole build (tests/safety/kill_commit.sh kills at every step).
 "$golive" build "$project" -o "$work/out" -q || fail "the build after the change failed"
 cp "$work/out/runbook.pdf" "$work/out/.runbook.pdf.golive-Ab12Cd"
 cp "$work/out/MANIFEST" "$work/out/.MANIFEST.golive-xY34zW"
-"$golive" verify "$work/out" 2> "$work/err"
-[ $? -eq 6 ] || fail "verify with leftovers: exit status not 6"
-grep -q "out/.MANIFEST.golive-xY34zW: error: an interrupted golive build left this file" "$work/err" \
-  || fail "verify with leftovers: $(cat "$work/err")"
-grep -q "out/.runbook.pdf.golive-Ab12Cd: error: an interrupted golive build left this file" "$work/err" \
-  || fail "verify with leftovers: $(cat "$work/err")"
-grep -q "not part of the build" "$work/err" && fail "leftovers reported as extra files too"
+"$golive" verify "$work/out" -q 2> "$work/err" || fail "verify with leftovers: $(cat "$work/err")"
+ls -A "$work/out" | grep -q golive- && fail "verify left the leftovers: $(ls -A "$work/out")"
+cp "$work/out/runbook.pdf" "$work/out/.runbook.pdf.golive-Ab12Cd"
 "$golive" build "$project" -o "$work/out" -q || fail "the build after an interrupted one failed"
 ls -A "$work/out" | grep -q golive- && fail "the next build left the leftovers: $(ls -A "$work/out")"
 "$golive" verify "$work/out" -q || fail "verify after the next build failed"
 
-# A first build killed mid-commit (documents, leftovers, no MANIFEST yet):
-# the next build finishes it.
-mkdir "$work/first"
-cp "$work/out/runbook.md" "$work/first/"
-cp "$work/out/runbook.pdf" "$work/first/.signoff.md.golive-Qw12Er"
-"$golive" build "$project" -o "$work/first" -q || fail "finishing an interrupted first build failed"
-"$golive" verify "$work/first" -q || fail "verify after finishing an interrupted first build failed"
+# A commit journal golive cannot undo (edited by hand): verify and build
+# stop, naming it, and touch nothing.
+printf 'replace\trunbook.pdf\t../elsewhere\n' > "$work/out/.golive-journal"
+before=$(snapshot "$work/out")
+"$golive" verify "$work/out" 2> "$work/err"
+[ $? -eq 3 ] || fail "verify with a bad journal: exit status not 3"
+grep -q "out/.golive-journal:1:1: error: this is not a commit journal golive can undo" "$work/err" \
+  || fail "verify with a bad journal: $(cat "$work/err")"
+"$golive" build "$project" -o "$work/out" 2> "$work/err"
+[ $? -eq 3 ] || fail "build with a bad journal: exit status not 3"
+grep -q "out/.golive-journal:1:1: error: this is not a commit journal" "$work/err" \
+  || fail "build with a bad journal: $(cat "$work/err")"
+[ "$(snapshot "$work/out")" = "$before" ] || fail "a bad journal: the folder changed"
+rm "$work/out/.golive-journal"
+
+# Two commands at once: a build into a folder another golive command is
+# writing into is refused (here a held lock stands for the other command).
+if command -v flock > /dev/null; then
+  flock "$work/out" -c "'$golive' build '$project' -o '$work/out'" 2> "$work/err"
+  [ $? -eq 3 ] || fail "a locked folder: exit status not 3"
+  grep -q "another golive command is writing into it" "$work/err" || fail "a locked folder: $(cat "$work/err")"
+fi
 
 # A build failing while it writes into a folder it had to create leaves no
 # folder behind (files over 1 KiB cannot be written under ulimit -f 1).
@@ -107,5 +112,4 @@ cp "$work/out/runbook.pdf" "$work/first/.signoff.md.golive-Qw12Er"
 [ $? -eq 3 ] || fail "a write failure: exit status not 3 ($(cat "$work/err"))"
 [ -e "$work/new" ] && fail "a failed build left the folder it created: $(find "$work/new")"
 
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "every build-folder case behaves"
+finish "every build-folder case behaves"

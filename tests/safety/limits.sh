@@ -4,14 +4,7 @@
 # file:line:column and the limit, never an exit 70 from libharu. A heading
 # of 70,000 characters still typesets in md2pdf.
 # Usage: limits.sh GOLIVE WORK SOURCE
-set -uo pipefail
-golive=$1
-work=$2
-source=$3
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-rm -rf "$work"
-mkdir -p "$work"
+. "$(dirname "$0")/common.sh"
 
 with_title() { # COUNT: a copy of the minimal example whose first step title has COUNT characters
   rm -rf "$work/p$1"
@@ -46,5 +39,4 @@ python3 -c "print('# ' + 'Y' * 70000 + '\n\nText.')" > "$work/heading.md"
   || fail "a 70,000-character heading: $(cut -c1-300 "$work/err")"
 [ "$(head -c 4 "$work/heading.pdf" 2>/dev/null)" = "%PDF" ] || fail "no PDF for a 70,000-character heading"
 
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "every limit case behaves"
+finish "every limit case behaves"

@@ -4,14 +4,7 @@
 # name within its data folder, so a copied engagement with its archive, or
 # the archive alone, verifies silently; a changed input is still found.
 # Usage: moved_archive.sh GOLIVE WORK SOURCE
-set -uo pipefail
-golive=$1
-work=$2
-source=$3
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-rm -rf "$work"
-mkdir -p "$work"
+. "$(dirname "$0")/common.sh"
 cp -r "$source/examples/hollenbach" "$work/engagement"
 "$golive" build "$work/engagement/project.yaml" -o "$work/engagement/out" -q || fail "the build failed"
 grep -q "^project \.\.$" "$work/engagement/out/MANIFEST" || fail "no relative project line"
@@ -33,5 +26,4 @@ echo "# changed" >> "$work/copied/project.yaml"
 [ $? -eq 6 ] || fail "a changed input: exit status not 6"
 grep -q "input '.*project.yaml' changed since the build" "$work/err" || fail "a changed input: $(cat "$work/err")"
 
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "moved archives verify"
+finish "moved archives verify"

@@ -4,13 +4,7 @@
 # checklists are), and a run path that is a FIFO is reported as a FIFO by
 # check, status and build, not as missing.
 # Usage: paths.sh GOLIVE WORK SOURCE
-set -uo pipefail
-golive=$1
-work=$2
-source=$3
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-rm -rf "$work"
+. "$(dirname "$0")/common.sh"
 mkdir -p "$work/outside"
 echo "SECRET from outside the project" > "$work/outside/secret.md"
 
@@ -51,5 +45,4 @@ for command in check status build; do
     || fail "$command with a FIFO run: $(cat "$work/err")"
 done
 
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "every path case behaves"
+finish "every path case behaves"
