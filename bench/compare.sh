@@ -1,86 +1,108 @@
 #!/usr/bin/env bash
-# Two golive binaries side by side (a change's before and after): md2pdf on
-# 100, 1,000 and 5,000 generated items and build on 500, 2,000 and 10,000
-# generated steps, the two binaries' runs interleaved (old, new, old, new
-# ...) so that a busy machine slows both alike. Prints per case the median
-# CPU time (user + system) and the highest peak RSS of each, and their
-# ratios. With CALLGRIND=1 also each binary's instruction count for one run
-# (valgrind --tool=callgrind), which does not depend on the machine's load.
-# Sizes: ITEMS="100 1000 5000" STEPS="500 2000 10000" (either may be empty).
-# Usage: bench/compare.sh OLD_GOLIVE NEW_GOLIVE [RUNS]   (RUNS defaults to 7)
+# golive binaries side by side (a change's before and after, or more):
+# md2pdf on a one-page document and on 100, 1,000 and 5,000 generated items and build on 500, 2,000 and
+# 10,000 generated steps, the runs interleaved (first binary, second, ...,
+# then the peers, then again) so that a busy machine slows each alike.
+# Prints a Markdown table: per case and tool the median CPU time (user +
+# system, with the tool's child processes) and the median peak RSS (of its
+# largest process) over RUNS runs, and how many times the last binary's CPU
+# time the tool's takes. Wall time is left out: on a shared machine it
+# measures the neighbours.
+# PEERS=1 adds the Markdown-to-PDF tools of peer_tools.sh to the md2pdf
+# cases, on the same input in the same rounds; PEERS_UP_TO="pandoc=1000"
+# runs a peer (named by its first word) only up to that many items. CALLGRIND=1 adds each golive
+# binary's instruction count for one run (valgrind --tool=callgrind), which
+# does not depend on the machine's load.
+# Sizes: ITEMS="100 1000 5000" STEPS="500 2000 10000" (either may be empty);
+# ONE_PAGE=0 leaves out md2pdf of tests/bench/one-page.md.
+# Usage: bench/compare.sh [LABEL=]GOLIVE... [RUNS]   (RUNS defaults to 7)
+#   e.g. bench/compare.sh before=/tmp/before/build/golive after=build/golive 7
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-old=$1 new=$2 runs=${3:-7}
 out=$here/out/compare
 mkdir -p "$out"
-for golive in "$old" "$new"; do
-  [ -x "$golive" ] || { echo "bench: $golive is not an executable"; exit 2; }
+export XDG_RUNTIME_DIR=$out  # wkhtmltopdf without a display
+runs=7 labels=() binaries=()
+for argument in "$@"; do
+  if [[ $argument =~ ^[0-9]+$ ]]; then runs=$argument; continue; fi
+  label=${argument%%=*} binary=${argument#*=}
+  [ "$label" = "$argument" ] && label=golive$(( ${#binaries[@]} + 1 ))
+  [ -x "$binary" ] || { echo "bench: $binary is not an executable"; exit 2; }
+  labels+=("$label") binaries+=("$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")")
 done
+[ "${#binaries[@]}" -gt 0 ] || { sed -n 's/^# Usage: //p' "$0"; exit 2; }
+peer_names=() peer_commands=()
+[ "${PEERS:-0}" = 1 ] && source "$here/peer_tools.sh"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-highest() { sort -n | tail -1; }
 
-# instructions GOLIVE ARGUMENTS...: the instructions callgrind counts.
-instructions() {
-  valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out" "$@" 2>&1 >/dev/null \
-    | awk '/Collected :/ { print $4 }'
-}
-
-# measure_case NAME ARGUMENTS... (with @GOLIVE@ and @OUT@ for the binary and
-# its output): prints one row of the table.
+# measure_case NAME COMMAND [ITEMS]: runs COMMAND (bash -c over $golive,
+# $input and $result; $valgrind before $golive for the instruction count)
+# with each binary, and given ITEMS the peers over $input and $pdf, RUNS
+# rounds; prints the case's rows.
 measure_case() {
-  local name=$1
-  shift
-  local -a cpu_old=() cpu_new=() rss_old=() rss_new=()
+  local name=$1 command=$2 with_peers=${3:-} tools=() commands=() index
+  for index in "${!binaries[@]}"; do
+    tools+=("golive (${labels[$index]})") commands+=("golive=${binaries[$index]@Q}; $command")
+  done
+  if [ -n "$with_peers" ]; then
+    for index in "${!peer_names[@]}"; do
+      local word=${peer_names[$index]%% *} limit
+      limit=$(printf '%s\n' ${PEERS_UP_TO-} | sed -n "s/^$word=//p")
+      [ -n "$limit" ] && [ "$with_peers" -gt "$limit" ] && continue
+      tools+=("${peer_names[$index]}") commands+=("${peer_commands[$index]}")
+    done
+  fi
+  local -A cpu=() rss=()
   for ((run = 0; run < runs; run++)); do
-    for which in old new; do
-      local golive=$old
-      [ "$which" = new ] && golive=$new
-      local -a command=()
-      for argument in "$@"; do
-        argument=${argument//@GOLIVE@/$golive}
-        command+=("${argument//@OUT@/$out/$which}")
-      done
-      rm -rf "$out/$which" && mkdir -p "$out/$which"
-      python3 "$here/measure.py" -o "$out/time.txt" "${command[@]}" >/dev/null
-      read -r _ cpu rss <"$out/time.txt"
-      if [ "$which" = old ]; then cpu_old+=("$cpu") rss_old+=("$rss"); else cpu_new+=("$cpu") rss_new+=("$rss"); fi
+    for index in "${!tools[@]}"; do
+      rm -rf "$out/$index" && mkdir -p "$out/$index"
+      if ! input=$input result=$out/$index pdf=$out/$index/result.pdf python3 "$here/measure.py" \
+          -o "$out/time.txt" bash -c "${commands[$index]}" >/dev/null 2>"$out/stderr.txt"; then
+        echo "bench: ${tools[$index]} failed on $name: $(tail -1 "$out/stderr.txt")" >&2
+        exit 1
+      fi
+      read -r _ c r <"$out/time.txt"
+      cpu[$index]+="$c " rss[$index]+="$r "
     done
   done
-  local co cn ro rn
-  co=$(printf '%s\n' "${cpu_old[@]}" | median) cn=$(printf '%s\n' "${cpu_new[@]}" | median)
-  ro=$(printf '%s\n' "${rss_old[@]}" | highest) rn=$(printf '%s\n' "${rss_new[@]}" | highest)
-  local io="" in=""
-  if [ "${CALLGRIND:-0}" = 1 ]; then
-    local -a command_old=() command_new=()
-    for argument in "$@"; do
-      command_old+=("$(a=${argument//@GOLIVE@/$old}; echo "${a//@OUT@/$out/old}")")
-      command_new+=("$(a=${argument//@GOLIVE@/$new}; echo "${a//@OUT@/$out/new}")")
-    done
-    rm -rf "$out/old" "$out/new" && mkdir -p "$out/old" "$out/new"
-    io=$(instructions "${command_old[@]}" | tr -d ,) in=$(instructions "${command_new[@]}" | tr -d ,)
-  fi
-  printf '%-14s %9.1f %9.1f %6.2f  %8.1f %8.1f %6.2f' "$name" "$co" "$cn" "$(echo "$co / $cn" | bc -l)" \
-    "$(echo "$ro / 1024" | bc -l)" "$(echo "$rn / 1024" | bc -l)" "$(echo "$ro / $rn" | bc -l)"
-  if [ -n "$io" ]; then
-    printf '  %9.1f %9.1f %6.2f' "$(echo "$io / 1000000" | bc -l)" "$(echo "$in / 1000000" | bc -l)" \
-      "$(echo "$io / $in" | bc -l)"
-  fi
-  printf '\n'
+  local last=$(( ${#binaries[@]} - 1 )) base
+  base=$(printf '%s\n' ${cpu[$last]} | median)
+  for index in "${!tools[@]}"; do
+    local c r instructions=""
+    c=$(printf '%s\n' ${cpu[$index]} | median) r=$(printf '%s\n' ${rss[$index]} | median)
+    if [ "${CALLGRIND:-0}" = 1 ] && [ "$index" -le "$last" ]; then
+      rm -rf "$out/$index" && mkdir -p "$out/$index"
+      instructions=$(valgrind="valgrind --tool=callgrind --callgrind-out-file=$out/callgrind.out" \
+        input=$input result=$out/$index bash -c "${commands[$index]}" 2>&1 >/dev/null \
+        | awk '/Collected :/ { gsub(",", "", $4); printf "%.1f", $4 / 1000000 }')
+    fi
+    printf '| %s | %s | %.1f | %.1f | %.2f |' "$name" "${tools[$index]}" "$c" \
+      "$(echo "$r / 1024" | bc -l)" "$(echo "$c / $base" | bc -l)"
+    [ "${CALLGRIND:-0}" = 1 ] && printf ' %s |' "${instructions:-–}"
+    printf '\n'
+  done
 }
 
-printf '%-14s %9s %9s %6s  %8s %8s %6s' case "CPU old" "CPU new" ratio "RSS old" "RSS new" ratio
-[ "${CALLGRIND:-0}" = 1 ] && printf '  %9s %9s %6s' "Mi old" "Mi new" ratio
-printf '\n%-14s %9s %9s %6s  %8s %8s %6s' "" "[ms]" "[ms]" "" "[MiB]" "[MiB]" ""
-[ "${CALLGRIND:-0}" = 1 ] && printf '  %9s %9s %6s' "[instr]" "[instr]" ""
+printf '| case | tool | CPU [ms] | peak RSS [MiB] | CPU ÷ %s |' "${labels[-1]}"
+[ "${CALLGRIND:-0}" = 1 ] && printf ' instructions [M] |'
+printf '\n|---|---|---:|---:|---:|'
+[ "${CALLGRIND:-0}" = 1 ] && printf -- '---:|'
 printf '\n'
+if [ "${ONE_PAGE:-1}" = 1 ]; then
+  input=$here/../tests/bench/one-page.md
+  measure_case "md2pdf one page" \
+    '$valgrind "$golive" md2pdf "$input" -o "$result/one-page.pdf" --date 2026-03-20' "${PEERS:+1}"
+fi
 for items in ${ITEMS-100 1000 5000}; do
   input=$here/out/checklist-$items.md
   python3 "$here/generate_checklist.py" "$items" >"$input"
-  measure_case "md2pdf $items" @GOLIVE@ md2pdf "$input" -o @OUT@/checklist.pdf --date 2026-03-20
+  measure_case "md2pdf $items items" \
+    '$valgrind "$golive" md2pdf "$input" -o "$result/checklist.pdf" --date 2026-03-20' "${PEERS:+$items}"
 done
 for steps in ${STEPS-500 2000 10000}; do
   engagement=$here/out/engagement-$steps
   rm -rf "$engagement" && python3 "$here/generate_engagement.py" "$engagement" "$steps" 100
-  measure_case "build $steps" @GOLIVE@ build "$engagement/project.yaml" -o @OUT@/documents
+  input=$engagement/project.yaml
+  measure_case "build $steps steps" '$valgrind "$golive" build "$input" -o "$result/documents"'
 done

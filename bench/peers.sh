@@ -6,14 +6,7 @@
 # CPU time (user + system, the tool's processes together), the median wall
 # time, the highest peak RSS (of its largest process), the PDF's pages, and
 # how many times golive's CPU and wall time each takes.
-# Peers, each when installed (apt-get install wkhtmltopdf cmark-gfm lowdown
-# groff pandoc), with default options:
-#   cmark-gfm + wkhtmltopdf   cmark-gfm's HTML (GFM extensions) printed by Qt WebKit
-#   lowdown + groff           lowdown's ms output typeset by groff -Tpdf
-#   pandoc + wkhtmltopdf      pandoc's route to PDF through HTML (its groff route
-#                             needs ghostscript, its LaTeX route a TeX installation)
-# typst is not in Debian 12's archive; the script says when it is missing.
-# The peers are for this benchmark only; CI installs none of them.
+# The peers are listed in peer_tools.sh.
 # Usage: bench/peers.sh [GOLIVE] [RUNS]   (build/golive, 7); ITEMS="100 1000 5000"
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,27 +15,14 @@ runs=${2:-7}
 out=$here/out/peers
 mkdir -p "$out"
 [ -x "$golive" ] || { echo "bench: build golive first (cmake --build build)"; exit 2; }
-export QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$out  # wkhtmltopdf without a display
+export XDG_RUNTIME_DIR=$out  # wkhtmltopdf without a display
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # Each tool: a name and a command over $input and $pdf (run by bash -c).
-names=("golive md2pdf")
-commands=('"$golive" md2pdf "$input" -o "$pdf" --date 2026-03-20')
-have() { command -v "$1" >/dev/null; }
-if have cmark-gfm && have wkhtmltopdf; then
-  names+=("cmark-gfm + wkhtmltopdf")
-  commands+=('cmark-gfm -e table -e tasklist -e strikethrough -e autolink "$input" >"$pdf.html" && wkhtmltopdf -q "$pdf.html" "$pdf"')
-fi
-if have lowdown && have groff && have gropdf; then
-  names+=("lowdown + groff")
-  commands+=('lowdown -s -Tms "$input" | groff -k -ms -Tpdf >"$pdf"')
-fi
-if have pandoc && have wkhtmltopdf; then
-  names+=("pandoc + wkhtmltopdf")
-  commands+=('pandoc -f gfm "$input" --metadata title=Checklist --pdf-engine=wkhtmltopdf -o "$pdf"')
-fi
-have typst || echo "(typst is not installed: left out)"
+source "$here/peer_tools.sh"
+names=("golive md2pdf" "${peer_names[@]}")
+commands=('"$golive" md2pdf "$input" -o "$pdf" --date 2026-03-20' "${peer_commands[@]}")
 
 printf '%6s  %-24s %9s %9s %9s %6s %8s %8s\n' items tool "CPU [ms]" "wall [ms]" "RSS [MiB]" pages \
   "CPU ×" "wall ×"

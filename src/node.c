@@ -222,10 +222,15 @@ struct node *node_mapping_find(const struct node *mapping, const char *key)
 {
     if (mapping->kind != NODE_MAPPING)
         return NULL;
-    for (size_t index = 0; index + 1 < mapping->child_count; index += 2)
-        if (mapping->children[index]->kind == NODE_SCALAR
-            && strcmp(mapping->children[index]->text, key) == 0)
+    /* The template engine asks here for every name it prints, mostly of
+     * keys that differ: the stored lengths settle most without a call. */
+    size_t length = strlen(key);
+    for (size_t index = 0; index + 1 < mapping->child_count; index += 2) {
+        const struct node *name = mapping->children[index];
+        if (name->kind == NODE_SCALAR && name->length == length
+            && memcmp(name->text, key, length) == 0)
             return mapping->children[index + 1];
+    }
     return NULL;
 }
 

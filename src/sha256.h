@@ -1,15 +1,17 @@
-/* SHA-256 (FIPS 180-4), for the build manifest and the inputs' fingerprint. */
+/* SHA-256 (FIPS 180-4), for the build manifest and the inputs' fingerprint,
+ * computed by OpenSSL's libcrypto (with the CPU's SHA instructions where it
+ * has them: a build hashes every document it writes). */
 #ifndef GOLIVE_SHA256_H
 #define GOLIVE_SHA256_H
 
 #include <stddef.h>
-#include <stdint.h>
 
+#include <openssl/sha.h>
+
+/* A hash under way: a plain value, so it may be copied (a running hash
+ * finished at each step) or dropped unfinished. */
 struct sha256 {
-    uint32_t state[8];
-    uint64_t length;         /* bytes hashed so far */
-    unsigned char block[64]; /* the partial block */
-    size_t used;             /* bytes in block */
+    SHA256_CTX context;
 };
 
 void sha256_init(struct sha256 *hash);

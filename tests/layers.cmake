@@ -14,6 +14,8 @@ set(rules
   "^(?!markdown\\.|layout)"                            "^cmark-gfm"
   # Only the minisign module knows libsodium.
   "^(?!signature_minisign\\.c$)"                      "^sodium"
+  # Only the SHA-256 module knows OpenSSL.
+  "^(?!sha256\\.[ch]$)"                              "^openssl/"
   # The evaluator and the model never see a renderer.
   "^(evaluate|model)"        "^(view|tmpl|typeset|layout|pdf_|display_list|status_report|build)"
   # The typesetter knows nothing of YAML files or golive's model.
