@@ -81,6 +81,10 @@ void box_finish(struct layout *layout, float height, float first_baseline, uint1
          index++)
         if (layout->frames[index].marker != MARKER_NONE)
             add_marker(layout, &layout->frames[index], first_baseline);
+    if (flags & (BOX_PAGE_BREAK | BOX_COVER))
+        layout->keep_boxes = 0;
+    else if (layout->keep_boxes && --layout->keep_boxes)
+        flags |= BOX_KEEP_WITH_NEXT;
     LAYOUT_GROW(layout->boxes, layout->box_count, layout->box_capacity);
     struct layout_frame *frame = frame_top(layout);
     layout->boxes[layout->box_count++] = (struct layout_box){
@@ -93,6 +97,53 @@ void box_finish(struct layout *layout, float height, float first_baseline, uint1
     };
     layout->box_start = layout->box_item_count;
     layout->pending_space = 0;
+}
+
+/* How many boxes a short run may have and still be kept whole: a list or
+ * table of six lines or fewer is never split. */
+#define KEEP_WHOLE_BOXES 6
+
+/* Two boxes kept as a pair take at most half a page: slices of a row
+ * taller than a page are not. */
+static bool small_pair(const struct layout *layout, size_t first)
+{
+    float page = layout->text_bottom - layout->text_top;
+    return layout->boxes[first].height + layout->boxes[first + 1].height <= page / 2;
+}
+
+static bool fits_on_page(const struct layout *layout, size_t first, size_t end)
+{
+    float height = 0;
+    for (size_t index = first; index < end; index++)
+        height += layout->boxes[index].height + (index > first ? layout->boxes[index].space_before : 0);
+    return height <= layout->text_bottom - layout->text_top;
+}
+
+void layout_keep_whole(struct layout *layout, size_t first, size_t end)
+{
+    if (end <= first + 1 || !fits_on_page(layout, first, end))
+        return;
+    for (size_t index = first; index + 1 < end; index++)
+        layout->boxes[index].flags |= BOX_KEEP_WITH_NEXT;
+}
+
+void layout_keep_together(struct layout *layout, size_t first, size_t end)
+{
+    if (end <= first + 1)
+        return;
+    if (end - first <= KEEP_WHOLE_BOXES && fits_on_page(layout, first, end)) {
+        layout_keep_whole(layout, first, end);
+        return;
+    }
+    if (small_pair(layout, first))
+        layout->boxes[first].flags |= BOX_KEEP_WITH_NEXT;
+    if (small_pair(layout, end - 2))
+        layout->boxes[end - 2].flags |= BOX_KEEP_WITH_NEXT;
+}
+
+void layout_keep_after_heading(struct layout *layout)
+{
+    layout->keep_boxes = 2;
 }
 
 void box_space(struct layout *layout, float space)

@@ -137,6 +137,7 @@ static void layout_heading(struct layout *layout, cmark_node *node)
     inline_break(layout, frame_top(layout)->width, &style);
     add_heading_marks(layout, node, level);
     layout_flow_lines(layout, &style, ALIGN_LEFT, BOX_KEEP_WITH_NEXT);
+    layout_keep_after_heading(layout);
     box_space(layout, layout_styles[kind].space_after);
 }
 
@@ -180,6 +181,7 @@ static void enter_list(struct layout *layout, cmark_node *node)
     frame->next_number = cmark_node_get_list_start(node);
     frame->list_depth++;
     frame->marker_width = layout_measures.list_indent;
+    frame->first_box = layout->box_count;
     if (!frame->ordered)
         return;
     long last = frame->next_number;
@@ -264,6 +266,7 @@ static void block_exit(struct layout *layout, cmark_node *node)
         box_space(layout, layout_styles[STYLE_BODY].space_after);
         break;
     case CMARK_NODE_LIST:
+        layout_keep_together(layout, frame_top(layout)->first_box, layout->box_count);
         frame_pop(layout);
         box_space(layout, layout_styles[STYLE_BODY].space_after);
         break;

@@ -45,6 +45,8 @@ static const struct directive_spec specs[DIRECTIVE_COUNT] = {
     [DIRECTIVE_MATRIX] = { "matrix", FIELD_BIT(FIELD_ROWS) | FIELD_BIT(FIELD_COLUMNS)
                                          | FIELD_BIT(FIELD_ROW_LABEL)
                                          | FIELD_BIT(FIELD_COLUMN_LABEL) | FIELD_BIT(FIELD_CELLS) },
+    [DIRECTIVE_KEEP] = { "keep", 0 },
+    [DIRECTIVE_KEEP_END] = { "keep-end", 0 },
 };
 
 const char *directive_name(enum directive_kind kind)
@@ -126,7 +128,7 @@ static bool read_kind(struct cursor *cursor, struct directive *out, struct diag_
     const char *closest = suggest_closest(name, names, DIRECTIVE_COUNT);
     diag(sink, DIAG_TYPESET_DIRECTIVE_UNKNOWN, cursor_position(cursor),
          "unknown directive 'golive:%s'%s%s%s; golive knows pagebreak, signature, cover, "
-         "draft, notes, table and matrix", name, closest ? " (did you mean 'golive:" : "",
+         "draft, notes, table, matrix, keep and keep-end", name, closest ? " (did you mean 'golive:" : "",
          closest ? closest : "", closest ? "'?)" : "");
     return false;
 }

@@ -69,6 +69,7 @@ struct layout_frame {
     char delimiter;              /* '.' or ')' */
     long next_number;
     float marker_width;          /* the marker column of a list [pt] */
+    size_t first_box;            /* lists: the box their first item starts */
     enum marker_kind marker;     /* items: what waits for the item's first box */
     char marker_text[24];
 };
@@ -143,6 +144,8 @@ struct layout {
     struct layout_frame *frames;
     size_t frame_count, frame_capacity;
     float pending_space;         /* owed before the next box [pt] */
+    unsigned keep_boxes;         /* boxes still to keep with a heading before them */
+    size_t keep_group;           /* <!-- golive:keep -->: its first box + 1; 0 for none */
 
     struct buffer scratch;       /* inline text of the block being laid out */
     struct inline_span *spans;
@@ -193,6 +196,15 @@ float text_baseline(float size, float leading);
 /* box_finish: closes the box built since the last one; first_baseline places
  * pending list markers. */
 void box_finish(struct layout *layout, float height, float first_baseline, uint16_t flags);
+/* layout_keep_together: boxes [first, end) on one page when they fit on
+ * one; a longer run keeps its first two and last two together (no single
+ * line alone at a page's foot or top). Short lists and tables, keep groups. */
+void layout_keep_together(struct layout *layout, size_t first, size_t end);
+/* layout_keep_whole: boxes [first, end) on one page when they fit on one
+ * (<!-- golive:keep -->). */
+void layout_keep_whole(struct layout *layout, size_t first, size_t end);
+/* layout_keep_after_heading: the next two boxes stay with the heading. */
+void layout_keep_after_heading(struct layout *layout);
 /* box_space: the gap owed before the next box is at least space. */
 void box_space(struct layout *layout, float space);
 uint32_t container_open(struct layout *layout, enum container_kind kind, float x, float width,

@@ -122,11 +122,61 @@ static float water_level(size_t columns, const float *least, float available)
     return low;
 }
 
+/* Columns whose whole text fits in a fair share of the width still free
+ * get their natural width, so that a short column ("Owner 3") never wraps
+ * to give a few points to a long one that wraps anyway; asked again until
+ * no more settle, as a share grows when a narrow column takes less than it.
+ * Marks them in settled and returns the width they leave. */
+#define SETTLE_SLACK 0.01f /* [pt]: the cell's words summed again in another order may be wider */
+
+static float settle_narrow(size_t columns, const float *high, float available, bool *settled)
+{
+    size_t open = columns;
+    for (bool changed = true; changed && open > 0;) {
+        changed = false;
+        float share = available / (float)open;
+        for (size_t column = 0; column < columns; column++) {
+            if (settled[column] || high[column] + SETTLE_SLACK > share)
+                continue;
+            settled[column] = true;
+            available -= high[column] + SETTLE_SLACK;
+            open--;
+            changed = true;
+        }
+    }
+    return available;
+}
+
+/* The width between the least and the most of the open columns, each
+ * getting its least and a part of the rest in proportion to how much more
+ * it wants (what browsers' automatic table layout does). */
+static void share_between(size_t columns, const float *low, const float *high, float available,
+                          const bool *settled, float *width)
+{
+    float sum_low = 0, sum_high = 0;
+    for (size_t column = 0; column < columns; column++) {
+        if (settled[column])
+            continue;
+        sum_low += low[column];
+        sum_high += high[column];
+    }
+    for (size_t column = 0; column < columns; column++) {
+        if (settled[column])
+            width[column] = high[column] + SETTLE_SLACK;
+        else if (sum_high > sum_low)
+            width[column] = low[column] + (available - sum_low) * (high[column] - low[column])
+                                              / (sum_high - sum_low);
+        else
+            width[column] = low[column];
+    }
+}
+
 /* Column widths from content: every column gets at least its longest word
- * (capped) and a floor; the rest of the width goes to the columns whose
- * text would wrap, in proportion to how much more they want. A table whose
- * text fits on one line per cell is stretched to the full width. When not
- * even the longest words fit, the widest columns give way first. */
+ * (capped) and a floor. A table whose text fits on one line per cell is
+ * stretched to the full width. Otherwise short columns keep their text on
+ * one line and the rest of the width goes to the columns whose text wraps,
+ * in proportion to how much more they want. When not even the longest
+ * words fit, the widest columns give way first. */
 void table_column_widths(size_t columns, const float *least, const float *most, float available,
                          float *width)
 {
@@ -134,24 +184,35 @@ void table_column_widths(size_t columns, const float *least, const float *most, 
     if (floor * (float)columns > available)
         floor = available / (float)columns;
     float sum_least = 0, sum_most = 0;
+    float *low = xcalloc(columns, sizeof *low), *high = xcalloc(columns, sizeof *high);
+    bool *settled = xcalloc(columns, sizeof *settled);
     for (size_t column = 0; column < columns; column++) {
-        float low = least[column] > floor ? least[column] : floor;
-        float high = most[column] > low ? most[column] : low;
-        width[column] = low;
-        sum_least += low;
-        sum_most += high;
+        low[column] = least[column] > floor ? least[column] : floor;
+        high[column] = most[column] > low[column] ? most[column] : low[column];
+        sum_least += low[column];
+        sum_most += high[column];
     }
-    float cap = sum_least > available ? water_level(columns, width, available) : 0;
-    for (size_t column = 0; column < columns; column++) {
-        float low = width[column];
-        float high = most[column] > low ? most[column] : low;
-        if (sum_most <= available)
-            width[column] = high * available / sum_most;
-        else if (sum_least <= available)
-            width[column] = low + (available - sum_least) * (high - low) / (sum_most - sum_least);
-        else
-            width[column] = low < cap ? low : cap;
+    if (sum_most <= available) {
+        for (size_t column = 0; column < columns; column++)
+            width[column] = high[column] * available / sum_most;
+    } else if (sum_least <= available) {
+        float rest = settle_narrow(columns, high, available, settled);
+        float open_least = 0;
+        for (size_t column = 0; column < columns; column++)
+            open_least += settled[column] ? 0 : low[column];
+        if (open_least > rest) { /* the narrow ones would squeeze the rest below their words */
+            memset(settled, 0, columns * sizeof *settled);
+            rest = available;
+        }
+        share_between(columns, low, high, rest, settled, width);
+    } else {
+        float cap = water_level(columns, low, available);
+        for (size_t column = 0; column < columns; column++)
+            width[column] = low[column] < cap ? low[column] : cap;
     }
+    free(low);
+    free(high);
+    free(settled);
 }
 
 static void compute_widths(struct layout *layout, struct table *table)
@@ -244,27 +305,47 @@ static void emit_grid(struct layout *layout, const struct table *table, bool hea
                   header ? measures->colour_text : measures->colour_grid);
 }
 
+/* The height of the boxes kept with what comes next at the end of the
+ * list (the header row, a heading before the table), with the gap owed. */
+static float kept_before(const struct layout *layout)
+{
+    float height = layout->pending_space;
+    for (size_t index = layout->box_count; index > 0; index--) {
+        const struct layout_box *box = &layout->boxes[index - 1];
+        if (!(box->flags & BOX_KEEP_WITH_NEXT))
+            break;
+        height += box->height + (index < layout->box_count ? layout->boxes[index].space_before : 0);
+    }
+    return height;
+}
+
 /* One row, or for a row taller than a page, one page-sized slice of it at
- * a time; returns the index of its (first) box. */
+ * a time; returns the index of its (first) box. The first slice leaves room
+ * for what is kept with it (a heading, the header row) on the same page. */
 static size_t emit_row(struct layout *layout, const struct table *table, size_t row,
                        size_t header_box)
 {
     bool header = table->header && row == 0;
     struct run_style style = cell_style(layout, table, row);
     float padding_y = layout_measures.cell_padding_y;
-    float tallest = layout->text_bottom - layout->text_top - 2 * padding_y;
+    float page = layout->text_bottom - layout->text_top - 2 * padding_y, tallest = page;
     if (header_box)
         tallest -= layout->boxes[header_box - 1].height;
     size_t per_box = tallest > style.leading ? (size_t)(tallest / style.leading) : 1;
+    float first_room = page - kept_before(layout);
+    size_t per_first = first_room > 3 * style.leading ? (size_t)(first_room / style.leading)
+                                                      : per_box;
+    if (per_first > per_box)
+        per_first = per_box;
     size_t first_box = layout->box_count;
-    for (size_t from = 0;; from += per_box) {
+    for (size_t from = 0, count = per_first;; from += count, count = per_box) {
         size_t lines = 0;
         for (size_t column = 0; column < table->columns; column++) {
-            size_t count = emit_cell(layout, table, row, column, from, from + per_box);
-            if (count > lines)
-                lines = count;
+            size_t cell_lines = emit_cell(layout, table, row, column, from, from + count);
+            if (cell_lines > lines)
+                lines = cell_lines;
         }
-        size_t shown = lines - from < per_box ? lines - from : per_box;
+        size_t shown = lines - from < count ? lines - from : count;
         float height = (float)(shown ? shown : 1) * style.leading + 2 * padding_y;
         if (table->blank_column && !header && height < layout_measures.blank_row)
             height = layout_measures.blank_row;
@@ -272,7 +353,7 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
         box_finish(layout, height, padding_y + text_baseline(style.size, style.leading),
                    header ? BOX_TABLE_HEADER | BOX_KEEP_WITH_NEXT : 0);
         layout->boxes[layout->box_count - 1].header_box = (uint32_t)header_box;
-        if (from + per_box >= lines)
+        if (from + count >= lines)
             break;
     }
     return first_box;
@@ -298,12 +379,13 @@ void layout_table(struct layout *layout, cmark_node *node)
     measure_cells(layout, &table);
     compute_widths(layout, &table);
     box_space(layout, layout_styles[STYLE_TABLE].space_before);
-    size_t header_box = 0;
+    size_t header_box = 0, first_box = layout->box_count;
     for (size_t row = 0; row < table.rows; row++) {
         size_t box = emit_row(layout, &table, row, header_box);
         if (table.header && row == 0)
             header_box = box + 1;
     }
+    layout_keep_together(layout, table.header ? first_box + 1 : first_box, layout->box_count);
     box_space(layout, layout_styles[STYLE_TABLE].space_after);
     free(table.cells);
     free(table.width);
