@@ -16,7 +16,6 @@ page_of() {
   awk -v word="\"$1\"" '/^page /{page=$2}
     $1=="text" && $3>60 && $3<790 && $NF==word {print page; exit}' "$work/dump"
 }
-pages() { awk 'NR==1{print $4}' "$work/dump"; }
 
 # typeset FILLER BODY: FILLER one-line paragraphs, then BODY.
 typeset_case() {
