@@ -149,6 +149,8 @@ static int run_md2pdf(const struct cli_invocation *invocation)
     options.source_name = input;
     options.base_folder = folder;
     options.font_folder = buffer_text(&fonts);
+    const char *language = cli_value(invocation, "language");
+    options.hyphenator = typeset_hyphenator_new(language ? language : "en");
     if (!cli_require_data(sink) || !file_read(input, source_position_of_file(input), sink, &text, &length))
         goto cleanup;
     if (cli_value(invocation, "dump")) {
@@ -163,6 +165,7 @@ cleanup:
     diag_sink_free(sink);
     buffer_free(&result);
     buffer_free(&fonts);
+    typeset_hyphenator_free(options.hyphenator);
     free(text);
     free(folder);
     free(chosen_output);
@@ -184,6 +187,7 @@ static const struct cli_option md2pdf_options[] = {
     { "accent", 0, CLI_VALUE, "#RRGGBB", "accent colour of headings and rules" },
     { "logo", 0, CLI_VALUE, "FILE", "PNG or JPEG logo for the cover page" },
     { "draft", 0, CLI_FLAG, NULL, "a DRAFT watermark on every page" },
+    { "language", 0, CLI_VALUE, "CODE", "hyphenate by the patterns of CODE: en (default), de, fr ..." },
     { "dump", 0, CLI_VALUE, "WHAT", "print a stage instead: 'layout' (every item's position)" },
     { 0 },
 };

@@ -323,6 +323,9 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Give the value in the range the message names." },
     [DIAG_TYPESET_DIRECTIVE_INLINE] = { "typeset-directive-inline", DIAG_WARNING,
         EXIT_STATUS_OK, "Put the directive on a line of its own, with a blank line before it." },
+    [DIAG_TYPESET_LINK_DEAD] = { "typeset-link-dead", DIAG_WARNING, EXIT_STATUS_OK,
+        "Link to a heading of the document by its anchor name (lower case, spaces as hyphens: "
+        "docs/typesetting.md), or remove the link." },
     [DIAG_TYPESET_IMAGE_REMOTE] = { "typeset-image-remote", DIAG_WARNING, EXIT_STATUS_OK,
         "Download the image next to the Markdown file and link it by a relative path." },
     [DIAG_TYPESET_IMAGE_OUTSIDE] = { "typeset-image-outside", DIAG_WARNING, EXIT_STATUS_OK,

@@ -193,6 +193,17 @@ uint32_t layout_colour(const struct layout *layout, const struct text_style *sty
     return style->accent ? layout->options->accent_colour : style->colour;
 }
 
+void layout_check_anchors(struct layout *layout)
+{
+    for (size_t index = 0; index < layout->anchor_reference_count; index++) {
+        const struct anchor_reference *reference = &layout->anchor_references[index];
+        if (!name_table_get(&layout->slugs, reference->name))
+            diag(layout->sink, DIAG_TYPESET_LINK_DEAD, reference->at,
+                 "the link to '#%s' leads nowhere: no heading of the document has that anchor",
+                 reference->name);
+    }
+}
+
 static void layout_init(struct layout *layout, const struct layout_options *options,
                         const struct text_measurer *measurer, struct display_list *out,
                         struct diag_sink *sink)
@@ -227,6 +238,9 @@ static void layout_release(struct layout *layout)
     free(layout->lines);
     free(layout->bidi_levels);
     name_table_free(&layout->slugs);
+    for (size_t index = 0; index < layout->anchor_reference_count; index++)
+        free(layout->anchor_references[index].name);
+    free(layout->anchor_references);
     free(layout->watermark);
 }
 
@@ -238,8 +252,10 @@ bool layout_document(cmark_node *root, const struct layout_options *options,
     layout_init(&layout, options, measurer, out, sink);
     layout_check_coverage(&layout, root);
     bool ok = layout_blocks(&layout, root) && layout_paginate(&layout);
-    if (ok)
+    if (ok) {
         layout_furniture(&layout);
+        layout_check_anchors(&layout);
+    }
     layout_release(&layout);
     return ok;
 }

@@ -14,6 +14,8 @@
 #include <cmark-gfm.h>
 #include <stdbool.h>
 
+struct typeset_hyphenator;
+
 struct layout_options {
     enum paper_size paper;
     /* running header and footer; NULL or "" leaves a field out */
@@ -27,6 +29,7 @@ struct layout_options {
     size_t source_length;
     bool draft;                  /* a DRAFT watermark on every page */
     const struct typeset_words *words; /* the typesetter's own words; NULL: English */
+    struct typeset_hyphenator *hyphenator; /* the document's language's; NULL: no hyphenation */
 };
 
 /* layout_document: lays out the tree under root into out (empty on entry).

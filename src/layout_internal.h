@@ -94,6 +94,13 @@ struct inline_link {
     uint32_t offset, length;     /* the target, in layout.scratch */
 };
 
+/* A link to a heading of the document (#anchor), checked once every
+ * heading is known. */
+struct anchor_reference {
+    char *name;                  /* without the '#' */
+    struct source_position at;
+};
+
 /* Fragments: spans cut at spaces and face changes, and measured. */
 enum fragment_kind { FRAGMENT_WORD, FRAGMENT_SPACE, FRAGMENT_JOIN, FRAGMENT_BREAK,
                      FRAGMENT_CHECKBOX };
@@ -158,6 +165,8 @@ struct layout {
     size_t line_count, line_capacity;
 
     struct name_table slugs;     /* anchor names used so far; number: repeats of a name */
+    struct anchor_reference *anchor_references;
+    size_t anchor_reference_count, anchor_reference_capacity;
     struct source_position current_position; /* of the block being laid out */
     uint32_t current_link;       /* the link being collected + 1; 0 outside links */
     size_t span_floor;           /* spans below this belong to an earlier cell: never extended */
@@ -239,6 +248,17 @@ enum font_face face_for_style(uint8_t style);
 /* layout_flow_lines: one box per line at the current frame's x. */
 void layout_flow_lines(struct layout *layout, const struct run_style *style,
                        enum line_align align, uint16_t every_line_flags);
+
+/* layout_hyphen.c: layout_hyphen_points: the byte offsets in word after
+ * which it may be hyphenated, ascending, at most room; 0 for a word that is
+ * not letters alone (numbers, units, identifiers, addresses) or without
+ * patterns. */
+size_t layout_hyphen_points(struct typeset_hyphenator *hyphenator, const char *word,
+                            size_t length, size_t *points, size_t room);
+
+/* layout.c: layout_check_anchors warns about each #anchor link that no
+ * heading's anchor answers. */
+void layout_check_anchors(struct layout *layout);
 
 /* layout_block.c: layout_blocks builds the vertical list from the tree;
  * false once an error is recorded (layout->failed). */

@@ -6,6 +6,7 @@
 #include "markdown.h"
 
 #include <cmark-gfm-core-extensions.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,61 +123,13 @@ static float water_level(size_t columns, const float *least, float available)
     return low;
 }
 
-/* Columns whose whole text fits in a fair share of the width still free
- * get their natural width, so that a short column ("Owner 3") never wraps
- * to give a few points to a long one that wraps anyway; asked again until
- * no more settle, as a share grows when a narrow column takes less than it.
- * Marks them in settled and returns the width they leave. */
 #define SETTLE_SLACK 0.01f /* [pt]: the cell's words summed again in another order may be wider */
 
-static float settle_narrow(size_t columns, const float *high, float available, bool *settled)
-{
-    size_t open = columns;
-    for (bool changed = true; changed && open > 0;) {
-        changed = false;
-        float share = available / (float)open;
-        for (size_t column = 0; column < columns; column++) {
-            if (settled[column] || high[column] + SETTLE_SLACK > share)
-                continue;
-            settled[column] = true;
-            available -= high[column] + SETTLE_SLACK;
-            open--;
-            changed = true;
-        }
-    }
-    return available;
-}
-
-/* The width between the least and the most of the open columns, each
- * getting its least and a part of the rest in proportion to how much more
- * it wants (what browsers' automatic table layout does). */
-static void share_between(size_t columns, const float *low, const float *high, float available,
-                          const bool *settled, float *width)
-{
-    float sum_low = 0, sum_high = 0;
-    for (size_t column = 0; column < columns; column++) {
-        if (settled[column])
-            continue;
-        sum_low += low[column];
-        sum_high += high[column];
-    }
-    for (size_t column = 0; column < columns; column++) {
-        if (settled[column])
-            width[column] = high[column] + SETTLE_SLACK;
-        else if (sum_high > sum_low)
-            width[column] = low[column] + (available - sum_low) * (high[column] - low[column])
-                                              / (sum_high - sum_low);
-        else
-            width[column] = low[column];
-    }
-}
-
 /* Column widths from content: every column gets at least its longest word
- * (capped) and a floor. A table whose text fits on one line per cell is
- * stretched to the full width. Otherwise short columns keep their text on
- * one line and the rest of the width goes to the columns whose text wraps,
- * in proportion to how much more they want. When not even the longest
- * words fit, the widest columns give way first. */
+ * (capped) and a floor; the rest of the width goes to the columns whose
+ * text would wrap, in proportion to how much more they want. A table whose
+ * text fits on one line per cell is stretched to the full width. When not
+ * even the longest words fit, the widest columns give way first. */
 void table_column_widths(size_t columns, const float *least, const float *most, float available,
                          float *width)
 {
@@ -184,35 +137,125 @@ void table_column_widths(size_t columns, const float *least, const float *most, 
     if (floor * (float)columns > available)
         floor = available / (float)columns;
     float sum_least = 0, sum_most = 0;
-    float *low = xcalloc(columns, sizeof *low), *high = xcalloc(columns, sizeof *high);
-    bool *settled = xcalloc(columns, sizeof *settled);
     for (size_t column = 0; column < columns; column++) {
-        low[column] = least[column] > floor ? least[column] : floor;
-        high[column] = most[column] > low[column] ? most[column] : low[column];
-        sum_least += low[column];
-        sum_most += high[column];
+        float low = least[column] > floor ? least[column] : floor;
+        float high = most[column] > low ? most[column] : low;
+        width[column] = low;
+        sum_least += low;
+        sum_most += high;
     }
-    if (sum_most <= available) {
-        for (size_t column = 0; column < columns; column++)
-            width[column] = high[column] * available / sum_most;
-    } else if (sum_least <= available) {
-        float rest = settle_narrow(columns, high, available, settled);
-        float open_least = 0;
-        for (size_t column = 0; column < columns; column++)
-            open_least += settled[column] ? 0 : low[column];
-        if (open_least > rest) { /* the narrow ones would squeeze the rest below their words */
-            memset(settled, 0, columns * sizeof *settled);
-            rest = available;
+    float cap = sum_least > available ? water_level(columns, width, available) : 0;
+    for (size_t column = 0; column < columns; column++) {
+        float low = width[column];
+        float high = most[column] > low ? most[column] : low;
+        if (sum_most <= available)
+            width[column] = high * available / sum_most;
+        else if (sum_least <= available)
+            width[column] = low + (available - sum_least) * (high - low) / (sum_most - sum_least);
+        else
+            width[column] = low < cap ? low : cap;
+    }
+}
+
+/* The lines a cell takes at a column width, estimated from the width of
+ * its text unbroken. */
+static float estimated_lines(const struct table_cell *cell, float width)
+{
+    float padding = 2 * layout_measures.cell_padding_x;
+    float inner = width - padding, text = cell->widest_line - padding;
+    if (text <= inner + SETTLE_SLACK || inner <= 0)
+        return 1;
+    return ceilf(text / inner);
+}
+
+/* The table's height in lines, estimated: each row as tall as its tallest
+ * cell. */
+static float estimated_height(const struct table *table, const float *width)
+{
+    float total = 0;
+    for (size_t row = 0; row < table->rows; row++) {
+        float tallest = 1;
+        for (size_t column = 0; column < table->columns; column++) {
+            float lines = estimated_lines(&table->cells[row * table->columns + column],
+                                          width[column]);
+            if (lines > tallest)
+                tallest = lines;
         }
-        share_between(columns, low, high, rest, settled, width);
-    } else {
-        float cap = water_level(columns, low, available);
-        for (size_t column = 0; column < columns; column++)
-            width[column] = low[column] < cap ? low[column] : cap;
+        total += tallest;
     }
-    free(low);
-    free(high);
+    return total;
+}
+
+/* Widths with the settled columns at their most and the others sharing
+ * the rest as table_column_widths does; false when the others would not
+ * keep their longest words. */
+static bool widths_with_settled(size_t columns, const float *least, const float *most,
+                                float available, const bool *settled, float *width)
+{
+    float *open_least = xcalloc(columns, sizeof *open_least);
+    float *open_most = xcalloc(columns, sizeof *open_most);
+    float *open_width = xcalloc(columns, sizeof *open_width);
+    size_t open = 0;
+    float rest = available, need = 0;
+    for (size_t column = 0; column < columns; column++) {
+        if (settled[column]) {
+            width[column] = most[column] + SETTLE_SLACK;
+            rest -= width[column];
+            continue;
+        }
+        open_least[open] = least[column];
+        open_most[open++] = most[column];
+        need += least[column] > layout_measures.column_minimum ? least[column]
+                                                               : layout_measures.column_minimum;
+    }
+    bool fits = open > 0 && need <= rest;
+    if (fits) {
+        table_column_widths(open, open_least, open_most, rest, open_width);
+        for (size_t column = 0, index = 0; column < columns; column++)
+            if (!settled[column])
+                width[column] = open_width[index++];
+    }
+    free(open_least);
+    free(open_most);
+    free(open_width);
+    return fits;
+}
+
+/* A column whose text would wrap is given its whole natural width when
+ * that makes the table shorter: a column of names ("Owner 3") squeezed to
+ * its longest word makes every row two lines tall, while the notes column
+ * that took the width wraps anyway. One column at a time, the one that
+ * saves most, until none saves a line. */
+static void settle_where_it_pays(const struct table *table, const float *least,
+                                 const float *most, float available)
+{
+    size_t columns = table->columns;
+    bool *settled = xcalloc(columns, sizeof *settled);
+    float *trial = xcalloc(columns, sizeof *trial), *best_widths = xcalloc(columns, sizeof *trial);
+    float best = estimated_height(table, table->width);
+    for (;;) {
+        size_t chosen = columns;
+        for (size_t column = 0; column < columns; column++) {
+            if (settled[column] || most[column] <= table->width[column] + SETTLE_SLACK)
+                continue;
+            settled[column] = true;
+            float height;
+            if (widths_with_settled(columns, least, most, available, settled, trial)
+                && (height = estimated_height(table, trial)) < best - 0.5f) {
+                best = height;
+                chosen = column;
+                memcpy(best_widths, trial, columns * sizeof *trial);
+            }
+            settled[column] = false;
+        }
+        if (chosen == columns)
+            break;
+        settled[chosen] = true;
+        memcpy(table->width, best_widths, columns * sizeof *trial);
+    }
     free(settled);
+    free(trial);
+    free(best_widths);
 }
 
 static void compute_widths(struct layout *layout, struct table *table)
@@ -243,6 +286,7 @@ static void compute_widths(struct layout *layout, struct table *table)
     }
     const struct layout_frame *frame = frame_top(layout);
     table_column_widths(table->columns, least, most, frame->width, table->width);
+    settle_where_it_pays(table, least, most, frame->width);
     float x = frame->x;
     for (size_t column = 0; column < table->columns; column++) {
         table->x[column] = x;
@@ -268,7 +312,9 @@ static size_t emit_cell(struct layout *layout, const struct table *table, size_t
     float padding_x = layout_measures.cell_padding_x, padding_y = layout_measures.cell_padding_y;
     float inner = table->width[column] - 2 * padding_x;
     inline_measure(layout, cell->first_span, cell->end_span, &style);
-    inline_break(layout, inner, &style);
+    /* The width was summed from the same words in another order: a word
+     * exactly as wide as its column ("18 min") still fits. */
+    inline_break(layout, inner + SETTLE_SLACK, &style);
     float baseline = text_baseline(style.size, style.leading);
     enum line_align align = column_align(table, column);
     if (!table->alignments || !table->alignments[column])

@@ -103,6 +103,19 @@ for filler in 5 30; do
   same_page tall-row "$filler" HeadTall TallHead TallSecond
 done
 
+# The last page is never a remainder of one or two lines when the page
+# before can give it more.
+for ((filler = 28; filler < 40; filler++)); do
+  typeset_case "$filler" "Last line."
+  pages=$(awk 'NR==1{print $3}' "$work/dump")
+  [ "$pages" -gt 1 ] || continue
+  left=$(awk -v last="$pages" '/^page /{page=$2} page==last && $1=="text" && $3>60 && $3<790' "$work/dump" | wc -l)
+  if [ "$left" -lt 3 ]; then
+    echo "FAIL: last page with $filler filler lines holds $left lines alone"
+    failures=$((failures + 1))
+  fi
+done
+
 if [ "$failures" -eq 0 ]; then
   echo "check_breaks: every keep-together rule holds"
 fi
