@@ -61,6 +61,7 @@ struct build {
     struct language language;
     struct typeset_words words;     /* the typesetter's, from the language */
     unsigned faces_used;            /* the fonts drawn into some PDF (typeset_options) */
+    struct typeset_hyphenator *hyphenator; /* the language's patterns, shared by the PDFs */
 };
 
 #define EVERY_DOCUMENT ((1u << ARTIFACT_COUNT) - 1u)
@@ -337,6 +338,7 @@ static void typeset_options_for(const struct build *build, bool draft, const cha
     options->logo_path = project->logo_path;
     options->draft = draft;
     options->words = &build->words;
+    options->hyphenator = build->hyphenator;
 }
 
 /* Whether path is one of the project's own templates (from its templates
@@ -607,8 +609,10 @@ static bool load_language(struct build *build)
     for (int which = 0; ok && which < 2; which++)
         if (build->language.paths[which])
             add_file_input(build, build->language.paths[which]);
-    if (ok)
+    if (ok) {
         choose_words(build);
+        build->hyphenator = typeset_hyphenator_new(build->language.code);
+    }
     return ok;
 }
 
@@ -630,6 +634,7 @@ static void build_free(struct build *build)
     free(build->outputs);
     free(build->font_folder);
     language_free(&build->language);
+    typeset_hyphenator_free(build->hyphenator);
     model_free(build->model);
 }
 

@@ -149,6 +149,9 @@ static int command_md2pdf(const struct cli_invocation *invocation)
     options.source_name = input;
     options.base_folder = folder;
     options.font_folder = buffer_text(&fonts);
+    const char *language = cli_value(invocation, "language");
+    options.hyphenator = typeset_hyphenator_new(language ? language : "en");
+    options.language = language; /* also the PDF's /Lang */
     if (!cli_require_data(sink) || !file_read(input, source_position_of_file(input), sink, &text, &length))
         goto cleanup;
     if (cli_value(invocation, "dump")) {
@@ -163,6 +166,7 @@ cleanup:
     diag_sink_free(sink);
     buffer_free(&result);
     buffer_free(&fonts);
+    typeset_hyphenator_free(options.hyphenator);
     free(text);
     free(folder);
     free(chosen_output);
@@ -184,6 +188,7 @@ static const struct cli_option md2pdf_options[] = {
     { "accent", 0, CLI_VALUE, "#RRGGBB", "accent colour of headings and rules" },
     { "logo", 0, CLI_VALUE, "FILE", "PNG or JPEG logo for the cover page" },
     { "draft", 0, CLI_FLAG, NULL, "a DRAFT watermark on every page" },
+    { "language", 0, CLI_VALUE, "CODE", "the text's language: hyphenation patterns and the PDF's /Lang; en (default), de, fr ..." },
     { "dump", 0, CLI_VALUE, "WHAT", "print a stage instead: 'layout' (every item's position)" },
     { 0 },
 };
@@ -196,7 +201,7 @@ const struct cli_command cli_md2pdf_command = {
         "Typesets IN.md (CommonMark with GFM tables, task lists, strikethrough and\n"
         "autolinks) as a PDF with running header and footer, bookmarks, clickable links\n"
         "and embedded fonts. HTML comments of the form <!-- golive:NAME ... --> are print\n"
-        "directives (pagebreak, signature, cover, draft, notes, table, matrix; see docs/typesetting.md);\n"
+        "directives (pagebreak, signature, cover, draft, notes, table, matrix, keep; see docs/typesetting.md);\n"
         "any other raw HTML is shown as literal text. Images are read only from IN's\n"
         "folder and below. The creation date comes from --date, else SOURCE_DATE_EPOCH,\n"
         "else 1970-01-01: the same input and options always give the same bytes.",

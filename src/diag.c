@@ -319,7 +319,7 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
     [DIAG_TYPESET_TOO_MANY_BOOKMARKS] = { "typeset-too-many-bookmarks", DIAG_WARNING,
         EXIT_STATUS_OK, "Use fewer headings (lists or bold text for items), or split the document." },
     [DIAG_TYPESET_DIRECTIVE_UNKNOWN] = { "typeset-directive-unknown", DIAG_WARNING,
-        EXIT_STATUS_OK, "Use one of golive:pagebreak, signature, cover, draft, notes, table, matrix." },
+        EXIT_STATUS_OK, "Use one of golive:pagebreak, signature, cover, draft, notes, table, matrix, keep, keep-end." },
     [DIAG_TYPESET_DIRECTIVE_KEY] = { "typeset-directive-key", DIAG_WARNING, EXIT_STATUS_OK,
         "Use a key the directive takes; docs/typesetting.md lists them." },
     [DIAG_TYPESET_DIRECTIVE_DUPLICATE] = { "typeset-directive-duplicate", DIAG_WARNING,
@@ -331,6 +331,9 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Give the value in the range the message names." },
     [DIAG_TYPESET_DIRECTIVE_INLINE] = { "typeset-directive-inline", DIAG_WARNING,
         EXIT_STATUS_OK, "Put the directive on a line of its own, with a blank line before it." },
+    [DIAG_TYPESET_LINK_DEAD] = { "typeset-link-dead", DIAG_WARNING, EXIT_STATUS_OK,
+        "Link to a heading of the document by its anchor name (lower case, spaces as hyphens: "
+        "docs/typesetting.md), or remove the link." },
     [DIAG_TYPESET_IMAGE_REMOTE] = { "typeset-image-remote", DIAG_WARNING, EXIT_STATUS_OK,
         "Download the image next to the Markdown file and link it by a relative path." },
     [DIAG_TYPESET_IMAGE_OUTSIDE] = { "typeset-image-outside", DIAG_WARNING, EXIT_STATUS_OK,

@@ -156,6 +156,7 @@ enum diag_code {
     DIAG_TYPESET_DIRECTIVE_SYNTAX,   /* a malformed directive */
     DIAG_TYPESET_DIRECTIVE_VALUE,    /* a value out of range */
     DIAG_TYPESET_DIRECTIVE_INLINE,   /* a directive inside a paragraph */
+    DIAG_TYPESET_LINK_DEAD,          /* a #anchor link no heading of the document has */
     DIAG_TYPESET_IMAGE_REMOTE,       /* an image URL golive will not fetch */
     DIAG_TYPESET_IMAGE_OUTSIDE,      /* an image path outside the document's folder */
     DIAG_TYPESET_IMAGE_UNREADABLE,   /* an image file that cannot be read */

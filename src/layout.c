@@ -81,6 +81,10 @@ void box_finish(struct layout *layout, float height, float first_baseline, uint1
          index++)
         if (layout->frames[index].marker != MARKER_NONE)
             add_marker(layout, &layout->frames[index], first_baseline);
+    if (flags & (BOX_PAGE_BREAK | BOX_COVER))
+        layout->keep_boxes = 0;
+    else if (layout->keep_boxes && --layout->keep_boxes)
+        flags |= BOX_KEEP_WITH_NEXT;
     LAYOUT_GROW(layout->boxes, layout->box_count, layout->box_capacity);
     struct layout_frame *frame = frame_top(layout);
     layout->boxes[layout->box_count++] = (struct layout_box){
@@ -93,6 +97,53 @@ void box_finish(struct layout *layout, float height, float first_baseline, uint1
     };
     layout->box_start = layout->box_item_count;
     layout->pending_space = 0;
+}
+
+/* How many boxes a short run may have and still be kept whole: a list or
+ * table of six lines or fewer is never split. */
+#define KEEP_WHOLE_BOXES 6
+
+/* Two boxes kept as a pair take at most half a page: slices of a row
+ * taller than a page are not. */
+static bool small_pair(const struct layout *layout, size_t first)
+{
+    float page = layout->text_bottom - layout->text_top;
+    return layout->boxes[first].height + layout->boxes[first + 1].height <= page / 2;
+}
+
+static bool fits_on_page(const struct layout *layout, size_t first, size_t end)
+{
+    float height = 0;
+    for (size_t index = first; index < end; index++)
+        height += layout->boxes[index].height + (index > first ? layout->boxes[index].space_before : 0);
+    return height <= layout->text_bottom - layout->text_top;
+}
+
+void layout_keep_whole(struct layout *layout, size_t first, size_t end)
+{
+    if (end <= first + 1 || !fits_on_page(layout, first, end))
+        return;
+    for (size_t index = first; index + 1 < end; index++)
+        layout->boxes[index].flags |= BOX_KEEP_WITH_NEXT;
+}
+
+void layout_keep_together(struct layout *layout, size_t first, size_t end)
+{
+    if (end <= first + 1)
+        return;
+    if (end - first <= KEEP_WHOLE_BOXES && fits_on_page(layout, first, end)) {
+        layout_keep_whole(layout, first, end);
+        return;
+    }
+    if (small_pair(layout, first))
+        layout->boxes[first].flags |= BOX_KEEP_WITH_NEXT;
+    if (small_pair(layout, end - 2))
+        layout->boxes[end - 2].flags |= BOX_KEEP_WITH_NEXT;
+}
+
+void layout_keep_after_heading(struct layout *layout)
+{
+    layout->keep_boxes = 2;
 }
 
 void box_space(struct layout *layout, float space)
@@ -142,6 +193,17 @@ uint32_t layout_colour(const struct layout *layout, const struct text_style *sty
     return style->accent ? layout->options->accent_colour : style->colour;
 }
 
+void layout_check_anchors(struct layout *layout)
+{
+    for (size_t index = 0; index < layout->anchor_reference_count; index++) {
+        const struct anchor_reference *reference = &layout->anchor_references[index];
+        if (!name_table_get(&layout->slugs, reference->name))
+            diag(layout->sink, DIAG_TYPESET_LINK_DEAD, reference->at,
+                 "the link to '#%s' leads nowhere: no heading of the document has that anchor",
+                 reference->name);
+    }
+}
+
 static void layout_init(struct layout *layout, const struct layout_options *options,
                         const struct text_measurer *measurer, struct display_list *out,
                         struct diag_sink *sink)
@@ -176,6 +238,9 @@ static void layout_release(struct layout *layout)
     free(layout->lines);
     free(layout->bidi_levels);
     name_table_free(&layout->slugs);
+    for (size_t index = 0; index < layout->anchor_reference_count; index++)
+        free(layout->anchor_references[index].name);
+    free(layout->anchor_references);
     free(layout->watermark);
 }
 
@@ -187,8 +252,10 @@ bool layout_document(cmark_node *root, const struct layout_options *options,
     layout_init(&layout, options, measurer, out, sink);
     layout_check_coverage(&layout, root);
     bool ok = layout_blocks(&layout, root) && layout_paginate(&layout);
-    if (ok)
+    if (ok) {
         layout_furniture(&layout);
+        layout_check_anchors(&layout);
+    }
     layout_release(&layout);
     return ok;
 }

@@ -14,6 +14,8 @@
 #include <cmark-gfm.h>
 #include <stdbool.h>
 
+struct typeset_hyphenator;
+
 struct layout_options {
     enum paper_size paper;
     /* running header and footer; NULL or "" leaves a field out */
@@ -32,6 +34,7 @@ struct layout_options {
      * file when unknown; NULL: warnings cite the Markdown. */
     struct source_position (*image_origin)(void *context, const char *url);
     void *image_origin_context;
+    struct typeset_hyphenator *hyphenator; /* the document's language's; NULL: no hyphenation */
 };
 
 /* layout_document: lays out the tree under root into out (empty on entry).

@@ -137,6 +137,7 @@ static void layout_heading(struct layout *layout, cmark_node *node)
     inline_break(layout, frame_top(layout)->width, &style);
     add_heading_marks(layout, node, level);
     layout_flow_lines(layout, &style, ALIGN_LEFT, BOX_KEEP_WITH_NEXT);
+    layout_keep_after_heading(layout);
     box_space(layout, layout_styles[kind].space_after);
 }
 
@@ -151,16 +152,22 @@ static void layout_rule(struct layout *layout)
     box_space(layout, layout_measures.rule_space);
 }
 
-/* Frames deeper than LIMIT_LAYOUT_INDENT keep their parent's column: the
- * content still shows, it just stops moving right. */
-static bool may_indent(const struct layout *layout)
+/* The lists and quotes around the frame being opened: each is one level
+ * of indentation (a list's items indent as their list's level). Content
+ * deeper than LIMIT_LAYOUT_INDENT levels keeps its parent's column: it
+ * still shows, it just stops moving right. */
+static unsigned indent_levels(const struct layout *layout)
 {
-    return layout->frame_count <= LIMIT_LAYOUT_INDENT;
+    unsigned levels = 0;
+    for (size_t index = 0; index < layout->frame_count; index++)
+        levels += layout->frames[index].kind == FRAME_LIST
+                  || layout->frames[index].kind == FRAME_QUOTE;
+    return levels;
 }
 
 static void enter_quote(struct layout *layout)
 {
-    bool indent = may_indent(layout);
+    bool indent = indent_levels(layout) + 1 <= LIMIT_LAYOUT_INDENT;
     struct layout_frame *frame = frame_push(layout, FRAME_QUOTE);
     frame->tight = false;
     if (!indent)
@@ -180,6 +187,7 @@ static void enter_list(struct layout *layout, cmark_node *node)
     frame->next_number = cmark_node_get_list_start(node);
     frame->list_depth++;
     frame->marker_width = layout_measures.list_indent;
+    frame->first_box = layout->box_count;
     if (!frame->ordered)
         return;
     long last = frame->next_number;
@@ -198,7 +206,7 @@ static const char *const bullets[] = { "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x97
 
 static void enter_item(struct layout *layout, cmark_node *node)
 {
-    bool indent = may_indent(layout);
+    bool indent = indent_levels(layout) <= LIMIT_LAYOUT_INDENT; /* its list counted */
     long number = frame_top(layout)->next_number++;
     const struct layout_frame list = *frame_top(layout); /* frame_push may move it */
     struct layout_frame *item = frame_push(layout, FRAME_ITEM);
@@ -264,6 +272,7 @@ static void block_exit(struct layout *layout, cmark_node *node)
         box_space(layout, layout_styles[STYLE_BODY].space_after);
         break;
     case CMARK_NODE_LIST:
+        layout_keep_together(layout, frame_top(layout)->first_box, layout->box_count);
         frame_pop(layout);
         box_space(layout, layout_styles[STYLE_BODY].space_after);
         break;

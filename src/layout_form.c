@@ -142,13 +142,9 @@ static void layout_code_lines(struct layout *layout, const char *text, size_t le
     } while (start <= length);
     buffer_free(&expanded);
     buffer_free(&visual);
-    /* As for paragraphs: no first line alone at a page's foot, no last
+    /* A short block whole; no first line alone at a page's foot, no last
      * line alone at the top of the next. */
-    size_t count = layout->box_count - first_box;
-    if (count >= 2)
-        layout->boxes[first_box].flags |= BOX_KEEP_WITH_NEXT;
-    if (count >= 3)
-        layout->boxes[layout->box_count - 2].flags |= BOX_KEEP_WITH_NEXT;
+    layout_keep_together(layout, first_box, layout->box_count);
     frame_pop(layout);
     box_space(layout, style->space_after + padding_y);
 }
@@ -463,6 +459,12 @@ static void apply_directive(struct layout *layout, const struct directive *direc
         break;
     case DIRECTIVE_TABLE: set_table_size(layout, directive); break;
     case DIRECTIVE_MATRIX: layout_matrix(layout, directive); break;
+    case DIRECTIVE_KEEP: layout->keep_group = layout->box_count + 1; break;
+    case DIRECTIVE_KEEP_END:
+        if (layout->keep_group)
+            layout_keep_whole(layout, layout->keep_group - 1, layout->box_count);
+        layout->keep_group = 0;
+        break;
     case DIRECTIVE_COUNT: break;
     }
 }

@@ -74,6 +74,17 @@ static void begin_link(struct layout *layout, cmark_node *node)
     link->length = (uint32_t)strlen(url ? url : "");
     buffer_append(&layout->scratch, url ? url : "", link->length);
     layout->current_link = (uint32_t)layout->link_count;
+    if (url && url[0] == '#') {
+        LAYOUT_GROW(layout->anchor_references, layout->anchor_reference_count,
+                    layout->anchor_reference_capacity);
+        struct source_position at = layout->current_position;
+        if (cmark_node_get_start_line(node) > 0) {
+            at.line = (unsigned)cmark_node_get_start_line(node);
+            at.column = (unsigned)cmark_node_get_start_column(node);
+        }
+        layout->anchor_references[layout->anchor_reference_count++] =
+            (struct anchor_reference){ xstrdup(url + 1), at };
+    }
 }
 
 /* An image becomes a span holding its alt text and its URL; its children
@@ -479,22 +490,91 @@ static bool find_cut(const struct layout *layout, size_t first, float width,
  * width: after the last preferred punctuation that fits when that fills at
  * least a third of the line, otherwise after the last character that fits.
  * A JOIN goes between the parts, where the line breaker may break. */
+static const char hyphen_mark[] = "-";
+
+/* Puts a visible hyphen after fragment index, drawn in its style. */
+static void insert_hyphen(struct layout *layout, size_t index, float width)
+{
+    struct fragment mark = layout->fragments[index];
+    mark.text = hyphen_mark;
+    mark.length = 1;
+    mark.width = width;
+    insert_fragment(layout, index + 1, &mark);
+}
+
 static void cut_long_word(struct layout *layout, size_t first, float width,
                           const struct run_style *style)
 {
     struct word_cut last, preferred;
     if (!find_cut(layout, first, width, style, &last, &preferred))
         return;
-    struct word_cut cut = preferred.offset && preferred.reach >= width * CUT_LEAST_SHARE ? preferred
-                                                                                       : last;
-    if (cut.offset < layout->fragments[cut.fragment].length) {
-        split_fragment(layout, cut.fragment, cut.offset, cut.width);
+    bool at_punctuation = preferred.offset && preferred.reach >= width * CUT_LEAST_SHARE;
+    /* A cut between two letters of a word is marked with a hyphen
+     * ("Colum-n"); a cut in code, or in a URL, address or identifier (a
+     * word with punctuation in it) is not, nor one after punctuation. */
+    bool mark = !at_punctuation && !preferred.offset && !layout->bidi_active
+                && !(layout->spans[layout->fragments[first].span].style & (SPAN_CODE | SPAN_MONO))
+                && !(style->base & SPAN_MONO);
+    float hyphen = fragment_advance(layout, &layout->fragments[first], '-', style);
+    if (mark && !find_cut(layout, first, width - hyphen, style, &last, &preferred))
         return;
+    struct word_cut cut = at_punctuation ? preferred : last;
+    if (cut.offset < layout->fragments[cut.fragment].length)
+        split_fragment(layout, cut.fragment, cut.offset, cut.width);
+    else {
+        struct fragment join = { .text = layout->fragments[cut.fragment + 1].text,
+                                 .span = layout->fragments[cut.fragment].span,
+                                 .kind = FRAGMENT_JOIN };
+        insert_fragment(layout, cut.fragment + 1, &join);
     }
-    struct fragment join = { .text = layout->fragments[cut.fragment + 1].text,
-                             .span = layout->fragments[cut.fragment].span,
-                             .kind = FRAGMENT_JOIN };
-    insert_fragment(layout, cut.fragment + 1, &join);
+    if (mark)
+        insert_hyphen(layout, cut.fragment, hyphen);
+}
+
+/* Hyphenation points looked at in one word. */
+#define HYPHEN_POINTS_MAX 32
+
+/* The widest first part of the word at fragment index that fits in room with
+ * a hyphen after it: the fragment is split there, a hyphen fragment and a
+ * JOIN put between the parts. False when the word has no such point. */
+static bool hyphenate_word(struct layout *layout, size_t index, float room,
+                           const struct run_style *style)
+{
+    const struct fragment *word = &layout->fragments[index];
+    size_t points[HYPHEN_POINTS_MAX];
+    size_t count = layout_hyphen_points(layout->options->hyphenator, word->text, word->length,
+                                        points, HYPHEN_POINTS_MAX);
+    if (count == 0)
+        return false;
+    float hyphen = fragment_advance(layout, word, '-', style);
+    float used = 0, best_width = 0;
+    size_t offset = 0, best = 0;
+    for (size_t point = 0; point < count; point++) {
+        while (offset < points[point]) {
+            uint32_t code_point;
+            size_t step = utf8_decode_lossy(word->text + offset, word->length - offset, &code_point);
+            used += fragment_advance(layout, word, code_point, style);
+            offset += step;
+        }
+        if (used + hyphen > room)
+            break;
+        best = offset;
+        best_width = used;
+    }
+    if (best == 0)
+        return false;
+    split_fragment(layout, index, best, best_width);
+    insert_hyphen(layout, index, hyphen);
+    return true;
+}
+
+/* Whether the unit of fragments [index, end) may be hyphenated: one plain
+ * word, in left-to-right text, with patterns to hyphenate by. */
+static bool may_hyphenate(const struct layout *layout, size_t index, size_t end)
+{
+    return end == index + 1 && layout->fragments[index].kind == FRAGMENT_WORD
+           && layout->options->hyphenator && !layout->bidi_active
+           && !(layout->spans[layout->fragments[index].span].style & (SPAN_CODE | SPAN_MONO));
 }
 
 static void add_line(struct layout *layout, size_t first, size_t end, float width)
@@ -518,7 +598,9 @@ static float unit_width(const struct layout *layout, size_t first, size_t *end)
 }
 
 /* Greedy line filling: each line takes as many units as fit. Spaces where a
- * line breaks are dropped; a unit wider than a whole line is cut. */
+ * line breaks are dropped; a unit wider than a whole line is hyphenated, or
+ * else cut. Ragged-right lines need no hyphenation otherwise, and text that
+ * never needs it never loads the patterns. */
 void inline_break(struct layout *layout, float width, const struct run_style *style)
 {
     layout->line_count = 0;
@@ -549,7 +631,8 @@ void inline_break(struct layout *layout, float width, const struct run_style *st
             content = false;
         }
         if (!content && unit > width) {
-            cut_long_word(layout, index, width, style);
+            if (!may_hyphenate(layout, index, end) || !hyphenate_word(layout, index, width, style))
+                cut_long_word(layout, index, width, style);
             unit = unit_width(layout, index, &end);
         }
         used += space + unit;

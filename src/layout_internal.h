@@ -64,6 +64,7 @@ struct layout_frame {
     char delimiter;              /* '.' or ')' */
     long next_number;
     float marker_width;          /* the marker column of a list [pt] */
+    size_t first_box;            /* lists: the box their first item starts */
     enum marker_kind marker;     /* items: what waits for the item's first box */
     char marker_text[24];
 };
@@ -86,6 +87,13 @@ struct inline_span {
 
 struct inline_link {
     uint32_t offset, length;     /* the target, in layout.scratch */
+};
+
+/* A link to a heading of the document (#anchor), checked once every
+ * heading is known. */
+struct anchor_reference {
+    char *name;                  /* without the '#' */
+    struct source_position at;
 };
 
 /* Fragments: spans cut at spaces and face changes, and measured. */
@@ -138,6 +146,8 @@ struct layout {
     struct layout_frame *frames;
     size_t frame_count, frame_capacity;
     float pending_space;         /* owed before the next box [pt] */
+    unsigned keep_boxes;         /* boxes still to keep with a heading before them */
+    size_t keep_group;           /* <!-- golive:keep -->: its first box + 1; 0 for none */
 
     struct buffer scratch;       /* inline text of the block being laid out */
     struct inline_span *spans;
@@ -150,6 +160,8 @@ struct layout {
     size_t line_count, line_capacity;
 
     struct name_table slugs;     /* anchor names used so far; number: repeats of a name */
+    struct anchor_reference *anchor_references;
+    size_t anchor_reference_count, anchor_reference_capacity;
     struct source_position current_position; /* of the block being laid out */
     uint32_t current_link;       /* the link being collected + 1; 0 outside links */
     size_t span_floor;           /* spans below this belong to an earlier cell: never extended */
@@ -188,6 +200,15 @@ float text_baseline(float size, float leading);
 /* box_finish: closes the box built since the last one; first_baseline places
  * pending list markers. */
 void box_finish(struct layout *layout, float height, float first_baseline, uint16_t flags);
+/* layout_keep_together: boxes [first, end) on one page when they fit on
+ * one; a longer run keeps its first two and last two together (no single
+ * line alone at a page's foot or top). Short lists and tables, keep groups. */
+void layout_keep_together(struct layout *layout, size_t first, size_t end);
+/* layout_keep_whole: boxes [first, end) on one page when they fit on one
+ * (<!-- golive:keep -->). */
+void layout_keep_whole(struct layout *layout, size_t first, size_t end);
+/* layout_keep_after_heading: the next two boxes stay with the heading. */
+void layout_keep_after_heading(struct layout *layout);
 /* box_space: the gap owed before the next box is at least space. */
 void box_space(struct layout *layout, float space);
 uint32_t container_open(struct layout *layout, enum container_kind kind, float x, float width,
@@ -222,6 +243,17 @@ enum font_face face_for_style(uint8_t style);
 /* layout_flow_lines: one box per line at the current frame's x. */
 void layout_flow_lines(struct layout *layout, const struct run_style *style,
                        enum line_align align, uint16_t every_line_flags);
+
+/* layout_hyphen.c: layout_hyphen_points: the byte offsets in word after
+ * which it may be hyphenated, ascending, at most room; 0 for a word that is
+ * not letters alone (numbers, units, identifiers, addresses) or without
+ * patterns. */
+size_t layout_hyphen_points(struct typeset_hyphenator *hyphenator, const char *word,
+                            size_t length, size_t *points, size_t room);
+
+/* layout.c: layout_check_anchors warns about each #anchor link that no
+ * heading's anchor answers. */
+void layout_check_anchors(struct layout *layout);
 
 /* layout_block.c: layout_blocks builds the vertical list from the tree;
  * false once an error is recorded (layout->failed). */

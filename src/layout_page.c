@@ -22,6 +22,8 @@ struct page_builder {
     float y;                     /* top of the next box [pt] */
     float last_bottom;           /* bottom of the last box placed [pt] */
     bool empty;                  /* nothing placed on this page yet */
+    size_t page_first_box;       /* the first box placed on this page */
+    bool page_forced;            /* this page began at a page break or after a cover */
     struct open_container *open;
     size_t open_count, open_capacity;
 };
@@ -65,6 +67,7 @@ static bool new_page(struct page_builder *builder)
     builder->page = display_list_add_page(layout->list);
     builder->y = builder->last_bottom = layout->text_top;
     builder->empty = true;
+    builder->page_forced = false;
     return true;
 }
 
@@ -148,6 +151,8 @@ static void place_box(struct page_builder *builder, size_t index)
             return;
         gap = 0;
     }
+    if (builder->empty)
+        builder->page_first_box = index;
     if (builder->empty && box->header_box) {
         const struct layout_box *header = &layout->boxes[box->header_box - 1];
         enter_containers(builder, header->container);
@@ -172,17 +177,21 @@ static void place_cover(struct page_builder *builder, const struct layout_box *b
     new_page(builder);
 }
 
-bool layout_paginate(struct layout *layout)
+/* One pass over the boxes; *first_on_last is the first box of the last
+ * page, *forced whether that page began at a page break or a cover. */
+static void paginate_once(struct layout *layout, size_t *first_on_last, bool *forced)
 {
-    struct page_builder builder = { .layout = layout };
+    struct page_builder builder = { .layout = layout, .page_first_box = layout->box_count };
     new_page(&builder);
     for (size_t index = 0; index < layout->box_count && !layout->failed; index++) {
         const struct layout_box *box = &layout->boxes[index];
-        if (box->flags & BOX_COVER)
+        if (box->flags & BOX_COVER) {
             place_cover(&builder, box);
-        else if (box->flags & BOX_PAGE_BREAK) {
+            builder.page_forced = true;
+        } else if (box->flags & BOX_PAGE_BREAK) {
             if (!builder.empty)
                 new_page(&builder);
+            builder.page_forced = true;
         } else
             place_box(&builder, index);
     }
@@ -192,6 +201,52 @@ bool layout_paginate(struct layout *layout)
     if (list->page_count > 1 && list->pages[list->page_count - 1].count == 0) {
         free(list->pages[list->page_count - 1].items);
         list->page_count--;
+    }
+    *first_on_last = builder.page_first_box;
+    *forced = builder.page_forced;
+}
+
+static void clear_pages(struct display_list *list)
+{
+    for (size_t page = 0; page < list->page_count; page++)
+        free(list->pages[page].items);
+    list->page_count = 0;
+}
+
+/* A last page holding no more than this many boxes (lines, rows) carried
+ * over from the page before is a remainder: the page before gives it more. */
+#define REMAINDER_BOXES 2
+#define REMAINDER_PULLS 4
+
+/* The last page is never a remainder of one or two lines when the page
+ * before can give it more: the box before them is kept with them, and the
+ * pages are made again, as long as the page count does not grow. */
+bool layout_paginate(struct layout *layout)
+{
+    size_t first, pages;
+    bool forced;
+    paginate_once(layout, &first, &forced);
+    for (int pull = 0; pull < REMAINDER_PULLS && !layout->failed; pull++) {
+        if (forced || first == 0 || first >= layout->box_count
+            || layout->box_count - first > REMAINDER_BOXES || layout->list->page_count < 2)
+            break;
+        struct layout_box *before = &layout->boxes[first - 1];
+        float carried = 0; /* lines and rows, not the slices of a row taller than a page */
+        for (size_t index = first - 1; index < layout->box_count; index++)
+            carried += layout->boxes[index].height;
+        if (before->flags & (BOX_KEEP_WITH_NEXT | BOX_PAGE_BREAK | BOX_COVER)
+            || carried > (layout->text_bottom - layout->text_top) / 2)
+            break;
+        pages = layout->list->page_count;
+        before->flags |= BOX_KEEP_WITH_NEXT;
+        clear_pages(layout->list);
+        paginate_once(layout, &first, &forced);
+        if (layout->list->page_count > pages) {
+            before->flags &= (uint16_t)~BOX_KEEP_WITH_NEXT;
+            clear_pages(layout->list);
+            paginate_once(layout, &first, &forced);
+            break;
+        }
     }
     return !layout->failed;
 }

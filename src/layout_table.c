@@ -6,6 +6,7 @@
 #include "markdown.h"
 
 #include <cmark-gfm-core-extensions.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,6 +123,8 @@ static float water_level(size_t columns, const float *least, float available)
     return low;
 }
 
+#define SETTLE_SLACK 0.01f /* [pt]: the cell's words summed again in another order may be wider */
+
 /* Column widths from content: every column gets at least its longest word
  * (capped) and a floor; the rest of the width goes to the columns whose
  * text would wrap, in proportion to how much more they want. A table whose
@@ -154,6 +157,107 @@ void table_column_widths(size_t columns, const float *least, const float *most, 
     }
 }
 
+/* The lines a cell takes at a column width, estimated from the width of
+ * its text unbroken. */
+static float estimated_lines(const struct table_cell *cell, float width)
+{
+    float padding = 2 * layout_measures.cell_padding_x;
+    float inner = width - padding, text = cell->widest_line - padding;
+    if (text <= inner + SETTLE_SLACK || inner <= 0)
+        return 1;
+    return ceilf(text / inner);
+}
+
+/* The table's height in lines, estimated: each row as tall as its tallest
+ * cell. */
+static float estimated_height(const struct table *table, const float *width)
+{
+    float total = 0;
+    for (size_t row = 0; row < table->rows; row++) {
+        float tallest = 1;
+        for (size_t column = 0; column < table->columns; column++) {
+            float lines = estimated_lines(&table->cells[row * table->columns + column],
+                                          width[column]);
+            if (lines > tallest)
+                tallest = lines;
+        }
+        total += tallest;
+    }
+    return total;
+}
+
+/* Widths with the settled columns at their most and the others sharing
+ * the rest as table_column_widths does; false when the others would not
+ * keep their longest words. */
+static bool widths_with_settled(size_t columns, const float *least, const float *most,
+                                float available, const bool *settled, float *width)
+{
+    float *open_least = xcalloc(columns, sizeof *open_least);
+    float *open_most = xcalloc(columns, sizeof *open_most);
+    float *open_width = xcalloc(columns, sizeof *open_width);
+    size_t open = 0;
+    float rest = available, need = 0;
+    for (size_t column = 0; column < columns; column++) {
+        if (settled[column]) {
+            width[column] = most[column] + SETTLE_SLACK;
+            rest -= width[column];
+            continue;
+        }
+        open_least[open] = least[column];
+        open_most[open++] = most[column];
+        need += least[column] > layout_measures.column_minimum ? least[column]
+                                                               : layout_measures.column_minimum;
+    }
+    bool fits = open > 0 && need <= rest;
+    if (fits) {
+        table_column_widths(open, open_least, open_most, rest, open_width);
+        for (size_t column = 0, index = 0; column < columns; column++)
+            if (!settled[column])
+                width[column] = open_width[index++];
+    }
+    free(open_least);
+    free(open_most);
+    free(open_width);
+    return fits;
+}
+
+/* A column whose text would wrap is given its whole natural width when
+ * that makes the table shorter: a column of names ("Owner 3") squeezed to
+ * its longest word makes every row two lines tall, while the notes column
+ * that took the width wraps anyway. One column at a time, the one that
+ * saves most, until none saves a line. */
+static void settle_where_it_pays(const struct table *table, const float *least,
+                                 const float *most, float available)
+{
+    size_t columns = table->columns;
+    bool *settled = xcalloc(columns, sizeof *settled);
+    float *trial = xcalloc(columns, sizeof *trial), *best_widths = xcalloc(columns, sizeof *trial);
+    float best = estimated_height(table, table->width);
+    for (;;) {
+        size_t chosen = columns;
+        for (size_t column = 0; column < columns; column++) {
+            if (settled[column] || most[column] <= table->width[column] + SETTLE_SLACK)
+                continue;
+            settled[column] = true;
+            float height;
+            if (widths_with_settled(columns, least, most, available, settled, trial)
+                && (height = estimated_height(table, trial)) < best - 0.5f) {
+                best = height;
+                chosen = column;
+                memcpy(best_widths, trial, columns * sizeof *trial);
+            }
+            settled[column] = false;
+        }
+        if (chosen == columns)
+            break;
+        settled[chosen] = true;
+        memcpy(table->width, best_widths, columns * sizeof *trial);
+    }
+    free(settled);
+    free(trial);
+    free(best_widths);
+}
+
 static void compute_widths(struct layout *layout, struct table *table)
 {
     float *least = xcalloc(table->columns, sizeof *least);
@@ -182,6 +286,7 @@ static void compute_widths(struct layout *layout, struct table *table)
     }
     const struct layout_frame *frame = frame_top(layout);
     table_column_widths(table->columns, least, most, frame->width, table->width);
+    settle_where_it_pays(table, least, most, frame->width);
     float x = frame->x;
     for (size_t column = 0; column < table->columns; column++) {
         table->x[column] = x;
@@ -207,7 +312,9 @@ static size_t emit_cell(struct layout *layout, const struct table *table, size_t
     float padding_x = layout_measures.cell_padding_x, padding_y = layout_measures.cell_padding_y;
     float inner = table->width[column] - 2 * padding_x;
     inline_measure(layout, cell->first_span, cell->end_span, &style);
-    inline_break(layout, inner, &style);
+    /* The width was summed from the same words in another order: a word
+     * exactly as wide as its column ("18 min") still fits. */
+    inline_break(layout, inner + SETTLE_SLACK, &style);
     float baseline = text_baseline(style.size, style.leading);
     enum line_align align = column_align(table, column);
     if (!table->alignments || !table->alignments[column])
@@ -244,27 +351,47 @@ static void emit_grid(struct layout *layout, const struct table *table, bool hea
                   header ? measures->colour_text : measures->colour_grid);
 }
 
+/* The height of the boxes kept with what comes next at the end of the
+ * list (the header row, a heading before the table), with the gap owed. */
+static float kept_before(const struct layout *layout)
+{
+    float height = layout->pending_space;
+    for (size_t index = layout->box_count; index > 0; index--) {
+        const struct layout_box *box = &layout->boxes[index - 1];
+        if (!(box->flags & BOX_KEEP_WITH_NEXT))
+            break;
+        height += box->height + (index < layout->box_count ? layout->boxes[index].space_before : 0);
+    }
+    return height;
+}
+
 /* One row, or for a row taller than a page, one page-sized slice of it at
- * a time; returns the index of its (first) box. */
+ * a time; returns the index of its (first) box. The first slice leaves room
+ * for what is kept with it (a heading, the header row) on the same page. */
 static size_t emit_row(struct layout *layout, const struct table *table, size_t row,
                        size_t header_box)
 {
     bool header = table->header && row == 0;
     struct run_style style = cell_style(layout, table, row);
     float padding_y = layout_measures.cell_padding_y;
-    float tallest = layout->text_bottom - layout->text_top - 2 * padding_y;
+    float page = layout->text_bottom - layout->text_top - 2 * padding_y, tallest = page;
     if (header_box)
         tallest -= layout->boxes[header_box - 1].height;
     size_t per_box = tallest > style.leading ? (size_t)(tallest / style.leading) : 1;
+    float first_room = page - kept_before(layout);
+    size_t per_first = first_room > 3 * style.leading ? (size_t)(first_room / style.leading)
+                                                      : per_box;
+    if (per_first > per_box)
+        per_first = per_box;
     size_t first_box = layout->box_count;
-    for (size_t from = 0;; from += per_box) {
+    for (size_t from = 0, count = per_first;; from += count, count = per_box) {
         size_t lines = 0;
         for (size_t column = 0; column < table->columns; column++) {
-            size_t count = emit_cell(layout, table, row, column, from, from + per_box);
-            if (count > lines)
-                lines = count;
+            size_t cell_lines = emit_cell(layout, table, row, column, from, from + count);
+            if (cell_lines > lines)
+                lines = cell_lines;
         }
-        size_t shown = lines - from < per_box ? lines - from : per_box;
+        size_t shown = lines - from < count ? lines - from : count;
         float height = (float)(shown ? shown : 1) * style.leading + 2 * padding_y;
         if (table->blank_column && !header && height < layout_measures.blank_row)
             height = layout_measures.blank_row;
@@ -272,7 +399,7 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
         box_finish(layout, height, padding_y + text_baseline(style.size, style.leading),
                    header ? BOX_TABLE_HEADER | BOX_KEEP_WITH_NEXT : 0);
         layout->boxes[layout->box_count - 1].header_box = (uint32_t)header_box;
-        if (from + per_box >= lines)
+        if (from + count >= lines)
             break;
     }
     return first_box;
@@ -298,12 +425,13 @@ void layout_table(struct layout *layout, cmark_node *node)
     measure_cells(layout, &table);
     compute_widths(layout, &table);
     box_space(layout, layout_styles[STYLE_TABLE].space_before);
-    size_t header_box = 0;
+    size_t header_box = 0, first_box = layout->box_count;
     for (size_t row = 0; row < table.rows; row++) {
         size_t box = emit_row(layout, &table, row, header_box);
         if (table.header && row == 0)
             header_box = box + 1;
     }
+    layout_keep_together(layout, table.header ? first_box + 1 : first_box, layout->box_count);
     box_space(layout, layout_styles[STYLE_TABLE].space_after);
     free(table.cells);
     free(table.width);

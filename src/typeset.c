@@ -104,7 +104,7 @@ static bool lay_out(const char *markdown, size_t length, const struct typeset_op
         .footer_note = field_nfc(&fields[4], options->footer_note),
         .accent_colour = accent, .logo_path = options->logo_path,
         .base_folder = options->base_folder, .source_name = name, .draft = options->draft,
-        .words = options->words,
+        .words = options->words, .hyphenator = options->hyphenator,
         .image_origin = options->image_origin, .image_origin_context = options->image_origin_context,
         .source_text = buffer_text(&work->text), .source_length = work->text.length,
     };

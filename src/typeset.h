@@ -44,7 +44,16 @@ struct typeset_options {
     unsigned *faces_used;        /* out, or NULL: the faces drawn are OR-ed in, as bits
                                     1u << face (font_face.h; font_file_name names their files) */
     const struct typeset_words *words; /* the typesetter's own words; NULL: English */
+    struct typeset_hyphenator *hyphenator; /* words broken at line ends; NULL: none */
 };
+
+/* A hyphenator: the hyphenation patterns of one language ("en", "de",
+ * "fr": /usr/share/hyphen/hyph_CODE.dic), read when a word first needs
+ * them and kept for every document typeset with it. Without the file, no
+ * word is hyphenated. */
+struct typeset_hyphenator;
+struct typeset_hyphenator *typeset_hyphenator_new(const char *language);
+void typeset_hyphenator_free(struct typeset_hyphenator *hyphenator);
 
 /* typeset_options_init: every field at its default. */
 void typeset_options_init(struct typeset_options *options);

@@ -52,6 +52,8 @@ static void format_date(struct buffer *out, const struct local_formats *formats,
          (const char *const[]){ year, month, day }, 3);
 }
 
+#define NO_BREAK_SPACE "\xC2\xA0"
+
 static void format_duration(struct buffer *out, const struct local_formats *formats,
                             long long minutes)
 {
@@ -59,15 +61,18 @@ static void format_duration(struct buffer *out, const struct local_formats *form
     long long days = magnitude / 1440, hours = magnitude / 60 % 24, rest = magnitude % 60;
     if (minutes < 0)
         buffer_append_char(out, '-');
-    /* As value_format_duration: at most two units, the largest ones. */
+    /* As value_format_duration: at most two units, the largest ones; a
+     * no-break space binds each number to its unit, so that a line or a
+     * table cell never parts "18" from "min". */
     if (days)
-        buffer_printf(out, "%lld %s", days, formats->day);
+        buffer_printf(out, "%lld" NO_BREAK_SPACE "%s", days, formats->day);
     if (hours)
-        buffer_printf(out, "%s%lld %s", days ? " " : "", hours, formats->hour);
+        buffer_printf(out, "%s%lld" NO_BREAK_SPACE "%s", days ? " " : "", hours, formats->hour);
     if (rest && !(days && hours))
-        buffer_printf(out, "%s%lld %s", days || hours ? " " : "", rest, formats->minute);
+        buffer_printf(out, "%s%lld" NO_BREAK_SPACE "%s", days || hours ? " " : "", rest,
+                      formats->minute);
     if (!days && !hours && !rest)
-        buffer_printf(out, "0 %s", formats->minute);
+        buffer_printf(out, "0" NO_BREAK_SPACE "%s", formats->minute);
 }
 
 /* A timestamp {text, iso, date, time}: rebuilt from iso, in its offset. */

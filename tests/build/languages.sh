@@ -55,7 +55,7 @@ text_of() {
 proper_names='Odoo|OCA|Python|XML|JavaScript|Enterprise'
 for template in "$source"/templates/*.md; do
   words=$(tr '\n' ' ' < "$template" | sed 's/{{![^}]*}}//g; s/{{[^}]*}}//g;
-      s/<!-- golive:[a-z]*//g; s/ [a-z-]*="[a-z0-9]*"//g; s/ [a-z-]*="//g; s/&#[0-9]*;//g' \
+      s/<!-- golive:[a-z-]*//g; s/ [a-z-]*="[a-z0-9]*"//g; s/ [a-z-]*="//g; s/&#[0-9]*;//g' \
       | grep -oE '[[:alpha:]]{2,}' | grep -vxE "$proper_names" || true)
   [ -z "$words" ] || fail "$(basename "$template") has words of its own: $(echo $words | head -c 80)"
 done

@@ -99,7 +99,10 @@ documents() {
   # the runbook, sign-off sheet and close-out print the go-live verdict
   for document in runbook signoff closeout preflight; do
     [ -f "out/$document.txt" ] || continue
-    tr '\n' ' ' < "out/$document.txt" | tr -s ' ' > "out/$document.flat"
+    # a no-break space (between a number and its unit) reads as a space;
+    # a word hyphenated at a line's end is joined again, as a reader does
+    tr '\n' ' ' < "out/$document.txt" | sed 's/\xc2\xa0/ /g' | tr -s ' ' \
+      | sed 's/\([[:alpha:]]\)- \([[:lower:]]\)/\1\2/g' > "out/$document.flat"
   done
   says out/runbook.flat "The go-live is $verdict"
   # the sign-off sheet's go-live approval reads as status's
