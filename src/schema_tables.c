@@ -85,6 +85,8 @@ static const struct field_spec item_fields[] = {
                  "checklist successfully once that phase is closed (rollback: roll-back)" },
     { .key = "downtime", .type = FIELD_ENUM, .choices = schema_downtime_marks,
       .meaning = "start or end: this step starts or ends the users' downtime" },
+    { .key = "at", .type = FIELD_WINDOW_OFFSET,
+      .meaning = "a planned start pinned relative to the window start (T-48h, T+0:30)" },
 };
 static const struct schema item_schema = { "step", item_fields, COUNT(item_fields), NULL, 0 };
 
