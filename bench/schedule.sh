@@ -24,8 +24,9 @@ measure() {  # measure STEPS: prints "STEPS schedule total" in instructions
     "$golive" status "$folder/project.yaml" >/dev/null 2>&1 || true
   local total schedule
   total=$(callgrind_annotate "$folder/callgrind.out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1; exit }')
-  schedule=$(callgrind_annotate --inclusive=yes "$folder/callgrind.out" 2>/dev/null \
-    | awk '/evaluate_schedule |evaluate_schedule$|evaluate_forecasts / { gsub(",", "", $1); sum += $1 } END { print sum + 0 }')
+  schedule=$(callgrind_annotate --inclusive=yes --threshold=100 "$folder/callgrind.out" 2>/dev/null \
+    | awk '/=> .*evaluate_schedule[.]c:evaluate_(schedule|forecasts) / { gsub(",", "", $1); sum += $1 }
+           END { print sum + 0 }')
   echo "$1 $schedule $total"
 }
 small=$(measure $((steps / 10)))

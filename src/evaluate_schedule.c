@@ -11,6 +11,7 @@
 #include "evaluate.h"
 
 #include "alloc.h"
+#include "model_checklist.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,27 +20,36 @@ struct graph {
     size_t count;
     const struct item **steps;   /* by number - 1 */
     size_t *first_pred, *preds;  /* the steps each waits for: preds[first_pred[i]..first_pred[i+1]) */
+    bool *alternative;           /* by phase index: not on the main line */
 };
 
-/* Whether a phase is an alternative to the planned path: a decision
- * names it for rollback or no-go (succeeds_by), or none of its steps is
- * required (the runbook's rollback phase). */
-static bool phase_is_alternative(const struct checklist *checklist, const struct phase *phase)
+/* Which phases are alternatives to the planned path, by index: a
+ * decision names them for rollback or no-go (succeeds_by), or none of
+ * their steps is required (the runbook's rollback phase). One pass over
+ * the steps, phases looked up by id. */
+static bool *alternative_phases(const struct checklist *checklist)
 {
-    for (const struct phase *other = checklist->phases;
-         other < checklist->phases + checklist->phase_count; other++)
-        for (const struct item *item = other->items; item < other->items + other->item_count;
+    bool *alternative = xcalloc(checklist->phase_count + 1, sizeof *alternative);
+    struct name_table phases = { 0 };
+    for (size_t index = 0; index < checklist->phase_count; index++) {
+        const struct phase *phase = &checklist->phases[index];
+        if (phase->id)
+            name_table_put(&phases, phase->id, phase, index);
+        bool any_required = false;
+        for (const struct item *item = phase->items; item < phase->items + phase->item_count;
              item++)
-            for (size_t index = 0; index < item->succeeds_by.count; index++) {
-                const struct text_pair *pair = &item->succeeds_by.pairs[index];
-                if ((!strcmp(pair->key, "rollback") || !strcmp(pair->key, "no-go"))
-                    && !strcmp(pair->text, phase->id))
-                    return true;
-            }
-    for (const struct item *item = phase->items; item < phase->items + phase->item_count; item++)
-        if (item->required)
-            return false;
-    return phase->item_count > 0;
+            any_required = any_required || item->required;
+        alternative[index] = phase->item_count > 0 && !any_required;
+    }
+    CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
+        for (size_t index = 0; index < item->succeeds_by.count; index++) {
+            const struct text_pair *pair = &item->succeeds_by.pairs[index];
+            const struct name_entry *named = name_table_get(&phases, pair->text);
+            if (named && (!strcmp(pair->key, "rollback") || !strcmp(pair->key, "no-go")))
+                alternative[named->number] = true;
+        }
+    name_table_free(&phases);
+    return alternative;
 }
 
 /* add_pred: one step item waits for, at preds[*fill] (only counted on
@@ -79,12 +89,13 @@ static void build_graph(const struct checklist *checklist, struct graph *graph)
     graph->count = checklist->item_count;
     graph->steps = xcalloc(graph->count + 1, sizeof *graph->steps);
     graph->first_pred = xcalloc(graph->count + 1, sizeof *graph->first_pred);
+    graph->alternative = alternative_phases(checklist);
     for (int pass = 0; pass < 2; pass++) {
         size_t fill = 0;
         const struct phase *previous_main = NULL;
         for (const struct phase *phase = checklist->phases;
              phase < checklist->phases + checklist->phase_count; phase++) {
-            bool main_line = !phase_is_alternative(checklist, phase);
+            bool main_line = !graph->alternative[phase - checklist->phases];
             for (const struct item *item = phase->items;
                  item < phase->items + phase->item_count; item++) {
                 graph->steps[item->number - 1] = item;
@@ -106,6 +117,7 @@ static void free_graph(struct graph *graph)
     free(graph->steps);
     free(graph->first_pred);
     free(graph->preds);
+    free(graph->alternative);
 }
 
 /* successors: the inverse of the predecessor lists, in the same form. */
@@ -200,10 +212,17 @@ static int64_t budget_of(const struct item *item)
     return item->budget.set ? item->budget.minutes : 0;
 }
 
+/* later: whether candidate ends at least as late as the step kept so far. */
+static bool ends_later(const struct item *candidate, const struct item *kept)
+{
+    return !kept || candidate->plan.end >= kept->plan.end;
+}
+
 static void plan_steps(struct checklist *checklist, const struct graph *graph,
                        struct placing *times)
 {
     struct checklist_plan *plan = &checklist->plan;
+    const struct item *last_in_window = NULL, *last = NULL;
     for (size_t index = 0; index < graph->count; index++) {
         size_t step = plan->order[index]->number - 1;
         struct item *item = (struct item *)graph->steps[step];
@@ -216,15 +235,19 @@ static void plan_steps(struct checklist *checklist, const struct graph *graph,
         item->plan.start = times[step].start;
         item->plan.end = times[step].end;
         item->plan.driver = times[step].driver;
+        item->plan.window = item->plan.driver ? item->plan.driver->plan.window
+                                              : item->plan.start <= 0;
         if (!item->plan.main_line)
             continue;
-        if (!plan->last || item->plan.start < plan->start)
+        if (!last || item->plan.start < plan->start)
             plan->start = item->plan.start;
-        if (!plan->last || item->plan.end >= plan->end) {
-            plan->end = item->plan.end;
-            plan->last = item;
-        }
+        if (ends_later(item, last))
+            last = item;
+        if (item->plan.window && ends_later(item, last_in_window))
+            last_in_window = item;
     }
+    plan->last = last_in_window ? last_in_window : last;
+    plan->end = plan->last ? plan->last->plan.end : 0;
 }
 
 void evaluate_schedule(struct checklist *checklist)
@@ -236,7 +259,7 @@ void evaluate_schedule(struct checklist *checklist)
     build_graph(checklist, &graph);
     for (struct phase *phase = checklist->phases;
          phase < checklist->phases + checklist->phase_count; phase++) {
-        bool main_line = !phase_is_alternative(checklist, phase);
+        bool main_line = !graph.alternative[phase - checklist->phases];
         for (struct item *item = phase->items; item < phase->items + phase->item_count; item++)
             item->plan = (struct item_plan){ .main_line = main_line };
     }
@@ -352,7 +375,8 @@ void evaluate_forecast(const struct checklist *checklist, const struct project *
                        struct timestamp as_of, struct forecast *out)
 {
     *out = (struct forecast){ 0 };
-    if (!checklist->plan.present || !project->window_start.set || !as_of.set)
+    if (!checklist->plan.present || !checklist->plan.last || !project->window_start.set
+        || !as_of.set)
         return;
     struct graph graph = { 0 };
     build_graph(checklist, &graph);
@@ -365,7 +389,8 @@ void evaluate_forecast(const struct checklist *checklist, const struct project *
         size_t step = item->number - 1;
         struct progress progress = progress_of(item, project->window_start, as_of);
         forecast_step(&graph, step, times, &progress, out->now);
-        if (item->plan.main_line && (!out->last || times[step].end >= out->end)) {
+        if (item->plan.main_line && item->plan.window == checklist->plan.last->plan.window
+            && (!out->last || times[step].end >= out->end)) {
             out->end = times[step].end;
             out->last = item;
         }

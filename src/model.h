@@ -147,6 +147,8 @@ struct item_plan {               /* evaluated */
     int64_t start, end;          /* end = start + budget (0 without one) */
     const struct item *driver;   /* the step whose planned end sets this start, or NULL */
     bool critical;               /* on the critical path: a delay here delays the end */
+    bool window;                 /* its chain of drivers starts at or before the window
+                                    start (not at a later pin: hypercare) */
 };
 
 struct item {
@@ -217,9 +219,11 @@ struct checklist_outcome {   /* evaluated */
 /* The planned timetable of a checklist (evaluate_schedule.c). */
 struct checklist_plan {          /* evaluated */
     bool present;                /* some step has a budget or is pinned with at */
-    int64_t start, end;          /* of the main line, minutes from the window start */
-    const struct item *last;     /* the main-line step that ends last: the critical
-                                    path runs back from it */
+    int64_t start;               /* of the main line, minutes from the window start */
+    int64_t end;                 /* the planned end: of last */
+    const struct item *last;     /* the main-line step that ends last, of those whose
+                                    chain starts by the window start (of all when none
+                                    does): the critical path runs back from it */
     const struct item **order;   /* every step, each after those it waits for (owned) */
 };
 

@@ -15,6 +15,7 @@
  *   p1 -2880..-2850  p2 -2850..-2840          (listed order)
  *   a     0..10      b  10..70   c 10..30   d 30..45   e 70..85
  *   f    85..90      r1 85..115 (not on the main line)
+ *   h  1440..1470 (hypercare, pinned after the window: not its end)
  * Critical path: a, b, e, f. */
 static const char *const graph_text =
     "kind: checklist\nid: cutover\ntitle: Cutover\nversion: \"1\"\n"
@@ -30,6 +31,8 @@ static const char *const graph_text =
     "      - {id: e, title: Test, depends_on: [b, d], budget: 15m}\n"
     "  - id: reopen\n    title: Reopen\n    items:\n"
     "      - {id: f, title: Open, budget: 5m}\n"
+    "  - id: hypercare\n    title: Hypercare\n    items:\n"
+    "      - {id: h, title: Check in, at: T+24h, budget: 30m}\n"
     "  - id: rollback\n    title: Rollback\n    items:\n"
     "      - {id: r1, title: Restore, depends_on: [e], budget: 30m, required: false}\n";
 
@@ -71,6 +74,8 @@ static void parallel_branches_meet_at_the_latest(void **state)
     expect_step(checklist, "e", 70, 85, true);
     expect_step(checklist, "f", 85, 90, true);
     expect_step(checklist, "r1", 85, 115, false);
+    expect_step(checklist, "h", 1440, 1470, false);
+    assert_false(checklist_find_item(checklist, "h")->plan.window);
     assert_false(checklist_find_item(checklist, "r1")->plan.main_line);
     assert_true(checklist_find_item(checklist, "d")->plan.main_line);
     assert_string_equal(checklist_find_item(checklist, "e")->plan.driver->id, "b");
