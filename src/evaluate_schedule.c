@@ -361,6 +361,7 @@ static void judge_limits(const struct checklist *checklist, const struct project
     if (out->decision && project->rollback_deadline.set) {
         int64_t deadline = minutes_from(project->window_start, project->rollback_deadline);
         out->decision_end = times[out->decision->number - 1].end;
+        out->decided = progress_of(out->decision, project->window_start, out->as_of).closed;
         out->deadline_missed = out->decision_end > deadline;
         out->deadline_crosser = crosser(times, out->decision, deadline);
     }

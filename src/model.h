@@ -237,7 +237,8 @@ struct forecast {                /* evaluated: as of the checklist's last record
     int64_t delay;               /* end - planned end: > 0 behind plan, < 0 ahead */
     const struct item *last;     /* the main-line step forecast to end last */
     const struct item *decision; /* the last decision point that may roll back, or NULL */
-    int64_t decision_end;        /* its forecast end */
+    int64_t decision_end;        /* its forecast end, or when it was decided */
+    bool decided;                /* decision recorded by as_of (not continue) */
     bool deadline_missed;        /* decision_end after the rollback deadline */
     const struct item *deadline_crosser; /* the step during which the deadline passes */
     bool window_missed;          /* end after the window end */

@@ -457,7 +457,8 @@ static void forecast_rows(struct buffer *out, const struct style *style,
     buffer_append_text(out, forecast->delay > 0 ? " behind plan\n"
                             : forecast->delay < 0 ? " ahead of plan\n" : "as planned\n");
     if (forecast->decision && project->rollback_deadline.set) {
-        buffer_printf(out, "    Decision at step %s forecast by %s\n", forecast->decision->id,
+        buffer_printf(out, "    Decision at step %s %s %s\n", forecast->decision->id,
+                      forecast->decided ? "recorded at" : "forecast by",
                       clock_text(project, forecast->decision_end, to, sizeof to));
         limit_row(out, style, "Rollback deadline", project->rollback_deadline,
                   forecast->decision_end, minutes_after_start(project, project->rollback_deadline),

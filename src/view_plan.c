@@ -117,6 +117,7 @@ static void put_forecast(struct node *mapping, const struct checklist *checklist
         struct node *decision = put_mapping(node, "decision");
         put_text(decision, "id", forecast->decision->id);
         put_timestamp(decision, "end", clock_time(project, forecast->decision_end));
+        put_bool(decision, "decided", forecast->decided);
         put_limit(node, "rollback_deadline", forecast->decision_end,
                   minutes_from_start(project, project->rollback_deadline),
                   forecast->deadline_crosser);
