@@ -41,6 +41,20 @@ static const struct verdict *find_gate(const struct project *project, const char
     return NULL;
 }
 
+/* --at TIME: the forecast as of then (records after it unknown to it). */
+static bool forecast_at(const struct cli_invocation *invocation, struct project *project)
+{
+    const char *text = cli_value(invocation, "at");
+    struct timestamp at;
+    if (!text)
+        return true;
+    if (!value_parse_timestamp(text, &at))
+        return false;
+    at.offset_minutes = zone_offset_at(&project->zone, at.epoch);
+    evaluate_forecasts(project, &at);
+    return true;
+}
+
 /* Every moment status --gate knows: the gates, and decision:STEP for each
  * decision point of the runbook. The caller frees the list and its
  * strings. */
@@ -98,7 +112,11 @@ static int command_status(const struct cli_invocation *invocation)
         const struct verdict *gate = moment ? find_gate(model->project, moment, &decision_gate)
                                             : NULL;
         struct buffer report = { 0 };
-        if (moment && !gate) {
+        if (!forecast_at(invocation, model->project)) {
+            status = cli_usage_error(cli_invocation_command(invocation),
+                                     "--at '%s' is not a date and time with its UTC offset, "
+                                     "such as 2026-03-20T22:30+01:00", cli_value(invocation, "at"));
+        } else if (moment && !gate) {
             status = refuse_moment(invocation, model->project, moment);
         } else {
             status_report(model, want_colour(), &report);
@@ -121,18 +139,23 @@ static const struct cli_option status_options[] = {
     { "gate", 0, CLI_VALUE, "MOMENT",
       "exit by the gate at MOMENT: before-window, decision, decision:STEP, close-out or "
       "go-live; 0 READY, 4 NOT READY, 5 ROLLBACK/NO-GO" },
+    { "at", 0, CLI_VALUE, "TIME",
+      "the forecast as of TIME (2026-03-20T22:30+01:00) instead of the last record" },
     { 0 },
 };
 
 const struct cli_command cli_status_command = {
     .name = "status",
-    .synopsis = "PROJECT.yaml [--gate MOMENT]",
+    .synopsis = "PROJECT.yaml [--gate MOMENT] [--at TIME]",
     .summary = "the readiness dashboard; --gate MOMENT fails unless that gate is open",
     .description =
         "Loads and evaluates the engagement and prints its readiness dashboard: the\n"
         "go-live verdict and why, approvals, counts per checklist, the next open\n"
         "blocking steps with their owners, stale evidence, and planned against actual\n"
-        "time. Colours only on a terminal, and never with NO_COLOR set.\n\n"
+        "time. Where steps have budgets, the planned timetable's end and, as of the\n"
+        "last record (or --at TIME), the forecast end, minutes ahead or behind plan,\n"
+        "and whether the rollback deadline and the window end will be met.\n"
+        "Colours only on a terminal, and never with NO_COLOR set.\n\n"
         "With --gate MOMENT the exit status says whether the go-live may pass that\n"
         "moment: 0 READY, 4 NOT READY, 5 ROLLBACK/NO-GO (1 when an input is invalid,\n"
         "2 for an unknown moment). The moments (docs/rules.md):\n"

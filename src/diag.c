@@ -354,6 +354,8 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         EXIT_STATUS_INVALID_INPUT, "Use a key of templates/lang/en.yaml; golive prints no other." },
     [DIAG_LANGUAGE_NOT_TEXT] = { "language-not-text", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
         "Write each catalog entry as key: text on one level, quoting text that YAML would read otherwise." },
+    [DIAG_BAD_WINDOW_OFFSET] = { "bad-window-offset", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write T, a sign and a duration or hours:minutes: T-48h, T+0:30, T+1h30m." },
     [DIAG_NOTE_PREVIOUS] = { "note", DIAG_NOTE, EXIT_STATUS_OK, "" },
 };
 

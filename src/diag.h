@@ -118,6 +118,8 @@ enum diag_code {
     DIAG_LANGUAGE_WORD_MISSING,      /* a catalog lacks a key the English one has */
     DIAG_LANGUAGE_WORD_UNKNOWN,      /* a key the English catalog does not have */
     DIAG_LANGUAGE_NOT_TEXT,          /* a catalog value that is not text */
+    /* planning the window */
+    DIAG_BAD_WINDOW_OFFSET,          /* at: not T-48h, T+0:30 */
     /* templates */
     DIAG_TEMPLATE_UNCLOSED_TAG,      /* '{{' with no closing delimiter */
     DIAG_TEMPLATE_EMPTY_TAG,         /* '{{}}', '{{#}}' */

@@ -25,6 +25,21 @@ void evaluate_items(struct checklist *checklist, const struct run *run,
                     struct timestamp window_start);
 void evaluate_rollups(struct checklist *checklist);
 void evaluate_verdict(struct checklist *checklist);
+/* evaluate_schedule: each step's planned start and end and the critical
+ * path into item->plan, the checklist's into checklist->plan
+ * (evaluate_schedule.c). Reads no records. */
+void evaluate_schedule(struct checklist *checklist);
+/* evaluate_forecast: the forecast of a planned checklist at as_of, from
+ * the records made by then: closed steps at their times, the rest at
+ * their budgets from then on (docs/rules.md, "The forecast"). */
+void evaluate_forecast(const struct checklist *checklist, const struct project *project,
+                       struct timestamp as_of, struct forecast *out);
+/* evaluate_last_record: the latest time a record of the checklist holds
+ * (unset without one). */
+struct timestamp evaluate_last_record(const struct checklist *checklist);
+/* evaluate_forecasts: each checklist's forecast, as of as_of, or of its
+ * own last record when as_of is NULL (golive status --at gives one). */
+void evaluate_forecasts(struct project *project, const struct timestamp *as_of);
 
 /* One rule of docs/rules.md: its reason code, what it makes of a verdict
  * or gate, and what it says. */

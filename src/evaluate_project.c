@@ -272,6 +272,7 @@ void evaluate_model(struct model *model, struct diag_sink *sink)
     combine_verdicts(project);
     evaluate_gates(project);
     evaluate_timing(project, sink);
+    evaluate_forecasts(project, NULL);
     evaluate_closeout(project);
     if (model->audit)
         evaluate_audit(model->audit, sink);

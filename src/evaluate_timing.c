@@ -90,5 +90,6 @@ void evaluate_checklist(struct checklist *checklist, const struct run *run,
     evaluate_items(checklist, run, window_start);
     evaluate_rollups(checklist);
     evaluate_phase_timing(checklist, window_start);
+    evaluate_schedule(checklist);
     evaluate_verdict(checklist);
 }

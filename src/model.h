@@ -132,6 +132,18 @@ struct item_state {          /* evaluated */
     const struct item *early_of;         /* closed before this dependency was closed */
 };
 
+/* The step's place in the planned timetable (evaluate_schedule.c), in
+ * minutes from the window start (negative before it). */
+struct item_plan {               /* evaluated */
+    bool main_line;              /* on the planned path: not in a rollback or other
+                                    alternative phase */
+    int64_t start, end;          /* end = start + budget (0 without one) */
+    const struct item *driver;   /* the step whose planned end sets this start, or NULL */
+    bool critical;               /* on the critical path: a delay here delays the end */
+    bool window;                 /* its chain of drivers starts at or before the window
+                                    start (not at a later pin: hypercare) */
+};
+
 struct item {
     char *id;
     char *title;
@@ -152,8 +164,10 @@ struct item {
     outcome_set outcomes;        /* decision points: what may be recorded */
     struct text_map succeeds_by; /* decision points: outcome -> phase id that completes it */
     enum downtime_mark downtime;
+    struct duration pinned;      /* at: planned start, minutes from the window start */
     struct source_position position;
     size_t number;               /* 1-based position in the checklist */
+    struct item_plan plan;       /* evaluated */
     struct item_state state;     /* evaluated */
 };
 
@@ -195,6 +209,35 @@ struct checklist_outcome {   /* evaluated */
     struct timestamp completed_at;       /* the last closing record of branch */
 };
 
+/* The planned timetable of a checklist (evaluate_schedule.c). */
+struct checklist_plan {          /* evaluated */
+    bool present;                /* some step has a budget or is pinned with at */
+    int64_t start;               /* of the main line, minutes from the window start */
+    int64_t end;                 /* the planned end: of last */
+    const struct item *last;     /* the main-line step that ends last, of those whose
+                                    chain starts by the window start (of all when none
+                                    does): the critical path runs back from it */
+    const struct item **order;   /* every step, each after those it waits for (owned) */
+};
+
+/* Where the window stands against the plan at a moment: records after it
+ * are not known (evaluate_schedule.c, docs/rules.md "The forecast"). */
+struct forecast {                /* evaluated: as of the checklist's last record */
+    bool present;                /* a plan, a window start and a moment */
+    struct timestamp as_of;
+    int64_t now;                 /* as_of, minutes from the window start */
+    int64_t end;                 /* forecast end of the main line, minutes from the window start */
+    int64_t delay;               /* end - planned end: > 0 behind plan, < 0 ahead */
+    const struct item *last;     /* the main-line step forecast to end last */
+    const struct item *decision; /* the last decision point that may roll back, or NULL */
+    int64_t decision_end;        /* its forecast end, or when it was decided */
+    bool decided;                /* decision recorded by as_of (not continue) */
+    bool deadline_missed;        /* decision_end after the rollback deadline */
+    const struct item *deadline_crosser; /* the step during which the deadline passes */
+    bool window_missed;          /* end after the window end */
+    const struct item *window_crosser;   /* the step during which the window end passes */
+};
+
 struct checklist {
     char *id;
     char *title;
@@ -216,6 +259,8 @@ struct checklist {
                                     (a rollback phase that never ran does not count) */
     bool has_decision;           /* evaluated: some step is a decision point */
     struct checklist_outcome outcome; /* evaluated */
+    struct checklist_plan plan;  /* evaluated */
+    struct forecast forecast;    /* evaluated: as of its last record */
 };
 
 /* ---- runs ------------------------------------------------------------ */

@@ -35,6 +35,7 @@ static void build_item(struct item *item, const struct node *mapping)
                          : read_set(mapping, "outcomes", schema_outcomes, 0);
     item->downtime = (enum downtime_mark)read_choice(mapping, "downtime", schema_downtime_marks,
                                                      DOWNTIME_NONE);
+    item->pinned = read_window_offset(mapping, "at");
     item->position = node_position(mapping);
     item->state.status = STATUS_TODO;
     item->state.decision = OUTCOME_NONE;
@@ -322,5 +323,6 @@ void checklist_free(struct checklist *checklist)
     text_list_free(&checklist->success_criteria);
     verdict_free(&checklist->verdict);
     name_table_free(&checklist->item_index);
+    free(checklist->plan.order);
     free(checklist);
 }

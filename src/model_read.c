@@ -54,13 +54,25 @@ int read_choice(const struct node *mapping, const char *key, const char *const *
     return index >= 0 ? index : fallback;
 }
 
-struct duration read_duration(const struct node *mapping, const char *key)
+/* A duration-like value read with parse; unset when absent or unreadable. */
+static struct duration read_minutes(const struct node *mapping, const char *key,
+                                    bool (*parse)(const char *, struct duration *))
 {
     struct duration duration = { 0 };
     const struct node *value = scalar_at(mapping, key);
-    if (value && !value_parse_duration(node_scalar_text(value), &duration))
+    if (value && !parse(node_scalar_text(value), &duration))
         duration.set = false;
     return duration;
+}
+
+struct duration read_duration(const struct node *mapping, const char *key)
+{
+    return read_minutes(mapping, key, value_parse_duration);
+}
+
+struct duration read_window_offset(const struct node *mapping, const char *key)
+{
+    return read_minutes(mapping, key, value_parse_window_offset);
 }
 
 struct date read_date(const struct node *mapping, const char *key)

@@ -23,6 +23,8 @@ long long read_integer(const struct node *mapping, const char *key, long long fa
 int read_choice(const struct node *mapping, const char *key, const char *const *choices,
                 int fallback);
 struct duration read_duration(const struct node *mapping, const char *key);
+/* read_window_offset: at: T-48h, as minutes from the window start. */
+struct duration read_window_offset(const struct node *mapping, const char *key);
 struct date read_date(const struct node *mapping, const char *key);
 struct timestamp read_timestamp(const struct node *mapping, const char *key);
 struct colour read_colour(const struct node *mapping, const char *key);

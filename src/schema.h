@@ -26,6 +26,8 @@ enum field_type {
     FIELD_MAPPING,   /* keys of field.nested */
     FIELD_LIST,      /* a list of field.element */
     FIELD_TEXT_MAP,  /* free identifier keys, each with one line of text */
+    FIELD_WINDOW_OFFSET, /* T-48h, T+0:30: a moment relative to the window start */
+    FIELD_TYPE_COUNT
 };
 
 struct schema;

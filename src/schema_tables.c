@@ -124,6 +124,8 @@ static const struct field_spec item_fields[] = {
                  "checklist successfully once that phase is closed (rollback: roll-back)" },
     { .key = "downtime", .type = FIELD_ENUM, .choices = schema_downtime_marks,
       .meaning = "start or end: this step starts or ends the users' downtime" },
+    { .key = "at", .type = FIELD_WINDOW_OFFSET,
+      .meaning = "a planned start pinned relative to the window start (T-48h, T+0:30)" },
 };
 static const struct schema item_schema = { "step", item_fields, COUNT(item_fields), NULL, 0 };
 
@@ -672,9 +674,9 @@ static const char *const type_names[] = {
     [FIELD_PATH] = "path",           [FIELD_COLOUR] = "colour",
     [FIELD_ID] = "identifier",       [FIELD_REFERENCE] = "identifier",
     [FIELD_MAPPING] = "mapping",     [FIELD_LIST] = "list",
-    [FIELD_TEXT_MAP] = "mapping",
+    [FIELD_TEXT_MAP] = "mapping",    [FIELD_WINDOW_OFFSET] = "time relative to the window start",
 };
-_Static_assert(COUNT(type_names) == FIELD_TEXT_MAP + 1, "a name for each field type");
+_Static_assert(COUNT(type_names) == FIELD_TYPE_COUNT, "a name for each field type");
 
 const char *schema_type_name(enum field_type type)
 {

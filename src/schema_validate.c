@@ -111,6 +111,11 @@ static bool check_form(struct validation *validation, const struct node *value, 
         return value_parse_duration(text, &duration)
                || report(validation, DIAG_BAD_DURATION, value,
                        "'%s' must be a duration such as 30m, 2h, 1h30m or 7d, not '%s'", key, text);
+    case FIELD_WINDOW_OFFSET:
+        return value_parse_window_offset(text, &duration)
+               || report(validation, DIAG_BAD_WINDOW_OFFSET, value,
+                       "'%s' must be a time relative to the window start, such as T-48h, "
+                       "T+0:30 or T+1h30m, not '%s'", key, text);
     case FIELD_DATE:
         return value_parse_date(text, &date)
                || report(validation, DIAG_BAD_DATE, value,

@@ -415,6 +415,99 @@ static void report_timing(struct buffer *out, const struct style *style,
         buffer_append_text(out, "  Downtime: not started\n");
 }
 
+/* A minute offset from the window start as the clock time it is. */
+static char *clock_text(const struct project *project, int64_t minutes, char *out, size_t size)
+{
+    struct timestamp at = project->window_start;
+    at.epoch += minutes * 60;
+    return value_format_timestamp(at, out, size);
+}
+
+/* One limit the window must keep: met, or missed by how much and during
+ * which step. end: the forecast end of what must be done by then. */
+static void limit_row(struct buffer *out, const struct style *style, const char *name,
+                      struct timestamp limit, int64_t end, int64_t limit_minutes,
+                      const struct item *crosser)
+{
+    char when[40], length[32];
+    buffer_printf(out, "    %s %s: ", name, value_format_timestamp(limit, when, sizeof when));
+    if (end <= limit_minutes) {
+        styled(out, style, TONE_GOOD, "will be met");
+        buffer_printf(out, " (%s to spare)\n",
+                      value_format_duration(limit_minutes - end, length, sizeof length));
+        return;
+    }
+    styled(out, style, TONE_BAD, "will be missed");
+    buffer_printf(out, " by %s", value_format_duration(end - limit_minutes, length, sizeof length));
+    if (crosser)
+        buffer_printf(out, ", during step %s (%s)", crosser->id,
+                      crosser->title ? crosser->title : "");
+    buffer_append_char(out, '\n');
+}
+
+static int64_t minutes_after_start(const struct project *project, struct timestamp at)
+{
+    return (at.epoch - project->window_start.epoch) / 60;
+}
+
+static void forecast_rows(struct buffer *out, const struct style *style,
+                          const struct project *project, const struct checklist *checklist)
+{
+    const struct checklist_plan *plan = &checklist->plan;
+    const struct forecast *forecast = &checklist->forecast;
+    char from[40], to[40], length[32];
+    buffer_printf(out, "  %s\n    Planned: %s to %s (%s), critical path ends with step %s\n",
+                  checklist->title ? checklist->title : "",
+                  clock_text(project, plan->start, from, sizeof from),
+                  clock_text(project, plan->end, to, sizeof to),
+                  value_format_duration(plan->end - plan->start, length,
+                                        sizeof length),
+                  plan->last ? plan->last->id : "-");
+    if (!forecast->present) {
+        buffer_append_text(out, "    Forecast: nothing recorded yet\n");
+        return;
+    }
+    int64_t delay = forecast->delay < 0 ? -forecast->delay : forecast->delay;
+    buffer_printf(out, "    As of %s: forecast end %s, ",
+                  value_format_timestamp(forecast->as_of, from, sizeof from),
+                  clock_text(project, forecast->end, to, sizeof to));
+    if (delay)
+        styled(out, style, forecast->delay > 0 ? TONE_WARN : TONE_GOOD,
+               value_format_duration(delay, length, sizeof length));
+    buffer_append_text(out, forecast->delay > 0 ? " behind plan\n"
+                            : forecast->delay < 0 ? " ahead of plan\n" : "as planned\n");
+    if (forecast->decision && project->rollback_deadline.set) {
+        buffer_printf(out, "    Decision at step %s %s %s\n", forecast->decision->id,
+                      forecast->decided ? "recorded at" : "forecast by",
+                      clock_text(project, forecast->decision_end, to, sizeof to));
+        limit_row(out, style, "Rollback deadline", project->rollback_deadline,
+                  forecast->decision_end, minutes_after_start(project, project->rollback_deadline),
+                  forecast->deadline_crosser);
+    }
+    if (project->window_end.set)
+        limit_row(out, style, "Window end", project->window_end, forecast->end,
+                  minutes_after_start(project, project->window_end), forecast->window_crosser);
+}
+
+/* The plan and, as of the last record (or status --at), the forecast. */
+static void report_forecast(struct buffer *out, const struct style *style,
+                            const struct project *project)
+{
+    bool heading = false;
+    for (size_t use = 0; use < project->use_count; use++) {
+        const struct checklist *checklist = project->uses[use].checklist;
+        if (!checklist || !checklist->plan.present || !project->window_start.set)
+            continue;
+        if (!heading) {
+            buffer_append_char(out, '\n');
+            styled(out, style, TONE_HEADING, "Time: plan and forecast");
+            buffer_append_char(out, '\n');
+            heading = true;
+        }
+        forecast_rows(out, style, project, checklist);
+    }
+}
+
 /* Padding leaves spaces at the ends of lines; a terminal does not need
  * them and a diff should not see them. */
 static void strip_line_ends(struct buffer *out, size_t from)
@@ -443,5 +536,6 @@ void status_report(const struct model *model, bool colour, struct buffer *out)
     report_next_steps(out, &style, project);
     report_stale_evidence(out, &style, project);
     report_timing(out, &style, project);
+    report_forecast(out, &style, project);
     strip_line_ends(out, start);
 }

@@ -140,6 +140,39 @@ bool value_parse_duration(const char *text, struct duration *out)
     return true;
 }
 
+/* "H:MM": hours of up to three digits, then two digits of minutes below 60. */
+static bool parse_clock_span(const char *text, int64_t *minutes)
+{
+    const char *colon = strchr(text, ':');
+    size_t hours_length = colon ? (size_t)(colon - text) : 0;
+    if (!colon || hours_length == 0 || hours_length > 3 || strlen(colon + 1) != 2)
+        return false;
+    int64_t hours = 0;
+    for (const char *at = text; at < colon; at++) {
+        if (*at < '0' || *at > '9')
+            return false;
+        hours = hours * 10 + (*at - '0');
+    }
+    if (colon[1] < '0' || colon[1] > '5' || colon[2] < '0' || colon[2] > '9')
+        return false;
+    *minutes = hours * 60 + (colon[1] - '0') * 10 + (colon[2] - '0');
+    return true;
+}
+
+bool value_parse_window_offset(const char *text, struct duration *out)
+{
+    if (text[0] != 'T' || (text[1] != '+' && text[1] != '-'))
+        return false;
+    int64_t minutes = 0;
+    struct duration span;
+    if (value_parse_duration(text + 2, &span))
+        minutes = span.minutes;
+    else if (!parse_clock_span(text + 2, &minutes))
+        return false;
+    *out = (struct duration){ true, text[1] == '-' ? -minutes : minutes };
+    return true;
+}
+
 static int hex_value(char digit)
 {
     if (digit >= '0' && digit <= '9')

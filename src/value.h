@@ -37,6 +37,10 @@ struct colour {
 /* value_parse_duration: "30m", "2h", "7d", "1h30m" (units d, h, m, each at
  * most once, largest first). Returns false for anything else. */
 bool value_parse_duration(const char *text, struct duration *out);
+/* value_parse_window_offset: a moment relative to the window start,
+ * "T-48h", "T+0:30", "T+1h30m": 'T', a sign, then a duration or H:MM.
+ * out->minutes is negative before the window. */
+bool value_parse_window_offset(const char *text, struct duration *out);
 /* value_parse_date: "YYYY-MM-DD", a real calendar date. */
 bool value_parse_date(const char *text, struct date *out);
 /* value_parse_timestamp: ISO 8601 "YYYY-MM-DDTHH:MM[:SS]" (an upper-case T)

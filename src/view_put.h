@@ -43,4 +43,10 @@ void view_put_attachments(struct node *mapping, const struct result_record *reco
  * record corrected. */
 void view_put_correction(struct node *mapping, const struct result_record *record);
 
+/* view_put_plan: "plan" (the timetable: start, end, duration, steps and
+ * alternatives in planned order) and "forecast" (as of the last record)
+ * of a checklist whose steps have budgets (view_plan.c). */
+void view_put_plan(struct node *mapping, const struct checklist *checklist,
+                   const struct project *project);
+
 #endif

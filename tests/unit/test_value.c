@@ -23,6 +23,25 @@ static void parses_durations(void **state)
         assert_false(value_parse_duration(refused[index], &duration));
 }
 
+/* at: T-48h, T+0:30, T+1h30m; minutes from the window start. */
+static void parses_window_offsets(void **state)
+{
+    (void)state;
+    struct duration offset;
+    static const struct { const char *text; int64_t minutes; } accepted[] = {
+        { "T-48h", -2880 }, { "T+0:30", 30 }, { "T+1h30m", 90 }, { "T+72:00", 4320 },
+        { "T-0:45", -45 },
+    };
+    for (size_t index = 0; index < sizeof accepted / sizeof accepted[0]; index++) {
+        assert_true(value_parse_window_offset(accepted[index].text, &offset));
+        assert_int_equal(offset.minutes, accepted[index].minutes);
+    }
+    const char *refused[] = { "T-1:75", "T48h", "t+1h", "T+", "T+1:5", "T+:30", "T+1h 30m",
+                              "-48h" };
+    for (size_t index = 0; index < sizeof refused / sizeof refused[0]; index++)
+        assert_false(value_parse_window_offset(refused[index], &offset));
+}
+
 static void parses_real_dates_only(void **state)
 {
     (void)state;
@@ -103,6 +122,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(parses_durations),
+        cmocka_unit_test(parses_window_offsets),
         cmocka_unit_test(parses_real_dates_only),
         cmocka_unit_test(parses_timestamps_with_their_offset),
         cmocka_unit_test(converts_calendar_days_both_ways),
