@@ -59,15 +59,21 @@ void *xreallocarray(void *pointer, size_t count, size_t size)
     return xrealloc(pointer, count * size);
 }
 
-void *xgrow(void *array, size_t *capacity, size_t needed, size_t size)
+size_t grown_capacity(size_t capacity, size_t needed)
 {
-    if (needed <= *capacity)
-        return array;
-    size_t grown = *capacity <= SIZE_MAX / 2 ? *capacity * 2 : needed;
+    size_t grown = capacity <= SIZE_MAX / 2 ? capacity * 2 : needed;
     if (grown < needed)
         grown = needed;
     if (grown < GROW_MINIMUM)
         grown = GROW_MINIMUM;
+    return grown;
+}
+
+void *xgrow(void *array, size_t *capacity, size_t needed, size_t size)
+{
+    if (needed <= *capacity)
+        return array;
+    size_t grown = grown_capacity(*capacity, needed);
     array = xreallocarray(array, grown, size);
     *capacity = grown;
     return array;

@@ -23,6 +23,9 @@ char *xmemdup(const void *data, size_t length);
  * geometrically (at least doubling), so n appends cost O(n). Returns the
  * (possibly moved) array and updates *capacity. */
 void *xgrow(void *array, size_t *capacity, size_t needed, size_t size);
+/* grown_capacity: the room xgrow (and arena_grow, arena.h) gives an array
+ * of capacity elements that needs room for needed. */
+size_t grown_capacity(size_t capacity, size_t needed);
 
 /* The one fatal path: one line on stderr, then exit status 70
  * (EXIT_STATUS_INTERNAL, golive(1)). For running out of memory, and for

@@ -33,6 +33,7 @@ struct import_run {
     const char *output;
     char *output_folder;
     struct inventory *previous;
+    struct arena *previous_arena; /* previous's */
     struct yaml_document *previous_document;
     struct import_inputs inputs;
     struct import_set set, target_set;
@@ -113,7 +114,9 @@ static bool load_previous(struct import_run *run)
     }
     if (!schema_validate(root, schema_for_kind(INPUT_INVENTORY), run->sink))
         return false;
-    run->previous = inventory_build(root, yaml_document_path(run->previous_document));
+    run->previous_arena = arena_new();
+    run->previous = inventory_build(run->previous_arena, root,
+                                    yaml_document_path(run->previous_document));
     return true;
 }
 
@@ -284,7 +287,7 @@ static bool classify_and_write(struct import_run *run)
 
 static void run_free(struct import_run *run)
 {
-    inventory_free(run->previous);
+    arena_free(run->previous_arena);
     yaml_document_free(run->previous_document);
     text_list_free(&run->inputs.addons);
     text_list_free(&run->inputs.target);

@@ -108,7 +108,7 @@ static int command_status(const struct cli_invocation *invocation)
     int status = diag_exit_status(sink);
     if (model && status == EXIT_STATUS_OK) {
         evaluate_model(model, sink);
-        struct verdict decision_gate = { 0 };
+        struct verdict decision_gate = { .arena = model->project->arena };
         const struct verdict *gate = moment ? find_gate(model->project, moment, &decision_gate)
                                             : NULL;
         struct buffer report = { 0 };
@@ -127,7 +127,6 @@ static int command_status(const struct cli_invocation *invocation)
         }
         fwrite(report.data, 1, report.length, stdout);
         buffer_free(&report);
-        verdict_free(&decision_gate);
     }
     diag_print(sink, stderr);
     model_free(model);

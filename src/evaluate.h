@@ -92,7 +92,7 @@ void evaluate_warn_far(const struct project *project, struct timestamp at,
 void evaluate_warn_dates(const struct project *project, struct diag_sink *sink);
 /* evaluate_findings: the audit's risks by severity and components by
  * origin. */
-void evaluate_findings(struct audit *audit);
+void evaluate_findings(struct arena *arena, struct audit *audit);
 /* evaluate_conditions: each condition of each sign-off in force, with its
  * state from the condition records after that sign-off in its run. Runs
  * after the approvals and before the gates. */

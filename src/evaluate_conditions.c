@@ -55,7 +55,7 @@ void evaluate_conditions(struct project *project)
         const struct signoff_record *latest = project->signatories[index].latest;
         total += latest ? latest->conditions.count : 0;
     }
-    project->conditions = xcalloc(total + 1, sizeof(struct tracked_condition));
+    project->conditions = arena_calloc(project->arena, total + 1, sizeof(struct tracked_condition));
     for (size_t index = 0; index < project->signatory_count; index++) {
         const struct signatory *signatory = &project->signatories[index];
         const struct signoff_record *latest = signatory->latest;

@@ -8,13 +8,13 @@
 
 #include <stdlib.h>
 
-void evaluate_findings(struct audit *audit)
+void evaluate_findings(struct arena *arena, struct audit *audit)
 {
-    free(audit->risks_by_severity);
-    free(audit->components_by_origin);
-    audit->risks_by_severity = xcalloc(schema_choice_count(schema_severities) + 1, sizeof(size_t));
-    audit->components_by_origin = xcalloc(schema_choice_count(schema_component_origins) + 1,
-                                          sizeof(size_t));
+    audit->risks_by_severity = arena_calloc(arena, schema_choice_count(schema_severities) + 1,
+                                            sizeof(size_t));
+    audit->components_by_origin = arena_calloc(arena,
+                                               schema_choice_count(schema_component_origins) + 1,
+                                               sizeof(size_t));
     for (size_t index = 0; index < audit->risk_count; index++)
         audit->risks_by_severity[audit->risks[index].severity]++;
     for (size_t index = 0; index < audit->component_count; index++)

@@ -244,7 +244,7 @@ static enum readiness worst_since(const struct verdict *verdict, size_t from,
 static void answer_decisions(const struct project *project, struct checklist *checklist,
                              const struct item **last)
 {
-    struct verdict before = { 0 };
+    struct verdict before = { .arena = project->arena };
     judge_preflight(&before, project);
     evaluate_signoff_reasons(&before, project, ARTIFACT_RUNBOOK, SIGNOFF_REASON_BOTH);
     enum readiness prefix = worst_since(&before, 0, READINESS_READY);
@@ -252,7 +252,7 @@ static void answer_decisions(const struct project *project, struct checklist *ch
         struct phase *in = &checklist->phases[phase];
         for (struct item *item = in->items; item < in->items + in->item_count; item++) {
             if (item->kind == ITEM_DECISION) {
-                struct verdict own = { 0 };
+                struct verdict own = { .arena = project->arena };
                 for (size_t index = 0; index < item->depends_on.count; index++) {
                     const struct item *dependency = checklist_find_item(
                         checklist, item->depends_on.items[index]);
@@ -261,7 +261,6 @@ static void answer_decisions(const struct project *project, struct checklist *ch
                 }
                 evaluate_judge_step(&own, checklist, item);
                 item->state.gate = worst_since(&own, 0, prefix);
-                verdict_free(&own);
                 *last = item;
             }
             size_t from = before.reason_count;
@@ -269,7 +268,6 @@ static void answer_decisions(const struct project *project, struct checklist *ch
             prefix = worst_since(&before, from, prefix);
         }
     }
-    verdict_free(&before);
 }
 
 static void gate_decisions(struct project *project)
@@ -305,7 +303,7 @@ void evaluate_decision_gate(struct verdict *gate, const struct project *project,
 void evaluate_gates(struct project *project)
 {
     for (int moment = 0; moment < GATE_MOMENT_COUNT; moment++)
-        verdict_free(&project->gates[moment]);
+        project->gates[moment] = (struct verdict){ .arena = project->arena };
     gate_before_window(&project->gates[GATE_BEFORE_WINDOW], project);
     gate_decisions(project);
     gate_close_out(&project->gates[GATE_CLOSE_OUT], project);

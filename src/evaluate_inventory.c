@@ -35,13 +35,14 @@ static void count_module(struct inventory_totals *totals, const struct inventory
 }
 
 /* Adds custom module `custom` to the dependents of app `name`. */
-static void add_dependent(struct inventory_totals *totals, struct name_table *apps,
+static void add_dependent(struct arena *arena, struct inventory_totals *totals,
+                          struct name_table *apps,
                           const struct inventory_module *app, const char *custom)
 {
     const struct name_entry *entry = name_table_get(apps, app->name);
     if (!entry) {
-        totals->apps = xgrow(totals->apps, &totals->app_capacity, totals->app_count + 1,
-                             sizeof *totals->apps);
+        totals->apps = arena_grow(arena, totals->apps, &totals->app_capacity,
+                                  totals->app_count + 1, sizeof *totals->apps);
         memset(&totals->apps[totals->app_count], 0, sizeof *totals->apps);
         totals->apps[totals->app_count].name = app->name;
         totals->apps[totals->app_count].origin = app->origin;
@@ -49,8 +50,8 @@ static void add_dependent(struct inventory_totals *totals, struct name_table *ap
         entry = name_table_get(apps, app->name);
     }
     struct inventory_app *target = &totals->apps[entry->number - 1];
-    target->dependents = xgrow(target->dependents, &target->capacity, target->count + 1,
-                               sizeof(char *));
+    target->dependents = arena_grow(arena, target->dependents, &target->capacity,
+                                    target->count + 1, sizeof(char *));
     target->dependents[target->count++] = custom;
 }
 
@@ -62,12 +63,13 @@ static int compare_apps(const void *left, const void *right)
     return strcmp(a->name, b->name);
 }
 
-static void resolve_depends(struct inventory *inventory, const struct name_table *names,
+static void resolve_depends(struct arena *arena, struct inventory *inventory,
+                            const struct name_table *names,
                             struct name_table *apps)
 {
     for (size_t index = 0; index < inventory->module_count; index++) {
         struct inventory_module *module = &inventory->modules[index];
-        module->depend_origins = xcalloc(module->depends.count + 1, sizeof(int));
+        module->depend_origins = arena_calloc(arena, module->depends.count + 1, sizeof(int));
         for (size_t depend = 0; depend < module->depends.count; depend++) {
             const struct name_entry *entry = name_table_get(names, module->depends.items[depend]);
             const struct inventory_module *target =
@@ -76,12 +78,12 @@ static void resolve_depends(struct inventory *inventory, const struct name_table
             bool onto_app = target && (target->origin == ORIGIN_INDEX_STANDARD ||
                                        target->origin == ORIGIN_INDEX_ENTERPRISE);
             if (onto_app && module->origin == ORIGIN_INDEX_CUSTOM)
-                add_dependent(&inventory->totals, apps, target, module->name);
+                add_dependent(arena, &inventory->totals, apps, target, module->name);
         }
     }
 }
 
-void evaluate_inventory(struct inventory *inventory)
+void evaluate_inventory(struct arena *arena, struct inventory *inventory)
 {
     struct name_table names = {0}, apps = {0};
     for (size_t index = 0; index < inventory->module_count; index++) {
@@ -89,7 +91,7 @@ void evaluate_inventory(struct inventory *inventory)
         if (inventory->modules[index].name)
             name_table_put(&names, inventory->modules[index].name, NULL, index + 1);
     }
-    resolve_depends(inventory, &names, &apps);
+    resolve_depends(arena, inventory, &names, &apps);
     if (inventory->totals.app_count > 1)
         qsort(inventory->totals.apps, inventory->totals.app_count, sizeof *inventory->totals.apps,
               compare_apps);

@@ -7,6 +7,6 @@
 
 /* evaluate_inventory: fills inventory->totals and each module's
  * depend_origins. Runs once. */
-void evaluate_inventory(struct inventory *inventory);
+void evaluate_inventory(struct arena *arena, struct inventory *inventory);
 
 #endif

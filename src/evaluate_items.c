@@ -16,18 +16,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void reset_item(struct item *item)
+static void reset_item(struct arena *arena, struct item *item)
 {
-    item_state_free(&item->state);
     item->state = (struct item_state){ .status = STATUS_TODO, .decision = OUTCOME_NONE };
-    item->state.evidence = xcalloc(item->evidence.count + 1, sizeof(struct evidence_state));
+    item->state.evidence = arena_calloc(arena, item->evidence.count + 1,
+                                        sizeof(struct evidence_state));
 }
 
-static void apply_record(struct item *item, const struct result_record *record)
+static void apply_record(struct arena *arena, struct item *item,
+                         const struct result_record *record)
 {
     struct item_state *state = &item->state;
-    state->history = xgrow(state->history, &state->history_capacity, state->history_count + 1,
-                           sizeof(struct result_record *));
+    state->history = arena_grow(arena, state->history, &state->history_capacity,
+                                state->history_count + 1, sizeof(struct result_record *));
     state->history[state->history_count++] = record;
     if (record->corrected_by)
         return; /* stays in the history; its correction counts instead */
@@ -164,7 +165,7 @@ void evaluate_items(struct checklist *checklist, const struct run *run,
                     struct timestamp window_start)
 {
     CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
-        reset_item(item);
+        reset_item(checklist->arena, item);
     for (size_t index = 0; run && index < run->result_count; index++) {
         const struct result_record *record = &run->results[index];
         /* The lookup gives a read-only step; evaluation is the one stage
@@ -173,7 +174,7 @@ void evaluate_items(struct checklist *checklist, const struct run *run,
                                 ? (struct item *)checklist_find_item(checklist, record->item_id)
                                 : NULL;
         if (item)
-            apply_record(item, record);
+            apply_record(checklist->arena, item, record);
     }
     CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
         item->state.closed = item->state.status == STATUS_DONE

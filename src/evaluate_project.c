@@ -74,7 +74,7 @@ static void evaluate_approvals(struct project *project)
 static void combine_verdicts(struct project *project)
 {
     struct verdict *verdict = &project->verdict;
-    verdict_free(verdict);
+    *verdict = (struct verdict){ .arena = project->arena };
     for (size_t use = 0; use < project->use_count; use++) {
         const struct checklist *checklist = project->uses[use].checklist;
         if (!checklist || !project->uses[use].gate)
@@ -233,7 +233,7 @@ static void evaluate_closeout(struct project *project)
 
 /* Blocked by a critical risk or blocking missing item; needing preparation
  * with a high risk or anything missing; otherwise ready for a rehearsal. */
-static void evaluate_audit(struct audit *audit, struct diag_sink *sink)
+static void evaluate_audit(struct arena *arena, struct audit *audit, struct diag_sink *sink)
 {
     enum audit_verdict computed = VERDICT_READY_FOR_REHEARSAL;
     for (size_t index = 0; index < audit->risk_count; index++) {
@@ -249,7 +249,7 @@ static void evaluate_audit(struct audit *audit, struct diag_sink *sink)
         else if (computed < VERDICT_NEEDS_PREPARATION)
             computed = VERDICT_NEEDS_PREPARATION;
     }
-    evaluate_findings(audit);
+    evaluate_findings(arena, audit);
     audit->computed_verdict = computed;
     audit->verdict = audit->stated_verdict != VERDICT_NONE ? audit->stated_verdict : computed;
     if (audit->stated_verdict != VERDICT_NONE && audit->stated_verdict < computed)
@@ -275,7 +275,7 @@ void evaluate_model(struct model *model, struct diag_sink *sink)
     evaluate_forecasts(project, NULL);
     evaluate_closeout(project);
     if (model->audit)
-        evaluate_audit(model->audit, sink);
+        evaluate_audit(model->arena, model->audit, sink);
     if (model->audit && model->audit->inventory)
-        evaluate_inventory(model->audit->inventory);
+        evaluate_inventory(model->arena, model->audit->inventory);
 }

@@ -11,6 +11,7 @@
 #include "evaluate.h"
 
 #include "alloc.h"
+#include "arena.h"
 #include "model_checklist.h"
 
 #include <stdlib.h>
@@ -253,7 +254,6 @@ static void plan_steps(struct checklist *checklist, const struct graph *graph,
 void evaluate_schedule(struct checklist *checklist)
 {
     struct checklist_plan *plan = &checklist->plan;
-    free(plan->order);
     *plan = (struct checklist_plan){ 0 };
     struct graph graph = { 0 };
     build_graph(checklist, &graph);
@@ -263,7 +263,7 @@ void evaluate_schedule(struct checklist *checklist)
         for (struct item *item = phase->items; item < phase->items + phase->item_count; item++)
             item->plan = (struct item_plan){ .main_line = main_line };
     }
-    plan->order = xcalloc(graph.count + 1, sizeof *plan->order);
+    plan->order = arena_calloc(checklist->arena, graph.count + 1, sizeof *plan->order);
     order_steps(&graph, plan->order);
     struct placing *times = xcalloc(graph.count + 1, sizeof *times);
     plan_steps(checklist, &graph, times);

@@ -78,20 +78,21 @@ struct reason *evaluate_add_reason(struct verdict *verdict, enum reason_kind kin
     va_start(arguments, format);
     buffer_vprintf(&text, format, arguments);
     va_end(arguments);
-    verdict->reasons = xgrow(verdict->reasons, &verdict->reason_capacity,
-                             verdict->reason_count + 1, sizeof(struct reason));
+    verdict->reasons = arena_grow(verdict->arena, verdict->reasons, &verdict->reason_capacity,
+                                  verdict->reason_count + 1, sizeof(struct reason));
     struct reason *reason = &verdict->reasons[verdict->reason_count++];
     *reason = (struct reason){ .kind = kind, .item = item, .checklist = checklist,
-                               .text = buffer_release(&text) };
+                               .text = arena_strdup(verdict->arena, buffer_text(&text)) };
+    buffer_free(&text);
     return reason;
 }
 
 void evaluate_copy_reason(struct verdict *verdict, const struct reason *reason)
 {
-    verdict->reasons = xgrow(verdict->reasons, &verdict->reason_capacity,
-                             verdict->reason_count + 1, sizeof(struct reason));
+    verdict->reasons = arena_grow(verdict->arena, verdict->reasons, &verdict->reason_capacity,
+                                  verdict->reason_count + 1, sizeof(struct reason));
     struct reason copy = *reason;
-    copy.text = xstrdup(reason->text);
+    copy.text = arena_strdup(verdict->arena, reason->text);
     verdict->reasons[verdict->reason_count++] = copy;
 }
 
@@ -157,7 +158,7 @@ void evaluate_judge_step(struct verdict *verdict, const struct checklist *checkl
 void evaluate_verdict(struct checklist *checklist)
 {
     struct verdict *verdict = &checklist->verdict;
-    verdict_free(verdict);
+    *verdict = (struct verdict){ .arena = checklist->arena };
     CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
         evaluate_judge_step(verdict, checklist, item);
     evaluate_settle(verdict);

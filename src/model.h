@@ -4,10 +4,13 @@
  * model_inventory.h) fill it from validated node trees; the evaluator
  * (evaluate.h) then writes its results into the fields marked "evaluated",
  * once. Everything after that reads the model and never changes it.
- * Strings are owned by the structure holding them and NULL when absent. */
+ * Everything a model holds, strings and arrays, evaluated fields too,
+ * comes from its arena (model->arena) and goes with it; strings are NULL
+ * when absent. Adding a field: docs/architecture.md, "Ownership". */
 #ifndef GOLIVE_MODEL_H
 #define GOLIVE_MODEL_H
 
+#include "arena.h"
 #include "golive_limits.h"
 #include "issued.h"
 #include "name_table.h"
@@ -88,6 +91,7 @@ struct reason {
 };
 
 struct verdict {             /* evaluated; gates have one too */
+    struct arena *arena;     /* where its reasons are kept (not owned) */
     enum readiness readiness;
     struct reason *reasons;
     size_t reason_count, reason_capacity;
@@ -239,6 +243,7 @@ struct forecast {                /* evaluated: as of the checklist's last record
 };
 
 struct checklist {
+    struct arena *arena;         /* the one it lives in (not owned); the evaluator's too */
     char *id;
     char *title;
     char *version;
@@ -398,7 +403,7 @@ struct audit {
     struct milestone *timeline;  /* the effort and timeline to the go-live */
     size_t milestone_count;
     char *inventory_file;        /* as written, or NULL */
-    struct inventory *inventory; /* owned (model_inventory.h), or NULL */
+    struct inventory *inventory; /* model_inventory.h, or NULL */
     const char *path;            /* not owned */
     struct source_position position;
     enum audit_verdict verdict;  /* evaluated: stated, else computed */
@@ -501,6 +506,7 @@ struct checklist_use {
 };
 
 struct project {
+    struct arena *arena;         /* the one it lives in (not owned); the evaluator's too */
     char *title, *reference;
     char *client_name, *client_short_name;
     char *consultant_name, *consultant_lead, *logo;
@@ -568,7 +574,10 @@ struct source_file {
                                       * the model is built */
 };
 
+/* The model and every block it holds, evaluated fields included, come from
+ * its arena (arena.h): model_free is arena_free. */
 struct model {
+    struct arena *arena;             /* owned: everything below lives in it */
     struct project *project;
     char *root;                      /* the project file's folder */
     struct source_file *sources;
@@ -592,8 +601,5 @@ void text_map_free(struct text_map *map);
 /* text_map_find: the text for key, or NULL. */
 const char *text_map_find(const struct text_map *map, const char *key);
 
-/* Freeing what evaluation allocated; the model's free functions call them. */
-void item_state_free(struct item_state *state);
-void verdict_free(struct verdict *verdict);
 
 #endif

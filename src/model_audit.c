@@ -9,116 +9,116 @@
 
 #include <stdlib.h>
 
-static void build_components(struct audit *audit, const struct node *root)
+static void build_components(struct arena *arena, struct audit *audit, const struct node *root)
 {
     const struct node *list = read_list(root, "components");
     size_t count = list ? node_count(list) : 0;
-    audit->components = xcalloc(count, sizeof(struct component));
+    audit->components = arena_calloc(arena, count, sizeof(struct component));
     for (size_t index = 0; index < count; index++) {
         const struct node *node = node_sequence_item(list, index);
         if (node_kind(node) != NODE_MAPPING)
             continue;
         struct component *component = &audit->components[audit->component_count++];
-        component->name = read_text(node, "name");
+        component->name = read_text(arena, node, "name");
         component->type = read_choice_or_default(node, INPUT_AUDIT, "components.type");
         component->origin = read_choice(node, "origin", schema_component_origins, 0);
         component->action = read_choice(node, "action", schema_component_actions, 0);
-        component->notes = read_text(node, "notes");
+        component->notes = read_text(arena, node, "notes");
     }
 }
 
-static void build_cleanup(struct audit *audit, const struct node *root)
+static void build_cleanup(struct arena *arena, struct audit *audit, const struct node *root)
 {
     const struct node *list = read_list(root, "cleanup");
     size_t count = list ? node_count(list) : 0;
-    audit->cleanup = xcalloc(count, sizeof(struct cleanup_finding));
+    audit->cleanup = arena_calloc(arena, count, sizeof(struct cleanup_finding));
     for (size_t index = 0; index < count; index++) {
         const struct node *node = node_sequence_item(list, index);
         if (node_kind(node) != NODE_MAPPING)
             continue;
         struct cleanup_finding *finding = &audit->cleanup[audit->cleanup_count++];
-        finding->title = read_text(node, "title");
+        finding->title = read_text(arena, node, "title");
         finding->kind = read_choice_or_default(node, INPUT_AUDIT, "cleanup.kind");
         finding->action = read_choice(node, "action", schema_cleanup_actions, 0);
-        finding->notes = read_text(node, "notes");
+        finding->notes = read_text(arena, node, "notes");
     }
 }
 
-static void build_risks(struct audit *audit, const struct node *root)
+static void build_risks(struct arena *arena, struct audit *audit, const struct node *root)
 {
     const struct node *list = read_list(root, "risks");
     size_t count = list ? node_count(list) : 0;
-    audit->risks = xcalloc(count, sizeof(struct risk));
+    audit->risks = arena_calloc(arena, count, sizeof(struct risk));
     for (size_t index = 0; index < count; index++) {
         const struct node *node = node_sequence_item(list, index);
         if (node_kind(node) != NODE_MAPPING)
             continue;
         struct risk *risk = &audit->risks[audit->risk_count++];
-        risk->title = read_text(node, "title");
+        risk->title = read_text(arena, node, "title");
         risk->severity = read_choice(node, "severity", schema_severities, 0);
         risk->likelihood = read_choice(node, "likelihood", schema_likelihoods, 0);
-        risk->mitigation = read_text(node, "mitigation");
-        risk->owner = read_text(node, "owner");
+        risk->mitigation = read_text(arena, node, "mitigation");
+        risk->owner = read_text(arena, node, "owner");
         risk->position = read_position(node, "owner");
     }
 }
 
-static void build_missing(struct audit *audit, const struct node *root)
+static void build_missing(struct arena *arena, struct audit *audit, const struct node *root)
 {
     const struct node *list = read_list(root, "missing");
     size_t count = list ? node_count(list) : 0;
-    audit->missing = xcalloc(count, sizeof(struct missing_item));
+    audit->missing = arena_calloc(arena, count, sizeof(struct missing_item));
     for (size_t index = 0; index < count; index++) {
         const struct node *node = node_sequence_item(list, index);
         if (node_kind(node) != NODE_MAPPING)
             continue;
         struct missing_item *missing = &audit->missing[audit->missing_count++];
-        missing->what = read_text(node, "what");
-        missing->from = read_text(node, "from");
+        missing->what = read_text(arena, node, "what");
+        missing->from = read_text(arena, node, "from");
         missing->blocking = read_bool_or_default(node, INPUT_AUDIT, "missing.blocking");
-        missing->notes = read_text(node, "notes");
+        missing->notes = read_text(arena, node, "notes");
     }
 }
 
-struct audit *audit_build(const struct node *root, const char *path)
+struct audit *audit_build(struct arena *arena, const struct node *root, const char *path)
 {
-    struct audit *audit = xcalloc(1, sizeof *audit);
+    struct audit *audit = arena_calloc(arena, 1, sizeof *audit);
     audit->date = read_date(root, "date");
-    audit->auditor = read_text(root, "auditor");
+    audit->auditor = read_text(arena, root, "auditor");
     audit->stated_verdict = (enum audit_verdict)read_choice(root, "verdict",
                                                             schema_audit_verdicts, VERDICT_NONE);
     audit->stated_verdict_position = read_position(root, "verdict");
-    audit->summary = read_text(root, "summary");
+    audit->summary = read_text(arena, root, "summary");
     const struct node *system = read_mapping(root, "current_system");
-    audit->system_version = read_text(system, "version");
-    audit->system_hosting = read_text(system, "hosting");
-    audit->apps = read_text_list(system, "apps");
+    audit->system_version = read_text(arena, system, "version");
+    audit->system_hosting = read_text(arena, system, "hosting");
+    audit->apps = read_text_list(arena, system, "apps");
     audit->users = read_integer(system, "users", -1);
-    audit->database_size = read_text(system, "database_size");
-    audit->constraints = read_text(system, "constraints");
-    audit->state = read_text(system, "state");
-    audit->critical_workflows = read_text_list(root, "critical_workflows");
+    audit->database_size = read_text(arena, system, "database_size");
+    audit->constraints = read_text(arena, system, "constraints");
+    audit->state = read_text(arena, system, "state");
+    audit->critical_workflows = read_text_list(arena, root, "critical_workflows");
     const struct node *scope = read_mapping(root, "scope");
-    audit->scope_migrate = read_text_list(scope, "migrate");
-    audit->scope_review = read_text_list(scope, "review");
-    audit->scope_drop = read_text_list(scope, "drop");
-    build_components(audit, root);
-    build_cleanup(audit, root);
-    build_risks(audit, root);
-    build_missing(audit, root);
-    audit->next_step = read_text(root, "next_step");
-    audit->inventory_file = read_text(root, "inventory");
-    audit->method = read_text(root, "method");
-    audit->sources = read_text_list(root, "sources");
+    audit->scope_migrate = read_text_list(arena, scope, "migrate");
+    audit->scope_review = read_text_list(arena, scope, "review");
+    audit->scope_drop = read_text_list(arena, scope, "drop");
+    build_components(arena, audit, root);
+    build_cleanup(arena, audit, root);
+    build_risks(arena, audit, root);
+    build_missing(arena, audit, root);
+    audit->next_step = read_text(arena, root, "next_step");
+    audit->inventory_file = read_text(arena, root, "inventory");
+    audit->method = read_text(arena, root, "method");
+    audit->sources = read_text_list(arena, root, "sources");
     const struct node *timeline = read_list(root, "timeline");
     audit->milestone_count = timeline ? node_count(timeline) : 0;
-    audit->timeline = xcalloc(audit->milestone_count + 1, sizeof(struct milestone));
+    audit->timeline = arena_calloc(arena, audit->milestone_count + 1, sizeof(struct milestone));
     for (size_t index = 0; index < audit->milestone_count; index++) {
         const struct node *entry = node_sequence_item(timeline, index);
         struct milestone *milestone = &audit->timeline[index];
-        milestone->milestone = read_text(entry, "milestone");
-        milestone->effort = read_text(entry, "effort");
-        milestone->notes = read_text(entry, "notes");
+        milestone->milestone = read_text(arena, entry, "milestone");
+        milestone->effort = read_text(arena, entry, "effort");
+        milestone->notes = read_text(arena, entry, "notes");
         milestone->date = read_date(entry, "date");
     }
     audit->path = path;
@@ -135,40 +135,4 @@ void audit_resolve(const struct audit *audit, const struct node *root,
     for (size_t index = 0; index < audit->risk_count; index++)
         project_check_person_reference(project, audit->risks[index].owner, "risk owner",
                                        audit->risks[index].position, sink);
-}
-
-void audit_free(struct audit *audit)
-{
-    if (!audit)
-        return;
-    for (size_t index = 0; index < audit->component_count; index++)
-        FREE_EACH(audit->components[index].name, audit->components[index].notes);
-    for (size_t index = 0; index < audit->cleanup_count; index++)
-        FREE_EACH(audit->cleanup[index].title, audit->cleanup[index].notes);
-    for (size_t index = 0; index < audit->risk_count; index++)
-        FREE_EACH(audit->risks[index].title, audit->risks[index].mitigation,
-                  audit->risks[index].owner);
-    for (size_t index = 0; index < audit->missing_count; index++)
-        FREE_EACH(audit->missing[index].what, audit->missing[index].from,
-                  audit->missing[index].notes);
-    free(audit->components);
-    free(audit->cleanup);
-    free(audit->risks);
-    free(audit->missing);
-    for (size_t index = 0; index < audit->milestone_count; index++)
-        FREE_EACH(audit->timeline[index].milestone, audit->timeline[index].effort,
-                  audit->timeline[index].notes);
-    free(audit->timeline);
-    free(audit->method);
-    text_list_free(&audit->sources);
-    free(audit->risks_by_severity);
-    free(audit->components_by_origin);
-    inventory_free(audit->inventory);
-    FREE_EACH(audit->inventory_file, audit->auditor, audit->summary, audit->system_version, audit->system_hosting,
-              audit->database_size, audit->constraints, audit->state, audit->next_step);
-    struct text_list *lists[] = { &audit->apps, &audit->critical_workflows, &audit->scope_migrate,
-                                  &audit->scope_review, &audit->scope_drop };
-    for (size_t index = 0; index < sizeof lists / sizeof lists[0]; index++)
-        text_list_free(lists[index]);
-    free(audit);
 }

@@ -10,25 +10,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void build_item(struct item *item, const struct node *mapping)
+static void build_item(struct arena *arena, struct item *item, const struct node *mapping)
 {
-    item->id = read_text(mapping, "id");
-    item->title = read_text(mapping, "title");
+    item->id = read_text(arena, mapping, "id");
+    item->title = read_text(arena, mapping, "title");
     item->kind = (enum item_kind)read_choice_or_default(mapping, INPUT_CHECKLIST, "phases.items.kind");
-    item->owner = read_text(mapping, "owner");
+    item->owner = read_text(arena, mapping, "owner");
     item->blocking = read_bool_or_default(mapping, INPUT_CHECKLIST, "phases.items.blocking");
     item->required = read_bool_or_default(mapping, INPUT_CHECKLIST, "phases.items.required");
-    item->expected = read_text(mapping, "expected");
-    item->details = read_text(mapping, "details");
-    item->checks = read_text_list(mapping, "checks");
+    item->expected = read_text(arena, mapping, "expected");
+    item->details = read_text(arena, mapping, "details");
+    item->checks = read_text_list(arena, mapping, "checks");
     const struct node *rollback = read_mapping(mapping, "rollback");
-    item->rollback_trigger = read_text(rollback, "trigger");
-    item->rollback_action = read_text(rollback, "action");
+    item->rollback_trigger = read_text(arena, rollback, "trigger");
+    item->rollback_action = read_text(arena, rollback, "action");
     item->budget = read_duration(mapping, "budget");
-    item->evidence = read_text_map(mapping, "evidence");
+    item->evidence = read_text_map(arena, mapping, "evidence");
     item->evidence_max_age = read_duration(mapping, "evidence_max_age");
-    item->depends_on = read_text_list(mapping, "depends_on");
-    item->succeeds_by = read_text_map(mapping, "succeeds_by");
+    item->depends_on = read_text_list(arena, mapping, "depends_on");
+    item->succeeds_by = read_text_map(arena, mapping, "succeeds_by");
     /* The default holds for decision points only, as the table says. */
     item->outcomes = item->kind == ITEM_DECISION
                          ? read_set_or_default(mapping, INPUT_CHECKLIST, "phases.items.outcomes")
@@ -41,32 +41,32 @@ static void build_item(struct item *item, const struct node *mapping)
     item->state.decision = OUTCOME_NONE;
 }
 
-static void build_phase(struct phase *phase, const struct node *mapping)
+static void build_phase(struct arena *arena, struct phase *phase, const struct node *mapping)
 {
-    phase->id = read_text(mapping, "id");
-    phase->title = read_text(mapping, "title");
-    phase->summary = read_text(mapping, "summary");
+    phase->id = read_text(arena, mapping, "id");
+    phase->title = read_text(arena, mapping, "title");
+    phase->summary = read_text(arena, mapping, "summary");
     phase->budget = read_duration(mapping, "budget");
     phase->position = node_position(mapping);
     const struct node *items = read_list(mapping, "items");
     size_t count = items ? node_count(items) : 0;
-    phase->items = xcalloc(count, sizeof(struct item));
+    phase->items = arena_calloc(arena, count, sizeof(struct item));
     for (size_t index = 0; index < count; index++) {
         const struct node *item = node_sequence_item(items, index);
         if (node_kind(item) == NODE_MAPPING)
-            build_item(&phase->items[phase->item_count++], item);
+            build_item(arena, &phase->items[phase->item_count++], item);
     }
 }
 
-static void build_phases(struct checklist *checklist, const struct node *root)
+static void build_phases(struct arena *arena, struct checklist *checklist, const struct node *root)
 {
     const struct node *phases = read_list(root, "phases");
     size_t count = phases ? node_count(phases) : 0;
-    checklist->phases = xcalloc(count, sizeof(struct phase));
+    checklist->phases = arena_calloc(arena, count, sizeof(struct phase));
     for (size_t index = 0; index < count; index++) {
         const struct node *phase = node_sequence_item(phases, index);
         if (node_kind(phase) == NODE_MAPPING)
-            build_phase(&checklist->phases[checklist->phase_count++], phase);
+            build_phase(arena, &checklist->phases[checklist->phase_count++], phase);
     }
 }
 
@@ -264,65 +264,30 @@ static void check_not_empty(const struct node *root, struct diag_sink *sink)
     }
 }
 
-struct checklist *checklist_build(const struct node *root, const char *path,
+static void release_index(void *table)
+{
+    name_table_free(table);
+}
+
+struct checklist *checklist_build(struct arena *arena, const struct node *root, const char *path,
                                   struct diag_sink *sink)
 {
-    struct checklist *checklist = xcalloc(1, sizeof *checklist);
-    checklist->id = read_text(root, "id");
-    checklist->title = read_text(root, "title");
-    checklist->version = read_text(root, "version");
+    struct checklist *checklist = arena_calloc(arena, 1, sizeof *checklist);
+    checklist->id = read_text(arena, root, "id");
+    checklist->title = read_text(arena, root, "title");
+    checklist->version = read_text(arena, root, "version");
     checklist->revised = read_date(root, "revised");
-    checklist->summary = read_text(root, "summary");
-    checklist->roles = read_text_map(root, "roles");
-    checklist->success_criteria = read_text_list(root, "success_criteria");
+    checklist->summary = read_text(arena, root, "summary");
+    checklist->roles = read_text_map(arena, root, "roles");
+    checklist->success_criteria = read_text_list(arena, root, "success_criteria");
+    checklist->arena = arena;
     checklist->path = path;
     checklist->position = node_position(root);
-    build_phases(checklist, root);
+    arena_on_free(arena, release_index, &checklist->item_index);
+    build_phases(arena, checklist, root);
     check_not_empty(root, sink);
     index_ids(checklist, sink);
     check_items(checklist, root, sink);
     checklist_check_cycles(checklist, sink);
     return checklist;
-}
-
-static void item_free(struct item *item)
-{
-    item_state_free(&item->state);
-    free(item->id);
-    free(item->title);
-    free(item->owner);
-    free(item->expected);
-    free(item->details);
-    text_list_free(&item->checks);
-    free(item->rollback_trigger);
-    free(item->rollback_action);
-    text_map_free(&item->evidence);
-    text_list_free(&item->depends_on);
-    text_map_free(&item->succeeds_by);
-}
-
-void checklist_free(struct checklist *checklist)
-{
-    if (!checklist)
-        return;
-    for (struct phase *phase = checklist->phases;
-         phase < checklist->phases + checklist->phase_count; phase++) {
-        for (size_t index = 0; index < phase->item_count; index++)
-            item_free(&phase->items[index]);
-        free(phase->items);
-        free(phase->id);
-        free(phase->title);
-        free(phase->summary);
-    }
-    free(checklist->phases);
-    free(checklist->id);
-    free(checklist->title);
-    free(checklist->version);
-    free(checklist->summary);
-    text_map_free(&checklist->roles);
-    text_list_free(&checklist->success_criteria);
-    verdict_free(&checklist->verdict);
-    name_table_free(&checklist->item_index);
-    free(checklist->plan.order);
-    free(checklist);
 }

@@ -4,16 +4,16 @@
 #ifndef GOLIVE_MODEL_CHECKLIST_H
 #define GOLIVE_MODEL_CHECKLIST_H
 
+#include "arena.h"
 #include "diag.h"
 #include "model.h"
 #include "node.h"
 
 /* checklist_build: builds the checklist at root (a file called path) and
  * reports every problem of meaning to sink. Always returns a checklist,
- * complete as far as the input allows; free it with checklist_free. */
-struct checklist *checklist_build(const struct node *root, const char *path,
+ * complete as far as the input allows; it lives in arena. */
+struct checklist *checklist_build(struct arena *arena, const struct node *root, const char *path,
                                   struct diag_sink *sink);
-void checklist_free(struct checklist *checklist);
 
 /* checklist_check_cycles: reports every dependency cycle among the steps,
  * spelled out step by step (called by checklist_build). */

@@ -1,6 +1,6 @@
-/* Small functions over the model's own types: text lists and maps, and the
- * evaluated parts (what evaluation allocates is freed here, so that the
- * model's free functions need not know the evaluator). */
+/* Small functions over the model's own types: text lists and maps. The
+ * free functions serve lists built outside the model (import, signing);
+ * the model's own live in its arena. */
 #include "model.h"
 
 #include <stdlib.h>
@@ -39,21 +39,3 @@ const char *text_map_find(const struct text_map *map, const char *key)
     return NULL;
 }
 
-
-void item_state_free(struct item_state *state)
-{
-    free(state->history);
-    free(state->evidence);
-    state->history = NULL;
-    state->evidence = NULL;
-    state->history_count = state->history_capacity = 0;
-}
-
-void verdict_free(struct verdict *verdict)
-{
-    for (size_t index = 0; index < verdict->reason_count; index++)
-        free(verdict->reasons[index].text);
-    free(verdict->reasons);
-    verdict->reasons = NULL;
-    verdict->reason_count = verdict->reason_capacity = 0;
-}

@@ -4,6 +4,7 @@
 #ifndef GOLIVE_MODEL_INVENTORY_H
 #define GOLIVE_MODEL_INVENTORY_H
 
+#include "arena.h"
 #include "model.h"
 #include "node.h"
 
@@ -61,7 +62,6 @@ struct inventory {
 
 /* inventory_build: always returns the inventory, complete as far as the
  * (validated) tree allows. */
-struct inventory *inventory_build(const struct node *root, const char *path);
-void inventory_free(struct inventory *inventory);
+struct inventory *inventory_build(struct arena *arena, const struct node *root, const char *path);
 
 #endif

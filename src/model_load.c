@@ -31,15 +31,21 @@ static const char *kind_article(enum input_kind kind)
     return articles[kind];
 }
 
+static void release_document(void *document)
+{
+    yaml_document_free(document);
+}
+
 /* Keeps a loaded document for the model's lifetime (positions point into
  * its path) and returns the path the model should use. */
 static const char *keep_source(struct model *model, struct yaml_document *document,
                                enum input_kind kind)
 {
-    model->sources = xgrow(model->sources, &model->source_capacity, model->source_count + 1,
-                           sizeof(struct source_file));
+    model->sources = arena_grow(model->arena, model->sources, &model->source_capacity,
+                                model->source_count + 1, sizeof(struct source_file));
     struct source_file *source = &model->sources[model->source_count++];
-    source->path = xstrdup(yaml_document_path(document));
+    source->path = arena_strdup(model->arena, yaml_document_path(document));
+    arena_on_free(model->arena, release_document, document);
     source->kind = kind;
     source->document = document;
     return yaml_document_path(document);
@@ -81,8 +87,8 @@ static const struct node *load_kind(struct model *model, const char *path,
 }
 
 /* Resolves a path named at cited_at in naming_file, and checks it exists
- * inside the project's folder. Returns the resolved path (caller frees) or
- * NULL after reporting. */
+ * inside the project's folder. Returns the resolved path (in the model's
+ * arena) or NULL after reporting. */
 static char *resolve_named(const struct model *model, const char *naming_file,
                            const char *written, struct source_position cited_at,
                            struct diag_sink *sink)
@@ -101,7 +107,9 @@ static char *resolve_named(const struct model *model, const char *naming_file,
         diag(sink, DIAG_PATH_OUTSIDE, cited_at,
              "'%s' lies outside the project's folder '%s'", written, model->root);
     } else {
-        return resolved;
+        char *kept = arena_strdup(model->arena, resolved);
+        free(resolved);
+        return kept;
     }
     free(resolved);
     return NULL;
@@ -117,9 +125,9 @@ static void load_run(struct model *model, struct checklist_use *use, const struc
                                   : NULL;
     if (!root)
         return;
-    struct run *run = run_build(root, model->sources[model->source_count - 1].path);
-    model->runs = xgrow(model->runs, &model->run_capacity, model->run_count + 1,
-                        sizeof(struct run *));
+    struct run *run = run_build(model->arena, root, model->sources[model->source_count - 1].path);
+    model->runs = arena_grow(model->arena, model->runs, &model->run_capacity,
+                             model->run_count + 1, sizeof(struct run *));
     model->runs[model->run_count++] = run;
     use->run = run;
     char *named = run->project ? path_join_relative(run->path, run->project) : NULL;
@@ -154,15 +162,17 @@ static void load_checklist(struct model *model, struct checklist_use *use,
                                               sink)
                                   : NULL;
     if (root) {
-        struct checklist *checklist = checklist_build(root, model->sources[model->source_count - 1].path,
+        struct checklist *checklist = checklist_build(model->arena, root,
+                                                      model->sources[model->source_count - 1].path,
                                                       sink);
         for (size_t index = 0; index < model->checklist_count; index++)
             if (checklist->id && model->checklists[index]->id
                 && strcmp(checklist->id, model->checklists[index]->id) == 0)
                 diag(sink, DIAG_DUPLICATE_ID, cited_at,
                      "the project uses checklist '%s' twice", checklist->id);
-        model->checklists = xgrow(model->checklists, &model->checklist_capacity,
-                                  model->checklist_count + 1, sizeof(struct checklist *));
+        model->checklists = arena_grow(model->arena, model->checklists,
+                                       &model->checklist_capacity, model->checklist_count + 1,
+                                       sizeof(struct checklist *));
         model->checklists[model->checklist_count++] = checklist;
         use->checklist = checklist;
     }
@@ -205,9 +215,9 @@ static void load_inventory(struct model *model, struct audit *audit, const struc
     struct source_position cited_at = read_position(audit_root, "inventory");
     char *path = resolve_named(model, audit->path, audit->inventory_file, cited_at, sink);
     const struct node *root = path ? load_kind(model, path, cited_at, INPUT_INVENTORY, sink) : NULL;
-    free(path);
     if (root)
-        audit->inventory = inventory_build(root, model->sources[model->source_count - 1].path);
+        audit->inventory = inventory_build(model->arena, root,
+                                           model->sources[model->source_count - 1].path);
 }
 
 static void load_audit(struct model *model, const struct node *project_root,
@@ -219,10 +229,9 @@ static void load_audit(struct model *model, const struct node *project_root,
         return;
     char *path = resolve_named(model, project->path, project->audit_file, cited_at, sink);
     const struct node *root = path ? load_kind(model, path, cited_at, INPUT_AUDIT, sink) : NULL;
-    free(path);
     if (!root)
         return;
-    model->audit = audit_build(root, model->sources[model->source_count - 1].path);
+    model->audit = audit_build(model->arena, root, model->sources[model->source_count - 1].path);
     project->audit = model->audit;
     audit_resolve(model->audit, root, project, sink);
     load_inventory(model, model->audit, root, sink);
@@ -248,7 +257,6 @@ static void check_logo(struct project *project, struct source_position at,
     else
         diag(sink, DIAG_WRONG_FILE_KIND, at,
              "the logo '%s' is not a PNG or JPEG image golive can read", project->logo);
-    free(project->logo_path);
     project->logo_path = NULL;
 }
 
@@ -268,7 +276,6 @@ static void load_assets(struct model *model, const struct node *project_root,
         if (project->templates_path && !path_is_folder(project->templates_path)) {
             diag(sink, DIAG_WRONG_FILE_KIND, at, "'templates' must name a folder, and '%s' is not one",
                  project->templates);
-            free(project->templates_path);
             project->templates_path = NULL;
         }
     }
@@ -374,16 +381,37 @@ static void check_artifact_inputs(const struct project *project, const struct no
 #define GOLIVE_ZONEINFO "/usr/share/zoneinfo"
 #endif
 
+static void release_zone(void *zone)
+{
+    zone_free(zone);
+}
+
 /* The project's time zone, from the system's time zone data; a name it
  * does not know is said, and the window start's offset used instead. */
-static void load_zone(struct project *project, const struct node *root, struct diag_sink *sink)
+static void load_zone(struct model *model, const struct node *root, struct diag_sink *sink)
 {
+    struct project *project = model->project;
+    arena_on_free(model->arena, release_zone, &project->zone);
     int fallback = project->window_start.set ? project->window_start.offset_minutes : 0;
     if (!zone_load(&project->zone, GOLIVE_ZONEINFO, project->timezone, fallback)
         && project->timezone)
         diag(sink, DIAG_ZONE_UNKNOWN, read_position(read_mapping(root, "window"), "timezone"),
              "'%s' is not a time zone of this system's time zone data (%s); times are printed "
              "in the window start's offset", project->timezone, GOLIVE_ZONEINFO);
+}
+
+static void release_issued(void *issued)
+{
+    issued_free(issued);
+}
+
+/* model_folder_of: path_folder_of (path.h), kept in arena. */
+static char *model_folder_of(struct arena *arena, const char *path)
+{
+    char *folder = path_folder_of(path);
+    char *kept = arena_strdup(arena, folder);
+    free(folder);
+    return kept;
 }
 
 struct model *model_load(const char *path, struct diag_sink *sink)
@@ -394,23 +422,27 @@ struct model *model_load(const char *path, struct diag_sink *sink)
 struct model *model_load_preloaded(const char *path, struct yaml_document *preloaded,
                                    struct diag_sink *sink)
 {
-    struct model *model = xcalloc(1, sizeof *model);
-    model->root = path_folder_of(path);
+    struct arena *arena = arena_new();
+    struct model *model = arena_calloc(arena, 1, sizeof *model);
+    model->arena = arena;
+    model->root = model_folder_of(arena, path);
     model->preloaded = preloaded;
     const struct node *root = load_kind(model, path, source_position_of_file(path), INPUT_PROJECT,
                                         sink);
     if (!root) {
+        yaml_document_free(model->preloaded);
         model_free(model);
         return NULL;
     }
-    model->project = project_build(root, model->sources[0].path, sink);
+    model->project = project_build(arena, root, model->sources[0].path, sink);
     load_keys(model, sink);
-    load_zone(model->project, root, sink);
+    load_zone(model, root, sink);
     load_uses(model, root, sink);
     load_audit(model, root, sink);
     load_assets(model, root, sink);
     check_roles(model, root, sink);
     check_artifact_inputs(model->project, root, sink);
+    arena_on_free(arena, release_issued, &model->issued);
     issued_load(model->root, &model->issued, sink);
     /* The model holds what it needs: the trees can go (a large engagement's
      * are tens of megabytes); the documents keep their text and paths. */
@@ -423,25 +455,8 @@ struct model *model_load_preloaded(const char *path, struct yaml_document *prelo
 
 void model_free(struct model *model)
 {
-    if (!model)
-        return;
-    project_free(model->project);
-    for (size_t index = 0; index < model->checklist_count; index++)
-        checklist_free(model->checklists[index]);
-    for (size_t index = 0; index < model->run_count; index++)
-        run_free(model->runs[index]);
-    audit_free(model->audit);
-    issued_free(&model->issued);
-    for (size_t index = 0; index < model->source_count; index++) {
-        free(model->sources[index].path);
-        yaml_document_free(model->sources[index].document);
-    }
-    free(model->checklists);
-    free(model->runs);
-    free(model->sources);
-    yaml_document_free(model->preloaded);
-    free(model->root);
-    free(model);
+    if (model)
+        arena_free(model->arena);
 }
 
 const struct checklist_use *model_find_use_of_run(const struct model *model, const char *run_path)
@@ -462,7 +477,8 @@ static void check_run_file(const char *path, struct yaml_document *document,
     const struct node *root = yaml_document_root(document);
     struct source_position at = read_position(root, "project");
     at.file = path; /* the document may be gone when the message is given */
-    char *project_written = read_text(root, "project");
+    const char *written = read_view(root, "project");
+    char *project_written = written && written[0] ? xstrdup(written) : NULL;
     if (!project_written) {
         yaml_document_free(document);
         return;
@@ -489,16 +505,11 @@ static void check_run_file(const char *path, struct yaml_document *document,
 static void check_audit_file(const char *path, const struct node *root, struct diag_sink *sink)
 {
     struct model scratch = { 0 };
-    scratch.root = path_folder_of(path);
-    struct audit *audit = audit_build(root, path);
+    scratch.arena = arena_new();
+    scratch.root = model_folder_of(scratch.arena, path);
+    struct audit *audit = audit_build(scratch.arena, root, path);
     load_inventory(&scratch, audit, root, sink);
-    audit_free(audit);
-    for (size_t index = 0; index < scratch.source_count; index++) {
-        free(scratch.sources[index].path);
-        yaml_document_free(scratch.sources[index].document);
-    }
-    free(scratch.sources);
-    free(scratch.root);
+    arena_free(scratch.arena);
 }
 
 struct model *model_check_project(const char *path, struct diag_sink *sink)
@@ -529,12 +540,14 @@ struct model *model_check_project(const char *path, struct diag_sink *sink)
         check_run_file(path, document, sink);
         return NULL;
     }
+    struct arena *arena = arena_new();
     if (kind == INPUT_CHECKLIST)
-        checklist_free(checklist_build(root, path, sink));
+        checklist_build(arena, root, path, sink);
     else if (kind == INPUT_AUDIT)
         check_audit_file(path, root, sink);
     else if (kind == INPUT_INVENTORY)
-        inventory_free(inventory_build(root, path));
+        inventory_build(arena, root, path);
+    arena_free(arena);
     yaml_document_free(document);
     return model;
 }

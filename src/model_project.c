@@ -10,134 +10,135 @@
 #include <stdio.h>
 #include <string.h>
 
-static void build_people(struct project *project, const struct node *root)
+static void build_people(struct arena *arena, struct project *project, const struct node *root)
 {
     const struct node *list = read_list(root, "people");
     size_t count = list ? node_count(list) : 0;
-    project->people = xcalloc(count, sizeof(struct person));
+    project->people = arena_calloc(arena, count, sizeof(struct person));
     for (size_t index = 0; index < count; index++) {
         const struct node *node = node_sequence_item(list, index);
         if (node_kind(node) != NODE_MAPPING)
             continue;
         struct person *person = &project->people[project->person_count++];
-        person->id = read_text(node, "id");
-        person->name = read_text(node, "name");
-        person->organisation = read_text(node, "organisation");
-        person->title = read_text(node, "title");
-        person->email = read_text(node, "email");
-        person->phone = read_text(node, "phone");
-        person->roles = read_text_list(node, "roles");
+        person->id = read_text(arena, node, "id");
+        person->name = read_text(arena, node, "name");
+        person->organisation = read_text(arena, node, "organisation");
+        person->title = read_text(arena, node, "title");
+        person->email = read_text(arena, node, "email");
+        person->phone = read_text(arena, node, "phone");
+        person->roles = read_text_list(arena, node, "roles");
         person->position = node_position(node);
     }
 }
 
-static void build_contacts(struct project *project, const struct node *root)
+static void build_contacts(struct arena *arena, struct project *project, const struct node *root)
 {
     const struct node *list = read_list(root, "contacts");
     size_t count = list ? node_count(list) : 0;
-    project->contacts = xcalloc(count, sizeof(struct contact));
+    project->contacts = arena_calloc(arena, count, sizeof(struct contact));
     for (size_t index = 0; index < count; index++) {
         const struct node *node = node_sequence_item(list, index);
         if (node_kind(node) != NODE_MAPPING)
             continue;
         struct contact *contact = &project->contacts[project->contact_count++];
-        contact->person = read_text(node, "person");
-        contact->name = read_text(node, "name");
-        contact->role = read_text(node, "role");
-        contact->organisation = read_text(node, "organisation");
-        contact->phone = read_text(node, "phone");
-        contact->email = read_text(node, "email");
-        contact->availability = read_text(node, "availability");
+        contact->person = read_text(arena, node, "person");
+        contact->name = read_text(arena, node, "name");
+        contact->role = read_text(arena, node, "role");
+        contact->organisation = read_text(arena, node, "organisation");
+        contact->phone = read_text(arena, node, "phone");
+        contact->email = read_text(arena, node, "email");
+        contact->availability = read_text(arena, node, "availability");
         contact->escalation = read_integer(node, "escalation", 0);
         contact->group = read_choice(node, "group", schema_contact_groups, -1);
-        contact->deputy = read_text(node, "deputy");
+        contact->deputy = read_text(arena, node, "deputy");
         contact->private_entry = read_bool_or_default(node, INPUT_PROJECT, "contacts.private");
         contact->position = node_position(node);
     }
 }
 
-static void build_signatories(struct project *project, const struct node *root)
+static void build_signatories(struct arena *arena, struct project *project, const struct node *root)
 {
     const struct node *list = read_list(root, "signatories");
     size_t count = list ? node_count(list) : 0;
-    project->signatories = xcalloc(count, sizeof(struct signatory));
+    project->signatories = arena_calloc(arena, count, sizeof(struct signatory));
     for (size_t index = 0; index < count; index++) {
         const struct node *node = node_sequence_item(list, index);
         if (node_kind(node) != NODE_MAPPING)
             continue;
         struct signatory *signatory = &project->signatories[project->signatory_count++];
-        signatory->id = read_text(node, "id");
-        signatory->role = read_text(node, "role");
-        signatory->person = read_text(node, "person");
-        signatory->name = read_text(node, "name");
-        signatory->key_file = read_text(node, "key");
+        signatory->id = read_text(arena, node, "id");
+        signatory->role = read_text(arena, node, "role");
+        signatory->person = read_text(arena, node, "person");
+        signatory->name = read_text(arena, node, "name");
+        signatory->key_file = read_text(arena, node, "key");
         signatory->key_position = read_position(node, "key");
-        signatory->deputies = read_text_list(node, "deputies");
+        signatory->deputies = read_text_list(arena, node, "deputies");
         signatory->artifacts = read_set_or_default(node, INPUT_PROJECT, "signatories.artifacts");
         signatory->position = node_position(node);
     }
 }
 
-static void build_uses(struct project *project, const struct node *root)
+static void build_uses(struct arena *arena, struct project *project, const struct node *root)
 {
     const struct node *list = read_list(root, "checklists");
     size_t count = list ? node_count(list) : 0;
-    project->uses = xcalloc(count, sizeof(struct checklist_use));
+    project->uses = arena_calloc(arena, count, sizeof(struct checklist_use));
     for (size_t index = 0; index < count; index++) {
         const struct node *node = node_sequence_item(list, index);
         if (node_kind(node) != NODE_MAPPING)
             continue;
         struct checklist_use *use = &project->uses[project->use_count++];
-        use->file = read_text(node, "file");
-        use->run_file = read_text(node, "run");
+        use->file = read_text(arena, node, "file");
+        use->run_file = read_text(arena, node, "run");
         use->artifacts = read_set_or_default(node, INPUT_PROJECT, "checklists.artifacts");
         use->gate = read_bool_or_default(node, INPUT_PROJECT, "checklists.gate");
         use->position = node_position(node);
     }
 }
 
-static void build_parts(struct project *project, const struct node *root)
+static void build_parts(struct arena *arena, struct project *project, const struct node *root)
 {
     const struct node *client = read_mapping(root, "client");
-    project->client_name = read_text(client, "name");
-    project->client_short_name = read_text(client, "short_name");
+    project->client_name = read_text(arena, client, "name");
+    project->client_short_name = read_text(arena, client, "short_name");
     const struct node *consultant = read_mapping(root, "consultant");
-    project->consultant_name = read_text(consultant, "name");
-    project->consultant_lead = read_text(consultant, "lead");
-    project->logo = read_text(consultant, "logo");
+    project->consultant_name = read_text(arena, consultant, "name");
+    project->consultant_lead = read_text(arena, consultant, "lead");
+    project->logo = read_text(arena, consultant, "logo");
     project->accent = read_colour(consultant, "accent");
     const struct node *system = read_mapping(root, "system");
-    project->system_from = read_text(system, "from");
-    project->system_to = read_text(system, "to");
-    project->hosting = read_text(system, "hosting");
+    project->system_from = read_text(arena, system, "from");
+    project->system_to = read_text(arena, system, "to");
+    project->hosting = read_text(arena, system, "hosting");
     const struct node *window = read_mapping(root, "window");
     project->window_start = read_timestamp(window, "start");
     project->window_end = read_timestamp(window, "end");
     project->rollback_deadline = read_timestamp(window, "rollback_deadline");
-    project->timezone = read_text(window, "timezone");
+    project->timezone = read_text(arena, window, "timezone");
     const struct node *document = read_mapping(root, "document");
-    project->document_version = read_text(document, "version");
+    project->document_version = read_text(arena, document, "version");
     project->document_date = read_date(document, "date");
-    project->classification = read_text_or_default(document, INPUT_PROJECT,
+    project->classification = read_text_or_default(arena, document, INPUT_PROJECT,
                                                    "document.classification");
-    project->distribution = read_text_list(document, "distribution");
+    project->distribution = read_text_list(arena, document, "distribution");
     project->next_review = read_date(document, "next_review");
     const struct node *closeout = read_mapping(root, "closeout");
     project->closeout_status = read_choice(closeout, "status", schema_closeout_statuses, -1);
     project->closeout_completed = read_timestamp(closeout, "completed");
     project->hypercare_until = read_date(closeout, "hypercare_until");
-    project->closeout_issues = read_text_list(closeout, "issues");
-    project->closeout_notes = read_text(closeout, "notes");
-    project->closeout_lessons = read_text_list(closeout, "lessons");
+    project->closeout_issues = read_text_list(arena, closeout, "issues");
+    project->closeout_notes = read_text(arena, closeout, "notes");
+    project->closeout_lessons = read_text_list(arena, closeout, "lessons");
     const struct node *issues = read_list(closeout, "known_issues");
     project->known_issue_count = issues ? node_count(issues) : 0;
-    project->known_issues = xcalloc(project->known_issue_count + 1, sizeof(struct known_issue));
+    project->known_issues = arena_calloc(arena, project->known_issue_count + 1,
+                                         sizeof(struct known_issue));
     for (size_t index = 0; index < project->known_issue_count; index++) {
         const struct node *entry = node_sequence_item(issues, index);
         struct known_issue *issue = &project->known_issues[index];
-        issue->title = read_text(entry, "title");
-        issue->owner = read_text(entry, "owner");
-        issue->notes = read_text(entry, "notes");
+        issue->title = read_text(arena, entry, "title");
+        issue->owner = read_text(arena, entry, "owner");
+        issue->notes = read_text(arena, entry, "notes");
         issue->due = read_date(entry, "due");
     }
 }
@@ -280,100 +281,50 @@ static void check_window(const struct project *project, const struct node *root,
              "the window ends before it starts");
 }
 
-static void read_communication(struct project *project, const struct node *root)
+static void read_communication(struct arena *arena, struct project *project,
+                               const struct node *root)
 {
     const struct node *communication = read_mapping(root, "communication");
     if (!communication)
         return;
-    project->bridge = read_text(communication, "bridge");
-    project->status_channel = read_text(communication, "status_channel");
-    project->escalation_triggers = read_text_list(communication, "triggers");
+    project->bridge = read_text(arena, communication, "bridge");
+    project->status_channel = read_text(arena, communication, "status_channel");
+    project->escalation_triggers = read_text_list(arena, communication, "triggers");
 }
 
-static void read_language(struct project *project, const struct node *root)
+static void read_language(struct arena *arena, struct project *project, const struct node *root)
 {
-    project->language = read_text(root, "language");
+    project->language = read_text(arena, root, "language");
     project->language_position = read_position(root, "language");
-    project->words = read_text_map(root, "words");
-    project->word_positions = xcalloc(project->words.count + 1, sizeof(struct source_position));
+    project->words = read_text_map(arena, root, "words");
+    project->word_positions = arena_calloc(arena, project->words.count + 1,
+                                           sizeof(struct source_position));
     const struct node *words = read_mapping(root, "words");
     for (size_t index = 0; index < project->words.count; index++)
         project->word_positions[index] = read_position(words, project->words.pairs[index].key);
 }
 
-struct project *project_build(const struct node *root, const char *path, struct diag_sink *sink)
+struct project *project_build(struct arena *arena, const struct node *root, const char *path,
+                              struct diag_sink *sink)
 {
-    struct project *project = xcalloc(1, sizeof *project);
-    project->title = read_text(root, "title");
-    project->reference = read_text(root, "reference");
-    project->audit_file = read_text(root, "audit");
-    project->templates = read_text(root, "templates");
-    read_language(project, root);
-    read_communication(project, root);
+    struct project *project = arena_calloc(arena, 1, sizeof *project);
+    project->arena = arena;
+    project->title = read_text(arena, root, "title");
+    project->reference = read_text(arena, root, "reference");
+    project->audit_file = read_text(arena, root, "audit");
+    project->templates = read_text(arena, root, "templates");
+    read_language(arena, project, root);
+    read_communication(arena, project, root);
     project->artifacts = read_set_or_default(root, INPUT_PROJECT, "artifacts");
     project->path = path;
     project->position = node_position(root);
-    build_parts(project, root);
-    build_people(project, root);
-    build_contacts(project, root);
-    build_signatories(project, root);
-    build_uses(project, root);
+    build_parts(arena, project, root);
+    build_people(arena, project, root);
+    build_contacts(arena, project, root);
+    build_signatories(arena, project, root);
+    build_uses(arena, project, root);
     check_unique_ids(project, sink);
     check_references(project, root, sink);
     check_window(project, root, sink);
     return project;
-}
-
-void project_free(struct project *project)
-{
-    if (!project)
-        return;
-    FREE_EACH(project->title, project->reference, project->client_name,
-              project->client_short_name, project->consultant_name, project->consultant_lead,
-              project->logo, project->system_from, project->system_to, project->hosting,
-              project->timezone, project->document_version, project->classification,
-              project->audit_file, project->closeout_notes, project->templates,
-              project->templates_path, project->logo_path, project->language);
-    text_map_free(&project->words);
-    FREE_EACH(project->bridge, project->status_channel);
-    text_list_free(&project->escalation_triggers);
-    free(project->word_positions);
-    for (size_t index = 0; index < project->person_count; index++) {
-        struct person *person = &project->people[index];
-        FREE_EACH(person->id, person->name, person->organisation, person->title, person->email,
-                  person->phone);
-        text_list_free(&person->roles);
-    }
-    for (size_t index = 0; index < project->contact_count; index++) {
-        struct contact *contact = &project->contacts[index];
-        FREE_EACH(contact->person, contact->name, contact->role, contact->organisation,
-                  contact->phone, contact->email, contact->availability, contact->deputy);
-    }
-    for (size_t index = 0; index < project->signatory_count; index++) {
-        struct signatory *signatory = &project->signatories[index];
-        FREE_EACH(signatory->id, signatory->role, signatory->person, signatory->name,
-                  signatory->key_file, signatory->key_path);
-        text_list_free(&signatory->deputies);
-    }
-    for (size_t index = 0; index < project->use_count; index++) {
-        struct checklist_use *use = &project->uses[index];
-        FREE_EACH(use->file, use->run_file, use->file_path, use->run_path);
-    }
-    free(project->people);
-    free(project->contacts);
-    free(project->signatories);
-    free(project->uses);
-    text_list_free(&project->distribution);
-    text_list_free(&project->closeout_issues);
-    text_list_free(&project->closeout_lessons);
-    for (size_t index = 0; index < project->known_issue_count; index++)
-        FREE_EACH(project->known_issues[index].title, project->known_issues[index].owner,
-                  project->known_issues[index].notes);
-    free(project->known_issues);
-    zone_free(&project->zone);
-    verdict_free(&project->verdict);
-    free(project->conditions);
-    for (int moment = 0; moment < GATE_MOMENT_COUNT; moment++)
-        verdict_free(&project->gates[moment]);
-    free(project);
 }

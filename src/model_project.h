@@ -5,12 +5,13 @@
 #ifndef GOLIVE_MODEL_PROJECT_H
 #define GOLIVE_MODEL_PROJECT_H
 
+#include "arena.h"
 #include "diag.h"
 #include "model.h"
 #include "node.h"
 
-struct project *project_build(const struct node *root, const char *path, struct diag_sink *sink);
-void project_free(struct project *project);
+struct project *project_build(struct arena *arena, const struct node *root, const char *path,
+                              struct diag_sink *sink);
 
 /* project_find_person: the person with this id, or NULL. */
 const struct person *project_find_person(const struct project *project, const char *id);

@@ -24,10 +24,10 @@ const char *read_view(const struct node *mapping, const char *key)
     return value ? node_scalar_text(value) : NULL;
 }
 
-char *read_text(const struct node *mapping, const char *key)
+char *read_text(struct arena *arena, const struct node *mapping, const char *key)
 {
     const struct node *value = scalar_at(mapping, key);
-    return value && node_scalar_length(value) ? xstrdup(node_scalar_text(value)) : NULL;
+    return value && node_scalar_length(value) ? arena_strdup(arena, node_scalar_text(value)) : NULL;
 }
 
 bool read_bool(const struct node *mapping, const char *key, bool fallback)
@@ -118,34 +118,35 @@ const struct node *read_mapping(const struct node *mapping, const char *key)
     return value && node_kind(value) == NODE_MAPPING ? value : NULL;
 }
 
-struct text_list read_text_list(const struct node *mapping, const char *key)
+struct text_list read_text_list(struct arena *arena, const struct node *mapping, const char *key)
 {
     struct text_list list = { 0 };
     const struct node *sequence = read_list(mapping, key);
     if (!sequence)
         return list;
-    list.items = xcalloc(node_count(sequence), sizeof(char *));
+    list.items = arena_calloc(arena, node_count(sequence), sizeof(char *));
     for (size_t index = 0; index < node_count(sequence); index++) {
         const struct node *item = node_sequence_item(sequence, index);
         if (node_kind(item) == NODE_SCALAR && node_scalar_length(item))
-            list.items[list.count++] = xstrdup(node_scalar_text(item));
+            list.items[list.count++] = arena_strdup(arena, node_scalar_text(item));
     }
     return list;
 }
 
-struct text_map read_text_map(const struct node *mapping, const char *key)
+struct text_map read_text_map(struct arena *arena, const struct node *mapping, const char *key)
 {
     struct text_map map = { 0 };
     const struct node *pairs = read_mapping(mapping, key);
     if (!pairs)
         return map;
-    map.pairs = xcalloc(node_count(pairs), sizeof(struct text_pair));
+    map.pairs = arena_calloc(arena, node_count(pairs), sizeof(struct text_pair));
     for (size_t index = 0; index < node_count(pairs); index++) {
         const struct node *value = node_mapping_value(pairs, index);
         if (node_kind(value) != NODE_SCALAR)
             continue;
-        map.pairs[map.count].key = xstrdup(node_scalar_text(node_mapping_key(pairs, index)));
-        map.pairs[map.count].text = xstrdup(node_scalar_text(value));
+        map.pairs[map.count].key =
+            arena_strdup(arena, node_scalar_text(node_mapping_key(pairs, index)));
+        map.pairs[map.count].text = arena_strdup(arena, node_scalar_text(value));
         map.count++;
     }
     return map;
@@ -245,10 +246,11 @@ unsigned read_set_or_default(const struct node *mapping, enum input_kind kind, c
     return read_set(mapping, last_key(path), spec->choices, default_set(fallback, spec->choices));
 }
 
-char *read_text_or_default(const struct node *mapping, enum input_kind kind, const char *path)
+char *read_text_or_default(struct arena *arena, const struct node *mapping, enum input_kind kind,
+                           const char *path)
 {
-    char *text = read_text(mapping, last_key(path));
+    char *text = read_text(arena, mapping, last_key(path));
     const struct field_spec *spec;
     const char *fallback = default_of(kind, path, &spec);
-    return text || !fallback ? text : xstrdup(fallback);
+    return text || !fallback ? text : arena_strdup(arena, fallback);
 }

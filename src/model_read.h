@@ -7,6 +7,7 @@
 #ifndef GOLIVE_MODEL_READ_H
 #define GOLIVE_MODEL_READ_H
 
+#include "arena.h"
 #include "model.h"
 #include "node.h"
 #include "schema.h"
@@ -15,8 +16,9 @@
 
 /* read_view: the scalar text at key, not copied, or NULL. */
 const char *read_view(const struct node *mapping, const char *key);
-/* read_text: a copy of the scalar text at key, or NULL. */
-char *read_text(const struct node *mapping, const char *key);
+/* read_text: a copy of the scalar text at key in arena, or NULL. The
+ * readers that copy (read_text*) all copy into arena. */
+char *read_text(struct arena *arena, const struct node *mapping, const char *key);
 bool read_bool(const struct node *mapping, const char *key, bool fallback);
 long long read_integer(const struct node *mapping, const char *key, long long fallback);
 /* read_choice: the index of the value among choices, or fallback. */
@@ -32,8 +34,8 @@ struct colour read_colour(const struct node *mapping, const char *key);
 const struct node *read_list(const struct node *mapping, const char *key);
 /* read_mapping: the mapping at key, or NULL. */
 const struct node *read_mapping(const struct node *mapping, const char *key);
-struct text_list read_text_list(const struct node *mapping, const char *key);
-struct text_map read_text_map(const struct node *mapping, const char *key);
+struct text_list read_text_list(struct arena *arena, const struct node *mapping, const char *key);
+struct text_map read_text_map(struct arena *arena, const struct node *mapping, const char *key);
 /* read_set: one bit per choice named in the list at key; fallback when the
  * key is absent. */
 unsigned read_set(const struct node *mapping, const char *key, const char *const *choices,
@@ -47,8 +49,10 @@ long long read_integer_or_default(const struct node *mapping, enum input_kind ki
                                   const char *path);
 int read_choice_or_default(const struct node *mapping, enum input_kind kind, const char *path);
 unsigned read_set_or_default(const struct node *mapping, enum input_kind kind, const char *path);
-/* read_text_or_default: a copy of the text at path, else of its default. */
-char *read_text_or_default(const struct node *mapping, enum input_kind kind, const char *path);
+/* read_text_or_default: a copy (in arena) of the text at path, else of its
+ * default. */
+char *read_text_or_default(struct arena *arena, const struct node *mapping, enum input_kind kind,
+                           const char *path);
 /* read_position: where the value at key is, else where the mapping is. */
 struct source_position read_position(const struct node *mapping, const char *key);
 

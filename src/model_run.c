@@ -14,93 +14,92 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void build_result(struct result_record *record, const struct node *node)
+static void build_result(struct arena *arena, struct result_record *record, const struct node *node)
 {
-    record->item_id = read_text(node, "item");
+    record->item_id = read_text(arena, node, "item");
     record->status = (enum item_status)read_choice(node, "status", schema_statuses, STATUS_TODO);
-    record->by = read_text(node, "by");
+    record->by = read_text(arena, node, "by");
     record->by_name = record->by;
     record->at = read_timestamp(node, "at");
-    record->note = read_text(node, "note");
-    record->evidence = read_text_map(node, "evidence");
+    record->note = read_text(arena, node, "note");
+    record->evidence = read_text_map(arena, node, "evidence");
     record->decision = (enum outcome)read_choice(node, "decision", schema_outcomes, OUTCOME_NONE);
     record->position = node_position(node);
     record->corrects = (unsigned)read_integer(node, "corrects", 0);
-    record->reason = read_text(node, "reason");
+    record->reason = read_text(arena, node, "reason");
     const struct node *list = read_list(node, "attachments");
     size_t count = list ? node_count(list) : 0;
-    record->attachments = xcalloc(count + 1, sizeof(struct attachment));
+    record->attachments = arena_calloc(arena, count + 1, sizeof(struct attachment));
     for (size_t index = 0; index < count; index++) {
         const struct node *entry = node_sequence_item(list, index);
-        char *path = node_kind(entry) == NODE_MAPPING ? read_text(entry, "path") : NULL;
-        char *sha256 = path ? read_text(entry, "sha256") : NULL;
-        if (path && sha256 && strlen(sha256) == 64) {
+        const char *path = node_kind(entry) == NODE_MAPPING ? read_view(entry, "path") : NULL;
+        const char *sha256 = path && path[0] ? read_view(entry, "sha256") : NULL;
+        if (sha256 && strlen(sha256) == 64) {
             struct attachment *attachment = &record->attachments[record->attachment_count++];
-            attachment->path = path;
+            attachment->path = arena_strdup(arena, path);
             memcpy(attachment->sha256, sha256, 65);
             attachment->position = read_position(entry, "path");
-            path = NULL;
         }
-        free(path);
-        free(sha256);
     }
 }
 
-static void build_signoff(struct signoff_record *record, const struct node *node)
+static void build_signoff(struct arena *arena, struct signoff_record *record,
+                          const struct node *node)
 {
-    record->signatory_id = read_text(node, "signoff");
-    record->name = read_text(node, "name");
+    record->signatory_id = read_text(arena, node, "signoff");
+    record->name = read_text(arena, node, "name");
     record->decision = (enum signoff_decision)read_choice(node, "decision",
                                                           schema_signoff_decisions,
                                                           SIGNOFF_REJECTED);
-    record->conditions = read_text_list(node, "conditions");
+    record->conditions = read_text_list(arena, node, "conditions");
     record->date = read_date(node, "date");
     record->at = read_timestamp(node, "at");
     record->signed_at = read_timestamp(node, "signed_at");
-    record->note = read_text(node, "note");
-    record->statement_file = read_text(node, "statement");
-    record->signature_file = read_text(node, "signature");
+    record->note = read_text(arena, node, "note");
+    record->statement_file = read_text(arena, node, "statement");
+    record->signature_file = read_text(arena, node, "signature");
     record->position = node_position(node);
 }
 
-static void build_condition(struct condition_record *record, const struct node *node)
+static void build_condition(struct arena *arena, struct condition_record *record,
+                            const struct node *node)
 {
-    record->id = read_text(node, "condition");
+    record->id = read_text(arena, node, "condition");
     record->state = (enum condition_state)read_choice(node, "state", schema_condition_states,
                                                       CONDITION_OPEN);
-    record->owner = read_text(node, "owner");
+    record->owner = read_text(arena, node, "owner");
     record->owner_name = record->owner;
     record->due = read_date(node, "due");
     record->date = read_date(node, "date");
-    record->by = read_text(node, "by");
+    record->by = read_text(arena, node, "by");
     record->by_name = record->by;
     record->at = read_timestamp(node, "at");
-    record->note = read_text(node, "note");
+    record->note = read_text(arena, node, "note");
     record->position = node_position(node);
 }
 
-struct run *run_build(const struct node *root, const char *path)
+struct run *run_build(struct arena *arena, const struct node *root, const char *path)
 {
-    struct run *run = xcalloc(1, sizeof *run);
-    run->project = read_text(root, "project");
-    run->checklist_id = read_text(root, "checklist");
+    struct run *run = arena_calloc(arena, 1, sizeof *run);
+    run->project = read_text(arena, root, "project");
+    run->checklist_id = read_text(arena, root, "checklist");
     run->path = path;
     run->position = node_position(root);
     const struct node *records = read_list(root, "records");
     size_t count = records ? node_count(records) : 0;
-    run->results = xcalloc(count, sizeof(struct result_record));
-    run->signoffs = xcalloc(count, sizeof(struct signoff_record));
-    run->conditions = xcalloc(count, sizeof(struct condition_record));
+    run->results = arena_calloc(arena, count, sizeof(struct result_record));
+    run->signoffs = arena_calloc(arena, count, sizeof(struct signoff_record));
+    run->conditions = arena_calloc(arena, count, sizeof(struct condition_record));
     for (size_t index = 0; index < count; index++) {
         const struct node *node = node_sequence_item(records, index);
         if (node_kind(node) != NODE_MAPPING)
             continue;
         if (node_mapping_find(node, "item"))
-            build_result(&run->results[run->result_count++], node);
+            build_result(arena, &run->results[run->result_count++], node);
         else if (node_mapping_find(node, "signoff"))
-            build_signoff(&run->signoffs[run->signoff_count++], node);
+            build_signoff(arena, &run->signoffs[run->signoff_count++], node);
         else if (node_mapping_find(node, "condition"))
-            build_condition(&run->conditions[run->condition_count++], node);
+            build_condition(arena, &run->conditions[run->condition_count++], node);
     }
     return run;
 }
@@ -299,39 +298,4 @@ void run_resolve(struct run *run, const struct node *root, const struct checklis
     }
     free(ids);
     record_correction_resolve(run, sink);
-}
-
-void run_free(struct run *run)
-{
-    if (!run)
-        return;
-    for (size_t index = 0; index < run->result_count; index++) {
-        struct result_record *record = &run->results[index];
-        free(record->item_id);
-        free(record->by);
-        free(record->note);
-        text_map_free(&record->evidence);
-        free(record->reason);
-        for (size_t at = 0; at < record->attachment_count; at++)
-            free(record->attachments[at].path);
-        free(record->attachments);
-    }
-    for (size_t index = 0; index < run->signoff_count; index++) {
-        struct signoff_record *record = &run->signoffs[index];
-        FREE_EACH(record->statement_file, record->signature_file);
-        free(record->signatory_id);
-        free(record->name);
-        free(record->note);
-        text_list_free(&record->conditions);
-    }
-    for (size_t index = 0; index < run->condition_count; index++) {
-        struct condition_record *record = &run->conditions[index];
-        FREE_EACH(record->id, record->owner, record->by, record->note);
-    }
-    free(run->results);
-    free(run->signoffs);
-    free(run->conditions);
-    free(run->project);
-    free(run->checklist_id);
-    free(run);
 }

@@ -3,12 +3,13 @@
 #ifndef GOLIVE_MODEL_RUN_H
 #define GOLIVE_MODEL_RUN_H
 
+#include "arena.h"
 #include "diag.h"
 #include "model.h"
 #include "node.h"
 
 /* run_build: the records as written, in file order. Always returns a run. */
-struct run *run_build(const struct node *root, const char *path);
+struct run *run_build(struct arena *arena, const struct node *root, const char *path);
 
 /* run_resolve: links each result to its step and each sign-off to its
  * signatory, and reports what does not fit: unknown steps and signatories,
@@ -27,6 +28,5 @@ size_t run_condition_number(const struct run *run, const char *id, unsigned befo
 void run_condition_unknown(const struct run *run, const char *id, unsigned before_line,
                            struct source_position position, struct diag_sink *sink);
 
-void run_free(struct run *run);
 
 #endif

@@ -56,7 +56,8 @@ struct shipped_checklist *shipped_checklists(const char *data_folder, size_t *co
                                            sink);
         const struct node *root = shipped->document ? yaml_document_root(shipped->document) : NULL;
         if (root && schema_validate(root, schema_for_kind(INPUT_CHECKLIST), sink))
-            shipped->checklist = checklist_build(root, yaml_document_path(shipped->document), sink);
+            shipped->checklist = checklist_build(shipped->arena = arena_new(), root,
+                                                 yaml_document_path(shipped->document), sink);
     }
     free(names);
     buffer_free(&folder);
@@ -68,7 +69,7 @@ void shipped_free(struct shipped_checklist *checklists, size_t count)
     for (size_t index = 0; index < count; index++) {
         free(checklists[index].name);
         free(checklists[index].path);
-        checklist_free(checklists[index].checklist);
+        arena_free(checklists[index].arena);
         yaml_document_free(checklists[index].document);
     }
     free(checklists);

@@ -12,6 +12,7 @@ struct shipped_checklist {
     char *name;                  /* the file name without .yaml */
     char *path;
     struct checklist *checklist; /* NULL when the file is not a valid checklist */
+    struct arena *arena;         /* the checklist's */
     struct yaml_document *document;
 };
 

@@ -21,12 +21,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (document && schema_detect_kind(yaml_document_root(document), "fuzz.yaml", &kind, sink)) {
         const struct node *root = yaml_document_root(document);
         schema_validate(root, schema_for_kind(kind), sink);
+        struct arena *arena = arena_new();
         if (kind == INPUT_CHECKLIST)
-            checklist_free(checklist_build(root, "fuzz.yaml", sink));
+            checklist_build(arena, root, "fuzz.yaml", sink);
         else if (kind == INPUT_AUDIT)
-            audit_free(audit_build(root, "fuzz.yaml"));
+            audit_build(arena, root, "fuzz.yaml");
         else if (kind == INPUT_RUN)
-            run_free(run_build(root, "fuzz.yaml"));
+            run_build(arena, root, "fuzz.yaml");
+        arena_free(arena);
     }
     yaml_document_free(document);
     diag_sink_free(sink);

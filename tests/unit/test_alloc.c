@@ -1,12 +1,15 @@
 /* alloc: the one growth helper, and the one fatal path (exit status 70,
- * never an abort's 134). */
+ * never an abort's 134); the arena the model lives in. */
 #include "test_support.h"
 
 #include "alloc.h"
+#include "arena.h"
 #include "cli.h"
 #include "exit_status.h"
 
 #include <fcntl.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,12 +104,83 @@ static void appends_keep_values_and_grow_geometrically(void **state)
     free(values);
 }
 
+/* An array in an arena keeps its values as it grows, and grows as xgrow
+ * does; small and large blocks are aligned for any type and distinct. */
+static void arena_arrays_keep_values_and_grow_geometrically(void **state)
+{
+    (void)state;
+    struct arena *arena = arena_new();
+    size_t *values = NULL, capacity = 0, changes = 0;
+    for (size_t count = 0; count < 100000; count++) {
+        size_t before = capacity;
+        values = arena_grow(arena, values, &capacity, count + 1, sizeof *values);
+        changes += capacity != before;
+        values[count] = count * 7;
+    }
+    for (size_t count = 0; count < 100000; count++)
+        assert_int_equal(values[count], count * 7);
+    assert_true(changes <= 20);
+    char *big = arena_calloc(arena, 1, 1 << 20), *small = arena_strndup(arena, "abcdef", 3);
+    assert_int_equal((uintptr_t)big % _Alignof(max_align_t), 0);
+    assert_int_equal((uintptr_t)small % _Alignof(max_align_t), 0);
+    assert_int_equal(big[(1 << 20) - 1], 0);
+    assert_string_equal(small, "abc");
+    assert_string_equal(arena_strdup(arena, ""), "");
+    assert_null(arena_strdup_or_null(arena, NULL));
+    arena_free(arena);
+}
+
+static struct {
+    int calls;
+} release_log;
+
+static void log_release(void *data)
+{
+    *(int *)data = ++release_log.calls;
+}
+
+/* arena_free releases what was handed to it, the latest first, once. */
+static void arena_releases_the_latest_first(void **state)
+{
+    (void)state;
+    int first = 0, second = 0;
+    release_log.calls = 0;
+    struct arena *arena = arena_new();
+    arena_on_free(arena, log_release, &first);
+    arena_on_free(arena, log_release, &second);
+    arena_free(arena);
+    assert_int_equal(release_log.calls, 2);
+    assert_int_equal(second, 1);
+    assert_int_equal(first, 2);
+    arena_free(NULL);
+}
+
+static struct arena *child_arena; /* reachable, so LeakSanitizer lets the child exit 70 */
+
+static void arena_past_any_memory(void)
+{
+    child_arena = arena_new();
+    (void)arena_calloc(child_arena, SIZE_MAX / 4, 16);
+}
+
+static void arena_too_big_exits_70(void **state)
+{
+    (void)state;
+    char *printed = NULL;
+    int status = in_child(arena_past_any_memory, "arena.err", &printed);
+    expect_fatal(status, printed, "golive: fatal: out of memory");
+    free(printed);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(appends_keep_values_and_grow_geometrically),
         cmocka_unit_test(growth_too_big_exits_70),
         cmocka_unit_test(undeclared_option_exits_70),
+        cmocka_unit_test(arena_arrays_keep_values_and_grow_geometrically),
+        cmocka_unit_test(arena_releases_the_latest_first),
+        cmocka_unit_test(arena_too_big_exits_70),
     };
     return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }

@@ -22,13 +22,14 @@ static const char *const base_checklist =
     "        depends_on: [\"10\"]\n";
 
 /* Validates and builds a checklist from text; the diagnostics go to *printed. */
-static struct checklist *build(const char *text, struct loaded *loaded, char **printed)
+static struct checklist *build(struct arena *arena, const char *text, struct loaded *loaded,
+                               char **printed)
 {
     *loaded = load(text);
     assert_non_null(loaded->document);
     const struct node *root = yaml_document_root(loaded->document);
     schema_validate(root, schema_for_kind(INPUT_CHECKLIST), loaded->sink);
-    struct checklist *checklist = checklist_build(root, "t.yaml", loaded->sink);
+    struct checklist *checklist = checklist_build(arena, root, "t.yaml", loaded->sink);
     *printed = diagnostics_text(loaded->sink);
     return checklist;
 }
@@ -38,7 +39,8 @@ static void applies_documented_defaults(void **state)
     (void)state;
     struct loaded loaded;
     char *printed;
-    struct checklist *checklist = build(base_checklist, &loaded, &printed);
+    struct arena *arena = arena_new();
+    struct checklist *checklist = build(arena, base_checklist, &loaded, &printed);
     assert_string_equal(printed, "");
     assert_int_equal(checklist->item_count, 2);
     const struct item *backup = checklist_find_item(checklist, "10");
@@ -51,7 +53,7 @@ static void applies_documented_defaults(void **state)
     assert_int_equal(decide->outcomes, 0xF); /* go, continue, rollback, no-go */
     assert_int_equal(decide->number, 2);
     assert_int_equal(checklist->phases[0].budget.minutes, 90);
-    checklist_free(checklist);
+    arena_free(arena);
     free(printed);
     loaded_free(&loaded);
 }
@@ -68,11 +70,12 @@ static void finds_every_cycle_once(void **state)
         "      - {id: d, title: D, depends_on: [a, c]}\n";
     struct loaded loaded;
     char *printed;
-    struct checklist *checklist = build(text, &loaded, &printed);
+    struct arena *arena = arena_new();
+    build(arena, text, &loaded, &printed);
     assert_string_equal(printed,
                         "t.yaml:9:9: error: steps depend on each other in a cycle: a -> b -> a\n"
                         "t.yaml:11:9: error: steps depend on each other in a cycle: c -> c\n");
-    checklist_free(checklist);
+    arena_free(arena);
     free(printed);
     loaded_free(&loaded);
 }
@@ -87,10 +90,11 @@ static void a_long_dependency_chain_is_no_cycle(void **state)
         buffer_printf(&text, "      - {id: s%d, title: S, depends_on: [s%d]}\n", index, index - 1);
     struct loaded loaded;
     char *printed;
-    struct checklist *checklist = build(buffer_text(&text), &loaded, &printed);
+    struct arena *arena = arena_new();
+    struct checklist *checklist = build(arena, buffer_text(&text), &loaded, &printed);
     assert_string_equal(printed, "");
     assert_int_equal(checklist->item_count, 5000);
-    checklist_free(checklist);
+    arena_free(arena);
     free(printed);
     loaded_free(&loaded);
     buffer_free(&text);
@@ -107,14 +111,15 @@ static void reports_every_error_not_just_the_first(void **state)
         "      - {id: a, title: C, budget: soon}\n";
     struct loaded loaded;
     char *printed;
-    struct checklist *checklist = build(text, &loaded, &printed);
+    struct arena *arena = arena_new();
+    build(arena, text, &loaded, &printed);
     assert_string_equal(printed,
         "t.yaml:9:33: error: 'kind' must be check, action, communication, validation or "
         "decision, not 'chek'; did you mean 'check'?\n"
         "t.yaml:10:37: error: 'blocking' must be true or false, not 'no'\n"
         "t.yaml:11:9: error: duplicate step id 'a' (first defined at line 9)\n"
         "t.yaml:11:35: error: 'budget' must be a duration such as 30m, 2h, 1h30m or 7d, not 'soon'\n");
-    checklist_free(checklist);
+    arena_free(arena);
     free(printed);
     loaded_free(&loaded);
 }

@@ -40,8 +40,9 @@ static struct checklist *scheduled(const char *text)
 {
     struct loaded loaded = load(text);
     assert_int_equal(diag_error_count(loaded.sink), 0);
-    struct checklist *checklist
-        = checklist_build(yaml_document_root(loaded.document), "t.yaml", loaded.sink);
+    struct arena *arena = arena_new();
+    struct checklist *checklist = checklist_build(arena, yaml_document_root(loaded.document),
+                                                  "t.yaml", loaded.sink);
     assert_int_equal(diag_error_count(loaded.sink), 0);
     loaded_free(&loaded);
     evaluate_schedule(checklist);
@@ -82,7 +83,7 @@ static void parallel_branches_meet_at_the_latest(void **state)
     assert_int_equal(checklist->plan.start, -2880);
     assert_int_equal(checklist->plan.end, 90);
     assert_string_equal(checklist->plan.last->id, "f");
-    checklist_free(checklist);
+    arena_free(checklist->arena); /* the test's arena: the checklist and all it holds */
 }
 
 /* y waits for z, listed in the next phase, whose first step waits for
@@ -102,7 +103,7 @@ static void a_contradicting_order_still_places_every_step(void **state)
     expect_step(checklist, "x", 0, 10, true);
     expect_step(checklist, "y", 0, 5, false);
     expect_step(checklist, "z", 10, 20, true);
-    checklist_free(checklist);
+    arena_free(checklist->arena); /* the test's arena: the checklist and all it holds */
 }
 
 static void without_budgets_there_is_no_plan(void **state)
@@ -113,7 +114,7 @@ static void without_budgets_there_is_no_plan(void **state)
         "phases:\n  - id: one\n    title: One\n    items:\n"
         "      - {id: x, title: X}\n      - {id: y, title: Y}\n");
     assert_false(checklist->plan.present);
-    checklist_free(checklist);
+    arena_free(checklist->arena); /* the test's arena: the checklist and all it holds */
 }
 
 int main(void)
