@@ -244,6 +244,7 @@ static void layout_release(struct layout *layout)
     free(layout->anchor_references);
     free(layout->footnote_references);
     free(layout->footnotes);
+    free(layout->shared_widths);
     free(layout->watermark);
 }
 

@@ -449,6 +449,11 @@ static void set_table_size(struct layout *layout, const struct directive *direct
     else if (has_value(size) && strcmp(size, "normal") != 0)
         diag(layout->sink, DIAG_TYPESET_DIRECTIVE_VALUE, layout->current_position,
              "size=\"%s\" is not large, normal, compact or small; the table keeps the usual size", size);
+    const char *widths = directive->values[KEY_WIDTHS];
+    layout->next_table_shared = has_value(widths) && strcmp(widths, "shared") == 0;
+    if (has_value(widths) && strcmp(widths, "shared") != 0 && strcmp(widths, "own") != 0)
+        diag(layout->sink, DIAG_TYPESET_DIRECTIVE_VALUE, layout->current_position,
+             "widths=\"%s\" is not shared or own; the table gets widths of its own", widths);
 }
 
 static void apply_directive(struct layout *layout, const struct directive *directive)

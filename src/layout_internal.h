@@ -188,6 +188,10 @@ struct layout {
     uint32_t current_link;       /* the link being collected + 1; 0 outside links */
     size_t span_floor;           /* spans below this belong to an earlier cell: never extended */
     float next_table_scale;      /* [ratio] for the next table; 0 for the usual size */
+    bool next_table_shared;      /* <!-- golive:table widths="shared" --> before it */
+    float *shared_widths;        /* of the tables sharing widths now; NULL for none [pt] */
+    size_t shared_columns;
+    cmark_node *shared_last;     /* the last table sharing them */
     char *watermark;             /* the draft directive's own text, or NULL */
     /* right-to-left text (layout_bidi.c), for the spans being measured */
     bool bidi_active;            /* they hold right-to-left text: lines are reordered */
