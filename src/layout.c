@@ -63,9 +63,10 @@ static void add_marker(struct layout *layout, struct layout_frame *item, float b
     float right = item->x - layout_measures.marker_gap;
     if (item->marker == MARKER_TEXT) {
         enum font_face face = FACE_SANS;
+        float size = item->marker_size > 0 ? item->marker_size : body->size;
         size_t length = strlen(item->marker_text);
-        float width = measure_text(layout, face, body->size, item->marker_text, length);
-        box_add_plain(layout, right - width, baseline, face, body->size,
+        float width = measure_text(layout, face, size, item->marker_text, length);
+        box_add_plain(layout, right - width, baseline, face, size,
                       layout_measures.colour_text, item->marker_text, length);
     } else {
         box_add_checkbox(layout, right - layout_checkbox_side(body->size), baseline,
@@ -241,6 +242,9 @@ static void layout_release(struct layout *layout)
     for (size_t index = 0; index < layout->anchor_reference_count; index++)
         free(layout->anchor_references[index].name);
     free(layout->anchor_references);
+    free(layout->footnote_references);
+    free(layout->footnotes);
+    free(layout->shared_widths);
     free(layout->watermark);
 }
 

@@ -40,6 +40,7 @@ static void flow_spans(struct layout *layout, size_t first, size_t end,
         return;
     inline_break(layout, frame_top(layout)->width, style);
     layout_flow_lines(layout, style, ALIGN_LEFT, flags);
+    layout_footnote_references(layout);
 }
 
 static float paragraph_space_after(struct layout *layout)
@@ -52,7 +53,8 @@ static float paragraph_space_after(struct layout *layout)
  * lines before and after it. */
 static void layout_paragraph(struct layout *layout, cmark_node *node)
 {
-    struct run_style style = run_style_of(layout, STYLE_BODY);
+    struct run_style style = run_style_of(layout, layout->in_footnote ? STYLE_FOOTNOTE
+                                                                      : STYLE_BODY);
     size_t first_box = layout->box_count;
     inline_reset(layout);
     inline_collect(layout, node, 0);
@@ -137,6 +139,7 @@ static void layout_heading(struct layout *layout, cmark_node *node)
     inline_break(layout, frame_top(layout)->width, &style);
     add_heading_marks(layout, node, level);
     layout_flow_lines(layout, &style, ALIGN_LEFT, BOX_KEEP_WITH_NEXT);
+    layout_footnote_references(layout);
     layout_keep_after_heading(layout);
     box_space(layout, layout_styles[kind].space_after);
 }
@@ -258,6 +261,7 @@ static void block_enter(struct layout *layout, cmark_iter *iter, cmark_node *nod
     case CMARK_NODE_CODE_BLOCK: layout_code_block(layout, node); break;
     case CMARK_NODE_HTML_BLOCK: layout_html_block(layout, node); break;
     case CMARK_NODE_THEMATIC_BREAK: layout_rule(layout); break;
+    case CMARK_NODE_FOOTNOTE_DEFINITION: layout_footnote_enter(layout); break;
     default: break;
     }
     if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING)
@@ -277,6 +281,7 @@ static void block_exit(struct layout *layout, cmark_node *node)
         box_space(layout, layout_styles[STYLE_BODY].space_after);
         break;
     case CMARK_NODE_ITEM: exit_item(layout); break;
+    case CMARK_NODE_FOOTNOTE_DEFINITION: layout_footnote_exit(layout); break;
     default: break;
     }
 }

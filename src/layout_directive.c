@@ -20,7 +20,7 @@ static const char *const field_names[KEY_COUNT] = {
     [KEY_LINES] = "lines", [KEY_LABEL] = "label",
     [KEY_SIZE] = "size", [KEY_ROWS] = "rows", [KEY_COLUMNS] = "columns",
     [KEY_ROW_LABEL] = "row-label", [KEY_COLUMN_LABEL] = "column-label",
-    [KEY_CELLS] = "cells",
+    [KEY_CELLS] = "cells", [KEY_WIDTHS] = "widths",
 };
 
 #define FIELD_BIT(field) (1u << (field))
@@ -42,7 +42,7 @@ static const struct directive_spec specs[DIRECTIVE_COUNT] = {
                                        | FIELD_BIT(KEY_CLASSIFICATION) | FIELD_BIT(KEY_LOGO) },
     [DIRECTIVE_DRAFT] = { "draft", FIELD_BIT(KEY_TEXT) },
     [DIRECTIVE_NOTES] = { "notes", FIELD_BIT(KEY_LINES) | FIELD_BIT(KEY_LABEL) },
-    [DIRECTIVE_TABLE] = { "table", FIELD_BIT(KEY_SIZE) },
+    [DIRECTIVE_TABLE] = { "table", FIELD_BIT(KEY_SIZE) | FIELD_BIT(KEY_WIDTHS) },
     [DIRECTIVE_MATRIX] = { "matrix", FIELD_BIT(KEY_ROWS) | FIELD_BIT(KEY_COLUMNS)
                                          | FIELD_BIT(KEY_ROW_LABEL)
                                          | FIELD_BIT(KEY_COLUMN_LABEL) | FIELD_BIT(KEY_CELLS) },

@@ -47,12 +47,20 @@ static void code_finish_line(struct layout *layout, const struct code_line *line
     box_finish(layout, layout_styles[STYLE_CODE].leading, line->baseline, 0);
 }
 
+/* Continuation lines of a wrapped code line start this many columns in:
+ * space, not text, so copying the line gives back only a line break. */
+#define CODE_CONTINUATION_COLUMNS 2
+
 /* Lays out one source line (tabs already expanded), wrapping it at the
- * band's width with a wrap mark at the end of each broken part. Characters
- * are never dropped: what no face has is drawn as U+FFFD. */
+ * band's width with a wrap mark at the end of each broken part and its
+ * continuation lines indented. Characters are never dropped: what no face
+ * has is drawn as U+FFFD. */
 static void code_source_line(struct layout *layout, struct code_line *line, size_t length)
 {
-    float run_x = line->x;
+    float run_x = line->x, line_start = 0;
+    float indent = CODE_CONTINUATION_COLUMNS
+                   * advance_width(layout->measurer->glyph(layout->measurer->context, FACE_MONO,
+                                                           ' ').advance, line->size);
     line->pen = 0;
     line->run_start = 0;
     line->run_face = FACE_MONO;
@@ -65,11 +73,11 @@ static void code_source_line(struct layout *layout, struct code_line *line, size
         if (missing) /* warned about by layout_check_coverage */
             glyph = layout->measurer->glyph(layout->measurer->context, FACE_MONO, 0xFFFD);
         float advance = advance_width(glyph.advance, line->size);
-        if (line->pen + advance > line->width && line->pen > 0) {
+        if (line->pen + advance > line->width && line->pen > line_start) {
             code_flush_run(layout, line, offset, &run_x);
             code_finish_line(layout, line, true);
-            line->pen = 0;
-            run_x = line->x;
+            line->pen = line_start = indent;
+            run_x = line->x + indent;
         }
         if (glyph.face != line->run_face || missing) {
             code_flush_run(layout, line, offset, &run_x);
@@ -441,6 +449,11 @@ static void set_table_size(struct layout *layout, const struct directive *direct
     else if (has_value(size) && strcmp(size, "normal") != 0)
         diag(layout->sink, DIAG_TYPESET_DIRECTIVE_VALUE, layout->current_position,
              "size=\"%s\" is not large, normal, compact or small; the table keeps the usual size", size);
+    const char *widths = directive->values[KEY_WIDTHS];
+    layout->next_table_shared = has_value(widths) && strcmp(widths, "shared") == 0;
+    if (has_value(widths) && strcmp(widths, "shared") != 0 && strcmp(widths, "own") != 0)
+        diag(layout->sink, DIAG_TYPESET_DIRECTIVE_VALUE, layout->current_position,
+             "widths=\"%s\" is not shared or own; the table gets widths of its own", widths);
 }
 
 static void apply_directive(struct layout *layout, const struct directive *directive)

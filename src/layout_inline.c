@@ -149,6 +149,7 @@ static void collect_enter(struct layout *layout, cmark_iter *iter, cmark_node *n
     case CMARK_NODE_STRONG: state->strong++; break;
     case CMARK_NODE_LINK: begin_link(layout, node); break;
     case CMARK_NODE_IMAGE: collect_image(layout, iter, node, collect_style(state)); break;
+    case CMARK_NODE_FOOTNOTE_REFERENCE: inline_footnote_reference(layout, literal); break;
     default: break;
     }
 }

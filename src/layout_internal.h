@@ -35,6 +35,7 @@ struct layout_box {
     uint32_t first_item, item_count;
     uint32_t container;          /* innermost container + 1; 0 for none */
     uint32_t header_box;         /* table rows: their header box + 1; 0 for none */
+    uint32_t footnote;           /* a footnote's text: the footnote + 1; 0 for the flow */
     uint16_t flags;              /* enum box_flag */
 };
 
@@ -67,6 +68,7 @@ struct layout_frame {
     size_t first_box;            /* lists: the box their first item starts */
     enum marker_kind marker;     /* items: what waits for the item's first box */
     char marker_text[24];
+    float marker_size;           /* items: the marker's text size [pt]; 0 for the body's */
 };
 
 /* Inline content: spans of text with one style, collected from inlines. */
@@ -81,6 +83,7 @@ struct inline_span {
     uint32_t link;               /* links + 1; 0 for none */
     uint32_t source;             /* images: the URL in scratch (offset); */
     uint32_t source_length;
+    uint32_t footnote;           /* a footnote reference: its number; 0 otherwise */
     uint8_t kind;                /* enum span_kind */
     uint8_t style;               /* enum span_style */
 };
@@ -94,6 +97,19 @@ struct inline_link {
 struct anchor_reference {
     char *name;                  /* without the '#' */
     struct source_position at;
+};
+
+/* A footnote reference on a line of the flow: the box of that line. */
+struct footnote_reference {
+    size_t box;
+    uint32_t number;             /* 1 for the first footnote */
+};
+
+/* A footnote's text: boxes [first_box, end_box), set at the foot of the
+ * page that first references it. */
+struct layout_footnote {
+    size_t first_box, end_box;
+    float height;                /* of its boxes stacked [pt] */
 };
 
 /* Fragments: spans cut at spaces and face changes, and measured. */
@@ -159,6 +175,12 @@ struct layout {
     struct layout_line *lines;
     size_t line_count, line_capacity;
 
+    struct footnote_reference *footnote_references;
+    size_t footnote_reference_count, footnote_reference_capacity;
+    struct layout_footnote *footnotes;
+    size_t footnote_count, footnote_capacity;
+    bool in_footnote;            /* laying out a footnote's text */
+
     struct name_table slugs;     /* anchor names used so far; number: repeats of a name */
     struct anchor_reference *anchor_references;
     size_t anchor_reference_count, anchor_reference_capacity;
@@ -166,6 +188,10 @@ struct layout {
     uint32_t current_link;       /* the link being collected + 1; 0 outside links */
     size_t span_floor;           /* spans below this belong to an earlier cell: never extended */
     float next_table_scale;      /* [ratio] for the next table; 0 for the usual size */
+    bool next_table_shared;      /* <!-- golive:table widths="shared" --> before it */
+    float *shared_widths;        /* of the tables sharing widths now; NULL for none [pt] */
+    size_t shared_columns;
+    cmark_node *shared_last;     /* the last table sharing them */
     char *watermark;             /* the draft directive's own text, or NULL */
     /* right-to-left text (layout_bidi.c), for the spans being measured */
     bool bidi_active;            /* they hold right-to-left text: lines are reordered */
@@ -289,6 +315,17 @@ void inline_emit_run(struct layout *layout, const struct fragment *first, const 
 /* layout_coverage.c: warns about each character of the document no face
  * draws (once, with its count and first position). */
 void layout_check_coverage(struct layout *layout, cmark_node *root);
+
+/* layout_footnote.c: a footnote's text in its own boxes (enter and exit
+ * of its definition); the references on the lines just flowed. */
+void layout_footnote_enter(struct layout *layout);
+void layout_footnote_exit(struct layout *layout);
+void layout_footnote_references(struct layout *layout);
+/* inline_footnote_reference: the reference numbered number (cmark's
+ * literal) as superscript digits in a span of its own. */
+void inline_footnote_reference(struct layout *layout, const char *number);
+/* layout_flow_end: the boxes before the first footnote's text. */
+size_t layout_flow_end(const struct layout *layout);
 
 /* layout_table.c */
 /* table_column_widths: shares available among columns that want at least

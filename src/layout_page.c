@@ -26,7 +26,75 @@ struct page_builder {
     bool page_forced;            /* this page began at a page break or after a cover */
     struct open_container *open;
     size_t open_count, open_capacity;
+    /* footnotes (layout_footnote.c) */
+    bool *note_placed;           /* each footnote: set at some page's foot */
+    uint32_t *page_notes;        /* footnotes at this page's foot, in order */
+    size_t page_note_count, page_note_capacity;
+    float foot_height;           /* what they and their rule take [pt] */
+    size_t reference_cursor;     /* first footnote reference not behind the box */
 };
+
+/* Between the text and the footnotes: a short rule in this gap. */
+#define FOOTNOTE_SEPARATOR 12.0f
+#define FOOTNOTE_GAP 2.0f
+#define FOOTNOTE_RULE_FRACTION 0.3f
+
+/* The height the footnotes first referenced in box index add to this
+ * page's foot (0 for none); attach sets them there. */
+static float box_notes(struct page_builder *builder, size_t index, bool attach)
+{
+    const struct layout *layout = builder->layout;
+    while (builder->reference_cursor < layout->footnote_reference_count
+           && layout->footnote_references[builder->reference_cursor].box < index)
+        builder->reference_cursor++;
+    float height = 0;
+    for (size_t at = builder->reference_cursor; at < layout->footnote_reference_count
+                                                && layout->footnote_references[at].box == index;
+         at++) {
+        uint32_t note = layout->footnote_references[at].number - 1;
+        if (note >= layout->footnote_count || builder->note_placed[note])
+            continue;
+        if (height == 0 && builder->page_note_count == 0)
+            height += FOOTNOTE_SEPARATOR;
+        height += layout->footnotes[note].height + FOOTNOTE_GAP;
+        if (!attach)
+            continue;
+        builder->note_placed[note] = true;
+        LAYOUT_GROW(builder->page_notes, builder->page_note_count, builder->page_note_capacity);
+        builder->page_notes[builder->page_note_count++] = note;
+    }
+    return height;
+}
+
+static void copy_items(struct page_builder *builder, const struct layout_box *box, float top);
+
+/* Sets this page's footnotes at its foot, under a short rule. */
+static void flush_notes(struct page_builder *builder)
+{
+    struct layout *layout = builder->layout;
+    float top = layout->text_bottom - builder->foot_height;
+    if (builder->page_note_count) {
+        struct display_item rule = { .kind = DISPLAY_LINE, .x = layout->text_left,
+                                     .y = top + FOOTNOTE_SEPARATOR / 2,
+                                     .width = layout->text_width * FOOTNOTE_RULE_FRACTION,
+                                     .size = layout_measures.grid_line,
+                                     .colour = layout_measures.colour_grid };
+        display_add(layout->list, builder->page, &rule);
+        top += FOOTNOTE_SEPARATOR;
+    }
+    for (size_t at = 0; at < builder->page_note_count; at++) {
+        const struct layout_footnote *note = &layout->footnotes[builder->page_notes[at]];
+        for (size_t index = note->first_box; index < note->end_box; index++) {
+            const struct layout_box *box = &layout->boxes[index];
+            top += index > note->first_box ? box->space_before : 0;
+            copy_items(builder, box, top);
+            top += box->height;
+        }
+        top += FOOTNOTE_GAP;
+    }
+    builder->page_note_count = 0;
+    builder->foot_height = 0;
+}
 
 static void close_container(struct page_builder *builder, const struct open_container *open)
 {
@@ -57,6 +125,8 @@ static bool new_page(struct page_builder *builder)
 {
     struct layout *layout = builder->layout;
     close_containers_to(builder, 0);
+    if (layout->list->page_count)
+        flush_notes(builder);
     if (layout->list->page_count >= LIMIT_PDF_PAGES) {
         diag(layout->sink, DIAG_TYPESET_TOO_MANY_PAGES, source_position_of_file(
                  layout->options->source_name),
@@ -133,7 +203,7 @@ static float needed_height(const struct layout *layout, size_t index)
     const struct layout_box *box = &layout->boxes[index];
     float total = box->height, page = layout->text_bottom - layout->text_top;
     for (size_t next = index; layout->boxes[next].flags & BOX_KEEP_WITH_NEXT;) {
-        if (++next >= layout->box_count || total > page)
+        if (++next >= layout->box_count || total > page || layout->boxes[next].footnote)
             break;
         total += layout->boxes[next].space_before + layout->boxes[next].height;
     }
@@ -146,11 +216,18 @@ static void place_box(struct page_builder *builder, size_t index)
     const struct layout_box *box = &layout->boxes[index];
     float gap = builder->empty ? 0 : box->space_before;
     float need = needed_height(layout, index) + chain_padding(layout, box->container);
-    if (!builder->empty && builder->y + gap + need > layout->text_bottom) {
+    float notes = box_notes(builder, index, false);
+    if (!builder->empty && builder->y + gap + need + builder->foot_height + notes
+                               > layout->text_bottom) {
         if (!new_page(builder))
             return;
         gap = 0;
+        notes = box_notes(builder, index, false);
     }
+    /* Footnotes that cannot share even an empty page with their line are
+     * set after the text instead. */
+    if (notes > 0 && builder->y + need + builder->foot_height + notes <= layout->text_bottom)
+        builder->foot_height += box_notes(builder, index, true);
     if (builder->empty)
         builder->page_first_box = index;
     if (builder->empty && box->header_box) {
@@ -182,12 +259,15 @@ static void place_cover(struct page_builder *builder, const struct layout_box *b
 static void paginate_once(struct layout *layout, size_t *first_on_last, bool *forced)
 {
     struct page_builder builder = { .layout = layout, .page_first_box = layout->box_count };
+    builder.note_placed = xcalloc(layout->footnote_count + 1, sizeof *builder.note_placed);
     new_page(&builder);
     for (size_t index = 0; index < layout->box_count && !layout->failed; index++) {
         const struct layout_box *box = &layout->boxes[index];
         if (box->flags & BOX_COVER) {
             place_cover(&builder, box);
             builder.page_forced = true;
+        } else if (box->footnote && builder.note_placed[box->footnote - 1]) {
+            continue;
         } else if (box->flags & BOX_PAGE_BREAK) {
             if (!builder.empty)
                 new_page(&builder);
@@ -196,7 +276,10 @@ static void paginate_once(struct layout *layout, size_t *first_on_last, bool *fo
             place_box(&builder, index);
     }
     close_containers_to(&builder, 0);
+    flush_notes(&builder);
     free(builder.open);
+    free(builder.note_placed);
+    free(builder.page_notes);
     struct display_list *list = layout->list;
     if (list->page_count > 1 && list->pages[list->page_count - 1].count == 0) {
         free(list->pages[list->page_count - 1].items);
@@ -227,12 +310,13 @@ bool layout_paginate(struct layout *layout)
     bool forced;
     paginate_once(layout, &first, &forced);
     for (int pull = 0; pull < REMAINDER_PULLS && !layout->failed; pull++) {
-        if (forced || first == 0 || first >= layout->box_count
-            || layout->box_count - first > REMAINDER_BOXES || layout->list->page_count < 2)
+        size_t end = layout_flow_end(layout); /* footnotes are not carried */
+        if (forced || first == 0 || first >= end || end - first > REMAINDER_BOXES
+            || layout->list->page_count < 2)
             break;
         struct layout_box *before = &layout->boxes[first - 1];
         float carried = 0; /* lines and rows, not the slices of a row taller than a page */
-        for (size_t index = first - 1; index < layout->box_count; index++)
+        for (size_t index = first - 1; index < end; index++)
             carried += layout->boxes[index].height;
         if (before->flags & (BOX_KEEP_WITH_NEXT | BOX_PAGE_BREAK | BOX_COVER)
             || carried > (layout->text_bottom - layout->text_top) / 2)

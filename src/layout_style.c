@@ -55,6 +55,8 @@ const struct text_style layout_styles[STYLE_COUNT] = {
     [STYLE_SIGNATURE_ROLE] = { .size = 10.5f, .leading = 14.0f, .space_before = 14.0f,
                                .space_after = 10.0f, .bold = true, .colour = COLOUR_TEXT },
     [STYLE_FORM_LABEL] = { .size = 7.5f, .leading = 10.0f, .colour = COLOUR_MUTED },
+    [STYLE_FOOTNOTE] = { .size = 8.0f, .leading = 10.5f, .space_after = 3.0f,
+                         .colour = COLOUR_TEXT },
 };
 
 const struct layout_measures layout_measures = {

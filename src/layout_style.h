@@ -35,6 +35,7 @@ enum text_style_kind {
     STYLE_COVER_TITLE, STYLE_COVER_SUBTITLE, STYLE_COVER_FIELD,
     STYLE_SIGNATURE_ROLE,         /* the role heading of a signature block */
     STYLE_FORM_LABEL,             /* labels under signature and notes lines */
+    STYLE_FOOTNOTE,               /* footnotes at a page's foot */
     STYLE_COUNT
 };
 

@@ -405,6 +405,64 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
     return first_box;
 }
 
+/* <!-- golive:table widths="shared" -->: the table and the tables after it
+ * among its siblings with as many columns (up to one with another count)
+ * get one set of widths, computed as for one table holding all their
+ * rows, in the first table's text size. */
+static void share_widths(struct layout *layout, cmark_node *node, const struct table *first)
+{
+    struct table merged = { .columns = first->columns, .header = first->header,
+                            .scale = first->scale };
+    size_t capacity = 0;
+    for (cmark_node *next = node; next; next = cmark_node_next(next)) {
+        if (cmark_node_get_type(next) != CMARK_NODE_TABLE)
+            continue;
+        if ((size_t)cmark_gfm_extensions_get_table_columns(next) != first->columns)
+            break;
+        struct table one = { .columns = first->columns, .scale = first->scale };
+        for (cmark_node *row = cmark_node_first_child(next); row; row = cmark_node_next(row))
+            one.rows++;
+        one.header = first->header;
+        one.cells = xcalloc(one.rows * one.columns + 1, sizeof *one.cells);
+        inline_reset(layout);
+        collect_cells(layout, next, &one);
+        measure_cells(layout, &one);
+        merged.cells = xgrow(merged.cells, &capacity, (merged.rows + one.rows) * one.columns,
+                             sizeof *merged.cells);
+        memcpy(merged.cells + merged.rows * one.columns, one.cells,
+               one.rows * one.columns * sizeof *one.cells);
+        merged.rows += one.rows;
+        free(one.cells);
+        layout->shared_last = next;
+    }
+    merged.width = xcalloc(merged.columns, sizeof *merged.width);
+    merged.x = xcalloc(merged.columns, sizeof *merged.x);
+    compute_widths(layout, &merged);
+    free(layout->shared_widths);
+    layout->shared_widths = merged.width;
+    layout->shared_columns = merged.columns;
+    free(merged.x);
+    free(merged.cells);
+}
+
+/* The shared widths in place of the table's own. */
+static void use_shared_widths(struct layout *layout, struct table *table, cmark_node *node)
+{
+    if (layout->shared_widths && layout->shared_columns == table->columns) {
+        float x = frame_top(layout)->x;
+        for (size_t column = 0; column < table->columns; column++) {
+            table->width[column] = layout->shared_widths[column];
+            table->x[column] = x;
+            x += table->width[column];
+        }
+    }
+    if (node == layout->shared_last) {
+        free(layout->shared_widths);
+        layout->shared_widths = NULL;
+        layout->shared_last = NULL;
+    }
+}
+
 void layout_table(struct layout *layout, cmark_node *node)
 {
     struct table table = { .columns = cmark_gfm_extensions_get_table_columns(node) };
@@ -420,10 +478,14 @@ void layout_table(struct layout *layout, cmark_node *node)
     table.cells = xcalloc(table.rows * table.columns, sizeof *table.cells);
     table.width = xcalloc(table.columns, sizeof *table.width);
     table.x = xcalloc(table.columns, sizeof *table.x);
+    if (layout->next_table_shared)
+        share_widths(layout, node, &table);
+    layout->next_table_shared = false;
     inline_reset(layout);
     collect_cells(layout, node, &table);
     measure_cells(layout, &table);
     compute_widths(layout, &table);
+    use_shared_widths(layout, &table, node);
     box_space(layout, layout_styles[STYLE_TABLE].space_before);
     size_t header_box = 0, first_box = layout->box_count;
     for (size_t row = 0; row < table.rows; row++) {

@@ -61,12 +61,17 @@ static const struct { const char *name; const char *text; } entities[] = {
 };
 
 /* The text of the expected HTML: tags removed, the few entities the spec's
- * renderer writes decoded, other entities left out. */
+ * renderer writes decoded, other entities left out. A footnote's link back
+ * to its reference (an arrow) is left out too: golive sets the note on
+ * the page of its reference and draws no such link. */
 static void html_text(const char *html, struct buffer *out)
 {
     for (const char *at = html; *at;) {
         if (*at == '<') {
             const char *close = strchr(at, '>');
+            const char *backref = strstr(at, "footnote-backref");
+            if (close && backref && backref < close && strstr(close, "</a>"))
+                close = strstr(close, "</a>") + 3;
             at = close ? close + 1 : at + strlen(at);
             buffer_append_char(out, ' ');
             continue;
