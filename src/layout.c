@@ -242,6 +242,7 @@ static void layout_release(struct layout *layout)
         free(layout->anchor_references[index].name);
     free(layout->anchor_references);
     free(layout->watermark);
+    free(layout->toc_entries);
 }
 
 bool layout_document(cmark_node *root, const struct layout_options *options,
@@ -253,6 +254,7 @@ bool layout_document(cmark_node *root, const struct layout_options *options,
     layout_check_coverage(&layout, root);
     bool ok = layout_blocks(&layout, root) && layout_paginate(&layout);
     if (ok) {
+        layout_toc_fill(&layout);
         layout_furniture(&layout);
         layout_check_anchors(&layout);
     }
