@@ -60,6 +60,9 @@ static void build_risks(struct audit *audit, const struct node *root)
         risk->mitigation = read_text(node, "mitigation");
         risk->owner = read_text(node, "owner");
         risk->position = read_position(node, "owner");
+        risk->state = (enum finding_state)read_choice_or_default(node, INPUT_AUDIT, "risks.state");
+        risk->state_date = read_date(node, "state_date");
+        risk->state_note = read_text(node, "state_note");
     }
 }
 
@@ -147,7 +150,7 @@ void audit_free(struct audit *audit)
         FREE_EACH(audit->cleanup[index].title, audit->cleanup[index].notes);
     for (size_t index = 0; index < audit->risk_count; index++)
         FREE_EACH(audit->risks[index].title, audit->risks[index].mitigation,
-                  audit->risks[index].owner);
+                  audit->risks[index].owner, audit->risks[index].state_note);
     for (size_t index = 0; index < audit->missing_count; index++)
         FREE_EACH(audit->missing[index].what, audit->missing[index].from,
                   audit->missing[index].notes);
