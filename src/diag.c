@@ -319,7 +319,7 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
     [DIAG_TYPESET_TOO_MANY_BOOKMARKS] = { "typeset-too-many-bookmarks", DIAG_WARNING,
         EXIT_STATUS_OK, "Use fewer headings (lists or bold text for items), or split the document." },
     [DIAG_TYPESET_DIRECTIVE_UNKNOWN] = { "typeset-directive-unknown", DIAG_WARNING,
-        EXIT_STATUS_OK, "Use one of golive:pagebreak, signature, cover, draft, notes, table, matrix, keep, keep-end." },
+        EXIT_STATUS_OK, "Use one of golive:pagebreak, signature, cover, draft, notes, table, matrix, keep, keep-end, toc." },
     [DIAG_TYPESET_DIRECTIVE_KEY] = { "typeset-directive-key", DIAG_WARNING, EXIT_STATUS_OK,
         "Use a key the directive takes; docs/typesetting.md lists them." },
     [DIAG_TYPESET_DIRECTIVE_DUPLICATE] = { "typeset-directive-duplicate", DIAG_WARNING,

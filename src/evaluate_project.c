@@ -232,12 +232,16 @@ static void evaluate_closeout(struct project *project)
 }
 
 /* Blocked by a critical risk or blocking missing item; needing preparation
- * with a high risk or anything missing; otherwise ready for a rehearsal. */
+ * with a high risk or anything missing; otherwise ready for a rehearsal.
+ * Only open risks count: a resolved one is gone, an accepted one is the
+ * client's decision to go on with it (docs/format.md, risk). */
 static void evaluate_audit(struct arena *arena, struct audit *audit, struct diag_sink *sink)
 {
     enum audit_verdict computed = VERDICT_READY_FOR_REHEARSAL;
     for (size_t index = 0; index < audit->risk_count; index++) {
         int severity = audit->risks[index].severity; /* low, medium, high, critical */
+        if (audit->risks[index].state != FINDING_OPEN)
+            continue;
         if (severity == 3)
             computed = VERDICT_BLOCKED;
         else if (severity == 2 && computed < VERDICT_NEEDS_PREPARATION)

@@ -246,6 +246,7 @@ static void layout_release(struct layout *layout)
     free(layout->footnotes);
     free(layout->shared_widths);
     free(layout->watermark);
+    free(layout->toc_entries);
 }
 
 bool layout_document(cmark_node *root, const struct layout_options *options,
@@ -257,6 +258,7 @@ bool layout_document(cmark_node *root, const struct layout_options *options,
     layout_check_coverage(&layout, root);
     bool ok = layout_blocks(&layout, root) && layout_paginate(&layout);
     if (ok) {
+        layout_toc_fill(&layout);
         layout_furniture(&layout);
         layout_check_anchors(&layout);
     }

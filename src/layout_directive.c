@@ -48,6 +48,7 @@ static const struct directive_spec specs[DIRECTIVE_COUNT] = {
                                          | FIELD_BIT(KEY_COLUMN_LABEL) | FIELD_BIT(KEY_CELLS) },
     [DIRECTIVE_KEEP] = { "keep", 0 },
     [DIRECTIVE_KEEP_END] = { "keep-end", 0 },
+    [DIRECTIVE_TOC] = { "toc", 0 },
 };
 
 static const char prefix[] = "golive:";
@@ -119,7 +120,7 @@ static bool read_kind(struct cursor *cursor, struct directive *out, struct diag_
     const char *closest = suggest_closest(name, names, DIRECTIVE_COUNT);
     diag(sink, DIAG_TYPESET_DIRECTIVE_UNKNOWN, cursor_position(cursor),
          "unknown directive 'golive:%s'%s%s%s; golive knows pagebreak, signature, cover, "
-         "draft, notes, table, matrix, keep and keep-end", name, closest ? " (did you mean 'golive:" : "",
+         "draft, notes, table, matrix, keep, keep-end and toc", name, closest ? " (did you mean 'golive:" : "",
          closest ? closest : "", closest ? "'?)" : "");
     return false;
 }

@@ -26,6 +26,7 @@ enum directive_kind {
     DIRECTIVE_MATRIX,
     DIRECTIVE_KEEP,
     DIRECTIVE_KEEP_END,
+    DIRECTIVE_TOC,
     DIRECTIVE_COUNT
 };
 

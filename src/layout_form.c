@@ -478,6 +478,7 @@ static void apply_directive(struct layout *layout, const struct directive *direc
             layout_keep_whole(layout, layout->keep_group - 1, layout->box_count);
         layout->keep_group = 0;
         break;
+    case DIRECTIVE_TOC: /* needs its node: layout_html_block */
     case DIRECTIVE_COUNT: break;
     }
 }
@@ -492,6 +493,9 @@ void layout_html_block(struct layout *layout, cmark_node *node)
     struct directive directive;
     if (!directive_parse(literal, layout->current_position, &directive, layout->sink))
         return;
-    apply_directive(layout, &directive);
+    if (directive.kind == DIRECTIVE_TOC)
+        layout_toc(layout, node);
+    else
+        apply_directive(layout, &directive);
     directive_free(&directive);
 }

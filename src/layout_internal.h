@@ -20,6 +20,14 @@
 #define LAYOUT_GROW(array, count, capacity)                                    \
     ((array) = xgrow((array), &(capacity), (count) + 1, sizeof *(array)))
 
+/* A table of contents entry: its page number is a placeholder text item
+ * until the pages are known (layout_toc.c). */
+struct toc_entry {
+    uint32_t number_offset;      /* the placeholder's text offset: unique to it */
+    uint32_t heading;            /* which contents heading, counted from the document's start */
+    float right;                 /* where the number ends [pt] */
+};
+
 /* A box is one unbreakable slice of the flow: a line of text, a table row,
  * an image. Its items sit in layout.box_items with y relative to its top. */
 enum box_flag {
@@ -193,6 +201,8 @@ struct layout {
     size_t shared_columns;
     cmark_node *shared_last;     /* the last table sharing them */
     char *watermark;             /* the draft directive's own text, or NULL */
+    struct toc_entry *toc_entries; /* <!-- golive:toc -->'s page numbers to fill in */
+    size_t toc_count, toc_capacity;
     /* right-to-left text (layout_bidi.c), for the spans being measured */
     bool bidi_active;            /* they hold right-to-left text: lines are reordered */
     bool bidi_right_to_left;     /* their paragraph direction */
@@ -343,5 +353,12 @@ void layout_code_block(struct layout *layout, cmark_node *node);
  * adds the running header, footer and watermark to every page. */
 bool layout_paginate(struct layout *layout);
 void layout_furniture(struct layout *layout);
+
+/* layout_toc.c: <!-- golive:toc --> at node lists the headings after it,
+ * each with a placeholder page number; layout_toc_fill writes the page
+ * numbers once the pages are known. The numbers are set flush right, so
+ * their widths move no line and no page break. */
+void layout_toc(struct layout *layout, cmark_node *node);
+void layout_toc_fill(struct layout *layout);
 
 #endif

@@ -362,6 +362,9 @@ struct risk {
     char *mitigation;
     char *owner;                 /* person id */
     struct source_position position;
+    enum finding_state state;
+    struct date state_date;      /* unset when not given */
+    char *state_note;            /* Markdown, or NULL */
 };
 
 struct missing_item {
@@ -408,7 +411,8 @@ struct audit {
     struct source_position position;
     enum audit_verdict verdict;  /* evaluated: stated, else computed */
     enum audit_verdict computed_verdict; /* evaluated */
-    size_t *risks_by_severity;   /* evaluated: one count per schema_severities choice */
+    size_t *risks_by_severity;   /* evaluated: risks not resolved, per schema_severities choice */
+    size_t risks_by_state[FINDING_STATE_COUNT]; /* evaluated */
     size_t *components_by_origin; /* evaluated: one count per schema_component_origins choice */
 };
 

@@ -60,6 +60,9 @@ static void build_risks(struct arena *arena, struct audit *audit, const struct n
         risk->mitigation = read_text(arena, node, "mitigation");
         risk->owner = read_text(arena, node, "owner");
         risk->position = read_position(node, "owner");
+        risk->state = (enum finding_state)read_choice_or_default(node, INPUT_AUDIT, "risks.state");
+        risk->state_date = read_date(node, "state_date");
+        risk->state_note = read_text(arena, node, "state_note");
     }
 }
 

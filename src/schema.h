@@ -85,6 +85,7 @@ extern const char *const schema_outcomes[];
 extern const char *const schema_statuses[];
 extern const char *const schema_signoff_decisions[];
 extern const char *const schema_condition_states[];
+extern const char *const schema_finding_states[];
 extern const char *const schema_artifacts[];
 extern const char *const schema_downtime_marks[];
 extern const char *const schema_audit_verdicts[];

@@ -56,6 +56,13 @@ const char *const schema_condition_states[] = {
 _Static_assert(COUNT(schema_condition_states) == CONDITION_STATE_COUNT + 1,
                "a word for each condition state");
 
+const char *const schema_finding_states[] = {
+    [FINDING_OPEN] = "open", [FINDING_RESOLVED] = "resolved", [FINDING_ACCEPTED] = "accepted-risk",
+    NULL
+};
+_Static_assert(COUNT(schema_finding_states) == FINDING_STATE_COUNT + 1,
+               "a word for each finding state");
+
 /* Choices the model keeps as plain indexes. */
 const char *const schema_component_types[] = { "module", "automation", "integration", "report",
                                                "workflow", NULL };
@@ -516,6 +523,11 @@ static const struct field_spec risk_fields[] = {
     { .key = "mitigation", .type = FIELD_MARKDOWN, .required = true,
       .meaning = "what reduces it" },
     { .key = "owner", .type = FIELD_REFERENCE, .meaning = "who owns it (a person id)" },
+    { .key = "state", .type = FIELD_ENUM, .choices = schema_finding_states,
+      .default_text = "open", .meaning = "open, resolved or accepted-risk" },
+    { .key = "state_date", .type = FIELD_DATE, .meaning = "since when it is in its state" },
+    { .key = "state_note", .type = FIELD_MARKDOWN,
+      .meaning = "how it was resolved, or who accepted the risk and why" },
 };
 static const struct schema risk_schema = { "risk", risk_fields, COUNT(risk_fields), NULL, 0 };
 

@@ -54,6 +54,9 @@ static int compare_severity(const void *left, const void *right)
 {
     const struct risk *a = *(const struct risk *const *)left;
     const struct risk *b = *(const struct risk *const *)right;
+    bool a_resolved = a->state == FINDING_RESOLVED, b_resolved = b->state == FINDING_RESOLVED;
+    if (a_resolved != b_resolved)
+        return a_resolved ? 1 : -1;  /* the resolved after those that stand */
     if (a->severity != b->severity)
         return a->severity > b->severity ? -1 : 1;
     return a < b ? -1 : a > b;
@@ -80,7 +83,13 @@ static void put_risk_counts(struct node *view, const struct audit *audit)
     for (size_t severity = 0; schema_severities[severity]; severity++)
         put_int(mapping, schema_severities[severity],
                 (long long)audit->risks_by_severity[severity]);
-    put_int(mapping, "total", (long long)audit->risk_count);
+    put_int(mapping, "total",
+            (long long)(audit->risk_count - audit->risks_by_state[FINDING_RESOLVED]));
+    put_int(mapping, "open", (long long)audit->risks_by_state[FINDING_OPEN]);
+    put_int(mapping, "resolved", (long long)audit->risks_by_state[FINDING_RESOLVED]);
+    put_int(mapping, "accepted_risk", (long long)audit->risks_by_state[FINDING_ACCEPTED]);
+    put_bool(mapping, "has_settled", audit->risks_by_state[FINDING_OPEN] < audit->risk_count);
+    put_bool(mapping, "has_resolved", audit->risks_by_state[FINDING_RESOLVED] > 0);
 }
 
 static void put_component_counts(struct node *view, const struct audit *audit)
@@ -114,6 +123,10 @@ static void put_risks(struct node *view, const struct audit *audit, const struct
         put_markdown_inline(mapping, "mitigation_inline", risk->mitigation);
         put_text(mapping, "owner", view_person_name(project, risk->owner));
         put_risk_place(mapping, risk, index);
+        put_choice(mapping, "state", "state_is", schema_finding_states, (int)risk->state);
+        put_date(mapping, "state_date", risk->state_date);
+        put_markdown_inline(mapping, "state_note_inline", risk->state_note);
+        put_bool(mapping, "standing", risk->state != FINDING_RESOLVED);
     }
     put_bool(view, "has_risks", audit->risk_count > 0);
     free(sorted);

@@ -457,6 +457,25 @@ for command in check build; do
   says $command.err "audit.yaml:$line:10: warning: the audit states 'ready-for-rehearsal' but its findings say 'blocked'"
 done
 
+# Why: a finding's state. A resolved critical risk, or one the client
+# accepted, no longer blocks the audit; the report prints each state with
+# its date and note, takes resolved ones out of the matrix, counts by state.
+begin_case finding-state
+rm -rf "$dir" && cp -r "$source/examples/hollenbach" "$dir" && cd "$dir"
+sed -i 's/^    blocking: true$/    blocking: false/' audit.yaml
+sed -i '/^    severity: critical$/{n;s/$/\n    state: resolved\n    state_date: 2026-03-10\n    state_note: Off-site copies run nightly; a restore took 40 minutes./}' audit.yaml
+"$golive" build project.yaml -o out --only audit --format md 2> build.err || fail "build failed: $(cat build.err)"
+"$golive" build project.yaml --dump view > view.yaml 2>> build.err
+says view.yaml 'computed: "needs-preparation"'
+says out/audit.md "NEEDS PREPARATION"
+says out/audit.md "| **Resolved** 2026-03-10: Off-site copies run nightly; a restore took 40 minutes. |"
+says out/audit.md "| **7** | 0 | 1 |"   # open, accepted, resolved in the summary
+says out/audit.md "| **0** | **2** | 4 | 1 | 7 |"   # by severity: the resolved critical left out
+grep -q 'cells="[^"]*,R8 ' out/audit.md && fail "the resolved risk (R8, listed last) is still in the matrix"
+sed -i 's/^    state: resolved$/    state: accepted-risk/' audit.yaml
+"$golive" build project.yaml --dump view > view.yaml 2>> build.err
+says view.yaml 'computed: "needs-preparation"'
+
 # Why: the README's own example records nothing out of order.
 begin_case readme-example
 rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
