@@ -102,6 +102,7 @@ const struct layout_measures layout_measures = {
     .table_compact_scale = 8.0f / 9.0f, /* 8 pt: fifteen contacts on one page */
     .compact_padding_y = 1.5f,     /* [pt] rows close enough for fifteen contacts on a page */
     .compact_leading = 1.15f,      /* [em] 9.2 pt lines for 8 pt text, each row framed by the grid */
+    .compact_blank_row = 20.0f,    /* [pt] ~7 mm: a ruled line's height, room for initials and a time */
     .cover_title_top = 0.30f,      /* of the page height */
     .cover_fields_top = 0.62f,     /* of the page height */
     .cover_label_width = 110.0f,   /* [pt] */

@@ -23,7 +23,7 @@ struct table {
     bool header;                  /* row 0 is the header */
     bool blank_column;            /* some column's body cells are all empty: a form */
     float scale;                  /* [ratio] of the usual text size */
-    bool compact;                 /* a contact sheet: tight rows, addresses kept whole */
+    bool compact;                 /* a sheet kept to one page: tight rows, addresses whole */
     float padding_y;              /* [pt] above and below each cell's text */
 };
 
@@ -397,8 +397,10 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
         }
         size_t shown = lines - from < count ? lines - from : count;
         float height = (float)(shown ? shown : 1) * style.leading + 2 * padding_y;
-        if (table->blank_column && !header && height < layout_measures.blank_row)
-            height = layout_measures.blank_row;
+        float blank_row = table->compact ? layout_measures.compact_blank_row
+                                         : layout_measures.blank_row;
+        if (table->blank_column && !header && height < blank_row)
+            height = blank_row;
         emit_grid(layout, table, header, height);
         box_finish(layout, height, padding_y + text_baseline(style.size, style.leading),
                    header ? BOX_TABLE_HEADER | BOX_KEEP_WITH_NEXT : 0);
