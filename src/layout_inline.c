@@ -645,13 +645,15 @@ void inline_break(struct layout *layout, float width, const struct run_style *st
         add_line(layout, line_first, layout->fragment_count, used);
 }
 
-void inline_widths(const struct layout *layout, float *widest_word, float *widest_line)
+void inline_widths(const struct layout *layout, bool whole_words, float *widest_word,
+                   float *widest_line)
 {
     float word = 0, line = 0;
     *widest_word = *widest_line = 0;
     for (size_t index = 0; index < layout->fragment_count; index++) {
         const struct fragment *fragment = &layout->fragments[index];
-        bool breaks = fragment->kind != FRAGMENT_WORD;
+        bool breaks = fragment->kind != FRAGMENT_WORD
+                      && !(whole_words && fragment->kind == FRAGMENT_JOIN);
         if (breaks && word > *widest_word)
             *widest_word = word;
         if (breaks)

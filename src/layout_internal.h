@@ -269,7 +269,10 @@ void inline_emit_line(struct layout *layout, size_t index, float x, float baseli
                       const struct run_style *style);
 /* inline_widths: the widest word and the widest unbroken line of the
  * current fragments [pt], for table column widths. */
-void inline_widths(const struct layout *layout, float *widest_word, float *widest_line);
+/* The widest word and line of the measured fragments; whole_words counts a
+ * word with break points (an address: after / . @ -) as one word. */
+void inline_widths(const struct layout *layout, bool whole_words, float *widest_word,
+                   float *widest_line);
 float measure_text(const struct layout *layout, enum font_face face, float size,
                    const char *text, size_t length);
 /* box_add_plain: text in face (or its fallback, or U+FFFD) at (x, baseline). */

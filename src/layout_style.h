@@ -92,6 +92,9 @@ struct layout_measures {
     float table_large_scale;      /* [ratio] text of a table after <!-- golive:table size="large" --> */
     float table_small_scale;      /* [ratio] the same for size="small": small print */
     float table_compact_scale;    /* [ratio] size="compact": a full sheet on one page */
+    float compact_padding_y;      /* [pt] size="compact": a cell's inner margin top and bottom */
+    float compact_leading;        /* [em] size="compact": line spacing */
+    float compact_blank_row;      /* [pt] size="compact": least height of a form's row */
     float cover_title_top;     /* cover title's top, as a share of the page height */
     float cover_fields_top;    /* cover fields' top, as a share of the page height */
     float cover_label_width;   /* the label column of the cover fields [pt] */

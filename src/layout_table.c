@@ -23,6 +23,8 @@ struct table {
     bool header;                  /* row 0 is the header */
     bool blank_column;            /* some column's body cells are all empty: a form */
     float scale;                  /* [ratio] of the usual text size */
+    bool compact;                 /* a sheet kept to one page: tight rows, addresses whole */
+    float padding_y;              /* [pt] above and below each cell's text */
 };
 
 /* A cell that starts with "[ ]" or "[x]" shows a checkbox there: the
@@ -56,7 +58,9 @@ static struct run_style cell_style(const struct layout *layout, const struct tab
     enum text_style_kind kind = table->header && row == 0 ? STYLE_TABLE_HEADER : STYLE_TABLE;
     const struct text_style *style = &layout_styles[kind];
     return (struct run_style){ .size = style->size * table->scale,
-                               .leading = style->leading * table->scale,
+                               .leading = table->compact ? style->size * table->scale
+                                                             * layout_measures.compact_leading
+                                                         : style->leading * table->scale,
                                .colour = layout_colour(layout, style),
                                .base = style->bold ? SPAN_BOLD : 0 };
 }
@@ -93,8 +97,8 @@ static void measure_cells(struct layout *layout, struct table *table)
         for (size_t column = 0; column < table->columns; column++) {
             struct table_cell *cell = &table->cells[row * table->columns + column];
             inline_measure(layout, cell->first_span, cell->end_span, &style);
-            inline_widths(layout, &cell->widest_word, &cell->widest_line);
-            if (cell->widest_word > layout_measures.column_word_cap)
+            inline_widths(layout, table->compact, &cell->widest_word, &cell->widest_line);
+            if (!table->compact && cell->widest_word > layout_measures.column_word_cap)
                 cell->widest_word = layout_measures.column_word_cap;
             cell->widest_word += padding;
             cell->widest_line += padding;
@@ -309,7 +313,7 @@ static size_t emit_cell(struct layout *layout, const struct table *table, size_t
 {
     const struct table_cell *cell = &table->cells[row * table->columns + column];
     struct run_style style = cell_style(layout, table, row);
-    float padding_x = layout_measures.cell_padding_x, padding_y = layout_measures.cell_padding_y;
+    float padding_x = layout_measures.cell_padding_x, padding_y = table->padding_y;
     float inner = table->width[column] - 2 * padding_x;
     inline_measure(layout, cell->first_span, cell->end_span, &style);
     /* The width was summed from the same words in another order: a word
@@ -373,7 +377,7 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
 {
     bool header = table->header && row == 0;
     struct run_style style = cell_style(layout, table, row);
-    float padding_y = layout_measures.cell_padding_y;
+    float padding_y = table->padding_y;
     float page = layout->text_bottom - layout->text_top - 2 * padding_y, tallest = page;
     if (header_box)
         tallest -= layout->boxes[header_box - 1].height;
@@ -393,8 +397,10 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
         }
         size_t shown = lines - from < count ? lines - from : count;
         float height = (float)(shown ? shown : 1) * style.leading + 2 * padding_y;
-        if (table->blank_column && !header && height < layout_measures.blank_row)
-            height = layout_measures.blank_row;
+        float blank_row = table->compact ? layout_measures.compact_blank_row
+                                         : layout_measures.blank_row;
+        if (table->blank_column && !header && height < blank_row)
+            height = blank_row;
         emit_grid(layout, table, header, height);
         box_finish(layout, height, padding_y + text_baseline(style.size, style.leading),
                    header ? BOX_TABLE_HEADER | BOX_KEEP_WITH_NEXT : 0);
@@ -474,6 +480,9 @@ void layout_table(struct layout *layout, cmark_node *node)
     table.header = cmark_gfm_extensions_get_table_row_is_header(first_row);
     table.scale = layout->next_table_scale > 0 ? layout->next_table_scale : 1.0f;
     layout->next_table_scale = 0;
+    table.compact = table.scale == layout_measures.table_compact_scale;
+    table.padding_y = table.compact ? layout_measures.compact_padding_y
+                                    : layout_measures.cell_padding_y;
     table.alignments = cmark_gfm_extensions_get_table_alignments(node);
     table.cells = xcalloc(table.rows * table.columns, sizeof *table.cells);
     table.width = xcalloc(table.columns, sizeof *table.width);
