@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "buffer.h"
 #include "model_read.h"
+#include "model_subcheck.h"
 #include "schema.h"
 #include "suggest.h"
 
@@ -21,6 +22,7 @@ static void build_item(struct item *item, const struct node *mapping)
     item->expected = read_text(mapping, "expected");
     item->details = read_text(mapping, "details");
     item->checks = read_text_list(mapping, "checks");
+    subchecks_build(item, mapping);
     const struct node *rollback = read_mapping(mapping, "rollback");
     item->rollback_trigger = read_text(rollback, "trigger");
     item->rollback_action = read_text(rollback, "action");
@@ -235,6 +237,7 @@ static void check_items(struct checklist *checklist, const struct node *root,
         check_owner(checklist, item, node, sink);
         check_dependencies(checklist, item, node, ids, sink);
         check_outcomes(checklist, item, node, sink);
+        subchecks_check_ids(item, sink);
     }
     free(ids);
     free(nodes);
@@ -294,6 +297,7 @@ static void item_free(struct item *item)
     free(item->expected);
     free(item->details);
     text_list_free(&item->checks);
+    subchecks_free(item);
     free(item->rollback_trigger);
     free(item->rollback_action);
     text_map_free(&item->evidence);
