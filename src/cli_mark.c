@@ -9,6 +9,7 @@
 #include "model_checklist.h"
 #include "model_project.h"
 #include "model_read.h"
+#include "model_subcheck.h"
 #include "record_correction.h"
 #include "recording.h"
 #include "run_append.h"
@@ -33,7 +34,8 @@ static const struct source_position nowhere = { 0 };
 
 static bool check_item(const struct checklist *checklist, const char *id, struct diag_sink *sink)
 {
-    if (checklist_find_item(checklist, id))
+    const struct item *step;
+    if (checklist_find_item(checklist, id) || checklist_find_subcheck(checklist, id, &step))
         return true;
     const char **ids = checklist_item_ids(checklist);
     char hint[96];
@@ -89,6 +91,18 @@ static bool check_evidence(const struct item *item, const struct mark_request *r
     return ok;
 }
 
+/* A sub-check's record holds a status only. */
+static bool check_subcheck(const struct mark_request *request, struct diag_sink *sink)
+{
+    if (request->decision)
+        diag(sink, DIAG_DECISION_NOT_ALLOWED, nowhere,
+             "%s is a sub-check; a decision cannot be recorded on it", request->item_id);
+    else if (request->evidence_count)
+        diag(sink, DIAG_UNKNOWN_EVIDENCE, nowhere,
+             "%s is a sub-check; evidence is recorded on its step", request->item_id);
+    return !request->decision && !request->evidence_count;
+}
+
 /* Every check a record written by hand would meet in golive check. */
 static bool check_request(const struct checklist *checklist, const struct mark_request *request,
                           struct diag_sink *sink)
@@ -110,7 +124,8 @@ static bool check_request(const struct checklist *checklist, const struct mark_r
     return recording_check_value(request->by, "by", FIELD_TEXT, NULL, sink)
            && recording_check_value(request->at, "at", FIELD_TIMESTAMP, NULL, sink)
            && recording_check_value(request->note, "note", FIELD_MARKDOWN, NULL, sink)
-           && check_decision(item, request, sink) && check_evidence(item, request, sink);
+           && (item ? check_decision(item, request, sink) && check_evidence(item, request, sink)
+                    : check_subcheck(request, sink));
 }
 
 /* Splits each --evidence KEY=VALUE; returns false on one without '='. */
@@ -152,6 +167,18 @@ static bool check_correction(const struct run *run, const struct mark_request *r
            && run && record_correction_target(run, request->item_id, (unsigned)line, 0, nowhere, sink);
 }
 
+/* A step done with a required sub-check open is recorded, and said. */
+static void warn_subchecks_open(const struct item *item, struct diag_sink *sink)
+{
+    for (size_t index = 0; index < item->subcheck_count; index++) {
+        const struct subcheck *subcheck = &item->subchecks[index];
+        if (subcheck->required && !subcheck->ticked)
+            diag(sink, DIAG_SUBCHECK_OPEN, nowhere,
+                 "step %s is done while its sub-check %s.%s (%s) is open", item->id, item->id,
+                 subcheck->id, subcheck->title);
+    }
+}
+
 /* Order: closing a step while a step it depends on is open is recorded,
  * and said (the go gates stay shut until the dependency is closed). */
 static void warn_out_of_order(const struct recording *recording,
@@ -162,6 +189,10 @@ static void warn_out_of_order(const struct recording *recording,
     struct checklist *checklist = recording->use->checklist;
     evaluate_checklist(checklist, recording->use->run, recording->model->project->window_start);
     const struct item *item = checklist_find_item(checklist, request->item_id);
+    if (!item)
+        return;
+    if (strcmp(request->status, "done") == 0)
+        warn_subchecks_open(item, sink);
     for (size_t index = 0; index < item->depends_on.count; index++) {
         const struct item *dependency = checklist_find_item(checklist,
                                                             item->depends_on.items[index]);
@@ -185,7 +216,7 @@ static void warn_times(const struct recording *recording, const struct mark_requ
     evaluate_warn_far(project, at, nowhere, sink);
     const struct checklist *checklist = recording->use->checklist;
     const struct item *item = checklist_find_item(checklist, request->item_id);
-    if (item->downtime != DOWNTIME_END || strcmp(request->status, "done") != 0)
+    if (!item || item->downtime != DOWNTIME_END || strcmp(request->status, "done") != 0)
         return;
     CHECKLIST_FOR_EACH_ITEM(checklist, phase, start) {
         const struct result_record *started = start->state.latest;

@@ -146,6 +146,8 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Record the name of the signatory's person, or name the person who signed under the signatory's 'deputies'." },
     [DIAG_OUT_OF_ORDER] = { "out-of-order", DIAG_WARNING, EXIT_STATUS_OK,
         "Close the step it depends on, or correct the record; the go gates stay shut until then." },
+    [DIAG_SUBCHECK_OPEN] = { "subcheck-open", DIAG_WARNING, EXIT_STATUS_OK,
+        "Record the sub-check (golive mark RUN STEP.ID done), or correct the step's record; the go gates stay shut until then." },
     [DIAG_DOWNTIME_NEGATIVE] = { "downtime-negative", DIAG_WARNING, EXIT_STATUS_OK,
         "Correct the time or UTC offset of one of the two records named (a repeated hour of a DST night is the usual cause)." },
     [DIAG_RECORD_FAR_FROM_WINDOW] = { "record-far-from-window", DIAG_WARNING, EXIT_STATUS_OK,

@@ -92,6 +92,7 @@ enum diag_code {
     DIAG_VERDICT_OPTIMISTIC,    /* warning: an audit verdict better than its findings */
     DIAG_SIGNER_NOT_SIGNATORY,  /* a sign-off by someone who is neither the signatory nor a deputy */
     DIAG_OUT_OF_ORDER,          /* warning: a step closed while a step it depends on is open */
+    DIAG_SUBCHECK_OPEN,         /* warning: a step done while a required sub-check is open */
     DIAG_DOWNTIME_NEGATIVE,     /* warning: the downtime ends before it starts */
     DIAG_RECORD_FAR_FROM_WINDOW,/* warning: a record dated long after the window */
     DIAG_ZONE_UNKNOWN,          /* warning: a window time zone the system does not know */

@@ -74,10 +74,16 @@ void evaluate_signoff_reasons(struct verdict *verdict, const struct project *pro
     }
 }
 
-/* Steps closed while a step they depend on is open. */
+/* Steps closed while a step they depend on, or a required sub-check of
+ * theirs, is open. */
 static void judge_order(struct verdict *gate, const struct checklist *checklist,
                         const struct item *item)
 {
+    const struct subcheck *subcheck = item->state.subcheck_open;
+    if (subcheck)
+        evaluate_add_reason(gate, REASON_SUBCHECK_OPEN, item, checklist,
+                            "step %s (%s) is done while its sub-check %s.%s (%s) is open",
+                            item->id, item->title, item->id, subcheck->id, subcheck->title);
     const struct item *open = item->state.open_dependency;
     if (!open)
         return;

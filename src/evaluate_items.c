@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "model_checklist.h"
 #include "model_read.h"
+#include "model_subcheck.h"
 #include "schema.h"
 
 #include <stdlib.h>
@@ -18,6 +19,8 @@
 
 static void reset_item(struct arena *arena, struct item *item)
 {
+    for (size_t index = 0; index < item->subcheck_count; index++)
+        item->subchecks[index].ticked = false;
     item->state = (struct item_state){ .status = STATUS_TODO, .decision = OUTCOME_NONE };
     item->state.evidence = arena_calloc(arena, item->evidence.count + 1,
                                         sizeof(struct evidence_state));
@@ -112,6 +115,28 @@ static void judge_order(const struct checklist *checklist, struct item *item)
     }
 }
 
+/* A sub-check record: ticked while its latest record is done or skipped. */
+static void apply_subcheck(const struct checklist *checklist, const struct result_record *record)
+{
+    const struct item *step;
+    struct subcheck *subcheck = (struct subcheck *)checklist_find_subcheck(
+        checklist, record->item_id, &step);
+    if (subcheck && !record->corrected_by)
+        subcheck->ticked = record->status == STATUS_DONE || record->status == STATUS_SKIPPED;
+}
+
+/* A step done (not skipped) while a required sub-check is open. */
+static void judge_subchecks(struct item *item)
+{
+    if (item->state.status != STATUS_DONE)
+        return;
+    for (size_t index = 0; index < item->subcheck_count; index++)
+        if (item->subchecks[index].required && !item->subchecks[index].ticked) {
+            item->state.subcheck_open = &item->subchecks[index];
+            return;
+        }
+}
+
 static struct phase *find_phase(struct checklist *checklist, const char *id)
 {
     for (size_t index = 0; index < checklist->phase_count; index++)
@@ -175,11 +200,14 @@ void evaluate_items(struct checklist *checklist, const struct run *run,
                                 : NULL;
         if (item)
             apply_record(checklist->arena, item, record);
+        else if (record->item_id)
+            apply_subcheck(checklist, record);
     }
     CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
         item->state.closed = item->state.status == STATUS_DONE
                              || item->state.status == STATUS_SKIPPED;
         judge_evidence(item, window_start);
+        judge_subchecks(item);
     }
     CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
         judge_order(checklist, item);

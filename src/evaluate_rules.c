@@ -22,6 +22,8 @@ const struct evaluate_rule evaluate_rules[REASON_KIND_COUNT] = {
                                  "a required sign-off is not recorded" },
     [REASON_OUT_OF_ORDER] = { "out-of-order", READINESS_NOT_READY,
                               "a step is closed while a step it depends on is still open" },
+    [REASON_SUBCHECK_OPEN] = { "subcheck-open", READINESS_NOT_READY,
+                               "a step is done while a required sub-check of it is open" },
     [REASON_PREPARATION_OPEN] = { "preparation-open", READINESS_NOT_READY,
                                   "a required step before the moment asked about is not closed" },
     [REASON_REQUIRED_OPEN] = { "required-open", READINESS_NOT_READY,

@@ -73,6 +73,7 @@ enum reason_kind {
     REASON_SIGNOFF_REJECTED, /* a required sign-off was rejected */
     REASON_SIGNOFF_MISSING,  /* a required sign-off is not recorded (gates) */
     REASON_OUT_OF_ORDER,     /* a step is closed while a step it depends on is open (gates) */
+    REASON_SUBCHECK_OPEN,    /* a step is done while a required sub-check is open (gates) */
     REASON_PREPARATION_OPEN, /* a required step before the moment asked about is open (gates) */
     REASON_REQUIRED_OPEN,    /* close-out: a required step of any checklist is open */
     REASON_CONDITION_OPEN,   /* close-out: a condition of an approval is still open */
@@ -134,6 +135,7 @@ struct item_state {          /* evaluated */
     bool in_branch;                      /* in the phase of the planned outcome chosen */
     const struct item *open_dependency;  /* closed while this step it depends on is open */
     const struct item *early_of;         /* closed before this dependency was closed */
+    const struct subcheck *subcheck_open;/* done while this required sub-check is open */
 };
 
 /* The step's place in the planned timetable (evaluate_schedule.c), in
@@ -148,6 +150,15 @@ struct item_plan {               /* evaluated */
                                     start (not at a later pin: hypercare) */
 };
 
+/* A sub-check of a step: recorded on its own as STEP.ID (golive mark). */
+struct subcheck {
+    char *id;                    /* unique in its step */
+    char *title;
+    bool required;
+    struct source_position position;
+    bool ticked;                 /* evaluated: its latest record is done or skipped */
+};
+
 struct item {
     char *id;
     char *title;
@@ -159,6 +170,8 @@ struct item {
     char *expected;              /* Markdown */
     char *details;               /* Markdown */
     struct text_list checks;
+    struct subcheck *subchecks;  /* recorded one by one (model_subcheck.c) */
+    size_t subcheck_count;
     char *rollback_trigger;      /* Markdown */
     char *rollback_action;       /* Markdown */
     struct duration budget;
@@ -281,7 +294,8 @@ struct attachment {
 
 struct result_record {
     char *item_id;
-    const struct item *item;     /* resolved */
+    const struct item *item;     /* resolved; for a sub-check, its step */
+    const struct subcheck *subcheck; /* resolved: the sub-check recorded, or NULL */
     enum item_status status;
     char *by;                    /* as written: a person id or a name */
     const char *by_name;         /* the person's name when by is a person id, else by */

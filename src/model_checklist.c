@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "buffer.h"
 #include "model_read.h"
+#include "model_subcheck.h"
 #include "schema.h"
 #include "suggest.h"
 
@@ -21,6 +22,7 @@ static void build_item(struct arena *arena, struct item *item, const struct node
     item->expected = read_text(arena, mapping, "expected");
     item->details = read_text(arena, mapping, "details");
     item->checks = read_text_list(arena, mapping, "checks");
+    subchecks_build(arena, item, mapping);
     const struct node *rollback = read_mapping(mapping, "rollback");
     item->rollback_trigger = read_text(arena, rollback, "trigger");
     item->rollback_action = read_text(arena, rollback, "action");
@@ -235,6 +237,7 @@ static void check_items(struct checklist *checklist, const struct node *root,
         check_owner(checklist, item, node, sink);
         check_dependencies(checklist, item, node, ids, sink);
         check_outcomes(checklist, item, node, sink);
+        subchecks_check_ids(item, sink);
     }
     free(ids);
     free(nodes);

@@ -5,6 +5,7 @@
 #include "model_checklist.h"
 #include "model_project.h"
 #include "model_read.h"
+#include "model_subcheck.h"
 #include "record_correction.h"
 #include "schema.h"
 #include "schema_validate.h"
@@ -113,6 +114,9 @@ static void resolve_item(struct result_record *record, const struct node *node,
     record->item = checklist_find_item(checklist, record->item_id);
     if (record->item)
         return;
+    record->subcheck = checklist_find_subcheck(checklist, record->item_id, &record->item);
+    if (record->subcheck)
+        return;
     char hint[96];
     suggest_hint(record->item_id, ids, checklist->item_count, hint, sizeof hint);
     diag(sink, DIAG_UNKNOWN_REFERENCE, read_position(node, "item"),
@@ -177,7 +181,13 @@ static void resolve_result(struct result_record *record, const struct node *node
         diag(sink, DIAG_SKIP_WITHOUT_REASON, record->position,
              "a skipped step needs a 'note' saying why");
     resolve_item(record, node, checklist, ids, sink);
-    if (!record->item)
+    if (record->subcheck && record->decision != OUTCOME_NONE)
+        diag(sink, DIAG_DECISION_NOT_ALLOWED, read_position(node, "decision"),
+             "%s is a sub-check; a decision cannot be recorded on it", record->item_id);
+    else if (record->subcheck && record->evidence.count)
+        diag(sink, DIAG_UNKNOWN_EVIDENCE, read_position(node, "evidence"),
+             "%s is a sub-check; evidence is recorded on its step", record->item_id);
+    if (!record->item || record->subcheck)
         return;
     check_decision(record, node, sink);
     check_evidence(record, node, sink);

@@ -97,6 +97,16 @@ static const struct field_spec rollback_fields[] = {
 static const struct schema rollback_schema = { "rollback guidance", rollback_fields,
                                                COUNT(rollback_fields), NULL, 0 };
 
+static const struct field_spec subcheck_fields[] = {
+    { .key = "id", .type = FIELD_ID, .required = true,
+      .meaning = "the sub-check's identifier, unique in its step; recorded as STEP.ID (20.2)" },
+    { .key = "title", .type = FIELD_TEXT, .required = true, .meaning = "what is checked" },
+    { .key = "required", .type = FIELD_BOOL, .default_text = "true",
+      .meaning = "the step may not be done while this sub-check is open" },
+};
+static const struct schema subcheck_schema = { "sub-check", subcheck_fields,
+                                               COUNT(subcheck_fields), NULL, 0 };
+
 static const struct field_spec item_fields[] = {
     { .key = "id", .type = FIELD_ID, .required = true,
       .meaning = "the step's identifier, unique in the checklist (10, backup-verified)" },
@@ -114,6 +124,10 @@ static const struct field_spec item_fields[] = {
       .meaning = "how to carry the step out; may hold code blocks" },
     { .key = "checks", .type = FIELD_LIST, .element = FIELD_TEXT,
       .meaning = "sub-checks, each printed with its own box" },
+    { .key = "subchecks", .type = FIELD_LIST, .element = FIELD_MAPPING,
+      .nested = &subcheck_schema,
+      .meaning = "sub-checks recorded one by one (golive mark RUN STEP.ID), each printed with "
+                 "its own box, ticked once recorded" },
     { .key = "rollback", .type = FIELD_MAPPING, .nested = &rollback_schema,
       .meaning = "rollback trigger and action" },
     { .key = "budget", .type = FIELD_DURATION, .meaning = "time planned for the step" },

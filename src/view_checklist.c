@@ -9,6 +9,7 @@
 #include "utf8.h"
 #include "view_put.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void put_rollup(struct node *mapping, const struct rollup *rollup)
@@ -143,6 +144,23 @@ static void put_outcome_list(struct node *mapping, outcome_set outcomes)
     }
 }
 
+/* Sub-checks, each with its box ticked or not (STEP.ID). */
+static void put_subchecks(struct node *mapping, const struct item *item)
+{
+    struct node *list = put_list(mapping, "subchecks");
+    for (size_t index = 0; index < item->subcheck_count; index++) {
+        const struct subcheck *subcheck = &item->subchecks[index];
+        struct node *entry = append_mapping(list);
+        char full_id[2 * LIMIT_ID_LENGTH + 2];
+        snprintf(full_id, sizeof full_id, "%s.%s", item->id, subcheck->id);
+        put_text(entry, "full_id", full_id);
+        put_text(entry, "title", subcheck->title);
+        put_bool(entry, "required", subcheck->required);
+        put_bool(entry, "ticked", subcheck->ticked);
+    }
+    put_bool(mapping, "has_subchecks", item->subcheck_count > 0);
+}
+
 static void put_item(struct node *mapping, const struct item *item, const struct project *project)
 {
     put_text(mapping, "id", item->id);
@@ -157,6 +175,7 @@ static void put_item(struct node *mapping, const struct item *item, const struct
     put_text(mapping, "details", item->details);
     put_text_list(mapping, "checks", &item->checks);
     put_bool(mapping, "has_checks", item->checks.count > 0);
+    put_subchecks(mapping, item);
     if (item->rollback_trigger || item->rollback_action) {
         struct node *rollback = put_mapping(mapping, "rollback");
         put_text(rollback, "trigger", item->rollback_trigger);

@@ -320,6 +320,11 @@ static void put_reason(struct node *mapping, const struct reason *reason)
     }
     if (!reason->item)
         return;
+    if (reason->kind == REASON_SUBCHECK_OPEN && reason->item->state.subcheck_open) {
+        struct node *subcheck = put_mapping(mapping, "subcheck");
+        put_text(subcheck, "id", reason->item->state.subcheck_open->id);
+        put_text(subcheck, "title", reason->item->state.subcheck_open->title);
+    }
     put_text(mapping, "checklist", reason->checklist->title);
     struct node *step = put_mapping(mapping, "step");
     put_text(step, "id", reason->item->id);
@@ -380,12 +385,26 @@ static void put_order_entry(struct node *mapping, const struct checklist *checkl
     put_bool(mapping, "open", !dependency->state.closed);
 }
 
+/* A step done while a required sub-check of it is open. */
+static void put_subcheck_entry(struct node *mapping, const struct checklist *checklist,
+                               const struct item *item)
+{
+    put_text(mapping, "checklist", checklist->title);
+    struct node *step = put_mapping(mapping, "step");
+    put_text(step, "id", item->id);
+    put_text(step, "title", item->title);
+    struct node *subcheck = put_mapping(mapping, "subcheck");
+    put_text(subcheck, "id", item->state.subcheck_open->id);
+    put_text(subcheck, "title", item->state.subcheck_open->title);
+}
+
 /* Steps closed while a step they depend on was open: still open (the go
- * gates refuse), or closed only later. */
+ * gates refuse), or closed only later; and steps done while a required
+ * sub-check of theirs is open (the go gates refuse). */
 static void put_out_of_order(struct node *view, const struct project *project)
 {
     struct node *list = put_list(view, "steps_out_of_order");
-    size_t count = 0;
+    struct node *subchecks = put_list(view, "steps_subcheck_open");
     for (size_t use = 0; use < project->use_count; use++) {
         const struct checklist *checklist = project->uses[use].checklist;
         if (!checklist)
@@ -394,13 +413,14 @@ static void put_out_of_order(struct node *view, const struct project *project)
             const struct item *dependency = item->state.open_dependency
                                                 ? item->state.open_dependency
                                                 : item->state.early_of;
-            if (dependency) {
+            if (dependency)
                 put_order_entry(append_mapping(list), checklist, item, dependency);
-                count++;
-            }
+            if (item->state.subcheck_open)
+                put_subcheck_entry(append_mapping(subchecks), checklist, item);
         }
     }
-    put_bool(view, "has_steps_out_of_order", count > 0);
+    put_bool(view, "has_steps_out_of_order", node_count(list) > 0);
+    put_bool(view, "has_steps_subcheck_open", node_count(subchecks) > 0);
 }
 
 static void put_timing(struct node *view, const struct project *project)

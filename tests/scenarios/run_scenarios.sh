@@ -301,6 +301,25 @@ documents
 says out/runbook.flat "OUT OF ORDER: Cutover runbook, Step 50 Upgrade the database – closed before the step it"
 [ "$(grep -o "OUT OF ORDER" out/runbook.flat | wc -l)" -eq 1 ] || fail "the runbook lists the step out of order more than once"
 
+# Why: subchecks: a step marked done while a required sub-check is open.
+begin subcheck-open
+sed -i '/title: Upgrade the database/a\        subchecks:\n          - { id: "1", title: Module update started }\n          - { id: "2", title: Update log read for errors }\n          - { id: "3", title: Disk space noted, required: false }' runbook.yaml
+preflight_done; preparation_done; approvals; start
+mark run.yaml 40 done --at "$(at 18:05)"
+mark run.yaml 50.1 done --at "$(at 18:30)"
+mark run.yaml 50 done --at "$(at 19:10)"
+says mark.err "warning: step 50 is done while its sub-check 50.2 (Update log read for errors) is open"
+says_not mark.err "50.3"
+gates before-window=0 decision:30=0 decision:60=4 go-live=4
+codes subcheck-open no-decision signoff-missing required-open
+says gate-go-live.txt "step 50 (Upgrade the database) is done while its sub-check 50.2 (Update log read for errors) is open, in Cutover runbook [subcheck-open]"
+documents
+says out/runbook.flat "SUB-CHECK OPEN: Cutover runbook, Step 50 Upgrade the database – done while this sub-check is not ticked: 50.2 Update log read for errors"
+mark run.yaml 50.2 done --at "$(at 19:12)"
+says_not mark.err "warning"
+gates go-live=4
+says_not gate-go-live.txt "subcheck-open"
+
 begin preparation-open
 preflight_done; approvals
 mark run.yaml 10 done --at 2026-03-19T16:00:00+01:00 --evidence drill_log=drill-0319.log
