@@ -5,6 +5,7 @@
 #include "model_read.h"
 #include "schema.h"
 #include "suggest.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <stdio.h>
@@ -376,4 +377,19 @@ void project_free(struct project *project)
     for (int moment = 0; moment < GATE_MOMENT_COUNT; moment++)
         verdict_free(&project->gates[moment]);
     free(project);
+}
+
+void project_name_initials(const char *name, struct buffer *out)
+{
+    size_t length = name ? strlen(name) : 0;
+    bool word_start = true;
+    for (size_t offset = 0; offset < length;) {
+        uint32_t code_point;
+        size_t used = utf8_decode(name + offset, length - offset, &code_point);
+        used = used ? used : 1;
+        if (word_start && name[offset] != ' ')
+            buffer_append(out, name + offset, used);
+        word_start = name[offset] == ' ';
+        offset += used;
+    }
 }

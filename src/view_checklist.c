@@ -4,9 +4,9 @@
 #include "view.h"
 
 #include "model_checklist.h"
+#include "model_project.h"
 #include "schema.h"
 #include "buffer.h"
-#include "utf8.h"
 #include "view_put.h"
 
 #include <string.h>
@@ -23,22 +23,11 @@ static void put_rollup(struct node *mapping, const struct rollup *rollup)
     put_bool(mapping, "complete", rollup->required_open == 0);
 }
 
-/* "LD" for Lukáš Dvořák: the first character of each word of a name, for
- * the initials column of a printed sheet. */
+/* The initials column of a printed sheet (project_name_initials). */
 static void put_initials(struct node *mapping, const char *name)
 {
     struct buffer initials = { 0 };
-    size_t length = name ? strlen(name) : 0;
-    bool word_start = true;
-    for (size_t offset = 0; offset < length;) {
-        uint32_t code_point;
-        size_t used = utf8_decode(name + offset, length - offset, &code_point);
-        used = used ? used : 1;
-        if (word_start && name[offset] != ' ')
-            buffer_append(&initials, name + offset, used);
-        word_start = name[offset] == ' ';
-        offset += used;
-    }
+    project_name_initials(name, &initials);
     put_text(mapping, "initials", buffer_text(&initials));
     buffer_free(&initials);
 }
