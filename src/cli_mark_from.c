@@ -12,6 +12,7 @@
 #include "text_normalise.h"
 #include "utf8.h"
 #include "value.h"
+#include "view_sheet_code.h"
 #include "zone.h"
 
 #include <stdio.h>
@@ -280,6 +281,30 @@ static bool check_line(const struct recording *recording, struct sheet_line *lin
     return ok;
 }
 
+/* A line of one word, before the first ticked line: the sheet code the
+ * sheet prints (view_sheet_code.h). It must be the code of this run's
+ * checklist in this engagement: a transcription of another engagement's
+ * sheet, or of another version of the checklist, is refused. */
+static void check_sheet_code(const struct recording *recording, const char *line_text,
+                             struct source_position where, struct diag_sink *sink)
+{
+    const char *typed = line_text + strspn(line_text, " \t");
+    where.column = (unsigned)utf8_count(line_text, (size_t)(typed - line_text)) + 1;
+    size_t length = strcspn(typed, " \t");
+    char code[VIEW_SHEET_CODE_SIZE];
+    view_sheet_code(recording->model->project, recording->use->checklist, code);
+    if (strlen(code) == length && strncmp(typed, code, length) == 0)
+        return;
+    const char *hyphen = strchr(code, '-');
+    bool same_engagement = strncmp(typed, code, (size_t)(hyphen - code) + 1) == 0;
+    diag(sink, DIAG_SHEET_MISMATCH, where,
+         "sheet %.*s is not a sheet of this run: its checklist '%s' version %s prints %s; "
+         "this is a sheet of %s", (int)length, typed, recording->use->checklist->id,
+         recording->use->checklist->version ? recording->use->checklist->version : "(none)",
+         code, same_engagement ? "another version of the checklist, or another checklist"
+                               : "another engagement");
+}
+
 /* Every line of the transcription checked, each good one's record kept. */
 static void check_transcription(const struct recording *recording, const char *path,
                                 char *text, char ***records, size_t *count,
@@ -289,6 +314,7 @@ static void check_transcription(const struct recording *recording, const char *p
     clock.day = local_date(recording->model->project, recording->model->project->window_start);
     size_t capacity = 0;
     unsigned number = 0;
+    bool first_line = true;
     for (char *next = text, *line_text; next; ) {
         line_text = next;
         next = strchr(next, '\n');
@@ -302,8 +328,14 @@ static void check_transcription(const struct recording *recording, const char *p
         struct source_position where = { path, number, 1 };
         if (!*first || *first == '#')
             continue;
+        bool was_first = first_line;
+        first_line = false;
         if (strncmp(first, "date", 4) == 0 && (first[4] == ' ' || first[4] == '\t')) {
             date_line(line_text, &clock, where, sink);
+            continue;
+        }
+        if (was_first && first[strcspn(first, " \t")] == '\0') {
+            check_sheet_code(recording, line_text, where, sink);
             continue;
         }
         struct sheet_line line = { .position = where };

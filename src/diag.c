@@ -166,6 +166,8 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Write the initials of a person of the project's people list, or the person's id." },
     [DIAG_INITIALS_AMBIGUOUS] = { "initials-ambiguous", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
         "Write the person's id instead of initials that several people share." },
+    [DIAG_SHEET_MISMATCH] = { "sheet-mismatch", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Transcribe the sheet into the run of the engagement and checklist version it was printed from, or print the sheet again." },
     /* records, keys and signatures */
     [DIAG_RUN_REPLACED] = { "run-replaced", DIAG_ERROR, EXIT_STATUS_IO_FAILURE,
         "Stop whatever keeps replacing the run (a sync tool, an editor) and record again." },

@@ -103,6 +103,7 @@ enum diag_code {
     DIAG_TRANSCRIPTION_TIME,    /* mark --from: a time that is no HH:MM, or runs backwards */
     DIAG_INITIALS_UNKNOWN,      /* mark --from: initials of nobody in the project */
     DIAG_INITIALS_AMBIGUOUS,    /* mark --from: initials of several people */
+    DIAG_SHEET_MISMATCH,        /* mark --from: the sheet code of another engagement or version */
     /* build and verify */
     DIAG_OUTPUT_FOLDER,         /* the output folder cannot be created or is a file */
     DIAG_DATA_MISSING,          /* golive's templates/, checklists/, fonts/ are nowhere */

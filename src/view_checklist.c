@@ -8,6 +8,7 @@
 #include "schema.h"
 #include "buffer.h"
 #include "view_put.h"
+#include "view_sheet_code.h"
 
 #include <string.h>
 
@@ -212,6 +213,9 @@ static struct node *checklist_view(const struct checklist_use *use, const struct
     put_text(mapping, "title", checklist->title);
     put_text(mapping, "version", checklist->version);
     put_date(mapping, "revised", checklist->revised);
+    char code[VIEW_SHEET_CODE_SIZE];
+    view_sheet_code(project, checklist, code);
+    put_text(mapping, "sheet_code", code);
     put_text(mapping, "summary", checklist->summary);
     put_bool(mapping, "gate", use->gate);
     put_rollup(put_mapping(mapping, "rollup"), &checklist->rollup);

@@ -103,6 +103,30 @@ grep -qF "late.txt:2:9: error: 03:00 is before the time of the line above" late-
   || fail "no message for 03:00 after the window: $(cat late-errors.txt)"
 cmp -s night-before.yaml "$night" || fail "a refused transcription changed the golive run"
 
+# The sheet code: printed with the checklist on the pre-flight sheet and
+# the runbook, and checked when a transcription starts with it.
+"$golive" build project.yaml -o built > /dev/null 2>&1 || fail "the example does not build"
+code=$(grep -oE 'Sheet code \*\*[A-Z0-9]{1,3}-[0-9a-f]{6}\*\*' built/preflight.md | head -1 \
+       | grep -oE '[A-Z0-9]{1,3}-[0-9a-f]{6}') || true
+[ -n "$code" ] || fail "the pre-flight sheet prints no sheet code"
+grep -qF "Sheet code **$code**" built/runbook.md && fail "the runbook prints the pre-flight checklist's code"
+grep -qE 'Sheet code \*\*HOL-[0-9a-f]{6}\*\*' built/runbook.md || fail "the runbook prints no sheet code"
+pdftotext built/preflight.pdf - | grep -qF "$code" || fail "the pre-flight PDF does not show $code"
+sed -i '/^records:/q' "$run"
+{ echo "$code"; cat sheet.txt; } > coded.txt
+"$golive" mark "$run" --from coded.txt || fail "the transcription with its sheet code was refused"
+records_of "$run" > coded-actual.txt
+diff -u expected.txt coded-actual.txt || fail "the coded transcription's records differ"
+cp "$run" coded-before.yaml
+for wrong in "HOL-000000" "ACM-${code#HOL-}"; do
+  { echo "$wrong"; cat sheet.txt; } > wrong.txt
+  "$golive" mark "$run" --from wrong.txt 2> wrong-errors.txt && fail "sheet $wrong was taken"
+  cmp -s coded-before.yaml "$run" || fail "sheet $wrong changed the run"
+  grep -qF "wrong.txt:1:1: error: sheet $wrong is not a sheet of this run" wrong-errors.txt \
+    || fail "no sheet-mismatch for $wrong: $(cat wrong-errors.txt)"
+done
+grep -qF "another engagement" wrong-errors.txt || fail "ACM-... is not called another engagement"
+
 # The same transcription again would be appended again: mark never skips
 # a record, so the run now holds each step twice, the later one its state.
 [ "$failures" -eq 0 ] || { cat errors.txt; exit 1; }
