@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "attachment.h"
 #include "cli_mark_condition.h"
+#include "cli_mark_from.h"
 #include "clock.h"
 #include "evaluate.h"
 #include "model_checklist.h"
@@ -244,6 +245,15 @@ static void warn_by(const struct project *project, const char *by, struct diag_s
              hint);
 }
 
+bool cli_mark_check_step(const struct checklist *checklist, const char *item_id,
+                         const char *status, const char *by, const char *at, const char *note,
+                         const char *decision, struct diag_sink *sink)
+{
+    struct mark_request request = { .item_id = item_id, .status = status, .by = by, .at = at,
+                                    .note = note, .decision = decision };
+    return check_request(checklist, &request, sink);
+}
+
 static void record_mark(const struct mark_request *request, struct diag_sink *sink)
 {
     struct recording recording;
@@ -277,6 +287,14 @@ static void record_mark(const struct mark_request *request, struct diag_sink *si
 
 static int command_mark(const struct cli_invocation *invocation)
 {
+    if (cli_value(invocation, "from"))
+        return cli_argument_count(invocation) == 1
+                   ? cli_mark_from(invocation)
+                   : cli_usage_error(cli_invocation_command(invocation),
+                                     "--from FILE takes the run alone: golive mark RUN --from FILE");
+    if (cli_argument_count(invocation) != 3)
+        return cli_usage_error(cli_invocation_command(invocation),
+                               "give RUN ITEM STATUS, or RUN --from FILE");
     if (cli_mark_is_condition_state(cli_argument(invocation, 2)))
         return cli_mark_condition(invocation);
     static const char *const condition_only[] = { "owner", "due", "date" };
@@ -327,6 +345,8 @@ static const struct cli_option mark_options[] = {
     { "reason", 0, CLI_VALUE, "TEXT", "why the corrected record was wrong" },
     { "attach", 0, CLI_REPEATED, "PATH", "an evidence file inside the project (its path and "
                                          "SHA-256 are recorded); repeat as needed" },
+    { "from", 0, CLI_VALUE, "FILE", "a filled printed sheet, typed in: one line per ticked "
+                                    "line, STEP STATUS HH:MM INITIALS [NOTE]" },
     { "owner", 0, CLI_VALUE, "NAME", "conditions: who sees to it (a person id, or a name)" },
     { "due", 0, CLI_VALUE, "DATE", "conditions: by when it must be met, YYYY-MM-DD" },
     { "date", 0, CLI_VALUE, "DATE", "conditions: when it was met or waived (default: the "
@@ -336,7 +356,7 @@ static const struct cli_option mark_options[] = {
 
 const struct cli_command cli_mark_command = {
     .name = "mark",
-    .synopsis = "RUN ITEM STATUS [options]",
+    .synopsis = "RUN ITEM STATUS [options] | RUN --from FILE",
     .summary = "record a step's result in a run file, safely",
     .description =
         "Appends one record to RUN: step ITEM now has STATUS (todo, in-progress, done,\n"
@@ -352,9 +372,11 @@ const struct cli_command cli_mark_command = {
         "condition: SIGNATORY.N is the Nth condition of that signatory's conditional\n"
         "approval (lead.1). --owner and --due say who sees to it by when; --date and\n"
         "--note when and how it was met (a waiver needs --note). The close-out gate\n"
-        "stays shut while a condition is open.",
+        "stays shut while a condition is open.\n"
+        "golive mark RUN --from FILE records a typed-in printed sheet: every line is\n"
+        "checked first, and nothing is written unless all of them are good.",
     .options = mark_options,
-    .minimum_arguments = 3,
+    .minimum_arguments = 1,
     .maximum_arguments = 3,
     .execute = command_mark,
 };

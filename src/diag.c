@@ -160,6 +160,16 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
         "Give the value the message names (see golive COMMAND --help)." },
     [DIAG_BY_NOT_A_PERSON] = { "by-not-a-person", DIAG_WARNING, EXIT_STATUS_OK,
         "Write the person's id as the project's people list has it; to correct the record, mark the step again with --corrects LINE and --reason." },
+    [DIAG_TRANSCRIPTION_LINE] = { "transcription-line", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write each ticked line as STEP STATUS TIME INITIALS [NOTE], e.g. '20 done 18:42 JW backup verified'." },
+    [DIAG_TRANSCRIPTION_TIME] = { "transcription-time", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write the time as HH:MM, with the lines in the order the times were written on the sheet." },
+    [DIAG_INITIALS_UNKNOWN] = { "initials-unknown", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write the initials of a person of the project's people list, or the person's id." },
+    [DIAG_INITIALS_AMBIGUOUS] = { "initials-ambiguous", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Write the person's id instead of initials that several people share." },
+    [DIAG_SHEET_MISMATCH] = { "sheet-mismatch", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+        "Transcribe the sheet into the run of the engagement and checklist version it was printed from, or print the sheet again." },
     /* records, keys and signatures */
     [DIAG_RUN_REPLACED] = { "run-replaced", DIAG_ERROR, EXIT_STATUS_IO_FAILURE,
         "Stop whatever keeps replacing the run (a sync tool, an editor) and record again." },
@@ -386,6 +396,7 @@ struct diag_sink {
     char **files;          /* distinct file names, in order first seen */
     size_t file_count, file_capacity;
     size_t dropped;        /* not stored: past LIMIT_DIAGNOSTICS_STORED */
+    struct source_position fallback; /* for diagnostics without a file */
 };
 
 struct diag_sink *diag_sink_new(void)
@@ -439,9 +450,16 @@ static size_t file_rank(struct diag_sink *sink, const char *file)
     return sink->file_count++;
 }
 
+void diag_sink_set_fallback(struct diag_sink *sink, struct source_position position)
+{
+    sink->fallback = position;
+}
+
 void diag_v(struct diag_sink *sink, enum diag_code code, struct source_position position,
             const char *format, va_list arguments)
 {
+    if (!position.file && sink->fallback.file)
+        position = sink->fallback;
     const struct diag_info *info = &diag_table[code];
     if (info->severity == DIAG_ERROR) {
         sink->errors++;

@@ -100,6 +100,11 @@ enum diag_code {
     DIAG_RUN_NOT_APPENDABLE,    /* records is not the last key, or not a block list */
     DIAG_MISSING_VALUE,         /* a required command-line value such as --by */
     DIAG_BY_NOT_A_PERSON,       /* warning: mark --by a name close to a person id */
+    DIAG_TRANSCRIPTION_LINE,    /* mark --from: a line that is not STEP STATUS TIME INITIALS */
+    DIAG_TRANSCRIPTION_TIME,    /* mark --from: a time that is no HH:MM, or runs backwards */
+    DIAG_INITIALS_UNKNOWN,      /* mark --from: initials of nobody in the project */
+    DIAG_INITIALS_AMBIGUOUS,    /* mark --from: initials of several people */
+    DIAG_SHEET_MISMATCH,        /* mark --from: the sheet code of another engagement or version */
     /* build and verify */
     DIAG_OUTPUT_FOLDER,         /* the output folder cannot be created or is a file */
     DIAG_DATA_MISSING,          /* golive's templates/, checklists/, fonts/ are nowhere */
@@ -217,6 +222,11 @@ void diag_sink_free(struct diag_sink *sink);
  * visible \xNN escape, so a message never carries raw control bytes. */
 void diag(struct diag_sink *sink, enum diag_code code, struct source_position position,
           const char *format, ...) __attribute__((format(printf, 4, 5)));
+/* diag_sink_set_fallback: the position given to diagnostics recorded
+ * without a file (mark's checks, when mark --from runs them for one line
+ * of a transcription); a position without a file turns it off. */
+void diag_sink_set_fallback(struct diag_sink *sink, struct source_position position);
+
 void diag_v(struct diag_sink *sink, enum diag_code code, struct source_position position,
             const char *format, va_list arguments) __attribute__((format(printf, 4, 0)));
 

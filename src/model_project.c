@@ -5,6 +5,7 @@
 #include "model_read.h"
 #include "schema.h"
 #include "suggest.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <stdio.h>
@@ -327,4 +328,19 @@ struct project *project_build(struct arena *arena, const struct node *root, cons
     check_references(project, root, sink);
     check_window(project, root, sink);
     return project;
+}
+
+void project_name_initials(const char *name, struct buffer *out)
+{
+    size_t length = name ? strlen(name) : 0;
+    bool word_start = true;
+    for (size_t offset = 0; offset < length;) {
+        uint32_t code_point;
+        size_t used = utf8_decode(name + offset, length - offset, &code_point);
+        used = used ? used : 1;
+        if (word_start && name[offset] != ' ')
+            buffer_append(out, name + offset, used);
+        word_start = name[offset] == ' ';
+        offset += used;
+    }
 }

@@ -6,6 +6,7 @@
 #define GOLIVE_MODEL_PROJECT_H
 
 #include "arena.h"
+#include "buffer.h"
 #include "diag.h"
 #include "model.h"
 #include "node.h"
@@ -24,6 +25,11 @@ bool project_signer_allowed(const struct project *project, const struct signator
 void project_signer_names(const struct project *project, const struct signatory *signatory,
                           char *out, size_t size);
 const struct signatory *project_find_signatory(const struct project *project, const char *id);
+
+/* project_name_initials: "LD" for Lukáš Dvořák, the first character of
+ * each word of a name (NULL: none), appended to out: what the initials
+ * column of a printed sheet shows, and what mark --from reads back. */
+void project_name_initials(const char *name, struct buffer *out);
 
 /* project_check_person_reference: reports id at position unless it names a
  * person of the project ("what" says what refers, for the message). */

@@ -127,11 +127,12 @@ static bool lock_exclusively(int descriptor)
     return true;
 }
 
-/* The combined text must load as a valid run whose last record is the one
- * appended (it starts on first_new_line): otherwise appending would change
- * the meaning of the file, for instance when 'records' is not its last key. */
+/* The combined text must load as a valid run whose last records are the
+ * added ones (the first starts on first_new_line, one a line): otherwise
+ * appending would change the meaning of the file, for instance when
+ * 'records' is not its last key. */
 static bool check_combined(const char *path, const char *text, size_t length,
-                           unsigned first_new_line)
+                           unsigned first_new_line, size_t added)
 {
     struct diag_sink *scratch = diag_sink_new();
     struct yaml_document *document = yaml_load_text(path, text, length, scratch);
@@ -139,10 +140,11 @@ static bool check_combined(const char *path, const char *text, size_t length,
     bool ok = root && schema_validate(root, schema_for_kind(INPUT_RUN), scratch);
     const struct node *records = ok ? read_list(root, "records") : NULL;
     size_t last_key = root && node_kind(root) == NODE_MAPPING ? node_count(root) : 0;
-    ok = ok && records && last_key
-         && strcmp(node_scalar_text(node_mapping_key(root, last_key - 1)), "records") == 0
-         && node_position(node_sequence_item(records, node_count(records) - 1)).line
-                == first_new_line;
+    ok = ok && records && last_key && node_count(records) >= added
+         && strcmp(node_scalar_text(node_mapping_key(root, last_key - 1)), "records") == 0;
+    for (size_t index = 0; ok && index < added; index++)
+        ok = node_position(node_sequence_item(records, node_count(records) - added + index)).line
+             == first_new_line + index;
     yaml_document_free(document);
     diag_sink_free(scratch);
     return ok;
@@ -152,14 +154,16 @@ static bool check_combined(const char *path, const char *text, size_t length,
  * when that fails is the file as it is now parsed again, to say whether it
  * was already broken (and where) or cannot take an appended record. */
 static bool check_before_append(const char *path, const struct buffer *old,
-                                const struct buffer *addition, struct diag_sink *sink)
+                                const struct buffer *addition, size_t added,
+                                struct diag_sink *sink)
 {
     struct buffer combined = { 0 };
     buffer_append(&combined, old->data, old->length);
     buffer_append(&combined, addition->data, addition->length);
     unsigned first_new_line = count_lines(buffer_text(old), old->length)
                               + (addition->data[0] == '\n');
-    bool ok = check_combined(path, buffer_text(&combined), combined.length, first_new_line);
+    bool ok = check_combined(path, buffer_text(&combined), combined.length, first_new_line,
+                             added);
     buffer_free(&combined);
     if (ok)
         return true;
@@ -263,13 +267,14 @@ static size_t records_indent(const char *path, const struct buffer *old)
 }
 
 /* The record with its chain: the SHA-256 of the file before its line (the
- * old text and the newline added to end it). The record ends in "}\n". */
-static void append_chained(struct buffer *addition, const char *record, const struct buffer *old)
+ * old text and the addition up to line_start: the newline added to end the
+ * old text, the records added before it). The record ends in "}\n". */
+static void append_chained(struct buffer *addition, size_t line_start, const char *record,
+                           const struct buffer *old)
 {
     struct buffer before = { 0 };
     buffer_append(&before, old->data, old->length);
-    if (addition->length > 0 && addition->data[0] == '\n')
-        buffer_append_char(&before, '\n');
+    buffer_append(&before, addition->data, line_start);
     char hex[65];
     record_chain_of(buffer_text(&before), before.length, hex);
     buffer_free(&before);
@@ -279,6 +284,12 @@ static void append_chained(struct buffer *addition, const char *record, const st
 }
 
 bool run_append_record(const char *path, const char *record, struct diag_sink *sink)
+{
+    return run_append_records(path, &record, 1, sink);
+}
+
+bool run_append_records(const char *path, const char *const *records, size_t count,
+                        struct diag_sink *sink)
 {
     int descriptor = open_locked(path, sink);
     if (descriptor < 0)
@@ -292,15 +303,19 @@ bool run_append_record(const char *path, const char *record, struct diag_sink *s
     }
     if (old.length > 0 && old.data[old.length - 1] != '\n')
         buffer_append_char(&addition, '\n');
-    for (size_t indent = records_indent(path, &old); indent > 0; indent--)
-        buffer_append_char(&addition, ' ');
-    append_chained(&addition, record, &old);
+    size_t indent = records_indent(path, &old);
+    for (size_t index = 0; index < count; index++) {
+        size_t line_start = addition.length;
+        for (size_t space = 0; space < indent; space++)
+            buffer_append_char(&addition, ' ');
+        append_chained(&addition, line_start, records[index], &old);
+    }
     if (old.length + addition.length > LIMIT_FILE_SIZE) {
         diag(sink, DIAG_FILE_TOO_LARGE, source_position_of_file(path),
              "the run would grow past %u bytes; start a new run file", LIMIT_FILE_SIZE);
         goto cleanup;
     }
-    if (!check_before_append(path, &old, &addition, sink))
+    if (!check_before_append(path, &old, &addition, count, sink))
         goto cleanup;
     ok = write_and_flush(descriptor, path, &addition, (off_t)old.length, sink);
 cleanup:

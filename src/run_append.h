@@ -44,5 +44,9 @@ void run_format_condition(struct buffer *out, const struct condition_fields *fie
 /* run_append_record: appends record (one complete line) to the run at path,
  * as described above. Returns false after reporting why not. */
 bool run_append_record(const char *path, const char *record, struct diag_sink *sink);
+/* run_append_records: the same for count records, appended in one write
+ * under one lock, each with its chain: all of them, or none. */
+bool run_append_records(const char *path, const char *const *records, size_t count,
+                        struct diag_sink *sink);
 
 #endif

@@ -69,6 +69,19 @@ void text_normalise_nfc(const char *text, size_t length, struct buffer *out)
     free(composed);
 }
 
+void text_fold(const char *text, struct buffer *out)
+{
+    utf8proc_uint8_t *folded = NULL;
+    utf8proc_ssize_t size = utf8proc_map((const utf8proc_uint8_t *)text, 0, &folded,
+                                         UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE
+                                             | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    if (size < 0)
+        buffer_append_text(out, text);
+    else
+        buffer_append(out, (const char *)folded, (size_t)size);
+    free(folded);
+}
+
 bool text_is_combining_mark(uint32_t code_point)
 {
     if (code_point < 0x0300 || code_point > 0x10FFFF)

@@ -16,6 +16,12 @@
  * out. Text that is not valid UTF-8 is appended unchanged. */
 void text_normalise_nfc(const char *text, size_t length, struct buffer *out);
 
+/* text_fold: text (NUL-terminated UTF-8) without accents and in case-folded
+ * form, appended to out, for matching what people type against names
+ * ("Åsa" and "asa" fold alike; letters that are no letter plus accent,
+ * such as "Ł" or "ø", stay as they are). Invalid UTF-8 is appended as is. */
+void text_fold(const char *text, struct buffer *out);
+
 /* text_is_combining_mark: a mark that sits on the character before it
  * (Unicode categories Mn and Me: accents, Hebrew points, Arabic vowels). */
 bool text_is_combining_mark(uint32_t code_point);

@@ -4,10 +4,11 @@
 #include "view.h"
 
 #include "model_checklist.h"
+#include "model_project.h"
 #include "schema.h"
 #include "buffer.h"
-#include "utf8.h"
 #include "view_put.h"
+#include "view_sheet_code.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -24,22 +25,11 @@ static void put_rollup(struct node *mapping, const struct rollup *rollup)
     put_bool(mapping, "complete", rollup->required_open == 0);
 }
 
-/* "LD" for Lukáš Dvořák: the first character of each word of a name, for
- * the initials column of a printed sheet. */
+/* The initials column of a printed sheet (project_name_initials). */
 static void put_initials(struct node *mapping, const char *name)
 {
     struct buffer initials = { 0 };
-    size_t length = name ? strlen(name) : 0;
-    bool word_start = true;
-    for (size_t offset = 0; offset < length;) {
-        uint32_t code_point;
-        size_t used = utf8_decode(name + offset, length - offset, &code_point);
-        used = used ? used : 1;
-        if (word_start && name[offset] != ' ')
-            buffer_append(&initials, name + offset, used);
-        word_start = name[offset] == ' ';
-        offset += used;
-    }
+    project_name_initials(name, &initials);
     put_text(mapping, "initials", buffer_text(&initials));
     buffer_free(&initials);
 }
@@ -242,6 +232,9 @@ static struct node *checklist_view(const struct checklist_use *use, const struct
     put_text(mapping, "title", checklist->title);
     put_text(mapping, "version", checklist->version);
     put_date(mapping, "revised", checklist->revised);
+    char code[VIEW_SHEET_CODE_SIZE];
+    view_sheet_code(project, checklist, code);
+    put_text(mapping, "sheet_code", code);
     put_text(mapping, "summary", checklist->summary);
     put_bool(mapping, "gate", use->gate);
     put_rollup(put_mapping(mapping, "rollup"), &checklist->rollup);
