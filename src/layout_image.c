@@ -176,6 +176,9 @@ void layout_image_box(struct layout *layout, const struct inline_span *span, boo
         float width = (float)info.width * POINTS_PER_PIXEL;
         float height = (float)info.height * POINTS_PER_PIXEL;
         float scale = 1.0f, tallest = layout->text_bottom - layout->text_top;
+        /* What is kept with it (a heading above, a caption below) shares
+         * its page. */
+        tallest -= layout_kept_before(layout);
         if (captioned)
             tallest -= caption_reserve();
         if (width * scale > frame->width)

@@ -265,6 +265,9 @@ void layout_check_anchors(struct layout *layout);
 bool layout_blocks(struct layout *layout, cmark_node *root);
 
 /* layout_image.c */
+/* layout_kept_before (layout_table.c): the height of the boxes at the end
+ * of the list kept with what comes next (a heading), with the gap owed. */
+float layout_kept_before(const struct layout *layout);
 /* layout_image_box: a block image; captioned keeps it with the lines after
  * it, scaled down so that two of them fit on its page. */
 void layout_image_box(struct layout *layout, const struct inline_span *span, bool captioned);

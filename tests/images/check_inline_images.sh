@@ -5,7 +5,8 @@
 # the paragraph; an image in a table cell is drawn in the cell (one that
 # cannot be read warns at its own line and column and shows its alt text);
 # a page-high image keeps its caption (the line after it, or an emphasis
-# paragraph after it) on its page, scaled down to make room.
+# paragraph after it) and the heading above it on its page, scaled down to
+# make room.
 # Usage: check_inline_images.sh GOLIVE WORK_DIR
 set -uo pipefail
 golive=$1 work=$2
@@ -43,7 +44,7 @@ else
     "$image_y" "$height" "$before" \
     || fail "the inline image does not stand on the baseline $before within the line: $image_y $size"
 fi
-"$golive" md2pdf inline.md -o inline.pdf --date 2026-03-20 2>/dev/null || fail "md2pdf inline.md failed"
+"$golive" md2pdf inline.md -o inline.pdf --date 2026-03-20 2>inline.pdf.err || fail "md2pdf inline.md failed"
 pdftotext -layout inline.pdf - | grep -q 'Signed .*by the lead' \
   || fail "the text around the inline image is not on one line: $(pdftotext -layout inline.pdf - | head -3)"
 [ -s inline.md.err ] && fail "warnings for a valid inline image: $(cat inline.md.err)"
@@ -58,15 +59,15 @@ grep -q '^cell.md:4:7: warning: cannot read image' cell.md.err \
   || fail "no warning at the missing cell image's line and column: $(cat cell.md.err)"
 grep -q '"\[image: missing\]"' cell.txt || fail "the missing cell image's alt text is not shown"
 
-# 3. A caption stays with its page-high image, in both forms.
+# 3. A caption and a heading stay with a page-high image, in both forms.
 printf '# Plan\n\n![the cut-over plan](plan.png)\n*Figure 1: the cut-over plan*\n\nAfter.\n' >caption.md
 printf '# Plan\n\n![the cut-over plan](plan.png)\n\n*Figure 1: the cut-over plan*\n\nAfter.\n' >caption2.md
 for file in caption.md caption2.md; do
   dump "$file" >"$file.txt"
   awk '$1 == "page" { page = $2 } $1 == "image" { image = page }
-       /"Figure 1: the cut-over plan"/ { caption = page }
-       END { exit !(image != "" && image == caption) }' "$file.txt" \
-    || fail "$file: the caption is not on its image's page: $(grep -E '^(page|  image)|Figure 1' "$file.txt")"
+       /"Figure 1: the cut-over plan"/ { caption = page } /sans-bold 20.0 .*"Plan"/ { heading = page }
+       END { exit !(image != "" && image == caption && image == heading) }' "$file.txt" \
+    || fail "$file: the heading, image and caption are not on one page: $(grep -E '^(page|  image)|Figure 1|"Plan"' "$file.txt")"
 done
 [ "$failures" -eq 0 ] && echo "PASS: images in lines and cells, captions with their images"
 exit "$failures"
