@@ -49,8 +49,23 @@ static float paragraph_space_after(struct layout *layout)
                                     : layout_styles[STYLE_BODY].space_after;
 }
 
-/* A paragraph; an image in it stands as a block of its own between the
- * lines before and after it. */
+/* Whether a block image at span index has a caption: text after it in its
+ * paragraph, or a next paragraph that is all emphasis. */
+static bool image_captioned(const struct layout *layout, size_t index, cmark_node *node)
+{
+    for (size_t after = index + 1; after < layout->span_count; after++)
+        if (layout->spans[after].length > 0 && layout->spans[after].kind != SPAN_BREAK
+            && strspn(buffer_text(&layout->scratch) + layout->spans[after].offset, " ")
+                   < layout->spans[after].length)
+            return true;
+    cmark_node *next = cmark_node_next(node);
+    cmark_node *child = next ? cmark_node_first_child(next) : NULL;
+    return next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH && child
+           && !cmark_node_next(child) && cmark_node_get_type(child) == CMARK_NODE_EMPH;
+}
+
+/* A paragraph; an image alone on its line in it stands as a block of its
+ * own between the lines before and after it, kept with its caption. */
 static void layout_paragraph(struct layout *layout, cmark_node *node)
 {
     struct run_style style = run_style_of(layout, layout->in_footnote ? STYLE_FOOTNOTE
@@ -65,7 +80,8 @@ static void layout_paragraph(struct layout *layout, cmark_node *node)
         if (index > first)
             flow_spans(layout, first, index, &style, 0);
         if (index < layout->span_count)
-            layout_image_box(layout, &layout->spans[index]);
+            layout_image_box(layout, &layout->spans[index],
+                             image_captioned(layout, index, node));
         first = index + 1;
     }
     /* An item's first paragraph (a task's title) stays with what follows

@@ -141,7 +141,29 @@ static void image_placeholder(struct layout *layout, const struct inline_span *s
     box_finish(layout, body->leading, baseline, 0);
 }
 
-void layout_image_box(struct layout *layout, const struct inline_span *span)
+/* The clickable area of an image inside a link. */
+static void image_link_area(struct layout *layout, const struct inline_span *span,
+                            const struct display_item *image)
+{
+    if (!span->link)
+        return;
+    const struct inline_link *link = &layout->links[span->link - 1];
+    struct display_item area = *image;
+    area.kind = DISPLAY_LINK;
+    display_text_store(layout->list, &area, buffer_text(&layout->scratch) + link->offset,
+                       link->length);
+    box_add(layout, &area);
+}
+
+/* Room a caption needs below its image: two lines, as widows and orphans
+ * keep at least two together, and the spaces around them. */
+static float caption_reserve(void)
+{
+    const struct text_style *body = &layout_styles[STYLE_BODY];
+    return 2 * body->leading + body->space_after + 2 * layout_measures.image_space;
+}
+
+void layout_image_box(struct layout *layout, const struct inline_span *span, bool captioned)
 {
     const struct layout_frame *frame = frame_top(layout);
     struct buffer path = { 0 };
@@ -154,6 +176,11 @@ void layout_image_box(struct layout *layout, const struct inline_span *span)
         float width = (float)info.width * POINTS_PER_PIXEL;
         float height = (float)info.height * POINTS_PER_PIXEL;
         float scale = 1.0f, tallest = layout->text_bottom - layout->text_top;
+        /* What is kept with it (a heading above, a caption below) shares
+         * its page. */
+        tallest -= layout_kept_before(layout);
+        if (captioned)
+            tallest -= caption_reserve();
         if (width * scale > frame->width)
             scale = frame->width / width;
         if (height * scale > tallest)
@@ -162,17 +189,60 @@ void layout_image_box(struct layout *layout, const struct inline_span *span)
                                       .width = width * scale, .height = height * scale };
         display_text_store(layout->list, &image, path.data, path.length);
         box_add(layout, &image);
-        if (span->link) {
-            const struct inline_link *link = &layout->links[span->link - 1];
-            struct display_item area = image;
-            area.kind = DISPLAY_LINK;
-            display_text_store(layout->list, &area, buffer_text(&layout->scratch) + link->offset,
-                               link->length);
-            box_add(layout, &area);
-        }
+        image_link_area(layout, span, &image);
         const struct text_style *body = &layout_styles[STYLE_BODY];
-        box_finish(layout, height * scale, text_baseline(body->size, body->leading), 0);
+        box_finish(layout, height * scale, text_baseline(body->size, body->leading),
+                   captioned ? BOX_KEEP_WITH_NEXT : 0);
     }
     buffer_free(&path);
     box_space(layout, layout_measures.image_space);
+}
+
+void layout_image_inline(struct layout *layout, struct inline_span *span)
+{
+    struct buffer path = { 0 };
+    struct image_info info;
+    const char *url = buffer_text(&layout->scratch) + span->source;
+    if (layout_image_resolve(layout, url, span->source_length, &path, &info)) {
+        span->image_width = (float)info.width * POINTS_PER_PIXEL;
+        span->image_height = (float)info.height * POINTS_PER_PIXEL;
+        span->path = (uint32_t)layout->scratch.length;
+        span->path_length = (uint32_t)path.length;
+        buffer_append(&layout->scratch, path.data, path.length);
+    } else {
+        /* The alt text stands in, as "[image: ...]" in italics. */
+        struct buffer text = { 0 };
+        buffer_append_text(&text, "[image: ");
+        buffer_append(&text, buffer_text(&layout->scratch) + span->offset, span->length);
+        buffer_append_char(&text, ']');
+        span->offset = (uint32_t)layout->scratch.length;
+        span->length = (uint32_t)text.length;
+        buffer_append(&layout->scratch, text.data, text.length);
+        buffer_free(&text);
+        span->kind = SPAN_TEXT;
+        span->style |= SPAN_ITALIC;
+    }
+    buffer_free(&path);
+}
+
+float layout_image_inline_width(const struct inline_span *span, float ascent)
+{
+    if (span->image_width <= 0 || span->image_height <= 0)
+        return 0;
+    float height = span->image_height < ascent ? span->image_height : ascent;
+    return span->image_width * height / span->image_height;
+}
+
+void layout_image_inline_emit(struct layout *layout, const struct inline_span *span, float x,
+                              float baseline, float width)
+{
+    if (span->image_width <= 0)
+        return;
+    float height = width * span->image_height / span->image_width;
+    struct display_item image = { .kind = DISPLAY_IMAGE, .x = x, .y = baseline - height,
+                                  .width = width, .height = height };
+    display_text_store(layout->list, &image, buffer_text(&layout->scratch) + span->path,
+                       span->path_length);
+    box_add(layout, &image);
+    image_link_area(layout, span, &image);
 }

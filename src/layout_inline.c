@@ -87,6 +87,26 @@ static void begin_link(struct layout *layout, cmark_node *node)
     }
 }
 
+static bool is_line_edge(cmark_node *node)
+{
+    return !node || cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK
+           || cmark_node_get_type(node) == CMARK_NODE_LINEBREAK;
+}
+
+/* Whether an image stands on a line of its own in a paragraph (alone, or
+ * as all of a link or emphasis): a block then; otherwise it sits in a line. */
+static bool image_alone_on_line(cmark_node *node)
+{
+    cmark_node *parent = cmark_node_parent(node);
+    while (parent && cmark_node_get_type(parent) != CMARK_NODE_PARAGRAPH && !cmark_node_previous(node)
+           && !cmark_node_next(node)) {
+        node = parent;
+        parent = cmark_node_parent(node);
+    }
+    return parent && cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH
+           && is_line_edge(cmark_node_previous(node)) && is_line_edge(cmark_node_next(node));
+}
+
 /* An image becomes a span holding its alt text and its URL; its children
  * (the alt text's inlines) are read here and skipped by the walk. */
 static void collect_image(struct layout *layout, cmark_iter *iter, cmark_node *node,
@@ -95,13 +115,25 @@ static void collect_image(struct layout *layout, cmark_iter *iter, cmark_node *n
     struct buffer alt = { 0 };
     layout_plain_text(node, &alt);
     const char *url = cmark_node_get_url(node);
-    struct inline_span *span = add_span(layout, SPAN_IMAGE, style);
+    bool inline_image = !image_alone_on_line(node);
+    struct inline_span *span = add_span(layout, inline_image ? SPAN_IMAGE_INLINE : SPAN_IMAGE,
+                                        style);
     span->link = layout->current_link;
     buffer_append(&layout->scratch, alt.data, alt.length);
     span->length = (uint32_t)alt.length;
     span->source = (uint32_t)layout->scratch.length;
     span->source_length = (uint32_t)strlen(url ? url : "");
     buffer_append(&layout->scratch, url ? url : "", span->source_length);
+    if (inline_image) {
+        /* Its warnings cite the image itself, not the start of its block. */
+        struct source_position block = layout->current_position;
+        if (cmark_node_get_start_line(node) > 0 && layout->current_position.file) {
+            layout->current_position.line = (unsigned)cmark_node_get_start_line(node);
+            layout->current_position.column = (unsigned)cmark_node_get_start_column(node);
+        }
+        layout_image_inline(layout, span);
+        layout->current_position = block;
+    }
     buffer_free(&alt);
     cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
 }
@@ -388,6 +420,11 @@ void inline_measure(struct layout *layout, size_t first_span, size_t end_span,
             fragment = add_fragment(layout, FRAGMENT_CHECKBOX, text, (uint32_t)index, FACE_SANS);
             fragment->width = layout_checkbox_side(style->size) + layout_measures.checkbox_gap;
             break;
+        case SPAN_IMAGE_INLINE:
+            fragment = add_fragment(layout, FRAGMENT_IMAGE, text, (uint32_t)index, FACE_SANS);
+            fragment->width = layout_image_inline_width(
+                span, text_baseline(style->size, style->leading));
+            break;
         case SPAN_IMAGE:
             measure_span_text(layout, (uint32_t)index, text, span->length, style,
                               span->style | SPAN_ITALIC);
@@ -631,7 +668,9 @@ void inline_break(struct layout *layout, float width, const struct run_style *st
             used = space = 0;
             content = false;
         }
-        if (!content && unit > width) {
+        if (!content && unit > width && fragment->kind == FRAGMENT_IMAGE) {
+            layout->fragments[index].width = unit = width; /* scaled down to the line */
+        } else if (!content && unit > width) {
             if (!may_hyphenate(layout, index, end) || !hyphenate_word(layout, index, width, style))
                 cut_long_word(layout, index, width, style);
             unit = unit_width(layout, index, &end);
@@ -654,6 +693,8 @@ void inline_widths(const struct layout *layout, bool whole_words, float *widest_
         const struct fragment *fragment = &layout->fragments[index];
         bool breaks = fragment->kind != FRAGMENT_WORD
                       && !(whole_words && fragment->kind == FRAGMENT_JOIN);
+        if (fragment->kind == FRAGMENT_IMAGE && fragment->width > *widest_word)
+            *widest_word = fragment->width;
         if (breaks && word > *widest_word)
             *widest_word = word;
         if (breaks)
@@ -717,6 +758,12 @@ void inline_emit_run(struct layout *layout, const struct fragment *first, const 
     box_add(layout, &area);
 }
 
+static bool is_drawn(const struct fragment *fragment)
+{
+    return fragment->kind == FRAGMENT_WORD || fragment->kind == FRAGMENT_CHECKBOX
+           || fragment->kind == FRAGMENT_IMAGE;
+}
+
 void inline_emit_line(struct layout *layout, size_t index, float x, float baseline,
                       const struct run_style *style)
 {
@@ -725,19 +772,22 @@ void inline_emit_line(struct layout *layout, size_t index, float x, float baseli
     const struct layout_line *line = &layout->lines[index];
     const struct fragment *fragments = layout->fragments;
     size_t at = line->first, end = line->end;
-    while (at < end && fragments[at].kind != FRAGMENT_WORD && fragments[at].kind != FRAGMENT_CHECKBOX)
+    while (at < end && !is_drawn(&fragments[at]))
         at++;
-    while (end > at && fragments[end - 1].kind != FRAGMENT_WORD
-           && fragments[end - 1].kind != FRAGMENT_CHECKBOX)
+    while (end > at && !is_drawn(&fragments[end - 1]))
         end--;
     float pen = x;
     while (at < end) {
         const struct fragment *first = &fragments[at];
-        if (first->kind == FRAGMENT_CHECKBOX || first->kind == FRAGMENT_BREAK
+        if (first->kind == FRAGMENT_CHECKBOX || first->kind == FRAGMENT_IMAGE
+            || first->kind == FRAGMENT_BREAK
             || first->kind == FRAGMENT_JOIN) {
             if (first->kind == FRAGMENT_CHECKBOX)
                 box_add_checkbox(layout, pen, baseline, style->size,
                                  layout->spans[first->span].kind == SPAN_CHECKBOX_TICKED);
+            if (first->kind == FRAGMENT_IMAGE)
+                layout_image_inline_emit(layout, &layout->spans[first->span], pen, baseline,
+                                         first->width);
             pen += first->width;
             at++;
             continue;

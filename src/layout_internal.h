@@ -84,7 +84,10 @@ enum span_style {
     SPAN_BOLD = 1 << 0, SPAN_ITALIC = 1 << 1, SPAN_MONO = 1 << 2,
     SPAN_STRIKE = 1 << 3, SPAN_CODE = 1 << 4,
 };
-enum span_kind { SPAN_TEXT, SPAN_BREAK, SPAN_CHECKBOX_EMPTY, SPAN_CHECKBOX_TICKED, SPAN_IMAGE };
+/* SPAN_IMAGE stands as a block of its own; SPAN_IMAGE_INLINE sits in a line
+ * (text around it on its line, a table cell, a heading). */
+enum span_kind { SPAN_TEXT, SPAN_BREAK, SPAN_CHECKBOX_EMPTY, SPAN_CHECKBOX_TICKED, SPAN_IMAGE,
+                 SPAN_IMAGE_INLINE };
 
 struct inline_span {
     uint32_t offset, length;     /* text in layout.scratch; images: the alt text */
@@ -92,6 +95,8 @@ struct inline_span {
     uint32_t source;             /* images: the URL in scratch (offset); */
     uint32_t source_length;
     uint32_t footnote;           /* a footnote reference: its number; 0 otherwise */
+    uint32_t path, path_length;  /* inline images: the file in scratch */
+    float image_width, image_height; /* inline images: natural size [pt] */
     uint8_t kind;                /* enum span_kind */
     uint8_t style;               /* enum span_style */
 };
@@ -122,7 +127,7 @@ struct layout_footnote {
 
 /* Fragments: spans cut at spaces and face changes, and measured. */
 enum fragment_kind { FRAGMENT_WORD, FRAGMENT_SPACE, FRAGMENT_JOIN, FRAGMENT_BREAK,
-                     FRAGMENT_CHECKBOX };
+                     FRAGMENT_CHECKBOX, FRAGMENT_IMAGE };
 
 struct fragment {
     const char *text;
@@ -299,7 +304,21 @@ void layout_check_anchors(struct layout *layout);
 bool layout_blocks(struct layout *layout, cmark_node *root);
 
 /* layout_image.c */
-void layout_image_box(struct layout *layout, const struct inline_span *span);
+/* layout_kept_before (layout_table.c): the height of the boxes at the end
+ * of the list kept with what comes next (a heading), with the gap owed. */
+float layout_kept_before(const struct layout *layout);
+/* layout_image_box: a block image; captioned keeps it with the lines after
+ * it, scaled down so that two of them fit on its page. */
+void layout_image_box(struct layout *layout, const struct inline_span *span, bool captioned);
+/* layout_image_inline: resolves the image of an inline span when collected;
+ * one that cannot be shown becomes "[image: alt text]" in italics. */
+void layout_image_inline(struct layout *layout, struct inline_span *span);
+/* layout_image_inline_width: its width in a line whose baseline lies
+ * ascent below the line's top: its own size, or scaled to that height. */
+float layout_image_inline_width(const struct inline_span *span, float ascent);
+/* layout_image_inline_emit: draws it at x, standing on the baseline. */
+void layout_image_inline_emit(struct layout *layout, const struct inline_span *span, float x,
+                              float baseline, float width);
 /* layout_image_resolve: the file of image url (percent-decoded, inside the
  * base folder) into path and its size into info; false after a warning. */
 bool layout_image_resolve(struct layout *layout, const char *url, size_t length,

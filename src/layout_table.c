@@ -357,7 +357,7 @@ static void emit_grid(struct layout *layout, const struct table *table, bool hea
 
 /* The height of the boxes kept with what comes next at the end of the
  * list (the header row, a heading before the table), with the gap owed. */
-static float kept_before(const struct layout *layout)
+float layout_kept_before(const struct layout *layout)
 {
     float height = layout->pending_space;
     for (size_t index = layout->box_count; index > 0; index--) {
@@ -382,7 +382,7 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
     if (header_box)
         tallest -= layout->boxes[header_box - 1].height;
     size_t per_box = tallest > style.leading ? (size_t)(tallest / style.leading) : 1;
-    float first_room = page - kept_before(layout);
+    float first_room = page - layout_kept_before(layout);
     size_t per_first = first_room > 3 * style.leading ? (size_t)(first_room / style.leading)
                                                       : per_box;
     if (per_first > per_box)
