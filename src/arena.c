@@ -138,6 +138,6 @@ void *arena_grow(struct arena *arena, void *array, size_t *capacity, size_t need
 void arena_on_free(struct arena *arena, void (*release)(void *), void *data)
 {
     struct finaliser *finaliser = arena_alloc(arena, sizeof *finaliser);
-    *finaliser = (struct finaliser){ arena->finalisers, release, data };
+    *finaliser = (struct finaliser){arena->finalisers, release, data};
     arena->finalisers = finaliser;
 }

@@ -52,15 +52,15 @@ bool attachment_prepare(const char *run_path, const char *root, const char *cons
     for (size_t index = 0; ok && index < count; index++) {
         char hex[65];
         const char *path = paths[index];
-        ok = file_exists_regular(path) && path_is_inside(path, root)
-             && attachment_hash_file(path, hex);
+        ok = file_exists_regular(path) && path_is_inside(path, root) &&
+             attachment_hash_file(path, hex);
         if (ok) {
             (*relative)[index] = path_relative(folder, path);
             (*hashes)[index] = xstrdup(hex);
         } else {
-            diag(sink, DIAG_ATTACHMENT_UNREADABLE, (struct source_position){ 0 },
-                 "--attach '%s': %s", path,
-                 !file_exists_regular(path) ? "there is no such regular file"
+            diag(sink, DIAG_ATTACHMENT_UNREADABLE, (struct source_position){0}, "--attach '%s': %s",
+                 path,
+                 !file_exists_regular(path)    ? "there is no such regular file"
                  : !path_is_inside(path, root) ? "it lies outside the project's folder"
                                                : "it cannot be read");
         }
@@ -91,8 +91,8 @@ static void check_one(struct attachment *attachment, const char *run_path, const
     } else if (!attachment_hash_file(path, hex)) {
         attachment->state = ATTACHMENT_MISSING;
     } else {
-        attachment->state = strcmp(hex, attachment->sha256) == 0 ? ATTACHMENT_INTACT
-                                                                  : ATTACHMENT_CHANGED;
+        attachment->state =
+            strcmp(hex, attachment->sha256) == 0 ? ATTACHMENT_INTACT : ATTACHMENT_CHANGED;
     }
     free(path);
 }

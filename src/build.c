@@ -33,13 +33,13 @@ struct input {
     char *path;
     char *stable_name;
     char sha256[65];
-    artifact_set used_by;   /* the documents whose fingerprint covers it */
+    artifact_set used_by; /* the documents whose fingerprint covers it */
 };
 
 struct output {
     char *name;
     struct buffer bytes;
-    char sha256[65];        /* of bytes, once they are final */
+    char sha256[65]; /* of bytes, once they are final */
 };
 
 struct build {
@@ -50,17 +50,17 @@ struct build {
     size_t input_count, input_capacity;
     struct output *outputs;
     size_t output_count, output_capacity;
-    char fingerprint[FINGERPRINT_LENGTH + 1];  /* of every input: the manifest's */
+    char fingerprint[FINGERPRINT_LENGTH + 1];                  /* of every input: the manifest's */
     char fingerprints[ARTIFACT_COUNT][FINGERPRINT_LENGTH + 1]; /* each document's own */
-    char accent[8];                 /* "#RRGGBB", or "" for the typesetter's own */
-    char *font_folder;              /* data_folder/fonts */
+    char accent[8];    /* "#RRGGBB", or "" for the typesetter's own */
+    char *font_folder; /* data_folder/fonts */
     struct tmpl *templates[ARTIFACT_COUNT];
     char *template_paths[ARTIFACT_COUNT];
     struct date document_date;
     int64_t creation_time;
     struct language language;
-    struct typeset_words words;     /* the typesetter's, from the language */
-    unsigned faces_used;            /* the fonts drawn into some PDF (typeset_options) */
+    struct typeset_words words;            /* the typesetter's, from the language */
+    unsigned faces_used;                   /* the fonts drawn into some PDF (typeset_options) */
     struct typeset_hyphenator *hyphenator; /* the language's patterns, shared by the PDFs */
 };
 
@@ -74,8 +74,8 @@ static void add_input(struct build *build, const char *path, const char *stable_
             build->inputs[index].used_by |= used_by;
             return;
         }
-    build->inputs = xgrow(build->inputs, &build->input_capacity, build->input_count + 1,
-                          sizeof(struct input));
+    build->inputs =
+        xgrow(build->inputs, &build->input_capacity, build->input_count + 1, sizeof(struct input));
     struct input *input = &build->inputs[build->input_count++];
     input->path = xstrdup(path);
     input->stable_name = xstrdup(stable_name);
@@ -92,7 +92,7 @@ static char *stable_name_of(const struct build *build, const char *path)
         return relative;
     free(relative);
     const char *slash = strrchr(path, '/');
-    struct buffer name = { 0 };
+    struct buffer name = {0};
     buffer_printf(&name, "golive:templates/%s", slash ? slash + 1 : path);
     return buffer_release(&name);
 }
@@ -155,7 +155,8 @@ static void add_register_input(struct build *build)
                 users |= 1u << artifact;
     char *text;
     size_t length;
-    if (!file_read(issued->path, source_position_of_file(issued->path), build->sink, &text, &length))
+    if (!file_read(issued->path, source_position_of_file(issued->path), build->sink, &text,
+                   &length))
         return;
     char *stable = stable_name_of(build, issued->path);
     add_input(build, issued->path, stable, text, length, users);
@@ -195,7 +196,7 @@ static void add_font_inputs(struct build *build)
         const char *name = font_file_name((enum font_face)face);
         if (!(build->faces_used & 1u << face) || !name)
             continue;
-        struct buffer path = { 0 }, stable = { 0 };
+        struct buffer path = {0}, stable = {0};
         buffer_printf(&path, "%s/%s", build->font_folder, name);
         buffer_printf(&stable, "golive:fonts/%s", name);
         char *text;
@@ -256,8 +257,8 @@ static void choose_dates(struct build *build)
     else if (options->has_source_date)
         build->document_date = value_date_of_epoch(options->source_date);
     else
-        build->document_date = value_date_of_epoch(project->window_start.epoch
-                                                   + project->window_start.offset_minutes * 60);
+        build->document_date = value_date_of_epoch(project->window_start.epoch +
+                                                   project->window_start.offset_minutes * 60);
     struct date date = build->document_date;
     build->creation_time = options->has_source_date
                                ? options->source_date
@@ -268,7 +269,7 @@ static void choose_dates(struct build *build)
  * templates folder has one, else the shipped one. */
 static char *template_path(const struct build *build, enum artifact artifact)
 {
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     const char *overrides = build->model->project->templates_path;
     if (overrides) {
         buffer_printf(&path, "%s/%s.md", overrides, schema_artifacts[artifact]);
@@ -288,10 +289,10 @@ static struct output *add_output(struct build *build, const char *base, const ch
     build->outputs = xgrow(build->outputs, &build->output_capacity, build->output_count + 1,
                            sizeof(struct output));
     struct output *output = &build->outputs[build->output_count++];
-    struct buffer name = { 0 };
+    struct buffer name = {0};
     buffer_printf(&name, "%s.%s", base, extension);
     output->name = buffer_release(&name);
-    output->bytes = (struct buffer){ 0 };
+    output->bytes = (struct buffer){0};
     return output;
 }
 
@@ -312,8 +313,7 @@ static void seal_output(struct output *output)
 }
 
 static void typeset_options_for(const struct build *build, bool draft, const char *source_name,
-                                struct typeset_options *options,
-                                struct buffer *footer)
+                                struct typeset_options *options, struct buffer *footer)
 {
     const struct project *project = build->model->project;
     typeset_options_init(options);
@@ -369,7 +369,8 @@ static void load_templates(struct build *build, artifact_set artifacts)
             if (own && !path_is_inside(source, build->model->root)) {
                 diag(build->sink, DIAG_PATH_OUTSIDE, source_position_of_file(source),
                      "this template is a link to a file outside the project's folder '%s'; "
-                     "golive reads only files inside it", build->model->root);
+                     "golive reads only files inside it",
+                     build->model->root);
                 continue;
             }
             char *stable = stable_name_of(build, source);
@@ -384,8 +385,8 @@ static bool note_cites(const char *note, const char *url)
 {
     size_t length = strlen(url);
     for (const char *at = strstr(note, url); length && at; at = strstr(at + 1, url))
-        if (at > note && (at[-1] == '(' || at[-1] == '<') && at[length] != '\0'
-            && strchr(")> \t\"'", at[length]))
+        if (at > note && (at[-1] == '(' || at[-1] == '<') && at[length] != '\0' &&
+            strchr(")> \t\"'", at[length]))
             return true;
     return false;
 }
@@ -405,14 +406,14 @@ static struct source_position note_image_origin(void *context, const char *url)
             if (run->signoffs[index].note && note_cites(run->signoffs[index].note, url))
                 return run->signoffs[index].position;
     }
-    return (struct source_position){ 0 };
+    return (struct source_position){0};
 }
 
 static void typeset(struct build *build, enum artifact artifact, const char *base,
                     const struct buffer *markdown, bool draft)
 {
     struct typeset_options options;
-    struct buffer footer = { 0 };
+    struct buffer footer = {0};
     typeset_options_for(build, draft, build->template_paths[artifact], &options, &footer);
     options.accent_colour = build->accent[0] ? build->accent : NULL;
     struct output *pdf = add_output(build, base, "pdf");
@@ -430,7 +431,7 @@ static void typeset(struct build *build, enum artifact artifact, const char *bas
 static void render_document(struct build *build, struct node *view, enum artifact artifact,
                             const char *base)
 {
-    struct buffer markdown = { 0 };
+    struct buffer markdown = {0};
     if (tmpl_render(build->templates[artifact], view, TMPL_ESCAPE_MARKDOWN, &markdown,
                     build->sink)) {
         bool draft = build->model->project->approvals[artifact].draft;
@@ -487,7 +488,7 @@ static artifact_set requested_artifacts(struct build *build)
 
 static void format_manifest(const struct build *build, struct buffer *out)
 {
-    struct manifest manifest = { 0 };
+    struct manifest manifest = {0};
     manifest.version = (char *)build->options->version;
     memcpy(manifest.fingerprint, build->fingerprint, sizeof manifest.fingerprint);
     /* Relative paths, so that a copy of the project with its archive, or
@@ -503,7 +504,7 @@ static void format_manifest(const struct build *build, struct buffer *out)
         char *within = strncmp(input->stable_name, "golive:", 7) == 0
                            ? path_relative(build->options->data_folder, input->path)
                            : NULL;
-        struct buffer name = { 0 };
+        struct buffer name = {0};
         if (within && strncmp(within, "../", 3) != 0)
             buffer_printf(&name, "golive:%s", within);
         else
@@ -530,21 +531,21 @@ static bool write_outputs(const struct build *build)
     for (size_t index = 0; index < build->output_count; index++)
         names[index] = build->outputs[index].name;
     names[build->output_count] = MANIFEST_NAME;
-    struct build_folder *target = build_folder_open(folder, names, build->output_count + 1,
-                                                    build->sink);
+    struct build_folder *target =
+        build_folder_open(folder, names, build->output_count + 1, build->sink);
     free(names);
     if (!target || !build_folder_prepare(target, build->sink)) {
         build_folder_close(target, false);
         return false;
     }
-    struct buffer manifest = { 0 };
+    struct buffer manifest = {0};
     format_manifest(build, &manifest);
     struct file_batch *batch = file_batch_new();
     file_batch_journal(batch, folder);
     bool ok = true;
     for (size_t index = 0; ok && index <= build->output_count; index++) {
         bool last = index == build->output_count;
-        struct buffer path = { 0 };
+        struct buffer path = {0};
         buffer_printf(&path, "%s/%s", folder, last ? MANIFEST_NAME : build->outputs[index].name);
         const struct buffer *bytes = last ? &manifest : &build->outputs[index].bytes;
         ok = file_batch_stage(batch, buffer_text(&path), buffer_text(bytes), bytes->length,
@@ -591,17 +592,18 @@ static bool load_language(struct build *build)
 {
     const struct project *project = build->model->project;
     const struct build_options *options = build->options;
-    struct buffer shipped = { 0 }, own = { 0 };
+    struct buffer shipped = {0}, own = {0};
     buffer_printf(&shipped, "%s/templates/lang", options->data_folder);
     if (project->templates_path)
         buffer_printf(&own, "%s/lang", project->templates_path);
     struct language_request request = {
         .code = options->language ? options->language : project->language,
-        .code_position = options->language ? source_position_of_file(NULL)
-                                           : project->language_position,
+        .code_position =
+            options->language ? source_position_of_file(NULL) : project->language_position,
         .shipped_folder = buffer_text(&shipped),
         .project_folder = project->templates_path ? buffer_text(&own) : NULL,
-        .words = &project->words, .word_positions = project->word_positions,
+        .words = &project->words,
+        .word_positions = project->word_positions,
     };
     bool ok = language_load(&build->language, &request, build->sink);
     buffer_free(&shipped);
@@ -642,8 +644,8 @@ static void build_free(struct build *build)
  * can list the others with their SHA-256. */
 static void render_all(struct build *build, artifact_set artifacts)
 {
-    struct view_options view_options = { build->document_date, build->fingerprint,
-                                         build->options->version, build->language.words };
+    struct view_options view_options = {build->document_date, build->fingerprint,
+                                        build->options->version, build->language.words};
     struct node *view = view_build(build->model, &view_options);
     for (int artifact = 0; artifact < ARTIFACT_COUNT; artifact++)
         if (SET_HAS(artifacts, artifact) && build->templates[artifact])
@@ -654,8 +656,8 @@ static void render_all(struct build *build, artifact_set artifacts)
 /* --dump view: the data a template sees, as the first document would. */
 static void dump_view(struct build *build, struct buffer *out)
 {
-    struct view_options view_options = { build->document_date, build->fingerprint,
-                                         build->options->version, build->language.words };
+    struct view_options view_options = {build->document_date, build->fingerprint,
+                                        build->options->version, build->language.words};
     struct node *view = view_build(build->model, &view_options);
     node_dump_yaml(view, out);
     node_free(view);
@@ -663,8 +665,8 @@ static void dump_view(struct build *build, struct buffer *out)
 
 bool build_engagement(const struct build_options *options, struct diag_sink *sink)
 {
-    struct build build = { .options = options, .sink = sink };
-    struct buffer fonts = { 0 };
+    struct build build = {.options = options, .sink = sink};
+    struct buffer fonts = {0};
     buffer_printf(&fonts, "%s/fonts", options->data_folder);
     build.font_folder = buffer_release(&fonts);
     build.model = model_load(options->project_path, sink);

@@ -20,21 +20,21 @@
 struct build_options {
     const char *project_path;
     const char *output_folder;
-    artifact_set only;              /* the documents asked for; the project's when 0 */
-    bool markdown, pdf;             /* the formats to write */
+    artifact_set only;  /* the documents asked for; the project's when 0 */
+    bool markdown, pdf; /* the formats to write */
     enum typeset_paper paper;
-    bool has_source_date;           /* SOURCE_DATE_EPOCH was given */
-    int64_t source_date;            /* its value [s since 1970-01-01 UTC] */
-    const char *data_folder;        /* the shipped templates/ and fonts/ */
-    const char *version;            /* golive's version, for the manifest */
-    const char *language;           /* --language, over the project's; or NULL */
-    struct buffer *dump_view;       /* when set: the view as YAML goes here, nothing is written */
-    struct build_summary *summary;  /* when set: filled in when the files were written */
+    bool has_source_date;          /* SOURCE_DATE_EPOCH was given */
+    int64_t source_date;           /* its value [s since 1970-01-01 UTC] */
+    const char *data_folder;       /* the shipped templates/ and fonts/ */
+    const char *version;           /* golive's version, for the manifest */
+    const char *language;          /* --language, over the project's; or NULL */
+    struct buffer *dump_view;      /* when set: the view as YAML goes here, nothing is written */
+    struct build_summary *summary; /* when set: filled in when the files were written */
 };
 
 /* What a successful build wrote, for the command's one-line summary. */
 struct build_summary {
-    size_t files;                   /* documents written, not counting MANIFEST */
+    size_t files; /* documents written, not counting MANIFEST */
     char fingerprint[13];
 };
 

@@ -25,7 +25,7 @@ struct build_folder {
 
 static char *join(const char *folder, const char *name)
 {
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     buffer_printf(&path, "%s/%s", folder, name);
     return buffer_release(&path);
 }
@@ -58,8 +58,8 @@ static bool read_previous(const char *folder, struct manifest *manifest, bool *f
     bool ok = !*found;
     char *text = NULL;
     size_t length;
-    if (*found && S_ISREG(status.st_mode)
-        && file_read(path, source_position_of_file(path), sink, &text, &length)) {
+    if (*found && S_ISREG(status.st_mode) &&
+        file_read(path, source_position_of_file(path), sink, &text, &length)) {
         ok = manifest_parse(path, text, length, manifest, sink);
         if (!ok)
             manifest_free(manifest);
@@ -153,9 +153,9 @@ static bool folder_allowed(const char *folder, const char *const *names, size_t 
     }
     bool ok = true;
     if (directory) {
-        struct manifest previous = { 0 };
+        struct manifest previous = {0};
         bool found;
-        struct folder_rules rules = { NULL, names, count };
+        struct folder_rules rules = {NULL, names, count};
         ok = read_previous(folder, &previous, &found, sink);
         rules.previous = found ? &previous : NULL;
         ok = ok && entries_allowed(folder, directory, &rules, sink);
@@ -224,8 +224,8 @@ bool build_folder_recover(const char *folder, struct diag_sink *sink)
     return ok;
 }
 
-struct build_folder *build_folder_open(const char *folder, const char *const *names,
-                                       size_t count, struct diag_sink *sink)
+struct build_folder *build_folder_open(const char *folder, const char *const *names, size_t count,
+                                       struct diag_sink *sink)
 {
     struct build_folder *opened = xcalloc(1, sizeof *opened);
     opened->path = xstrdup(folder);

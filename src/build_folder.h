@@ -22,8 +22,8 @@ struct build_folder;
  * interrupted build left (build_folder_recover), then checks that a build
  * may write names[0..count) (file names, MANIFEST among them) into it;
  * reports each file that stops it and returns NULL. Creates nothing. */
-struct build_folder *build_folder_open(const char *folder, const char *const *names,
-                                       size_t count, struct diag_sink *sink);
+struct build_folder *build_folder_open(const char *folder, const char *const *names, size_t count,
+                                       struct diag_sink *sink);
 
 /* build_folder_prepare: creates the folder when missing (and locks it).
  * Returns false after a diagnostic. */

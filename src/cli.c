@@ -209,7 +209,7 @@ static void cli_print_help(const struct cli_command *command);
 
 int cli_run(const struct cli_command *command, int argc, char **argv)
 {
-    struct cli_invocation invocation = { .command = command };
+    struct cli_invocation invocation = {.command = command};
     invocation.option_count = count_options(command->options);
     invocation.options = xcalloc(invocation.option_count + 1, sizeof(struct option_values));
     bool help = false;
@@ -232,8 +232,7 @@ int cli_run(const struct cli_command *command, int argc, char **argv)
 /* The full help of one command, to stdout. */
 static void cli_print_help(const struct cli_command *command)
 {
-    printf("Usage: golive %s %s\n\n%s\n", command->name, command->synopsis,
-           command->description);
+    printf("Usage: golive %s %s\n\n%s\n", command->name, command->synopsis, command->description);
     printf("\nOptions:\n");
     size_t count = count_options(command->options);
     for (size_t index = 0; index < count; index++) {
@@ -243,8 +242,8 @@ static void cli_print_help(const struct cli_command *command)
             snprintf(left, sizeof left, "-%c, --%s%s%s", option->short_name, option->name,
                      option->value_name ? " " : "", option->value_name ? option->value_name : "");
         else
-            snprintf(left, sizeof left, "    --%s%s%s", option->name,
-                     option->value_name ? " " : "", option->value_name ? option->value_name : "");
+            snprintf(left, sizeof left, "    --%s%s%s", option->name, option->value_name ? " " : "",
+                     option->value_name ? option->value_name : "");
         printf("  %-26s %s\n", left, option->help);
     }
     printf("  %-26s %s\n", "-h, --help", "show this help and exit");
@@ -278,8 +277,8 @@ static void find_candidates(struct data_candidates *found)
         char *slash = strrchr(binary, '/');
         if (slash && slash != binary) {
             *slash = '\0';
-            snprintf(found->paths[found->count++], PATH_MAX, "%.*s/../share/golive",
-                     PATH_MAX - 20, binary);
+            snprintf(found->paths[found->count++], PATH_MAX, "%.*s/../share/golive", PATH_MAX - 20,
+                     binary);
         }
     }
     snprintf(found->paths[found->count++], PATH_MAX, "%s", GOLIVE_DATADIR);
@@ -287,7 +286,7 @@ static void find_candidates(struct data_candidates *found)
 
 static bool holds_data(const char *folder)
 {
-    static const char *const parts[] = { "templates", "checklists", "fonts" };
+    static const char *const parts[] = {"templates", "checklists", "fonts"};
     for (size_t index = 0; index < 3; index++) {
         char path[PATH_MAX + 16];
         struct stat status;
@@ -324,8 +323,8 @@ bool cli_require_data(struct diag_sink *sink)
              found.count > 1 ? found.paths[1] : "", found.count > 1 ? "'" : "");
     diag(sink, DIAG_DATA_MISSING, source_position_of_file(NULL),
          "golive's templates/, checklists/ and fonts/ are not in %s%s; install golive "
-         "(cmake --install) or set GOLIVE_DATADIR to the folder holding them", looked,
-         found.from_variable ? " (from GOLIVE_DATADIR)" : "");
+         "(cmake --install) or set GOLIVE_DATADIR to the folder holding them",
+         looked, found.from_variable ? " (from GOLIVE_DATADIR)" : "");
     return false;
 }
 

@@ -16,8 +16,8 @@ enum cli_option_kind {
 };
 
 struct cli_option {
-    const char *name;       /* long name without the dashes */
-    char short_name;        /* 0 for none */
+    const char *name; /* long name without the dashes */
+    char short_name;  /* 0 for none */
     enum cli_option_kind kind;
     const char *value_name; /* FILE, DIR, LIST ... for --help */
     const char *help;
@@ -27,9 +27,9 @@ struct cli_invocation;
 
 struct cli_command {
     const char *name;
-    const char *synopsis;    /* arguments after the name, for the usage line */
-    const char *summary;     /* one line for `golive --help` */
-    const char *description; /* paragraphs for `golive NAME --help` */
+    const char *synopsis;             /* arguments after the name, for the usage line */
+    const char *summary;              /* one line for `golive --help` */
+    const char *description;          /* paragraphs for `golive NAME --help` */
     const struct cli_option *options; /* ends with a zeroed entry */
     size_t minimum_arguments, maximum_arguments;
     /* execute: carries the command out; returns an exit status (exit_status.h).

@@ -51,8 +51,8 @@ static int read_source_date(const struct cli_command *command, struct build_opti
     return -1;
 }
 
-static const char *const formats[] = { "md", "pdf", NULL };
-static const char *const papers[] = { "a4", "letter", NULL };
+static const char *const formats[] = {"md", "pdf", NULL};
+static const char *const papers[] = {"a4", "letter", NULL};
 
 static int read_options(const struct cli_invocation *invocation, struct build_options *options)
 {
@@ -70,8 +70,8 @@ static int read_options(const struct cli_invocation *invocation, struct build_op
         status = cli_usage_error(command, "--paper must be a4 or letter, not '%s'", paper);
     options->markdown = set & 1u;
     options->pdf = set & 2u;
-    options->paper = paper && strcmp(paper, "letter") == 0 ? TYPESET_PAPER_LETTER
-                                                           : TYPESET_PAPER_A4;
+    options->paper =
+        paper && strcmp(paper, "letter") == 0 ? TYPESET_PAPER_LETTER : TYPESET_PAPER_A4;
     return status < 0 ? read_source_date(command, options) : status;
 }
 
@@ -91,9 +91,9 @@ static int command_build(const struct cli_invocation *invocation)
                                  "--dump can show only 'view', not '%s'", dump);
     if (status >= 0)
         return status;
-    struct buffer view = { 0 };
+    struct buffer view = {0};
     options.dump_view = dump ? &view : NULL;
-    struct build_summary summary = { 0 };
+    struct build_summary summary = {0};
     options.summary = &summary;
     struct diag_sink *sink = diag_sink_new();
     bool built = cli_require_data(sink) && build_engagement(&options, sink);
@@ -102,21 +102,20 @@ static int command_build(const struct cli_invocation *invocation)
     buffer_free(&view);
     status = cli_finish(sink);
     if (built && !dump && status == EXIT_STATUS_OK && !cli_flag(invocation, "quiet"))
-        printf("golive build: wrote %zu file%s and MANIFEST into '%s' (inputs %s)\n",
-               summary.files, summary.files == 1 ? "" : "s", options.output_folder,
-               summary.fingerprint);
+        printf("golive build: wrote %zu file%s and MANIFEST into '%s' (inputs %s)\n", summary.files,
+               summary.files == 1 ? "" : "s", options.output_folder, summary.fingerprint);
     return status;
 }
 
 static const struct cli_option build_options[] = {
-    { "output", 'o', CLI_VALUE, "DIR", "the folder to write into (default: out)" },
-    { "only", 0, CLI_VALUE, "LIST", "some of: audit,preflight,runbook,signoff,contacts,closeout" },
-    { "format", 0, CLI_VALUE, "LIST", "md, pdf or md,pdf (default: both)" },
-    { "paper", 0, CLI_VALUE, "SIZE", "a4 (default) or letter" },
-    { "language", 0, CLI_VALUE, "CODE", "the documents' language, over the project's: en, de, fr" },
-    { "dump", 0, CLI_VALUE, "view", "print the data templates see, as YAML; write nothing" },
-    { "quiet", 'q', CLI_FLAG, NULL, "print nothing on success" },
-    { 0 },
+    {"output", 'o', CLI_VALUE, "DIR", "the folder to write into (default: out)"},
+    {"only", 0, CLI_VALUE, "LIST", "some of: audit,preflight,runbook,signoff,contacts,closeout"},
+    {"format", 0, CLI_VALUE, "LIST", "md, pdf or md,pdf (default: both)"},
+    {"paper", 0, CLI_VALUE, "SIZE", "a4 (default) or letter"},
+    {"language", 0, CLI_VALUE, "CODE", "the documents' language, over the project's: en, de, fr"},
+    {"dump", 0, CLI_VALUE, "view", "print the data templates see, as YAML; write nothing"},
+    {"quiet", 'q', CLI_FLAG, NULL, "print nothing on success"},
+    {0},
 };
 
 const struct cli_command cli_build_command = {
@@ -124,14 +123,13 @@ const struct cli_command cli_build_command = {
     .synopsis = "PROJECT.yaml [-o DIR] [--only LIST] [--format md,pdf] [--paper a4|letter]\n"
                 "                    [--language CODE] [--dump view]",
     .summary = "write the engagement's documents in Markdown and PDF",
-    .description =
-        "Validates and evaluates the engagement, renders each document the project\n"
-        "lists from its template, typesets it, and only then writes them all into DIR\n"
-        "with a MANIFEST of the SHA-256 of every input and document. On any error no\n"
-        "file in DIR changes. The same inputs give the same bytes: dates come from the\n"
-        "project's document date, or SOURCE_DATE_EPOCH, never from the clock.\n"
-        "Templates: the project's 'templates' folder first, then the shipped ones\n"
-        "(GOLIVE_DATADIR/templates, overridable with the GOLIVE_DATADIR variable).",
+    .description = "Validates and evaluates the engagement, renders each document the project\n"
+                   "lists from its template, typesets it, and only then writes them all into DIR\n"
+                   "with a MANIFEST of the SHA-256 of every input and document. On any error no\n"
+                   "file in DIR changes. The same inputs give the same bytes: dates come from the\n"
+                   "project's document date, or SOURCE_DATE_EPOCH, never from the clock.\n"
+                   "Templates: the project's 'templates' folder first, then the shipped ones\n"
+                   "(GOLIVE_DATADIR/templates, overridable with the GOLIVE_DATADIR variable).",
     .options = build_options,
     .minimum_arguments = 1,
     .maximum_arguments = 1,

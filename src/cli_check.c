@@ -24,7 +24,7 @@ static int command_check(const struct cli_invocation *invocation)
 }
 
 static const struct cli_option check_options[] = {
-    { 0 },
+    {0},
 };
 
 const struct cli_command cli_check_command = {

@@ -115,8 +115,8 @@ static bool load_previous(struct import_run *run)
     if (!schema_validate(root, schema_for_kind(INPUT_INVENTORY), run->sink))
         return false;
     run->previous_arena = arena_new();
-    run->previous = inventory_build(run->previous_arena, root,
-                                    yaml_document_path(run->previous_document));
+    run->previous =
+        inventory_build(run->previous_arena, root, yaml_document_path(run->previous_document));
     return true;
 }
 

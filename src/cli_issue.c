@@ -22,7 +22,7 @@
 struct issue {
     const char *document, *version, *build_folder;
     char date[16];
-    char *folder;                   /* the archive: root/issued */
+    char *folder; /* the archive: root/issued */
     struct issued_register issued;
     struct manifest manifest;
     struct diag_sink *sink;
@@ -31,8 +31,8 @@ struct issue {
 static bool write_frozen(const char *path, const char *text, size_t length, struct diag_sink *sink)
 {
     int descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0444);
-    bool ok = descriptor >= 0 && write(descriptor, text, length) == (ssize_t)length
-              && fsync(descriptor) == 0;
+    bool ok = descriptor >= 0 && write(descriptor, text, length) == (ssize_t)length &&
+              fsync(descriptor) == 0;
     if (descriptor >= 0)
         ok = close(descriptor) == 0 && ok;
     if (!ok)
@@ -47,14 +47,15 @@ static bool append_register(const struct issue *issue, const char *file, const c
 {
     bool fresh = !file_exists_regular(issue->issued.path);
     int descriptor = open(issue->issued.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    struct buffer line = { 0 };
+    struct buffer line = {0};
     if (fresh)
         buffer_append_text(&line, "# golive: the documents issued, as delivered (golive issue).\n"
                                   "# DOCUMENT VERSION DATE SHA-256 FILE\n");
-    buffer_printf(&line, "%s %s %s %s %s\n", issue->document, issue->version, issue->date,
-                  sha256, file);
-    bool ok = descriptor >= 0 && write(descriptor, line.data, line.length) == (ssize_t)line.length
-              && fsync(descriptor) == 0;
+    buffer_printf(&line, "%s %s %s %s %s\n", issue->document, issue->version, issue->date, sha256,
+                  file);
+    bool ok = descriptor >= 0 &&
+              write(descriptor, line.data, line.length) == (ssize_t)line.length &&
+              fsync(descriptor) == 0;
     if (descriptor >= 0)
         ok = close(descriptor) == 0 && ok;
     if (!ok)
@@ -67,7 +68,7 @@ static bool append_register(const struct issue *issue, const char *file, const c
 /* Issues DOCUMENT.extension of the build, when the build has it. */
 static void issue_file(struct issue *issue, const char *extension, size_t *issued_count)
 {
-    struct buffer name = { 0 }, source = { 0 }, target = { 0 }, frozen = { 0 };
+    struct buffer name = {0}, source = {0}, target = {0}, frozen = {0};
     buffer_printf(&name, "%s.%s", issue->document, extension);
     buffer_printf(&frozen, "%s-%s.%s", issue->document, issue->version, extension);
     buffer_printf(&source, "%s/%s", issue->build_folder, buffer_text(&name));
@@ -88,10 +89,10 @@ static void issue_file(struct issue *issue, const char *extension, size_t *issue
                  "this document changed since its build (golive verify tells more); build again");
         else if (before && strcmp(before->sha256, hex) != 0)
             diag(issue->sink, DIAG_ISSUE_CONFLICT,
-                 (struct source_position){ issue->issued.path, before->line, 1 },
+                 (struct source_position){issue->issued.path, before->line, 1},
                  "version %s of %s was issued on %s with other content; raise document.version "
-                 "in the project to issue it again", issue->version, buffer_text(&name),
-                 before->date);
+                 "in the project to issue it again",
+                 issue->version, buffer_text(&name), before->date);
         else if (!before && write_frozen(buffer_text(&target), text, length, issue->sink))
             append_register(issue, buffer_text(&frozen), hex);
         ++*issued_count;
@@ -115,17 +116,19 @@ static bool prepare(struct issue *issue, const struct model *model)
     }
     snprintf(issue->date, sizeof issue->date, "%04d-%02d-%02d", project->document_date.year,
              project->document_date.month, project->document_date.day);
-    struct buffer folder = { 0 }, manifest_path = { 0 };
+    struct buffer folder = {0}, manifest_path = {0};
     buffer_printf(&folder, "%s/%s", model->root, ISSUED_FOLDER);
     issue->folder = buffer_release(&folder);
     buffer_printf(&manifest_path, "%s/%s", issue->build_folder, MANIFEST_NAME);
     char *text;
     size_t length;
-    bool ok = issued_load(model->root, &issue->issued, issue->sink)
-              && file_read(buffer_text(&manifest_path), source_position_of_file(buffer_text(&manifest_path)),
-                           issue->sink, &text, &length);
+    bool ok =
+        issued_load(model->root, &issue->issued, issue->sink) &&
+        file_read(buffer_text(&manifest_path), source_position_of_file(buffer_text(&manifest_path)),
+                  issue->sink, &text, &length);
     if (ok) {
-        ok = manifest_parse(buffer_text(&manifest_path), text, length, &issue->manifest, issue->sink);
+        ok = manifest_parse(buffer_text(&manifest_path), text, length, &issue->manifest,
+                            issue->sink);
         free(text);
     }
     buffer_free(&manifest_path);
@@ -139,18 +142,19 @@ static bool prepare(struct issue *issue, const struct model *model)
 
 static int command_issue(const struct cli_invocation *invocation)
 {
-    struct issue issue = { .document = cli_argument(invocation, 1),
-                           .build_folder = cli_value(invocation, "build") };
+    struct issue issue = {.document = cli_argument(invocation, 1),
+                          .build_folder = cli_value(invocation, "build")};
     bool known = false;
     for (int artifact = 0; artifact < ARTIFACT_COUNT; artifact++)
         known = known || strcmp(schema_artifacts[artifact], issue.document) == 0;
     char hint[96];
     if (!known)
-        return cli_usage_error(cli_invocation_command(invocation),
-                               "'%s' is not a document: audit, preflight, runbook, signoff, "
-                               "contacts or closeout%s", issue.document,
-                               suggest_hint(issue.document, schema_artifacts, ARTIFACT_COUNT,
-                                            hint, sizeof hint));
+        return cli_usage_error(
+            cli_invocation_command(invocation),
+            "'%s' is not a document: audit, preflight, runbook, signoff, "
+            "contacts or closeout%s",
+            issue.document,
+            suggest_hint(issue.document, schema_artifacts, ARTIFACT_COUNT, hint, sizeof hint));
     if (!issue.build_folder)
         return cli_usage_error(cli_invocation_command(invocation),
                                "name the build to issue from: --build DIR");
@@ -173,8 +177,8 @@ static int command_issue(const struct cli_invocation *invocation)
 }
 
 static const struct cli_option issue_options[] = {
-    { "build", 0, CLI_VALUE, "DIR", "the build folder to issue from (required)" },
-    { 0 },
+    {"build", 0, CLI_VALUE, "DIR", "the build folder to issue from (required)"},
+    {0},
 };
 
 const struct cli_command cli_issue_command = {

@@ -18,12 +18,12 @@ static bool write_new(const char *path, const struct buffer *text, mode_t mode,
 {
     int descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (descriptor < 0) {
-        diag(sink, DIAG_FILE_WRITE, source_position_of_file(path), "cannot create '%s': %s%s",
-             path, strerror(errno), errno == EEXIST ? "; golive never replaces a key" : "");
+        diag(sink, DIAG_FILE_WRITE, source_position_of_file(path), "cannot create '%s': %s%s", path,
+             strerror(errno), errno == EEXIST ? "; golive never replaces a key" : "");
         return false;
     }
-    bool ok = write(descriptor, text->data, text->length) == (ssize_t)text->length
-              && fsync(descriptor) == 0;
+    bool ok = write(descriptor, text->data, text->length) == (ssize_t)text->length &&
+              fsync(descriptor) == 0;
     ok = close(descriptor) == 0 && ok;
     if (!ok) {
         diag(sink, DIAG_FILE_WRITE, source_position_of_file(path), "cannot write '%s': %s", path,
@@ -44,19 +44,19 @@ static bool refuse_existing(const char *path, struct diag_sink *sink)
 
 static void write_pair(const char *stem, const char *passphrase, struct diag_sink *sink)
 {
-    struct buffer public_path = { 0 }, secret_path = { 0 }, public_text = { 0 }, secret_text = { 0 };
+    struct buffer public_path = {0}, secret_path = {0}, public_text = {0}, secret_text = {0};
     buffer_printf(&public_path, "%s.pub", stem);
     buffer_printf(&secret_path, "%s.key", stem);
     struct minisign_secret_key secret;
     struct minisign_public_key public_key;
-    if (!refuse_existing(buffer_text(&public_path), sink)
-        && !refuse_existing(buffer_text(&secret_path), sink)) {
+    if (!refuse_existing(buffer_text(&public_path), sink) &&
+        !refuse_existing(buffer_text(&secret_path), sink)) {
         minisign_key_pair_new(&secret, &public_key);
         minisign_secret_key_format(&secret, passphrase, &secret_text);
         minisign_public_key_format(&public_key, &public_text);
         minisign_wipe(&secret, sizeof secret);
-        if (write_new(buffer_text(&secret_path), &secret_text, 0600, sink)
-            && !write_new(buffer_text(&public_path), &public_text, 0644, sink))
+        if (write_new(buffer_text(&secret_path), &secret_text, 0600, sink) &&
+            !write_new(buffer_text(&public_path), &public_text, 0644, sink))
             unlink(buffer_text(&secret_path));
     }
     minisign_wipe(secret_text.data, secret_text.length);
@@ -86,9 +86,9 @@ static int command_key(const struct cli_invocation *invocation)
 }
 
 static const struct cli_option key_options[] = {
-    { "passphrase-fd", 0, CLI_VALUE, "N", "read the passphrase from file descriptor N" },
-    { "unencrypted", 0, CLI_FLAG, NULL, "write the secret key without a passphrase" },
-    { 0 },
+    {"passphrase-fd", 0, CLI_VALUE, "N", "read the passphrase from file descriptor N"},
+    {"unencrypted", 0, CLI_FLAG, NULL, "write the secret key without a passphrase"},
+    {0},
 };
 
 const struct cli_command cli_key_command = {

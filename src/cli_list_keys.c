@@ -13,7 +13,7 @@
 struct pending_schema {
     const struct schema *schema;
     char prefix[128];
-    bool variant;               /* one of several shapes a list element takes */
+    bool variant; /* one of several shapes a list element takes */
 };
 
 #define PENDING_MOST 48
@@ -23,8 +23,9 @@ static void list_field(const struct field_spec *field, const char *prefix, struc
 {
     buffer_printf(out, "  %s%s (%s", prefix, field->key, schema_type_name(field->type));
     if (field->type == FIELD_LIST)
-        buffer_printf(out, " of %s", field->element == FIELD_MAPPING ? "mappings"
-                                                                     : schema_type_name(field->element));
+        buffer_printf(out, " of %s",
+                      field->element == FIELD_MAPPING ? "mappings"
+                                                      : schema_type_name(field->element));
     if (field->required)
         buffer_append_text(out, ", required");
     else if (field->default_text)
@@ -41,7 +42,7 @@ static size_t list_schema(const struct pending_schema *current, struct pending_s
         buffer_printf(out, "  %.*s, as a %s:\n", (int)strlen(current->prefix) - 1, current->prefix,
                       schema->name);
     for (size_t index = 0; index < schema->variant_count && count < PENDING_MOST; index++) {
-        queue[count] = (struct pending_schema){ .schema = schema->variants[index], .variant = true };
+        queue[count] = (struct pending_schema){.schema = schema->variants[index], .variant = true};
         snprintf(queue[count].prefix, sizeof queue[count].prefix, "%s", current->prefix);
         count++;
     }
@@ -63,7 +64,7 @@ void cli_list_keys(enum input_kind kind, struct buffer *out)
     buffer_printf(out, "Keys of a %s file (docs/format.md describes each at length)\n",
                   schema_kind_name(kind));
     struct pending_schema queue[PENDING_MOST];
-    queue[0] = (struct pending_schema){ .schema = schema_for_kind(kind) };
+    queue[0] = (struct pending_schema){.schema = schema_for_kind(kind)};
     size_t count = 1;
     for (size_t next = 0; next < count; next++)
         count = list_schema(&queue[next], queue, count, out);

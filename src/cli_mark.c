@@ -31,7 +31,7 @@ struct mark_request {
     const char *corrects, *reason;
 };
 
-static const struct source_position nowhere = { 0 };
+static const struct source_position nowhere = {0};
 
 static bool check_item(const struct checklist *checklist, const char *id, struct diag_sink *sink)
 {
@@ -108,8 +108,8 @@ static bool check_subcheck(const struct mark_request *request, struct diag_sink 
 static bool check_request(const struct checklist *checklist, const struct mark_request *request,
                           struct diag_sink *sink)
 {
-    if (!recording_check_value(request->status, "status", FIELD_ENUM, schema_statuses, sink)
-        || !check_item(checklist, request->item_id, sink))
+    if (!recording_check_value(request->status, "status", FIELD_ENUM, schema_statuses, sink) ||
+        !check_item(checklist, request->item_id, sink))
         return false;
     const struct item *item = checklist_find_item(checklist, request->item_id);
     if (!request->by) {
@@ -122,11 +122,11 @@ static bool check_request(const struct checklist *checklist, const struct mark_r
         diag(sink, DIAG_SKIP_WITHOUT_REASON, nowhere, "a skipped step needs --note saying why");
         return false;
     }
-    return recording_check_value(request->by, "by", FIELD_TEXT, NULL, sink)
-           && recording_check_value(request->at, "at", FIELD_TIMESTAMP, NULL, sink)
-           && recording_check_value(request->note, "note", FIELD_MARKDOWN, NULL, sink)
-           && (item ? check_decision(item, request, sink) && check_evidence(item, request, sink)
-                    : check_subcheck(request, sink));
+    return recording_check_value(request->by, "by", FIELD_TEXT, NULL, sink) &&
+           recording_check_value(request->at, "at", FIELD_TIMESTAMP, NULL, sink) &&
+           recording_check_value(request->note, "note", FIELD_MARKDOWN, NULL, sink) &&
+           (item ? check_decision(item, request, sink) && check_evidence(item, request, sink)
+                 : check_subcheck(request, sink));
 }
 
 /* Splits each --evidence KEY=VALUE; returns false on one without '='. */
@@ -164,8 +164,8 @@ static bool check_correction(const struct run *run, const struct mark_request *r
              "and --reason TEXT");
         return false;
     }
-    return recording_check_value(request->reason, "reason", FIELD_TEXT, NULL, sink)
-           && run && record_correction_target(run, request->item_id, (unsigned)line, 0, nowhere, sink);
+    return recording_check_value(request->reason, "reason", FIELD_TEXT, NULL, sink) && run &&
+           record_correction_target(run, request->item_id, (unsigned)line, 0, nowhere, sink);
 }
 
 /* A step done with a required sub-check open is recorded, and said. */
@@ -182,8 +182,8 @@ static void warn_subchecks_open(const struct item *item, struct diag_sink *sink)
 
 /* Order: closing a step while a step it depends on is open is recorded,
  * and said (the go gates stay shut until the dependency is closed). */
-static void warn_out_of_order(const struct recording *recording,
-                              const struct mark_request *request, struct diag_sink *sink)
+static void warn_out_of_order(const struct recording *recording, const struct mark_request *request,
+                              struct diag_sink *sink)
 {
     if (strcmp(request->status, "done") != 0 && strcmp(request->status, "skipped") != 0)
         return;
@@ -195,8 +195,8 @@ static void warn_out_of_order(const struct recording *recording,
     if (strcmp(request->status, "done") == 0)
         warn_subchecks_open(item, sink);
     for (size_t index = 0; index < item->depends_on.count; index++) {
-        const struct item *dependency = checklist_find_item(checklist,
-                                                            item->depends_on.items[index]);
+        const struct item *dependency =
+            checklist_find_item(checklist, item->depends_on.items[index]);
         if (dependency && !dependency->state.closed && dependency != item)
             diag(sink, DIAG_OUT_OF_ORDER, nowhere,
                  "step %s is %s while step %s, which it depends on, is %s", item->id,
@@ -219,10 +219,11 @@ static void warn_times(const struct recording *recording, const struct mark_requ
     const struct item *item = checklist_find_item(checklist, request->item_id);
     if (!item || item->downtime != DOWNTIME_END || strcmp(request->status, "done") != 0)
         return;
-    CHECKLIST_FOR_EACH_ITEM(checklist, phase, start) {
+    CHECKLIST_FOR_EACH_ITEM(checklist, phase, start)
+    {
         const struct result_record *started = start->state.latest;
-        if (start->downtime != DOWNTIME_START || !start->state.closed || !started->at.set
-            || started->at.epoch <= at.epoch)
+        if (start->downtime != DOWNTIME_START || !start->state.closed || !started->at.set ||
+            started->at.epoch <= at.epoch)
             continue;
         char end_text[40], start_text[40];
         diag(sink, DIAG_DOWNTIME_NEGATIVE, nowhere,
@@ -245,20 +246,24 @@ static void warn_by(const struct project *project, const char *by, struct diag_s
              hint);
 }
 
-bool cli_mark_check_step(const struct checklist *checklist, const char *item_id,
-                         const char *status, const char *by, const char *at, const char *note,
-                         const char *decision, struct diag_sink *sink)
+bool cli_mark_check_step(const struct checklist *checklist, const char *item_id, const char *status,
+                         const char *by, const char *at, const char *note, const char *decision,
+                         struct diag_sink *sink)
 {
-    struct mark_request request = { .item_id = item_id, .status = status, .by = by, .at = at,
-                                    .note = note, .decision = decision };
+    struct mark_request request = {.item_id = item_id,
+                                   .status = status,
+                                   .by = by,
+                                   .at = at,
+                                   .note = note,
+                                   .decision = decision};
     return check_request(checklist, &request, sink);
 }
 
 static void record_mark(const struct mark_request *request, struct diag_sink *sink)
 {
     struct recording recording;
-    bool ok = recording_load(request->run, sink, &recording)
-              && check_request(recording.use->checklist, request, sink);
+    bool ok = recording_load(request->run, sink, &recording) &&
+              check_request(recording.use->checklist, request, sink);
     ok = ok && check_correction(recording.use->run, request, sink);
     char **paths = NULL, **hashes = NULL;
     ok = ok && attachment_prepare(request->run, recording.model->root, request->attach,
@@ -271,12 +276,21 @@ static void record_mark(const struct mark_request *request, struct diag_sink *si
         char now[40];
         clock_now(&recording.model->project->zone, now, sizeof now);
         warn_times(&recording, request, request->at ? request->at : now, sink);
-        struct result_fields fields = {
-            request->item_id, request->status, request->by, request->at ? request->at : now,
-            request->note, request->decision, request->evidence_keys, request->evidence_values,
-            request->evidence_count, (const char *const *)paths, (const char *const *)hashes,
-            request->attach_count, request->corrects, request->reason };
-        struct buffer record = { 0 };
+        struct result_fields fields = {request->item_id,
+                                       request->status,
+                                       request->by,
+                                       request->at ? request->at : now,
+                                       request->note,
+                                       request->decision,
+                                       request->evidence_keys,
+                                       request->evidence_values,
+                                       request->evidence_count,
+                                       (const char *const *)paths,
+                                       (const char *const *)hashes,
+                                       request->attach_count,
+                                       request->corrects,
+                                       request->reason};
+        struct buffer record = {0};
         run_format_result(&record, &fields);
         run_append_record(request->run, buffer_text(&record), sink);
         buffer_free(&record);
@@ -290,24 +304,28 @@ static int command_mark(const struct cli_invocation *invocation)
     if (cli_value(invocation, "from"))
         return cli_argument_count(invocation) == 1
                    ? cli_mark_from(invocation)
-                   : cli_usage_error(cli_invocation_command(invocation),
-                                     "--from FILE takes the run alone: golive mark RUN --from FILE");
+                   : cli_usage_error(
+                         cli_invocation_command(invocation),
+                         "--from FILE takes the run alone: golive mark RUN --from FILE");
     if (cli_argument_count(invocation) != 3)
         return cli_usage_error(cli_invocation_command(invocation),
                                "give RUN ITEM STATUS, or RUN --from FILE");
     if (cli_mark_is_condition_state(cli_argument(invocation, 2)))
         return cli_mark_condition(invocation);
-    static const char *const condition_only[] = { "owner", "due", "date" };
+    static const char *const condition_only[] = {"owner", "due", "date"};
     for (size_t index = 0; index < sizeof condition_only / sizeof *condition_only; index++)
         if (cli_value(invocation, condition_only[index]))
             return cli_usage_error(cli_invocation_command(invocation),
                                    "--%s is for a condition's record (open, met or waived), "
-                                   "not a step's", condition_only[index]);
-    struct mark_request request = {
-        .run = cli_argument(invocation, 0), .item_id = cli_argument(invocation, 1),
-        .status = cli_argument(invocation, 2), .by = cli_value(invocation, "by"),
-        .at = cli_value(invocation, "at"), .note = cli_value(invocation, "note"),
-        .decision = cli_value(invocation, "decision") };
+                                   "not a step's",
+                                   condition_only[index]);
+    struct mark_request request = {.run = cli_argument(invocation, 0),
+                                   .item_id = cli_argument(invocation, 1),
+                                   .status = cli_argument(invocation, 2),
+                                   .by = cli_value(invocation, "by"),
+                                   .at = cli_value(invocation, "at"),
+                                   .note = cli_value(invocation, "note"),
+                                   .decision = cli_value(invocation, "decision")};
     request.attach = cli_values(invocation, "attach", &request.attach_count);
     request.corrects = cli_value(invocation, "corrects");
     request.reason = cli_value(invocation, "reason");
@@ -332,26 +350,32 @@ static int command_mark(const struct cli_invocation *invocation)
 }
 
 static const struct cli_option mark_options[] = {
-    { "by", 0, CLI_VALUE, "NAME", "who did it: a person id of the project, or a name "
-                                  "(default: $GOLIVE_BY)" },
-    { "at", 0, CLI_VALUE, "TIMESTAMP", "when, YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM, e.g. "
-                                       "2026-03-21T18:05:00+01:00 (default: now, in the "
-                                       "project's time zone)" },
-    { "note", 0, CLI_VALUE, "TEXT", "what happened; required for skipped (the reason)" },
-    { "evidence", 0, CLI_REPEATED, "KEY=VALUE", "evidence the step asks for; repeat as needed" },
-    { "decision", 0, CLI_VALUE, "OUTCOME", "decision points: go, continue, rollback or no-go" },
-    { "corrects", 0, CLI_VALUE, "LINE", "this record corrects the step's latest record, at LINE "
-                                        "of the run (give --reason)" },
-    { "reason", 0, CLI_VALUE, "TEXT", "why the corrected record was wrong" },
-    { "attach", 0, CLI_REPEATED, "PATH", "an evidence file inside the project (its path and "
-                                         "SHA-256 are recorded); repeat as needed" },
-    { "from", 0, CLI_VALUE, "FILE", "a filled printed sheet, typed in: one line per ticked "
-                                    "line, STEP STATUS HH:MM INITIALS [NOTE]" },
-    { "owner", 0, CLI_VALUE, "NAME", "conditions: who sees to it (a person id, or a name)" },
-    { "due", 0, CLI_VALUE, "DATE", "conditions: by when it must be met, YYYY-MM-DD" },
-    { "date", 0, CLI_VALUE, "DATE", "conditions: when it was met or waived (default: the "
-                                    "day of --at)" },
-    { 0 },
+    {"by", 0, CLI_VALUE, "NAME",
+     "who did it: a person id of the project, or a name "
+     "(default: $GOLIVE_BY)"},
+    {"at", 0, CLI_VALUE, "TIMESTAMP",
+     "when, YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM, e.g. "
+     "2026-03-21T18:05:00+01:00 (default: now, in the "
+     "project's time zone)"},
+    {"note", 0, CLI_VALUE, "TEXT", "what happened; required for skipped (the reason)"},
+    {"evidence", 0, CLI_REPEATED, "KEY=VALUE", "evidence the step asks for; repeat as needed"},
+    {"decision", 0, CLI_VALUE, "OUTCOME", "decision points: go, continue, rollback or no-go"},
+    {"corrects", 0, CLI_VALUE, "LINE",
+     "this record corrects the step's latest record, at LINE "
+     "of the run (give --reason)"},
+    {"reason", 0, CLI_VALUE, "TEXT", "why the corrected record was wrong"},
+    {"attach", 0, CLI_REPEATED, "PATH",
+     "an evidence file inside the project (its path and "
+     "SHA-256 are recorded); repeat as needed"},
+    {"from", 0, CLI_VALUE, "FILE",
+     "a filled printed sheet, typed in: one line per ticked "
+     "line, STEP STATUS HH:MM INITIALS [NOTE]"},
+    {"owner", 0, CLI_VALUE, "NAME", "conditions: who sees to it (a person id, or a name)"},
+    {"due", 0, CLI_VALUE, "DATE", "conditions: by when it must be met, YYYY-MM-DD"},
+    {"date", 0, CLI_VALUE, "DATE",
+     "conditions: when it was met or waived (default: the "
+     "day of --at)"},
+    {0},
 };
 
 const struct cli_command cli_mark_command = {

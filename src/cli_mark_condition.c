@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct source_position nowhere = { 0 };
+static const struct source_position nowhere = {0};
 
 bool cli_mark_is_condition_state(const char *status)
 {
@@ -19,8 +19,7 @@ bool cli_mark_is_condition_state(const char *status)
 
 const char *cli_mark_step_only(const struct cli_invocation *invocation)
 {
-    static const char *const step_only[] = { "evidence", "decision", "attach", "corrects",
-                                             "reason" };
+    static const char *const step_only[] = {"evidence", "decision", "attach", "corrects", "reason"};
     for (size_t index = 0; index < sizeof step_only / sizeof *step_only; index++) {
         size_t count = 0;
         cli_values(invocation, step_only[index], &count);
@@ -48,25 +47,25 @@ static bool check_fields(const struct run *run, const struct condition_fields *f
              "a waived condition needs --note saying why");
         return false;
     }
-    return recording_check_value(fields->by, "by", FIELD_TEXT, NULL, sink)
-           && recording_check_value(fields->owner, "owner", FIELD_TEXT, NULL, sink)
-           && recording_check_value(fields->due, "due", FIELD_DATE, NULL, sink)
-           && recording_check_value(fields->date, "date", FIELD_DATE, NULL, sink)
-           && recording_check_value(fields->at, "at", FIELD_TIMESTAMP, NULL, sink)
-           && recording_check_value(fields->note, "note", FIELD_MARKDOWN, NULL, sink);
+    return recording_check_value(fields->by, "by", FIELD_TEXT, NULL, sink) &&
+           recording_check_value(fields->owner, "owner", FIELD_TEXT, NULL, sink) &&
+           recording_check_value(fields->due, "due", FIELD_DATE, NULL, sink) &&
+           recording_check_value(fields->date, "date", FIELD_DATE, NULL, sink) &&
+           recording_check_value(fields->at, "at", FIELD_TIMESTAMP, NULL, sink) &&
+           recording_check_value(fields->note, "note", FIELD_MARKDOWN, NULL, sink);
 }
 
 static void record_condition(const char *run_path, struct condition_fields *fields,
                              struct diag_sink *sink)
 {
     struct recording recording;
-    if (recording_load(run_path, sink, &recording) && recording.use->run
-        && check_fields(recording.use->run, fields, sink)) {
+    if (recording_load(run_path, sink, &recording) && recording.use->run &&
+        check_fields(recording.use->run, fields, sink)) {
         char now[40];
         clock_now(&recording.model->project->zone, now, sizeof now);
         if (!fields->at)
             fields->at = now;
-        struct buffer record = { 0 };
+        struct buffer record = {0};
         run_format_condition(&record, fields);
         run_append_record(run_path, buffer_text(&record), sink);
         buffer_free(&record);
@@ -80,11 +79,14 @@ int cli_mark_condition(const struct cli_invocation *invocation)
     if (step_only)
         return cli_usage_error(cli_invocation_command(invocation),
                                "--%s is for a step's record, not a condition's", step_only);
-    struct condition_fields fields = {
-        .condition = cli_argument(invocation, 1), .state = cli_argument(invocation, 2),
-        .owner = cli_value(invocation, "owner"), .due = cli_value(invocation, "due"),
-        .date = cli_value(invocation, "date"), .by = cli_value(invocation, "by"),
-        .at = cli_value(invocation, "at"), .note = cli_value(invocation, "note") };
+    struct condition_fields fields = {.condition = cli_argument(invocation, 1),
+                                      .state = cli_argument(invocation, 2),
+                                      .owner = cli_value(invocation, "owner"),
+                                      .due = cli_value(invocation, "due"),
+                                      .date = cli_value(invocation, "date"),
+                                      .by = cli_value(invocation, "by"),
+                                      .at = cli_value(invocation, "at"),
+                                      .note = cli_value(invocation, "note")};
     if (!fields.by && getenv("GOLIVE_BY") && *getenv("GOLIVE_BY"))
         fields.by = getenv("GOLIVE_BY");
     struct diag_sink *sink = diag_sink_new();

@@ -22,20 +22,20 @@
 /* One ticked line of the sheet, as read. */
 struct sheet_line {
     struct source_position position;
-    char *fields[4];       /* step, status, time, initials */
+    char *fields[4]; /* step, status, time, initials */
     unsigned columns[4];
-    char *note;            /* the rest of the line, or NULL */
+    char *note; /* the rest of the line, or NULL */
 };
 
 /* Where the times of the transcription stand: the day they are on, and the
  * last one read (minutes since midnight), which the next may not precede. */
 struct sheet_clock {
     struct date day;
-    bool day_given;        /* by a 'date' line; otherwise the window's date */
-    int last_minutes;      /* -1 before the first time of the day */
+    bool day_given;   /* by a 'date' line; otherwise the window's date */
+    int last_minutes; /* -1 before the first time of the day */
 };
 
-static const char *const field_names[] = { "step", "status", "time", "initials" };
+static const char *const field_names[] = {"step", "status", "time", "initials"};
 
 /* The next word of line from *at; its column (in characters) into column. */
 static char *next_word(const char *line, const char **at, unsigned *column)
@@ -70,7 +70,8 @@ static bool split_line(const char *text, struct sheet_line *line, struct diag_si
             where.column = (unsigned)utf8_count(text, strlen(text)) + 1;
             diag(sink, DIAG_TRANSCRIPTION_LINE, where,
                  "the line has no %s: write STEP STATUS TIME INITIALS [NOTE], "
-                 "e.g. '20 done 18:42 JW backup verified'", field_names[index]);
+                 "e.g. '20 done 18:42 JW backup verified'",
+                 field_names[index]);
             return false;
         }
     }
@@ -84,7 +85,7 @@ static bool split_line(const char *text, struct sheet_line *line, struct diag_si
  * (project_name_initials) or, folded, without accents and case. */
 static void name_initials(const char *name, bool folded, struct buffer *out)
 {
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     project_name_initials(name, &text);
     if (folded)
         text_fold(buffer_text(&text), out);
@@ -98,18 +99,18 @@ static void name_initials(const char *name, bool folded, struct buffer *out)
 static size_t match_initials(const struct project *project, const char *typed, bool folded,
                              struct buffer *candidates, const struct person **person)
 {
-    struct buffer wanted = { 0 };
+    struct buffer wanted = {0};
     if (folded)
         text_fold(typed, &wanted);
     else
         buffer_append_text(&wanted, typed);
     size_t found = 0;
     for (size_t index = 0; index < project->person_count; index++) {
-        struct buffer initials = { 0 };
+        struct buffer initials = {0};
         name_initials(project->people[index].name, folded, &initials);
         if (strcmp(buffer_text(&wanted), buffer_text(&initials)) == 0) {
-            buffer_printf(candidates, "%s%s (%s)", found ? ", " : "",
-                          project->people[index].name, project->people[index].id);
+            buffer_printf(candidates, "%s%s (%s)", found ? ", " : "", project->people[index].name,
+                          project->people[index].id);
             *person = &project->people[index];
             found++;
         }
@@ -121,13 +122,12 @@ static size_t match_initials(const struct project *project, const char *typed, b
 
 /* The person the initials (or person id) name; NULL after saying why not. */
 static const struct person *resolve_initials(const struct project *project, const char *typed,
-                                             struct source_position where,
-                                             struct diag_sink *sink)
+                                             struct source_position where, struct diag_sink *sink)
 {
     const struct person *person = project_find_person(project, typed);
     if (person)
         return person;
-    struct buffer candidates = { 0 };
+    struct buffer candidates = {0};
     size_t found = match_initials(project, typed, false, &candidates, &person);
     if (found == 0)
         found = match_initials(project, typed, true, &candidates, &person);
@@ -137,8 +137,8 @@ static const struct person *resolve_initials(const struct project *project, cons
              typed);
     else if (found > 1)
         diag(sink, DIAG_INITIALS_AMBIGUOUS, where,
-             "'%s' are the initials of %zu people: %s; write the person's id instead", typed,
-             found, buffer_text(&candidates));
+             "'%s' are the initials of %zu people: %s; write the person's id instead", typed, found,
+             buffer_text(&candidates));
     buffer_free(&candidates);
     return found == 1 ? person : NULL;
 }
@@ -164,14 +164,13 @@ static struct date local_date(const struct project *project, struct timestamp at
 }
 
 /* The instant of a local time on a day in the project's zone. */
-static struct timestamp local_instant(const struct project *project, struct date day,
-                                      int minutes)
+static struct timestamp local_instant(const struct project *project, struct date day, int minutes)
 {
     int64_t local = (value_days_from_civil(day.year, day.month, day.day) * 1440 + minutes) * 60;
     int offset = zone_offset_at(&project->zone, local - (int64_t)project->zone.base_offset * 60);
     offset = zone_offset_at(&project->zone, local - (int64_t)offset * 60);
-    struct timestamp at = { .set = true, .epoch = local - (int64_t)offset * 60,
-                            .offset_minutes = offset };
+    struct timestamp at = {
+        .set = true, .epoch = local - (int64_t)offset * 60, .offset_minutes = offset};
     return at;
 }
 
@@ -190,18 +189,19 @@ static bool line_time(const struct project *project, const struct sheet_line *li
     where.column = line->columns[2];
     int minutes = parse_clock_time(line->fields[2]);
     if (minutes < 0) {
-        diag(sink, DIAG_TRANSCRIPTION_TIME, where,
-             "'%s' is not a time: write HH:MM, e.g. 18:42", line->fields[2]);
+        diag(sink, DIAG_TRANSCRIPTION_TIME, where, "'%s' is not a time: write HH:MM, e.g. 18:42",
+             line->fields[2]);
         return false;
     }
     if (minutes < clock->last_minutes) {
         struct date tomorrow = next_day(clock->day);
         struct timestamp crossed = local_instant(project, tomorrow, minutes);
-        if (clock->day_given || !project->window_end.set
-            || crossed.epoch > project->window_end.epoch) {
+        if (clock->day_given || !project->window_end.set ||
+            crossed.epoch > project->window_end.epoch) {
             diag(sink, DIAG_TRANSCRIPTION_TIME, where,
                  "%s is before the time of the line above: the lines must follow the "
-                 "order of the sheet's times", line->fields[2]);
+                 "order of the sheet's times",
+                 line->fields[2]);
             return false;
         }
         clock->day = tomorrow;
@@ -221,8 +221,8 @@ static bool date_line(const char *text, struct sheet_clock *clock, struct source
     struct date day;
     if (!value_parse_date(at, &day)) {
         where.column = (unsigned)(at - text) + 1;
-        diag(sink, DIAG_TRANSCRIPTION_TIME, where,
-             "'%s' is not a date: write 'date YYYY-MM-DD'", at);
+        diag(sink, DIAG_TRANSCRIPTION_TIME, where, "'%s' is not a date: write 'date YYYY-MM-DD'",
+             at);
         return false;
     }
     clock->day = day;
@@ -250,7 +250,7 @@ static bool check_line(const struct recording *recording, struct sheet_line *lin
     struct source_position where = line->position;
     where.column = line->columns[3];
     const struct person *person = resolve_initials(project, line->fields[3], where, sink);
-    struct timestamp at = { 0 };
+    struct timestamp at = {0};
     bool ok = line_time(project, line, clock, &at, sink) && person;
     const char *status, *decision;
     status_and_decision(line->fields[1], &status, &decision);
@@ -267,15 +267,19 @@ static bool check_line(const struct recording *recording, struct sheet_line *lin
     ok = recording_check_value(status, "status", FIELD_ENUM, schema_statuses, sink) && ok;
     where.column = line->columns[0];
     diag_sink_set_fallback(sink, where);
-    ok = ok && cli_mark_check_step(recording->use->checklist, line->fields[0], status,
-                             person ? person->id : line->fields[3], at_text, line->note,
-                             decision, sink)
-         && ok;
-    diag_sink_set_fallback(sink, (struct source_position){ 0 });
+    ok = ok &&
+         cli_mark_check_step(recording->use->checklist, line->fields[0], status,
+                             person ? person->id : line->fields[3], at_text, line->note, decision,
+                             sink) &&
+         ok;
+    diag_sink_set_fallback(sink, (struct source_position){0});
     if (ok) {
-        struct result_fields fields = { .item = line->fields[0], .status = status,
-                                        .by = person->id, .at = at_text, .note = line->note,
-                                        .decision = decision };
+        struct result_fields fields = {.item = line->fields[0],
+                                       .status = status,
+                                       .by = person->id,
+                                       .at = at_text,
+                                       .note = line->note,
+                                       .decision = decision};
         run_format_result(record, &fields);
     }
     return ok;
@@ -299,23 +303,23 @@ static void check_sheet_code(const struct recording *recording, const char *line
     bool same_engagement = strncmp(typed, code, (size_t)(hyphen - code) + 1) == 0;
     diag(sink, DIAG_SHEET_MISMATCH, where,
          "sheet %.*s is not a sheet of this run: its checklist '%s' version %s prints %s; "
-         "this is a sheet of %s", (int)length, typed, recording->use->checklist->id,
-         recording->use->checklist->version ? recording->use->checklist->version : "(none)",
-         code, same_engagement ? "another version of the checklist, or another checklist"
-                               : "another engagement");
+         "this is a sheet of %s",
+         (int)length, typed, recording->use->checklist->id,
+         recording->use->checklist->version ? recording->use->checklist->version : "(none)", code,
+         same_engagement ? "another version of the checklist, or another checklist"
+                         : "another engagement");
 }
 
 /* Every line of the transcription checked, each good one's record kept. */
-static void check_transcription(const struct recording *recording, const char *path,
-                                char *text, char ***records, size_t *count,
-                                struct diag_sink *sink)
+static void check_transcription(const struct recording *recording, const char *path, char *text,
+                                char ***records, size_t *count, struct diag_sink *sink)
 {
-    struct sheet_clock clock = { .last_minutes = -1 };
+    struct sheet_clock clock = {.last_minutes = -1};
     clock.day = local_date(recording->model->project, recording->model->project->window_start);
     size_t capacity = 0;
     unsigned number = 0;
     bool first_line = true;
-    for (char *next = text, *line_text; next; ) {
+    for (char *next = text, *line_text; next;) {
         line_text = next;
         next = strchr(next, '\n');
         if (next)
@@ -325,7 +329,7 @@ static void check_transcription(const struct recording *recording, const char *p
         if (length > 0 && line_text[length - 1] == '\r')
             line_text[length - 1] = '\0';
         const char *first = line_text + strspn(line_text, " \t");
-        struct source_position where = { path, number, 1 };
+        struct source_position where = {path, number, 1};
         if (!*first || *first == '#')
             continue;
         bool was_first = first_line;
@@ -338,10 +342,10 @@ static void check_transcription(const struct recording *recording, const char *p
             check_sheet_code(recording, line_text, where, sink);
             continue;
         }
-        struct sheet_line line = { .position = where };
-        struct buffer record = { 0 };
-        if (split_line(line_text, &line, sink)
-            && check_line(recording, &line, &clock, &record, sink)) {
+        struct sheet_line line = {.position = where};
+        struct buffer record = {0};
+        if (split_line(line_text, &line, sink) &&
+            check_line(recording, &line, &clock, &record, sink)) {
             *records = xgrow(*records, &capacity, *count + 1, sizeof(char *));
             (*records)[(*count)++] = buffer_release(&record);
         }
@@ -357,8 +361,8 @@ int cli_mark_from(const struct cli_invocation *invocation)
     struct recording recording;
     char *text = NULL;
     size_t length = 0;
-    bool ok = recording_load(run, sink, &recording)
-              && file_read(path, source_position_of_file(path), sink, &text, &length);
+    bool ok = recording_load(run, sink, &recording) &&
+              file_read(path, source_position_of_file(path), sink, &text, &length);
     char **records = NULL;
     size_t count = 0;
     if (ok) {

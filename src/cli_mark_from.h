@@ -16,8 +16,8 @@ int cli_mark_from(const struct cli_invocation *invocation);
 
 /* cli_mark_check_step: every check golive mark makes of one step's record
  * (cli_mark.c), for a record given as values. */
-bool cli_mark_check_step(const struct checklist *checklist, const char *item_id,
-                         const char *status, const char *by, const char *at, const char *note,
-                         const char *decision, struct diag_sink *sink);
+bool cli_mark_check_step(const struct checklist *checklist, const char *item_id, const char *status,
+                         const char *by, const char *at, const char *note, const char *decision,
+                         struct diag_sink *sink);
 
 #endif

@@ -31,8 +31,7 @@ static int64_t days_from_civil(int64_t year, unsigned month, unsigned day)
  * -HH:MM (UTC when no offset is given), into seconds since the epoch. */
 static bool parse_date(const char *text, int64_t *epoch)
 {
-    unsigned year, month, day, hour = 0, minute = 0, second = 0, offset_hour = 0,
-                                offset_minute = 0;
+    unsigned year, month, day, hour = 0, minute = 0, second = 0, offset_hour = 0, offset_minute = 0;
     int used = 0;
     if (sscanf(text, "%4u-%2u-%2u%n", &year, &month, &day, &used) != 3 || used != 10)
         return false;
@@ -48,16 +47,16 @@ static bool parse_date(const char *text, int64_t *epoch)
     int sign = 0;
     if (*rest == 'Z')
         rest++;
-    else if ((*rest == '+' || *rest == '-')
-             && sscanf(rest + 1, "%2u:%2u", &offset_hour, &offset_minute) == 2) {
+    else if ((*rest == '+' || *rest == '-') &&
+             sscanf(rest + 1, "%2u:%2u", &offset_hour, &offset_minute) == 2) {
         sign = *rest == '+' ? 1 : -1;
         rest += 6;
     }
-    if (*rest || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59
-        || second > 60 || offset_hour > 23 || offset_minute > 59)
+    if (*rest || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
+        second > 60 || offset_hour > 23 || offset_minute > 59)
         return false;
-    *epoch = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second
-             - sign * (int64_t)(offset_hour * 3600 + offset_minute * 60);
+    *epoch = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second -
+             sign * (int64_t)(offset_hour * 3600 + offset_minute * 60);
     return true;
 }
 
@@ -80,8 +79,10 @@ static int creation_time(const struct cli_invocation *invocation, int64_t *epoch
     const char *environment = getenv("SOURCE_DATE_EPOCH");
     *epoch = TYPESET_DEFAULT_EPOCH;
     if (date && !parse_date(date, epoch))
-        return cli_usage_error(command, "--date '%s' is not a date such as 2026-03-20 or "
-                                        "2026-03-20T14:00:00+01:00", date);
+        return cli_usage_error(command,
+                               "--date '%s' is not a date such as 2026-03-20 or "
+                               "2026-03-20T14:00:00+01:00",
+                               date);
     if (!date && environment && *environment && !parse_epoch(environment, epoch))
         return cli_usage_error(command, "SOURCE_DATE_EPOCH='%s' is not a count of seconds",
                                environment);
@@ -123,7 +124,7 @@ static int read_options(const struct cli_invocation *invocation, struct typeset_
 static char *default_output(const char *input)
 {
     size_t length = strlen(input);
-    struct buffer name = { 0 };
+    struct buffer name = {0};
     bool markdown = length > 3 && strcmp(input + length - 3, ".md") == 0;
     buffer_append(&name, input, markdown ? length - 3 : length);
     buffer_append_text(&name, ".pdf");
@@ -142,9 +143,9 @@ static int command_md2pdf(const struct cli_invocation *invocation)
     char *folder = path_folder_of(input);
     char *text = NULL;
     size_t length = 0;
-    struct buffer result = { 0 };
+    struct buffer result = {0};
     struct diag_sink *sink = diag_sink_new();
-    struct buffer fonts = { 0 };
+    struct buffer fonts = {0};
     buffer_printf(&fonts, "%s/fonts", cli_data_folder());
     options.source_name = input;
     options.base_folder = folder;
@@ -152,7 +153,8 @@ static int command_md2pdf(const struct cli_invocation *invocation)
     const char *language = cli_value(invocation, "language");
     options.hyphenator = typeset_hyphenator_new(language ? language : "en");
     options.language = language; /* also the PDF's /Lang */
-    if (!cli_require_data(sink) || !file_read(input, source_position_of_file(input), sink, &text, &length))
+    if (!cli_require_data(sink) ||
+        !file_read(input, source_position_of_file(input), sink, &text, &length))
         goto cleanup;
     if (cli_value(invocation, "dump")) {
         if (typeset_layout_dump(text, length, &options, &result, sink))
@@ -174,23 +176,26 @@ cleanup:
 }
 
 static const struct cli_option md2pdf_options[] = {
-    { "output", 'o', CLI_VALUE, "FILE", "write the PDF here; '-' is standard output (default: IN with .pdf for .md)" },
-    { "paper", 0, CLI_VALUE, "SIZE", "a4 (default) or letter" },
-    { "title", 0, CLI_VALUE, "TEXT", "running header title (default: the cover's title or first heading)" },
-    { "subtitle", 0, CLI_VALUE, "TEXT", "running header subtitle" },
-    { "client", 0, CLI_VALUE, "TEXT", "client name, right of the running header" },
-    { "doc-version", 0, CLI_VALUE, "TEXT", "document version, in the footer" },
-    { "classification", 0, CLI_VALUE, "TEXT", "classification, in the footer" },
-    { "footer-note", 0, CLI_VALUE, "TEXT", "a note centred in the footer" },
-    { "author", 0, CLI_VALUE, "TEXT", "the PDF's Author" },
-    { "subject", 0, CLI_VALUE, "TEXT", "the PDF's Subject" },
-    { "date", 0, CLI_VALUE, "DATE", "creation date, YYYY-MM-DD[THH:MM[:SS]][Z|+HH:MM]" },
-    { "accent", 0, CLI_VALUE, "#RRGGBB", "accent colour of headings and rules" },
-    { "logo", 0, CLI_VALUE, "FILE", "PNG or JPEG logo for the cover page" },
-    { "draft", 0, CLI_FLAG, NULL, "a DRAFT watermark on every page" },
-    { "language", 0, CLI_VALUE, "CODE", "the text's language: hyphenation patterns and the PDF's /Lang; en (default), de, fr ..." },
-    { "dump", 0, CLI_VALUE, "WHAT", "print a stage instead: 'layout' (every item's position)" },
-    { 0 },
+    {"output", 'o', CLI_VALUE, "FILE",
+     "write the PDF here; '-' is standard output (default: IN with .pdf for .md)"},
+    {"paper", 0, CLI_VALUE, "SIZE", "a4 (default) or letter"},
+    {"title", 0, CLI_VALUE, "TEXT",
+     "running header title (default: the cover's title or first heading)"},
+    {"subtitle", 0, CLI_VALUE, "TEXT", "running header subtitle"},
+    {"client", 0, CLI_VALUE, "TEXT", "client name, right of the running header"},
+    {"doc-version", 0, CLI_VALUE, "TEXT", "document version, in the footer"},
+    {"classification", 0, CLI_VALUE, "TEXT", "classification, in the footer"},
+    {"footer-note", 0, CLI_VALUE, "TEXT", "a note centred in the footer"},
+    {"author", 0, CLI_VALUE, "TEXT", "the PDF's Author"},
+    {"subject", 0, CLI_VALUE, "TEXT", "the PDF's Subject"},
+    {"date", 0, CLI_VALUE, "DATE", "creation date, YYYY-MM-DD[THH:MM[:SS]][Z|+HH:MM]"},
+    {"accent", 0, CLI_VALUE, "#RRGGBB", "accent colour of headings and rules"},
+    {"logo", 0, CLI_VALUE, "FILE", "PNG or JPEG logo for the cover page"},
+    {"draft", 0, CLI_FLAG, NULL, "a DRAFT watermark on every page"},
+    {"language", 0, CLI_VALUE, "CODE",
+     "the text's language: hyphenation patterns and the PDF's /Lang; en (default), de, fr ..."},
+    {"dump", 0, CLI_VALUE, "WHAT", "print a stage instead: 'layout' (every item's position)"},
+    {0},
 };
 
 const struct cli_command cli_md2pdf_command = {
@@ -201,7 +206,8 @@ const struct cli_command cli_md2pdf_command = {
         "Typesets IN.md (CommonMark with GFM tables, task lists, strikethrough and\n"
         "autolinks) as a PDF with running header and footer, bookmarks, clickable links\n"
         "and embedded fonts. HTML comments of the form <!-- golive:NAME ... --> are print\n"
-        "directives (pagebreak, signature, cover, draft, notes, table, matrix, keep; see docs/typesetting.md);\n"
+        "directives (pagebreak, signature, cover, draft, notes, table, matrix, keep; see "
+        "docs/typesetting.md);\n"
         "any other raw HTML is shown as literal text. Images are read only from IN's\n"
         "folder and below. The creation date comes from --date, else SOURCE_DATE_EPOCH,\n"
         "else 1970-01-01: the same input and options always give the same bytes.",

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const default_checklists[] = { "preflight", "golive-runbook", "handover" };
+static const char *const default_checklists[] = {"preflight", "golive-runbook", "handover"};
 
 /* Which documents print a shipped checklist, and whether it gates the
  * go-live: the pre-flight list its sheet, the handover list the close-out
@@ -29,8 +29,11 @@ static void put_use(struct node *entry, const char *name)
 {
     bool preflight = strcmp(name, "preflight") == 0, handover = strcmp(name, "handover") == 0,
          audit = strcmp(name, "audit-prerequisites") == 0;
-    put_text(entry, "artifacts", preflight ? "preflight" : handover ? "closeout" : audit ? ""
-                                                                                    : "runbook");
+    put_text(entry, "artifacts",
+             preflight  ? "preflight"
+             : handover ? "closeout"
+             : audit    ? ""
+                        : "runbook");
     put_text(entry, "gate", handover || audit ? "false" : "true");
 }
 
@@ -68,11 +71,10 @@ static int choose(const struct cli_invocation *invocation, const struct shipped_
         }
         char hint[96];
         if (!found)
-            status = cli_usage_error(cli_invocation_command(invocation),
-                                     "no shipped checklist is called '%s'%s (golive list shows them)",
-                                     names[index],
-                                     suggest_hint(names[index], known, shipped_count, hint,
-                                                  sizeof hint));
+            status = cli_usage_error(
+                cli_invocation_command(invocation),
+                "no shipped checklist is called '%s'%s (golive list shows them)", names[index],
+                suggest_hint(names[index], known, shipped_count, hint, sizeof hint));
     }
     free(known);
     return status;
@@ -83,13 +85,13 @@ static struct node *scaffold_data(const struct selection *selection)
 {
     struct node *data = node_new_mapping();
     struct node *list = put_list(data, "checklists");
-    struct buffer roles = { 0 }, artifacts = { 0 };
-    struct name_table seen_roles = { 0 };
+    struct buffer roles = {0}, artifacts = {0};
+    struct name_table seen_roles = {0};
     buffer_append_text(&artifacts, "audit, signoff, contacts");
     for (size_t index = 0; index < selection->count; index++) {
         const struct shipped_checklist *shipped = selection->chosen[index];
         struct node *entry = append_mapping(list);
-        struct buffer path = { 0 };
+        struct buffer path = {0};
         buffer_printf(&path, "checklists/%s.yaml", shipped->name);
         put_text(entry, "file", buffer_text(&path));
         buffer_truncate(&path, 0);
@@ -121,10 +123,10 @@ static struct node *scaffold_data(const struct selection *selection)
 static bool render_scaffold(const char *data_folder, const char *name, const struct node *data,
                             struct buffer *out, struct diag_sink *sink)
 {
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     buffer_printf(&path, "%s/templates/new/%s", data_folder, name);
-    struct tmpl *loaded = tmpl_load_file(buffer_text(&path), source_position_of_file(buffer_text(&path)),
-                                         sink);
+    struct tmpl *loaded =
+        tmpl_load_file(buffer_text(&path), source_position_of_file(buffer_text(&path)), sink);
     bool ok = loaded && tmpl_render(loaded, data, TMPL_ESCAPE_NONE, out, sink);
     tmpl_free(loaded);
     buffer_free(&path);
@@ -134,7 +136,7 @@ static bool render_scaffold(const char *data_folder, const char *name, const str
 static bool stage(struct file_batch *batch, const char *folder, const char *name,
                   const struct buffer *bytes, struct diag_sink *sink)
 {
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     buffer_printf(&path, "%s/%s", folder, name);
     bool ok = file_batch_stage(batch, buffer_text(&path), buffer_text(bytes), bytes->length, sink);
     buffer_free(&path);
@@ -149,7 +151,7 @@ static bool stage_checklists(struct file_batch *batch, const char *folder,
     bool ok = true;
     for (size_t index = 0; ok && index < selection->count; index++) {
         const struct shipped_checklist *shipped = selection->chosen[index];
-        struct buffer copy = { 0 }, run = { 0 }, name = { 0 };
+        struct buffer copy = {0}, run = {0}, name = {0};
         size_t length;
         const char *bytes = yaml_document_bytes(shipped->document, &length);
         buffer_append(&copy, bytes, length);
@@ -177,8 +179,8 @@ static bool folder_is_free(const char *folder, struct diag_sink *sink)
     if (!directory) {
         if (errno == ENOENT)
             return true;
-        diag(sink, DIAG_OUTPUT_FOLDER, source_position_of_file(folder),
-             "cannot use '%s': %s", folder, strerror(errno));
+        diag(sink, DIAG_OUTPUT_FOLDER, source_position_of_file(folder), "cannot use '%s': %s",
+             folder, strerror(errno));
         return false;
     }
     bool empty = true;
@@ -188,13 +190,14 @@ static bool folder_is_free(const char *folder, struct diag_sink *sink)
     if (!empty)
         diag(sink, DIAG_FOLDER_NOT_EMPTY, source_position_of_file(folder),
              "'%s' already holds files; golive new writes only into a new or empty folder, "
-             "and never overwrites", folder);
+             "and never overwrites",
+             folder);
     return empty;
 }
 
 static bool make_subfolder(const char *folder, const char *name, struct diag_sink *sink)
 {
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     buffer_printf(&path, "%s/%s", folder, name);
     bool ok = path_make_folders(buffer_text(&path));
     if (!ok)
@@ -204,19 +207,19 @@ static bool make_subfolder(const char *folder, const char *name, struct diag_sin
     return ok;
 }
 
-static bool scaffold(const char *folder, const struct selection *selection,
-                     const char *data_folder, struct diag_sink *sink)
+static bool scaffold(const char *folder, const struct selection *selection, const char *data_folder,
+                     struct diag_sink *sink)
 {
     struct node *data = scaffold_data(selection);
-    struct buffer project = { 0 }, audit = { 0 };
-    bool ok = render_scaffold(data_folder, "project.yaml", data, &project, sink)
-              && render_scaffold(data_folder, "audit.yaml", data, &audit, sink)
-              && make_subfolder(folder, "checklists", sink) && make_subfolder(folder, "runs", sink);
+    struct buffer project = {0}, audit = {0};
+    bool ok = render_scaffold(data_folder, "project.yaml", data, &project, sink) &&
+              render_scaffold(data_folder, "audit.yaml", data, &audit, sink) &&
+              make_subfolder(folder, "checklists", sink) && make_subfolder(folder, "runs", sink);
     struct file_batch *batch = file_batch_new();
-    ok = ok && stage(batch, folder, "project.yaml", &project, sink)
-         && stage(batch, folder, "audit.yaml", &audit, sink)
-         && stage_checklists(batch, folder, selection, data_folder, sink)
-         && file_batch_commit(batch, sink);
+    ok = ok && stage(batch, folder, "project.yaml", &project, sink) &&
+         stage(batch, folder, "audit.yaml", &audit, sink) &&
+         stage_checklists(batch, folder, selection, data_folder, sink) &&
+         file_batch_commit(batch, sink);
     file_batch_free(batch);
     buffer_free(&project);
     buffer_free(&audit);
@@ -232,16 +235,17 @@ static int command_new(const struct cli_invocation *invocation)
         return cli_finish(sink);
     size_t shipped_count;
     struct shipped_checklist *shipped = shipped_checklists(cli_data_folder(), &shipped_count, sink);
-    struct selection selection = { 0 };
+    struct selection selection = {0};
     int status = choose(invocation, shipped, shipped_count, &selection);
-    bool made = status < 0 && folder_is_free(folder, sink)
-                && scaffold(folder, &selection, cli_data_folder(), sink);
+    bool made = status < 0 && folder_is_free(folder, sink) &&
+                scaffold(folder, &selection, cli_data_folder(), sink);
     diag_print(sink, stderr);
     if (status < 0)
         status = diag_exit_status(sink);
     if (made && status == EXIT_STATUS_OK && !cli_flag(invocation, "quiet"))
-        printf("golive new: created '%s' with %zu checklist%s; next: golive check %s/project.yaml\n",
-               folder, selection.count, selection.count == 1 ? "" : "s", folder);
+        printf(
+            "golive new: created '%s' with %zu checklist%s; next: golive check %s/project.yaml\n",
+            folder, selection.count, selection.count == 1 ? "" : "s", folder);
     free(selection.chosen);
     shipped_free(shipped, shipped_count);
     diag_sink_free(sink);
@@ -249,10 +253,10 @@ static int command_new(const struct cli_invocation *invocation)
 }
 
 static const struct cli_option new_options[] = {
-    { "quiet", 'q', CLI_FLAG, NULL, "print nothing on success" },
-    { "checklist", 0, CLI_REPEATED, "NAME",
-      "a shipped checklist to use; repeat (default: preflight, golive-runbook, handover)" },
-    { 0 },
+    {"quiet", 'q', CLI_FLAG, NULL, "print nothing on success"},
+    {"checklist", 0, CLI_REPEATED, "NAME",
+     "a shipped checklist to use; repeat (default: preflight, golive-runbook, handover)"},
+    {0},
 };
 
 const struct cli_command cli_new_command = {

@@ -31,8 +31,8 @@ static bool load_data(const char *const *paths, size_t count, struct data_files 
     files->documents = xcalloc(count, sizeof(struct yaml_document *));
     files->count = count;
     for (size_t index = 0; index < count; index++) {
-        files->documents[index] = yaml_load_file(paths[index],
-                                                 source_position_of_file(paths[index]), sink);
+        files->documents[index] =
+            yaml_load_file(paths[index], source_position_of_file(paths[index]), sink);
         ok = ok && files->documents[index];
     }
     return ok;
@@ -55,7 +55,8 @@ static bool merge_data(struct data_files *files, const struct node **data, struc
         if (node_kind(root) != NODE_MAPPING) {
             diag(sink, DIAG_RENDER_DATA_NOT_MAPPING, node_position(root),
                  "the top level of this file is %s; several data files merge only when each "
-                 "is a mapping", node_kind_name(node_kind(root)));
+                 "is a mapping",
+                 node_kind_name(node_kind(root)));
             ok = false;
             continue;
         }
@@ -91,7 +92,7 @@ static bool write_output(const char *path, const struct buffer *out, struct diag
 
 static int usage_escape(const struct cli_command *command, const char *given)
 {
-    static const char *const modes[] = { "markdown", "html", "none" };
+    static const char *const modes[] = {"markdown", "html", "none"};
     const char *closest = suggest_closest(given, modes, 3);
     if (closest)
         return cli_usage_error(command, "unknown escape '%s'; did you mean '%s'?", given, closest);
@@ -104,7 +105,8 @@ static int command_render(const struct cli_invocation *invocation)
     if (cli_argument_count(invocation) > 1)
         return cli_usage_error(command,
                                "unexpected argument '%s'; give each data file its own --data, "
-                               "as in --data a.yaml --data b.yaml", cli_argument(invocation, 1));
+                               "as in --data a.yaml --data b.yaml",
+                               cli_argument(invocation, 1));
     enum tmpl_escape escape = TMPL_ESCAPE_MARKDOWN;
     const char *escape_name = cli_value(invocation, "escape");
     if (escape_name && !tmpl_escape_from_name(escape_name, &escape))
@@ -114,15 +116,15 @@ static int command_render(const struct cli_invocation *invocation)
     size_t data_count;
     const char *const *data_paths = cli_values(invocation, "data", &data_count);
     struct diag_sink *sink = diag_sink_new();
-    struct data_files files = { 0 };
-    struct buffer out = { 0 };
+    struct data_files files = {0};
+    struct buffer out = {0};
     const struct node *data = NULL;
     /* The template is loaded even when the data is wrong, so that one run
      * reports every problem. */
-    bool data_ok = load_data(data_paths, data_count, &files, sink)
-                   && merge_data(&files, &data, sink);
-    struct tmpl *loaded = tmpl_load_file(template_path, source_position_of_file(template_path),
-                                         sink);
+    bool data_ok =
+        load_data(data_paths, data_count, &files, sink) && merge_data(&files, &data, sink);
+    struct tmpl *loaded =
+        tmpl_load_file(template_path, source_position_of_file(template_path), sink);
     if (data_ok && loaded && tmpl_render(loaded, data, escape, &out, sink))
         write_output(cli_value(invocation, "output"), &out, sink);
     diag_print(sink, stderr);
@@ -135,10 +137,11 @@ static int command_render(const struct cli_invocation *invocation)
 }
 
 static const struct cli_option render_options[] = {
-    { "data", 'd', CLI_REPEATED, "FILE", "YAML data; give it once per file, later keys win" },
-    { "escape", 'e', CLI_VALUE, "MODE", "how {{name}} escapes: markdown (default), html, none" },
-    { "output", 'o', CLI_VALUE, "FILE", "write FILE instead of standard output (see golive(1) for devices and links)" },
-    { 0 },
+    {"data", 'd', CLI_REPEATED, "FILE", "YAML data; give it once per file, later keys win"},
+    {"escape", 'e', CLI_VALUE, "MODE", "how {{name}} escapes: markdown (default), html, none"},
+    {"output", 'o', CLI_VALUE, "FILE",
+     "write FILE instead of standard output (see golive(1) for devices and links)"},
+    {0},
 };
 
 const struct cli_command cli_render_command = {

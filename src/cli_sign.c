@@ -15,10 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct source_position nowhere = { 0 };
+static const struct source_position nowhere = {0};
 
-static bool check_signatory(const struct project *project, const char *id,
-                            struct diag_sink *sink)
+static bool check_signatory(const struct project *project, const char *id, struct diag_sink *sink)
 {
     if (project_find_signatory(project, id))
         return true;
@@ -79,54 +78,56 @@ static bool check_signoff(const struct project *project, const struct signoff_fi
              "give the decision: --decision approved|conditional|rejected");
         return false;
     }
-    return recording_check_value(fields->decision, "decision", FIELD_ENUM,
-                                 schema_signoff_decisions, sink)
-           && check_signatory(project, fields->signatory, sink)
-           && recording_check_value(fields->name, "name", FIELD_TEXT, NULL, sink)
-           && check_signer(project, fields, sink)
-           && recording_check_value(fields->date, "date", FIELD_DATE, NULL, sink)
-           && recording_check_value(fields->signed_at, "at", FIELD_TIMESTAMP, NULL, sink)
-           && recording_check_value(fields->note, "note", FIELD_MARKDOWN, NULL, sink)
-           && check_conditions(fields, sink);
+    return recording_check_value(fields->decision, "decision", FIELD_ENUM, schema_signoff_decisions,
+                                 sink) &&
+           check_signatory(project, fields->signatory, sink) &&
+           recording_check_value(fields->name, "name", FIELD_TEXT, NULL, sink) &&
+           check_signer(project, fields, sink) &&
+           recording_check_value(fields->date, "date", FIELD_DATE, NULL, sink) &&
+           recording_check_value(fields->signed_at, "at", FIELD_TIMESTAMP, NULL, sink) &&
+           recording_check_value(fields->note, "note", FIELD_MARKDOWN, NULL, sink) &&
+           check_conditions(fields, sink);
 }
 
 static int command_sign(const struct cli_invocation *invocation)
 {
     const char *run = cli_argument(invocation, 0);
     char now[40] = "", today[16] = "";
-    struct signoff_fields fields = {
-        .signatory = cli_argument(invocation, 1), .name = cli_value(invocation, "name"),
-        .decision = cli_value(invocation, "decision"), .date = cli_value(invocation, "date"),
-        .at = now, .signed_at = cli_value(invocation, "at"), .note = cli_value(invocation, "note") };
+    struct signoff_fields fields = {.signatory = cli_argument(invocation, 1),
+                                    .name = cli_value(invocation, "name"),
+                                    .decision = cli_value(invocation, "decision"),
+                                    .date = cli_value(invocation, "date"),
+                                    .at = now,
+                                    .signed_at = cli_value(invocation, "at"),
+                                    .note = cli_value(invocation, "note")};
     fields.conditions = cli_values(invocation, "condition", &fields.condition_count);
-    struct sign_signature signing = {
-        .key_file = cli_value(invocation, "key"),
-        .passphrase_fd = cli_value(invocation, "passphrase-fd"),
-        .signature_file = cli_value(invocation, "signature"),
-        .build_folder = cli_value(invocation, "build"), .request = cli_flag(invocation, "request") };
+    struct sign_signature signing = {.key_file = cli_value(invocation, "key"),
+                                     .passphrase_fd = cli_value(invocation, "passphrase-fd"),
+                                     .signature_file = cli_value(invocation, "signature"),
+                                     .build_folder = cli_value(invocation, "build"),
+                                     .request = cli_flag(invocation, "request")};
     if ((signing.key_file != NULL) + signing.request + (signing.signature_file != NULL) > 1)
         return cli_usage_error(cli_invocation_command(invocation),
                                "give one of --key, --request and --signature");
     struct diag_sink *sink = diag_sink_new();
     struct recording recording;
-    if (recording_load(run, sink, &recording)
-        && check_signatory(recording.model->project, fields.signatory, sink)
-        && sign_signature_read(&signing, &recording, run, &fields, sink)
-        && check_signoff(recording.model->project, &fields, sink)) {
+    if (recording_load(run, sink, &recording) &&
+        check_signatory(recording.model->project, fields.signatory, sink) &&
+        sign_signature_read(&signing, &recording, run, &fields, sink) &&
+        check_signoff(recording.model->project, &fields, sink)) {
         clock_now(&recording.model->project->zone, now, sizeof now);
         clock_today(&recording.model->project->zone, today, sizeof today);
         struct timestamp signed_at;
         if (!fields.date && fields.signed_at && value_parse_timestamp(fields.signed_at, &signed_at))
-            value_format_date(value_date_of_epoch(signed_at.epoch
-                                                  + (int64_t)signed_at.offset_minutes * 60),
-                              today, sizeof today);
+            value_format_date(
+                value_date_of_epoch(signed_at.epoch + (int64_t)signed_at.offset_minutes * 60),
+                today, sizeof today);
         if (!fields.date)
             fields.date = today;
         bool prepared = sign_signature_prepare(&signing, &recording, run, &fields, sink);
-        struct buffer record = { 0 };
+        struct buffer record = {0};
         run_format_signoff(&record, &fields);
-        if (!prepared
-            || (!signing.request && !run_append_record(run, buffer_text(&record), sink)))
+        if (!prepared || (!signing.request && !run_append_record(run, buffer_text(&record), sink)))
             sign_signature_abandon(&signing);
         buffer_free(&record);
     }
@@ -136,19 +137,20 @@ static int command_sign(const struct cli_invocation *invocation)
 }
 
 static const struct cli_option sign_options[] = {
-    { "name", 0, CLI_VALUE, "NAME", "who signs (required)" },
-    { "decision", 0, CLI_VALUE, "DECISION", "approved, conditional or rejected (required)" },
-    { "condition", 0, CLI_REPEATED, "TEXT", "a condition of a conditional approval; repeat" },
-    { "date", 0, CLI_VALUE, "DATE", "the date of signing, YYYY-MM-DD (default: today)" },
-    { "at", 0, CLI_VALUE, "TIMESTAMP", "when it was signed, if earlier (a paper sheet typed "
-                                       "in later); both times are kept" },
-    { "note", 0, CLI_VALUE, "TEXT", "a remark" },
-    { "key", 0, CLI_VALUE, "FILE", "sign the statement with this secret key (minisign format)" },
-    { "passphrase-fd", 0, CLI_VALUE, "N", "read the key's passphrase from file descriptor N" },
-    { "request", 0, CLI_FLAG, NULL, "write the statement for the signatory to sign; record nothing" },
-    { "signature", 0, CLI_VALUE, "FILE", "record the statement signed in FILE.minisig" },
-    { "build", 0, CLI_VALUE, "DIR", "the build approved: its documents' SHA-256 in the statement" },
-    { 0 },
+    {"name", 0, CLI_VALUE, "NAME", "who signs (required)"},
+    {"decision", 0, CLI_VALUE, "DECISION", "approved, conditional or rejected (required)"},
+    {"condition", 0, CLI_REPEATED, "TEXT", "a condition of a conditional approval; repeat"},
+    {"date", 0, CLI_VALUE, "DATE", "the date of signing, YYYY-MM-DD (default: today)"},
+    {"at", 0, CLI_VALUE, "TIMESTAMP",
+     "when it was signed, if earlier (a paper sheet typed "
+     "in later); both times are kept"},
+    {"note", 0, CLI_VALUE, "TEXT", "a remark"},
+    {"key", 0, CLI_VALUE, "FILE", "sign the statement with this secret key (minisign format)"},
+    {"passphrase-fd", 0, CLI_VALUE, "N", "read the key's passphrase from file descriptor N"},
+    {"request", 0, CLI_FLAG, NULL, "write the statement for the signatory to sign; record nothing"},
+    {"signature", 0, CLI_VALUE, "FILE", "record the statement signed in FILE.minisig"},
+    {"build", 0, CLI_VALUE, "DIR", "the build approved: its documents' SHA-256 in the statement"},
+    {0},
 };
 
 const struct cli_command cli_sign_command = {

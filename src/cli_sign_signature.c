@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static const struct source_position nowhere = { 0 };
+static const struct source_position nowhere = {0};
 
 static const struct signatory *signatory_of(const struct recording *recording, const char *id)
 {
@@ -46,11 +46,11 @@ static bool run_lines(const char *run, unsigned *lines, char hex[65], struct dia
 static bool add_build(struct signoff_statement *statement, const char *folder,
                       struct diag_sink *sink)
 {
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     buffer_printf(&path, "%s/%s", folder, MANIFEST_NAME);
     char *text;
     size_t length;
-    struct manifest manifest = { 0 };
+    struct manifest manifest = {0};
     bool ok = file_read(buffer_text(&path), nowhere, sink, &text, &length);
     if (ok) {
         ok = manifest_parse(buffer_text(&path), text, length, &manifest, sink);
@@ -59,8 +59,9 @@ static bool add_build(struct signoff_statement *statement, const char *folder,
         statement->manifest_sha256 = xstrdup(hex);
         statement->documents.items = xcalloc(manifest.output_count + 1, sizeof(char *));
         for (size_t index = 0; ok && index < manifest.output_count; index++) {
-            struct buffer line = { 0 };
-            buffer_printf(&line, "%s %s", manifest.outputs[index].path, manifest.outputs[index].sha256);
+            struct buffer line = {0};
+            buffer_printf(&line, "%s %s", manifest.outputs[index].path,
+                          manifest.outputs[index].sha256);
             statement->documents.items[statement->documents.count++] = buffer_release(&line);
         }
         manifest_free(&manifest);
@@ -99,7 +100,7 @@ static bool build_statement(const struct recording *recording, const char *run,
 static void name_files(struct sign_signature *signing, const char *run, const char *signatory,
                        const char *at)
 {
-    struct buffer stamp = { 0 }, path = { 0 };
+    struct buffer stamp = {0}, path = {0};
     for (const char *c = at; *c && *c != '+' && *c != 'Z' && stamp.length < 15; c++)
         if (*c != '-' && *c != ':')
             buffer_append_char(&stamp, *c);
@@ -154,8 +155,8 @@ static bool open_key(const char *path, const struct signatory *signatory, const 
     minisign_wipe(text, length);
     free(text);
     char passphrase[PASSPHRASE_MAX] = "";
-    if (ok && key->encrypted && (ok = passphrase_read(descriptor, false, passphrase, sink))
-        && !(ok = minisign_secret_key_open(key, passphrase)))
+    if (ok && key->encrypted && (ok = passphrase_read(descriptor, false, passphrase, sink)) &&
+        !(ok = minisign_secret_key_open(key, passphrase)))
         diag(sink, DIAG_PASSPHRASE, source_position_of_file(path),
              "the passphrase does not open this key");
     minisign_wipe(passphrase, sizeof passphrase);
@@ -177,13 +178,13 @@ static bool sign_with_key(struct sign_signature *signing, const struct signatory
     struct minisign_secret_key key;
     bool ok = open_key(signing->key_file, signatory, signing->passphrase_fd, &key, sink);
     if (ok) {
-        struct buffer signature = { 0 }, comment = { 0 };
+        struct buffer signature = {0}, comment = {0};
         const char *base = strrchr(signing->statement_path, '/');
-        buffer_printf(&comment, "golive sign-off statement\tfile:%s", base ? base + 1 : signing->statement_path);
+        buffer_printf(&comment, "golive sign-off statement\tfile:%s",
+                      base ? base + 1 : signing->statement_path);
         minisign_sign(&key, statement->data, statement->length, buffer_text(&comment), &signature);
-        ok = write_file(signing->statement_path, statement, sink)
-             && (signing->wrote = true)
-             && write_file(signing->signature_path, &signature, sink);
+        ok = write_file(signing->statement_path, statement, sink) && (signing->wrote = true) &&
+             write_file(signing->signature_path, &signature, sink);
         buffer_free(&signature);
         buffer_free(&comment);
     }
@@ -206,8 +207,7 @@ static bool write_request(struct sign_signature *signing, const char *run,
 }
 
 bool sign_signature_prepare(struct sign_signature *signing, const struct recording *recording,
-                            const char *run, struct signoff_fields *fields,
-                            struct diag_sink *sink)
+                            const char *run, struct signoff_fields *fields, struct diag_sink *sink)
 {
     const struct signatory *signatory = signatory_of(recording, fields->signatory);
     if (signing->signature_file) {
@@ -220,12 +220,13 @@ bool sign_signature_prepare(struct sign_signature *signing, const struct recordi
             return true;
         diag(sink, DIAG_SIGNATURE_MISSING, nowhere,
              "signatory '%s' declares a key: sign with --key FILE, or --request and then "
-             "--signature FILE.minisig", signatory->id);
+             "--signature FILE.minisig",
+             signatory->id);
         return false;
     }
     struct signoff_statement statement;
     bool ok = build_statement(recording, run, fields, signing->build_folder, &statement, sink);
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     if (ok) {
         signoff_statement_format(&statement, &text);
         name_files(signing, run, signatory->id, fields->at);
@@ -270,8 +271,8 @@ static bool check_named_files(struct sign_signature *signing, const struct recor
              "the statement and its signature must both exist");
         return false;
     }
-    if (!path_is_inside(signing->statement_path, recording->model->root)
-        || !path_is_inside(signing->signature_path, recording->model->root)) {
+    if (!path_is_inside(signing->statement_path, recording->model->root) ||
+        !path_is_inside(signing->signature_path, recording->model->root)) {
         diag(sink, DIAG_PATH_OUTSIDE, source_position_of_file(signing->signature_path),
              "keep the statement and its signature inside the project's folder '%s'",
              recording->model->root);
@@ -290,8 +291,8 @@ bool sign_signature_read(struct sign_signature *signing, const struct recording 
         return false;
     const struct run *recorded = recording->use->run;
     for (size_t index = 0; recorded && index < recorded->signoff_count; index++)
-        if (recorded->signoffs[index].statement_file
-            && strcmp(recorded->signoffs[index].statement_file, signing->statement_relative) == 0) {
+        if (recorded->signoffs[index].statement_file &&
+            strcmp(recorded->signoffs[index].statement_file, signing->statement_relative) == 0) {
             diag(sink, DIAG_SIGNATURE_MISMATCH, nowhere,
                  "this signed statement is recorded already, at line %u: a signature counts once",
                  recorded->signoffs[index].position.line);
@@ -301,15 +302,15 @@ bool sign_signature_read(struct sign_signature *signing, const struct recording 
     size_t length;
     if (!file_read(run, source_position_of_file(run), sink, &text, &length))
         return false;
-    struct signoff_context context = { recording->model->project, recording->model->root, run,
-                                       text, length, 0 };
+    struct signoff_context context = {
+        recording->model->project, recording->model->root, run, text, length, 0};
     char key_id[MINISIGN_KEY_ID_HEX];
     struct signoff_statement *statement = &signing->statement;
     bool ok = signoff_signature_check(&context, signatory, signing->statement_path,
-                                      signing->signature_path, nowhere, statement, key_id, sink)
-              && agrees(fields->name, statement->name, "name", sink)
-              && agrees(fields->decision, statement->decision, "decision", sink)
-              && agrees(fields->date, statement->date, "date", sink);
+                                      signing->signature_path, nowhere, statement, key_id, sink) &&
+              agrees(fields->name, statement->name, "name", sink) &&
+              agrees(fields->decision, statement->decision, "decision", sink) &&
+              agrees(fields->date, statement->date, "date", sink);
     free(text);
     if (!ok)
         return false;

@@ -31,8 +31,7 @@ bool sign_signature_read(struct sign_signature *signing, const struct recording 
  * key; with --key writes the statement and its signature; with --request
  * writes the statement only. Then fields name the files. */
 bool sign_signature_prepare(struct sign_signature *signing, const struct recording *recording,
-                            const char *run, struct signoff_fields *fields,
-                            struct diag_sink *sink);
+                            const char *run, struct signoff_fields *fields, struct diag_sink *sink);
 
 /* sign_signature_abandon: removes the files golive wrote (the record failed). */
 void sign_signature_abandon(struct sign_signature *signing);

@@ -69,10 +69,10 @@ static char **known_moments(const struct project *project, size_t *count)
         const struct checklist *checklist = project->uses[use].checklist;
         const char **ids = checklist ? checklist_item_ids(checklist) : NULL;
         for (size_t index = 0; checklist && index < checklist->item_count; index++) {
-            if (evaluate_find_decision(project, ids[index])
-                != checklist_find_item(checklist, ids[index]))
+            if (evaluate_find_decision(project, ids[index]) !=
+                checklist_find_item(checklist, ids[index]))
                 continue;
-            struct buffer moment = { 0 };
+            struct buffer moment = {0};
             buffer_printf(&moment, "decision:%s", ids[index]);
             moments = xgrow(moments, &capacity, *count + 1, sizeof(char *));
             moments[(*count)++] = buffer_release(&moment);
@@ -88,12 +88,12 @@ static int refuse_moment(const struct cli_invocation *invocation, const struct p
     size_t count;
     char **moments = known_moments(project, &count);
     char hint[160];
-    int status = cli_usage_error(cli_invocation_command(invocation),
-                                 "'%s' is not a moment: give before-window, decision, "
-                                 "decision:STEP (a decision point of the runbook), "
-                                 "close-out or go-live%s", moment,
-                                 suggest_hint(moment, (const char *const *)moments, count, hint,
-                                              sizeof hint));
+    int status = cli_usage_error(
+        cli_invocation_command(invocation),
+        "'%s' is not a moment: give before-window, decision, "
+        "decision:STEP (a decision point of the runbook), "
+        "close-out or go-live%s",
+        moment, suggest_hint(moment, (const char *const *)moments, count, hint, sizeof hint));
     for (size_t index = 0; index < count; index++)
         free(moments[index]);
     free(moments);
@@ -108,14 +108,15 @@ static int command_status(const struct cli_invocation *invocation)
     int status = diag_exit_status(sink);
     if (model && status == EXIT_STATUS_OK) {
         evaluate_model(model, sink);
-        struct verdict decision_gate = { .arena = model->project->arena };
-        const struct verdict *gate = moment ? find_gate(model->project, moment, &decision_gate)
-                                            : NULL;
-        struct buffer report = { 0 };
+        struct verdict decision_gate = {.arena = model->project->arena};
+        const struct verdict *gate =
+            moment ? find_gate(model->project, moment, &decision_gate) : NULL;
+        struct buffer report = {0};
         if (!forecast_at(invocation, model->project)) {
             status = cli_usage_error(cli_invocation_command(invocation),
                                      "--at '%s' is not a date and time with its UTC offset, "
-                                     "such as 2026-03-20T22:30+01:00", cli_value(invocation, "at"));
+                                     "such as 2026-03-20T22:30+01:00",
+                                     cli_value(invocation, "at"));
         } else if (moment && !gate) {
             status = refuse_moment(invocation, model->project, moment);
         } else {
@@ -135,38 +136,37 @@ static int command_status(const struct cli_invocation *invocation)
 }
 
 static const struct cli_option status_options[] = {
-    { "gate", 0, CLI_VALUE, "MOMENT",
-      "exit by the gate at MOMENT: before-window, decision, decision:STEP, close-out or "
-      "go-live; 0 READY, 4 NOT READY, 5 ROLLBACK/NO-GO" },
-    { "at", 0, CLI_VALUE, "TIME",
-      "the forecast as of TIME (2026-03-20T22:30+01:00) instead of the last record" },
-    { 0 },
+    {"gate", 0, CLI_VALUE, "MOMENT",
+     "exit by the gate at MOMENT: before-window, decision, decision:STEP, close-out or "
+     "go-live; 0 READY, 4 NOT READY, 5 ROLLBACK/NO-GO"},
+    {"at", 0, CLI_VALUE, "TIME",
+     "the forecast as of TIME (2026-03-20T22:30+01:00) instead of the last record"},
+    {0},
 };
 
 const struct cli_command cli_status_command = {
     .name = "status",
     .synopsis = "PROJECT.yaml [--gate MOMENT] [--at TIME]",
     .summary = "the readiness dashboard; --gate MOMENT fails unless that gate is open",
-    .description =
-        "Loads and evaluates the engagement and prints its readiness dashboard: the\n"
-        "go-live verdict and why, approvals, counts per checklist, the next open\n"
-        "blocking steps with their owners, stale evidence, and planned against actual\n"
-        "time. Where steps have budgets, the planned timetable's end and, as of the\n"
-        "last record (or --at TIME), the forecast end, minutes ahead or behind plan,\n"
-        "and whether the rollback deadline and the window end will be met.\n"
-        "Colours only on a terminal, and never with NO_COLOR set.\n\n"
-        "With --gate MOMENT the exit status says whether the go-live may pass that\n"
-        "moment: 0 READY, 4 NOT READY, 5 ROLLBACK/NO-GO (1 when an input is invalid,\n"
-        "2 for an unknown moment). The moments (docs/rules.md):\n"
-        "  before-window  pre-flight done and fresh, go-live sign-offs in, the\n"
-        "                 runbook's preparation steps closed\n"
-        "  decision:STEP  all that, every step before decision point STEP closed,\n"
-        "                 and STEP recorded as go or continue\n"
-        "  decision       the runbook's last decision point\n"
-        "  close-out      every required step of every checklist closed, no\n"
-        "                 rollback, the close-out sign-offs in\n"
-        "  go-live        the whole go-live: its verdict, sign-offs and order\n"
-        "A deploy script: 'golive status project.yaml --gate decision:40 && deploy'.",
+    .description = "Loads and evaluates the engagement and prints its readiness dashboard: the\n"
+                   "go-live verdict and why, approvals, counts per checklist, the next open\n"
+                   "blocking steps with their owners, stale evidence, and planned against actual\n"
+                   "time. Where steps have budgets, the planned timetable's end and, as of the\n"
+                   "last record (or --at TIME), the forecast end, minutes ahead or behind plan,\n"
+                   "and whether the rollback deadline and the window end will be met.\n"
+                   "Colours only on a terminal, and never with NO_COLOR set.\n\n"
+                   "With --gate MOMENT the exit status says whether the go-live may pass that\n"
+                   "moment: 0 READY, 4 NOT READY, 5 ROLLBACK/NO-GO (1 when an input is invalid,\n"
+                   "2 for an unknown moment). The moments (docs/rules.md):\n"
+                   "  before-window  pre-flight done and fresh, go-live sign-offs in, the\n"
+                   "                 runbook's preparation steps closed\n"
+                   "  decision:STEP  all that, every step before decision point STEP closed,\n"
+                   "                 and STEP recorded as go or continue\n"
+                   "  decision       the runbook's last decision point\n"
+                   "  close-out      every required step of every checklist closed, no\n"
+                   "                 rollback, the close-out sign-offs in\n"
+                   "  go-live        the whole go-live: its verdict, sign-offs and order\n"
+                   "A deploy script: 'golive status project.yaml --gate decision:40 && deploy'.",
     .options = status_options,
     .minimum_arguments = 1,
     .maximum_arguments = 1,

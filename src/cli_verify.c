@@ -21,8 +21,8 @@ static int command_verify(const struct cli_invocation *invocation)
 }
 
 static const struct cli_option verify_options[] = {
-    { "quiet", 'q', CLI_FLAG, NULL, "print nothing on success" },
-    { 0 },
+    {"quiet", 'q', CLI_FLAG, NULL, "print nothing on success"},
+    {0},
 };
 
 const struct cli_command cli_verify_command = {

@@ -11,8 +11,8 @@
 static struct timestamp now_in(const struct zone *zone)
 {
     int64_t now = (int64_t)time(NULL);
-    return (struct timestamp){ .set = true, .epoch = now,
-                               .offset_minutes = zone_offset_at(zone, now) };
+    return (struct timestamp){
+        .set = true, .epoch = now, .offset_minutes = zone_offset_at(zone, now)};
 }
 
 void clock_now(const struct zone *zone, char *out, size_t size)

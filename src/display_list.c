@@ -8,9 +8,9 @@
 
 size_t display_list_add_page(struct display_list *list)
 {
-    list->pages = xgrow(list->pages, &list->page_capacity, list->page_count + 1,
-                        sizeof *list->pages);
-    list->pages[list->page_count] = (struct display_page){ 0 };
+    list->pages =
+        xgrow(list->pages, &list->page_capacity, list->page_count + 1, sizeof *list->pages);
+    list->pages[list->page_count] = (struct display_page){0};
     return list->page_count++;
 }
 
@@ -18,8 +18,8 @@ struct display_item *display_add(struct display_list *list, size_t page,
                                  const struct display_item *item)
 {
     struct display_page *target = &list->pages[page];
-    target->items = xgrow(target->items, &target->capacity, target->count + 1,
-                          sizeof *target->items);
+    target->items =
+        xgrow(target->items, &target->capacity, target->count + 1, sizeof *target->items);
     target->items[target->count] = *item;
     return &target->items[target->count++];
 }
@@ -38,29 +38,36 @@ const char *display_text(const struct display_list *list, const struct display_i
 }
 
 static const char *const kind_names[] = {
-    [DISPLAY_TEXT] = "text",       [DISPLAY_FILL] = "fill",
-    [DISPLAY_LINE] = "line",       [DISPLAY_FRAME] = "frame",
-    [DISPLAY_CHECKBOX] = "checkbox", [DISPLAY_WRAP_MARK] = "wrap-mark",
-    [DISPLAY_IMAGE] = "image",     [DISPLAY_LINK] = "link",
-    [DISPLAY_ANCHOR] = "anchor",   [DISPLAY_BOOKMARK] = "bookmark",
+    [DISPLAY_TEXT] = "text",           [DISPLAY_FILL] = "fill",
+    [DISPLAY_LINE] = "line",           [DISPLAY_FRAME] = "frame",
+    [DISPLAY_CHECKBOX] = "checkbox",   [DISPLAY_WRAP_MARK] = "wrap-mark",
+    [DISPLAY_IMAGE] = "image",         [DISPLAY_LINK] = "link",
+    [DISPLAY_ANCHOR] = "anchor",       [DISPLAY_BOOKMARK] = "bookmark",
     [DISPLAY_WATERMARK] = "watermark",
 };
 
 static const char *const face_names[] = {
-    [FACE_SANS] = "sans", [FACE_SANS_BOLD] = "sans-bold", [FACE_SANS_ITALIC] = "sans-italic",
-    [FACE_SANS_BOLD_ITALIC] = "sans-bold-italic", [FACE_MONO] = "mono",
-    [FACE_MONO_BOLD] = "mono-bold", [FACE_SYMBOL] = "symbol",
-    [FACE_ARABIC] = "arabic", [FACE_ARABIC_BOLD] = "arabic-bold", [FACE_HEBREW] = "hebrew",
-    [FACE_HEBREW_BOLD] = "hebrew-bold", [FACE_CJK] = "cjk", [FACE_NONE] = "none",
+    [FACE_SANS] = "sans",
+    [FACE_SANS_BOLD] = "sans-bold",
+    [FACE_SANS_ITALIC] = "sans-italic",
+    [FACE_SANS_BOLD_ITALIC] = "sans-bold-italic",
+    [FACE_MONO] = "mono",
+    [FACE_MONO_BOLD] = "mono-bold",
+    [FACE_SYMBOL] = "symbol",
+    [FACE_ARABIC] = "arabic",
+    [FACE_ARABIC_BOLD] = "arabic-bold",
+    [FACE_HEBREW] = "hebrew",
+    [FACE_HEBREW_BOLD] = "hebrew-bold",
+    [FACE_CJK] = "cjk",
+    [FACE_NONE] = "none",
 };
 
 static void dump_item(const struct display_list *list, const struct display_item *item,
                       struct buffer *out)
 {
-    buffer_printf(out, "  %s %.1f %.1f", kind_names[item->kind], (double)item->x,
-                  (double)item->y);
-    if (item->kind != DISPLAY_TEXT && item->kind != DISPLAY_ANCHOR
-        && item->kind != DISPLAY_BOOKMARK)
+    buffer_printf(out, "  %s %.1f %.1f", kind_names[item->kind], (double)item->x, (double)item->y);
+    if (item->kind != DISPLAY_TEXT && item->kind != DISPLAY_ANCHOR &&
+        item->kind != DISPLAY_BOOKMARK)
         buffer_printf(out, " %.1fx%.1f", (double)item->width, (double)item->height);
     if (item->kind == DISPLAY_TEXT)
         buffer_printf(out, " %s %.1f", face_names[item->face], (double)item->size);

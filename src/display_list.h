@@ -27,26 +27,26 @@ enum display_kind {
 };
 
 struct display_item {
-    float x, y, width, height;          /* [pt] */
-    float size;                         /* font size or line width [pt] */
-    uint32_t text_offset, text_length;  /* into display_list.text */
-    uint32_t colour;                    /* 0xRRGGBB */
-    uint8_t kind;                       /* enum display_kind */
-    uint8_t face;                       /* enum font_face, for text */
-    uint8_t level;                      /* bookmark level 1-6; checkbox: 1 when ticked */
+    float x, y, width, height;         /* [pt] */
+    float size;                        /* font size or line width [pt] */
+    uint32_t text_offset, text_length; /* into display_list.text */
+    uint32_t colour;                   /* 0xRRGGBB */
+    uint8_t kind;                      /* enum display_kind */
+    uint8_t face;                      /* enum font_face, for text */
+    uint8_t level;                     /* bookmark level 1-6; checkbox: 1 when ticked */
 };
 
 struct display_page {
     struct display_item *items;
     size_t count, capacity;
-    bool cover;                         /* a cover page: no running header or footer */
+    bool cover; /* a cover page: no running header or footer */
 };
 
 struct display_list {
-    float page_width, page_height;      /* [pt] */
+    float page_width, page_height; /* [pt] */
     struct display_page *pages;
     size_t page_count, page_capacity;
-    struct buffer text;                 /* every item's text, back to back */
+    struct buffer text; /* every item's text, back to back */
 };
 
 /* display_page_add: a new empty page at the end; returns its index. */

@@ -10,13 +10,12 @@
 #include <string.h>
 
 /* The run that holds record, among the project's runs. */
-static const struct run *run_of(const struct project *project,
-                                const struct signoff_record *record)
+static const struct run *run_of(const struct project *project, const struct signoff_record *record)
 {
     for (size_t use = 0; use < project->use_count; use++) {
         const struct run *run = project->uses[use].run;
-        if (run && run->signoff_count && record >= run->signoffs
-            && record < run->signoffs + run->signoff_count)
+        if (run && run->signoff_count && record >= run->signoffs &&
+            record < run->signoffs + run->signoff_count)
             return run;
     }
     return NULL;
@@ -24,13 +23,12 @@ static const struct run *run_of(const struct project *project,
 
 /* Applies the records after the sign-off, in file order: the latest state
  * counts; owner, due date, date and note are the latest given. */
-static void follow(struct tracked_condition *condition, const struct run *run,
-                   unsigned after_line)
+static void follow(struct tracked_condition *condition, const struct run *run, unsigned after_line)
 {
     for (size_t index = 0; run && index < run->condition_count; index++) {
         const struct condition_record *record = &run->conditions[index];
-        if (record->position.line <= after_line || !record->id
-            || strcmp(record->id, condition->id) != 0)
+        if (record->position.line <= after_line || !record->id ||
+            strcmp(record->id, condition->id) != 0)
             continue;
         condition->state = record->state;
         condition->latest = record;
@@ -38,9 +36,11 @@ static void follow(struct tracked_condition *condition, const struct run *run,
             condition->owner_name = record->owner_name;
         if (record->due.set)
             condition->due = record->due;
-        condition->date = record->date.set ? record->date
-                          : record->state == CONDITION_OPEN ? (struct date){ 0 }
-                                                            : value_date_of_epoch(record->at.epoch + record->at.offset_minutes * 60);
+        condition->date =
+            record->date.set ? record->date
+            : record->state == CONDITION_OPEN
+                ? (struct date){0}
+                : value_date_of_epoch(record->at.epoch + record->at.offset_minutes * 60);
         condition->note = record->note;
     }
 }

@@ -11,11 +11,10 @@
 
 void evaluate_findings(struct arena *arena, struct audit *audit)
 {
-    audit->risks_by_severity = arena_calloc(arena, schema_choice_count(schema_severities) + 1,
-                                            sizeof(size_t));
-    audit->components_by_origin = arena_calloc(arena,
-                                               schema_choice_count(schema_component_origins) + 1,
-                                               sizeof(size_t));
+    audit->risks_by_severity =
+        arena_calloc(arena, schema_choice_count(schema_severities) + 1, sizeof(size_t));
+    audit->components_by_origin =
+        arena_calloc(arena, schema_choice_count(schema_component_origins) + 1, sizeof(size_t));
     for (size_t state = 0; state < FINDING_STATE_COUNT; state++)
         audit->risks_by_state[state] = 0;
     for (size_t index = 0; index < audit->risk_count; index++) {

@@ -33,15 +33,14 @@ static bool is_window(const struct project *project, const struct checklist_use 
 {
     bool any_runbook = false;
     for (size_t index = 0; index < project->use_count; index++)
-        any_runbook = any_runbook || (project->uses[index].gate
-                                      && SET_HAS(project->uses[index].artifacts, ARTIFACT_RUNBOOK));
+        any_runbook = any_runbook || (project->uses[index].gate &&
+                                      SET_HAS(project->uses[index].artifacts, ARTIFACT_RUNBOOK));
     if (!use->checklist || !use->gate)
         return false;
     return any_runbook ? SET_HAS(use->artifacts, ARTIFACT_RUNBOOK) : !is_preflight(use);
 }
 
-static const char *expected_signer(const struct project *project,
-                                   const struct signatory *signatory)
+static const char *expected_signer(const struct project *project, const struct signatory *signatory)
 {
     const struct person *person = project_find_person(project, signatory->person);
     return person && person->name ? person->name : signatory->name ? signatory->name : "?";
@@ -59,8 +58,8 @@ void evaluate_signoff_reasons(struct verdict *verdict, const struct project *pro
         struct reason *reason = NULL;
         if (record && record->decision == SIGNOFF_REJECTED && which != SIGNOFF_REASON_MISSING)
             reason = evaluate_add_reason(verdict, REASON_SIGNOFF_REJECTED, NULL, NULL,
-                                         "the %s sign-off of %s (%s) was rejected by %s%s%s",
-                                         what, signatory->role, signatory->id, record->name,
+                                         "the %s sign-off of %s (%s) was rejected by %s%s%s", what,
+                                         signatory->role, signatory->id, record->name,
                                          record->deputy ? ", for " : "",
                                          record->deputy ? signatory->role : "");
         else if (!record && which != SIGNOFF_REASON_REJECTED)
@@ -82,16 +81,16 @@ static void judge_order(struct verdict *gate, const struct checklist *checklist,
     const struct subcheck *subcheck = item->state.subcheck_open;
     if (subcheck)
         evaluate_add_reason(gate, REASON_SUBCHECK_OPEN, item, checklist,
-                            "step %s (%s) is done while its sub-check %s.%s (%s) is open",
-                            item->id, item->title, item->id, subcheck->id, subcheck->title);
+                            "step %s (%s) is done while its sub-check %s.%s (%s) is open", item->id,
+                            item->title, item->id, subcheck->id, subcheck->title);
     const struct item *open = item->state.open_dependency;
     if (!open)
         return;
-    struct reason *reason = evaluate_add_reason(
-        gate, REASON_OUT_OF_ORDER, item, checklist,
-        "step %s (%s) is %s while step %s (%s), which it depends on, is %s", item->id,
-        item->title, schema_statuses[item->state.status], open->id, open->title,
-        schema_statuses[open->state.status]);
+    struct reason *reason =
+        evaluate_add_reason(gate, REASON_OUT_OF_ORDER, item, checklist,
+                            "step %s (%s) is %s while step %s (%s), which it depends on, is %s",
+                            item->id, item->title, schema_statuses[item->state.status], open->id,
+                            open->title, schema_statuses[open->state.status]);
     reason->dependency = open;
 }
 
@@ -103,11 +102,10 @@ static void judge_before(struct verdict *gate, const struct checklist *checklist
         return;
     evaluate_judge_step(gate, checklist, item);
     judge_order(gate, checklist, item);
-    if ((evaluate_is_required(item) || needed) && !evaluate_is_blocking(item)
-        && !item->state.closed && item->kind != ITEM_DECISION)
-        evaluate_add_reason(gate, REASON_PREPARATION_OPEN, item, checklist,
-                            "step %s (%s) is %s", item->id, item->title,
-                            schema_statuses[item->state.status]);
+    if ((evaluate_is_required(item) || needed) && !evaluate_is_blocking(item) &&
+        !item->state.closed && item->kind != ITEM_DECISION)
+        evaluate_add_reason(gate, REASON_PREPARATION_OPEN, item, checklist, "step %s (%s) is %s",
+                            item->id, item->title, schema_statuses[item->state.status]);
 }
 
 static void judge_preflight(struct verdict *gate, const struct project *project)
@@ -117,7 +115,7 @@ static void judge_preflight(struct verdict *gate, const struct project *project)
             continue;
         const struct checklist *checklist = project->uses[use].checklist;
         CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
-            judge_before(gate, checklist, item, false);
+        judge_before(gate, checklist, item, false);
     }
 }
 
@@ -135,7 +133,8 @@ static void gate_before_window(struct verdict *gate, const struct project *proje
             continue;
         const struct checklist *checklist = project->uses[use].checklist;
         bool window_opened = false;
-        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
+        {
             window_opened = window_opened || opens_window(item);
             if (!window_opened)
                 judge_before(gate, checklist, item, false);
@@ -160,7 +159,8 @@ static void gate_decision(struct verdict *gate, const struct project *project,
     judge_preflight(gate, project);
     evaluate_signoff_reasons(gate, project, ARTIFACT_RUNBOOK, SIGNOFF_REASON_BOTH);
     bool before = true;
-    CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+    CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
+    {
         if (item == decision)
             before = false;
         else if (before || depends_on(decision, item->id))
@@ -179,7 +179,7 @@ static void gate_go_live(struct verdict *gate, const struct project *project)
         if (!checklist || !project->uses[use].gate)
             continue;
         CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
-            judge_order(gate, checklist, item);
+        judge_order(gate, checklist, item);
     }
     evaluate_signoff_reasons(gate, project, ARTIFACT_RUNBOOK, SIGNOFF_REASON_MISSING);
     evaluate_settle(gate);
@@ -197,8 +197,8 @@ static void judge_conditions(struct verdict *gate, const struct project *project
             value_format_date(condition->due, due, sizeof due);
         struct reason *reason = evaluate_add_reason(
             gate, REASON_CONDITION_OPEN, NULL, NULL, "condition %s of %s is open%s%s%s%s: %s",
-            condition->id, condition->signatory->role ? condition->signatory->role
-                                                      : condition->signatory->id,
+            condition->id,
+            condition->signatory->role ? condition->signatory->role : condition->signatory->id,
             condition->owner_name ? ", owner " : "",
             condition->owner_name ? condition->owner_name : "", due[0] ? ", due " : "", due,
             condition->text);
@@ -212,11 +212,12 @@ static void gate_close_out(struct verdict *gate, const struct project *project)
         const struct checklist *checklist = project->uses[use].checklist;
         if (!checklist)
             continue;
-        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
+        {
             const struct item_state *state = &item->state;
             if (evaluate_decided_against(item))
-                evaluate_add_reason(gate, REASON_NO_GO, item, checklist,
-                                    "step %s (%s) decided %s", item->id, item->title,
+                evaluate_add_reason(gate, REASON_NO_GO, item, checklist, "step %s (%s) decided %s",
+                                    item->id, item->title,
                                     state->decision == OUTCOME_ROLLBACK ? "ROLLBACK" : "NO-GO");
             else if (evaluate_is_required(item) && !state->closed)
                 evaluate_add_reason(gate, REASON_REQUIRED_OPEN, item, checklist,
@@ -232,8 +233,7 @@ static void gate_close_out(struct verdict *gate, const struct project *project)
 }
 
 /* The worst effect among reasons[from..]. */
-static enum readiness worst_since(const struct verdict *verdict, size_t from,
-                                  enum readiness worst)
+static enum readiness worst_since(const struct verdict *verdict, size_t from, enum readiness worst)
 {
     for (size_t index = from; index < verdict->reason_count; index++) {
         enum readiness effect = evaluate_rules[verdict->reasons[index].kind].effect;
@@ -250,7 +250,7 @@ static enum readiness worst_since(const struct verdict *verdict, size_t from,
 static void answer_decisions(const struct project *project, struct checklist *checklist,
                              const struct item **last)
 {
-    struct verdict before = { .arena = project->arena };
+    struct verdict before = {.arena = project->arena};
     judge_preflight(&before, project);
     evaluate_signoff_reasons(&before, project, ARTIFACT_RUNBOOK, SIGNOFF_REASON_BOTH);
     enum readiness prefix = worst_since(&before, 0, READINESS_READY);
@@ -258,10 +258,10 @@ static void answer_decisions(const struct project *project, struct checklist *ch
         struct phase *in = &checklist->phases[phase];
         for (struct item *item = in->items; item < in->items + in->item_count; item++) {
             if (item->kind == ITEM_DECISION) {
-                struct verdict own = { .arena = project->arena };
+                struct verdict own = {.arena = project->arena};
                 for (size_t index = 0; index < item->depends_on.count; index++) {
-                    const struct item *dependency = checklist_find_item(
-                        checklist, item->depends_on.items[index]);
+                    const struct item *dependency =
+                        checklist_find_item(checklist, item->depends_on.items[index]);
                     if (dependency)
                         judge_before(&own, checklist, dependency, true);
                 }
@@ -298,8 +298,8 @@ void evaluate_decision_gate(struct verdict *gate, const struct project *project,
 {
     for (size_t use = 0; use < project->use_count; use++) {
         const struct checklist *checklist = project->uses[use].checklist;
-        if (is_window(project, &project->uses[use])
-            && checklist_find_item(checklist, decision->id) == decision) {
+        if (is_window(project, &project->uses[use]) &&
+            checklist_find_item(checklist, decision->id) == decision) {
             gate_decision(gate, project, checklist, decision);
             return;
         }
@@ -309,7 +309,7 @@ void evaluate_decision_gate(struct verdict *gate, const struct project *project,
 void evaluate_gates(struct project *project)
 {
     for (int moment = 0; moment < GATE_MOMENT_COUNT; moment++)
-        project->gates[moment] = (struct verdict){ .arena = project->arena };
+        project->gates[moment] = (struct verdict){.arena = project->arena};
     gate_before_window(&project->gates[GATE_BEFORE_WINDOW], project);
     gate_decisions(project);
     gate_close_out(&project->gates[GATE_CLOSE_OUT], project);

@@ -36,13 +36,13 @@ static void count_module(struct inventory_totals *totals, const struct inventory
 
 /* Adds custom module `custom` to the dependents of app `name`. */
 static void add_dependent(struct arena *arena, struct inventory_totals *totals,
-                          struct name_table *apps,
-                          const struct inventory_module *app, const char *custom)
+                          struct name_table *apps, const struct inventory_module *app,
+                          const char *custom)
 {
     const struct name_entry *entry = name_table_get(apps, app->name);
     if (!entry) {
-        totals->apps = arena_grow(arena, totals->apps, &totals->app_capacity,
-                                  totals->app_count + 1, sizeof *totals->apps);
+        totals->apps = arena_grow(arena, totals->apps, &totals->app_capacity, totals->app_count + 1,
+                                  sizeof *totals->apps);
         memset(&totals->apps[totals->app_count], 0, sizeof *totals->apps);
         totals->apps[totals->app_count].name = app->name;
         totals->apps[totals->app_count].origin = app->origin;
@@ -50,8 +50,8 @@ static void add_dependent(struct arena *arena, struct inventory_totals *totals,
         entry = name_table_get(apps, app->name);
     }
     struct inventory_app *target = &totals->apps[entry->number - 1];
-    target->dependents = arena_grow(arena, target->dependents, &target->capacity,
-                                    target->count + 1, sizeof(char *));
+    target->dependents =
+        arena_grow(arena, target->dependents, &target->capacity, target->count + 1, sizeof(char *));
     target->dependents[target->count++] = custom;
 }
 
@@ -64,8 +64,7 @@ static int compare_apps(const void *left, const void *right)
 }
 
 static void resolve_depends(struct arena *arena, struct inventory *inventory,
-                            const struct name_table *names,
-                            struct name_table *apps)
+                            const struct name_table *names, struct name_table *apps)
 {
     for (size_t index = 0; index < inventory->module_count; index++) {
         struct inventory_module *module = &inventory->modules[index];

@@ -21,13 +21,12 @@ static void reset_item(struct arena *arena, struct item *item)
 {
     for (size_t index = 0; index < item->subcheck_count; index++)
         item->subchecks[index].ticked = false;
-    item->state = (struct item_state){ .status = STATUS_TODO, .decision = OUTCOME_NONE };
-    item->state.evidence = arena_calloc(arena, item->evidence.count + 1,
-                                        sizeof(struct evidence_state));
+    item->state = (struct item_state){.status = STATUS_TODO, .decision = OUTCOME_NONE};
+    item->state.evidence =
+        arena_calloc(arena, item->evidence.count + 1, sizeof(struct evidence_state));
 }
 
-static void apply_record(struct arena *arena, struct item *item,
-                         const struct result_record *record)
+static void apply_record(struct arena *arena, struct item *item, const struct result_record *record)
 {
     struct item_state *state = &item->state;
     state->history = arena_grow(arena, state->history, &state->history_capacity,
@@ -55,7 +54,7 @@ static void apply_record(struct arena *arena, struct item *item,
  * never as old as a limit it exceeds. */
 static struct duration age_of(int64_t seconds)
 {
-    return (struct duration){ true, seconds > 0 ? (seconds + 59) / 60 : seconds / 60 };
+    return (struct duration){true, seconds > 0 ? (seconds + 59) / 60 : seconds / 60};
 }
 
 static void judge_evidence(struct item *item, struct timestamp window_start)
@@ -102,15 +101,15 @@ static void judge_order(const struct checklist *checklist, struct item *item)
     if (!item->state.closed)
         return;
     for (size_t index = 0; index < item->depends_on.count; index++) {
-        const struct item *dependency = checklist_find_item(checklist,
-                                                            item->depends_on.items[index]);
+        const struct item *dependency =
+            checklist_find_item(checklist, item->depends_on.items[index]);
         if (!dependency)
             continue;
         if (!dependency->state.closed && !item->state.open_dependency)
             item->state.open_dependency = dependency;
-        else if (dependency->state.closed && closed_at(item, &mine)
-                 && closed_at(dependency, &theirs) && theirs.epoch > mine.epoch
-                 && !item->state.early_of)
+        else if (dependency->state.closed && closed_at(item, &mine) &&
+                 closed_at(dependency, &theirs) && theirs.epoch > mine.epoch &&
+                 !item->state.early_of)
             item->state.early_of = dependency;
     }
 }
@@ -119,8 +118,8 @@ static void judge_order(const struct checklist *checklist, struct item *item)
 static void apply_subcheck(const struct checklist *checklist, const struct result_record *record)
 {
     const struct item *step;
-    struct subcheck *subcheck = (struct subcheck *)checklist_find_subcheck(
-        checklist, record->item_id, &step);
+    struct subcheck *subcheck =
+        (struct subcheck *)checklist_find_subcheck(checklist, record->item_id, &step);
     if (subcheck && !record->corrected_by)
         subcheck->ticked = record->status == STATUS_DONE || record->status == STATUS_SKIPPED;
 }
@@ -159,7 +158,7 @@ static void follow_branch(struct checklist *checklist, struct item *decision, co
             phase->items[at].state.not_taken = true;
     }
     struct phase *branch = find_phase(checklist, chosen);
-    *outcome = (struct checklist_outcome){ decision, decision->state.decision, branch, true, { 0 } };
+    *outcome = (struct checklist_outcome){decision, decision->state.decision, branch, true, {0}};
     for (size_t at = 0; branch && at < branch->item_count; at++) {
         struct timestamp closed;
         branch->items[at].state.in_branch = true;
@@ -172,14 +171,14 @@ static void follow_branch(struct checklist *checklist, struct item *decision, co
 
 static void choose_branches(struct checklist *checklist)
 {
-    checklist->outcome = (struct checklist_outcome){ .chosen = OUTCOME_NONE };
+    checklist->outcome = (struct checklist_outcome){.chosen = OUTCOME_NONE};
     for (size_t index = 0; index < checklist->phase_count; index++) {
         struct phase *phase = &checklist->phases[index];
         for (struct item *item = phase->items; item < phase->items + phase->item_count; item++) {
-            const char *chosen = item->state.decision == OUTCOME_NONE
-                                     ? NULL
-                                     : text_map_find(&item->succeeds_by,
-                                                     schema_outcomes[item->state.decision]);
+            const char *chosen =
+                item->state.decision == OUTCOME_NONE
+                    ? NULL
+                    : text_map_find(&item->succeeds_by, schema_outcomes[item->state.decision]);
             if (item->kind == ITEM_DECISION && chosen)
                 follow_branch(checklist, item, chosen);
         }
@@ -190,26 +189,26 @@ void evaluate_items(struct checklist *checklist, const struct run *run,
                     struct timestamp window_start)
 {
     CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
-        reset_item(checklist->arena, item);
+    reset_item(checklist->arena, item);
     for (size_t index = 0; run && index < run->result_count; index++) {
         const struct result_record *record = &run->results[index];
         /* The lookup gives a read-only step; evaluation is the one stage
          * that writes into it. */
-        struct item *item = record->item_id
-                                ? (struct item *)checklist_find_item(checklist, record->item_id)
-                                : NULL;
+        struct item *item =
+            record->item_id ? (struct item *)checklist_find_item(checklist, record->item_id) : NULL;
         if (item)
             apply_record(checklist->arena, item, record);
         else if (record->item_id)
             apply_subcheck(checklist, record);
     }
-    CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
-        item->state.closed = item->state.status == STATUS_DONE
-                             || item->state.status == STATUS_SKIPPED;
+    CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
+    {
+        item->state.closed =
+            item->state.status == STATUS_DONE || item->state.status == STATUS_SKIPPED;
         judge_evidence(item, window_start);
         judge_subchecks(item);
     }
     CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
-        judge_order(checklist, item);
+    judge_order(checklist, item);
     choose_branches(checklist);
 }

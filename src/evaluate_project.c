@@ -25,8 +25,8 @@ static void find_signoffs(struct project *project)
             const struct signoff_record *record = &run->signoffs[index];
             for (size_t at = 0; at < project->signatory_count; at++) {
                 struct signatory *signatory = &project->signatories[at];
-                if (record->signatory_id && signatory->id
-                    && strcmp(record->signatory_id, signatory->id) == 0) {
+                if (record->signatory_id && signatory->id &&
+                    strcmp(record->signatory_id, signatory->id) == 0) {
                     signatory->latest = record;
                     signatory->history_count++;
                 }
@@ -38,7 +38,7 @@ static void find_signoffs(struct project *project)
 /* Approval over the signatories whose artifacts match mask. */
 static struct approval_state approval_over(const struct project *project, artifact_set mask)
 {
-    struct approval_state state = { 0 };
+    struct approval_state state = {0};
     for (size_t index = 0; index < project->signatory_count; index++) {
         const struct signatory *signatory = &project->signatories[index];
         if (!(signatory->artifacts & mask))
@@ -74,7 +74,7 @@ static void evaluate_approvals(struct project *project)
 static void combine_verdicts(struct project *project)
 {
     struct verdict *verdict = &project->verdict;
-    *verdict = (struct verdict){ .arena = project->arena };
+    *verdict = (struct verdict){.arena = project->arena};
     for (size_t use = 0; use < project->use_count; use++) {
         const struct checklist *checklist = project->uses[use].checklist;
         if (!checklist || !project->uses[use].gate)
@@ -136,8 +136,8 @@ static void check_downtime(struct project_timing *timing, struct diag_sink *sink
     const struct result_record *first = timing->downtime_start_record;
     const struct result_record *last = timing->downtime_end_record;
     diag(sink, DIAG_DOWNTIME_NEGATIVE, last->position,
-         "the downtime ends (step %s, %s) before it starts (step %s, %s, line %u)",
-         last->item_id, value_format_timestamp(last->at, end, sizeof end), first->item_id,
+         "the downtime ends (step %s, %s) before it starts (step %s, %s, line %u)", last->item_id,
+         value_format_timestamp(last->at, end, sizeof end), first->item_id,
          value_format_timestamp(first->at, start, sizeof start), first->position.line);
     timing->downtime_inverted = true;
     timing->downtime.minutes = 0;
@@ -146,16 +146,17 @@ static void check_downtime(struct project_timing *timing, struct diag_sink *sink
 static void evaluate_timing(struct project *project, struct diag_sink *sink)
 {
     struct project_timing *timing = &project->timing;
-    *timing = (struct project_timing){ 0 };
+    *timing = (struct project_timing){0};
     if (project->window_start.set && project->window_end.set)
-        timing->window = (struct duration){
-            true, (project->window_end.epoch - project->window_start.epoch) / 60 };
+        timing->window =
+            (struct duration){true, (project->window_end.epoch - project->window_start.epoch) / 60};
     for (size_t use = 0; use < project->use_count; use++) {
         const struct checklist *checklist = project->uses[use].checklist;
         project->uses[use].times_go_live = times_go_live(project, &project->uses[use]);
         if (!project->uses[use].times_go_live)
             continue;
-        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
+        {
             for (size_t index = 0; index < item->state.history_count; index++)
                 widen(timing, item->state.history[index]->at);
             mark_downtime(timing, item);
@@ -163,8 +164,8 @@ static void evaluate_timing(struct project *project, struct diag_sink *sink)
     }
     if (timing->downtime_started) {
         struct timestamp until = timing->downtime_ended ? timing->downtime_end : timing->last;
-        timing->downtime = (struct duration){ true,
-                                              (until.epoch - timing->downtime_start.epoch) / 60 };
+        timing->downtime =
+            (struct duration){true, (until.epoch - timing->downtime_start.epoch) / 60};
         if (timing->downtime_ended)
             check_downtime(timing, sink);
     }
@@ -182,7 +183,7 @@ static bool planned_outcome(struct project *project)
         project->outcome = !outcome->completed ? GOLIVE_RESTORING
                            : rolled_back       ? GOLIVE_RESTORED
                                                : GOLIVE_FIXED_FORWARD;
-        project->outcome_at = outcome->completed ? outcome->completed_at : (struct timestamp){ 0 };
+        project->outcome_at = outcome->completed ? outcome->completed_at : (struct timestamp){0};
         project->outcome_checklist = checklist;
         return true;
     }
@@ -193,17 +194,19 @@ static bool planned_outcome(struct project *project)
  * outcome, live (and closed once the close-out gate opens), or not live. */
 static void evaluate_outcome(struct project *project)
 {
-    project->outcome_at = (struct timestamp){ 0 };
+    project->outcome_at = (struct timestamp){0};
     project->outcome_checklist = NULL;
     if (project->rollback_required) {
         project->outcome = GOLIVE_ROLLED_BACK;
         project->outcome_at = project->timing.last;
     } else if (planned_outcome(project)) {
-        if (project->outcome != GOLIVE_RESTORING && project->gates[GATE_GO_LIVE].readiness != READINESS_READY)
+        if (project->outcome != GOLIVE_RESTORING &&
+            project->gates[GATE_GO_LIVE].readiness != READINESS_READY)
             project->outcome = GOLIVE_RESTORING;
     } else if (project->gates[GATE_GO_LIVE].readiness == READINESS_READY) {
         project->outcome = project->gates[GATE_CLOSE_OUT].readiness == READINESS_READY
-                               ? GOLIVE_CLOSED : GOLIVE_LIVE;
+                               ? GOLIVE_CLOSED
+                               : GOLIVE_LIVE;
         project->outcome_at = project->timing.last;
     } else {
         project->outcome = GOLIVE_NOT_LIVE;
@@ -217,15 +220,15 @@ static void evaluate_closeout(struct project *project)
         const struct checklist *checklist = project->uses[use].checklist;
         if (!checklist || !project->uses[use].gate)
             continue;
-        project->rollback_required = project->rollback_required
-                                     || checklist->rollup.rollback_no_go > 0;
+        project->rollback_required =
+            project->rollback_required || checklist->rollup.rollback_no_go > 0;
     }
     evaluate_outcome(project);
     static const enum closeout_status computed[] = {
-        [GOLIVE_NOT_LIVE] = CLOSEOUT_PARTIAL, [GOLIVE_LIVE] = CLOSEOUT_SUCCESS,
-        [GOLIVE_CLOSED] = CLOSEOUT_SUCCESS, [GOLIVE_FIXED_FORWARD] = CLOSEOUT_SUCCESS,
-        [GOLIVE_RESTORED] = CLOSEOUT_SUCCESS, [GOLIVE_RESTORING] = CLOSEOUT_PARTIAL,
-        [GOLIVE_ROLLED_BACK] = CLOSEOUT_FAILED };
+        [GOLIVE_NOT_LIVE] = CLOSEOUT_PARTIAL,  [GOLIVE_LIVE] = CLOSEOUT_SUCCESS,
+        [GOLIVE_CLOSED] = CLOSEOUT_SUCCESS,    [GOLIVE_FIXED_FORWARD] = CLOSEOUT_SUCCESS,
+        [GOLIVE_RESTORED] = CLOSEOUT_SUCCESS,  [GOLIVE_RESTORING] = CLOSEOUT_PARTIAL,
+        [GOLIVE_ROLLED_BACK] = CLOSEOUT_FAILED};
     project->final_status = project->closeout_status >= 0
                                 ? (enum closeout_status)project->closeout_status
                                 : computed[project->outcome];

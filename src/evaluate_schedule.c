@@ -19,9 +19,10 @@
 
 struct graph {
     size_t count;
-    const struct item **steps;   /* by number - 1 */
-    size_t *first_pred, *preds;  /* the steps each waits for: preds[first_pred[i]..first_pred[i+1]) */
-    bool *alternative;           /* by phase index: not on the main line */
+    const struct item **steps; /* by number - 1 */
+    size_t *first_pred,
+        *preds;        /* the steps each waits for: preds[first_pred[i]..first_pred[i+1]) */
+    bool *alternative; /* by phase index: not on the main line */
 };
 
 /* Which phases are alternatives to the planned path, by index: a
@@ -31,7 +32,7 @@ struct graph {
 static bool *alternative_phases(const struct checklist *checklist)
 {
     bool *alternative = xcalloc(checklist->phase_count + 1, sizeof *alternative);
-    struct name_table phases = { 0 };
+    struct name_table phases = {0};
     for (size_t index = 0; index < checklist->phase_count; index++) {
         const struct phase *phase = &checklist->phases[index];
         if (phase->id)
@@ -43,12 +44,12 @@ static bool *alternative_phases(const struct checklist *checklist)
         alternative[index] = phase->item_count > 0 && !any_required;
     }
     CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
-        for (size_t index = 0; index < item->succeeds_by.count; index++) {
-            const struct text_pair *pair = &item->succeeds_by.pairs[index];
-            const struct name_entry *named = name_table_get(&phases, pair->text);
-            if (named && (!strcmp(pair->key, "rollback") || !strcmp(pair->key, "no-go")))
-                alternative[named->number] = true;
-        }
+    for (size_t index = 0; index < item->succeeds_by.count; index++) {
+        const struct text_pair *pair = &item->succeeds_by.pairs[index];
+        const struct name_entry *named = name_table_get(&phases, pair->text);
+        if (named && (!strcmp(pair->key, "rollback") || !strcmp(pair->key, "no-go")))
+            alternative[named->number] = true;
+    }
     name_table_free(&phases);
     return alternative;
 }
@@ -64,15 +65,15 @@ static void add_pred(size_t *preds, size_t *fill, size_t step)
 
 /* add_preds: the steps item waits for (see the top of the file). */
 static void add_preds(const struct checklist *checklist, const struct phase *phase,
-                      const struct phase *previous_main, const struct item *item,
-                      size_t *preds, size_t *fill)
+                      const struct phase *previous_main, const struct item *item, size_t *preds,
+                      size_t *fill)
 {
     if (item->pinned.set)
         return;
     if (item->depends_on.count) {
         for (size_t index = 0; index < item->depends_on.count; index++) {
-            const struct name_entry *entry
-                = name_table_get(&checklist->item_index, item->depends_on.items[index]);
+            const struct name_entry *entry =
+                name_table_get(&checklist->item_index, item->depends_on.items[index]);
             if (entry)
                 add_pred(preds, fill, entry->number);
         }
@@ -97,12 +98,11 @@ static void build_graph(const struct checklist *checklist, struct graph *graph)
         for (const struct phase *phase = checklist->phases;
              phase < checklist->phases + checklist->phase_count; phase++) {
             bool main_line = !graph->alternative[phase - checklist->phases];
-            for (const struct item *item = phase->items;
-                 item < phase->items + phase->item_count; item++) {
+            for (const struct item *item = phase->items; item < phase->items + phase->item_count;
+                 item++) {
                 graph->steps[item->number - 1] = item;
                 graph->first_pred[item->number - 1] = fill;
-                add_preds(checklist, phase, previous_main, item, pass ? graph->preds : NULL,
-                          &fill);
+                add_preds(checklist, phase, previous_main, item, pass ? graph->preds : NULL, &fill);
             }
             if (main_line && phase->item_count)
                 previous_main = phase;
@@ -229,15 +229,15 @@ static void plan_steps(struct checklist *checklist, const struct graph *graph,
         struct item *item = (struct item *)graph->steps[step];
         place_after_preds(graph, step, times);
         if (item->pinned.set)
-            times[step] = (struct placing){ .start = item->pinned.minutes };
+            times[step] = (struct placing){.start = item->pinned.minutes};
         times[step].end = times[step].start + budget_of(item);
         times[step].done = true;
         plan->present = plan->present || item->pinned.set || item->budget.set;
         item->plan.start = times[step].start;
         item->plan.end = times[step].end;
         item->plan.driver = times[step].driver;
-        item->plan.window = item->plan.driver ? item->plan.driver->plan.window
-                                              : item->plan.start <= 0;
+        item->plan.window =
+            item->plan.driver ? item->plan.driver->plan.window : item->plan.start <= 0;
         if (!item->plan.main_line)
             continue;
         if (!last || item->plan.start < plan->start)
@@ -254,14 +254,14 @@ static void plan_steps(struct checklist *checklist, const struct graph *graph,
 void evaluate_schedule(struct checklist *checklist)
 {
     struct checklist_plan *plan = &checklist->plan;
-    *plan = (struct checklist_plan){ 0 };
-    struct graph graph = { 0 };
+    *plan = (struct checklist_plan){0};
+    struct graph graph = {0};
     build_graph(checklist, &graph);
     for (struct phase *phase = checklist->phases;
          phase < checklist->phases + checklist->phase_count; phase++) {
         bool main_line = !graph.alternative[phase - checklist->phases];
         for (struct item *item = phase->items; item < phase->items + phase->item_count; item++)
-            item->plan = (struct item_plan){ .main_line = main_line };
+            item->plan = (struct item_plan){.main_line = main_line};
     }
     plan->order = arena_calloc(checklist->arena, graph.count + 1, sizeof *plan->order);
     order_steps(&graph, plan->order);
@@ -292,7 +292,7 @@ struct progress {
 static struct progress progress_of(const struct item *item, struct timestamp window_start,
                                    struct timestamp as_of)
 {
-    struct progress progress = { 0 };
+    struct progress progress = {0};
     const struct result_record *latest = NULL;
     for (size_t index = 0; index < item->state.history_count; index++) {
         const struct result_record *record = item->state.history[index];
@@ -306,8 +306,8 @@ static struct progress progress_of(const struct item *item, struct timestamp win
     }
     if (latest) {
         progress.last = minutes_from(window_start, latest->at);
-        progress.closed = (latest->status == STATUS_DONE || latest->status == STATUS_SKIPPED)
-                          && latest->decision != OUTCOME_CONTINUE;
+        progress.closed = (latest->status == STATUS_DONE || latest->status == STATUS_SKIPPED) &&
+                          latest->decision != OUTCOME_CONTINUE;
     }
     return progress;
 }
@@ -353,9 +353,9 @@ static void judge_limits(const struct checklist *checklist, const struct project
 {
     for (size_t index = 0; index < checklist->item_count; index++) {
         const struct item *item = checklist->plan.order[index];
-        if (item->plan.main_line && item->kind == ITEM_DECISION
-            && SET_HAS(item->outcomes, OUTCOME_ROLLBACK)
-            && (!out->decision || item->plan.end >= out->decision->plan.end))
+        if (item->plan.main_line && item->kind == ITEM_DECISION &&
+            SET_HAS(item->outcomes, OUTCOME_ROLLBACK) &&
+            (!out->decision || item->plan.end >= out->decision->plan.end))
             out->decision = item;
     }
     if (out->decision && project->rollback_deadline.set) {
@@ -375,11 +375,11 @@ static void judge_limits(const struct checklist *checklist, const struct project
 void evaluate_forecast(const struct checklist *checklist, const struct project *project,
                        struct timestamp as_of, struct forecast *out)
 {
-    *out = (struct forecast){ 0 };
-    if (!checklist->plan.present || !checklist->plan.last || !project->window_start.set
-        || !as_of.set)
+    *out = (struct forecast){0};
+    if (!checklist->plan.present || !checklist->plan.last || !project->window_start.set ||
+        !as_of.set)
         return;
-    struct graph graph = { 0 };
+    struct graph graph = {0};
     build_graph(checklist, &graph);
     struct placing *times = xcalloc(graph.count + 1, sizeof *times);
     out->present = true;
@@ -390,8 +390,8 @@ void evaluate_forecast(const struct checklist *checklist, const struct project *
         size_t step = item->number - 1;
         struct progress progress = progress_of(item, project->window_start, as_of);
         forecast_step(&graph, step, times, &progress, out->now);
-        if (item->plan.main_line && item->plan.window == checklist->plan.last->plan.window
-            && (!out->last || times[step].end >= out->end)) {
+        if (item->plan.main_line && item->plan.window == checklist->plan.last->plan.window &&
+            (!out->last || times[step].end >= out->end)) {
             out->end = times[step].end;
             out->last = item;
         }
@@ -404,7 +404,7 @@ void evaluate_forecast(const struct checklist *checklist, const struct project *
 
 struct timestamp evaluate_last_record(const struct checklist *checklist)
 {
-    struct timestamp last = { 0 };
+    struct timestamp last = {0};
     for (size_t index = 0; index < checklist->item_count; index++) {
         const struct item_state *state = &checklist->plan.order[index]->state;
         for (size_t record = 0; record < state->history_count; record++) {
@@ -421,8 +421,7 @@ void evaluate_forecasts(struct project *project, const struct timestamp *as_of)
     for (size_t use = 0; use < project->use_count; use++) {
         struct checklist *checklist = project->uses[use].checklist;
         if (checklist)
-            evaluate_forecast(checklist, project,
-                              as_of ? *as_of : evaluate_last_record(checklist),
+            evaluate_forecast(checklist, project, as_of ? *as_of : evaluate_last_record(checklist),
                               &checklist->forecast);
     }
 }

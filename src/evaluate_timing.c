@@ -17,7 +17,7 @@ static void time_phase(struct phase *phase, const struct phase_timing *previous,
                        struct timestamp window_start)
 {
     struct phase_timing *timing = &phase->timing;
-    *timing = (struct phase_timing){ 0 };
+    *timing = (struct phase_timing){0};
     bool all_required_closed = true;
     for (const struct item *item = phase->items; item < phase->items + phase->item_count; item++) {
         all_required_closed = all_required_closed && (!item->required || item->state.closed);
@@ -46,10 +46,10 @@ static void time_phase(struct phase *phase, const struct phase_timing *previous,
         if (earlier(chained, timing->start))
             timing->start = chained;
     }
-    timing->actual = (struct duration){ true, (timing->end.epoch - timing->start.epoch) / 60 };
+    timing->actual = (struct duration){true, (timing->end.epoch - timing->start.epoch) / 60};
     if (phase->budget.set && timing->actual.minutes > phase->budget.minutes)
-        timing->over_budget = (struct duration){ true,
-                                                 timing->actual.minutes - phase->budget.minutes };
+        timing->over_budget =
+            (struct duration){true, timing->actual.minutes - phase->budget.minutes};
 }
 
 /* Whether a phase counts in the total budget: it ran, or it has not
@@ -69,18 +69,18 @@ static bool budget_counts(const struct phase *phase)
 static void evaluate_phase_timing(struct checklist *checklist, struct timestamp window_start)
 {
     const struct phase_timing *previous = NULL;
-    checklist->budget = (struct duration){ 0 };
+    checklist->budget = (struct duration){0};
     for (struct phase *phase = checklist->phases;
          phase < checklist->phases + checklist->phase_count; phase++) {
         time_phase(phase, previous, window_start);
         struct phase_timing *timing = &phase->timing;
-        timing->overlaps = previous && timing->started && !timing->before_window
-                           && !previous->before_window && earlier(timing->start, previous->end);
+        timing->overlaps = previous && timing->started && !timing->before_window &&
+                           !previous->before_window && earlier(timing->start, previous->end);
         if (timing->started)
             previous = timing;
         if (budget_counts(phase))
-            checklist->budget = (struct duration){ true,
-                                                   checklist->budget.minutes + phase->budget.minutes };
+            checklist->budget =
+                (struct duration){true, checklist->budget.minutes + phase->budget.minutes};
     }
 }
 

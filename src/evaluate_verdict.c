@@ -26,14 +26,15 @@ static void count_item(struct rollup *rollup, const struct item *item)
 
 static bool evaluate_is_planned(const struct item *item)
 {
-    return item->state.decision != OUTCOME_NONE
-           && text_map_find(&item->succeeds_by, schema_outcomes[item->state.decision]);
+    return item->state.decision != OUTCOME_NONE &&
+           text_map_find(&item->succeeds_by, schema_outcomes[item->state.decision]);
 }
 
 bool evaluate_decided_against(const struct item *item)
 {
     enum outcome decision = item->state.decision;
-    return (decision == OUTCOME_ROLLBACK || decision == OUTCOME_NO_GO) && !evaluate_is_planned(item);
+    return (decision == OUTCOME_ROLLBACK || decision == OUTCOME_NO_GO) &&
+           !evaluate_is_planned(item);
 }
 
 /* A step of the branch a planned outcome chose is required and blocks
@@ -55,11 +56,11 @@ bool evaluate_is_blocking(const struct item *item)
 
 void evaluate_rollups(struct checklist *checklist)
 {
-    checklist->rollup = (struct rollup){ 0 };
+    checklist->rollup = (struct rollup){0};
     checklist->has_decision = false;
     for (struct phase *phase = checklist->phases;
          phase < checklist->phases + checklist->phase_count; phase++) {
-        phase->rollup = (struct rollup){ 0 };
+        phase->rollup = (struct rollup){0};
         for (const struct item *item = phase->items; item < phase->items + phase->item_count;
              item++) {
             count_item(&phase->rollup, item);
@@ -73,7 +74,7 @@ struct reason *evaluate_add_reason(struct verdict *verdict, enum reason_kind kin
                                    const struct item *item, const struct checklist *checklist,
                                    const char *format, ...)
 {
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     va_list arguments;
     va_start(arguments, format);
     buffer_vprintf(&text, format, arguments);
@@ -81,8 +82,10 @@ struct reason *evaluate_add_reason(struct verdict *verdict, enum reason_kind kin
     verdict->reasons = arena_grow(verdict->arena, verdict->reasons, &verdict->reason_capacity,
                                   verdict->reason_count + 1, sizeof(struct reason));
     struct reason *reason = &verdict->reasons[verdict->reason_count++];
-    *reason = (struct reason){ .kind = kind, .item = item, .checklist = checklist,
-                               .text = arena_strdup(verdict->arena, buffer_text(&text)) };
+    *reason = (struct reason){.kind = kind,
+                              .item = item,
+                              .checklist = checklist,
+                              .text = arena_strdup(verdict->arena, buffer_text(&text))};
     buffer_free(&text);
     return reason;
 }
@@ -110,12 +113,13 @@ static void judge_decision(struct verdict *verdict, const struct checklist *chec
 {
     enum outcome decision = item->state.decision;
     if (evaluate_decided_against(item))
-        evaluate_add_reason(verdict, REASON_NO_GO, item, checklist, "step %s (%s) decided %s", item->id,
-                   item->title, decision == OUTCOME_ROLLBACK ? "ROLLBACK" : "NO-GO");
+        evaluate_add_reason(verdict, REASON_NO_GO, item, checklist, "step %s (%s) decided %s",
+                            item->id, item->title,
+                            decision == OUTCOME_ROLLBACK ? "ROLLBACK" : "NO-GO");
     else if (decision != OUTCOME_GO && decision != OUTCOME_CONTINUE && !evaluate_is_planned(item))
         evaluate_add_reason(verdict, REASON_NO_DECISION, item, checklist,
-                   "step %s (%s) is a decision point without a go or continue decision", item->id,
-                   item->title);
+                            "step %s (%s) is a decision point without a go or continue decision",
+                            item->id, item->title);
 }
 
 static void judge_blocking(struct verdict *verdict, const struct checklist *checklist,
@@ -125,23 +129,23 @@ static void judge_blocking(struct verdict *verdict, const struct checklist *chec
     char age[32], limit[32];
     if (state->status == STATUS_FAILED)
         evaluate_add_reason(verdict, REASON_FAILED, item, checklist, "blocking step %s (%s) failed",
-                   item->id, item->title);
+                            item->id, item->title);
     else if (state->status == STATUS_BLOCKED)
-        evaluate_add_reason(verdict, REASON_BLOCKED, item, checklist, "blocking step %s (%s) is blocked",
-                   item->id, item->title);
+        evaluate_add_reason(verdict, REASON_BLOCKED, item, checklist,
+                            "blocking step %s (%s) is blocked", item->id, item->title);
     else if (!state->closed && item->kind != ITEM_DECISION) /* judge_decision says it */
         evaluate_add_reason(verdict, REASON_OPEN, item, checklist, "blocking step %s (%s) is %s",
-                   item->id, item->title, schema_statuses[state->status]);
+                            item->id, item->title, schema_statuses[state->status]);
     else if (state->evidence_missing)
         evaluate_add_reason(verdict, REASON_EVIDENCE_MISSING, item, checklist,
-                   "blocking step %s (%s) is done without all its evidence", item->id,
-                   item->title);
+                            "blocking step %s (%s) is done without all its evidence", item->id,
+                            item->title);
     else if (state->evidence_stale)
-        evaluate_add_reason(verdict, REASON_EVIDENCE_STALE, item, checklist,
-                   "blocking step %s (%s) has evidence %s old at the window start (at most %s)",
-                   item->id, item->title,
-                   value_format_duration(state->evidence_age.minutes, age, sizeof age),
-                   value_format_duration(item->evidence_max_age.minutes, limit, sizeof limit));
+        evaluate_add_reason(
+            verdict, REASON_EVIDENCE_STALE, item, checklist,
+            "blocking step %s (%s) has evidence %s old at the window start (at most %s)", item->id,
+            item->title, value_format_duration(state->evidence_age.minutes, age, sizeof age),
+            value_format_duration(item->evidence_max_age.minutes, limit, sizeof limit));
 }
 
 void evaluate_judge_step(struct verdict *verdict, const struct checklist *checklist,
@@ -158,8 +162,8 @@ void evaluate_judge_step(struct verdict *verdict, const struct checklist *checkl
 void evaluate_verdict(struct checklist *checklist)
 {
     struct verdict *verdict = &checklist->verdict;
-    *verdict = (struct verdict){ .arena = checklist->arena };
+    *verdict = (struct verdict){.arena = checklist->arena};
     CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
-        evaluate_judge_step(verdict, checklist, item);
+    evaluate_judge_step(verdict, checklist, item);
     evaluate_settle(verdict);
 }

@@ -56,7 +56,7 @@ static void show_offset(struct zoning *zoning, struct timestamp *at)
 
 void evaluate_zone(struct project *project)
 {
-    struct zoning zoning = { .zone = &project->zone };
+    struct zoning zoning = {.zone = &project->zone};
     each_timestamp(project, &zoning, zone_one);
     each_timestamp(project, &zoning, show_offset);
     project->offsets_vary = zoning.vary;

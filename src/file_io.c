@@ -35,7 +35,7 @@ static const char *file_type_name(mode_t mode)
  * the file system has no locks the file is read as it is. */
 static void wait_for_writers(int descriptor)
 {
-    struct flock lock = { .l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+    struct flock lock = {.l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0};
     while (fcntl(descriptor, F_SETLKW, &lock) != 0 && errno == EINTR)
         continue;
 }
@@ -70,7 +70,7 @@ bool file_read(const char *path, struct source_position cited_at, struct diag_si
         return false;
     }
     bool ok = false;
-    struct buffer data = { 0 };
+    struct buffer data = {0};
     struct stat status;
     if (fstat(descriptor, &status) != 0) {
         diag(sink, DIAG_FILE_OPEN, cited_at, "cannot inspect '%s': %s", path, strerror(errno));
@@ -78,16 +78,17 @@ bool file_read(const char *path, struct source_position cited_at, struct diag_si
     }
     if (!S_ISREG(status.st_mode)) {
         if (cited_at.line == 0 && cited_at.file && strcmp(cited_at.file, path) == 0)
-            diag(sink, DIAG_FILE_NOT_REGULAR, cited_at, "this is %s; golive reads only regular files",
-                 file_type_name(status.st_mode));
+            diag(sink, DIAG_FILE_NOT_REGULAR, cited_at,
+                 "this is %s; golive reads only regular files", file_type_name(status.st_mode));
         else
-            diag(sink, DIAG_FILE_NOT_REGULAR, cited_at, "'%s' is %s; golive reads only regular files",
-                 path, file_type_name(status.st_mode));
+            diag(sink, DIAG_FILE_NOT_REGULAR, cited_at,
+                 "'%s' is %s; golive reads only regular files", path,
+                 file_type_name(status.st_mode));
         goto cleanup;
     }
     if ((unsigned long long)status.st_size > LIMIT_FILE_SIZE) {
-        diag(sink, DIAG_FILE_TOO_LARGE, cited_at, "'%s' is %lld bytes; the limit is %u bytes",
-             path, (long long)status.st_size, LIMIT_FILE_SIZE);
+        diag(sink, DIAG_FILE_TOO_LARGE, cited_at, "'%s' is %lld bytes; the limit is %u bytes", path,
+             (long long)status.st_size, LIMIT_FILE_SIZE);
         goto cleanup;
     }
     wait_for_writers(descriptor);
@@ -96,8 +97,8 @@ bool file_read(const char *path, struct source_position cited_at, struct diag_si
         goto cleanup;
     }
     if (data.length > LIMIT_FILE_SIZE) {
-        diag(sink, DIAG_FILE_TOO_LARGE, cited_at, "'%s' grew past the limit of %u bytes while being read",
-             path, LIMIT_FILE_SIZE);
+        diag(sink, DIAG_FILE_TOO_LARGE, cited_at,
+             "'%s' grew past the limit of %u bytes while being read", path, LIMIT_FILE_SIZE);
         goto cleanup;
     }
     *length = data.length;
@@ -137,7 +138,7 @@ static mode_t default_file_mode(void)
 static char *write_temporary(const char *path, const void *data, size_t length)
 {
     char *folder = path_folder_of(path);
-    struct buffer name = { 0 };
+    struct buffer name = {0};
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     buffer_printf(&name, "%s/.%s.golive-XXXXXX", folder, base);
     free(folder);
@@ -147,8 +148,8 @@ static char *write_temporary(const char *path, const void *data, size_t length)
         free(temporary);
         return NULL;
     }
-    bool ok = fchmod(descriptor, default_file_mode()) == 0 && write_all(descriptor, data, length)
-              && fsync(descriptor) == 0;
+    bool ok = fchmod(descriptor, default_file_mode()) == 0 && write_all(descriptor, data, length) &&
+              fsync(descriptor) == 0;
     int saved = errno;
     if (close(descriptor) != 0 && ok) {
         ok = false;
@@ -198,8 +199,8 @@ static bool write_in_place(const char *path, const void *data, size_t length,
         saved = errno;
     }
     if (!ok)
-        diag(sink, DIAG_FILE_WRITE, source_position_of_file(path), "cannot write to '%s': %s",
-             path, strerror(saved));
+        diag(sink, DIAG_FILE_WRITE, source_position_of_file(path), "cannot write to '%s': %s", path,
+             strerror(saved));
     return ok;
 }
 
@@ -227,14 +228,15 @@ static bool write_through_link(const char *path, const void *data, size_t length
     else if (S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode) || S_ISFIFO(status.st_mode))
         ok = write_in_place(target, data, length, sink);
     else
-        ok = refuse_target(path, S_ISDIR(status.st_mode) ? "a symbolic link to a folder"
-                                                          : "a symbolic link to a socket", sink);
+        ok = refuse_target(path,
+                           S_ISDIR(status.st_mode) ? "a symbolic link to a folder"
+                                                   : "a symbolic link to a socket",
+                           sink);
     free(target);
     return ok;
 }
 
-bool file_write_atomic(const char *path, const void *data, size_t length,
-                       struct diag_sink *sink)
+bool file_write_atomic(const char *path, const void *data, size_t length, struct diag_sink *sink)
 {
     struct stat status;
     if (lstat(path, &status) != 0)
@@ -248,8 +250,7 @@ bool file_write_atomic(const char *path, const void *data, size_t length,
     return refuse_target(path, file_type_name(status.st_mode), sink);
 }
 
-bool file_write_output(const char *path, const void *data, size_t length,
-                       struct diag_sink *sink)
+bool file_write_output(const char *path, const void *data, size_t length, struct diag_sink *sink)
 {
     if (strcmp(path, "-") != 0)
         return file_write_atomic(path, data, length, sink);
@@ -285,18 +286,18 @@ void file_batch_journal(struct file_batch *batch, const char *folder)
     batch->journal_folder = xstrdup(folder);
 }
 
-bool file_batch_stage(struct file_batch *batch, const char *path, const void *data,
-                      size_t length, struct diag_sink *sink)
+bool file_batch_stage(struct file_batch *batch, const char *path, const void *data, size_t length,
+                      struct diag_sink *sink)
 {
     char *temporary = write_temporary(path, data, length);
     if (!temporary) {
-        diag(sink, DIAG_FILE_WRITE, source_position_of_file(path), "cannot write '%s': %s",
-             path, strerror(errno));
+        diag(sink, DIAG_FILE_WRITE, source_position_of_file(path), "cannot write '%s': %s", path,
+             strerror(errno));
         return false;
     }
-    batch->files = xgrow(batch->files, &batch->capacity, batch->count + 1,
-                         sizeof(struct staged_file));
-    batch->files[batch->count] = (struct staged_file){ xstrdup(path), temporary, NULL, false };
+    batch->files =
+        xgrow(batch->files, &batch->capacity, batch->count + 1, sizeof(struct staged_file));
+    batch->files[batch->count] = (struct staged_file){xstrdup(path), temporary, NULL, false};
     batch->count++;
     return true;
 }
@@ -355,9 +356,9 @@ static bool write_journal(const struct file_batch *batch, struct diag_sink *sink
         return true;
     struct file_journal_entry *entries = xcalloc(batch->count, sizeof *entries);
     for (size_t index = 0; index < batch->count; index++)
-        entries[index] = (struct file_journal_entry){ batch->files[index].target,
-                                                      batch->files[index].temporary,
-                                                      batch->files[index].previous };
+        entries[index] =
+            (struct file_journal_entry){batch->files[index].target, batch->files[index].temporary,
+                                        batch->files[index].previous};
     bool ok = file_journal_write(batch->journal_folder, entries, batch->count, sink);
     free(entries);
     return ok;
@@ -379,8 +380,8 @@ bool file_batch_commit(struct file_batch *batch, struct diag_sink *sink)
         struct staged_file *file = &batch->files[index];
         if (rename(file->temporary, file->target) != 0) {
             diag(sink, DIAG_FILE_WRITE, source_position_of_file(file->target),
-                 "cannot move the new '%s' into place: %s; every file is as it was",
-                 file->target, strerror(errno));
+                 "cannot move the new '%s' into place: %s; every file is as it was", file->target,
+                 strerror(errno));
             roll_back(batch);
             remove_journal(batch);
             return false;

@@ -37,13 +37,11 @@ bool file_read_descriptor(int descriptor, struct buffer *out, size_t limit);
  * - a folder or a socket: refused (DIAG_OUTPUT_TARGET).
  * On failure records a diagnostic, leaves any existing file unchanged and
  * returns false. */
-bool file_write_atomic(const char *path, const void *data, size_t length,
-                       struct diag_sink *sink);
+bool file_write_atomic(const char *path, const void *data, size_t length, struct diag_sink *sink);
 
 /* file_write_output: as file_write_atomic, but "-" is standard output:
  * for the -o FILE of commands. */
-bool file_write_output(const char *path, const void *data, size_t length,
-                       struct diag_sink *sink);
+bool file_write_output(const char *path, const void *data, size_t length, struct diag_sink *sink);
 
 /* A set of outputs written together: every file is staged to a temporary
  * file first; only when all are staged are they renamed into place. On a
@@ -56,8 +54,8 @@ struct file_batch *file_batch_new(void);
  * file_journal_roll_back (file_journal.h). */
 void file_batch_journal(struct file_batch *batch, const char *folder);
 /* file_batch_stage: writes data to a temporary file beside path. */
-bool file_batch_stage(struct file_batch *batch, const char *path, const void *data,
-                      size_t length, struct diag_sink *sink);
+bool file_batch_stage(struct file_batch *batch, const char *path, const void *data, size_t length,
+                      struct diag_sink *sink);
 /* file_batch_commit: renames every staged file into place, in the order
  * staged. Each target that exists is first given a second name (a hard
  * link, named like a staged file); when a rename fails part-way, every file

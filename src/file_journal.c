@@ -19,7 +19,7 @@ static const char journal_header[] =
 
 static char *join(const char *folder, const char *name)
 {
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     buffer_printf(&path, "%s/%s", folder, name);
     return buffer_release(&path);
 }
@@ -33,8 +33,8 @@ static const char *base_name(const char *path)
 /* A name the journal can hold and roll back: one file of its folder. */
 static bool journal_name_valid(const char *name)
 {
-    return name[0] != '\0' && strcmp(name, ".") != 0 && strcmp(name, "..") != 0
-           && strpbrk(name, "/\t\n\r") == NULL;
+    return name[0] != '\0' && strcmp(name, ".") != 0 && strcmp(name, "..") != 0 &&
+           strpbrk(name, "/\t\n\r") == NULL;
 }
 
 static void sync_folder(const char *folder)
@@ -46,10 +46,10 @@ static void sync_folder(const char *folder)
     }
 }
 
-bool file_journal_write(const char *folder, const struct file_journal_entry *entries,
-                        size_t count, struct diag_sink *sink)
+bool file_journal_write(const char *folder, const struct file_journal_entry *entries, size_t count,
+                        struct diag_sink *sink)
 {
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_append(&text, journal_header, sizeof journal_header - 1);
     bool ok = true;
     for (size_t index = 0; index < count; index++) {
@@ -104,8 +104,8 @@ static bool split_line(char *line, struct journal_line *out)
     if (!replace && !create)
         return false;
     for (size_t index = 1; index < out->count; index++)
-        if (!journal_name_valid(out->fields[index])
-            || (index > 1 && !file_is_staging_name(out->fields[index])))
+        if (!journal_name_valid(out->fields[index]) ||
+            (index > 1 && !file_is_staging_name(out->fields[index])))
             return false;
     return true;
 }
@@ -188,7 +188,7 @@ bool file_journal_roll_back(const char *folder, bool *rolled_back, struct diag_s
         bool malformed = false;
         int error = 0;
         size_t failed = ok ? undo_all(folder, text, &malformed, &error) : 0;
-        struct source_position at = { path, (unsigned)failed, 1 };
+        struct source_position at = {path, (unsigned)failed, 1};
         if (malformed)
             diag(sink, DIAG_JOURNAL_MALFORMED, at,
                  "this is not a commit journal golive can undo; the folder may mix two builds");

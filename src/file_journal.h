@@ -29,8 +29,8 @@ struct file_journal_entry {
 /* file_journal_write: writes the journal for entries[0..count) into folder
  * atomically and flushes it. Returns false after a diagnostic; then no
  * journal is there. */
-bool file_journal_write(const char *folder, const struct file_journal_entry *entries,
-                        size_t count, struct diag_sink *sink);
+bool file_journal_write(const char *folder, const struct file_journal_entry *entries, size_t count,
+                        struct diag_sink *sink);
 
 /* file_journal_remove: removes folder's journal and flushes the folder:
  * the commit is done. */

@@ -14,12 +14,12 @@ enum font_face {
     FACE_SANS_BOLD_ITALIC,
     FACE_MONO,
     FACE_MONO_BOLD,
-    FACE_SYMBOL,    /* fallback for arrows, ballot boxes, check marks, box drawing */
-    FACE_ARABIC,    /* fallbacks by script (font_fallback.h) */
+    FACE_SYMBOL, /* fallback for arrows, ballot boxes, check marks, box drawing */
+    FACE_ARABIC, /* fallbacks by script (font_fallback.h) */
     FACE_ARABIC_BOLD,
     FACE_HEBREW,
     FACE_HEBREW_BOLD,
-    FACE_CJK,       /* a system font, when installed */
+    FACE_CJK, /* a system font, when installed */
     FACE_COUNT,
     FACE_NONE = FACE_COUNT /* no face has the glyph */
 };
@@ -27,8 +27,8 @@ enum font_face {
 /* What the device knows of one character in one face: the face that really
  * draws it (the face asked for, or its fallback) and its advance width. */
 struct glyph_metrics {
-    enum font_face face;   /* FACE_NONE when no face has it */
-    uint16_t advance;      /* [1/1000 em] */
+    enum font_face face; /* FACE_NONE when no face has it */
+    uint16_t advance;    /* [1/1000 em] */
 };
 
 /* Advances are in thousandths of an em; at a font size [pt] one is this

@@ -42,23 +42,23 @@ const char *font_system_path(enum font_face face)
 
 static bool is_arabic(uint32_t code_point)
 {
-    return (code_point >= 0x0600 && code_point <= 0x06FF)
-           || (code_point >= 0x0750 && code_point <= 0x077F)
-           || (code_point >= 0x08A0 && code_point <= 0x08FF)
-           || (code_point >= 0xFB50 && code_point <= 0xFDFF)
-           || (code_point >= 0xFE70 && code_point <= 0xFEFE);
+    return (code_point >= 0x0600 && code_point <= 0x06FF) ||
+           (code_point >= 0x0750 && code_point <= 0x077F) ||
+           (code_point >= 0x08A0 && code_point <= 0x08FF) ||
+           (code_point >= 0xFB50 && code_point <= 0xFDFF) ||
+           (code_point >= 0xFE70 && code_point <= 0xFEFE);
 }
 
 static bool is_hebrew(uint32_t code_point)
 {
-    return (code_point >= 0x0590 && code_point <= 0x05FF)
-           || (code_point >= 0xFB1D && code_point <= 0xFB4F);
+    return (code_point >= 0x0590 && code_point <= 0x05FF) ||
+           (code_point >= 0xFB1D && code_point <= 0xFB4F);
 }
 
 static bool is_bold(enum font_face face)
 {
-    return face == FACE_SANS_BOLD || face == FACE_SANS_BOLD_ITALIC || face == FACE_MONO_BOLD
-           || face == FACE_ARABIC_BOLD || face == FACE_HEBREW_BOLD;
+    return face == FACE_SANS_BOLD || face == FACE_SANS_BOLD_ITALIC || face == FACE_MONO_BOLD ||
+           face == FACE_ARABIC_BOLD || face == FACE_HEBREW_BOLD;
 }
 
 size_t font_fallback_faces(enum font_face face, uint32_t code_point,

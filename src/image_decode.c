@@ -18,7 +18,7 @@ void decoded_image_free(struct decoded_image *image)
 {
     free(image->pixels);
     free(image->alpha);
-    *image = (struct decoded_image){ 0 };
+    *image = (struct decoded_image){0};
 }
 
 /* Moves the alpha channel of pixels (channels + 1 per pixel) into its own
@@ -60,12 +60,12 @@ static void png_quiet(png_structp png, png_const_charp message)
 /* What read_png_rows allocates, kept by its caller, which frees it
  * whether or not libpng jumped out half-way. */
 struct png_memory {
-    unsigned char *mixed;            /* the rows, back to back */
-    png_bytep *rows;                 /* where each row starts */
+    unsigned char *mixed; /* the rows, back to back */
+    png_bytep *rows;      /* where each row starts */
 };
 
-static bool read_png_rows(png_structp png, png_infop info, FILE *file,
-                          struct decoded_image *out, struct png_memory *memory)
+static bool read_png_rows(png_structp png, png_infop info, FILE *file, struct decoded_image *out,
+                          struct png_memory *memory)
 {
     if (setjmp(png_jmpbuf(png)))
         return false;
@@ -91,13 +91,13 @@ static bool read_png_rows(png_structp png, png_infop info, FILE *file,
 
 bool image_decode_png(const char *path, struct decoded_image *out)
 {
-    *out = (struct decoded_image){ 0 };
+    *out = (struct decoded_image){0};
     FILE *file = fopen(path, "rb");
     if (!file)
         return false;
     png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail, png_quiet);
     png_infop info = png ? png_create_info_struct(png) : NULL;
-    struct png_memory memory = { 0 };
+    struct png_memory memory = {0};
     bool ok = info && read_png_rows(png, info, file, out, &memory);
     bool alpha = ok && png_get_channels(png, info) == out->channels + 1;
     png_destroy_read_struct(&png, &info, NULL);
@@ -105,7 +105,7 @@ bool image_decode_png(const char *path, struct decoded_image *out)
     free(memory.rows);
     if (!ok) {
         free(memory.mixed);
-        *out = (struct decoded_image){ 0 };
+        *out = (struct decoded_image){0};
         return false;
     }
     if (alpha) {
@@ -154,15 +154,14 @@ static void read_scanlines(struct jpeg_decompress_struct *info, struct decoded_i
     while (info->output_scanline < info->output_height) {
         size_t line = info->output_scanline;
         unsigned char *target = out->pixels + line * width * out->channels;
-        JSAMPROW rows[1] = { cmyk ? row : target };
+        JSAMPROW rows[1] = {cmyk ? row : target};
         jpeg_read_scanlines(info, rows, 1);
         for (size_t pixel = 0; cmyk && pixel < width; pixel++)
             cmyk_to_rgb(row + 4 * pixel, target + 3 * pixel, inverted);
     }
 }
 
-static bool decode_jpeg_file(FILE *file, struct decoded_image *out, bool header_only,
-                             bool *is_cmyk)
+static bool decode_jpeg_file(FILE *file, struct decoded_image *out, bool header_only, bool *is_cmyk)
 {
     struct jpeg_decompress_struct info;
     struct jpeg_failure failure;
@@ -200,10 +199,9 @@ static bool decode_jpeg_file(FILE *file, struct decoded_image *out, bool header_
     return true;
 }
 
-static bool read_jpeg(const char *path, struct decoded_image *out, bool header_only,
-                      bool *is_cmyk)
+static bool read_jpeg(const char *path, struct decoded_image *out, bool header_only, bool *is_cmyk)
 {
-    *out = (struct decoded_image){ 0 };
+    *out = (struct decoded_image){0};
     *is_cmyk = false;
     FILE *file = fopen(path, "rb");
     if (!file)

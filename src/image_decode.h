@@ -11,10 +11,10 @@
 #include <stdint.h>
 
 struct decoded_image {
-    uint32_t width, height;          /* [pixels] */
-    unsigned channels;               /* 1: grey, 3: RGB (sRGB) */
-    unsigned char *pixels;           /* width * height * channels, rows top down */
-    unsigned char *alpha;            /* width * height opacities; NULL when opaque */
+    uint32_t width, height; /* [pixels] */
+    unsigned channels;      /* 1: grey, 3: RGB (sRGB) */
+    unsigned char *pixels;  /* width * height * channels, rows top down */
+    unsigned char *alpha;   /* width * height opacities; NULL when opaque */
 };
 
 /* image_decode_png: the PNG file at path, any bit depth, colour type or

@@ -23,7 +23,7 @@ static uint32_t big_endian(const unsigned char *bytes, unsigned count)
 
 static bool probe_png(const unsigned char *data, size_t length, struct image_info *info)
 {
-    static const unsigned char signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    static const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     if (length < 24 || memcmp(data, signature, 8) != 0 || memcmp(data + 12, "IHDR", 4) != 0)
         return false;
     info->format = IMAGE_PNG;
@@ -47,8 +47,8 @@ static bool probe_jpeg(const unsigned char *data, size_t length, struct image_in
             continue;
         }
         uint32_t segment = big_endian(data + at + 2, 2);
-        bool frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
-                     && marker != 0xCC;
+        bool frame =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (frame) {
             info->format = IMAGE_JPEG;
             info->height = big_endian(data + at + 5, 2);
@@ -65,8 +65,8 @@ static bool probe_jpeg(const unsigned char *data, size_t length, struct image_in
 enum image_probe_result image_probe(const char *path, struct image_info *info)
 {
     struct stat status;
-    if (stat(path, &status) != 0 || !S_ISREG(status.st_mode)
-        || (unsigned long long)status.st_size > LIMIT_FILE_SIZE)
+    if (stat(path, &status) != 0 || !S_ISREG(status.st_mode) ||
+        (unsigned long long)status.st_size > LIMIT_FILE_SIZE)
         return IMAGE_PROBE_UNREADABLE;
     FILE *file = fopen(path, "rb");
     if (!file)

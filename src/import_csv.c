@@ -52,7 +52,7 @@ static void row_free(struct csv_row *row)
     for (size_t index = 0; index < row->count; index++)
         free(row->fields[index].text);
     free(row->fields);
-    *row = (struct csv_row){ 0 };
+    *row = (struct csv_row){0};
 }
 
 /* A quoted field: "" inside is one quote; line breaks are kept. */
@@ -296,7 +296,7 @@ static void report_invalid_utf8(struct csv_reader *reader)
         while (size-- > 0)
             csv_advance(reader);
     }
-    struct source_position at = { reader->path, reader->line, reader->column };
+    struct source_position at = {reader->path, reader->line, reader->column};
     diag(reader->sink, DIAG_INVALID_UTF8, at,
          "the export is not UTF-8 from here on: export it again choosing UTF-8");
 }

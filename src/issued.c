@@ -45,7 +45,7 @@ static bool parse_line(char *line, struct issued_entry *entry)
 bool issued_load(const char *root, struct issued_register *out, struct diag_sink *sink)
 {
     memset(out, 0, sizeof *out);
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     buffer_printf(&path, "%s/%s/%s", root, ISSUED_FOLDER, ISSUED_REGISTER);
     out->path = buffer_release(&path);
     if (!file_exists_regular(out->path))
@@ -63,10 +63,10 @@ bool issued_load(const char *root, struct issued_register *out, struct diag_sink
         number++;
         if (line[0] == '#' || line[0] == '\0')
             continue;
-        struct issued_entry entry = { .line = number };
+        struct issued_entry entry = {.line = number};
         ok = parse_line(line, &entry);
         if (!ok) {
-            diag(sink, DIAG_ISSUED_MALFORMED, (struct source_position){ out->path, number, 1 },
+            diag(sink, DIAG_ISSUED_MALFORMED, (struct source_position){out->path, number, 1},
                  "this line is not 'DOCUMENT VERSION DATE SHA-256 FILE'");
             break;
         }

@@ -28,7 +28,7 @@ static bool code_is_plain(const char *code)
 /* The catalog file for code: the project's own first, else the shipped. */
 static char *catalog_path(const struct language_request *request, const char *code)
 {
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     if (request->project_folder) {
         buffer_printf(&path, "%s/%s.yaml", request->project_folder, code);
         if (file_exists_regular(buffer_text(&path)))
@@ -165,14 +165,14 @@ static bool load_chosen(struct language *language, const struct language_request
 bool language_load(struct language *language, const struct language_request *request,
                    struct diag_sink *sink)
 {
-    *language = (struct language){ 0 };
+    *language = (struct language){0};
     const char *code = request->code ? request->code : LANGUAGE_REFERENCE;
     language->code = xstrdup(code);
     bool ok = code_is_plain(code);
     if (ok)
-        language->paths[0] = catalog_path(&(struct language_request){
-                                              .shipped_folder = request->shipped_folder },
-                                          LANGUAGE_REFERENCE);
+        language->paths[0] =
+            catalog_path(&(struct language_request){.shipped_folder = request->shipped_folder},
+                         LANGUAGE_REFERENCE);
     if (ok && strcmp(code, LANGUAGE_REFERENCE) != 0)
         language->paths[1] = catalog_path(request, code);
     else if (ok && request->project_folder) {
@@ -182,8 +182,9 @@ bool language_load(struct language *language, const struct language_request *req
         else
             free(own);
     }
-    if (!ok || !language->paths[0] || (strcmp(code, LANGUAGE_REFERENCE) != 0 && !language->paths[1])) {
-        static const char *const shipped[] = { "en", "de", "fr" };
+    if (!ok || !language->paths[0] ||
+        (strcmp(code, LANGUAGE_REFERENCE) != 0 && !language->paths[1])) {
+        static const char *const shipped[] = {"en", "de", "fr"};
         char hint[96];
         diag(sink, DIAG_LANGUAGE_UNKNOWN, request->code_position,
              "golive has no catalog for the language '%s'; it ships en, de and fr%s", code,
@@ -192,8 +193,8 @@ bool language_load(struct language *language, const struct language_request *req
         return false;
     }
     struct node *reference = load_catalog(language, 0, request->code_position, sink);
-    ok = reference && load_chosen(language, request, reference, sink)
-         && apply_words(language->words, request, sink);
+    ok = reference && load_chosen(language, request, reference, sink) &&
+         apply_words(language->words, request, sink);
     if (!ok)
         language_free(language);
     return ok;
@@ -213,5 +214,5 @@ void language_free(struct language *language)
     free(language->paths[1]);
     yaml_document_free(language->documents[0]);
     yaml_document_free(language->documents[1]);
-    *language = (struct language){ 0 };
+    *language = (struct language){0};
 }

@@ -20,18 +20,18 @@ struct yaml_document;
 #define LANGUAGE_REFERENCE "en"
 
 struct language_request {
-    const char *code;                 /* "de"; NULL: the reference */
+    const char *code;                     /* "de"; NULL: the reference */
     struct source_position code_position; /* where the code was given */
-    const char *shipped_folder;       /* GOLIVE_DATADIR/templates/lang */
-    const char *project_folder;       /* the project's templates/lang, or NULL */
-    const struct text_map *words;     /* the project's own words, or NULL */
+    const char *shipped_folder;           /* GOLIVE_DATADIR/templates/lang */
+    const char *project_folder;           /* the project's templates/lang, or NULL */
+    const struct text_map *words;         /* the project's own words, or NULL */
     const struct source_position *word_positions;
 };
 
 struct language {
     char *code;
-    struct node *words;               /* mapping key -> text, owned */
-    char *paths[2];                   /* the catalogs read (reference, chosen), or NULL */
+    struct node *words;                 /* mapping key -> text, owned */
+    char *paths[2];                     /* the catalogs read (reference, chosen), or NULL */
     struct yaml_document *documents[2]; /* their texts, which positions point into */
 };
 

@@ -18,17 +18,26 @@ void box_add(struct layout *layout, const struct display_item *item)
 void box_add_text(struct layout *layout, float x, float y, enum font_face face, float size,
                   uint32_t colour, const char *text, size_t length)
 {
-    struct display_item item = { .kind = DISPLAY_TEXT, .x = x, .y = y, .size = size,
-                                 .face = (uint8_t)face, .colour = colour };
+    struct display_item item = {.kind = DISPLAY_TEXT,
+                                .x = x,
+                                .y = y,
+                                .size = size,
+                                .face = (uint8_t)face,
+                                .colour = colour};
     display_text_store(layout->list, &item, text, length);
     box_add(layout, &item);
 }
 
-void box_add_shape(struct layout *layout, enum display_kind kind, float x, float y,
-                   float width, float height, float line_width, uint32_t colour)
+void box_add_shape(struct layout *layout, enum display_kind kind, float x, float y, float width,
+                   float height, float line_width, uint32_t colour)
 {
-    struct display_item item = { .kind = (uint8_t)kind, .x = x, .y = y, .width = width,
-                                 .height = height, .size = line_width, .colour = colour };
+    struct display_item item = {.kind = (uint8_t)kind,
+                                .x = x,
+                                .y = y,
+                                .width = width,
+                                .height = height,
+                                .size = line_width,
+                                .colour = colour};
     box_add(layout, &item);
 }
 
@@ -48,12 +57,15 @@ float layout_checkbox_side(float size)
 void box_add_checkbox(struct layout *layout, float x, float baseline, float size, bool ticked)
 {
     float natural = layout_measures.checkbox_side * size, side = layout_checkbox_side(size);
-    struct display_item box = { .kind = DISPLAY_CHECKBOX, .x = x,
-                                .y = baseline - natural + layout_measures.checkbox_drop * size
-                                     - (side - natural) / 2,
-                                .width = side, .height = side,
-                                .size = layout_measures.checkbox_line,
-                                .colour = layout_measures.colour_text, .level = ticked };
+    struct display_item box = {.kind = DISPLAY_CHECKBOX,
+                               .x = x,
+                               .y = baseline - natural + layout_measures.checkbox_drop * size -
+                                    (side - natural) / 2,
+                               .width = side,
+                               .height = side,
+                               .size = layout_measures.checkbox_line,
+                               .colour = layout_measures.colour_text,
+                               .level = ticked};
     box_add(layout, &box);
 }
 
@@ -66,11 +78,11 @@ static void add_marker(struct layout *layout, struct layout_frame *item, float b
         float size = item->marker_size > 0 ? item->marker_size : body->size;
         size_t length = strlen(item->marker_text);
         float width = measure_text(layout, face, size, item->marker_text, length);
-        box_add_plain(layout, right - width, baseline, face, size,
-                      layout_measures.colour_text, item->marker_text, length);
+        box_add_plain(layout, right - width, baseline, face, size, layout_measures.colour_text,
+                      item->marker_text, length);
     } else {
-        box_add_checkbox(layout, right - layout_checkbox_side(body->size), baseline,
-                         body->size, item->marker == MARKER_BOX_TICKED);
+        box_add_checkbox(layout, right - layout_checkbox_side(body->size), baseline, body->size,
+                         item->marker == MARKER_BOX_TICKED);
     }
     item->marker = MARKER_NONE;
 }
@@ -116,7 +128,8 @@ static bool fits_on_page(const struct layout *layout, size_t first, size_t end)
 {
     float height = 0;
     for (size_t index = first; index < end; index++)
-        height += layout->boxes[index].height + (index > first ? layout->boxes[index].space_before : 0);
+        height +=
+            layout->boxes[index].height + (index > first ? layout->boxes[index].space_before : 0);
     return height <= layout->text_bottom - layout->text_top;
 }
 
@@ -158,7 +171,10 @@ uint32_t container_open(struct layout *layout, enum container_kind kind, float x
 {
     LAYOUT_GROW(layout->containers, layout->container_count, layout->container_capacity);
     layout->containers[layout->container_count] = (struct layout_container){
-        .kind = kind, .x = x, .width = width, .padding = padding,
+        .kind = kind,
+        .x = x,
+        .width = width,
+        .padding = padding,
         .parent = frame_top(layout)->container,
     };
     return (uint32_t)++layout->container_count;
@@ -177,7 +193,7 @@ struct layout_frame *frame_push(struct layout *layout, enum frame_kind kind)
     if (layout->frame_count)
         *frame = layout->frames[layout->frame_count - 1];
     else
-        *frame = (struct layout_frame){ 0 };
+        *frame = (struct layout_frame){0};
     frame->kind = kind;
     frame->marker = MARKER_NONE;
     layout->frame_count++;
@@ -210,9 +226,12 @@ static void layout_init(struct layout *layout, const struct layout_options *opti
                         struct diag_sink *sink)
 {
     const struct paper_geometry *paper = &layout_papers[options->paper];
-    *layout = (struct layout){ .options = options, .measurer = measurer, .sink = sink,
-                               .list = out, .draft = options->draft,
-                               .words = typeset_words_complete(options->words) };
+    *layout = (struct layout){.options = options,
+                              .measurer = measurer,
+                              .sink = sink,
+                              .list = out,
+                              .draft = options->draft,
+                              .words = typeset_words_complete(options->words)};
     layout->page_width = paper->width;
     layout->page_height = paper->height;
     layout->text_left = layout_margins.left;
@@ -281,11 +300,8 @@ void layout_plain_text(cmark_node *node, struct buffer *out)
             buffer_append_text(out, cmark_node_get_literal(current));
             break;
         case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-            buffer_append_char(out, ' ');
-            break;
-        default:
-            break;
+        case CMARK_NODE_LINEBREAK: buffer_append_char(out, ' '); break;
+        default: break;
         }
     }
     cmark_iter_free(iter);
@@ -300,8 +316,9 @@ static bool cover_title(cmark_node *root, struct buffer *out)
          node = cmark_node_next(node)) {
         const char *literal = cmark_node_get_literal(node);
         struct directive directive;
-        if (cmark_node_get_type(node) != CMARK_NODE_HTML_BLOCK || !directive_is_candidate(literal)
-            || !directive_parse(literal, source_position_of_file(NULL), &directive, ignored))
+        if (cmark_node_get_type(node) != CMARK_NODE_HTML_BLOCK ||
+            !directive_is_candidate(literal) ||
+            !directive_parse(literal, source_position_of_file(NULL), &directive, ignored))
             continue;
         const char *title = directive.values[KEY_TITLE];
         if (directive.kind == DIRECTIVE_COVER && title && *title) {

@@ -20,14 +20,14 @@ struct layout_options {
     enum paper_size paper;
     /* running header and footer; NULL or "" leaves a field out */
     const char *title, *subtitle, *client, *version, *classification, *footer_note;
-    bool title_given;            /* the title is not the document's own (a heading's) */
-    uint32_t accent_colour;      /* 0xRRGGBB: headings, rules, the cover */
-    const char *logo_path;       /* the cover's logo (PNG or JPEG), or NULL */
-    const char *base_folder;     /* relative image paths resolve here; NULL: none load */
-    const char *source_name;     /* names the Markdown in diagnostics */
-    const char *source_text;     /* the Markdown parsed, for warnings' columns; may be NULL */
+    bool title_given;        /* the title is not the document's own (a heading's) */
+    uint32_t accent_colour;  /* 0xRRGGBB: headings, rules, the cover */
+    const char *logo_path;   /* the cover's logo (PNG or JPEG), or NULL */
+    const char *base_folder; /* relative image paths resolve here; NULL: none load */
+    const char *source_name; /* names the Markdown in diagnostics */
+    const char *source_text; /* the Markdown parsed, for warnings' columns; may be NULL */
     size_t source_length;
-    bool draft;                  /* a DRAFT watermark on every page */
+    bool draft;                        /* a DRAFT watermark on every page */
     const struct typeset_words *words; /* the typesetter's own words; NULL: English */
     /* Where an image's URL came from when the Markdown was rendered from
      * other files (a run's note): its position there, or one with a NULL

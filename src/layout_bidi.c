@@ -74,8 +74,8 @@ void layout_bidi_prepare(struct layout *layout, size_t first, size_t end)
     bool wanted = false;
     for (size_t index = first; index < end && !wanted; index++) {
         const struct inline_span *span = &layout->spans[index];
-        wanted = is_text_span(span)
-                 && text_shape_wanted(buffer_text(&layout->scratch) + span->offset, span->length);
+        wanted = is_text_span(span) &&
+                 text_shape_wanted(buffer_text(&layout->scratch) + span->offset, span->length);
     }
     if (!wanted)
         return;
@@ -84,7 +84,7 @@ void layout_bidi_prepare(struct layout *layout, size_t first, size_t end)
     gather(layout, first, end, &code_points, &count);
     /* A table's cells are measured twice: shaped the first time only. */
     bool shape = first >= layout->shaped_floor;
-    struct text_shaping shaping = { 0 };
+    struct text_shaping shaping = {0};
     text_shape(code_points, count, shape ? TEXT_SHAPE_LIGATURES : TEXT_SHAPE_LEVELS, &shaping);
     if (shape) {
         rewrite_spans(layout, first, end, &shaping);
@@ -108,8 +108,8 @@ uint8_t layout_bidi_next_level(struct layout *layout)
 
 static bool is_right_to_left_face(enum font_face face)
 {
-    return face == FACE_ARABIC || face == FACE_ARABIC_BOLD || face == FACE_HEBREW
-           || face == FACE_HEBREW_BOLD;
+    return face == FACE_ARABIC || face == FACE_ARABIC_BOLD || face == FACE_HEBREW ||
+           face == FACE_HEBREW_BOLD;
 }
 
 /* Spaces and punctuation inside right-to-left text come from the face of
@@ -119,14 +119,14 @@ static bool is_right_to_left_face(enum font_face face)
 enum font_face layout_bidi_face(const struct layout *layout, enum font_face face,
                                 uint32_t code_point)
 {
-    const struct fragment *last = layout->fragment_count
-                                      ? &layout->fragments[layout->fragment_count - 1] : NULL;
+    const struct fragment *last =
+        layout->fragment_count ? &layout->fragments[layout->fragment_count - 1] : NULL;
     if (!(layout->bidi_level & 1) || !last || !is_right_to_left_face((enum font_face)last->face))
         return face;
     enum font_face word_face = (enum font_face)last->face;
     const struct text_measurer *measurer = layout->measurer;
     return measurer->glyph(measurer->context, word_face, code_point).face == word_face ? word_face
-                                                                                     : face;
+                                                                                       : face;
 }
 
 enum line_align layout_bidi_align(const struct layout *layout, enum line_align align)
@@ -143,9 +143,8 @@ static bool joins_run(const struct layout *layout, const struct fragment *previo
     const struct inline_span *right = &layout->spans[next->span];
     bool reversed = previous->level & 1;
     size_t follows = reversed ? previous_index - 1 : previous_index + 1;
-    return next->face == previous->face && left->style == right->style
-           && left->link == right->link && (next->level & 1) == reversed
-           && next_index == follows;
+    return next->face == previous->face && left->style == right->style &&
+           left->link == right->link && (next->level & 1) == reversed && next_index == follows;
 }
 
 /* Draws the run of fragments order[at, *end) (visual order) at pen; returns
@@ -157,9 +156,8 @@ static float emit_visual_run(struct layout *layout, size_t base, const size_t *o
     const struct fragment *fragments = layout->fragments;
     const struct fragment *first = &fragments[base + order[at]];
     size_t next = at + 1;
-    while (next < count
-           && joins_run(layout, &fragments[base + order[next - 1]], order[next - 1],
-                        &fragments[base + order[next]], order[next]))
+    while (next < count && joins_run(layout, &fragments[base + order[next - 1]], order[next - 1],
+                                     &fragments[base + order[next]], order[next]))
         next++;
     buffer_truncate(text, 0);
     float width = 0;
@@ -186,10 +184,11 @@ bool layout_bidi_emit_line(struct layout *layout, size_t index, float x, float b
     const struct layout_line *line = &layout->lines[index];
     const struct fragment *fragments = layout->fragments;
     size_t at = line->first, end = line->end;
-    while (at < end && fragments[at].kind != FRAGMENT_WORD && fragments[at].kind != FRAGMENT_CHECKBOX)
+    while (at < end && fragments[at].kind != FRAGMENT_WORD &&
+           fragments[at].kind != FRAGMENT_CHECKBOX)
         at++;
-    while (end > at && fragments[end - 1].kind != FRAGMENT_WORD
-           && fragments[end - 1].kind != FRAGMENT_CHECKBOX)
+    while (end > at && fragments[end - 1].kind != FRAGMENT_WORD &&
+           fragments[end - 1].kind != FRAGMENT_CHECKBOX)
         end--;
     size_t count = end - at;
     uint8_t *levels = xcalloc(count ? count : 1, 1);
@@ -197,7 +196,7 @@ bool layout_bidi_emit_line(struct layout *layout, size_t index, float x, float b
     for (size_t item = 0; item < count; item++)
         levels[item] = fragments[at + item].level;
     text_reorder(levels, count, order);
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     float pen = x;
     for (size_t item = 0; item < count;) {
         const struct fragment *fragment = &fragments[at + order[item]];

@@ -16,17 +16,19 @@
 static struct run_style run_style_of(const struct layout *layout, enum text_style_kind kind)
 {
     const struct text_style *style = &layout_styles[kind];
-    uint8_t base = (uint8_t)((style->bold ? SPAN_BOLD : 0) | (style->italic ? SPAN_ITALIC : 0)
-                             | (style->mono ? SPAN_MONO : 0));
-    return (struct run_style){ .size = style->size, .leading = style->leading,
-                               .colour = layout_colour(layout, style), .base = base };
+    uint8_t base = (uint8_t)((style->bold ? SPAN_BOLD : 0) | (style->italic ? SPAN_ITALIC : 0) |
+                             (style->mono ? SPAN_MONO : 0));
+    return (struct run_style){.size = style->size,
+                              .leading = style->leading,
+                              .colour = layout_colour(layout, style),
+                              .base = base};
 }
 
 static bool fragments_have_content(const struct layout *layout)
 {
     for (size_t index = 0; index < layout->fragment_count; index++)
-        if (layout->fragments[index].kind == FRAGMENT_WORD
-            || layout->fragments[index].kind == FRAGMENT_CHECKBOX)
+        if (layout->fragments[index].kind == FRAGMENT_WORD ||
+            layout->fragments[index].kind == FRAGMENT_CHECKBOX)
             return true;
     return false;
 }
@@ -54,22 +56,22 @@ static float paragraph_space_after(struct layout *layout)
 static bool image_captioned(const struct layout *layout, size_t index, cmark_node *node)
 {
     for (size_t after = index + 1; after < layout->span_count; after++)
-        if (layout->spans[after].length > 0 && layout->spans[after].kind != SPAN_BREAK
-            && strspn(buffer_text(&layout->scratch) + layout->spans[after].offset, " ")
-                   < layout->spans[after].length)
+        if (layout->spans[after].length > 0 && layout->spans[after].kind != SPAN_BREAK &&
+            strspn(buffer_text(&layout->scratch) + layout->spans[after].offset, " ") <
+                layout->spans[after].length)
             return true;
     cmark_node *next = cmark_node_next(node);
     cmark_node *child = next ? cmark_node_first_child(next) : NULL;
-    return next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH && child
-           && !cmark_node_next(child) && cmark_node_get_type(child) == CMARK_NODE_EMPH;
+    return next && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH && child &&
+           !cmark_node_next(child) && cmark_node_get_type(child) == CMARK_NODE_EMPH;
 }
 
 /* A paragraph; an image alone on its line in it stands as a block of its
  * own between the lines before and after it, kept with its caption. */
 static void layout_paragraph(struct layout *layout, cmark_node *node)
 {
-    struct run_style style = run_style_of(layout, layout->in_footnote ? STYLE_FOOTNOTE
-                                                                      : STYLE_BODY);
+    struct run_style style =
+        run_style_of(layout, layout->in_footnote ? STYLE_FOOTNOTE : STYLE_BODY);
     size_t first_box = layout->box_count;
     inline_reset(layout);
     inline_collect(layout, node, 0);
@@ -80,18 +82,17 @@ static void layout_paragraph(struct layout *layout, cmark_node *node)
         if (index > first)
             flow_spans(layout, first, index, &style, 0);
         if (index < layout->span_count)
-            layout_image_box(layout, &layout->spans[index],
-                             image_captioned(layout, index, node));
+            layout_image_box(layout, &layout->spans[index], image_captioned(layout, index, node));
         first = index + 1;
     }
     /* An item's first paragraph (a task's title) stays with what follows
      * it in the item, as a heading does; so does a paragraph that leads
      * into a list or a table ("Clear the two blockers, then:"). */
     cmark_node *parent = cmark_node_parent(node), *next = cmark_node_next(node);
-    bool item_title = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM
-                      && !cmark_node_previous(node) && next;
-    bool leads_in = next && (cmark_node_get_type(next) == CMARK_NODE_LIST
-                             || strcmp(cmark_node_get_type_string(next), "table") == 0);
+    bool item_title = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
+                      !cmark_node_previous(node) && next;
+    bool leads_in = next && (cmark_node_get_type(next) == CMARK_NODE_LIST ||
+                             strcmp(cmark_node_get_type_string(next), "table") == 0);
     if ((item_title || leads_in) && layout->box_count > first_box)
         layout->boxes[layout->box_count - 1].flags |= BOX_KEEP_WITH_NEXT;
     box_space(layout, paragraph_space_after(layout));
@@ -129,14 +130,14 @@ static void make_slug(struct layout *layout, const char *title, struct buffer *s
 /* The bookmark and the anchor of a heading ride on its first line. */
 static void add_heading_marks(struct layout *layout, cmark_node *node, int level)
 {
-    struct buffer title = { 0 }, slug = { 0 };
+    struct buffer title = {0}, slug = {0};
     layout_plain_text(node, &title);
     make_slug(layout, buffer_text(&title), &slug);
-    struct display_item bookmark = { .kind = DISPLAY_BOOKMARK, .x = frame_top(layout)->x,
-                                     .level = (uint8_t)level };
+    struct display_item bookmark = {
+        .kind = DISPLAY_BOOKMARK, .x = frame_top(layout)->x, .level = (uint8_t)level};
     display_text_store(layout->list, &bookmark, title.data ? title.data : "", title.length);
     box_add(layout, &bookmark);
-    struct display_item anchor = { .kind = DISPLAY_ANCHOR, .x = frame_top(layout)->x };
+    struct display_item anchor = {.kind = DISPLAY_ANCHOR, .x = frame_top(layout)->x};
     display_text_store(layout->list, &anchor, slug.data ? slug.data : "", slug.length);
     box_add(layout, &anchor);
     buffer_free(&title);
@@ -179,8 +180,8 @@ static unsigned indent_levels(const struct layout *layout)
 {
     unsigned levels = 0;
     for (size_t index = 0; index < layout->frame_count; index++)
-        levels += layout->frames[index].kind == FRAME_LIST
-                  || layout->frames[index].kind == FRAME_QUOTE;
+        levels +=
+            layout->frames[index].kind == FRAME_LIST || layout->frames[index].kind == FRAME_QUOTE;
     return levels;
 }
 
@@ -191,8 +192,8 @@ static void enter_quote(struct layout *layout)
     frame->tight = false;
     if (!indent)
         return;
-    frame->container = container_open(layout, CONTAINER_QUOTE, frame->x,
-                                      layout_measures.quote_bar, 0);
+    frame->container =
+        container_open(layout, CONTAINER_QUOTE, frame->x, layout_measures.quote_bar, 0);
     frame->x += layout_measures.quote_indent;
     frame->width -= layout_measures.quote_indent;
 }
@@ -215,13 +216,13 @@ static void enter_list(struct layout *layout, cmark_node *node)
     char widest[24];
     snprintf(widest, sizeof widest, "%ld%c", last > 0 ? last - 1 : last, frame->delimiter);
     const struct text_style *body = &layout_styles[STYLE_BODY];
-    float width = measure_text(layout, FACE_SANS, body->size, widest, strlen(widest))
-                  + layout_measures.marker_gap;
+    float width = measure_text(layout, FACE_SANS, body->size, widest, strlen(widest)) +
+                  layout_measures.marker_gap;
     if (width > frame->marker_width)
         frame->marker_width = width;
 }
 
-static const char *const bullets[] = { "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x97\xA6" }; /* • – ◦ */
+static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x97\xA6"}; /* • – ◦ */
 
 static void enter_item(struct layout *layout, cmark_node *node)
 {
@@ -235,7 +236,7 @@ static void enter_item(struct layout *layout, cmark_node *node)
     }
     if (markdown_is_task_item(node)) {
         item->marker = cmark_gfm_extensions_get_tasklist_item_checked(node) ? MARKER_BOX_TICKED
-                                                                             : MARKER_BOX_EMPTY;
+                                                                            : MARKER_BOX_EMPTY;
     } else if (list.ordered) {
         item->marker = MARKER_TEXT;
         snprintf(item->marker_text, sizeof item->marker_text, "%ld%c", number, list.delimiter);
@@ -262,7 +263,7 @@ static void block_enter(struct layout *layout, cmark_iter *iter, cmark_node *nod
     cmark_node_type type = cmark_node_get_type(node);
     layout->current_position = (struct source_position){
         layout->options->source_name, (unsigned)cmark_node_get_start_line(node),
-        (unsigned)cmark_node_get_start_column(node) };
+        (unsigned)cmark_node_get_start_column(node)};
     if (type == CMARK_NODE_TABLE) {
         layout_table(layout, node);
         cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);

@@ -26,20 +26,20 @@ struct missing_character {
 
 struct coverage {
     struct layout *layout;
-    struct missing_character *missing;  /* sorted by code point */
+    struct missing_character *missing; /* sorted by code point */
     size_t count, capacity;
-    unsigned line;                      /* of the text being read */
-    enum font_face face;                /* it is drawn in */
+    unsigned line;       /* of the text being read */
+    enum font_face face; /* it is drawn in */
 };
 
 /* Chinese, Japanese and Korean: radicals, kana, CJK punctuation and
  * ideographs, Hangul, compatibility ideographs and full-width forms. */
 static bool is_cjk(uint32_t code_point)
 {
-    return (code_point >= 0x2E80 && code_point <= 0x9FFF)
-           || (code_point >= 0xAC00 && code_point <= 0xD7AF)
-           || (code_point >= 0xF900 && code_point <= 0xFAFF)
-           || (code_point >= 0xFF00 && code_point <= 0xFFEF);
+    return (code_point >= 0x2E80 && code_point <= 0x9FFF) ||
+           (code_point >= 0xAC00 && code_point <= 0xD7AF) ||
+           (code_point >= 0xF900 && code_point <= 0xFAFF) ||
+           (code_point >= 0xFF00 && code_point <= 0xFFEF);
 }
 
 static struct missing_character *find(const struct coverage *coverage, uint32_t code_point,
@@ -71,8 +71,8 @@ static void find_columns(struct coverage *coverage)
         uint32_t code_point;
         offset += utf8_decode_lossy(text + offset, length - offset, &code_point);
         size_t at;
-        struct missing_character *missing = code_point >= 0x80 ? find(coverage, code_point, &at)
-                                                               : NULL;
+        struct missing_character *missing =
+            code_point >= 0x80 ? find(coverage, code_point, &at) : NULL;
         if (missing && missing->first.line == line && missing->first.column == 0)
             missing->first.column = column;
         if (code_point == '\n')
@@ -103,9 +103,8 @@ static void record(struct coverage *coverage, uint32_t code_point)
             (coverage->count - low) * sizeof *coverage->missing);
     struct source_position first = source_position_of_file(NULL); /* a field: no file */
     if (coverage->line > 0) /* the column comes from find_columns */
-        first = (struct source_position){ coverage->layout->options->source_name,
-                                          coverage->line, 0 };
-    coverage->missing[low] = (struct missing_character){ code_point, 1, first };
+        first = (struct source_position){coverage->layout->options->source_name, coverage->line, 0};
+    coverage->missing[low] = (struct missing_character){code_point, 1, first};
     coverage->count++;
 }
 
@@ -121,8 +120,8 @@ static void read_text(struct coverage *coverage, const char *text)
         }
         uint32_t code_point;
         offset += utf8_decode_lossy(text + offset, length - offset, &code_point);
-        if (text_draws_nothing(code_point)
-            || drawn_by_some_face(coverage->layout, coverage->face, code_point))
+        if (text_draws_nothing(code_point) ||
+            drawn_by_some_face(coverage->layout, coverage->face, code_point))
             continue;
         record(coverage, code_point);
     }
@@ -167,7 +166,7 @@ static void read_node(struct coverage *coverage, cmark_iter *iter, cmark_node *n
 
 static void report_one(struct layout *layout, const struct missing_character *missing)
 {
-    char character[8] = { 0 }, count[48];
+    char character[8] = {0}, count[48];
     utf8_encode(missing->code_point, character);
     if (missing->count == 1)
         snprintf(count, sizeof count, "once");
@@ -202,21 +201,25 @@ static void report_cjk(struct layout *layout, const struct coverage *coverage)
     }
     if (!first)
         return;
-    char character[8] = { 0 };
+    char character[8] = {0};
     utf8_encode(first->code_point, character);
     diag(layout->sink, DIAG_TYPESET_MISSING_CJK, first->first,
          "%zu Chinese, Japanese or Korean character%s (%zu different, the first U+%04X '%s' "
-         "here) %s in none of the fonts: shown as U+FFFD", total, total == 1 ? "" : "s",
-         different, (unsigned)first->code_point, character, total == 1 ? "is" : "are");
+         "here) %s in none of the fonts: shown as U+FFFD",
+         total, total == 1 ? "" : "s", different, (unsigned)first->code_point, character,
+         total == 1 ? "is" : "are");
 }
 
 /* The running header's and footer's fields, from the command line. */
 static void read_fields(struct coverage *coverage)
 {
     const struct layout_options *options = coverage->layout->options;
-    const char *fields[] = { options->title_given ? options->title : NULL, options->subtitle,
-                             options->client, options->version, options->classification,
-                             options->footer_note };
+    const char *fields[] = {options->title_given ? options->title : NULL,
+                            options->subtitle,
+                            options->client,
+                            options->version,
+                            options->classification,
+                            options->footer_note};
     coverage->line = 0;
     coverage->face = FACE_SANS;
     for (size_t index = 0; index < sizeof fields / sizeof *fields; index++)
@@ -226,7 +229,7 @@ static void read_fields(struct coverage *coverage)
 
 void layout_check_coverage(struct layout *layout, cmark_node *root)
 {
-    struct coverage coverage = { .layout = layout, .face = FACE_SANS };
+    struct coverage coverage = {.layout = layout, .face = FACE_SANS};
     read_fields(&coverage);
     cmark_iter *iter = cmark_iter_new(root);
     cmark_event_type event;

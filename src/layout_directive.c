@@ -12,43 +12,57 @@
 #include <string.h>
 
 static const char *const field_names[KEY_COUNT] = {
-    [KEY_ROLE] = "role", [KEY_NAME] = "name", [KEY_DECISION] = "decision",
-    [KEY_DATE] = "date", [KEY_CONDITIONS] = "conditions", [KEY_TITLE] = "title",
-    [KEY_SUBTITLE] = "subtitle", [KEY_CLIENT] = "client", [KEY_PROJECT] = "project",
-    [KEY_PREPARED_BY] = "prepared-by", [KEY_VERSION] = "version",
-    [KEY_CLASSIFICATION] = "classification", [KEY_LOGO] = "logo", [KEY_TEXT] = "text",
-    [KEY_LINES] = "lines", [KEY_LABEL] = "label",
-    [KEY_SIZE] = "size", [KEY_ROWS] = "rows", [KEY_COLUMNS] = "columns",
-    [KEY_ROW_LABEL] = "row-label", [KEY_COLUMN_LABEL] = "column-label",
-    [KEY_CELLS] = "cells", [KEY_WIDTHS] = "widths",
+    [KEY_ROLE] = "role",
+    [KEY_NAME] = "name",
+    [KEY_DECISION] = "decision",
+    [KEY_DATE] = "date",
+    [KEY_CONDITIONS] = "conditions",
+    [KEY_TITLE] = "title",
+    [KEY_SUBTITLE] = "subtitle",
+    [KEY_CLIENT] = "client",
+    [KEY_PROJECT] = "project",
+    [KEY_PREPARED_BY] = "prepared-by",
+    [KEY_VERSION] = "version",
+    [KEY_CLASSIFICATION] = "classification",
+    [KEY_LOGO] = "logo",
+    [KEY_TEXT] = "text",
+    [KEY_LINES] = "lines",
+    [KEY_LABEL] = "label",
+    [KEY_SIZE] = "size",
+    [KEY_ROWS] = "rows",
+    [KEY_COLUMNS] = "columns",
+    [KEY_ROW_LABEL] = "row-label",
+    [KEY_COLUMN_LABEL] = "column-label",
+    [KEY_CELLS] = "cells",
+    [KEY_WIDTHS] = "widths",
 };
 
 #define FIELD_BIT(field) (1u << (field))
 
 struct directive_spec {
     const char *name;
-    unsigned fields;             /* FIELD_BIT of each key it accepts */
+    unsigned fields; /* FIELD_BIT of each key it accepts */
 };
 
 static const struct directive_spec specs[DIRECTIVE_COUNT] = {
-    [DIRECTIVE_PAGEBREAK] = { "pagebreak", 0 },
-    [DIRECTIVE_SIGNATURE] = { "signature", FIELD_BIT(KEY_ROLE) | FIELD_BIT(KEY_NAME)
-                                               | FIELD_BIT(KEY_DECISION) | FIELD_BIT(KEY_DATE)
-                                               | FIELD_BIT(KEY_CONDITIONS) },
-    [DIRECTIVE_COVER] = { "cover", FIELD_BIT(KEY_TITLE) | FIELD_BIT(KEY_SUBTITLE)
-                                       | FIELD_BIT(KEY_CLIENT) | FIELD_BIT(KEY_PROJECT)
-                                       | FIELD_BIT(KEY_PREPARED_BY) | FIELD_BIT(KEY_DATE)
-                                       | FIELD_BIT(KEY_VERSION)
-                                       | FIELD_BIT(KEY_CLASSIFICATION) | FIELD_BIT(KEY_LOGO) },
-    [DIRECTIVE_DRAFT] = { "draft", FIELD_BIT(KEY_TEXT) },
-    [DIRECTIVE_NOTES] = { "notes", FIELD_BIT(KEY_LINES) | FIELD_BIT(KEY_LABEL) },
-    [DIRECTIVE_TABLE] = { "table", FIELD_BIT(KEY_SIZE) | FIELD_BIT(KEY_WIDTHS) },
-    [DIRECTIVE_MATRIX] = { "matrix", FIELD_BIT(KEY_ROWS) | FIELD_BIT(KEY_COLUMNS)
-                                         | FIELD_BIT(KEY_ROW_LABEL)
-                                         | FIELD_BIT(KEY_COLUMN_LABEL) | FIELD_BIT(KEY_CELLS) },
-    [DIRECTIVE_KEEP] = { "keep", 0 },
-    [DIRECTIVE_KEEP_END] = { "keep-end", 0 },
-    [DIRECTIVE_TOC] = { "toc", 0 },
+    [DIRECTIVE_PAGEBREAK] = {"pagebreak", 0},
+    [DIRECTIVE_SIGNATURE] = {"signature", FIELD_BIT(KEY_ROLE) | FIELD_BIT(KEY_NAME) |
+                                              FIELD_BIT(KEY_DECISION) | FIELD_BIT(KEY_DATE) |
+                                              FIELD_BIT(KEY_CONDITIONS)},
+    [DIRECTIVE_COVER] = {"cover", FIELD_BIT(KEY_TITLE) | FIELD_BIT(KEY_SUBTITLE) |
+                                      FIELD_BIT(KEY_CLIENT) | FIELD_BIT(KEY_PROJECT) |
+                                      FIELD_BIT(KEY_PREPARED_BY) | FIELD_BIT(KEY_DATE) |
+                                      FIELD_BIT(KEY_VERSION) | FIELD_BIT(KEY_CLASSIFICATION) |
+                                      FIELD_BIT(KEY_LOGO)},
+    [DIRECTIVE_DRAFT] = {"draft", FIELD_BIT(KEY_TEXT)},
+    [DIRECTIVE_NOTES] = {"notes", FIELD_BIT(KEY_LINES) | FIELD_BIT(KEY_LABEL)},
+    [DIRECTIVE_TABLE] = {"table", FIELD_BIT(KEY_SIZE) | FIELD_BIT(KEY_WIDTHS)},
+    [DIRECTIVE_MATRIX] = {"matrix", FIELD_BIT(KEY_ROWS) | FIELD_BIT(KEY_COLUMNS) |
+                                        FIELD_BIT(KEY_ROW_LABEL) | FIELD_BIT(KEY_COLUMN_LABEL) |
+                                        FIELD_BIT(KEY_CELLS)},
+    [DIRECTIVE_KEEP] = {"keep", 0},
+    [DIRECTIVE_KEEP_END] = {"keep-end", 0},
+    [DIRECTIVE_TOC] = {"toc", 0},
 };
 
 static const char prefix[] = "golive:";
@@ -94,8 +108,8 @@ static struct source_position cursor_position(const struct cursor *cursor)
 static size_t word_length(const char *at)
 {
     size_t length = 0;
-    while ((at[length] >= 'a' && at[length] <= 'z') || at[length] == '-'
-           || (at[length] >= '0' && at[length] <= '9'))
+    while ((at[length] >= 'a' && at[length] <= 'z') || at[length] == '-' ||
+           (at[length] >= '0' && at[length] <= '9'))
         length++;
     while (length && at[length - 1] == '-')
         length--;
@@ -120,8 +134,9 @@ static bool read_kind(struct cursor *cursor, struct directive *out, struct diag_
     const char *closest = suggest_closest(name, names, DIRECTIVE_COUNT);
     diag(sink, DIAG_TYPESET_DIRECTIVE_UNKNOWN, cursor_position(cursor),
          "unknown directive 'golive:%s'%s%s%s; golive knows pagebreak, signature, cover, "
-         "draft, notes, table, matrix, keep, keep-end and toc", name, closest ? " (did you mean 'golive:" : "",
-         closest ? closest : "", closest ? "'?)" : "");
+         "draft, notes, table, matrix, keep, keep-end and toc",
+         name, closest ? " (did you mean 'golive:" : "", closest ? closest : "",
+         closest ? "'?)" : "");
     return false;
 }
 
@@ -149,8 +164,8 @@ static bool read_key(struct cursor *cursor, const struct directive_spec *spec,
     for (size_t index = 0; index < KEY_COUNT; index++) {
         if (!(spec->fields & FIELD_BIT(index)))
             continue;
-        if (strlen(field_names[index]) == length
-            && strncmp(cursor->at, field_names[index], length) == 0) {
+        if (strlen(field_names[index]) == length &&
+            strncmp(cursor->at, field_names[index], length) == 0) {
             *field = (enum directive_field)index;
             cursor->at += length;
             return true;
@@ -187,7 +202,7 @@ static bool read_attribute(struct cursor *cursor, struct directive *out, struct 
         return false;
     }
     cursor->at++;
-    struct buffer value = { 0 };
+    struct buffer value = {0};
     if (!read_value(cursor, &value, sink)) {
         buffer_free(&value);
         return false;
@@ -206,7 +221,7 @@ bool directive_parse(const char *text, struct source_position at, struct directi
                      struct diag_sink *sink)
 {
     memset(out, 0, sizeof *out);
-    struct cursor cursor = { .start = text, .at = text, .origin = at };
+    struct cursor cursor = {.start = text, .at = text, .origin = at};
     if (!read_kind(&cursor, out, sink))
         return false;
     for (;;) {
@@ -216,8 +231,7 @@ bool directive_parse(const char *text, struct source_position at, struct directi
             break;
         if (cursor.at == before && *cursor.at && *cursor.at != '"') {
             diag(sink, DIAG_TYPESET_DIRECTIVE_SYNTAX, cursor_position(&cursor),
-                 "expected a space before '%c' in 'golive:%s'", *cursor.at,
-                 specs[out->kind].name);
+                 "expected a space before '%c' in 'golive:%s'", *cursor.at, specs[out->kind].name);
             goto failed;
         }
         if (!read_attribute(&cursor, out, sink))
@@ -227,8 +241,7 @@ bool directive_parse(const char *text, struct source_position at, struct directi
     if (*cursor.at == '\0')
         return true;
     diag(sink, DIAG_TYPESET_DIRECTIVE_SYNTAX, cursor_position(&cursor),
-         "text after the end of 'golive:%s'; put it on a line of its own",
-         specs[out->kind].name);
+         "text after the end of 'golive:%s'; put it on a line of its own", specs[out->kind].name);
 failed:
     directive_free(out);
     return false;

@@ -33,17 +33,35 @@ enum directive_kind {
 /* The keys a directive may give (KEY_: schema.h names its field types FIELD_,
  * and both headers may be included together). */
 enum directive_field {
-    KEY_ROLE, KEY_NAME, KEY_DECISION, KEY_DATE, KEY_CONDITIONS,
-    KEY_TITLE, KEY_SUBTITLE, KEY_CLIENT, KEY_PROJECT, KEY_PREPARED_BY,
-    KEY_VERSION, KEY_CLASSIFICATION, KEY_LOGO, KEY_TEXT, KEY_LINES, KEY_LABEL,
-    KEY_SIZE, KEY_ROWS, KEY_COLUMNS, KEY_ROW_LABEL, KEY_COLUMN_LABEL, KEY_CELLS,
+    KEY_ROLE,
+    KEY_NAME,
+    KEY_DECISION,
+    KEY_DATE,
+    KEY_CONDITIONS,
+    KEY_TITLE,
+    KEY_SUBTITLE,
+    KEY_CLIENT,
+    KEY_PROJECT,
+    KEY_PREPARED_BY,
+    KEY_VERSION,
+    KEY_CLASSIFICATION,
+    KEY_LOGO,
+    KEY_TEXT,
+    KEY_LINES,
+    KEY_LABEL,
+    KEY_SIZE,
+    KEY_ROWS,
+    KEY_COLUMNS,
+    KEY_ROW_LABEL,
+    KEY_COLUMN_LABEL,
+    KEY_CELLS,
     KEY_WIDTHS,
     KEY_COUNT
 };
 
 struct directive {
     enum directive_kind kind;
-    char *values[KEY_COUNT];   /* NULL for a key not given */
+    char *values[KEY_COUNT]; /* NULL for a key not given */
 };
 
 /* directive_is_candidate: the HTML block's text is a golive directive

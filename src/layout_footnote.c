@@ -9,7 +9,7 @@
 
 /* U+2070, U+00B9, U+00B2, U+00B3, U+2074 ... U+2079 */
 static const char *const superscript_digits[10] = {
-    "\xE2\x81\xB0", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3", "\xE2\x81\xB4",
+    "\xE2\x81\xB0", "\xC2\xB9",     "\xC2\xB2",     "\xC2\xB3",     "\xE2\x81\xB4",
     "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9",
 };
 
@@ -38,7 +38,7 @@ void layout_footnote_references(struct layout *layout)
             LAYOUT_GROW(layout->footnote_references, layout->footnote_reference_count,
                         layout->footnote_reference_capacity);
             layout->footnote_references[layout->footnote_reference_count++] =
-                (struct footnote_reference){ first_box + line, number };
+                (struct footnote_reference){first_box + line, number};
         }
 }
 
@@ -48,8 +48,8 @@ void layout_footnote_references(struct layout *layout)
 void layout_footnote_enter(struct layout *layout)
 {
     LAYOUT_GROW(layout->footnotes, layout->footnote_count, layout->footnote_capacity);
-    layout->footnotes[layout->footnote_count] = (struct layout_footnote){
-        .first_box = layout->box_count };
+    layout->footnotes[layout->footnote_count] =
+        (struct layout_footnote){.first_box = layout->box_count};
     layout->pending_space = 0;
     layout->keep_boxes = 0;
     layout->in_footnote = true;
@@ -59,8 +59,8 @@ void layout_footnote_enter(struct layout *layout)
     item->marker = MARKER_TEXT;
     item->marker_size = style->size;
     snprintf(item->marker_text, sizeof item->marker_text, "%zu", layout->footnote_count + 1);
-    float indent = measure_text(layout, FACE_SANS, style->size, "00", 2)
-                   + layout_measures.marker_gap;
+    float indent =
+        measure_text(layout, FACE_SANS, style->size, "00", 2) + layout_measures.marker_gap;
     item->x += indent;
     item->width -= indent;
 }

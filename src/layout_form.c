@@ -14,15 +14,14 @@
 /* ---- code and raw HTML ------------------------------------------------ */
 
 struct code_line {
-    float x, width, baseline, pen;  /* the band's text column and where we are [pt] */
+    float x, width, baseline, pen; /* the band's text column and where we are [pt] */
     float size;
-    size_t run_start;               /* start of the pending run in the line text */
+    size_t run_start; /* start of the pending run in the line text */
     enum font_face run_face;
-    const char *text;               /* the line, tabs expanded */
+    const char *text; /* the line, tabs expanded */
 };
 
-static void code_flush_run(struct layout *layout, struct code_line *line, size_t end,
-                           float *run_x)
+static void code_flush_run(struct layout *layout, struct code_line *line, size_t end, float *run_x)
 {
     if (end > line->run_start)
         box_add_text(layout, *run_x, line->baseline, line->run_face, line->size,
@@ -36,12 +35,14 @@ static void code_finish_line(struct layout *layout, const struct code_line *line
 {
     if (wrapped) {
         float side = layout_measures.wrap_mark_side;
-        struct display_item mark = { .kind = DISPLAY_WRAP_MARK,
-                                     .x = line->x + line->width
-                                          + (layout_measures.code_padding_x - side) / 2,
-                                     .y = line->baseline, .width = side, .height = side,
-                                     .size = layout_measures.checkbox_line,
-                                     .colour = layout_measures.colour_muted };
+        struct display_item mark = {.kind = DISPLAY_WRAP_MARK,
+                                    .x = line->x + line->width +
+                                         (layout_measures.code_padding_x - side) / 2,
+                                    .y = line->baseline,
+                                    .width = side,
+                                    .height = side,
+                                    .size = layout_measures.checkbox_line,
+                                    .colour = layout_measures.colour_muted};
         box_add(layout, &mark);
     }
     box_finish(layout, layout_styles[STYLE_CODE].leading, line->baseline, 0);
@@ -58,17 +59,18 @@ static void code_finish_line(struct layout *layout, const struct code_line *line
 static void code_source_line(struct layout *layout, struct code_line *line, size_t length)
 {
     float run_x = line->x, line_start = 0;
-    float indent = CODE_CONTINUATION_COLUMNS
-                   * advance_width(layout->measurer->glyph(layout->measurer->context, FACE_MONO,
-                                                           ' ').advance, line->size);
+    float indent =
+        CODE_CONTINUATION_COLUMNS *
+        advance_width(layout->measurer->glyph(layout->measurer->context, FACE_MONO, ' ').advance,
+                      line->size);
     line->pen = 0;
     line->run_start = 0;
     line->run_face = FACE_MONO;
     for (size_t offset = 0; offset < length;) {
         uint32_t code_point;
         size_t used = utf8_decode_lossy(line->text + offset, length - offset, &code_point);
-        struct glyph_metrics glyph = layout->measurer->glyph(layout->measurer->context,
-                                                             FACE_MONO, code_point);
+        struct glyph_metrics glyph =
+            layout->measurer->glyph(layout->measurer->context, FACE_MONO, code_point);
         bool missing = glyph.face == FACE_NONE;
         if (missing) /* warned about by layout_check_coverage */
             glyph = layout->measurer->glyph(layout->measurer->context, FACE_MONO, 0xFFFD);
@@ -124,13 +126,14 @@ static void layout_code_lines(struct layout *layout, const char *text, size_t le
     uint32_t band = container_open(layout, CONTAINER_CODE, outer->x, outer->width, padding_y);
     struct layout_frame *frame = frame_push(layout, FRAME_QUOTE);
     frame->container = band;
-    struct code_line line = { .x = frame->x + padding_x, .width = frame->width - 2 * padding_x,
-                              .size = style->size,
-                              .baseline = text_baseline(style->size, style->leading) };
+    struct code_line line = {.x = frame->x + padding_x,
+                             .width = frame->width - 2 * padding_x,
+                             .size = style->size,
+                             .baseline = text_baseline(style->size, style->leading)};
     box_space(layout, style->space_before + padding_y);
     if (length && text[length - 1] == '\n')
         length--;
-    struct buffer expanded = { 0 }, visual = { 0 };
+    struct buffer expanded = {0}, visual = {0};
     size_t start = 0, first_box = layout->box_count;
     do {
         const char *end = memchr(text + start, '\n', length - start);
@@ -168,14 +171,14 @@ void layout_code_block(struct layout *layout, cmark_node *node)
 /* Lays out text in a style at (x, top) within width, inside the box being
  * built; returns the height it took. */
 float layout_form_text(struct layout *layout, const char *text, enum text_style_kind kind,
-                       uint8_t extra_style, float x, float top, float width,
-                       enum line_align align)
+                       uint8_t extra_style, float x, float top, float width, enum line_align align)
 {
     const struct text_style *style = &layout_styles[kind];
-    struct run_style run = { .size = style->size, .leading = style->leading,
-                             .colour = layout_colour(layout, style),
-                             .base = (uint8_t)((style->bold ? SPAN_BOLD : 0)
-                                               | (style->italic ? SPAN_ITALIC : 0) | extra_style) };
+    struct run_style run = {.size = style->size,
+                            .leading = style->leading,
+                            .colour = layout_colour(layout, style),
+                            .base = (uint8_t)((style->bold ? SPAN_BOLD : 0) |
+                                              (style->italic ? SPAN_ITALIC : 0) | extra_style)};
     inline_reset(layout);
     inline_append(layout, text, strlen(text), 0, SPAN_TEXT);
     inline_measure(layout, 0, layout->span_count, &run);
@@ -198,8 +201,8 @@ static float form_line(struct layout *layout, float x, float y, float width, con
 {
     box_add_shape(layout, DISPLAY_LINE, x, y, width, 0, layout_measures.form_line,
                   layout_measures.colour_text);
-    return layout_form_text(layout, label, STYLE_FORM_LABEL, 0, x, y + layout_measures.form_line, width,
-                     ALIGN_LEFT);
+    return layout_form_text(layout, label, STYLE_FORM_LABEL, 0, x, y + layout_measures.form_line,
+                            width, ALIGN_LEFT);
 }
 
 /* ---- signature block -------------------------------------------------- */
@@ -211,25 +214,27 @@ static float signature_choices(struct layout *layout, float x, float top, float 
     float pen = x, side = layout_checkbox_side(body->size);
     float baseline = top + text_baseline(body->size, body->leading);
     const struct typeset_words *words = &layout->words;
-    const char *const decisions[] = { words->approved, words->approved_with_conditions,
-                                      words->rejected };
+    const char *const decisions[] = {words->approved, words->approved_with_conditions,
+                                     words->rejected};
     for (size_t index = 0; index < sizeof decisions / sizeof *decisions; index++) {
         box_add_checkbox(layout, pen, baseline, body->size, false);
         pen += side + layout_measures.checkbox_gap;
-        float label = measure_text(layout, FACE_SANS, body->size, decisions[index],
-                                   strlen(decisions[index]));
-        layout_form_text(layout, decisions[index], STYLE_BODY, 0, pen, top, width - (pen - x), ALIGN_LEFT);
+        float label =
+            measure_text(layout, FACE_SANS, body->size, decisions[index], strlen(decisions[index]));
+        layout_form_text(layout, decisions[index], STYLE_BODY, 0, pen, top, width - (pen - x),
+                         ALIGN_LEFT);
         pen += label + layout_measures.signature_choice_gap;
     }
     return body->leading;
 }
 
-static float signature_field(struct layout *layout, const char *label, const char *value,
-                             float x, float top, float width)
+static float signature_field(struct layout *layout, const char *label, const char *value, float x,
+                             float top, float width)
 {
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_printf(&text, "%s: %s", label, value);
-    float height = layout_form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top, width, ALIGN_LEFT);
+    float height =
+        layout_form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top, width, ALIGN_LEFT);
     buffer_free(&text);
     return height;
 }
@@ -241,9 +246,10 @@ static float signature_conditions(struct layout *layout, const char *label, cons
     static const char bullet[] = "\xE2\x80\xA2"; /* • */
     if (!strstr(value, bullet))
         return signature_field(layout, label, value, x, top, width);
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_printf(&text, "%s:", label);
-    float height = layout_form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top, width, ALIGN_LEFT);
+    float height =
+        layout_form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top, width, ALIGN_LEFT);
     for (const char *at = strstr(value, bullet); at;) {
         const char *next = strstr(at + 3, bullet);
         size_t length = next ? (size_t)(next - at) : strlen(at);
@@ -251,8 +257,8 @@ static float signature_conditions(struct layout *layout, const char *label, cons
             length--;
         buffer_truncate(&text, 0);
         buffer_append(&text, at, length);
-        height += layout_form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top + height, width,
-                            ALIGN_LEFT);
+        height += layout_form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top + height,
+                                   width, ALIGN_LEFT);
         at = next;
     }
     buffer_free(&text);
@@ -270,7 +276,7 @@ static void layout_signature(struct layout *layout, const struct directive *dire
                   layout_measures.colour_rule);
     y += layout_measures.signature_padding;
     y += layout_form_text(layout, has_value(values[KEY_ROLE]) ? values[KEY_ROLE] : words->signatory,
-                   STYLE_SIGNATURE_ROLE, 0, x, y, width, ALIGN_LEFT);
+                          STYLE_SIGNATURE_ROLE, 0, x, y, width, ALIGN_LEFT);
     if (has_value(values[KEY_NAME]))
         y += signature_field(layout, words->name, values[KEY_NAME], x, y, width);
     if (has_value(values[KEY_DECISION]))
@@ -278,22 +284,22 @@ static void layout_signature(struct layout *layout, const struct directive *dire
     else
         y += signature_choices(layout, x, y, width);
     if (has_value(values[KEY_CONDITIONS]))
-        y += signature_conditions(layout, words->conditions, values[KEY_CONDITIONS], x, y,
-                                  width);
+        y += signature_conditions(layout, words->conditions, values[KEY_CONDITIONS], x, y, width);
     y += layout_measures.signature_gap;
     float sign_width = width * layout_measures.signature_line_width;
     float date_x = x + sign_width + layout_measures.signature_space;
     float date_width = x + width - date_x;
     if (has_value(values[KEY_DATE]))
         layout_form_text(layout, values[KEY_DATE], STYLE_BODY, 0, date_x,
-                  y - layout_styles[STYLE_BODY].leading, date_width, ALIGN_LEFT);
-    float label = form_line(layout, x, y, sign_width,
-                            has_value(values[KEY_NAME]) ? words->signature
-                                                          : words->name_and_signature);
+                         y - layout_styles[STYLE_BODY].leading, date_width, ALIGN_LEFT);
+    float label =
+        form_line(layout, x, y, sign_width,
+                  has_value(values[KEY_NAME]) ? words->signature : words->name_and_signature);
     form_line(layout, date_x, y, date_width, words->place_and_date);
-    box_finish(layout, y + label, layout_measures.signature_padding
-                                      + text_baseline(layout_styles[STYLE_SIGNATURE_ROLE].size,
-                                                      layout_styles[STYLE_SIGNATURE_ROLE].leading),
+    box_finish(layout, y + label,
+               layout_measures.signature_padding +
+                   text_baseline(layout_styles[STYLE_SIGNATURE_ROLE].size,
+                                 layout_styles[STYLE_SIGNATURE_ROLE].leading),
                0);
     box_space(layout, layout_styles[STYLE_SIGNATURE_ROLE].space_after);
 }
@@ -310,21 +316,22 @@ static void layout_notes(struct layout *layout, const struct directive *directiv
         if (*end || count < 1 || count > LIMIT_NOTES_LINES) {
             diag(layout->sink, DIAG_TYPESET_DIRECTIVE_VALUE, layout->current_position,
                  "lines=\"%s\" is not a number from 1 to %u; %u lines are drawn",
-                 directive->values[KEY_LINES], LIMIT_NOTES_LINES, layout_measures.notes_default_lines);
+                 directive->values[KEY_LINES], LIMIT_NOTES_LINES,
+                 layout_measures.notes_default_lines);
             count = layout_measures.notes_default_lines;
         }
     }
     const char *label = has_value(directive->values[KEY_LABEL]) ? directive->values[KEY_LABEL]
-                                                                 : layout->words.notes;
+                                                                : layout->words.notes;
     box_space(layout, layout_styles[STYLE_BODY].space_after);
     float height = layout_form_text(layout, label, STYLE_BODY, SPAN_BOLD, frame->x, 0, frame->width,
-                             ALIGN_LEFT);
-    box_finish(layout, height, text_baseline(layout_styles[STYLE_BODY].size,
-                                             layout_styles[STYLE_BODY].leading),
+                                    ALIGN_LEFT);
+    box_finish(layout, height,
+               text_baseline(layout_styles[STYLE_BODY].size, layout_styles[STYLE_BODY].leading),
                BOX_KEEP_WITH_NEXT);
     for (long index = 0; index < count; index++) {
-        box_add_shape(layout, DISPLAY_LINE, frame->x, layout_measures.notes_spacing,
-                      frame->width, 0, layout_measures.form_line, layout_measures.colour_rule);
+        box_add_shape(layout, DISPLAY_LINE, frame->x, layout_measures.notes_spacing, frame->width,
+                      0, layout_measures.form_line, layout_measures.colour_rule);
         box_finish(layout, layout_measures.notes_spacing, 0, 0);
     }
     box_space(layout, layout_styles[STYLE_BODY].space_after);
@@ -342,7 +349,7 @@ static const char *pick(const char *given, const char *fallback)
  * line, read as given). */
 static void cover_logo(struct layout *layout, const char *directive_logo)
 {
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     struct image_info info;
     const char *given = layout->options->logo_path;
     bool found = false;
@@ -362,8 +369,11 @@ static void cover_logo(struct layout *layout, const char *directive_logo)
             width = layout->text_width;
             height = width * (float)info.height / (float)info.width;
         }
-        struct display_item image = { .kind = DISPLAY_IMAGE, .x = layout->text_left,
-                                      .y = layout->text_top, .width = width, .height = height };
+        struct display_item image = {.kind = DISPLAY_IMAGE,
+                                     .x = layout->text_left,
+                                     .y = layout->text_top,
+                                     .width = width,
+                                     .height = height};
         display_text_store(layout->list, &image, path.data, path.length);
         box_add(layout, &image);
     }
@@ -371,8 +381,7 @@ static void cover_logo(struct layout *layout, const char *directive_logo)
 }
 
 static const enum directive_field cover_fields[] = {
-    KEY_CLIENT, KEY_PROJECT, KEY_PREPARED_BY, KEY_DATE, KEY_VERSION,
-    KEY_CLASSIFICATION,
+    KEY_CLIENT, KEY_PROJECT, KEY_PREPARED_BY, KEY_DATE, KEY_VERSION, KEY_CLASSIFICATION,
 };
 
 static const char *cover_label(const struct typeset_words *words, enum directive_field field)
@@ -409,8 +418,8 @@ static void layout_cover(struct layout *layout, const struct directive *directiv
                   layout->options->accent_colour);
     const char *title = pick(directive->values[KEY_TITLE], layout->options->title);
     if (title)
-        y += layout_form_text(layout, title, STYLE_COVER_TITLE, 0, x, y, width, ALIGN_LEFT)
-             + layout_styles[STYLE_COVER_TITLE].space_after;
+        y += layout_form_text(layout, title, STYLE_COVER_TITLE, 0, x, y, width, ALIGN_LEFT) +
+             layout_styles[STYLE_COVER_TITLE].space_after;
     const char *subtitle = pick(directive->values[KEY_SUBTITLE], layout->options->subtitle);
     if (subtitle)
         layout_form_text(layout, subtitle, STYLE_COVER_SUBTITLE, 0, x, y, width, ALIGN_LEFT);
@@ -424,9 +433,9 @@ static void layout_cover(struct layout *layout, const struct directive *directiv
         if (!value)
             continue;
         layout_form_text(layout, cover_label(&layout->words, cover_fields[index]),
-                  STYLE_COVER_FIELD, 0, x, y, label_width, ALIGN_LEFT);
+                         STYLE_COVER_FIELD, 0, x, y, label_width, ALIGN_LEFT);
         y += layout_form_text(layout, value, STYLE_COVER_FIELD, SPAN_BOLD, x + label_width, y,
-                       width - label_width, ALIGN_LEFT);
+                              width - label_width, ALIGN_LEFT);
     }
     box_finish(layout, 0, 0, BOX_COVER);
 }
@@ -448,7 +457,8 @@ static void set_table_size(struct layout *layout, const struct directive *direct
         layout->next_table_scale = layout_measures.table_compact_scale;
     else if (has_value(size) && strcmp(size, "normal") != 0)
         diag(layout->sink, DIAG_TYPESET_DIRECTIVE_VALUE, layout->current_position,
-             "size=\"%s\" is not large, normal, compact or small; the table keeps the usual size", size);
+             "size=\"%s\" is not large, normal, compact or small; the table keeps the usual size",
+             size);
     const char *widths = directive->values[KEY_WIDTHS];
     layout->next_table_shared = has_value(widths) && strcmp(widths, "shared") == 0;
     if (has_value(widths) && strcmp(widths, "shared") != 0 && strcmp(widths, "own") != 0)

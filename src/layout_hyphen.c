@@ -24,8 +24,8 @@
 #define HYPHEN_WORD_MAX 63
 
 struct typeset_hyphenator {
-    char *path;                  /* the pattern file */
-    HyphenDict *dictionary;      /* NULL until loaded, or when it cannot be */
+    char *path;             /* the pattern file */
+    HyphenDict *dictionary; /* NULL until loaded, or when it cannot be */
     bool tried;
 };
 
@@ -33,8 +33,8 @@ struct typeset_hyphenator {
 static bool code_is_plain(const char *code)
 {
     for (const char *at = code; *at; at++)
-        if (!((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z') && !(*at >= '0' && *at <= '9')
-            && *at != '-')
+        if (!((*at | 0x20) >= 'a' && (*at | 0x20) <= 'z') && !(*at >= '0' && *at <= '9') &&
+            *at != '-')
             return false;
     return *code != '\0';
 }
@@ -46,7 +46,7 @@ struct typeset_hyphenator *typeset_hyphenator_new(const char *language)
         hyphenator->tried = true; /* no file: no hyphenation */
         return hyphenator;
     }
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     buffer_printf(&path, HYPHEN_FOLDER "/hyph_");
     for (const char *at = language && *language ? language : "en"; *at; at++)
         buffer_append_char(&path, *at == '-' ? '_' : *at);
@@ -118,16 +118,16 @@ static void free_replacements(char **rep, int *pos, int *cut, size_t size)
     free(cut);
 }
 
-size_t layout_hyphen_points(struct typeset_hyphenator *hyphenator, const char *word,
-                            size_t length, size_t *points, size_t room)
+size_t layout_hyphen_points(struct typeset_hyphenator *hyphenator, const char *word, size_t length,
+                            size_t *points, size_t room)
 {
     HyphenDict *dictionary = hyphenator ? dictionary_of(hyphenator) : NULL;
     char lowered[HYPHEN_WORD_MAX * 4 + 1], hyphens[HYPHEN_WORD_MAX * 4 + 5];
     size_t ends[HYPHEN_WORD_MAX], lowered_length, characters, count = 0;
-    if (!dictionary || length > HYPHEN_WORD_MAX * 4
-        || !word_for_patterns(word, length, !dictionary->utf8, lowered, &lowered_length, ends,
-                              &characters)
-        || characters < HYPHEN_LEFT_MIN + HYPHEN_RIGHT_MIN)
+    if (!dictionary || length > HYPHEN_WORD_MAX * 4 ||
+        !word_for_patterns(word, length, !dictionary->utf8, lowered, &lowered_length, ends,
+                           &characters) ||
+        characters < HYPHEN_LEFT_MIN + HYPHEN_RIGHT_MIN)
         return 0;
     lowered[lowered_length] = '\0';
     memset(hyphens, 0, sizeof hyphens);

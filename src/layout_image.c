@@ -19,10 +19,10 @@
 static void percent_decode(const char *text, size_t length, struct buffer *out)
 {
     for (size_t index = 0; index < length; index++) {
-        if (text[index] == '%' && index + 2 < length && ascii_hex_value(text[index + 1]) >= 0
-            && ascii_hex_value(text[index + 2]) >= 0) {
-            buffer_append_char(out, (char)(ascii_hex_value(text[index + 1]) * 16
-                                           + ascii_hex_value(text[index + 2])));
+        if (text[index] == '%' && index + 2 < length && ascii_hex_value(text[index + 1]) >= 0 &&
+            ascii_hex_value(text[index + 2]) >= 0) {
+            buffer_append_char(out, (char)(ascii_hex_value(text[index + 1]) * 16 +
+                                           ascii_hex_value(text[index + 2])));
             index += 2;
         } else {
             buffer_append_char(out, text[index]);
@@ -68,7 +68,7 @@ static bool is_remote(const char *url)
 bool layout_image_resolve(struct layout *layout, const char *url, size_t length,
                           struct buffer *path, struct image_info *info)
 {
-    struct buffer decoded = { 0 };
+    struct buffer decoded = {0};
     percent_decode(url, length, &decoded);
     const char *name = buffer_text(&decoded);
     struct source_position at = image_position(layout, name);
@@ -81,15 +81,17 @@ bool layout_image_resolve(struct layout *layout, const char *url, size_t length,
     if (!layout->options->base_folder || !path_stays_inside(name)) {
         diag(layout->sink, DIAG_TYPESET_IMAGE_OUTSIDE, at,
              "image '%s' is outside the document's folder; golive reads images only from "
-             "the folder of the Markdown file and below", name);
+             "the folder of the Markdown file and below",
+             name);
         goto cleanup;
     }
     buffer_printf(path, "%s/%s", layout->options->base_folder, name);
-    if (access(buffer_text(path), F_OK) == 0
-        && !path_is_inside(buffer_text(path), layout->options->base_folder)) {
+    if (access(buffer_text(path), F_OK) == 0 &&
+        !path_is_inside(buffer_text(path), layout->options->base_folder)) {
         diag(layout->sink, DIAG_TYPESET_IMAGE_OUTSIDE, at,
              "image '%s' is a link to a file outside the document's folder; golive reads "
-             "images only from the folder of the Markdown file and below", name);
+             "images only from the folder of the Markdown file and below",
+             name);
         goto cleanup;
     }
     switch (image_probe(buffer_text(path), info)) {
@@ -98,15 +100,16 @@ bool layout_image_resolve(struct layout *layout, const char *url, size_t length,
         if (!ok)
             diag(layout->sink, DIAG_TYPESET_IMAGE_DECODE, layout->current_position,
                  "image '%s' cannot be decoded (it is damaged, or not the PNG or JPEG it "
-                 "seems); its alt text is shown instead", buffer_text(path));
+                 "seems); its alt text is shown instead",
+                 buffer_text(path));
         break;
     case IMAGE_PROBE_UNREADABLE:
-        diag(layout->sink, DIAG_TYPESET_IMAGE_UNREADABLE, at,
-             "cannot read image '%s'", buffer_text(path));
+        diag(layout->sink, DIAG_TYPESET_IMAGE_UNREADABLE, at, "cannot read image '%s'",
+             buffer_text(path));
         break;
     case IMAGE_PROBE_FORMAT:
-        diag(layout->sink, DIAG_TYPESET_IMAGE_FORMAT, at,
-             "image '%s' is neither PNG nor JPEG", buffer_text(path));
+        diag(layout->sink, DIAG_TYPESET_IMAGE_FORMAT, at, "image '%s' is neither PNG nor JPEG",
+             buffer_text(path));
         break;
     case IMAGE_PROBE_TOO_LARGE:
         diag(layout->sink, DIAG_TYPESET_IMAGE_TOO_LARGE, at,
@@ -124,7 +127,7 @@ static void image_placeholder(struct layout *layout, const struct inline_span *s
 {
     const struct layout_frame *frame = frame_top(layout);
     const struct text_style *body = &layout_styles[STYLE_BODY];
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_append_text(&text, "[image: ");
     buffer_append(&text, buffer_text(&layout->scratch) + span->offset, span->length);
     buffer_append_char(&text, ']');
@@ -166,7 +169,7 @@ static float caption_reserve(void)
 void layout_image_box(struct layout *layout, const struct inline_span *span, bool captioned)
 {
     const struct layout_frame *frame = frame_top(layout);
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     struct image_info info;
     const char *url = buffer_text(&layout->scratch) + span->source;
     box_space(layout, layout_measures.image_space);
@@ -185,8 +188,11 @@ void layout_image_box(struct layout *layout, const struct inline_span *span, boo
             scale = frame->width / width;
         if (height * scale > tallest)
             scale = tallest / height;
-        struct display_item image = { .kind = DISPLAY_IMAGE, .x = frame->x, .y = 0,
-                                      .width = width * scale, .height = height * scale };
+        struct display_item image = {.kind = DISPLAY_IMAGE,
+                                     .x = frame->x,
+                                     .y = 0,
+                                     .width = width * scale,
+                                     .height = height * scale};
         display_text_store(layout->list, &image, path.data, path.length);
         box_add(layout, &image);
         image_link_area(layout, span, &image);
@@ -200,7 +206,7 @@ void layout_image_box(struct layout *layout, const struct inline_span *span, boo
 
 void layout_image_inline(struct layout *layout, struct inline_span *span)
 {
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     struct image_info info;
     const char *url = buffer_text(&layout->scratch) + span->source;
     if (layout_image_resolve(layout, url, span->source_length, &path, &info)) {
@@ -211,7 +217,7 @@ void layout_image_inline(struct layout *layout, struct inline_span *span)
         buffer_append(&layout->scratch, path.data, path.length);
     } else {
         /* The alt text stands in, as "[image: ...]" in italics. */
-        struct buffer text = { 0 };
+        struct buffer text = {0};
         buffer_append_text(&text, "[image: ");
         buffer_append(&text, buffer_text(&layout->scratch) + span->offset, span->length);
         buffer_append_char(&text, ']');
@@ -239,8 +245,8 @@ void layout_image_inline_emit(struct layout *layout, const struct inline_span *s
     if (span->image_width <= 0)
         return;
     float height = width * span->image_height / span->image_width;
-    struct display_item image = { .kind = DISPLAY_IMAGE, .x = x, .y = baseline - height,
-                                  .width = width, .height = height };
+    struct display_item image = {
+        .kind = DISPLAY_IMAGE, .x = x, .y = baseline - height, .width = width, .height = height};
     display_text_store(layout->list, &image, buffer_text(&layout->scratch) + span->path,
                        span->path_length);
     box_add(layout, &image);

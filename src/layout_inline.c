@@ -27,8 +27,8 @@ static struct inline_span *add_span(struct layout *layout, uint8_t kind, uint8_t
 {
     LAYOUT_GROW(layout->spans, layout->span_count, layout->span_capacity);
     struct inline_span *span = &layout->spans[layout->span_count++];
-    *span = (struct inline_span){ .offset = (uint32_t)layout->scratch.length, .kind = kind,
-                                  .style = style };
+    *span = (struct inline_span){
+        .offset = (uint32_t)layout->scratch.length, .kind = kind, .style = style};
     return span;
 }
 
@@ -36,11 +36,10 @@ void inline_append(struct layout *layout, const char *text, size_t length, uint8
                    uint8_t kind)
 {
     uint32_t link = layout->current_link;
-    struct inline_span *last = layout->span_count > layout->span_floor
-                                   ? &layout->spans[layout->span_count - 1] : NULL;
-    bool extend = last && kind == SPAN_TEXT && last->kind == SPAN_TEXT && last->style == style
-                  && last->link == link
-                  && last->offset + last->length == layout->scratch.length;
+    struct inline_span *last =
+        layout->span_count > layout->span_floor ? &layout->spans[layout->span_count - 1] : NULL;
+    bool extend = last && kind == SPAN_TEXT && last->kind == SPAN_TEXT && last->style == style &&
+                  last->link == link && last->offset + last->length == layout->scratch.length;
     struct inline_span *span = extend ? last : add_span(layout, kind, style);
     span->link = link;
     buffer_append(&layout->scratch, text, length);
@@ -83,14 +82,14 @@ static void begin_link(struct layout *layout, cmark_node *node)
             at.column = (unsigned)cmark_node_get_start_column(node);
         }
         layout->anchor_references[layout->anchor_reference_count++] =
-            (struct anchor_reference){ xstrdup(url + 1), at };
+            (struct anchor_reference){xstrdup(url + 1), at};
     }
 }
 
 static bool is_line_edge(cmark_node *node)
 {
-    return !node || cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK
-           || cmark_node_get_type(node) == CMARK_NODE_LINEBREAK;
+    return !node || cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK ||
+           cmark_node_get_type(node) == CMARK_NODE_LINEBREAK;
 }
 
 /* Whether an image stands on a line of its own in a paragraph (alone, or
@@ -98,26 +97,25 @@ static bool is_line_edge(cmark_node *node)
 static bool image_alone_on_line(cmark_node *node)
 {
     cmark_node *parent = cmark_node_parent(node);
-    while (parent && cmark_node_get_type(parent) != CMARK_NODE_PARAGRAPH && !cmark_node_previous(node)
-           && !cmark_node_next(node)) {
+    while (parent && cmark_node_get_type(parent) != CMARK_NODE_PARAGRAPH &&
+           !cmark_node_previous(node) && !cmark_node_next(node)) {
         node = parent;
         parent = cmark_node_parent(node);
     }
-    return parent && cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH
-           && is_line_edge(cmark_node_previous(node)) && is_line_edge(cmark_node_next(node));
+    return parent && cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH &&
+           is_line_edge(cmark_node_previous(node)) && is_line_edge(cmark_node_next(node));
 }
 
 /* An image becomes a span holding its alt text and its URL; its children
  * (the alt text's inlines) are read here and skipped by the walk. */
-static void collect_image(struct layout *layout, cmark_iter *iter, cmark_node *node,
-                          uint8_t style)
+static void collect_image(struct layout *layout, cmark_iter *iter, cmark_node *node, uint8_t style)
 {
-    struct buffer alt = { 0 };
+    struct buffer alt = {0};
     layout_plain_text(node, &alt);
     const char *url = cmark_node_get_url(node);
     bool inline_image = !image_alone_on_line(node);
-    struct inline_span *span = add_span(layout, inline_image ? SPAN_IMAGE_INLINE : SPAN_IMAGE,
-                                        style);
+    struct inline_span *span =
+        add_span(layout, inline_image ? SPAN_IMAGE_INLINE : SPAN_IMAGE, style);
     span->link = layout->current_link;
     buffer_append(&layout->scratch, alt.data, alt.length);
     span->length = (uint32_t)alt.length;
@@ -145,9 +143,9 @@ static void collect_inline_html(struct layout *layout, cmark_node *node, uint8_t
 {
     const char *literal = cmark_node_get_literal(node);
     if (strncmp(literal, "<!--", 4) == 0 && strstr(literal, "golive:")) {
-        struct source_position at = { layout->options->source_name,
-                                      (unsigned)cmark_node_get_start_line(node),
-                                      (unsigned)cmark_node_get_start_column(node) };
+        struct source_position at = {layout->options->source_name,
+                                     (unsigned)cmark_node_get_start_line(node),
+                                     (unsigned)cmark_node_get_start_column(node)};
         if (at.line == 0)
             at = layout->current_position;
         diag(layout->sink, DIAG_TYPESET_DIRECTIVE_INLINE, at,
@@ -175,8 +173,12 @@ static void collect_enter(struct layout *layout, cmark_iter *iter, cmark_node *n
                       collect_style(state) | SPAN_MONO | SPAN_CODE, SPAN_TEXT);
         break;
     case CMARK_NODE_HTML_INLINE: collect_inline_html(layout, node, collect_style(state)); break;
-    case CMARK_NODE_SOFTBREAK: inline_append(layout, " ", 1, collect_style(state), SPAN_TEXT); break;
-    case CMARK_NODE_LINEBREAK: inline_append(layout, "", 0, collect_style(state), SPAN_BREAK); break;
+    case CMARK_NODE_SOFTBREAK:
+        inline_append(layout, " ", 1, collect_style(state), SPAN_TEXT);
+        break;
+    case CMARK_NODE_LINEBREAK:
+        inline_append(layout, "", 0, collect_style(state), SPAN_BREAK);
+        break;
     case CMARK_NODE_EMPH: state->emphasis++; break;
     case CMARK_NODE_STRONG: state->strong++; break;
     case CMARK_NODE_LINK: begin_link(layout, node); break;
@@ -201,7 +203,7 @@ static void collect_exit(struct layout *layout, cmark_node *node, struct collect
 
 void inline_collect(struct layout *layout, cmark_node *node, uint8_t base_style)
 {
-    struct collect_state state = { .base = base_style };
+    struct collect_state state = {.base = base_style};
     layout->current_link = 0;
     layout->span_floor = layout->span_count;
     cmark_iter *iter = cmark_iter_new(node);
@@ -229,7 +231,6 @@ enum font_face face_for_style(uint8_t style)
     return bold ? FACE_SANS_BOLD : FACE_SANS;
 }
 
-
 static bool is_space(uint32_t code_point)
 {
     return code_point == ' ' || code_point == '\t' || code_point == '\r';
@@ -239,36 +240,36 @@ static bool is_space(uint32_t code_point)
 static struct glyph_metrics resolve_glyph(const struct layout *layout, enum font_face face,
                                           uint32_t code_point, bool *replaced)
 {
-    struct glyph_metrics glyph = layout->measurer->glyph(layout->measurer->context, face,
-                                                         code_point);
+    struct glyph_metrics glyph =
+        layout->measurer->glyph(layout->measurer->context, face, code_point);
     *replaced = false;
     if (glyph.face != FACE_NONE)
         return glyph;
     *replaced = true; /* warned about by layout_check_coverage */
     glyph = layout->measurer->glyph(layout->measurer->context, face, 0xFFFD);
     if (glyph.face == FACE_NONE)
-        glyph = (struct glyph_metrics){ .face = face, .advance = 0 };
+        glyph = (struct glyph_metrics){.face = face, .advance = 0};
     return glyph;
 }
 
-float measure_text(const struct layout *layout, enum font_face face, float size,
-                   const char *text, size_t length)
+float measure_text(const struct layout *layout, enum font_face face, float size, const char *text,
+                   size_t length)
 {
     unsigned total = 0;
     size_t offset = 0;
     while (offset < length) {
         uint32_t code_point;
         size_t used = utf8_decode_lossy(text + offset, length - offset, &code_point);
-        struct glyph_metrics glyph = layout->measurer->glyph(layout->measurer->context, face,
-                                                             code_point);
+        struct glyph_metrics glyph =
+            layout->measurer->glyph(layout->measurer->context, face, code_point);
         total += glyph.advance;
         offset += used;
     }
     return advance_width(total, size);
 }
 
-void box_add_plain(struct layout *layout, float x, float baseline, enum font_face face,
-                   float size, uint32_t colour, const char *text, size_t length)
+void box_add_plain(struct layout *layout, float x, float baseline, enum font_face face, float size,
+                   uint32_t colour, const char *text, size_t length)
 {
     size_t offset = 0, run_start = 0;
     enum font_face run_face = FACE_NONE;
@@ -277,7 +278,7 @@ void box_add_plain(struct layout *layout, float x, float baseline, enum font_fac
         uint32_t code_point = 0;
         size_t used = utf8_decode_lossy(text + offset, length - offset, &code_point);
         bool replaced = false;
-        struct glyph_metrics glyph = { FACE_NONE, 0 };
+        struct glyph_metrics glyph = {FACE_NONE, 0};
         if (offset < length)
             glyph = resolve_glyph(layout, face, code_point, &replaced);
         if (offset == length || glyph.face != run_face || replaced) {
@@ -308,8 +309,11 @@ static struct fragment *add_fragment(struct layout *layout, enum fragment_kind k
 {
     LAYOUT_GROW(layout->fragments, layout->fragment_count, layout->fragment_capacity);
     struct fragment *fragment = &layout->fragments[layout->fragment_count++];
-    *fragment = (struct fragment){ .text = text, .span = span, .face = (uint8_t)face,
-                                   .kind = (uint8_t)kind, .level = layout->bidi_level };
+    *fragment = (struct fragment){.text = text,
+                                  .span = span,
+                                  .face = (uint8_t)face,
+                                  .kind = (uint8_t)kind,
+                                  .level = layout->bidi_level};
     return fragment;
 }
 
@@ -332,14 +336,14 @@ static bool is_join_after(const char *text, size_t offset, size_t length, uint32
 
 /* Extends the current word fragment with one character, or starts one when
  * the face changes or the text is not contiguous. */
-static void add_character(struct layout *layout, uint32_t span_index, const char *at,
-                          size_t used, struct glyph_metrics glyph, float size)
+static void add_character(struct layout *layout, uint32_t span_index, const char *at, size_t used,
+                          struct glyph_metrics glyph, float size)
 {
-    struct fragment *last = layout->fragment_count
-                                ? &layout->fragments[layout->fragment_count - 1] : NULL;
-    bool extend = last && last->kind == FRAGMENT_WORD && last->span == span_index
-                  && last->face == glyph.face && last->text + last->length == at
-                  && last->level == layout->bidi_level;
+    struct fragment *last =
+        layout->fragment_count ? &layout->fragments[layout->fragment_count - 1] : NULL;
+    bool extend = last && last->kind == FRAGMENT_WORD && last->span == span_index &&
+                  last->face == glyph.face && last->text + last->length == at &&
+                  last->level == layout->bidi_level;
     if (!extend)
         last = add_fragment(layout, FRAGMENT_WORD, at, span_index, glyph.face);
     last->length += (uint32_t)used;
@@ -366,31 +370,30 @@ static void measure_span_text(struct layout *layout, uint32_t span_index, const 
             continue;
         }
         if (is_space(code_point)) {
-            struct fragment *last = layout->fragment_count
-                                        ? &layout->fragments[layout->fragment_count - 1] : NULL;
+            struct fragment *last =
+                layout->fragment_count ? &layout->fragments[layout->fragment_count - 1] : NULL;
             if (last && last->kind == FRAGMENT_SPACE)
                 continue;
             struct glyph_metrics space = layout->measurer->glyph(
                 layout->measurer->context, layout_bidi_face(layout, face, ' '), ' ');
             /* A single space stays in place, so that a run can take the
              * words on both sides of it; other white space is drawn as one. */
-            struct fragment *fragment = add_fragment(layout, FRAGMENT_SPACE,
-                                                     code_point == ' ' ? at : " ", span_index,
-                                                     space.face == FACE_NONE ? face : space.face);
+            struct fragment *fragment =
+                add_fragment(layout, FRAGMENT_SPACE, code_point == ' ' ? at : " ", span_index,
+                             space.face == FACE_NONE ? face : space.face);
             fragment->length = 1;
             fragment->width = advance_width(space.advance, size);
             continue;
         }
-        if (text_draws_nothing(code_point)
-            && layout->measurer->glyph(layout->measurer->context, face, code_point).face
-                   == FACE_NONE)
+        if (text_draws_nothing(code_point) &&
+            layout->measurer->glyph(layout->measurer->context, face, code_point).face == FACE_NONE)
             continue;
         bool replaced;
-        struct glyph_metrics glyph = resolve_glyph(layout, layout_bidi_face(layout, face, code_point),
-                                                   code_point, &replaced);
+        struct glyph_metrics glyph = resolve_glyph(
+            layout, layout_bidi_face(layout, face, code_point), code_point, &replaced);
         if (replaced) {
-            struct fragment *fragment = add_fragment(layout, FRAGMENT_WORD, replacement_character,
-                                                     span_index, glyph.face);
+            struct fragment *fragment =
+                add_fragment(layout, FRAGMENT_WORD, replacement_character, span_index, glyph.face);
             fragment->length = sizeof replacement_character - 1;
             fragment->width = advance_width(glyph.advance, size);
             continue;
@@ -422,8 +425,8 @@ void inline_measure(struct layout *layout, size_t first_span, size_t end_span,
             break;
         case SPAN_IMAGE_INLINE:
             fragment = add_fragment(layout, FRAGMENT_IMAGE, text, (uint32_t)index, FACE_SANS);
-            fragment->width = layout_image_inline_width(
-                span, text_baseline(style->size, style->leading));
+            fragment->width =
+                layout_image_inline_width(span, text_baseline(style->size, style->leading));
             break;
         case SPAN_IMAGE:
             measure_span_text(layout, (uint32_t)index, text, span->length, style,
@@ -440,9 +443,9 @@ void inline_measure(struct layout *layout, size_t first_span, size_t end_span,
  * separates the parts of paths, URLs and identifiers. */
 static bool is_preferred_cut(uint32_t code_point)
 {
-    return code_point == '/' || code_point == '-' || code_point == '.' || code_point == '_'
-           || code_point == '?' || code_point == '&' || code_point == '=' || code_point == ':'
-           || code_point == ',' || code_point == '@' || code_point == '\\';
+    return code_point == '/' || code_point == '-' || code_point == '.' || code_point == '_' ||
+           code_point == '?' || code_point == '&' || code_point == '=' || code_point == ':' ||
+           code_point == ',' || code_point == '@' || code_point == '\\';
 }
 
 static void insert_fragment(struct layout *layout, size_t at, const struct fragment *fragment)
@@ -464,8 +467,8 @@ static void split_fragment(struct layout *layout, size_t index, size_t cut, floa
     tail.width -= width_before;
     layout->fragments[index].length = (uint32_t)cut;
     layout->fragments[index].width = width_before;
-    struct fragment join = { .text = tail.text, .span = tail.span, .face = tail.face,
-                             .kind = FRAGMENT_JOIN };
+    struct fragment join = {
+        .text = tail.text, .span = tail.span, .face = tail.face, .kind = FRAGMENT_JOIN};
     insert_fragment(layout, index + 1, &tail);
     insert_fragment(layout, index + 1, &join);
 }
@@ -486,9 +489,8 @@ static float fragment_advance(const struct layout *layout, const struct fragment
 {
     const struct inline_span *span = &layout->spans[fragment->span];
     float size = span_size(style, span->style | style->base);
-    struct glyph_metrics glyph = layout->measurer->glyph(layout->measurer->context,
-                                                         (enum font_face)fragment->face,
-                                                         code_point);
+    struct glyph_metrics glyph = layout->measurer->glyph(
+        layout->measurer->context, (enum font_face)fragment->face, code_point);
     return advance_width(glyph.advance, size);
 }
 
@@ -500,7 +502,7 @@ static bool find_cut(const struct layout *layout, size_t first, float width,
                      struct word_cut *preferred)
 {
     float used = 0;
-    *last = *preferred = (struct word_cut){ .fragment = first };
+    *last = *preferred = (struct word_cut){.fragment = first};
     for (size_t index = first; index < layout->fragment_count; index++) {
         const struct fragment *fragment = &layout->fragments[index];
         if (fragment->kind != FRAGMENT_WORD)
@@ -508,15 +510,15 @@ static bool find_cut(const struct layout *layout, size_t first, float width,
         float inside = 0;
         for (size_t offset = 0; offset < fragment->length;) {
             uint32_t code_point;
-            size_t step = utf8_decode_lossy(fragment->text + offset, fragment->length - offset,
-                                      &code_point);
+            size_t step =
+                utf8_decode_lossy(fragment->text + offset, fragment->length - offset, &code_point);
             float advance = fragment_advance(layout, fragment, code_point, style);
             if (used + advance > width && (index != first || offset != 0))
                 return true;
             used += advance;
             inside += advance;
             offset += step;
-            *last = (struct word_cut){ index, offset, inside, used };
+            *last = (struct word_cut){index, offset, inside, used};
             if (is_preferred_cut(code_point))
                 *preferred = *last;
         }
@@ -550,9 +552,9 @@ static void cut_long_word(struct layout *layout, size_t first, float width,
     /* A cut between two letters of a word is marked with a hyphen
      * ("Colum-n"); a cut in code, or in a URL, address or identifier (a
      * word with punctuation in it) is not, nor one after punctuation. */
-    bool mark = !at_punctuation && !preferred.offset && !layout->bidi_active
-                && !(layout->spans[layout->fragments[first].span].style & (SPAN_CODE | SPAN_MONO))
-                && !(style->base & SPAN_MONO);
+    bool mark = !at_punctuation && !preferred.offset && !layout->bidi_active &&
+                !(layout->spans[layout->fragments[first].span].style & (SPAN_CODE | SPAN_MONO)) &&
+                !(style->base & SPAN_MONO);
     float hyphen = fragment_advance(layout, &layout->fragments[first], '-', style);
     if (mark && !find_cut(layout, first, width - hyphen, style, &last, &preferred))
         return;
@@ -560,9 +562,9 @@ static void cut_long_word(struct layout *layout, size_t first, float width,
     if (cut.offset < layout->fragments[cut.fragment].length)
         split_fragment(layout, cut.fragment, cut.offset, cut.width);
     else {
-        struct fragment join = { .text = layout->fragments[cut.fragment + 1].text,
-                                 .span = layout->fragments[cut.fragment].span,
-                                 .kind = FRAGMENT_JOIN };
+        struct fragment join = {.text = layout->fragments[cut.fragment + 1].text,
+                                .span = layout->fragments[cut.fragment].span,
+                                .kind = FRAGMENT_JOIN};
         insert_fragment(layout, cut.fragment + 1, &join);
     }
     if (mark)
@@ -590,7 +592,8 @@ static bool hyphenate_word(struct layout *layout, size_t index, float room,
     for (size_t point = 0; point < count; point++) {
         while (offset < points[point]) {
             uint32_t code_point;
-            size_t step = utf8_decode_lossy(word->text + offset, word->length - offset, &code_point);
+            size_t step =
+                utf8_decode_lossy(word->text + offset, word->length - offset, &code_point);
             used += fragment_advance(layout, word, code_point, style);
             offset += step;
         }
@@ -610,15 +613,15 @@ static bool hyphenate_word(struct layout *layout, size_t index, float room,
  * word, in left-to-right text, with patterns to hyphenate by. */
 static bool may_hyphenate(const struct layout *layout, size_t index, size_t end)
 {
-    return end == index + 1 && layout->fragments[index].kind == FRAGMENT_WORD
-           && layout->options->hyphenator && !layout->bidi_active
-           && !(layout->spans[layout->fragments[index].span].style & (SPAN_CODE | SPAN_MONO));
+    return end == index + 1 && layout->fragments[index].kind == FRAGMENT_WORD &&
+           layout->options->hyphenator && !layout->bidi_active &&
+           !(layout->spans[layout->fragments[index].span].style & (SPAN_CODE | SPAN_MONO));
 }
 
 static void add_line(struct layout *layout, size_t first, size_t end, float width)
 {
     LAYOUT_GROW(layout->lines, layout->line_count, layout->line_capacity);
-    layout->lines[layout->line_count++] = (struct layout_line){ first, end, width };
+    layout->lines[layout->line_count++] = (struct layout_line){first, end, width};
 }
 
 /* The width of the unbreakable unit starting at fragment first (a word,
@@ -691,8 +694,8 @@ void inline_widths(const struct layout *layout, bool whole_words, float *widest_
     *widest_word = *widest_line = 0;
     for (size_t index = 0; index < layout->fragment_count; index++) {
         const struct fragment *fragment = &layout->fragments[index];
-        bool breaks = fragment->kind != FRAGMENT_WORD
-                      && !(whole_words && fragment->kind == FRAGMENT_JOIN);
+        bool breaks =
+            fragment->kind != FRAGMENT_WORD && !(whole_words && fragment->kind == FRAGMENT_JOIN);
         if (fragment->kind == FRAGMENT_IMAGE && fragment->width > *widest_word)
             *widest_word = fragment->width;
         if (breaks && word > *widest_word)
@@ -716,13 +719,12 @@ void inline_widths(const struct layout *layout, bool whole_words, float *widest_
 static bool same_run(const struct layout *layout, const struct fragment *previous,
                      const struct fragment *next)
 {
-    if (next->kind != FRAGMENT_WORD && next->kind != FRAGMENT_SPACE
-        && next->kind != FRAGMENT_JOIN)
+    if (next->kind != FRAGMENT_WORD && next->kind != FRAGMENT_SPACE && next->kind != FRAGMENT_JOIN)
         return false;
     const struct inline_span *left = &layout->spans[previous->span];
     const struct inline_span *right = &layout->spans[next->span];
-    return next->face == previous->face && left->style == right->style
-           && left->link == right->link && previous->text + previous->length == next->text;
+    return next->face == previous->face && left->style == right->style &&
+           left->link == right->link && previous->text + previous->length == next->text;
 }
 
 /* Draws one run of text with what goes with its style: the shading of
@@ -751,8 +753,8 @@ void inline_emit_run(struct layout *layout, const struct fragment *first, const 
     box_add_shape(layout, DISPLAY_LINE, x, baseline + layout_measures.underline_offset * size,
                   width, 0, layout_measures.underline_line, colour);
     const struct inline_link *link = &layout->links[span->link - 1];
-    struct display_item area = { .kind = DISPLAY_LINK, .x = x, .y = top, .width = width,
-                                 .height = height };
+    struct display_item area = {
+        .kind = DISPLAY_LINK, .x = x, .y = top, .width = width, .height = height};
     display_text_store(layout->list, &area, buffer_text(&layout->scratch) + link->offset,
                        link->length);
     box_add(layout, &area);
@@ -760,8 +762,8 @@ void inline_emit_run(struct layout *layout, const struct fragment *first, const 
 
 static bool is_drawn(const struct fragment *fragment)
 {
-    return fragment->kind == FRAGMENT_WORD || fragment->kind == FRAGMENT_CHECKBOX
-           || fragment->kind == FRAGMENT_IMAGE;
+    return fragment->kind == FRAGMENT_WORD || fragment->kind == FRAGMENT_CHECKBOX ||
+           fragment->kind == FRAGMENT_IMAGE;
 }
 
 void inline_emit_line(struct layout *layout, size_t index, float x, float baseline,
@@ -779,9 +781,8 @@ void inline_emit_line(struct layout *layout, size_t index, float x, float baseli
     float pen = x;
     while (at < end) {
         const struct fragment *first = &fragments[at];
-        if (first->kind == FRAGMENT_CHECKBOX || first->kind == FRAGMENT_IMAGE
-            || first->kind == FRAGMENT_BREAK
-            || first->kind == FRAGMENT_JOIN) {
+        if (first->kind == FRAGMENT_CHECKBOX || first->kind == FRAGMENT_IMAGE ||
+            first->kind == FRAGMENT_BREAK || first->kind == FRAGMENT_JOIN) {
             if (first->kind == FRAGMENT_CHECKBOX)
                 box_add_checkbox(layout, pen, baseline, style->size,
                                  layout->spans[first->span].kind == SPAN_CHECKBOX_TICKED);
@@ -797,15 +798,16 @@ void inline_emit_line(struct layout *layout, size_t index, float x, float baseli
         while (next < end && same_run(layout, &fragments[next - 1], &fragments[next]))
             width += fragments[next++].width;
         const struct fragment *last = &fragments[next - 1];
-        inline_emit_run(layout, first, first->text, (size_t)(last->text + last->length - first->text),
-                 pen, baseline, width, style);
+        inline_emit_run(layout, first, first->text,
+                        (size_t)(last->text + last->length - first->text), pen, baseline, width,
+                        style);
         pen += width;
         at = next;
     }
 }
 
-void layout_flow_lines(struct layout *layout, const struct run_style *style,
-                       enum line_align align, uint16_t every_line_flags)
+void layout_flow_lines(struct layout *layout, const struct run_style *style, enum line_align align,
+                       uint16_t every_line_flags)
 {
     const struct layout_frame *frame = frame_top(layout);
     float baseline = text_baseline(style->size, style->leading);

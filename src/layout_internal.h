@@ -17,15 +17,15 @@
 #define REPLACEMENT_CHARACTER "\xEF\xBF\xBD"
 
 /* Grows an array held as (pointer, count, capacity) to take one more. */
-#define LAYOUT_GROW(array, count, capacity)                                    \
+#define LAYOUT_GROW(array, count, capacity)                                                        \
     ((array) = xgrow((array), &(capacity), (count) + 1, sizeof *(array)))
 
 /* A table of contents entry: its page number is a placeholder text item
  * until the pages are known (layout_toc.c). */
 struct toc_entry {
-    uint32_t number_offset;      /* the placeholder's text offset: unique to it */
-    uint32_t heading;            /* which contents heading, counted from the document's start */
-    float right;                 /* where the number ends [pt] */
+    uint32_t number_offset; /* the placeholder's text offset: unique to it */
+    uint32_t heading;       /* which contents heading, counted from the document's start */
+    float right;            /* where the number ends [pt] */
 };
 
 /* A box is one unbreakable slice of the flow: a line of text, a table row,
@@ -38,13 +38,13 @@ enum box_flag {
 };
 
 struct layout_box {
-    float height;                /* [pt] */
-    float space_before;          /* [pt]; dropped at the top of a page */
+    float height;       /* [pt] */
+    float space_before; /* [pt]; dropped at the top of a page */
     uint32_t first_item, item_count;
-    uint32_t container;          /* innermost container + 1; 0 for none */
-    uint32_t header_box;         /* table rows: their header box + 1; 0 for none */
-    uint32_t footnote;           /* a footnote's text: the footnote + 1; 0 for the flow */
-    uint16_t flags;              /* enum box_flag */
+    uint32_t container;  /* innermost container + 1; 0 for none */
+    uint32_t header_box; /* table rows: their header box + 1; 0 for none */
+    uint32_t footnote;   /* a footnote's text: the footnote + 1; 0 for the flow */
+    uint16_t flags;      /* enum box_flag */
 };
 
 /* A container draws something alongside every box inside it, cut at page
@@ -53,9 +53,9 @@ enum container_kind { CONTAINER_QUOTE, CONTAINER_CODE };
 
 struct layout_container {
     enum container_kind kind;
-    float x, width;              /* [pt] */
-    float padding;               /* the band reaches this far above and below [pt] */
-    uint32_t parent;             /* enclosing container + 1; 0 for none */
+    float x, width;  /* [pt] */
+    float padding;   /* the band reaches this far above and below [pt] */
+    uint32_t parent; /* enclosing container + 1; 0 for none */
 };
 
 /* Block nesting while walking the tree. */
@@ -65,91 +65,106 @@ enum marker_kind { MARKER_NONE, MARKER_TEXT, MARKER_BOX_EMPTY, MARKER_BOX_TICKED
 
 struct layout_frame {
     enum frame_kind kind;
-    float x, width;              /* the text column inside this frame [pt] */
-    uint32_t container;          /* innermost container + 1 */
-    unsigned list_depth;         /* lists around this frame, for bullet shapes */
-    bool tight;                  /* lists and their items */
+    float x, width;      /* the text column inside this frame [pt] */
+    uint32_t container;  /* innermost container + 1 */
+    unsigned list_depth; /* lists around this frame, for bullet shapes */
+    bool tight;          /* lists and their items */
     bool ordered;
-    char delimiter;              /* '.' or ')' */
+    char delimiter; /* '.' or ')' */
     long next_number;
-    float marker_width;          /* the marker column of a list [pt] */
-    size_t first_box;            /* lists: the box their first item starts */
-    enum marker_kind marker;     /* items: what waits for the item's first box */
+    float marker_width;      /* the marker column of a list [pt] */
+    size_t first_box;        /* lists: the box their first item starts */
+    enum marker_kind marker; /* items: what waits for the item's first box */
     char marker_text[24];
-    float marker_size;           /* items: the marker's text size [pt]; 0 for the body's */
+    float marker_size; /* items: the marker's text size [pt]; 0 for the body's */
 };
 
 /* Inline content: spans of text with one style, collected from inlines. */
 enum span_style {
-    SPAN_BOLD = 1 << 0, SPAN_ITALIC = 1 << 1, SPAN_MONO = 1 << 2,
-    SPAN_STRIKE = 1 << 3, SPAN_CODE = 1 << 4,
+    SPAN_BOLD = 1 << 0,
+    SPAN_ITALIC = 1 << 1,
+    SPAN_MONO = 1 << 2,
+    SPAN_STRIKE = 1 << 3,
+    SPAN_CODE = 1 << 4,
 };
 /* SPAN_IMAGE stands as a block of its own; SPAN_IMAGE_INLINE sits in a line
  * (text around it on its line, a table cell, a heading). */
-enum span_kind { SPAN_TEXT, SPAN_BREAK, SPAN_CHECKBOX_EMPTY, SPAN_CHECKBOX_TICKED, SPAN_IMAGE,
-                 SPAN_IMAGE_INLINE };
+enum span_kind {
+    SPAN_TEXT,
+    SPAN_BREAK,
+    SPAN_CHECKBOX_EMPTY,
+    SPAN_CHECKBOX_TICKED,
+    SPAN_IMAGE,
+    SPAN_IMAGE_INLINE
+};
 
 struct inline_span {
-    uint32_t offset, length;     /* text in layout.scratch; images: the alt text */
-    uint32_t link;               /* links + 1; 0 for none */
-    uint32_t source;             /* images: the URL in scratch (offset); */
+    uint32_t offset, length; /* text in layout.scratch; images: the alt text */
+    uint32_t link;           /* links + 1; 0 for none */
+    uint32_t source;         /* images: the URL in scratch (offset); */
     uint32_t source_length;
-    uint32_t footnote;           /* a footnote reference: its number; 0 otherwise */
-    uint32_t path, path_length;  /* inline images: the file in scratch */
+    uint32_t footnote;               /* a footnote reference: its number; 0 otherwise */
+    uint32_t path, path_length;      /* inline images: the file in scratch */
     float image_width, image_height; /* inline images: natural size [pt] */
-    uint8_t kind;                /* enum span_kind */
-    uint8_t style;               /* enum span_style */
+    uint8_t kind;                    /* enum span_kind */
+    uint8_t style;                   /* enum span_style */
 };
 
 struct inline_link {
-    uint32_t offset, length;     /* the target, in layout.scratch */
+    uint32_t offset, length; /* the target, in layout.scratch */
 };
 
 /* A link to a heading of the document (#anchor), checked once every
  * heading is known. */
 struct anchor_reference {
-    char *name;                  /* without the '#' */
+    char *name; /* without the '#' */
     struct source_position at;
 };
 
 /* A footnote reference on a line of the flow: the box of that line. */
 struct footnote_reference {
     size_t box;
-    uint32_t number;             /* 1 for the first footnote */
+    uint32_t number; /* 1 for the first footnote */
 };
 
 /* A footnote's text: boxes [first_box, end_box), set at the foot of the
  * page that first references it. */
 struct layout_footnote {
     size_t first_box, end_box;
-    float height;                /* of its boxes stacked [pt] */
+    float height; /* of its boxes stacked [pt] */
 };
 
 /* Fragments: spans cut at spaces and face changes, and measured. */
-enum fragment_kind { FRAGMENT_WORD, FRAGMENT_SPACE, FRAGMENT_JOIN, FRAGMENT_BREAK,
-                     FRAGMENT_CHECKBOX, FRAGMENT_IMAGE };
+enum fragment_kind {
+    FRAGMENT_WORD,
+    FRAGMENT_SPACE,
+    FRAGMENT_JOIN,
+    FRAGMENT_BREAK,
+    FRAGMENT_CHECKBOX,
+    FRAGMENT_IMAGE
+};
 
 struct fragment {
     const char *text;
     uint32_t length;
-    float width;                 /* [pt] */
+    float width; /* [pt] */
     uint32_t span;
-    uint8_t face;                /* enum font_face really drawing it */
-    uint8_t kind;                /* enum fragment_kind */
-    uint8_t level;               /* bidi embedding level: odd is right to left */
+    uint8_t face;  /* enum font_face really drawing it */
+    uint8_t kind;  /* enum fragment_kind */
+    uint8_t level; /* bidi embedding level: odd is right to left */
 };
 
 struct layout_line {
-    size_t first, end;           /* fragments [first, end) */
-    float width;                 /* without trailing spaces [pt] */
+    size_t first, end; /* fragments [first, end) */
+    float width;       /* without trailing spaces [pt] */
 };
 
 /* The text style a run of inline content is drawn in. */
 struct run_style {
-    float size;                  /* [pt] */
-    float leading;               /* [pt] */
+    float size;    /* [pt] */
+    float leading; /* [pt] */
     uint32_t colour;
-    uint8_t base;                /* enum span_style bits every span gets */
+    uint8_t base; /* enum span_style bits every span gets */
 };
 
 enum line_align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
@@ -158,27 +173,27 @@ struct layout {
     const struct layout_options *options;
     const struct text_measurer *measurer;
     struct diag_sink *sink;
-    struct display_list *list;   /* the output; its text pool holds every item's text */
+    struct display_list *list; /* the output; its text pool holds every item's text */
     float page_width, page_height, text_left, text_width, text_top, text_bottom;
     bool draft;
-    bool failed;                 /* an error was recorded */
-    struct typeset_words words;  /* options->words with English for what it lacks */
+    bool failed;                /* an error was recorded */
+    struct typeset_words words; /* options->words with English for what it lacks */
 
     struct layout_box *boxes;
     size_t box_count, box_capacity;
     struct display_item *box_items;
     size_t box_item_count, box_item_capacity;
-    size_t box_start;            /* first item of the box being built */
+    size_t box_start; /* first item of the box being built */
     struct layout_container *containers;
     size_t container_count, container_capacity;
 
     struct layout_frame *frames;
     size_t frame_count, frame_capacity;
-    float pending_space;         /* owed before the next box [pt] */
-    unsigned keep_boxes;         /* boxes still to keep with a heading before them */
-    size_t keep_group;           /* <!-- golive:keep -->: its first box + 1; 0 for none */
+    float pending_space; /* owed before the next box [pt] */
+    unsigned keep_boxes; /* boxes still to keep with a heading before them */
+    size_t keep_group;   /* <!-- golive:keep -->: its first box + 1; 0 for none */
 
-    struct buffer scratch;       /* inline text of the block being laid out */
+    struct buffer scratch; /* inline text of the block being laid out */
     struct inline_span *spans;
     size_t span_count, span_capacity;
     struct inline_link *links;
@@ -192,36 +207,35 @@ struct layout {
     size_t footnote_reference_count, footnote_reference_capacity;
     struct layout_footnote *footnotes;
     size_t footnote_count, footnote_capacity;
-    bool in_footnote;            /* laying out a footnote's text */
+    bool in_footnote; /* laying out a footnote's text */
 
-    struct name_table slugs;     /* anchor names used so far; number: repeats of a name */
+    struct name_table slugs; /* anchor names used so far; number: repeats of a name */
     struct anchor_reference *anchor_references;
     size_t anchor_reference_count, anchor_reference_capacity;
     struct source_position current_position; /* of the block being laid out */
-    uint32_t current_link;       /* the link being collected + 1; 0 outside links */
-    size_t span_floor;           /* spans below this belong to an earlier cell: never extended */
-    float next_table_scale;      /* [ratio] for the next table; 0 for the usual size */
-    bool next_table_shared;      /* <!-- golive:table widths="shared" --> before it */
-    float *shared_widths;        /* of the tables sharing widths now; NULL for none [pt] */
+    uint32_t current_link;                   /* the link being collected + 1; 0 outside links */
+    size_t span_floor;      /* spans below this belong to an earlier cell: never extended */
+    float next_table_scale; /* [ratio] for the next table; 0 for the usual size */
+    bool next_table_shared; /* <!-- golive:table widths="shared" --> before it */
+    float *shared_widths;   /* of the tables sharing widths now; NULL for none [pt] */
     size_t shared_columns;
-    cmark_node *shared_last;     /* the last table sharing them */
-    char *watermark;             /* the draft directive's own text, or NULL */
+    cmark_node *shared_last;       /* the last table sharing them */
+    char *watermark;               /* the draft directive's own text, or NULL */
     struct toc_entry *toc_entries; /* <!-- golive:toc -->'s page numbers to fill in */
     size_t toc_count, toc_capacity;
     /* right-to-left text (layout_bidi.c), for the spans being measured */
-    bool bidi_active;            /* they hold right-to-left text: lines are reordered */
-    bool bidi_right_to_left;     /* their paragraph direction */
-    uint8_t bidi_level;          /* of the character being measured */
-    uint8_t *bidi_levels;        /* of each character, in order */
+    bool bidi_active;        /* they hold right-to-left text: lines are reordered */
+    bool bidi_right_to_left; /* their paragraph direction */
+    uint8_t bidi_level;      /* of the character being measured */
+    uint8_t *bidi_levels;    /* of each character, in order */
     size_t bidi_count, bidi_capacity, bidi_cursor;
-    size_t shaped_floor;         /* spans below this are shaped already */
+    size_t shaped_floor; /* spans below this are shaped already */
 };
 
 /* layout_form.c: text in a style at (x, top) within width, inside the box
  * being built; returns the height it took. */
 float layout_form_text(struct layout *layout, const char *text, enum text_style_kind kind,
-                       uint8_t extra_style, float x, float top, float width,
-                       enum line_align align);
+                       uint8_t extra_style, float x, float top, float width, enum line_align align);
 struct directive;
 /* layout_matrix.c: <!-- golive:matrix --> */
 void layout_matrix(struct layout *layout, const struct directive *directive);
@@ -230,8 +244,8 @@ void layout_matrix(struct layout *layout, const struct directive *directive);
 void box_add(struct layout *layout, const struct display_item *item);
 void box_add_text(struct layout *layout, float x, float y, enum font_face face, float size,
                   uint32_t colour, const char *text, size_t length);
-void box_add_shape(struct layout *layout, enum display_kind kind, float x, float y,
-                   float width, float height, float line_width, uint32_t colour);
+void box_add_shape(struct layout *layout, enum display_kind kind, float x, float y, float width,
+                   float height, float line_width, uint32_t colour);
 /* layout_checkbox_side: the side of a checkbox for text of size [pt]. */
 float layout_checkbox_side(float size);
 /* box_add_checkbox: a checkbox for text of size at (x, baseline). */
@@ -278,22 +292,22 @@ void inline_emit_line(struct layout *layout, size_t index, float x, float baseli
  * word with break points (an address: after / . @ -) as one word. */
 void inline_widths(const struct layout *layout, bool whole_words, float *widest_word,
                    float *widest_line);
-float measure_text(const struct layout *layout, enum font_face face, float size,
-                   const char *text, size_t length);
+float measure_text(const struct layout *layout, enum font_face face, float size, const char *text,
+                   size_t length);
 /* box_add_plain: text in face (or its fallback, or U+FFFD) at (x, baseline). */
-void box_add_plain(struct layout *layout, float x, float baseline, enum font_face face,
-                   float size, uint32_t colour, const char *text, size_t length);
+void box_add_plain(struct layout *layout, float x, float baseline, enum font_face face, float size,
+                   uint32_t colour, const char *text, size_t length);
 enum font_face face_for_style(uint8_t style);
 /* layout_flow_lines: one box per line at the current frame's x. */
-void layout_flow_lines(struct layout *layout, const struct run_style *style,
-                       enum line_align align, uint16_t every_line_flags);
+void layout_flow_lines(struct layout *layout, const struct run_style *style, enum line_align align,
+                       uint16_t every_line_flags);
 
 /* layout_hyphen.c: layout_hyphen_points: the byte offsets in word after
  * which it may be hyphenated, ascending, at most room; 0 for a word that is
  * not letters alone (numbers, units, identifiers, addresses) or without
  * patterns. */
-size_t layout_hyphen_points(struct typeset_hyphenator *hyphenator, const char *word,
-                            size_t length, size_t *points, size_t room);
+size_t layout_hyphen_points(struct typeset_hyphenator *hyphenator, const char *word, size_t length,
+                            size_t *points, size_t room);
 
 /* layout.c: layout_check_anchors warns about each #anchor link that no
  * heading's anchor answers. */

@@ -12,26 +12,26 @@
 #include <string.h>
 
 struct open_container {
-    uint32_t id;                 /* container + 1 */
-    float top;                   /* where its segment on this page starts [pt] */
+    uint32_t id; /* container + 1 */
+    float top;   /* where its segment on this page starts [pt] */
 };
 
 struct page_builder {
     struct layout *layout;
     size_t page;
-    float y;                     /* top of the next box [pt] */
-    float last_bottom;           /* bottom of the last box placed [pt] */
-    bool empty;                  /* nothing placed on this page yet */
-    size_t page_first_box;       /* the first box placed on this page */
-    bool page_forced;            /* this page began at a page break or after a cover */
+    float y;               /* top of the next box [pt] */
+    float last_bottom;     /* bottom of the last box placed [pt] */
+    bool empty;            /* nothing placed on this page yet */
+    size_t page_first_box; /* the first box placed on this page */
+    bool page_forced;      /* this page began at a page break or after a cover */
     struct open_container *open;
     size_t open_count, open_capacity;
     /* footnotes (layout_footnote.c) */
-    bool *note_placed;           /* each footnote: set at some page's foot */
-    uint32_t *page_notes;        /* footnotes at this page's foot, in order */
+    bool *note_placed;    /* each footnote: set at some page's foot */
+    uint32_t *page_notes; /* footnotes at this page's foot, in order */
     size_t page_note_count, page_note_capacity;
-    float foot_height;           /* what they and their rule take [pt] */
-    size_t reference_cursor;     /* first footnote reference not behind the box */
+    float foot_height;       /* what they and their rule take [pt] */
+    size_t reference_cursor; /* first footnote reference not behind the box */
 };
 
 /* Between the text and the footnotes: a short rule in this gap. */
@@ -44,12 +44,12 @@ struct page_builder {
 static float box_notes(struct page_builder *builder, size_t index, bool attach)
 {
     const struct layout *layout = builder->layout;
-    while (builder->reference_cursor < layout->footnote_reference_count
-           && layout->footnote_references[builder->reference_cursor].box < index)
+    while (builder->reference_cursor < layout->footnote_reference_count &&
+           layout->footnote_references[builder->reference_cursor].box < index)
         builder->reference_cursor++;
     float height = 0;
-    for (size_t at = builder->reference_cursor; at < layout->footnote_reference_count
-                                                && layout->footnote_references[at].box == index;
+    for (size_t at = builder->reference_cursor;
+         at < layout->footnote_reference_count && layout->footnote_references[at].box == index;
          at++) {
         uint32_t note = layout->footnote_references[at].number - 1;
         if (note >= layout->footnote_count || builder->note_placed[note])
@@ -74,11 +74,12 @@ static void flush_notes(struct page_builder *builder)
     struct layout *layout = builder->layout;
     float top = layout->text_bottom - builder->foot_height;
     if (builder->page_note_count) {
-        struct display_item rule = { .kind = DISPLAY_LINE, .x = layout->text_left,
-                                     .y = top + FOOTNOTE_SEPARATOR / 2,
-                                     .width = layout->text_width * FOOTNOTE_RULE_FRACTION,
-                                     .size = layout_measures.grid_line,
-                                     .colour = layout_measures.colour_grid };
+        struct display_item rule = {.kind = DISPLAY_LINE,
+                                    .x = layout->text_left,
+                                    .y = top + FOOTNOTE_SEPARATOR / 2,
+                                    .width = layout->text_width * FOOTNOTE_RULE_FRACTION,
+                                    .size = layout_measures.grid_line,
+                                    .colour = layout_measures.colour_grid};
         display_add(layout->list, builder->page, &rule);
         top += FOOTNOTE_SEPARATOR;
     }
@@ -100,7 +101,7 @@ static void close_container(struct page_builder *builder, const struct open_cont
 {
     struct layout *layout = builder->layout;
     const struct layout_container *container = &layout->containers[open->id - 1];
-    struct display_item fill = { .kind = DISPLAY_FILL, .x = container->x };
+    struct display_item fill = {.kind = DISPLAY_FILL, .x = container->x};
     if (container->kind == CONTAINER_QUOTE) {
         fill.y = open->top;
         fill.width = layout_measures.quote_bar;
@@ -128,8 +129,8 @@ static bool new_page(struct page_builder *builder)
     if (layout->list->page_count)
         flush_notes(builder);
     if (layout->list->page_count >= LIMIT_PDF_PAGES) {
-        diag(layout->sink, DIAG_TYPESET_TOO_MANY_PAGES, source_position_of_file(
-                 layout->options->source_name),
+        diag(layout->sink, DIAG_TYPESET_TOO_MANY_PAGES,
+             source_position_of_file(layout->options->source_name),
              "the document would take more than %u pages; split it", LIMIT_PDF_PAGES);
         layout->failed = true;
         return false;
@@ -164,15 +165,15 @@ static void enter_containers(struct page_builder *builder, uint32_t innermost)
     uint32_t chain[LIMIT_LAYOUT_INDENT + 2];
     size_t count = container_chain(layout, innermost, chain, sizeof chain / sizeof *chain);
     size_t common = 0;
-    while (common < count && common < builder->open_count
-           && builder->open[common].id == chain[common])
+    while (common < count && common < builder->open_count &&
+           builder->open[common].id == chain[common])
         common++;
     close_containers_to(builder, common);
     for (size_t index = common; index < count; index++) {
         if (builder->empty)
             builder->y += layout->containers[chain[index] - 1].padding;
         LAYOUT_GROW(builder->open, builder->open_count, builder->open_capacity);
-        builder->open[builder->open_count++] = (struct open_container){ chain[index], builder->y };
+        builder->open[builder->open_count++] = (struct open_container){chain[index], builder->y};
     }
 }
 
@@ -217,8 +218,8 @@ static void place_box(struct page_builder *builder, size_t index)
     float gap = builder->empty ? 0 : box->space_before;
     float need = needed_height(layout, index) + chain_padding(layout, box->container);
     float notes = box_notes(builder, index, false);
-    if (!builder->empty && builder->y + gap + need + builder->foot_height + notes
-                               > layout->text_bottom) {
+    if (!builder->empty &&
+        builder->y + gap + need + builder->foot_height + notes > layout->text_bottom) {
         if (!new_page(builder))
             return;
         gap = 0;
@@ -258,7 +259,7 @@ static void place_cover(struct page_builder *builder, const struct layout_box *b
  * page, *forced whether that page began at a page break or a cover. */
 static void paginate_once(struct layout *layout, size_t *first_on_last, bool *forced)
 {
-    struct page_builder builder = { .layout = layout, .page_first_box = layout->box_count };
+    struct page_builder builder = {.layout = layout, .page_first_box = layout->box_count};
     builder.note_placed = xcalloc(layout->footnote_count + 1, sizeof *builder.note_placed);
     new_page(&builder);
     for (size_t index = 0; index < layout->box_count && !layout->failed; index++) {
@@ -311,15 +312,15 @@ bool layout_paginate(struct layout *layout)
     paginate_once(layout, &first, &forced);
     for (int pull = 0; pull < REMAINDER_PULLS && !layout->failed; pull++) {
         size_t end = layout_flow_end(layout); /* footnotes are not carried */
-        if (forced || first == 0 || first >= end || end - first > REMAINDER_BOXES
-            || layout->list->page_count < 2)
+        if (forced || first == 0 || first >= end || end - first > REMAINDER_BOXES ||
+            layout->list->page_count < 2)
             break;
         struct layout_box *before = &layout->boxes[first - 1];
         float carried = 0; /* lines and rows, not the slices of a row taller than a page */
         for (size_t index = first - 1; index < end; index++)
             carried += layout->boxes[index].height;
-        if (before->flags & (BOX_KEEP_WITH_NEXT | BOX_PAGE_BREAK | BOX_COVER)
-            || carried > (layout->text_bottom - layout->text_top) / 2)
+        if (before->flags & (BOX_KEEP_WITH_NEXT | BOX_PAGE_BREAK | BOX_COVER) ||
+            carried > (layout->text_bottom - layout->text_top) / 2)
             break;
         pages = layout->list->page_count;
         before->flags |= BOX_KEEP_WITH_NEXT;
@@ -340,8 +341,8 @@ bool layout_paginate(struct layout *layout)
 static const char ellipsis[] = "\xE2\x80\xA6"; /* … */
 
 /* text cut at a character boundary so that it and an ellipsis fit in width. */
-static void fit_text(const struct layout *layout, enum font_face face, float size,
-                     const char *text, float width, struct buffer *out)
+static void fit_text(const struct layout *layout, enum font_face face, float size, const char *text,
+                     float width, struct buffer *out)
 {
     size_t length = strlen(text);
     if (measure_text(layout, face, size, text, length) <= width) {
@@ -367,13 +368,15 @@ static void fit_text(const struct layout *layout, enum font_face face, float siz
 /* Draws text on a page: through the inline pipeline (so fallback faces and
  * U+FFFD apply), built as a box and copied. align places it at, before or
  * around x. */
-static void page_text(struct layout *layout, size_t page, const char *text, float x,
-                      float baseline, float width, enum line_align align, uint8_t style_bits)
+static void page_text(struct layout *layout, size_t page, const char *text, float x, float baseline,
+                      float width, enum line_align align, uint8_t style_bits)
 {
     const struct text_style *style = &layout_styles[STYLE_FURNITURE];
-    struct run_style run = { .size = style->size, .leading = style->leading,
-                             .colour = style->colour, .base = style_bits };
-    struct buffer fitted = { 0 };
+    struct run_style run = {.size = style->size,
+                            .leading = style->leading,
+                            .colour = style->colour,
+                            .base = style_bits};
+    struct buffer fitted = {0};
     fit_text(layout, face_for_style(style_bits), style->size, text, width, &fitted);
     inline_reset(layout);
     inline_append(layout, buffer_text(&fitted), fitted.length, 0, SPAN_TEXT);
@@ -408,7 +411,7 @@ static void page_header(struct layout *layout, size_t page)
             client_width = layout->text_width / 2;
         page_text(layout, page, options->client, right, baseline, client_width, ALIGN_RIGHT, 0);
     }
-    struct buffer title = { 0 };
+    struct buffer title = {0};
     if (given(options->title))
         buffer_append_text(&title, options->title);
     if (given(options->title) && given(options->subtitle))
@@ -420,9 +423,12 @@ static void page_header(struct layout *layout, size_t page)
                   layout->text_width - client_width - layout_margins.furniture_gap, ALIGN_LEFT,
                   SPAN_BOLD);
     buffer_free(&title);
-    struct display_item rule = { .kind = DISPLAY_LINE, .x = left, .y = layout_margins.header_rule,
-                                 .width = layout->text_width, .size = layout_measures.grid_line,
-                                 .colour = options->accent_colour };
+    struct display_item rule = {.kind = DISPLAY_LINE,
+                                .x = left,
+                                .y = layout_margins.header_rule,
+                                .width = layout->text_width,
+                                .size = layout_measures.grid_line,
+                                .colour = options->accent_colour};
     display_add(layout->list, page, &rule);
 }
 
@@ -432,7 +438,7 @@ static void page_footer(struct layout *layout, size_t page, size_t pages)
     float size = layout_styles[STYLE_FURNITURE].size, gap = layout_margins.furniture_gap;
     float left = layout->text_left, right = left + layout->text_width;
     float baseline = layout->page_height - layout_margins.footer_baseline;
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     typeset_words_page(layout->words.page_of, page + 1, pages, &text);
     float number_width = measure_text(layout, FACE_SANS, size, text.data, text.length);
     page_text(layout, page, text.data, right, baseline, number_width, ALIGN_RIGHT, 0);
@@ -444,23 +450,25 @@ static void page_footer(struct layout *layout, size_t page, size_t pages)
     if (given(options->classification))
         buffer_append_text(&text, options->classification);
     float side = layout->text_width / 2 - number_width - gap;
-    float left_width = text.length ? measure_text(layout, FACE_SANS, size, text.data, text.length)
-                                   : 0;
+    float left_width =
+        text.length ? measure_text(layout, FACE_SANS, size, text.data, text.length) : 0;
     if (left_width > side)
         left_width = side;
     if (text.length)
         page_text(layout, page, text.data, left, baseline, left_width, ALIGN_LEFT, 0);
     if (given(options->footer_note)) {
         float centre = left + layout->text_width / 2;
-        float half = layout->text_width / 2 - (left_width > number_width ? left_width : number_width)
-                     - gap;
+        float half =
+            layout->text_width / 2 - (left_width > number_width ? left_width : number_width) - gap;
         page_text(layout, page, options->footer_note, centre, baseline, 2 * half, ALIGN_CENTER, 0);
     }
     buffer_free(&text);
-    struct display_item rule = { .kind = DISPLAY_LINE, .x = left,
-                                 .y = layout->page_height - layout_margins.footer_rule,
-                                 .width = layout->text_width, .size = layout_measures.grid_line,
-                                 .colour = layout_measures.colour_grid };
+    struct display_item rule = {.kind = DISPLAY_LINE,
+                                .x = left,
+                                .y = layout->page_height - layout_margins.footer_rule,
+                                .width = layout->text_width,
+                                .size = layout_measures.grid_line,
+                                .colour = layout_measures.colour_grid};
     display_add(layout->list, page, &rule);
 }
 
@@ -468,12 +476,15 @@ static void page_watermark(struct layout *layout, size_t page)
 {
     const char *text = layout->watermark ? layout->watermark : layout->words.draft;
     float size = layout_measures.watermark_size;
-    struct display_item mark = { .kind = DISPLAY_WATERMARK, .x = layout->page_width / 2,
-                                 .y = layout->page_height / 2, .size = size,
-                                 .face = FACE_SANS_BOLD, .colour = layout_measures.colour_watermark,
-                                 .width = measure_text(layout, FACE_SANS_BOLD, size, text,
-                                                       strlen(text)),
-                                 .height = layout_measures.watermark_angle };
+    struct display_item mark = {.kind = DISPLAY_WATERMARK,
+                                .x = layout->page_width / 2,
+                                .y = layout->page_height / 2,
+                                .size = size,
+                                .face = FACE_SANS_BOLD,
+                                .colour = layout_measures.colour_watermark,
+                                .width =
+                                    measure_text(layout, FACE_SANS_BOLD, size, text, strlen(text)),
+                                .height = layout_measures.watermark_angle};
     display_text_store(layout->list, &mark, text, strlen(text));
     display_add(layout->list, page, &mark);
 }

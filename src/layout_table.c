@@ -11,20 +11,20 @@
 #include <string.h>
 
 struct table_cell {
-    size_t first_span, end_span;  /* its inline content */
+    size_t first_span, end_span;    /* its inline content */
     float widest_word, widest_line; /* [pt], padding included */
 };
 
 struct table {
     size_t columns, rows;
-    struct table_cell *cells;     /* rows * columns, row by row */
-    uint8_t *alignments;          /* 'l', 'c', 'r' or 0, per column */
-    float *width, *x;             /* per column [pt] */
-    bool header;                  /* row 0 is the header */
-    bool blank_column;            /* some column's body cells are all empty: a form */
-    float scale;                  /* [ratio] of the usual text size */
-    bool compact;                 /* a sheet kept to one page: tight rows, addresses whole */
-    float padding_y;              /* [pt] above and below each cell's text */
+    struct table_cell *cells; /* rows * columns, row by row */
+    uint8_t *alignments;      /* 'l', 'c', 'r' or 0, per column */
+    float *width, *x;         /* per column [pt] */
+    bool header;              /* row 0 is the header */
+    bool blank_column;        /* some column's body cells are all empty: a form */
+    float scale;              /* [ratio] of the usual text size */
+    bool compact;             /* a sheet kept to one page: tight rows, addresses whole */
+    float padding_y;          /* [pt] above and below each cell's text */
 };
 
 /* A cell that starts with "[ ]" or "[x]" shows a checkbox there: the
@@ -36,8 +36,8 @@ static void cell_checkbox(struct layout *layout, struct table_cell *cell)
     struct inline_span *span = &layout->spans[cell->first_span];
     const char *text = buffer_text(&layout->scratch) + span->offset;
     bool empty = span->length >= 3 && strncmp(text, "[ ]", 3) == 0;
-    bool ticked = span->length >= 3 && (strncmp(text, "[x]", 3) == 0
-                                        || strncmp(text, "[X]", 3) == 0);
+    bool ticked =
+        span->length >= 3 && (strncmp(text, "[x]", 3) == 0 || strncmp(text, "[X]", 3) == 0);
     if (span->kind != SPAN_TEXT || !(empty || ticked) || (span->length > 3 && text[3] != ' '))
         return;
     uint32_t skip = span->length > 3 ? 4 : 3;
@@ -48,7 +48,7 @@ static void cell_checkbox(struct layout *layout, struct table_cell *cell)
             (layout->span_count - cell->first_span) * sizeof *layout->spans);
     layout->span_count++;
     layout->spans[cell->first_span] = (struct inline_span){
-        .kind = (uint8_t)(ticked ? SPAN_CHECKBOX_TICKED : SPAN_CHECKBOX_EMPTY) };
+        .kind = (uint8_t)(ticked ? SPAN_CHECKBOX_TICKED : SPAN_CHECKBOX_EMPTY)};
     cell->end_span++;
 }
 
@@ -57,12 +57,12 @@ static struct run_style cell_style(const struct layout *layout, const struct tab
 {
     enum text_style_kind kind = table->header && row == 0 ? STYLE_TABLE_HEADER : STYLE_TABLE;
     const struct text_style *style = &layout_styles[kind];
-    return (struct run_style){ .size = style->size * table->scale,
-                               .leading = table->compact ? style->size * table->scale
-                                                             * layout_measures.compact_leading
-                                                         : style->leading * table->scale,
-                               .colour = layout_colour(layout, style),
-                               .base = style->bold ? SPAN_BOLD : 0 };
+    return (struct run_style){.size = style->size * table->scale,
+                              .leading = table->compact ? style->size * table->scale *
+                                                              layout_measures.compact_leading
+                                                        : style->leading * table->scale,
+                              .colour = layout_colour(layout, style),
+                              .base = style->bold ? SPAN_BOLD : 0};
 }
 
 /* Reads every cell's inlines into the scratch spans (cells index into
@@ -180,8 +180,8 @@ static float estimated_height(const struct table *table, const float *width)
     for (size_t row = 0; row < table->rows; row++) {
         float tallest = 1;
         for (size_t column = 0; column < table->columns; column++) {
-            float lines = estimated_lines(&table->cells[row * table->columns + column],
-                                          width[column]);
+            float lines =
+                estimated_lines(&table->cells[row * table->columns + column], width[column]);
             if (lines > tallest)
                 tallest = lines;
         }
@@ -230,8 +230,8 @@ static bool widths_with_settled(size_t columns, const float *least, const float 
  * its longest word makes every row two lines tall, while the notes column
  * that took the width wraps anyway. One column at a time, the one that
  * saves most, until none saves a line. */
-static void settle_where_it_pays(const struct table *table, const float *least,
-                                 const float *most, float available)
+static void settle_where_it_pays(const struct table *table, const float *least, const float *most,
+                                 float available)
 {
     size_t columns = table->columns;
     bool *settled = xcalloc(columns, sizeof *settled);
@@ -244,8 +244,8 @@ static void settle_where_it_pays(const struct table *table, const float *least,
                 continue;
             settled[column] = true;
             float height;
-            if (widths_with_settled(columns, least, most, available, settled, trial)
-                && (height = estimated_height(table, trial)) < best - 0.5f) {
+            if (widths_with_settled(columns, least, most, available, settled, trial) &&
+                (height = estimated_height(table, trial)) < best - 0.5f) {
                 best = height;
                 chosen = column;
                 memcpy(best_widths, trial, columns * sizeof *trial);
@@ -308,8 +308,8 @@ static enum line_align column_align(const struct table *table, size_t column)
 
 /* Lines [from, to) of one cell, placed at top in the row box; returns how
  * many lines the whole cell has. */
-static size_t emit_cell(struct layout *layout, const struct table *table, size_t row,
-                        size_t column, size_t from, size_t to)
+static size_t emit_cell(struct layout *layout, const struct table *table, size_t row, size_t column,
+                        size_t from, size_t to)
 {
     const struct table_cell *cell = &table->cells[row * table->columns + column];
     struct run_style style = cell_style(layout, table, row);
@@ -325,16 +325,17 @@ static size_t emit_cell(struct layout *layout, const struct table *table, size_t
         align = layout_bidi_align(layout, align); /* right-to-left cells flush right */
     for (size_t index = from; index < to && index < layout->line_count; index++) {
         float slack = inner - layout->lines[index].width;
-        float x = table->x[column] + padding_x
-                  + (align == ALIGN_CENTER ? slack / 2 : align == ALIGN_RIGHT ? slack : 0);
-        inline_emit_line(layout, index, x, padding_y + baseline + (float)(index - from) * style.leading,
-                         &style);
+        float x = table->x[column] + padding_x +
+                  (align == ALIGN_CENTER  ? slack / 2
+                   : align == ALIGN_RIGHT ? slack
+                                          : 0);
+        inline_emit_line(layout, index, x,
+                         padding_y + baseline + (float)(index - from) * style.leading, &style);
     }
     return layout->line_count;
 }
 
-static void emit_grid(struct layout *layout, const struct table *table, bool header,
-                      float height)
+static void emit_grid(struct layout *layout, const struct table *table, bool header, float height)
 {
     float left = table->x[0];
     float right = table->x[table->columns - 1] + table->width[table->columns - 1];
@@ -383,8 +384,8 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
         tallest -= layout->boxes[header_box - 1].height;
     size_t per_box = tallest > style.leading ? (size_t)(tallest / style.leading) : 1;
     float first_room = page - layout_kept_before(layout);
-    size_t per_first = first_room > 3 * style.leading ? (size_t)(first_room / style.leading)
-                                                      : per_box;
+    size_t per_first =
+        first_room > 3 * style.leading ? (size_t)(first_room / style.leading) : per_box;
     if (per_first > per_box)
         per_first = per_box;
     size_t first_box = layout->box_count;
@@ -397,8 +398,8 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
         }
         size_t shown = lines - from < count ? lines - from : count;
         float height = (float)(shown ? shown : 1) * style.leading + 2 * padding_y;
-        float blank_row = table->compact ? layout_measures.compact_blank_row
-                                         : layout_measures.blank_row;
+        float blank_row =
+            table->compact ? layout_measures.compact_blank_row : layout_measures.blank_row;
         if (table->blank_column && !header && height < blank_row)
             height = blank_row;
         emit_grid(layout, table, header, height);
@@ -417,15 +418,15 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
  * rows, in the first table's text size. */
 static void share_widths(struct layout *layout, cmark_node *node, const struct table *first)
 {
-    struct table merged = { .columns = first->columns, .header = first->header,
-                            .scale = first->scale };
+    struct table merged = {
+        .columns = first->columns, .header = first->header, .scale = first->scale};
     size_t capacity = 0;
     for (cmark_node *next = node; next; next = cmark_node_next(next)) {
         if (cmark_node_get_type(next) != CMARK_NODE_TABLE)
             continue;
         if ((size_t)cmark_gfm_extensions_get_table_columns(next) != first->columns)
             break;
-        struct table one = { .columns = first->columns, .scale = first->scale };
+        struct table one = {.columns = first->columns, .scale = first->scale};
         for (cmark_node *row = cmark_node_first_child(next); row; row = cmark_node_next(row))
             one.rows++;
         one.header = first->header;
@@ -471,7 +472,7 @@ static void use_shared_widths(struct layout *layout, struct table *table, cmark_
 
 void layout_table(struct layout *layout, cmark_node *node)
 {
-    struct table table = { .columns = cmark_gfm_extensions_get_table_columns(node) };
+    struct table table = {.columns = cmark_gfm_extensions_get_table_columns(node)};
     for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row))
         table.rows++;
     if (table.columns == 0 || table.rows == 0)
@@ -481,8 +482,8 @@ void layout_table(struct layout *layout, cmark_node *node)
     table.scale = layout->next_table_scale > 0 ? layout->next_table_scale : 1.0f;
     layout->next_table_scale = 0;
     table.compact = table.scale == layout_measures.table_compact_scale;
-    table.padding_y = table.compact ? layout_measures.compact_padding_y
-                                    : layout_measures.cell_padding_y;
+    table.padding_y =
+        table.compact ? layout_measures.compact_padding_y : layout_measures.cell_padding_y;
     table.alignments = cmark_gfm_extensions_get_table_alignments(node);
     table.cells = xcalloc(table.rows * table.columns, sizeof *table.cells);
     table.width = xcalloc(table.columns, sizeof *table.width);

@@ -11,14 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TOC_DEPTH 2                /* headings of level 1 and 2 */
+#define TOC_DEPTH 2 /* headings of level 1 and 2 */
 
 static const struct {
-    float number_width;            /* [pt] the column of page numbers */
-    float indent;                  /* [pt] per level below the highest listed */
-    float leader_gap;              /* [pt] between a title, its leader and the number */
-    float leader_line;             /* [pt] the dotted leader's stroke */
-} toc = { .number_width = 28.0f, .indent = 14.0f, .leader_gap = 4.0f, .leader_line = 0.4f };
+    float number_width; /* [pt] the column of page numbers */
+    float indent;       /* [pt] per level below the highest listed */
+    float leader_gap;   /* [pt] between a title, its leader and the number */
+    float leader_line;  /* [pt] the dotted leader's stroke */
+} toc = {.number_width = 28.0f, .indent = 14.0f, .leader_gap = 4.0f, .leader_line = 0.4f};
 
 static const char placeholder[] = "0";
 
@@ -32,7 +32,7 @@ struct contents {
 
 static void find_headings(cmark_node *root, cmark_node *node, struct contents *out)
 {
-    *out = (struct contents){ .top_level = TOC_DEPTH };
+    *out = (struct contents){.top_level = TOC_DEPTH};
     bool after = false;
     cmark_iter *iter = cmark_iter_new(root);
     cmark_event_type event;
@@ -51,8 +51,7 @@ static void find_headings(cmark_node *root, cmark_node *node, struct contents *o
         }
         if (level < out->top_level)
             out->top_level = level;
-        out->headings = xgrow(out->headings, &out->capacity, out->count + 1,
-                              sizeof *out->headings);
+        out->headings = xgrow(out->headings, &out->capacity, out->count + 1, sizeof *out->headings);
         out->headings[out->count++] = current;
     }
     cmark_iter_free(iter);
@@ -65,7 +64,7 @@ static void toc_line(struct layout *layout, cmark_node *heading, int top_level, 
     int level = cmark_node_get_heading_level(heading);
     float indent = (float)(level - top_level) * toc.indent;
     float title_width = frame->width - indent - toc.number_width - toc.leader_gap;
-    struct buffer title = { 0 };
+    struct buffer title = {0};
     layout_plain_text(heading, &title);
     float height = layout_form_text(layout, buffer_text(&title), STYLE_BODY,
                                     level == top_level ? SPAN_BOLD : 0, frame->x + indent, 0,
@@ -78,13 +77,17 @@ static void toc_line(struct layout *layout, cmark_node *heading, int top_level, 
     if (leader_to > leader_from)
         box_add_shape(layout, DISPLAY_LINE, leader_from, baseline, leader_to - leader_from, 0,
                       toc.leader_line, layout_measures.colour_rule);
-    struct display_item number = { .kind = DISPLAY_TEXT, .y = baseline, .size = body->size,
-                                   .face = FACE_SANS, .colour = layout_measures.colour_text };
+    struct display_item number = {.kind = DISPLAY_TEXT,
+                                  .y = baseline,
+                                  .size = body->size,
+                                  .face = FACE_SANS,
+                                  .colour = layout_measures.colour_text};
     display_text_store(layout->list, &number, placeholder, strlen(placeholder));
     box_add(layout, &number);
     LAYOUT_GROW(layout->toc_entries, layout->toc_count, layout->toc_capacity);
     layout->toc_entries[layout->toc_count++] = (struct toc_entry){
-        .number_offset = number.text_offset, .heading = ordinal,
+        .number_offset = number.text_offset,
+        .heading = ordinal,
         .right = frame->x + frame->width,
     };
     box_finish(layout, height, text_baseline(body->size, body->leading), 0);
@@ -139,8 +142,8 @@ static void fill_number(struct layout *layout, const struct toc_entry *entry,
     char number[24];
     size_t length = (size_t)snprintf(number, sizeof number, "%zu", page + 1);
     display_text_store(layout->list, item, number, length);
-    item->x = entry->right - measure_text(layout, (enum font_face)item->face, item->size, number,
-                                          length);
+    item->x =
+        entry->right - measure_text(layout, (enum font_face)item->face, item->size, number, length);
 }
 
 void layout_toc_fill(struct layout *layout)

@@ -19,8 +19,7 @@ static void add_hashed(struct manifest_entry **entries, size_t *count, size_t *c
 
 void manifest_add_input_hash(struct manifest *manifest, const char *path, const char sha256[65])
 {
-    add_hashed(&manifest->inputs, &manifest->input_count, &manifest->input_capacity, path,
-               sha256);
+    add_hashed(&manifest->inputs, &manifest->input_count, &manifest->input_capacity, path, sha256);
 }
 
 void manifest_add_output_hash(struct manifest *manifest, const char *name, const char sha256[65])
@@ -106,7 +105,7 @@ bool manifest_parse(const char *path, const char *text, size_t length, struct ma
         const char *newline = memchr(text + start, '\n', length - start);
         size_t end = newline ? (size_t)(newline - text) : length;
         if (!parse_line(out, text + start, end - start, number)) {
-            diag(sink, DIAG_MANIFEST_MALFORMED, (struct source_position){ path, number, 1 },
+            diag(sink, DIAG_MANIFEST_MALFORMED, (struct source_position){path, number, 1},
                  "this line is not part of a golive manifest");
             ok = false;
         }
@@ -136,7 +135,7 @@ void manifest_free(struct manifest *manifest)
 char *manifest_input_path(const struct manifest *manifest, const char *folder,
                           const char *data_folder, const struct manifest_entry *input)
 {
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     if (strncmp(input->path, "golive:", 7) == 0 && data_folder)
         buffer_printf(&path, "%s/%s", data_folder, input->path + 7);
     else if (manifest->project)

@@ -14,17 +14,17 @@
 #define FINGERPRINT_LENGTH 12 /* hex digits: short enough for a footer */
 
 struct manifest_entry {
-    char *path;        /* inputs: relative to the project's folder, or "golive:templates/NAME"
-                        * within golive's data folder (old manifests: relative to the
-                        * manifest's folder); outputs: a name in it */
+    char *path; /* inputs: relative to the project's folder, or "golive:templates/NAME"
+                 * within golive's data folder (old manifests: relative to the
+                 * manifest's folder); outputs: a name in it */
     char sha256[65];
-    unsigned line;     /* where it stands in the manifest, when read back */
+    unsigned line; /* where it stands in the manifest, when read back */
 };
 
 struct manifest {
-    char *version;     /* golive's version */
+    char *version;                            /* golive's version */
     char fingerprint[FINGERPRINT_LENGTH + 1]; /* the build's, as printed in its footers */
-    char *project;     /* the project's folder, relative to the manifest's; NULL in old manifests */
+    char *project; /* the project's folder, relative to the manifest's; NULL in old manifests */
     struct manifest_entry *inputs, *outputs;
     size_t input_count, output_count;
     size_t input_capacity, output_capacity;

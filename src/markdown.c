@@ -4,8 +4,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <string.h>
 
-static const char *const extension_names[] = { "table", "strikethrough", "autolink",
-                                               "tasklist" };
+static const char *const extension_names[] = {"table", "strikethrough", "autolink", "tasklist"};
 
 cmark_node *markdown_parse(const char *text, size_t length)
 {
@@ -14,8 +13,8 @@ cmark_node *markdown_parse(const char *text, size_t length)
      * literal text and reads its own directives from HTML comments.
      * CMARK_OPT_FOOTNOTES: references numbered in order, their definitions
      * moved to the end in that order (unreferenced ones dropped). */
-    cmark_parser *parser = cmark_parser_new(CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8
-                                            | CMARK_OPT_FOOTNOTES);
+    cmark_parser *parser =
+        cmark_parser_new(CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES);
     for (size_t index = 0; index < sizeof extension_names / sizeof extension_names[0]; index++)
         cmark_parser_attach_syntax_extension(parser,
                                              cmark_find_syntax_extension(extension_names[index]));

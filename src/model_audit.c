@@ -88,8 +88,8 @@ struct audit *audit_build(struct arena *arena, const struct node *root, const ch
     struct audit *audit = arena_calloc(arena, 1, sizeof *audit);
     audit->date = read_date(root, "date");
     audit->auditor = read_text(arena, root, "auditor");
-    audit->stated_verdict = (enum audit_verdict)read_choice(root, "verdict",
-                                                            schema_audit_verdicts, VERDICT_NONE);
+    audit->stated_verdict =
+        (enum audit_verdict)read_choice(root, "verdict", schema_audit_verdicts, VERDICT_NONE);
     audit->stated_verdict_position = read_position(root, "verdict");
     audit->summary = read_text(arena, root, "summary");
     const struct node *system = read_mapping(root, "current_system");

@@ -16,5 +16,4 @@ struct audit *audit_build(struct arena *arena, const struct node *root, const ch
 void audit_resolve(const struct audit *audit, const struct node *root,
                    const struct project *project, struct diag_sink *sink);
 
-
 #endif

@@ -15,7 +15,8 @@ static void build_item(struct arena *arena, struct item *item, const struct node
 {
     item->id = read_text(arena, mapping, "id");
     item->title = read_text(arena, mapping, "title");
-    item->kind = (enum item_kind)read_choice_or_default(mapping, INPUT_CHECKLIST, "phases.items.kind");
+    item->kind =
+        (enum item_kind)read_choice_or_default(mapping, INPUT_CHECKLIST, "phases.items.kind");
     item->owner = read_text(arena, mapping, "owner");
     item->blocking = read_bool_or_default(mapping, INPUT_CHECKLIST, "phases.items.blocking");
     item->required = read_bool_or_default(mapping, INPUT_CHECKLIST, "phases.items.required");
@@ -35,8 +36,8 @@ static void build_item(struct arena *arena, struct item *item, const struct node
     item->outcomes = item->kind == ITEM_DECISION
                          ? read_set_or_default(mapping, INPUT_CHECKLIST, "phases.items.outcomes")
                          : read_set(mapping, "outcomes", schema_outcomes, 0);
-    item->downtime = (enum downtime_mark)read_choice(mapping, "downtime", schema_downtime_marks,
-                                                     DOWNTIME_NONE);
+    item->downtime =
+        (enum downtime_mark)read_choice(mapping, "downtime", schema_downtime_marks, DOWNTIME_NONE);
     item->pinned = read_window_offset(mapping, "at");
     item->position = node_position(mapping);
     item->state.status = STATUS_TODO;
@@ -76,7 +77,7 @@ static void build_phases(struct arena *arena, struct checklist *checklist, const
  * steps. */
 static void index_ids(struct checklist *checklist, struct diag_sink *sink)
 {
-    struct name_table phases = { 0 };
+    struct name_table phases = {0};
     size_t number = 0;
     for (struct phase *phase = checklist->phases;
          phase < checklist->phases + checklist->phase_count; phase++) {
@@ -113,7 +114,7 @@ const char **checklist_item_ids(const struct checklist *checklist)
     const char **ids = xcalloc(checklist->item_count + 1, sizeof(char *));
     size_t count = 0;
     CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
-        ids[count++] = item->id;
+    ids[count++] = item->id;
     return ids;
 }
 
@@ -151,8 +152,7 @@ static void check_owner(const struct checklist *checklist, struct item *item,
 }
 
 static void check_dependencies(const struct checklist *checklist, const struct item *item,
-                               const struct node *node, const char **ids,
-                               struct diag_sink *sink)
+                               const struct node *node, const char **ids, struct diag_sink *sink)
 {
     const struct node *list = read_list(node, "depends_on");
     for (size_t index = 0; list && index < node_count(list); index++) {
@@ -230,7 +230,8 @@ static void check_items(struct checklist *checklist, const struct node *root,
     const struct node **nodes = item_nodes(root, checklist->item_count);
     const char **ids = checklist_item_ids(checklist);
     size_t index = 0;
-    CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+    CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
+    {
         const struct node *node = nodes[index++];
         if (!node)
             continue;
@@ -248,9 +249,8 @@ static void check_items(struct checklist *checklist, const struct node *root,
 static bool is_empty_list(const struct node *mapping, const char *key)
 {
     const struct node *value = node_mapping_find(mapping, key);
-    return value && ((node_kind(value) == NODE_SEQUENCE && node_count(value) == 0)
-                     || (node_kind(value) == NODE_SCALAR
-                         && node_scalar_type(value) == SCALAR_NULL));
+    return value && ((node_kind(value) == NODE_SEQUENCE && node_count(value) == 0) ||
+                     (node_kind(value) == NODE_SCALAR && node_scalar_type(value) == SCALAR_NULL));
 }
 
 static void check_not_empty(const struct node *root, struct diag_sink *sink)

@@ -27,10 +27,10 @@ const struct item *checklist_find_item(const struct checklist *checklist, const 
 const char **checklist_item_ids(const struct checklist *checklist);
 
 /* CHECKLIST_FOR_EACH_ITEM: loops over every step, phase by phase, in order. */
-#define CHECKLIST_FOR_EACH_ITEM(checklist, phase_var, item_var)                          \
-    for (struct phase *phase_var = (checklist)->phases;                                 \
-         phase_var < (checklist)->phases + (checklist)->phase_count; phase_var++)       \
-        for (struct item *item_var = phase_var->items;                                  \
+#define CHECKLIST_FOR_EACH_ITEM(checklist, phase_var, item_var)                                    \
+    for (struct phase *phase_var = (checklist)->phases;                                            \
+         phase_var < (checklist)->phases + (checklist)->phase_count; phase_var++)                  \
+        for (struct item *item_var = phase_var->items;                                             \
              item_var < phase_var->items + phase_var->item_count; item_var++)
 
 #endif

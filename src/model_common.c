@@ -17,7 +17,7 @@ void text_list_free(struct text_list *list)
     for (size_t index = 0; index < list->count; index++)
         free(list->items[index]);
     free(list->items);
-    *list = (struct text_list){ 0 };
+    *list = (struct text_list){0};
 }
 
 void text_map_free(struct text_map *map)
@@ -38,4 +38,3 @@ const char *text_map_find(const struct text_map *map, const char *key)
             return map->pairs[index].text;
     return NULL;
 }
-

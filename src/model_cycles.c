@@ -35,7 +35,7 @@ static void report_cycle(struct search *search, const struct item *again)
     size_t start = search->depth;
     while (start > 0 && search->path[start - 1].item != again)
         start--;
-    struct buffer cycle = { 0 };
+    struct buffer cycle = {0};
     for (size_t at = start - 1; at < search->depth; at++)
         buffer_printf(&cycle, "%s -> ", search->path[at].item->id);
     buffer_append_text(&cycle, again->id);
@@ -58,7 +58,7 @@ static const struct item *next_dependency(struct search *search, struct frame *f
 
 static void search_from(struct search *search, const struct item *start)
 {
-    search->path[search->depth++] = (struct frame){ start, 0 };
+    search->path[search->depth++] = (struct frame){start, 0};
     search->visits[index_of(start)] = ON_PATH;
     while (search->depth) {
         struct frame *top = &search->path[search->depth - 1];
@@ -70,21 +70,21 @@ static void search_from(struct search *search, const struct item *start)
             report_cycle(search, target);
         } else if (search->visits[index_of(target)] == UNSEEN) {
             search->visits[index_of(target)] = ON_PATH;
-            search->path[search->depth++] = (struct frame){ target, 0 };
+            search->path[search->depth++] = (struct frame){target, 0};
         }
     }
 }
 
 void checklist_check_cycles(const struct checklist *checklist, struct diag_sink *sink)
 {
-    struct search search = { checklist, NULL, NULL, 0, sink };
+    struct search search = {checklist, NULL, NULL, 0, sink};
     size_t count = checklist->item_count;
     search.visits = xcalloc(count + 1, sizeof(enum visit));
     search.path = xcalloc(count + 1, sizeof(struct frame));
     CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
-        if (item->id && checklist_find_item(checklist, item->id) == item
-            && search.visits[index_of(item)] == UNSEEN)
-            search_from(&search, item);
+    if (item->id && checklist_find_item(checklist, item->id) == item &&
+        search.visits[index_of(item)] == UNSEEN)
+        search_from(&search, item);
     free(search.visits);
     free(search.path);
 }

@@ -25,8 +25,11 @@
 static const char *kind_article(enum input_kind kind)
 {
     static const char *const articles[INPUT_KIND_COUNT] = {
-        [INPUT_CHECKLIST] = "a checklist", [INPUT_PROJECT] = "a project",
-        [INPUT_RUN] = "a run", [INPUT_AUDIT] = "an audit", [INPUT_INVENTORY] = "an inventory",
+        [INPUT_CHECKLIST] = "a checklist",
+        [INPUT_PROJECT] = "a project",
+        [INPUT_RUN] = "a run",
+        [INPUT_AUDIT] = "an audit",
+        [INPUT_INVENTORY] = "an inventory",
     };
     return articles[kind];
 }
@@ -89,9 +92,8 @@ static const struct node *load_kind(struct model *model, const char *path,
 /* Resolves a path named at cited_at in naming_file, and checks it exists
  * inside the project's folder. Returns the resolved path (in the model's
  * arena) or NULL after reporting. */
-static char *resolve_named(const struct model *model, const char *naming_file,
-                           const char *written, struct source_position cited_at,
-                           struct diag_sink *sink)
+static char *resolve_named(const struct model *model, const char *naming_file, const char *written,
+                           struct source_position cited_at, struct diag_sink *sink)
 {
     if (written[0] == '/')
         return NULL; /* the validator reported the absolute path */
@@ -104,8 +106,8 @@ static char *resolve_named(const struct model *model, const char *naming_file,
         diag(sink, DIAG_FILE_NOT_REGULAR, cited_at, "'%s' is %s; golive reads only regular files",
              written, kind);
     } else if (!path_is_inside(resolved, model->root)) {
-        diag(sink, DIAG_PATH_OUTSIDE, cited_at,
-             "'%s' lies outside the project's folder '%s'", written, model->root);
+        diag(sink, DIAG_PATH_OUTSIDE, cited_at, "'%s' lies outside the project's folder '%s'",
+             written, model->root);
     } else {
         char *kept = arena_strdup(model->arena, resolved);
         free(resolved);
@@ -120,14 +122,13 @@ static void load_run(struct model *model, struct checklist_use *use, const struc
 {
     struct source_position cited_at = read_position(entry, "run");
     use->run_path = resolve_named(model, model->project->path, use->run_file, cited_at, sink);
-    const struct node *root = use->run_path
-                                  ? load_kind(model, use->run_path, cited_at, INPUT_RUN, sink)
-                                  : NULL;
+    const struct node *root =
+        use->run_path ? load_kind(model, use->run_path, cited_at, INPUT_RUN, sink) : NULL;
     if (!root)
         return;
     struct run *run = run_build(model->arena, root, model->sources[model->source_count - 1].path);
-    model->runs = arena_grow(model->arena, model->runs, &model->run_capacity,
-                             model->run_count + 1, sizeof(struct run *));
+    model->runs = arena_grow(model->arena, model->runs, &model->run_capacity, model->run_count + 1,
+                             sizeof(struct run *));
     model->runs[model->run_count++] = run;
     use->run = run;
     char *named = run->project ? path_join_relative(run->path, run->project) : NULL;
@@ -136,43 +137,39 @@ static void load_run(struct model *model, struct checklist_use *use, const struc
              "this run belongs to '%s', not to the project '%s' that names it", run->project,
              model->project->path);
     free(named);
-    if (use->checklist && run->checklist_id && use->checklist->id
-        && strcmp(run->checklist_id, use->checklist->id) != 0)
+    if (use->checklist && run->checklist_id && use->checklist->id &&
+        strcmp(run->checklist_id, use->checklist->id) != 0)
         diag(sink, DIAG_RUN_MISMATCH, read_position(root, "checklist"),
              "this run records checklist '%s', but the project pairs it with '%s'",
              run->checklist_id, use->checklist->id);
     if (use->checklist)
         run_resolve(run, root, use->checklist, model->project, sink);
     size_t length;
-    const char *bytes = yaml_document_bytes(model->sources[model->source_count - 1].document,
-                                            &length);
+    const char *bytes =
+        yaml_document_bytes(model->sources[model->source_count - 1].document, &length);
     record_chain_check(bytes, length, read_list(root, "records"), sink);
     attachment_check_run(run, model->root, sink);
-    struct signoff_context context = { model->project, model->root, run->path, bytes, length, 0 };
+    struct signoff_context context = {model->project, model->root, run->path, bytes, length, 0};
     signoff_signature_check_run(&context, run, sink);
 }
 
-static void load_checklist(struct model *model, struct checklist_use *use,
-                           const struct node *entry, struct diag_sink *sink)
+static void load_checklist(struct model *model, struct checklist_use *use, const struct node *entry,
+                           struct diag_sink *sink)
 {
     struct source_position cited_at = read_position(entry, "file");
     use->file_path = resolve_named(model, model->project->path, use->file, cited_at, sink);
-    const struct node *root = use->file_path
-                                  ? load_kind(model, use->file_path, cited_at, INPUT_CHECKLIST,
-                                              sink)
-                                  : NULL;
+    const struct node *root =
+        use->file_path ? load_kind(model, use->file_path, cited_at, INPUT_CHECKLIST, sink) : NULL;
     if (root) {
-        struct checklist *checklist = checklist_build(model->arena, root,
-                                                      model->sources[model->source_count - 1].path,
-                                                      sink);
+        struct checklist *checklist =
+            checklist_build(model->arena, root, model->sources[model->source_count - 1].path, sink);
         for (size_t index = 0; index < model->checklist_count; index++)
-            if (checklist->id && model->checklists[index]->id
-                && strcmp(checklist->id, model->checklists[index]->id) == 0)
-                diag(sink, DIAG_DUPLICATE_ID, cited_at,
-                     "the project uses checklist '%s' twice", checklist->id);
-        model->checklists = arena_grow(model->arena, model->checklists,
-                                       &model->checklist_capacity, model->checklist_count + 1,
-                                       sizeof(struct checklist *));
+            if (checklist->id && model->checklists[index]->id &&
+                strcmp(checklist->id, model->checklists[index]->id) == 0)
+                diag(sink, DIAG_DUPLICATE_ID, cited_at, "the project uses checklist '%s' twice",
+                     checklist->id);
+        model->checklists = arena_grow(model->arena, model->checklists, &model->checklist_capacity,
+                                       model->checklist_count + 1, sizeof(struct checklist *));
         model->checklists[model->checklist_count++] = checklist;
         use->checklist = checklist;
     }
@@ -191,15 +188,14 @@ static void load_keys(struct model *model, struct diag_sink *sink)
     }
 }
 
-static void load_uses(struct model *model, const struct node *project_root,
-                      struct diag_sink *sink)
+static void load_uses(struct model *model, const struct node *project_root, struct diag_sink *sink)
 {
     const struct node *entries = read_list(project_root, "checklists");
     size_t use = 0;
     for (size_t index = 0; entries && index < node_count(entries); index++) {
         const struct node *entry = node_sequence_item(entries, index);
-        if (node_kind(entry) == NODE_MAPPING && use < model->project->use_count
-            && model->project->uses[use].file)
+        if (node_kind(entry) == NODE_MAPPING && use < model->project->use_count &&
+            model->project->uses[use].file)
             load_checklist(model, &model->project->uses[use++], entry, sink);
         else if (node_kind(entry) == NODE_MAPPING)
             use++;
@@ -216,12 +212,11 @@ static void load_inventory(struct model *model, struct audit *audit, const struc
     char *path = resolve_named(model, audit->path, audit->inventory_file, cited_at, sink);
     const struct node *root = path ? load_kind(model, path, cited_at, INPUT_INVENTORY, sink) : NULL;
     if (root)
-        audit->inventory = inventory_build(model->arena, root,
-                                           model->sources[model->source_count - 1].path);
+        audit->inventory =
+            inventory_build(model->arena, root, model->sources[model->source_count - 1].path);
 }
 
-static void load_audit(struct model *model, const struct node *project_root,
-                       struct diag_sink *sink)
+static void load_audit(struct model *model, const struct node *project_root, struct diag_sink *sink)
 {
     struct project *project = model->project;
     struct source_position cited_at = read_position(project_root, "audit");
@@ -240,8 +235,7 @@ static void load_audit(struct model *model, const struct node *project_root,
 /* A logo must be an image the typesetter will embed: checked by the very
  * probe the typesetter uses (image_probe.h), so that a logo `check` accepts
  * is one `build` prints. */
-static void check_logo(struct project *project, struct source_position at,
-                       struct diag_sink *sink)
+static void check_logo(struct project *project, struct source_position at, struct diag_sink *sink)
 {
     struct image_info info;
     enum image_probe_result probe = image_probe(project->logo_path, &info);
@@ -274,8 +268,8 @@ static void load_assets(struct model *model, const struct node *project_root,
         struct source_position at = read_position(project_root, "templates");
         project->templates_path = resolve_named(model, project->path, project->templates, at, sink);
         if (project->templates_path && !path_is_folder(project->templates_path)) {
-            diag(sink, DIAG_WRONG_FILE_KIND, at, "'templates' must name a folder, and '%s' is not one",
-                 project->templates);
+            diag(sink, DIAG_WRONG_FILE_KIND, at,
+                 "'templates' must name a folder, and '%s' is not one", project->templates);
             project->templates_path = NULL;
         }
     }
@@ -328,15 +322,17 @@ static void check_roles(const struct model *model, const struct node *project_ro
         const struct node *roles = read_list(node_sequence_item(people, person), "roles");
         for (size_t index = 0; roles && index < node_count(roles); index++) {
             const struct node *entry = node_sequence_item(roles, index);
-            if (node_kind(entry) == NODE_SCALAR && !some_checklist_has_role(model, node_scalar_text(entry)))
+            if (node_kind(entry) == NODE_SCALAR &&
+                !some_checklist_has_role(model, node_scalar_text(entry)))
                 report_unknown_role(model, entry, sink);
         }
     }
-    struct name_table warned = { 0 };
+    struct name_table warned = {0};
     for (size_t index = 0; index < model->checklist_count; index++) {
-        CHECKLIST_FOR_EACH_ITEM(model->checklists[index], phase, item) {
-            if (!item->owner_title || someone_holds_role(model->project, item->owner)
-                || name_table_get(&warned, item->owner))
+        CHECKLIST_FOR_EACH_ITEM(model->checklists[index], phase, item)
+        {
+            if (!item->owner_title || someone_holds_role(model->project, item->owner) ||
+                name_table_get(&warned, item->owner))
                 continue;
             name_table_put(&warned, item->owner, NULL, 0);
             diag(sink, DIAG_ROLE_UNASSIGNED, read_position(project_root, "people"),
@@ -363,10 +359,12 @@ static void check_artifact_inputs(const struct project *project, const struct no
     if (SET_HAS(project->artifacts, ARTIFACT_AUDIT) && !project->audit_file)
         diag(sink, DIAG_ARTIFACT_NEEDS_INPUT, at,
              "the audit report needs the audit findings: add 'audit: FILE' to the project");
-    if (SET_HAS(project->artifacts, ARTIFACT_PREFLIGHT) && !some_use_prints(project, ARTIFACT_PREFLIGHT))
+    if (SET_HAS(project->artifacts, ARTIFACT_PREFLIGHT) &&
+        !some_use_prints(project, ARTIFACT_PREFLIGHT))
         diag(sink, DIAG_ARTIFACT_NEEDS_INPUT, at,
              "the pre-flight sheet needs a checklist with 'artifacts: [preflight]'");
-    if (SET_HAS(project->artifacts, ARTIFACT_RUNBOOK) && !some_use_prints(project, ARTIFACT_RUNBOOK))
+    if (SET_HAS(project->artifacts, ARTIFACT_RUNBOOK) &&
+        !some_use_prints(project, ARTIFACT_RUNBOOK))
         diag(sink, DIAG_ARTIFACT_NEEDS_INPUT, at,
              "the runbook needs a checklist with 'artifacts: [runbook]'");
     if (SET_HAS(project->artifacts, ARTIFACT_SIGNOFF) && project->signatory_count == 0)
@@ -393,11 +391,12 @@ static void load_zone(struct model *model, const struct node *root, struct diag_
     struct project *project = model->project;
     arena_on_free(model->arena, release_zone, &project->zone);
     int fallback = project->window_start.set ? project->window_start.offset_minutes : 0;
-    if (!zone_load(&project->zone, GOLIVE_ZONEINFO, project->timezone, fallback)
-        && project->timezone)
+    if (!zone_load(&project->zone, GOLIVE_ZONEINFO, project->timezone, fallback) &&
+        project->timezone)
         diag(sink, DIAG_ZONE_UNKNOWN, read_position(read_mapping(root, "window"), "timezone"),
              "'%s' is not a time zone of this system's time zone data (%s); times are printed "
-             "in the window start's offset", project->timezone, GOLIVE_ZONEINFO);
+             "in the window start's offset",
+             project->timezone, GOLIVE_ZONEINFO);
 }
 
 static void release_issued(void *issued)
@@ -427,8 +426,8 @@ struct model *model_load_preloaded(const char *path, struct yaml_document *prelo
     model->arena = arena;
     model->root = model_folder_of(arena, path);
     model->preloaded = preloaded;
-    const struct node *root = load_kind(model, path, source_position_of_file(path), INPUT_PROJECT,
-                                        sink);
+    const struct node *root =
+        load_kind(model, path, source_position_of_file(path), INPUT_PROJECT, sink);
     if (!root) {
         yaml_document_free(model->preloaded);
         model_free(model);
@@ -471,8 +470,7 @@ const struct checklist_use *model_find_use_of_run(const struct model *model, con
 
 /* A run is checked within its project, which must list it. */
 /* Checks a run within its project; takes the run's document. */
-static void check_run_file(const char *path, struct yaml_document *document,
-                           struct diag_sink *sink)
+static void check_run_file(const char *path, struct yaml_document *document, struct diag_sink *sink)
 {
     const struct node *root = yaml_document_root(document);
     struct source_position at = read_position(root, "project");
@@ -485,8 +483,8 @@ static void check_run_file(const char *path, struct yaml_document *document,
     }
     char *project_path = path_join_relative(path, project_written);
     if (!file_exists_regular(project_path)) {
-        diag(sink, DIAG_FILE_MISSING, at, "'%s' does not exist (looked for '%s')",
-             project_written, project_path);
+        diag(sink, DIAG_FILE_MISSING, at, "'%s' does not exist (looked for '%s')", project_written,
+             project_path);
     } else {
         struct model *model = model_load_preloaded(project_path, document, sink);
         document = NULL;
@@ -504,7 +502,7 @@ static void check_run_file(const char *path, struct yaml_document *document,
 /* An audit on its own is checked with the inventory it names. */
 static void check_audit_file(const char *path, const struct node *root, struct diag_sink *sink)
 {
-    struct model scratch = { 0 };
+    struct model scratch = {0};
     scratch.arena = arena_new();
     scratch.root = model_folder_of(scratch.arena, path);
     struct audit *audit = audit_build(scratch.arena, root, path);

@@ -119,8 +119,8 @@ static void build_parts(struct arena *arena, struct project *project, const stru
     const struct node *document = read_mapping(root, "document");
     project->document_version = read_text(arena, document, "version");
     project->document_date = read_date(document, "date");
-    project->classification = read_text_or_default(arena, document, INPUT_PROJECT,
-                                                   "document.classification");
+    project->classification =
+        read_text_or_default(arena, document, INPUT_PROJECT, "document.classification");
     project->distribution = read_text_list(arena, document, "distribution");
     project->next_review = read_date(document, "next_review");
     const struct node *closeout = read_mapping(root, "closeout");
@@ -132,8 +132,8 @@ static void build_parts(struct arena *arena, struct project *project, const stru
     project->closeout_lessons = read_text_list(arena, closeout, "lessons");
     const struct node *issues = read_list(closeout, "known_issues");
     project->known_issue_count = issues ? node_count(issues) : 0;
-    project->known_issues = arena_calloc(arena, project->known_issue_count + 1,
-                                         sizeof(struct known_issue));
+    project->known_issues =
+        arena_calloc(arena, project->known_issue_count + 1, sizeof(struct known_issue));
     for (size_t index = 0; index < project->known_issue_count; index++) {
         const struct node *entry = node_sequence_item(issues, index);
         struct known_issue *issue = &project->known_issues[index];
@@ -152,8 +152,7 @@ const struct person *project_find_person(const struct project *project, const ch
     return NULL;
 }
 
-static const char *registered_name(const struct project *project,
-                                   const struct signatory *signatory)
+static const char *registered_name(const struct project *project, const struct signatory *signatory)
 {
     const struct person *person = project_find_person(project, signatory->person);
     return person ? person->name : signatory->name;
@@ -167,8 +166,8 @@ bool project_signer_allowed(const struct project *project, const struct signator
     if (!registered || (name && strcmp(name, registered) == 0))
         return true;
     for (size_t index = 0; name && index < signatory->deputies.count; index++) {
-        const struct person *person = project_find_person(project,
-                                                          signatory->deputies.items[index]);
+        const struct person *person =
+            project_find_person(project, signatory->deputies.items[index]);
         if (person && person->name && strcmp(person->name, name) == 0) {
             *deputy = true;
             return true;
@@ -183,10 +182,9 @@ void project_signer_names(const struct project *project, const struct signatory 
     const char *registered = registered_name(project, signatory);
     size_t used = (size_t)snprintf(out, size, "%s", registered ? registered : "");
     for (size_t index = 0; index < signatory->deputies.count && used < size; index++) {
-        const struct person *person = project_find_person(project,
-                                                          signatory->deputies.items[index]);
-        used += (size_t)snprintf(out + used, size - used, "%s%s",
-                                 index ? ", " : " (or a deputy: ",
+        const struct person *person =
+            project_find_person(project, signatory->deputies.items[index]);
+        used += (size_t)snprintf(out + used, size - used, "%s%s", index ? ", " : " (or a deputy: ",
                                  person && person->name ? person->name : "?");
     }
     if (signatory->deputies.count && used < size)
@@ -201,9 +199,8 @@ const struct signatory *project_find_signatory(const struct project *project, co
     return NULL;
 }
 
-void project_check_person_reference(const struct project *project, const char *id,
-                                    const char *what, struct source_position position,
-                                    struct diag_sink *sink)
+void project_check_person_reference(const struct project *project, const char *id, const char *what,
+                                    struct source_position position, struct diag_sink *sink)
 {
     if (!id || project_find_person(project, id))
         return;
@@ -276,8 +273,8 @@ static void check_references(const struct project *project, const struct node *r
 static void check_window(const struct project *project, const struct node *root,
                          struct diag_sink *sink)
 {
-    if (project->window_start.set && project->window_end.set
-        && project->window_end.epoch <= project->window_start.epoch)
+    if (project->window_start.set && project->window_end.set &&
+        project->window_end.epoch <= project->window_start.epoch)
         diag(sink, DIAG_WINDOW_ORDER, read_position(read_mapping(root, "window"), "end"),
              "the window ends before it starts");
 }
@@ -298,8 +295,8 @@ static void read_language(struct arena *arena, struct project *project, const st
     project->language = read_text(arena, root, "language");
     project->language_position = read_position(root, "language");
     project->words = read_text_map(arena, root, "words");
-    project->word_positions = arena_calloc(arena, project->words.count + 1,
-                                           sizeof(struct source_position));
+    project->word_positions =
+        arena_calloc(arena, project->words.count + 1, sizeof(struct source_position));
     const struct node *words = read_mapping(root, "words");
     for (size_t index = 0; index < project->words.count; index++)
         project->word_positions[index] = read_position(words, project->words.pairs[index].key);

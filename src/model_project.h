@@ -37,8 +37,7 @@ void project_name_initials(const char *name, struct buffer *out);
  * nearest to word, or "" (suggest_hint), written into out. */
 const char *project_person_hint(const struct project *project, const char *word, char *out,
                                 size_t size);
-void project_check_person_reference(const struct project *project, const char *id,
-                                    const char *what, struct source_position position,
-                                    struct diag_sink *sink);
+void project_check_person_reference(const struct project *project, const char *id, const char *what,
+                                    struct source_position position, struct diag_sink *sink);
 
 #endif

@@ -58,7 +58,7 @@ int read_choice(const struct node *mapping, const char *key, const char *const *
 static struct duration read_minutes(const struct node *mapping, const char *key,
                                     bool (*parse)(const char *, struct duration *))
 {
-    struct duration duration = { 0 };
+    struct duration duration = {0};
     const struct node *value = scalar_at(mapping, key);
     if (value && !parse(node_scalar_text(value), &duration))
         duration.set = false;
@@ -77,7 +77,7 @@ struct duration read_window_offset(const struct node *mapping, const char *key)
 
 struct date read_date(const struct node *mapping, const char *key)
 {
-    struct date date = { 0 };
+    struct date date = {0};
     const struct node *value = scalar_at(mapping, key);
     if (value && !value_parse_date(node_scalar_text(value), &date))
         date.set = false;
@@ -86,7 +86,7 @@ struct date read_date(const struct node *mapping, const char *key)
 
 struct timestamp read_timestamp(const struct node *mapping, const char *key)
 {
-    struct timestamp timestamp = { 0 };
+    struct timestamp timestamp = {0};
     const struct node *value = scalar_at(mapping, key);
     if (value && !value_parse_timestamp(node_scalar_text(value), &timestamp))
         timestamp.set = false;
@@ -95,7 +95,7 @@ struct timestamp read_timestamp(const struct node *mapping, const char *key)
 
 struct colour read_colour(const struct node *mapping, const char *key)
 {
-    struct colour colour = { 0 };
+    struct colour colour = {0};
     const struct node *value = scalar_at(mapping, key);
     if (value && !value_parse_colour(node_scalar_text(value), &colour))
         colour.set = false;
@@ -120,7 +120,7 @@ const struct node *read_mapping(const struct node *mapping, const char *key)
 
 struct text_list read_text_list(struct arena *arena, const struct node *mapping, const char *key)
 {
-    struct text_list list = { 0 };
+    struct text_list list = {0};
     const struct node *sequence = read_list(mapping, key);
     if (!sequence)
         return list;
@@ -135,7 +135,7 @@ struct text_list read_text_list(struct arena *arena, const struct node *mapping,
 
 struct text_map read_text_map(struct arena *arena, const struct node *mapping, const char *key)
 {
-    struct text_map map = { 0 };
+    struct text_map map = {0};
     const struct node *pairs = read_mapping(mapping, key);
     if (!pairs)
         return map;
@@ -162,7 +162,8 @@ unsigned read_set(const struct node *mapping, const char *key, const char *const
     for (size_t index = 0; sequence && index < node_count(sequence); index++) {
         const struct node *item = node_sequence_item(sequence, index);
         int choice = node_kind(item) == NODE_SCALAR
-                         ? schema_choice_index(choices, node_scalar_text(item)) : -1;
+                         ? schema_choice_index(choices, node_scalar_text(item))
+                         : -1;
         if (choice >= 0)
             set |= 1u << choice;
     }
@@ -171,8 +172,8 @@ unsigned read_set(const struct node *mapping, const char *key, const char *const
 
 struct source_position read_position(const struct node *mapping, const char *key)
 {
-    const struct node *value = node_kind(mapping) == NODE_MAPPING
-                                   ? node_mapping_find(mapping, key) : NULL;
+    const struct node *value =
+        node_kind(mapping) == NODE_MAPPING ? node_mapping_find(mapping, key) : NULL;
     return node_position(value ? value : mapping);
 }
 

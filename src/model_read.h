@@ -56,5 +56,4 @@ char *read_text_or_default(struct arena *arena, const struct node *mapping, enum
 /* read_position: where the value at key is, else where the mapping is. */
 struct source_position read_position(const struct node *mapping, const char *key);
 
-
 #endif

@@ -49,9 +49,8 @@ static void build_signoff(struct arena *arena, struct signoff_record *record,
 {
     record->signatory_id = read_text(arena, node, "signoff");
     record->name = read_text(arena, node, "name");
-    record->decision = (enum signoff_decision)read_choice(node, "decision",
-                                                          schema_signoff_decisions,
-                                                          SIGNOFF_REJECTED);
+    record->decision = (enum signoff_decision)read_choice(
+        node, "decision", schema_signoff_decisions, SIGNOFF_REJECTED);
     record->conditions = read_text_list(arena, node, "conditions");
     record->date = read_date(node, "date");
     record->at = read_timestamp(node, "at");
@@ -66,8 +65,8 @@ static void build_condition(struct arena *arena, struct condition_record *record
                             const struct node *node)
 {
     record->id = read_text(arena, node, "condition");
-    record->state = (enum condition_state)read_choice(node, "state", schema_condition_states,
-                                                      CONDITION_OPEN);
+    record->state =
+        (enum condition_state)read_choice(node, "state", schema_condition_states, CONDITION_OPEN);
     record->owner = read_text(arena, node, "owner");
     record->owner_name = record->owner;
     record->due = read_date(node, "due");
@@ -132,7 +131,7 @@ static void check_decision(const struct result_record *record, const struct node
         diag(sink, DIAG_DECISION_NOT_ALLOWED, read_position(node, "decision"),
              "step %s is not a decision point; a decision cannot be recorded on it", item->id);
     } else if (record->decision != OUTCOME_NONE && !SET_HAS(item->outcomes, record->decision)) {
-        const char *allowed[OUTCOME_NONE + 1] = { NULL };
+        const char *allowed[OUTCOME_NONE + 1] = {NULL};
         size_t count = 0;
         for (int outcome = 0; outcome < OUTCOME_NONE; outcome++)
             if (SET_HAS(item->outcomes, outcome))
@@ -142,8 +141,8 @@ static void check_decision(const struct result_record *record, const struct node
         diag(sink, DIAG_DECISION_NOT_ALLOWED, read_position(node, "decision"),
              "step %s allows only %s, not '%s'", item->id, listed,
              schema_outcomes[record->decision]);
-    } else if (item->kind == ITEM_DECISION && record->status == STATUS_DONE
-               && !node_mapping_find(node, "decision")) {
+    } else if (item->kind == ITEM_DECISION && record->status == STATUS_DONE &&
+               !node_mapping_find(node, "decision")) {
         diag(sink, DIAG_DECISION_MISSING, record->position,
              "step %s is a decision point: a 'done' record needs 'decision'", item->id);
     }
@@ -164,8 +163,8 @@ static void check_evidence(const struct result_record *record, const struct node
         char hint[96];
         suggest_hint(node_scalar_text(key), keys, asked->count, hint, sizeof hint);
         diag(sink, DIAG_UNKNOWN_EVIDENCE, node_position(key),
-             "step %s does not ask for evidence '%s'%s", record->item->id,
-             node_scalar_text(key), hint);
+             "step %s does not ask for evidence '%s'%s", record->item->id, node_scalar_text(key),
+             hint);
     }
     free(keys);
 }
@@ -199,8 +198,8 @@ static void check_signer(struct signoff_record *record, const struct node *node,
                          const struct project *project, struct diag_sink *sink)
 {
     const struct signatory *signatory = project_find_signatory(project, record->signatory_id);
-    if (!signatory || !record->name
-        || project_signer_allowed(project, signatory, record->name, &record->deputy))
+    if (!signatory || !record->name ||
+        project_signer_allowed(project, signatory, record->name, &record->deputy))
         return;
     char names[256];
     project_signer_names(project, signatory, names, sizeof names);
@@ -237,9 +236,9 @@ size_t run_condition_number(const struct run *run, const char *id, unsigned befo
     const char *dot = strrchr(id, '.');
     for (size_t index = 0; dot && index < run->signoff_count; index++) {
         const struct signoff_record *signoff = &run->signoffs[index];
-        if (signoff->position.line < before_line && signoff->signatory_id
-            && strlen(signoff->signatory_id) == (size_t)(dot - id)
-            && strncmp(signoff->signatory_id, id, (size_t)(dot - id)) == 0)
+        if (signoff->position.line < before_line && signoff->signatory_id &&
+            strlen(signoff->signatory_id) == (size_t)(dot - id) &&
+            strncmp(signoff->signatory_id, id, (size_t)(dot - id)) == 0)
             most = signoff->conditions.count;
     }
     char *end = NULL;
@@ -250,15 +249,16 @@ size_t run_condition_number(const struct run *run, const char *id, unsigned befo
 void run_condition_unknown(const struct run *run, const char *id, unsigned before_line,
                            struct source_position position, struct diag_sink *sink)
 {
-    const char *ids[LIMIT_CONDITION_IDS_SHOWN + 1] = { NULL };
+    const char *ids[LIMIT_CONDITION_IDS_SHOWN + 1] = {NULL};
     char names[LIMIT_CONDITION_IDS_SHOWN][LIMIT_ID_LENGTH + 24];
     size_t count = 0;
     for (size_t index = run->signoff_count; index-- > 0 && count < LIMIT_CONDITION_IDS_SHOWN;) {
         const struct signoff_record *signoff = &run->signoffs[index];
         if (signoff->position.line >= before_line)
             continue;
-        for (size_t at = 0; signoff->signatory_id && at < signoff->conditions.count
-                            && count < LIMIT_CONDITION_IDS_SHOWN; at++) {
+        for (size_t at = 0; signoff->signatory_id && at < signoff->conditions.count &&
+                            count < LIMIT_CONDITION_IDS_SHOWN;
+             at++) {
             snprintf(names[count], sizeof names[count], "%s.%zu", signoff->signatory_id, at + 1);
             ids[count] = names[count];
             count++;

@@ -28,5 +28,4 @@ size_t run_condition_number(const struct run *run, const char *id, unsigned befo
 void run_condition_unknown(const struct run *run, const char *id, unsigned before_line,
                            struct source_position position, struct diag_sink *sink);
 
-
 #endif

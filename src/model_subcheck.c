@@ -40,13 +40,13 @@ void subchecks_check_ids(const struct item *item, struct diag_sink *sink)
         const struct subcheck *first = subcheck->id ? find_in_step(item, subcheck->id) : NULL;
         if (first && first != subcheck)
             diag(sink, DIAG_DUPLICATE_ID, subcheck->position,
-                 "duplicate sub-check id '%s' in step %s (first defined at line %u)",
-                 subcheck->id, item->id ? item->id : "?", first->position.line);
+                 "duplicate sub-check id '%s' in step %s (first defined at line %u)", subcheck->id,
+                 item->id ? item->id : "?", first->position.line);
     }
 }
 
-const struct subcheck *checklist_find_subcheck(const struct checklist *checklist,
-                                               const char *id, const struct item **step)
+const struct subcheck *checklist_find_subcheck(const struct checklist *checklist, const char *id,
+                                               const struct item **step)
 {
     *step = NULL;
     const char *dot = strrchr(id, '.');

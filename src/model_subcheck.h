@@ -13,7 +13,7 @@ void subchecks_check_ids(const struct item *item, struct diag_sink *sink);
 
 /* checklist_find_subcheck: the sub-check named STEP.ID, or NULL; *step
  * is set to its step. A step's own id is never a sub-check's. */
-const struct subcheck *checklist_find_subcheck(const struct checklist *checklist,
-                                               const char *id, const struct item **step);
+const struct subcheck *checklist_find_subcheck(const struct checklist *checklist, const char *id,
+                                               const struct item **step);
 
 #endif

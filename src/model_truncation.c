@@ -39,11 +39,10 @@ static bool flow_record_is_closed(const char *text, size_t length)
     return depth == 0 && !quote;
 }
 
-void run_note_truncation(const char *path, const char *text, size_t length,
-                         struct diag_sink *sink)
+void run_note_truncation(const char *path, const char *text, size_t length, struct diag_sink *sink)
 {
-    while (length > 0 && (text[length - 1] == '\n' || text[length - 1] == ' '
-                          || text[length - 1] == '\r'))
+    while (length > 0 &&
+           (text[length - 1] == '\n' || text[length - 1] == ' ' || text[length - 1] == '\r'))
         length--;
     size_t start = length;
     while (start > 0 && text[start - 1] != '\n')
@@ -51,13 +50,14 @@ void run_note_truncation(const char *path, const char *text, size_t length,
     size_t dash = start;
     while (dash < length && text[dash] == ' ')
         dash++;
-    if (length - dash < 3 || strncmp(text + dash, "- {", 3) != 0
-        || flow_record_is_closed(text + dash, length - dash))
+    if (length - dash < 3 || strncmp(text + dash, "- {", 3) != 0 ||
+        flow_record_is_closed(text + dash, length - dash))
         return;
     unsigned line = count_lines(text, start);
-    diag(sink, DIAG_RECORD_TRUNCATED, (struct source_position){ path, line, 1 },
+    diag(sink, DIAG_RECORD_TRUNCATED, (struct source_position){path, line, 1},
          "the last record looks cut short, as by an interrupted write; the lines before it are "
-         "intact: delete line %u to recover them", line);
+         "intact: delete line %u to recover them",
+         line);
 }
 
 void model_note_truncated_run(const char *path, struct diag_sink *sink)

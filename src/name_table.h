@@ -8,14 +8,14 @@
 #include <stddef.h>
 
 struct name_entry {
-    char *name;        /* owned; NULL for an empty slot */
+    char *name; /* owned; NULL for an empty slot */
     const void *value;
-    size_t number;     /* a second value, for the caller's use */
+    size_t number; /* a second value, for the caller's use */
 };
 
 struct name_table {
     struct name_entry *slots;
-    size_t capacity;   /* a power of two, or 0 */
+    size_t capacity; /* a power of two, or 0 */
     size_t count;
 };
 

@@ -10,14 +10,14 @@
 /* Laid out small: a large engagement's view holds hundreds of thousands
  * of nodes. A scalar's text lives in the same allocation as the node. */
 struct node {
-    struct node **children;          /* sequence items; mapping key, value, key, ... */
+    struct node **children; /* sequence items; mapping key, value, key, ... */
     struct source_position position;
-    uint32_t length;                 /* scalars: bytes of text (inputs are at most 16 MiB) */
+    uint32_t length; /* scalars: bytes of text (inputs are at most 16 MiB) */
     uint32_t child_count, child_capacity;
-    uint8_t kind;                    /* enum node_kind */
-    uint8_t type;                    /* enum scalar_type, scalars only */
-    bool borrows;                    /* the children belong to another tree */
-    char text[];                     /* scalars: NUL-terminated, may hold no NUL */
+    uint8_t kind; /* enum node_kind */
+    uint8_t type; /* enum scalar_type, scalars only */
+    bool borrows; /* the children belong to another tree */
+    char text[];  /* scalars: NUL-terminated, may hold no NUL */
 };
 
 static struct node *node_new(enum node_kind kind)
@@ -69,8 +69,8 @@ struct node *node_new_mapping(void)
 static void add_child(struct node *parent, struct node *child)
 {
     size_t capacity = parent->child_capacity; /* 32 bits in the node, to keep it small */
-    parent->children = xgrow(parent->children, &capacity, (size_t)parent->child_count + 1,
-                             sizeof(struct node *));
+    parent->children =
+        xgrow(parent->children, &capacity, (size_t)parent->child_count + 1, sizeof(struct node *));
     parent->child_capacity = (uint32_t)capacity;
     parent->children[parent->child_count++] = child;
 }
@@ -89,8 +89,8 @@ void node_mapping_append(struct node *mapping, struct node *key, struct node *va
 void node_mapping_set(struct node *mapping, const char *key, struct node *value)
 {
     for (size_t index = 0; index + 1 < mapping->child_count; index += 2) {
-        if (mapping->children[index]->kind == NODE_SCALAR
-            && strcmp(mapping->children[index]->text, key) == 0) {
+        if (mapping->children[index]->kind == NODE_SCALAR &&
+            strcmp(mapping->children[index]->text, key) == 0) {
             node_free(mapping->children[index + 1]);
             mapping->children[index + 1] = value;
             return;
@@ -116,7 +116,7 @@ void node_free(struct node *node)
 {
     if (!node)
         return;
-    struct node_stack stack = { 0 };
+    struct node_stack stack = {0};
     stack_push(&stack, node);
     while (stack.count) {
         struct node *current = (struct node *)stack.items[--stack.count];
@@ -133,17 +133,17 @@ void node_free(struct node *node)
  * list. */
 struct node *node_copy(const struct node *node)
 {
-    struct node_stack sources = { 0 }, targets = { 0 };
+    struct node_stack sources = {0}, targets = {0};
     struct node *root = NULL;
     stack_push(&sources, node);
     stack_push(&targets, NULL);
     while (sources.count) {
         const struct node *source = sources.items[--sources.count];
         struct node *parent = (struct node *)targets.items[--targets.count];
-        struct node *copy = source->kind == NODE_SCALAR
-                                ? node_new_scalar(source->text, source->length,
-                                                  (enum scalar_type)source->type)
-                                : node_new((enum node_kind)source->kind);
+        struct node *copy =
+            source->kind == NODE_SCALAR
+                ? node_new_scalar(source->text, source->length, (enum scalar_type)source->type)
+                : node_new((enum node_kind)source->kind);
         copy->position = source->position;
         if (parent)
             add_child(parent, copy);
@@ -192,8 +192,8 @@ enum scalar_type node_scalar_type(const struct node *node)
 
 bool node_scalar_is_true(const struct node *node)
 {
-    return node->kind == NODE_SCALAR && node->type == SCALAR_BOOL
-           && (node->text[0] == 't' || node->text[0] == 'T');
+    return node->kind == NODE_SCALAR && node->type == SCALAR_BOOL &&
+           (node->text[0] == 't' || node->text[0] == 'T');
 }
 
 size_t node_count(const struct node *node)
@@ -227,8 +227,8 @@ struct node *node_mapping_find(const struct node *mapping, const char *key)
     size_t length = strlen(key);
     for (size_t index = 0; index + 1 < mapping->child_count; index += 2) {
         const struct node *name = mapping->children[index];
-        if (name->kind == NODE_SCALAR && name->length == length
-            && memcmp(name->text, key, length) == 0)
+        if (name->kind == NODE_SCALAR && name->length == length &&
+            memcmp(name->text, key, length) == 0)
             return mapping->children[index + 1];
     }
     return NULL;

@@ -69,9 +69,7 @@ static void dump_sequence(const struct node *node, struct buffer *out, unsigned 
 static void dump(const struct node *node, struct buffer *out, unsigned indent, bool inline_start)
 {
     switch (node_kind(node)) {
-    case NODE_SCALAR:
-        dump_scalar(node, out);
-        break;
+    case NODE_SCALAR: dump_scalar(node, out); break;
     case NODE_MAPPING:
         if (node_count(node) == 0)
             buffer_append_text(out, "{}\n");

@@ -11,7 +11,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-static const struct source_position nowhere = { 0 };
+static const struct source_position nowhere = {0};
 
 /* One line from descriptor, without its newline; false when it is empty,
  * too long or unreadable. */
@@ -40,8 +40,8 @@ static bool from_descriptor(const char *text, char out[PASSPHRASE_MAX], struct d
     char *end;
     long descriptor = strtol(text, &end, 10);
     if (*text == '\0' || *end != '\0' || descriptor < 0 || descriptor > 1023) {
-        diag(sink, DIAG_PASSPHRASE, nowhere, "--passphrase-fd needs a file descriptor number, not '%s'",
-             text);
+        diag(sink, DIAG_PASSPHRASE, nowhere,
+             "--passphrase-fd needs a file descriptor number, not '%s'", text);
         return false;
     }
     if (!read_line((int)descriptor, out)) {
@@ -89,8 +89,8 @@ static bool from_terminal(bool confirm, char out[PASSPHRASE_MAX], struct diag_si
     }
     close(terminal);
     if (!ok)
-        diag(sink, DIAG_PASSPHRASE, nowhere, confirm ? "the two passphrases are empty or differ"
-                                                     : "no passphrase was given");
+        diag(sink, DIAG_PASSPHRASE, nowhere,
+             confirm ? "the two passphrases are empty or differ" : "no passphrase was given");
     return ok;
 }
 

@@ -27,7 +27,7 @@ char *path_join_relative(const char *base_file, const char *target)
     const char *slash = strrchr(base_file, '/');
     if (!slash)
         return xstrdup(target);
-    struct buffer joined = { 0 };
+    struct buffer joined = {0};
     buffer_append(&joined, base_file, (size_t)(slash - base_file) + 1);
     buffer_append_text(&joined, target);
     return buffer_release(&joined);
@@ -41,15 +41,15 @@ bool path_is_inside(const char *path, const char *root)
     size_t length = strlen(resolved_root);
     if (strcmp(resolved_root, "/") == 0)
         return true;
-    return strncmp(resolved_path, resolved_root, length) == 0
-           && (resolved_path[length] == '/' || resolved_path[length] == '\0');
+    return strncmp(resolved_path, resolved_root, length) == 0 &&
+           (resolved_path[length] == '/' || resolved_path[length] == '\0');
 }
 
 bool path_same_file(const char *left, const char *right)
 {
     struct stat left_status, right_status;
-    return stat(left, &left_status) == 0 && stat(right, &right_status) == 0
-           && left_status.st_dev == right_status.st_dev && left_status.st_ino == right_status.st_ino;
+    return stat(left, &left_status) == 0 && stat(right, &right_status) == 0 &&
+           left_status.st_dev == right_status.st_dev && left_status.st_ino == right_status.st_ino;
 }
 
 bool path_is_folder(const char *path)
@@ -70,7 +70,7 @@ char *path_relative(const char *folder, const char *target)
         if ((from[at] == '/' || from[at] == '\0') && (to[at] == '/' || to[at] == '\0'))
             common = at;
     }
-    struct buffer relative = { 0 };
+    struct buffer relative = {0};
     bool from_root = strcmp(from, "/") == 0;
     for (const char *rest = from + common; *rest && !from_root; rest++)
         if (*rest == '/')

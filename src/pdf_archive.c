@@ -67,8 +67,7 @@ static void xmp_packet(const struct pdf_archive_fields *fields, const char *date
                             "   <pdfaid:conformance>B</pdfaid:conformance>\n"
                             "   <dc:format>application/pdf</dc:format>\n");
     append_property(out, "dc:title", alt_open, alt_close, fields->title);
-    append_property(out, "dc:creator", "<rdf:Seq><rdf:li>", "</rdf:li></rdf:Seq>",
-                    fields->author);
+    append_property(out, "dc:creator", "<rdf:Seq><rdf:li>", "</rdf:li></rdf:Seq>", fields->author);
     append_property(out, "dc:description", alt_open, alt_close, fields->subject);
     append_property(out, "dc:language", "<rdf:Bag><rdf:li>", "</rdf:li></rdf:Bag>",
                     fields->language);
@@ -97,10 +96,13 @@ static bool format_dates(int64_t creation_time, char pdf[24], char xmp[24])
 static void set_information(HPDF_Doc document, const struct pdf_archive_fields *fields,
                             const char *date)
 {
-    const struct { HPDF_InfoType type; const char *value; } entries[] = {
-        { HPDF_INFO_PRODUCER, fields->producer }, { HPDF_INFO_TITLE, fields->title },
-        { HPDF_INFO_AUTHOR, fields->author },     { HPDF_INFO_SUBJECT, fields->subject },
-        { HPDF_INFO_CREATOR, fields->creator },
+    const struct {
+        HPDF_InfoType type;
+        const char *value;
+    } entries[] = {
+        {HPDF_INFO_PRODUCER, fields->producer}, {HPDF_INFO_TITLE, fields->title},
+        {HPDF_INFO_AUTHOR, fields->author},     {HPDF_INFO_SUBJECT, fields->subject},
+        {HPDF_INFO_CREATOR, fields->creator},
     };
     for (size_t index = 0; index < sizeof entries / sizeof *entries; index++)
         if (present(entries[index].value))
@@ -119,8 +121,7 @@ static void add_metadata(HPDF_Doc document, const struct buffer *packet)
         return;
     HPDF_Dict_AddName(metadata, "Type", "Metadata");
     HPDF_Dict_AddName(metadata, "Subtype", "XML");
-    HPDF_Stream_Write(metadata->stream, (const HPDF_BYTE *)packet->data,
-                      (HPDF_UINT)packet->length);
+    HPDF_Stream_Write(metadata->stream, (const HPDF_BYTE *)packet->data, (HPDF_UINT)packet->length);
     HPDF_Dict_Add(document->catalog, "Metadata", metadata);
 }
 
@@ -134,8 +135,7 @@ static void add_output_intent(HPDF_Doc document, struct pdf_compressor *compress
     if (!profile || !intent || !intents)
         return;
     HPDF_Dict_AddNumber(profile, "N", 3);
-    pdf_stream_set_compressed(compressor, profile, pdf_srgb_profile,
-                              (size_t)pdf_srgb_profile_size);
+    pdf_stream_set_compressed(compressor, profile, pdf_srgb_profile, (size_t)pdf_srgb_profile_size);
     HPDF_Dict_AddName(intent, "Type", "OutputIntent");
     HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
     HPDF_Dict_Add(intent, "OutputConditionIdentifier",
@@ -168,7 +168,7 @@ void pdf_archive_mark(HPDF_Doc document, struct pdf_compressor *compressor,
     char pdf_date[24] = "", xmp_date[24] = "";
     format_dates(chosen.creation_time, pdf_date, xmp_date);
     set_information(document, &chosen, pdf_date);
-    struct buffer packet = { 0 };
+    struct buffer packet = {0};
     xmp_packet(&chosen, xmp_date, &packet);
     add_metadata(document, &packet);
     buffer_free(&packet);

@@ -18,8 +18,8 @@ extern const unsigned long pdf_srgb_profile_size;
 struct pdf_archive_fields {
     /* UTF-8, already cut to what a PDF string may hold; NULL or "": left out */
     const char *title, *author, *subject, *creator, *producer;
-    const char *language;        /* a BCP 47 tag such as "de"; NULL or "": "en" */
-    int64_t creation_time;       /* [s since 1970-01-01 UTC] */
+    const char *language;                      /* a BCP 47 tag such as "de"; NULL or "": "en" */
+    int64_t creation_time;                     /* [s since 1970-01-01 UTC] */
     unsigned char identity[PDF_IDENTITY_SIZE]; /* the /ID, from the content */
 };
 

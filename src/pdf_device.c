@@ -24,7 +24,7 @@
 
 struct device_image {
     char *path;
-    HPDF_Image image;                 /* NULL when libharu could not read it */
+    HPDF_Image image; /* NULL when libharu could not read it */
 };
 
 struct pdf_device {
@@ -33,19 +33,19 @@ struct pdf_device {
     HPDF_Page *pages;
     size_t page_count, page_capacity;
     float page_height;
-    const char *name;                 /* the document, for messages; NULL when unnamed */
+    const char *name; /* the document, for messages; NULL when unnamed */
     struct diag_sink *sink;
     struct pdf_fonts fonts;
     struct pdf_compressor *compressor;
     struct device_image *images;
     size_t image_count, image_capacity;
-    HPDF_Outline outline_parents[7];  /* the last bookmark at each level 1-6 */
-    bool has_outline;                 /* a bookmark was made: the panel opens */
+    HPDF_Outline outline_parents[7]; /* the last bookmark at each level 1-6 */
+    bool has_outline;                /* a bookmark was made: the panel opens */
     HPDF_STATUS last_error;
     /* what the text state holds, to leave out redundant operators */
     enum font_face current_face;
     float current_size;
-    float line_x, line_y;             /* the text line matrix's origin inside BT ... ET */
+    float line_x, line_y; /* the text line matrix's origin inside BT ... ET */
     uint32_t fill_colour, stroke_colour;
     struct buffer scratch;
 };
@@ -116,25 +116,25 @@ static struct glyph_metrics device_glyph(void *context, enum font_face face, uin
     /* A combining mark sits on the letter before it when it has no
      * advance; a monospaced face gives one a cell of its own, so it comes
      * from the fallback face, whose marks have none. */
-    if (advance != PDF_FONT_MISSING && advance != 0 && face != FACE_SYMBOL
-        && text_is_combining_mark(code_point)
-        && pdf_fonts_advance(&device->fonts, FACE_SYMBOL, code_point) == 0)
-        return (struct glyph_metrics){ FACE_SYMBOL, 0 };
+    if (advance != PDF_FONT_MISSING && advance != 0 && face != FACE_SYMBOL &&
+        text_is_combining_mark(code_point) &&
+        pdf_fonts_advance(&device->fonts, FACE_SYMBOL, code_point) == 0)
+        return (struct glyph_metrics){FACE_SYMBOL, 0};
     if (advance != PDF_FONT_MISSING)
-        return (struct glyph_metrics){ face, advance };
+        return (struct glyph_metrics){face, advance};
     enum font_face fallbacks[FONT_FALLBACK_MAX];
     size_t count = font_fallback_faces(face, code_point, fallbacks);
     for (size_t index = 0; index < count; index++) {
         advance = pdf_fonts_advance(&device->fonts, fallbacks[index], code_point);
         if (advance != PDF_FONT_MISSING)
-            return (struct glyph_metrics){ fallbacks[index], advance };
+            return (struct glyph_metrics){fallbacks[index], advance};
     }
-    return (struct glyph_metrics){ FACE_NONE, 0 };
+    return (struct glyph_metrics){FACE_NONE, 0};
 }
 
 struct text_measurer pdf_device_measurer(struct pdf_device *device)
 {
-    return (struct text_measurer){ .context = device, .glyph = device_glyph };
+    return (struct text_measurer){.context = device, .glyph = device_glyph};
 }
 
 /* ---- pages and shapes ---------------------------------------------------- */
@@ -179,8 +179,8 @@ void pdf_device_begin_page(struct pdf_device *device, float width, float height)
     HPDF_Page_SetWidth(device->page, width);
     HPDF_Page_SetHeight(device->page, height);
     device->page_height = height;
-    device->pages = xgrow(device->pages, &device->page_capacity, device->page_count + 1,
-                          sizeof *device->pages);
+    device->pages =
+        xgrow(device->pages, &device->page_capacity, device->page_count + 1, sizeof *device->pages);
     device->pages[device->page_count++] = device->page;
     device->current_face = FACE_NONE;
     device->fill_colour = device->stroke_colour = 0; /* a new page starts black */
@@ -230,16 +230,16 @@ static void polyline(struct pdf_device *device, const float points[3][2], float 
 /* The wrap mark: a hooked arrow (like U+21B5) drawn as lines, not text, so
  * that copying a wrapped command does not copy the mark. Points as shares
  * of the side, from the top-left of its square. */
-static const float wrap_hook[3][2] = { { 1.0f, 0.0f }, { 1.0f, 0.7f }, { 0.0f, 0.7f } };
-static const float wrap_head[3][2] = { { 0.35f, 0.4f }, { 0.0f, 0.7f }, { 0.35f, 1.0f } };
+static const float wrap_hook[3][2] = {{1.0f, 0.0f}, {1.0f, 0.7f}, {0.0f, 0.7f}};
+static const float wrap_head[3][2] = {{0.35f, 0.4f}, {0.0f, 0.7f}, {0.35f, 1.0f}};
 
 /* A tick as a polyline through points given as shares of the box's side,
  * from its top-left corner. */
-static const float tick_shape[3][2] = { { 0.18f, 0.52f }, { 0.42f, 0.78f }, { 0.84f, 0.20f } };
+static const float tick_shape[3][2] = {{0.18f, 0.52f}, {0.42f, 0.78f}, {0.84f, 0.20f}};
 #define TICK_LINE_SCALE 1.6f /* a tick is drawn heavier than the box */
 
-void pdf_device_checkbox(struct pdf_device *device, float x, float y, float side,
-                         float line_width, uint32_t colour, bool ticked)
+void pdf_device_checkbox(struct pdf_device *device, float x, float y, float side, float line_width,
+                         uint32_t colour, bool ticked)
 {
     pdf_device_frame(device, x, y, side, side, line_width, colour);
     if (!ticked)
@@ -285,7 +285,7 @@ static HPDF_Image raw_image(struct pdf_device *device, const struct decoded_imag
  * and CMYK JPEGs are decoded (image_decode.h). */
 static HPDF_Image load_image(struct pdf_device *device, const char *path, bool png)
 {
-    struct decoded_image decoded = { 0 };
+    struct decoded_image decoded = {0};
     if (!png && !image_jpeg_is_cmyk(path)) {
         HPDF_Image image = HPDF_LoadJpegImageFromFile(device->document, path);
         if (image)
@@ -312,7 +312,7 @@ static HPDF_Image find_image(struct pdf_device *device, const char *path)
         HPDF_ResetError(device->document);
     device->images = xgrow(device->images, &device->image_capacity, device->image_count + 1,
                            sizeof *device->images);
-    device->images[device->image_count++] = (struct device_image){ xstrdup(path), image };
+    device->images[device->image_count++] = (struct device_image){xstrdup(path), image};
     return image;
 }
 
@@ -371,11 +371,11 @@ static void append_codes(struct buffer *out, const char *text, size_t length)
     for (size_t offset = 0; offset < length;) {
         uint32_t code_point;
         offset += utf8_decode_lossy(text + offset, length - offset, &code_point);
-        unsigned char bytes[2] = { (unsigned char)(code_point >> 8), (unsigned char)code_point };
+        unsigned char bytes[2] = {(unsigned char)(code_point >> 8), (unsigned char)code_point};
         for (size_t index = 0; index < 2; index++) {
             unsigned char byte = bytes[index];
-            bool special = byte == '(' || byte == ')' || byte == '\\' || byte == '\r'
-                           || byte == '\n';
+            bool special =
+                byte == '(' || byte == ')' || byte == '\\' || byte == '\r' || byte == '\n';
             if (special)
                 chunk[used++] = '\\';
             chunk[used++] = byte == '\r' ? 'r' : byte == '\n' ? 'n' : (char)byte;
@@ -441,7 +441,7 @@ static bool watermark_outlines(struct pdf_device *device, enum font_face face, f
                                size_t length)
 {
     struct truetype_point *points = xreallocarray(NULL, TRUETYPE_MAX_POINTS, sizeof *points);
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     unsigned units = 0;
     float pen = 0;
     bool drawn = true;
@@ -460,8 +460,8 @@ static bool watermark_outlines(struct pdf_device *device, enum font_face face, f
         buffer_truncate(&device->scratch, 0);
         buffer_printf(&device->scratch, "q\n%.3f %.3f %.3f rg\n%.5f %.5f %.5f %.5f %.2f %.2f cm\n",
                       component(colour, 16), component(colour, 8), component(colour, 0),
-                      matrix[0] * scale, matrix[1] * scale, matrix[2] * scale,
-                      matrix[3] * scale, matrix[4], matrix[5]);
+                      matrix[0] * scale, matrix[1] * scale, matrix[2] * scale, matrix[3] * scale,
+                      matrix[4], matrix[5]);
         buffer_append(&device->scratch, path.data, path.length);
         buffer_append_text(&device->scratch, "f\nQ\n");
         HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
@@ -475,8 +475,7 @@ static bool watermark_outlines(struct pdf_device *device, enum font_face face, f
 /* The watermark drawn as text, for a face whose letters are not all
  * simple outlines: still marked as an artifact. */
 static void watermark_text(struct pdf_device *device, enum font_face face, float size,
-                           uint32_t colour, const float matrix[6], const char *text,
-                           size_t length)
+                           uint32_t colour, const float matrix[6], const char *text, size_t length)
 {
     HPDF_Font font = pdf_fonts_font(&device->fonts, face);
     if (!font)
@@ -501,9 +500,12 @@ void pdf_device_watermark(struct pdf_device *device, enum font_face face, float 
 {
     float cosine = cosf(angle * DEGREES_TO_RADIANS), sine = sinf(angle * DEGREES_TO_RADIANS);
     float half_width = text_width / 2, half_height = WATERMARK_CAP_HEIGHT * size / 2;
-    float matrix[6] = { cosine, sine, -sine, cosine,
-                        x - cosine * half_width + sine * half_height,
-                        device->page_height - y - sine * half_width - cosine * half_height };
+    float matrix[6] = {cosine,
+                       sine,
+                       -sine,
+                       cosine,
+                       x - cosine * half_width + sine * half_height,
+                       device->page_height - y - sine * half_width - cosine * half_height};
     HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
     HPDF_Stream_WriteStr(page->stream, WATERMARK_ARTIFACT);
     if (!watermark_outlines(device, face, size, colour, matrix, text, length))
@@ -516,7 +518,7 @@ void pdf_device_watermark(struct pdf_device *device, enum font_face face, float 
 static HPDF_Rect link_rect(const struct pdf_device *device, float x, float y, float width,
                            float height)
 {
-    HPDF_Rect rect = { x, device->page_height - y - height, x + width, device->page_height - y };
+    HPDF_Rect rect = {x, device->page_height - y - height, x + width, device->page_height - y};
     return rect;
 }
 
@@ -557,9 +559,8 @@ void pdf_device_uri_link(struct pdf_device *device, size_t page, float x, float 
     }
     buffer_truncate(&device->scratch, 0);
     buffer_append(&device->scratch, uri, length);
-    HPDF_Annotation link = HPDF_Page_CreateURILinkAnnot(device->pages[page],
-                                                        link_rect(device, x, y, width, height),
-                                                        buffer_text(&device->scratch));
+    HPDF_Annotation link = HPDF_Page_CreateURILinkAnnot(
+        device->pages[page], link_rect(device, x, y, width, height), buffer_text(&device->scratch));
     show_link(link);
 }
 
@@ -573,9 +574,9 @@ static HPDF_Destination destination(struct pdf_device *device, size_t page, floa
 void pdf_device_page_link(struct pdf_device *device, size_t page, float x, float y, float width,
                           float height, size_t target_page, float target_y)
 {
-    HPDF_Annotation link = HPDF_Page_CreateLinkAnnot(device->pages[page],
-                                                     link_rect(device, x, y, width, height),
-                                                     destination(device, target_page, target_y));
+    HPDF_Annotation link =
+        HPDF_Page_CreateLinkAnnot(device->pages[page], link_rect(device, x, y, width, height),
+                                  destination(device, target_page, target_y));
     show_link(link);
 }
 
@@ -589,9 +590,9 @@ void pdf_device_bookmark(struct pdf_device *device, unsigned level, const char *
         parent = device->outline_parents[above];
     buffer_truncate(&device->scratch, 0);
     put_pdf_string(&device->scratch, title, length);
-    HPDF_Outline outline = HPDF_CreateOutline(device->document, parent,
-                                              buffer_text(&device->scratch),
-                                              HPDF_GetEncoder(device->document, "UTF-8"));
+    HPDF_Outline outline =
+        HPDF_CreateOutline(device->document, parent, buffer_text(&device->scratch),
+                           HPDF_GetEncoder(device->document, "UTF-8"));
     if (!outline)
         return;
     HPDF_Outline_SetDestination(outline, destination(device, page, y));
@@ -608,18 +609,13 @@ void pdf_device_bookmark(struct pdf_device *device, unsigned level, const char *
 static const char *libharu_error_meaning(HPDF_STATUS error)
 {
     switch (error) {
-    case HPDF_FAILD_TO_ALLOC_MEM:
-        return "out of memory";
-    case HPDF_STRING_OUT_OF_RANGE:
-        return "a text is longer than a PDF string may be";
+    case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+    case HPDF_STRING_OUT_OF_RANGE: return "a text is longer than a PDF string may be";
     case HPDF_INVALID_DOCUMENT:
         return "an earlier step left the document unusable (a text, image or font it refused)";
-    case HPDF_PAGE_INVALID_SIZE:
-        return "a page size out of range";
-    case HPDF_INVALID_PARAMETER:
-        return "a value out of range";
-    default:
-        return "an error golive does not know; please report it with the input";
+    case HPDF_PAGE_INVALID_SIZE: return "a page size out of range";
+    case HPDF_INVALID_PARAMETER: return "a value out of range";
+    default: return "an error golive does not know; please report it with the input";
     }
 }
 
@@ -628,11 +624,11 @@ static const char *libharu_error_meaning(HPDF_STATUS error)
  * the file's identity with the content compressed so far. */
 static void set_info(struct pdf_device *device, const struct pdf_document_info *info)
 {
-    struct buffer values[6] = { { 0 } };
+    struct buffer values[6] = {{0}};
     buffer_printf(&values[5], "%s with libharu %s", info->producer ? info->producer : "golive",
                   HPDF_VERSION_TEXT);
-    const char *given[6] = { info->title, info->author, info->subject, info->creator,
-                             info->language, values[5].data };
+    const char *given[6] = {info->title,   info->author,   info->subject,
+                            info->creator, info->language, values[5].data};
     for (size_t index = 0; index < 5; index++)
         if (given[index])
             put_pdf_string(&values[index], given[index], strlen(given[index]));
@@ -640,8 +636,12 @@ static void set_info(struct pdf_device *device, const struct pdf_document_info *
         pdf_compressor_note(device->compressor, values[index].data ? values[index].data : "",
                             values[index].length + 1);
     struct pdf_archive_fields fields = {
-        .title = values[0].data, .author = values[1].data, .subject = values[2].data,
-        .creator = values[3].data, .language = values[4].data, .producer = values[5].data,
+        .title = values[0].data,
+        .author = values[1].data,
+        .subject = values[2].data,
+        .creator = values[3].data,
+        .language = values[4].data,
+        .producer = values[5].data,
         .creation_time = info->creation_time,
     };
     pdf_compressor_identity(device->compressor, fields.identity);
@@ -669,10 +669,10 @@ bool pdf_device_finish(struct pdf_device *device, const struct pdf_document_info
     set_info(device, info);
     device->last_error = HPDF_OK;
     if (!device->document->stream)
-        device->document->stream = HPDF_CallbackWriter_New(device->document->mmgr,
-                                                           append_to_buffer, out);
-    if (!device->document->stream || HPDF_SaveToStream(device->document) != HPDF_OK
-        || device->last_error != HPDF_OK) {
+        device->document->stream =
+            HPDF_CallbackWriter_New(device->document->mmgr, append_to_buffer, out);
+    if (!device->document->stream || HPDF_SaveToStream(device->document) != HPDF_OK ||
+        device->last_error != HPDF_OK) {
         diag(device->sink, DIAG_TYPESET_PDF, source_position_of_file(device->name),
              "libharu could not write the PDF: %s (libharu error 0x%04X)",
              libharu_error_meaning(device->last_error), (unsigned)device->last_error);

@@ -18,9 +18,9 @@ struct pdf_device;
 
 struct pdf_document_info {
     const char *title, *author, *subject, *creator; /* NULL leaves one out */
-    const char *producer;        /* the device adds " with libharu VERSION" */
-    const char *language;        /* a BCP 47 tag such as "de"; NULL: "en" */
-    int64_t creation_time;       /* [s since 1970-01-01 UTC] */
+    const char *producer;                           /* the device adds " with libharu VERSION" */
+    const char *language;                           /* a BCP 47 tag such as "de"; NULL: "en" */
+    int64_t creation_time;                          /* [s since 1970-01-01 UTC] */
 };
 
 /* pdf_device_new: a device for one document, reading fonts from
@@ -46,8 +46,8 @@ void pdf_device_line(struct pdf_device *device, float x, float y, float to_x, fl
                      float line_width, uint32_t colour);
 void pdf_device_frame(struct pdf_device *device, float x, float y, float width, float height,
                       float line_width, uint32_t colour);
-void pdf_device_checkbox(struct pdf_device *device, float x, float y, float side,
-                         float line_width, uint32_t colour, bool ticked);
+void pdf_device_checkbox(struct pdf_device *device, float x, float y, float side, float line_width,
+                         uint32_t colour, bool ticked);
 void pdf_device_wrap_mark(struct pdf_device *device, float x, float baseline, float side,
                           float line_width, uint32_t colour);
 /* pdf_device_image: draws the PNG or JPEG file; false (with a warning) when

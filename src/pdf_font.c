@@ -22,15 +22,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #define CODE_PAGE_SIZE 256u
-#define ADVANCE_UNKNOWN 0u    /* cache entries hold advance + 1 */
+#define ADVANCE_UNKNOWN 0u /* cache entries hold advance + 1 */
 
 void pdf_fonts_init(struct pdf_fonts *fonts, HPDF_Doc document, const char *folder,
                     struct diag_sink *sink, const HPDF_STATUS *last_error)
 {
-    *fonts = (struct pdf_fonts){ .document = document, .folder = folder, .sink = sink,
-                                 .last_error = last_error };
+    *fonts = (struct pdf_fonts){
+        .document = document, .folder = folder, .sink = sink, .last_error = last_error};
 }
 
 void pdf_fonts_free(struct pdf_fonts *fonts)
@@ -57,7 +56,7 @@ static void load_face(struct pdf_fonts *fonts, enum font_face face)
 {
     struct pdf_font *slot = &fonts->faces[face];
     slot->tried = true;
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     if (font_file_name(face))
         buffer_printf(&path, "%s/%s", fonts->folder, font_file_name(face));
     else if (font_system_path(face))

@@ -21,13 +21,13 @@
 #define PDF_FONT_MISSING 0xFFFFu /* pdf_fonts_advance: the face has no such glyph */
 
 struct pdf_font {
-    const char *name;                 /* libharu's font name once loaded */
+    const char *name; /* libharu's font name once loaded */
     HPDF_FontDef definition;
-    HPDF_Font font;                   /* created when first drawn */
+    HPDF_Font font;                          /* created when first drawn */
     uint16_t *advances[PDF_FONT_CODE_PAGES]; /* [1/1000 em] + 1, per code page */
-    uint8_t *used;                    /* one bit per code point drawn */
-    struct truetype_font *outlines;   /* for composite glyphs' components, once drawn */
-    char *path;                       /* of its font file */
+    uint8_t *used;                           /* one bit per code point drawn */
+    struct truetype_font *outlines;          /* for composite glyphs' components, once drawn */
+    char *path;                              /* of its font file */
     bool tried, failed;
 };
 
@@ -39,7 +39,7 @@ struct pdf_fonts {
     struct diag_sink *sink;
     const HPDF_STATUS *last_error;
     struct pdf_font faces[FACE_COUNT];
-    bool failed;                      /* a face could not be loaded */
+    bool failed; /* a face could not be loaded */
 };
 
 void pdf_fonts_init(struct pdf_fonts *fonts, HPDF_Doc document, const char *folder,

@@ -171,8 +171,8 @@ static void write_presentation_forms(HPDF_Stream stream, enum font_face face,
 static bool maps_elsewhere(enum font_face face, uint32_t code)
 {
     uint32_t letters[TEXT_LETTERS_MAX];
-    return (code == TEXT_LIGATURE_LAM || (code >= 0xFB50 && code <= 0xFEFE))
-           && letters_of(face, code, letters);
+    return (code == TEXT_LIGATURE_LAM || (code >= 0xFB50 && code <= 0xFEFE)) &&
+           letters_of(face, code, letters);
 }
 
 /* Adds the run [start, end] to the ranges, less the codes that stand for
@@ -201,11 +201,11 @@ static void add_ranges(HPDF_Stream stream, enum font_face face, uint32_t runs[][
 static void write_to_unicode(HPDF_Dict cmap, enum font_face face, const struct pdf_font *slot)
 {
     HPDF_Stream stream = pdf_stream_fresh(cmap);
-    HPDF_Stream_WriteStr(stream,
-                         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    HPDF_Stream_WriteStr(
+        stream, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     uint32_t runs[BFRANGE_BLOCK][2];
     size_t count = 0;
     for (uint32_t start = 0, end; start <= 0xFFFF && next_run(slot, &start, &end); start = end + 1)
@@ -220,11 +220,12 @@ static void write_to_unicode(HPDF_Dict cmap, enum font_face face, const struct p
 static void write_widths(HPDF_Dict descendant, const struct pdf_font *slot)
 {
     HPDF_Array widths = HPDF_Array_New(descendant->mmgr);
-    for (uint32_t start = 0, end; start <= 0xFFFF && next_run(slot, &start, &end); start = end + 1) {
+    for (uint32_t start = 0, end; start <= 0xFFFF && next_run(slot, &start, &end);
+         start = end + 1) {
         HPDF_Array run = HPDF_Array_New(descendant->mmgr);
         for (uint32_t code = start; code <= end; code++)
-            HPDF_Array_AddNumber(run, HPDF_TTFontDef_GetCharWidth(slot->definition,
-                                                                  (HPDF_UINT16)code));
+            HPDF_Array_AddNumber(run,
+                                 HPDF_TTFontDef_GetCharWidth(slot->definition, (HPDF_UINT16)code));
         HPDF_Array_AddNumber(widths, (HPDF_INT32)start);
         HPDF_Array_Add(widths, run);
     }
@@ -243,17 +244,17 @@ static void write_glyph_map(HPDF_Dict map, const struct pdf_font *slot)
         HPDF_UINT16 glyph = is_used(slot, code)
                                 ? HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code)
                                 : 0;
-        HPDF_BYTE bytes[2] = { (HPDF_BYTE)(glyph >> 8), (HPDF_BYTE)glyph };
+        HPDF_BYTE bytes[2] = {(HPDF_BYTE)(glyph >> 8), (HPDF_BYTE)glyph};
         HPDF_Stream_Write(stream, bytes, 2);
     }
 }
 
 /* ---- dropping glyph names from an embedded font ------------------------------- */
 
-#define SFNT_HEADER 12u     /* the TrueType table directory's header [bytes] */
-#define SFNT_RECORD 16u     /* one table record in it [bytes] */
-#define POST_HEADER 32u     /* a 'post' table of format 3 is its header alone [bytes] */
-#define HEAD_ADJUSTMENT 8u  /* checkSumAdjustment's place in the 'head' table */
+#define SFNT_HEADER 12u        /* the TrueType table directory's header [bytes] */
+#define SFNT_RECORD 16u        /* one table record in it [bytes] */
+#define POST_HEADER 32u        /* a 'post' table of format 3 is its header alone [bytes] */
+#define HEAD_ADJUSTMENT 8u     /* checkSumAdjustment's place in the 'head' table */
 #define SFNT_MAGIC 0xB1B0AFBAu /* what the whole font's checksum must come to */
 
 static uint32_t read_u32(const uint8_t *at)
@@ -271,7 +272,7 @@ static uint32_t sfnt_checksum(const uint8_t *data, size_t length)
 {
     uint32_t sum = 0;
     for (size_t at = 0; at < length; at += 4) {
-        uint8_t word[4] = { 0 };
+        uint8_t word[4] = {0};
         memcpy(word, data + at, length - at < 4 ? length - at : 4);
         sum += read_u32(word);
     }
@@ -326,13 +327,13 @@ static bool drop_glyph_names(const uint8_t *data, size_t length, struct buffer *
 static HPDF_Dict trim_font_program(struct pdf_font *slot, struct pdf_compressor *compressor)
 {
     HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
-    if (!slot->font->before_write_fn || slot->font->before_write_fn(slot->font) != HPDF_OK
-        || !attr->fontdef->descriptor)
+    if (!slot->font->before_write_fn || slot->font->before_write_fn(slot->font) != HPDF_OK ||
+        !attr->fontdef->descriptor)
         return NULL;
     HPDF_Dict file = HPDF_Dict_GetItem(attr->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT);
     if (!file)
         return NULL;
-    struct buffer original = { 0 }, trimmed = { 0 };
+    struct buffer original = {0}, trimmed = {0};
     pdf_stream_read(file->stream, &original);
     if (drop_glyph_names((const uint8_t *)original.data, original.length, &trimmed)) {
         pdf_stream_set_compressed(compressor, file, trimmed.data, trimmed.length);
@@ -347,8 +348,7 @@ static HPDF_Dict trim_font_program(struct pdf_font *slot, struct pdf_compressor 
  * golive's compressor. libharu copies the font's filter to the CMap and
  * glyph map streams each time it writes the font: with the font's filter
  * none, it leaves them as compressed here. */
-static void mend_font(enum font_face face, struct pdf_font *slot,
-                      struct pdf_compressor *compressor)
+static void mend_font(enum font_face face, struct pdf_font *slot, struct pdf_compressor *compressor)
 {
     HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
     HPDF_Dict to_unicode = HPDF_Dict_GetItem(slot->font, "ToUnicode", HPDF_OCLASS_DICT);
@@ -359,7 +359,7 @@ static void mend_font(enum font_face face, struct pdf_font *slot,
     if (attr->map_stream)
         write_glyph_map(attr->map_stream, slot);
     HPDF_Dict file = trim_font_program(slot, compressor);
-    HPDF_Dict streams[] = { to_unicode, attr->map_stream, file };
+    HPDF_Dict streams[] = {to_unicode, attr->map_stream, file};
     for (size_t index = 0; index < sizeof streams / sizeof *streams; index++)
         if (streams[index])
             pdf_stream_compress(compressor, streams[index]);

@@ -9,12 +9,12 @@ struct spot {
 
 static struct spot spot_of(const struct truetype_point *point, float pen)
 {
-    return (struct spot){ point->x + pen, point->y };
+    return (struct spot){point->x + pen, point->y};
 }
 
 static struct spot middle(struct spot a, struct spot b)
 {
-    return (struct spot){ (a.x + b.x) / 2, (a.y + b.y) / 2 };
+    return (struct spot){(a.x + b.x) / 2, (a.y + b.y) / 2};
 }
 
 static void move_to(struct buffer *out, struct spot to)
@@ -30,11 +30,11 @@ static void line_to(struct buffer *out, struct spot to)
 /* The quadratic curve from, control, to as the cubic curve it is. */
 static void curve_to(struct buffer *out, struct spot from, struct spot control, struct spot to)
 {
-    struct spot first = { from.x + 2 * (control.x - from.x) / 3,
-                          from.y + 2 * (control.y - from.y) / 3 };
-    struct spot second = { to.x + 2 * (control.x - to.x) / 3, to.y + 2 * (control.y - to.y) / 3 };
-    buffer_printf(out, "%.1f %.1f %.1f %.1f %.1f %.1f c\n", first.x, first.y, second.x,
-                  second.y, to.x, to.y);
+    struct spot first = {from.x + 2 * (control.x - from.x) / 3,
+                         from.y + 2 * (control.y - from.y) / 3};
+    struct spot second = {to.x + 2 * (control.x - to.x) / 3, to.y + 2 * (control.y - to.y) / 3};
+    buffer_printf(out, "%.1f %.1f %.1f %.1f %.1f %.1f c\n", first.x, first.y, second.x, second.y,
+                  to.x, to.y);
 }
 
 /* One contour, points[0..count): started on an on-curve point (the first,

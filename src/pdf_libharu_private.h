@@ -14,7 +14,8 @@
 #error "GOLIVE_LIBHARU_VERSION_ID is not set: build golive with its CMake files"
 #endif
 #if !defined(HPDF_VERSION_ID) || HPDF_VERSION_ID != GOLIVE_LIBHARU_VERSION_ID
-#error "golive edits libharu's private structures and needs the exact libharu version that cmake/libharu_version.cmake names (see pdf_font_mend.c)"
+#error                                                                                             \
+    "golive edits libharu's private structures and needs the exact libharu version that cmake/libharu_version.cmake names (see pdf_font_mend.c)"
 #endif
 
 #include <hpdf_doc.h>

@@ -25,7 +25,7 @@ static void draw_watermarks(struct pdf_device *device, const struct display_list
 }
 
 /* The frame drawn where an image could not be decoded. */
-#define PLACEHOLDER_LINE 1.0f       /* [pt] */
+#define PLACEHOLDER_LINE 1.0f        /* [pt] */
 #define PLACEHOLDER_COLOUR 0x9AA0A6u /* the rule grey of layout_style.c */
 
 static void draw_image(struct pdf_device *device, const struct display_list *list,
@@ -58,8 +58,8 @@ static void draw_shapes(struct pdf_device *device, const struct display_list *li
         const struct display_item *item = &page->items[index];
         switch (item->kind) {
         case DISPLAY_LINE:
-            pdf_device_line(device, item->x, item->y, item->x + item->width,
-                            item->y + item->height, item->size, item->colour);
+            pdf_device_line(device, item->x, item->y, item->x + item->width, item->y + item->height,
+                            item->size, item->colour);
             break;
         case DISPLAY_FRAME:
             pdf_device_frame(device, item->x, item->y, item->width, item->height, item->size,
@@ -72,8 +72,7 @@ static void draw_shapes(struct pdf_device *device, const struct display_list *li
         case DISPLAY_WRAP_MARK:
             pdf_device_wrap_mark(device, item->x, item->y, item->width, item->size, item->colour);
             break;
-        default:
-            break;
+        default: break;
         }
     }
 }
@@ -114,8 +113,8 @@ static void draw_text(struct pdf_device *device, const struct display_list *list
     size_t count = 0;
     for (int band = 0; band < 2; band++)
         for (size_t index = 0; index < page->count; index++)
-            if (page->items[index].kind == DISPLAY_TEXT
-                && in_header_band(&page->items[index]) == (band == 0))
+            if (page->items[index].kind == DISPLAY_TEXT &&
+                in_header_band(&page->items[index]) == (band == 0))
                 order[count++] = index;
     order_lines(page, order, count);
     pdf_device_begin_text(device);
@@ -136,11 +135,11 @@ struct anchor_place {
 };
 
 struct anchors {
-    struct name_table names;     /* number: index into places */
+    struct name_table names; /* number: index into places */
     struct anchor_place *places;
     size_t count;
-    size_t capacity;             /* grown by doubling: one heading each is quadratic */
-    struct buffer scratch;       /* a name made a C string */
+    size_t capacity;       /* grown by doubling: one heading each is quadratic */
+    struct buffer scratch; /* a name made a C string */
 };
 
 static const char *anchor_key(struct anchors *anchors, const char *name, size_t length)
@@ -163,7 +162,7 @@ static void collect_anchors(const struct display_list *list, struct anchors *anc
             name_table_put(&anchors->names, key, NULL, anchors->count);
             anchors->places = xgrow(anchors->places, &anchors->capacity, anchors->count + 1,
                                     sizeof *anchors->places);
-            anchors->places[anchors->count++] = (struct anchor_place){ page, item->y };
+            anchors->places[anchors->count++] = (struct anchor_place){page, item->y};
         }
     }
 }
@@ -179,31 +178,30 @@ static void draw_link(struct pdf_device *device, const struct display_list *list
                             item->text_length);
         return;
     }
-    const struct name_entry *anchor = name_table_get(
-        &anchors->names, anchor_key(anchors, target + 1, item->text_length - 1));
+    const struct name_entry *anchor =
+        name_table_get(&anchors->names, anchor_key(anchors, target + 1, item->text_length - 1));
     if (anchor)
         pdf_device_page_link(device, page, item->x, item->y, item->width, item->height,
                              anchors->places[anchor->number].page,
                              anchors->places[anchor->number].y);
 }
 
-static void draw_bookmark(struct pdf_device *device, const struct display_list *list,
-                          size_t page, const struct display_item *item, size_t *count,
-                          struct diag_sink *sink)
+static void draw_bookmark(struct pdf_device *device, const struct display_list *list, size_t page,
+                          const struct display_item *item, size_t *count, struct diag_sink *sink)
 {
     if (*count == LIMIT_BOOKMARKS)
         diag(sink, DIAG_TYPESET_TOO_MANY_BOOKMARKS, source_position_of_file(NULL),
              "the document has more than %u headings; those after the %u-th get no bookmark",
              LIMIT_BOOKMARKS, LIMIT_BOOKMARKS);
     if ((*count)++ < LIMIT_BOOKMARKS)
-        pdf_device_bookmark(device, item->level, display_text(list, item), item->text_length,
-                            page, item->y);
+        pdf_device_bookmark(device, item->level, display_text(list, item), item->text_length, page,
+                            item->y);
 }
 
 static void draw_navigation(struct pdf_device *device, const struct display_list *list,
                             struct diag_sink *sink)
 {
-    struct anchors anchors = { 0 };
+    struct anchors anchors = {0};
     size_t bookmarks = 0;
     collect_anchors(list, &anchors);
     for (size_t page = 0; page < list->page_count; page++) {
@@ -220,8 +218,7 @@ static void draw_navigation(struct pdf_device *device, const struct display_list
     buffer_free(&anchors.scratch);
 }
 
-void pdf_render(struct pdf_device *device, const struct display_list *list,
-                struct diag_sink *sink)
+void pdf_render(struct pdf_device *device, const struct display_list *list, struct diag_sink *sink)
 {
     for (size_t page = 0; page < list->page_count; page++) {
         const struct display_page *current = &list->pages[page];

@@ -8,7 +8,6 @@
 
 /* pdf_render: draws every page of list; images that cannot be decoded are
  * reported in sink as warnings and framed instead. */
-void pdf_render(struct pdf_device *device, const struct display_list *list,
-                struct diag_sink *sink);
+void pdf_render(struct pdf_device *device, const struct display_list *list, struct diag_sink *sink);
 
 #endif

@@ -103,8 +103,8 @@ static HPDF_STATUS write_filter(HPDF_Dict object, HPDF_Stream stream)
 
 HPDF_Stream pdf_stream_compress(struct pdf_compressor *compressor, HPDF_Dict object)
 {
-    if (object->write_fn == write_filter || !object->stream
-        || object->stream->type != HPDF_STREAM_MEMORY || object->stream->size == 0)
+    if (object->write_fn == write_filter || !object->stream ||
+        object->stream->type != HPDF_STREAM_MEMORY || object->stream->size == 0)
         return object->stream;
     buffer_truncate(&compressor->raw, 0);
     pdf_stream_read(object->stream, &compressor->raw);
@@ -117,8 +117,8 @@ HPDF_Stream pdf_stream_set_compressed(struct pdf_compressor *compressor, HPDF_Di
 {
     size_t bound = libdeflate_zlib_compress_bound(compressor->deflate, length);
     compressor->packed = xgrow(compressor->packed, &compressor->packed_capacity, bound, 1);
-    size_t size = libdeflate_zlib_compress(compressor->deflate, data, length, compressor->packed,
-                                           bound);
+    size_t size =
+        libdeflate_zlib_compress(compressor->deflate, data, length, compressor->packed, bound);
     pdf_compressor_note(compressor, compressor->packed, size);
     HPDF_Stream_Free(object->stream);
     object->stream = HPDF_MemStream_New(object->mmgr, (HPDF_UINT)(size ? size : 1));
@@ -138,8 +138,8 @@ void pdf_compressor_note(struct pdf_compressor *compressor, const void *data, si
 void pdf_compressor_identity(struct pdf_compressor *compressor,
                              unsigned char identity[PDF_IDENTITY_SIZE])
 {
-    uint64_t parts[2] = { (uint64_t)compressor->crc32 << 32 | compressor->adler32,
-                          compressor->identity_length };
+    uint64_t parts[2] = {(uint64_t)compressor->crc32 << 32 | compressor->adler32,
+                         compressor->identity_length};
     for (size_t index = 0; index < PDF_IDENTITY_SIZE; index++)
         identity[index] = (unsigned char)(parts[index / 8] >> (56 - 8 * (index % 8)));
 }

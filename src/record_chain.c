@@ -34,15 +34,14 @@ static bool is_sha256_hex(const char *text)
 }
 
 /* Where the last chained record that held stands, for the note. */
-static void report_break(const struct node *record, unsigned intact_line,
-                         struct diag_sink *sink)
+static void report_break(const struct node *record, unsigned intact_line, struct diag_sink *sink)
 {
     struct source_position at = node_position(record);
     diag(sink, DIAG_RECORD_CHAIN_BROKEN, at,
          "this record's chain does not match the lines above it: a record or line above was "
          "edited, deleted, inserted or moved after this record was written");
     if (intact_line)
-        diag(sink, DIAG_NOTE_PREVIOUS, (struct source_position){ at.file, intact_line, 1 },
+        diag(sink, DIAG_NOTE_PREVIOUS, (struct source_position){at.file, intact_line, 1},
              "the lines above this record are as they were when it was written");
 }
 
@@ -55,8 +54,8 @@ bool record_chain_check(const char *text, size_t length, const struct node *reco
     unsigned intact_line = 0;
     for (size_t index = 0; records && index < node_count(records); index++) {
         const struct node *record = node_sequence_item(records, index);
-        const struct node *value = node_kind(record) == NODE_MAPPING
-                                       ? node_mapping_find(record, RECORD_CHAIN_KEY) : NULL;
+        const struct node *value =
+            node_kind(record) == NODE_MAPPING ? node_mapping_find(record, RECORD_CHAIN_KEY) : NULL;
         if (!value || node_kind(value) != NODE_SCALAR)
             continue;
         if (!is_sha256_hex(node_scalar_text(value))) {

@@ -20,21 +20,24 @@ const struct result_record *record_correction_target(const struct run *run, cons
             break;
         if (record->position.line == line)
             target = record;
-        else if (target && same_text(record->item_id, item_id)
-                 && same_text(target->item_id, item_id) && !record->corrects) {
+        else if (target && same_text(record->item_id, item_id) &&
+                 same_text(target->item_id, item_id) && !record->corrects) {
             diag(sink, DIAG_CORRECTION_TARGET, where,
                  "line %u is no longer step %s's latest record (line %u followed it): only the "
-                 "latest record of a step can be corrected", line, item_id, record->position.line);
+                 "latest record of a step can be corrected",
+                 line, item_id, record->position.line);
             return NULL;
         }
     }
     const char *problem = !target ? "holds no earlier result of this run"
                           : !same_text(target->item_id, item_id) ? "records another step"
-                          : target->corrected_by ? "is corrected already"
-                                                 : NULL;
+                          : target->corrected_by                 ? "is corrected already"
+                                                                 : NULL;
     if (problem) {
-        diag(sink, DIAG_CORRECTION_TARGET, where, "line %u %s; a correction names the line of "
-             "the record it corrects, of the same step", line, problem);
+        diag(sink, DIAG_CORRECTION_TARGET, where,
+             "line %u %s; a correction names the line of "
+             "the record it corrects, of the same step",
+             line, problem);
         return NULL;
     }
     return target;
@@ -47,11 +50,9 @@ void record_correction_resolve(struct run *run, struct diag_sink *sink)
         if (!record->corrects)
             continue;
         if (!record->reason)
-            diag(sink, DIAG_CORRECTION_TARGET, record->position,
-                 "a correction needs its 'reason'");
-        const struct result_record *target =
-            record_correction_target(run, record->item_id, record->corrects,
-                                     record->position.line, record->position, sink);
+            diag(sink, DIAG_CORRECTION_TARGET, record->position, "a correction needs its 'reason'");
+        const struct result_record *target = record_correction_target(
+            run, record->item_id, record->corrects, record->position.line, record->position, sink);
         if (target)
             ((struct result_record *)target)->corrected_by = record;
     }

@@ -23,8 +23,8 @@
 static char *project_of_run(const char *run_path, struct yaml_document **run,
                             struct diag_sink *sink)
 {
-    struct yaml_document *document = yaml_load_file(run_path, source_position_of_file(run_path),
-                                                    sink);
+    struct yaml_document *document =
+        yaml_load_file(run_path, source_position_of_file(run_path), sink);
     if (!document) {
         model_note_truncated_run(run_path, sink);
         return NULL;
@@ -36,7 +36,8 @@ static char *project_of_run(const char *run_path, struct yaml_document **run,
         diag(sink, DIAG_WRONG_FILE_KIND, source_position_of_file(run_path),
              "this is %s file, not a run", schema_kind_name(kind));
     else if (kind == INPUT_RUN && !read_view(root, "project"))
-        diag(sink, DIAG_MISSING_KEY, node_position(root), "this run lacks the required key 'project'");
+        diag(sink, DIAG_MISSING_KEY, node_position(root),
+             "this run lacks the required key 'project'");
     else if (kind == INPUT_RUN)
         project = path_join_relative(run_path, read_view(root, "project"));
     if (project)
@@ -85,14 +86,14 @@ static bool check_characters(const char *text, const char *key, struct diag_sink
         uint32_t code_point;
         size_t used = utf8_decode(text + offset, length - offset, &code_point);
         if (used == 0) {
-            diag(sink, DIAG_INVALID_UTF8, (struct source_position){ 0 },
+            diag(sink, DIAG_INVALID_UTF8, (struct source_position){0},
                  "the value of '%s' is not valid UTF-8", key);
             return false;
         }
         if (utf8_is_control(code_point) && code_point != '\t' && code_point != '\n') {
             char description[48];
             text_describe_code_point(code_point, description, sizeof description);
-            diag(sink, DIAG_CONTROL_CHARACTER, (struct source_position){ 0 },
+            diag(sink, DIAG_CONTROL_CHARACTER, (struct source_position){0},
                  "the value of '%s' holds %s", key, description);
             return false;
         }
@@ -108,8 +109,8 @@ bool recording_check_value(const char *text, const char *key, enum field_type ty
         return true;
     if (!check_characters(text, key, sink))
         return false;
-    struct node *value = node_new_scalar(text, strlen(text),
-                                         yaml_resolve_plain(text, strlen(text)));
+    struct node *value =
+        node_new_scalar(text, strlen(text), yaml_resolve_plain(text, strlen(text)));
     bool ok = schema_check_value(value, key, type, choices, sink);
     node_free(value);
     return ok;

@@ -34,7 +34,7 @@ static void add_field(struct buffer *out, const char *key, const char *value, bo
 
 void run_format_result(struct buffer *out, const struct result_fields *fields)
 {
-    struct buffer record = { 0 };
+    struct buffer record = {0};
     buffer_append_text(&record, "- {");
     add_field(&record, "item", fields->item, true);
     add_field(&record, "status", fields->status, false);
@@ -68,7 +68,7 @@ void run_format_result(struct buffer *out, const struct result_fields *fields)
 
 void run_format_condition(struct buffer *out, const struct condition_fields *fields)
 {
-    struct buffer record = { 0 };
+    struct buffer record = {0};
     buffer_append_text(&record, "- {");
     add_field(&record, "condition", fields->condition, true);
     add_field(&record, "state", fields->state, false);
@@ -85,7 +85,7 @@ void run_format_condition(struct buffer *out, const struct condition_fields *fie
 
 void run_format_signoff(struct buffer *out, const struct signoff_fields *fields)
 {
-    struct buffer record = { 0 };
+    struct buffer record = {0};
     buffer_append_text(&record, "- {");
     add_field(&record, "signoff", fields->signatory, true);
     add_field(&record, "name", fields->name, true);
@@ -120,7 +120,7 @@ static unsigned count_lines(const char *text, size_t length)
 
 static bool lock_exclusively(int descriptor)
 {
-    struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+    struct flock lock = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0};
     while (fcntl(descriptor, F_SETLKW, &lock) != 0)
         if (errno != EINTR)
             return false;
@@ -140,11 +140,11 @@ static bool check_combined(const char *path, const char *text, size_t length,
     bool ok = root && schema_validate(root, schema_for_kind(INPUT_RUN), scratch);
     const struct node *records = ok ? read_list(root, "records") : NULL;
     size_t last_key = root && node_kind(root) == NODE_MAPPING ? node_count(root) : 0;
-    ok = ok && records && last_key && node_count(records) >= added
-         && strcmp(node_scalar_text(node_mapping_key(root, last_key - 1)), "records") == 0;
+    ok = ok && records && last_key && node_count(records) >= added &&
+         strcmp(node_scalar_text(node_mapping_key(root, last_key - 1)), "records") == 0;
     for (size_t index = 0; ok && index < added; index++)
-        ok = node_position(node_sequence_item(records, node_count(records) - added + index)).line
-             == first_new_line + index;
+        ok = node_position(node_sequence_item(records, node_count(records) - added + index)).line ==
+             first_new_line + index;
     yaml_document_free(document);
     diag_sink_free(scratch);
     return ok;
@@ -154,16 +154,14 @@ static bool check_combined(const char *path, const char *text, size_t length,
  * when that fails is the file as it is now parsed again, to say whether it
  * was already broken (and where) or cannot take an appended record. */
 static bool check_before_append(const char *path, const struct buffer *old,
-                                const struct buffer *addition, size_t added,
-                                struct diag_sink *sink)
+                                const struct buffer *addition, size_t added, struct diag_sink *sink)
 {
-    struct buffer combined = { 0 };
+    struct buffer combined = {0};
     buffer_append(&combined, old->data, old->length);
     buffer_append(&combined, addition->data, addition->length);
-    unsigned first_new_line = count_lines(buffer_text(old), old->length)
-                              + (addition->data[0] == '\n');
-    bool ok = check_combined(path, buffer_text(&combined), combined.length, first_new_line,
-                             added);
+    unsigned first_new_line =
+        count_lines(buffer_text(old), old->length) + (addition->data[0] == '\n');
+    bool ok = check_combined(path, buffer_text(&combined), combined.length, first_new_line, added);
     buffer_free(&combined);
     if (ok)
         return true;
@@ -218,26 +216,25 @@ static int open_locked(const char *path, struct diag_sink *sink)
     for (unsigned attempt = 0; attempt < LIMIT_APPEND_REOPENS; attempt++) {
         int descriptor = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK);
         if (descriptor < 0) {
-            diag(sink, DIAG_FILE_OPEN, source_position_of_file(path), "cannot open '%s': %s",
-                 path, strerror(errno));
+            diag(sink, DIAG_FILE_OPEN, source_position_of_file(path), "cannot open '%s': %s", path,
+                 strerror(errno));
             return -1;
         }
         struct stat held, named;
-        if (fstat(descriptor, &held) != 0 || !S_ISREG(held.st_mode)
-            || !lock_exclusively(descriptor)) {
+        if (fstat(descriptor, &held) != 0 || !S_ISREG(held.st_mode) ||
+            !lock_exclusively(descriptor)) {
             diag(sink, DIAG_FILE_OPEN, source_position_of_file(path),
                  "cannot lock and read '%s': %s", path, strerror(errno));
             close(descriptor);
             return -1;
         }
-        if (stat(path, &named) == 0 && named.st_dev == held.st_dev
-            && named.st_ino == held.st_ino)
+        if (stat(path, &named) == 0 && named.st_dev == held.st_dev && named.st_ino == held.st_ino)
             return descriptor;
         close(descriptor);
     }
     diag(sink, DIAG_RUN_REPLACED, source_position_of_file(path),
-         "'%s' was replaced %u times while waiting for its lock; nothing was written",
-         path, LIMIT_APPEND_REOPENS);
+         "'%s' was replaced %u times while waiting for its lock; nothing was written", path,
+         LIMIT_APPEND_REOPENS);
     return -1;
 }
 
@@ -248,8 +245,8 @@ static size_t records_indent(const char *path, const struct buffer *old)
     struct diag_sink *scratch = diag_sink_new();
     struct yaml_document *document = yaml_load_text(path, buffer_text(old), old->length, scratch);
     const struct node *root = document ? yaml_document_root(document) : NULL;
-    const struct node *records = root && node_kind(root) == NODE_MAPPING
-                                     ? node_mapping_find(root, "records") : NULL;
+    const struct node *records =
+        root && node_kind(root) == NODE_MAPPING ? node_mapping_find(root, "records") : NULL;
     size_t indent = 0;
     if (records && node_kind(records) == NODE_SEQUENCE && node_count(records) > 0) {
         unsigned line = node_position(node_sequence_item(records, 0)).line;
@@ -272,7 +269,7 @@ static size_t records_indent(const char *path, const struct buffer *old)
 static void append_chained(struct buffer *addition, size_t line_start, const char *record,
                            const struct buffer *old)
 {
-    struct buffer before = { 0 };
+    struct buffer before = {0};
     buffer_append(&before, old->data, old->length);
     buffer_append(&before, addition->data, line_start);
     char hex[65];
@@ -295,10 +292,10 @@ bool run_append_records(const char *path, const char *const *records, size_t cou
     if (descriptor < 0)
         return false;
     bool ok = false;
-    struct buffer old = { 0 }, addition = { 0 };
+    struct buffer old = {0}, addition = {0};
     if (!file_read_descriptor(descriptor, &old, LIMIT_FILE_SIZE)) {
-        diag(sink, DIAG_FILE_OPEN, source_position_of_file(path),
-             "cannot lock and read '%s': %s", path, strerror(errno));
+        diag(sink, DIAG_FILE_OPEN, source_position_of_file(path), "cannot lock and read '%s': %s",
+             path, strerror(errno));
         goto cleanup;
     }
     if (old.length > 0 && old.data[old.length - 1] != '\n')

@@ -30,7 +30,7 @@ void run_format_result(struct buffer *out, const struct result_fields *fields);
 struct signoff_fields {
     const char *signatory, *name, *decision, *date, *at, *note;
     const char *statement, *signature; /* relative to the run; NULL when signed in ink */
-    const char *signed_at;       /* when given on paper, before at; NULL when not */
+    const char *signed_at;             /* when given on paper, before at; NULL when not */
     const char *const *conditions;
     size_t condition_count;
 };

@@ -11,21 +11,21 @@
 #include <stddef.h>
 
 enum field_type {
-    FIELD_TEXT,      /* one line of text */
-    FIELD_MARKDOWN,  /* Markdown, may span lines */
-    FIELD_BOOL,      /* true or false */
-    FIELD_INTEGER,   /* a whole number >= 0 */
-    FIELD_ENUM,      /* one of field.choices */
-    FIELD_DURATION,  /* 30m, 2h, 7d, 1h30m */
-    FIELD_DATE,      /* 2026-03-21 */
-    FIELD_TIMESTAMP, /* 2026-03-21T18:00:00+01:00 (offset required) */
-    FIELD_PATH,      /* a file or folder, relative to the file naming it */
-    FIELD_COLOUR,    /* #RRGGBB */
-    FIELD_ID,        /* an identifier this file defines */
-    FIELD_REFERENCE, /* an identifier defined elsewhere */
-    FIELD_MAPPING,   /* keys of field.nested */
-    FIELD_LIST,      /* a list of field.element */
-    FIELD_TEXT_MAP,  /* free identifier keys, each with one line of text */
+    FIELD_TEXT,          /* one line of text */
+    FIELD_MARKDOWN,      /* Markdown, may span lines */
+    FIELD_BOOL,          /* true or false */
+    FIELD_INTEGER,       /* a whole number >= 0 */
+    FIELD_ENUM,          /* one of field.choices */
+    FIELD_DURATION,      /* 30m, 2h, 7d, 1h30m */
+    FIELD_DATE,          /* 2026-03-21 */
+    FIELD_TIMESTAMP,     /* 2026-03-21T18:00:00+01:00 (offset required) */
+    FIELD_PATH,          /* a file or folder, relative to the file naming it */
+    FIELD_COLOUR,        /* #RRGGBB */
+    FIELD_ID,            /* an identifier this file defines */
+    FIELD_REFERENCE,     /* an identifier defined elsewhere */
+    FIELD_MAPPING,       /* keys of field.nested */
+    FIELD_LIST,          /* a list of field.element */
+    FIELD_TEXT_MAP,      /* free identifier keys, each with one line of text */
     FIELD_WINDOW_OFFSET, /* T-48h, T+0:30: a moment relative to the window start */
     FIELD_TYPE_COUNT
 };
@@ -36,18 +36,18 @@ struct field_spec {
     const char *key;
     enum field_type type;
     bool required;
-    const char *default_text;           /* the default, as documented; NULL when none */
-    const char *const *choices;         /* FIELD_ENUM, or a list of them; NULL-terminated */
-    const struct schema *nested;        /* FIELD_MAPPING, or a list of mappings */
-    enum field_type element;            /* FIELD_LIST: the type of each element */
-    const char *meaning;                /* one line for the format reference */
+    const char *default_text;    /* the default, as documented; NULL when none */
+    const char *const *choices;  /* FIELD_ENUM, or a list of them; NULL-terminated */
+    const struct schema *nested; /* FIELD_MAPPING, or a list of mappings */
+    enum field_type element;     /* FIELD_LIST: the type of each element */
+    const char *meaning;         /* one line for the format reference */
 };
 
 /* A mapping's keys. A schema with variants is a list element that takes the
  * first variant whose first key it holds (a run record is a result or a
  * sign-off). */
 struct schema {
-    const char *name;                   /* "item", "phase": names the mapping in messages */
+    const char *name; /* "item", "phase": names the mapping in messages */
     const struct field_spec *fields;
     size_t field_count;
     const struct schema *const *variants;
@@ -59,7 +59,7 @@ enum input_kind {
     INPUT_PROJECT,
     INPUT_RUN,
     INPUT_AUDIT,
-    INPUT_INVENTORY,  /* written by golive import */
+    INPUT_INVENTORY, /* written by golive import */
     INPUT_KIND_COUNT
 };
 

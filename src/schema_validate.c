@@ -16,7 +16,7 @@ struct validation {
 
 /* Reports a problem at a node; returns false, for "return ok || report(...)". */
 static bool report(struct validation *validation, enum diag_code code, const struct node *at,
-                 const char *format, ...) __attribute__((format(printf, 4, 5)));
+                   const char *format, ...) __attribute__((format(printf, 4, 5)));
 
 static bool report(struct validation *validation, enum diag_code code, const struct node *at,
                    const char *format, ...)
@@ -86,7 +86,6 @@ static bool check_path(struct validation *validation, const struct node *value, 
     return true;
 }
 
-
 /* The scalar types: each parsed the way the model will read it. */
 static bool check_form(struct validation *validation, const struct node *value, const char *key,
                        enum field_type type, const char *const *choices)
@@ -98,51 +97,50 @@ static bool check_form(struct validation *validation, const struct node *value, 
     struct colour colour;
     switch (type) {
     case FIELD_BOOL:
-        return node_scalar_type(value) == SCALAR_BOOL
-               || report(validation, DIAG_EXPECTED_BOOL, value, "'%s' must be true or false, not '%s'",
-                       key, text);
+        return node_scalar_type(value) == SCALAR_BOOL ||
+               report(validation, DIAG_EXPECTED_BOOL, value, "'%s' must be true or false, not '%s'",
+                      key, text);
     case FIELD_INTEGER:
-        return (node_scalar_type(value) == SCALAR_INT && text[0] != '-')
-               || report(validation, DIAG_EXPECTED_INTEGER, value,
-                       "'%s' must be a whole number, not '%s'", key, text);
-    case FIELD_ENUM:
-        return check_choice(validation, value, key, choices);
+        return (node_scalar_type(value) == SCALAR_INT && text[0] != '-') ||
+               report(validation, DIAG_EXPECTED_INTEGER, value,
+                      "'%s' must be a whole number, not '%s'", key, text);
+    case FIELD_ENUM: return check_choice(validation, value, key, choices);
     case FIELD_DURATION:
-        return value_parse_duration(text, &duration)
-               || report(validation, DIAG_BAD_DURATION, value,
-                       "'%s' must be a duration such as 30m, 2h, 1h30m or 7d, not '%s'", key, text);
+        return value_parse_duration(text, &duration) ||
+               report(validation, DIAG_BAD_DURATION, value,
+                      "'%s' must be a duration such as 30m, 2h, 1h30m or 7d, not '%s'", key, text);
     case FIELD_WINDOW_OFFSET:
-        return value_parse_window_offset(text, &duration)
-               || report(validation, DIAG_BAD_WINDOW_OFFSET, value,
-                       "'%s' must be a time relative to the window start, such as T-48h, "
-                       "T+0:30 or T+1h30m, not '%s'", key, text);
+        return value_parse_window_offset(text, &duration) ||
+               report(validation, DIAG_BAD_WINDOW_OFFSET, value,
+                      "'%s' must be a time relative to the window start, such as T-48h, "
+                      "T+0:30 or T+1h30m, not '%s'",
+                      key, text);
     case FIELD_DATE:
-        return value_parse_date(text, &date)
-               || report(validation, DIAG_BAD_DATE, value,
-                       "'%s' must be a date as YYYY-MM-DD, not '%s'", key, text);
+        return value_parse_date(text, &date) ||
+               report(validation, DIAG_BAD_DATE, value,
+                      "'%s' must be a date as YYYY-MM-DD, not '%s'", key, text);
     case FIELD_TIMESTAMP:
-        return value_parse_timestamp(text, &timestamp)
-               || report(validation, DIAG_BAD_TIMESTAMP, value,
-                       "'%s' must be a date and time with its UTC offset, such as "
-                       "2026-03-21T18:00:00+01:00, not '%s'", key, text);
+        return value_parse_timestamp(text, &timestamp) ||
+               report(validation, DIAG_BAD_TIMESTAMP, value,
+                      "'%s' must be a date and time with its UTC offset, such as "
+                      "2026-03-21T18:00:00+01:00, not '%s'",
+                      key, text);
     case FIELD_COLOUR:
-        return value_parse_colour(text, &colour)
-               || report(validation, DIAG_BAD_COLOUR, value,
-                       "'%s' must be a colour as #RRGGBB, not '%s'", key, text);
+        return value_parse_colour(text, &colour) ||
+               report(validation, DIAG_BAD_COLOUR, value,
+                      "'%s' must be a colour as #RRGGBB, not '%s'", key, text);
     case FIELD_ID:
     case FIELD_REFERENCE:
         if (strlen(text) > LIMIT_ID_LENGTH)
             return report(validation, DIAG_BAD_IDENTIFIER, value,
                           "'%s' is %zu characters long; an identifier holds at most %u", key,
                           strlen(text), LIMIT_ID_LENGTH);
-        return value_is_identifier(text)
-               || report(validation, DIAG_BAD_IDENTIFIER, value,
-                       "'%s' must be an identifier (letters, digits, '.', '_', '-'), not '%s'", key,
-                       text);
-    case FIELD_PATH:
-        return check_path(validation, value, key);
-    default:
-        return true; /* text and Markdown: any non-empty value */
+        return value_is_identifier(text) ||
+               report(validation, DIAG_BAD_IDENTIFIER, value,
+                      "'%s' must be an identifier (letters, digits, '.', '_', '-'), not '%s'", key,
+                      text);
+    case FIELD_PATH: return check_path(validation, value, key);
+    default: return true; /* text and Markdown: any non-empty value */
     }
 }
 
@@ -150,18 +148,18 @@ static bool check_scalar(struct validation *validation, const struct node *value
                          enum field_type type, const char *const *choices)
 {
     if (node_kind(value) != NODE_SCALAR) {
-        report(validation, DIAG_EXPECTED_SCALAR, value, "'%s' must be a single value, not %s",
-               key, node_kind_name(node_kind(value)));
+        report(validation, DIAG_EXPECTED_SCALAR, value, "'%s' must be a single value, not %s", key,
+               node_kind_name(node_kind(value)));
         return false;
     }
-    return check_text(validation, value, key, type != FIELD_MARKDOWN)
-           && check_form(validation, value, key, type, choices);
+    return check_text(validation, value, key, type != FIELD_MARKDOWN) &&
+           check_form(validation, value, key, type, choices);
 }
 
 bool schema_check_value(const struct node *value, const char *key, enum field_type type,
                         const char *const *choices, struct diag_sink *sink)
 {
-    struct validation validation = { sink, false };
+    struct validation validation = {sink, false};
     return check_scalar(&validation, value, key, type, choices);
 }
 
@@ -211,25 +209,16 @@ static void check_field(struct validation *validation, const struct node *value,
                         const struct field_spec *field)
 {
     switch (field->type) {
-    case FIELD_MAPPING:
-        check_mapping(validation, value, field->nested);
-        return;
-    case FIELD_LIST:
-        check_list(validation, value, field);
-        return;
-    case FIELD_TEXT_MAP:
-        check_text_map(validation, value, field->key);
-        return;
-    default:
-        check_scalar(validation, value, field->key, field->type, field->choices);
-        return;
+    case FIELD_MAPPING: check_mapping(validation, value, field->nested); return;
+    case FIELD_LIST: check_list(validation, value, field); return;
+    case FIELD_TEXT_MAP: check_text_map(validation, value, field->key); return;
+    default: check_scalar(validation, value, field->key, field->type, field->choices); return;
     }
 }
 
 /* A list element with variants takes the first whose leading key it has. */
 static const struct schema *choose_variant(struct validation *validation,
-                                           const struct node *mapping,
-                                           const struct schema *schema)
+                                           const struct node *mapping, const struct schema *schema)
 {
     for (size_t index = 0; index < schema->variant_count; index++)
         if (node_mapping_find(mapping, schema->variants[index]->fields[0].key))
@@ -238,8 +227,9 @@ static const struct schema *choose_variant(struct validation *validation,
     size_t used = 0;
     for (size_t index = 0; index < schema->variant_count; index++)
         used += (size_t)snprintf(keys + used, sizeof keys - used, "%s'%s'",
-                                 index == 0 ? ""
-                                 : index + 1 == schema->variant_count ? " or " : ", ",
+                                 index == 0                           ? ""
+                                 : index + 1 == schema->variant_count ? " or "
+                                                                      : ", ",
                                  schema->variants[index]->fields[0].key);
     report(validation, DIAG_UNKNOWN_RECORD, mapping, "this %s has none of the keys %s",
            schema->name, keys);
@@ -264,8 +254,9 @@ static void check_mapping(struct validation *validation, const struct node *mapp
 {
     if (node_kind(mapping) != NODE_MAPPING) {
         report(validation, DIAG_EXPECTED_MAPPING, mapping, "this %s must be a mapping, not %s",
-               schema->name, node_kind(mapping) == NODE_SCALAR
-                   && node_scalar_type(mapping) == SCALAR_NULL ? "empty"
+               schema->name,
+               node_kind(mapping) == NODE_SCALAR && node_scalar_type(mapping) == SCALAR_NULL
+                   ? "empty"
                    : node_kind_name(node_kind(mapping)));
         return;
     }
@@ -283,14 +274,15 @@ static void check_mapping(struct validation *validation, const struct node *mapp
             check_field(validation, node_mapping_value(mapping, index), field);
     }
     for (size_t index = 0; index < schema->field_count; index++)
-        if (schema->fields[index].required && !node_mapping_find(mapping, schema->fields[index].key))
+        if (schema->fields[index].required &&
+            !node_mapping_find(mapping, schema->fields[index].key))
             report(validation, DIAG_MISSING_KEY, mapping, "this %s lacks the required key '%s'",
                    schema->name, schema->fields[index].key);
 }
 
 bool schema_validate(const struct node *root, const struct schema *schema, struct diag_sink *sink)
 {
-    struct validation validation = { sink, false };
+    struct validation validation = {sink, false};
     check_mapping(&validation, root, schema);
     return !validation.failed;
 }
@@ -298,9 +290,8 @@ bool schema_validate(const struct node *root, const struct schema *schema, struc
 bool schema_detect_kind(const struct node *root, const char *path, enum input_kind *kind,
                         struct diag_sink *sink)
 {
-    static const char *const names[] = { "checklist", "project", "run", "audit", "inventory",
-                                          NULL };
-    struct validation validation = { sink, false };
+    static const char *const names[] = {"checklist", "project", "run", "audit", "inventory", NULL};
+    struct validation validation = {sink, false};
     if (node_kind(root) != NODE_MAPPING) {
         report(&validation, DIAG_EXPECTED_MAPPING, root,
                "a golive file must be a mapping that starts with 'kind:', not %s",
@@ -322,8 +313,8 @@ bool schema_detect_kind(const struct node *root, const char *path, enum input_ki
         char hint[96];
         diag(sink, DIAG_KIND_UNKNOWN, node_position(value),
              "unknown kind '%s'; golive reads checklist, project, run, audit and inventory files%s",
-             node_scalar_text(value), suggest_hint(node_scalar_text(value), names, 5, hint,
-                                                   sizeof hint));
+             node_scalar_text(value),
+             suggest_hint(node_scalar_text(value), names, 5, hint, sizeof hint));
         return false;
     }
     *kind = (enum input_kind)index;

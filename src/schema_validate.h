@@ -17,8 +17,7 @@ bool schema_detect_kind(const struct node *root, const char *path, enum input_ki
 
 /* schema_validate: checks root against schema. Returns true when nothing
  * was reported. */
-bool schema_validate(const struct node *root, const struct schema *schema,
-                     struct diag_sink *sink);
+bool schema_validate(const struct node *root, const struct schema *schema, struct diag_sink *sink);
 
 /* schema_check_value: checks one scalar node against a type (and choices for
  * FIELD_ENUM); what schema_validate does for each scalar. key names the

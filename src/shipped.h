@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 struct shipped_checklist {
-    char *name;                  /* the file name without .yaml */
+    char *name; /* the file name without .yaml */
     char *path;
     struct checklist *checklist; /* NULL when the file is not a valid checklist */
     struct arena *arena;         /* the checklist's */

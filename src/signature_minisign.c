@@ -15,8 +15,8 @@
 #define TRUSTED_COMMENT_MAX 8192u /* minisign's longest trusted comment [bytes] */
 #define CHECKSUM_BYTES 32
 #define PUBLIC_FILE_BYTES (2 + MINISIGN_KEY_ID_BYTES + MINISIGN_PUBLIC_BYTES)
-#define SECRET_FILE_BYTES (2 + 2 + 2 + 32 + 8 + 8 + MINISIGN_KEY_ID_BYTES + MINISIGN_SECRET_BYTES \
-                           + CHECKSUM_BYTES)
+#define SECRET_FILE_BYTES                                                                          \
+    (2 + 2 + 2 + 32 + 8 + 8 + MINISIGN_KEY_ID_BYTES + MINISIGN_SECRET_BYTES + CHECKSUM_BYTES)
 #define SIGNATURE_FILE_BYTES (2 + MINISIGN_KEY_ID_BYTES + MINISIGN_SIGNATURE_BYTES)
 
 static void start_sodium(void)
@@ -47,7 +47,7 @@ static size_t split_lines(const char *text, size_t length, struct line *lines, s
         size_t line_length = end - start;
         if (line_length > 0 && text[end - 1] == '\r')
             line_length--;
-        lines[count++] = (struct line){ text + start, line_length };
+        lines[count++] = (struct line){text + start, line_length};
         start = end + 1;
     }
     return count;
@@ -56,15 +56,15 @@ static size_t split_lines(const char *text, size_t length, struct line *lines, s
 static void report(struct diag_sink *sink, enum diag_code code, const char *path, unsigned line,
                    const char *what)
 {
-    diag(sink, code, (struct source_position){ path, line, 1 }, "%s", what);
+    diag(sink, code, (struct source_position){path, line, 1}, "%s", what);
 }
 
 /* A comment line with its prefix, no longer than limit. */
 static bool comment_line(const struct line *line, const char *prefix, size_t limit)
 {
     size_t prefix_length = strlen(prefix);
-    return line->length >= prefix_length && line->length - prefix_length < limit
-           && memcmp(line->text, prefix, prefix_length) == 0;
+    return line->length >= prefix_length && line->length - prefix_length < limit &&
+           memcmp(line->text, prefix, prefix_length) == 0;
 }
 
 /* Decodes a base64 line of exactly size bytes. */
@@ -75,8 +75,8 @@ static bool decode_line(const struct line *line, unsigned char *out, size_t size
     if (line->length == 0 || line->length > 4 * ((size + 2) / 3))
         return false;
     return sodium_base642bin(out, size, line->text, line->length, NULL, &decoded, &end,
-                             sodium_base64_VARIANT_ORIGINAL) == 0
-           && decoded == size && end == line->text + line->length;
+                             sodium_base64_VARIANT_ORIGINAL) == 0 &&
+           decoded == size && end == line->text + line->length;
 }
 
 /* The two lines of a key file: the comment and the base64 of size bytes. */
@@ -87,8 +87,10 @@ static bool key_lines(const char *path, const char *text, size_t length, unsigne
     size_t count = split_lines(text, length, lines, 3);
     char what[160];
     if (count < 2 || !comment_line(&lines[0], COMMENT_PREFIX, COMMENT_MAX)) {
-        snprintf(what, sizeof what, "this is not a minisign %s: it must begin with a line "
-                                    "'untrusted comment: ...'", kind);
+        snprintf(what, sizeof what,
+                 "this is not a minisign %s: it must begin with a line "
+                 "'untrusted comment: ...'",
+                 kind);
         report(sink, DIAG_KEY_MALFORMED, path, 1, what);
         return false;
     }
@@ -175,13 +177,11 @@ static bool key_stream(const char *passphrase, const unsigned char salt[32], uin
                        uint64_t memlimit, unsigned char *stream, size_t size)
 {
     start_sodium();
-    if (opslimit > crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_MAX
-        || memlimit > crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_MAX
-        || memlimit > (uint64_t)SIZE_MAX)
+    if (opslimit > crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_MAX ||
+        memlimit > crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_MAX || memlimit > (uint64_t)SIZE_MAX)
         return false;
     return crypto_pwhash_scryptsalsa208sha256(stream, size, passphrase, strlen(passphrase), salt,
-                                              (unsigned long long)opslimit, (size_t)memlimit)
-           == 0;
+                                              (unsigned long long)opslimit, (size_t)memlimit) == 0;
 }
 
 bool minisign_secret_key_open(struct minisign_secret_key *key, const char *passphrase)
@@ -190,8 +190,8 @@ bool minisign_secret_key_open(struct minisign_secret_key *key, const char *passp
         return true;
     unsigned char stream[sizeof key->sealed], plain[sizeof key->sealed];
     unsigned char checksum[CHECKSUM_BYTES];
-    bool ok = key_stream(passphrase, key->salt, key->opslimit, key->memlimit, stream,
-                         sizeof stream);
+    bool ok =
+        key_stream(passphrase, key->salt, key->opslimit, key->memlimit, stream, sizeof stream);
     for (size_t index = 0; ok && index < sizeof plain; index++)
         plain[index] = key->sealed[index] ^ stream[index];
     if (ok) {
@@ -209,7 +209,8 @@ bool minisign_secret_key_open(struct minisign_secret_key *key, const char *passp
     return ok;
 }
 
-void minisign_key_pair_new(struct minisign_secret_key *secret, struct minisign_public_key *public_key)
+void minisign_key_pair_new(struct minisign_secret_key *secret,
+                           struct minisign_public_key *public_key)
 {
     start_sodium();
     memset(secret, 0, sizeof *secret);
@@ -257,7 +258,7 @@ void minisign_public_key_format(const struct minisign_public_key *key, struct bu
 void minisign_secret_key_format(const struct minisign_secret_key *key, const char *passphrase,
                                 struct buffer *out)
 {
-    unsigned char raw[SECRET_FILE_BYTES] = { 0 }, *plain = raw + 54;
+    unsigned char raw[SECRET_FILE_BYTES] = {0}, *plain = raw + 54;
     memcpy(raw, "Ed", 2);
     memcpy(raw + 2, passphrase ? "Sc" : "\0\0", 2);
     memcpy(raw + 4, "B2", 2);
@@ -270,9 +271,9 @@ void minisign_secret_key_format(const struct minisign_secret_key *key, const cha
         randombytes_buf(raw + 6, 32);
         store_le64(raw + 38, crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_INTERACTIVE);
         store_le64(raw + 46, crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_INTERACTIVE);
-        if (!key_stream(passphrase, raw + 6, crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_INTERACTIVE, stream,
-                        sizeof stream))
+        if (!key_stream(
+                passphrase, raw + 6, crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_INTERACTIVE,
+                crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_INTERACTIVE, stream, sizeof stream))
             fatal_out_of_memory(crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_INTERACTIVE);
         for (size_t index = 0; index < sizeof stream; index++)
             plain[index] ^= stream[index];
@@ -303,14 +304,14 @@ bool minisign_signature_parse(const char *path, const char *text, size_t length,
                "this is not a minisign signature: it must begin with 'untrusted comment: ...'");
         return false;
     }
-    if (count < 2 || !decode_line(&lines[1], raw, sizeof raw)
-        || (memcmp(raw, "ED", 2) != 0 && memcmp(raw, "Ed", 2) != 0)) {
+    if (count < 2 || !decode_line(&lines[1], raw, sizeof raw) ||
+        (memcmp(raw, "ED", 2) != 0 && memcmp(raw, "Ed", 2) != 0)) {
         report(sink, DIAG_SIGNATURE_MALFORMED, path, 2,
                "the second line must be an Ed25519 signature in base64 ('ED' or 'Ed', 74 bytes)");
         return false;
     }
-    if (count < 3 || !comment_line(&lines[2], TRUSTED_PREFIX, TRUSTED_COMMENT_MAX)
-        || !printable(lines[2].text, lines[2].length)) {
+    if (count < 3 || !comment_line(&lines[2], TRUSTED_PREFIX, TRUSTED_COMMENT_MAX) ||
+        !printable(lines[2].text, lines[2].length)) {
         report(sink, DIAG_SIGNATURE_MALFORMED, path, 3,
                "the third line must be 'trusted comment: ...', printable text");
         return false;
@@ -377,8 +378,8 @@ enum minisign_check minisign_verify(const struct minisign_public_key *key, const
         signed_bytes = digest;
         signed_length = sizeof digest;
     }
-    if (crypto_sign_verify_detached(signature->signature, signed_bytes, signed_length, key->key)
-        != 0)
+    if (crypto_sign_verify_detached(signature->signature, signed_bytes, signed_length, key->key) !=
+        0)
         return MINISIGN_BAD_SIGNATURE;
     size_t comment_length = strlen(signature->trusted_comment);
     unsigned char *joined = xmalloc(MINISIGN_SIGNATURE_BYTES + comment_length);

@@ -41,18 +41,18 @@ struct minisign_secret_key {
 };
 
 struct minisign_signature {
-    bool prehashed;                           /* "ED": BLAKE2b-512 of the message signed */
+    bool prehashed; /* "ED": BLAKE2b-512 of the message signed */
     unsigned char key_id[MINISIGN_KEY_ID_BYTES];
     unsigned char signature[MINISIGN_SIGNATURE_BYTES];
-    char *trusted_comment;                    /* owned */
+    char *trusted_comment; /* owned */
     unsigned char global_signature[MINISIGN_SIGNATURE_BYTES];
 };
 
 enum minisign_check {
     MINISIGN_VALID,
-    MINISIGN_OTHER_KEY,      /* made with a key of another id */
-    MINISIGN_BAD_SIGNATURE,  /* the message or the signature was changed */
-    MINISIGN_BAD_COMMENT,    /* the trusted comment was changed */
+    MINISIGN_OTHER_KEY,     /* made with a key of another id */
+    MINISIGN_BAD_SIGNATURE, /* the message or the signature was changed */
+    MINISIGN_BAD_COMMENT,   /* the trusted comment was changed */
 };
 
 /* The parsers read the text of a file named path and report what is wrong
@@ -70,7 +70,8 @@ void minisign_signature_free(struct minisign_signature *signature);
 bool minisign_secret_key_open(struct minisign_secret_key *key, const char *passphrase);
 
 /* minisign_key_pair_new: a fresh random key pair. */
-void minisign_key_pair_new(struct minisign_secret_key *secret, struct minisign_public_key *public_key);
+void minisign_key_pair_new(struct minisign_secret_key *secret,
+                           struct minisign_public_key *public_key);
 /* minisign_public_key_of: the public half of an opened secret key. */
 void minisign_public_key_of(const struct minisign_secret_key *secret,
                             struct minisign_public_key *out);

@@ -15,11 +15,11 @@
 /* What a signature is checked against. */
 struct signoff_context {
     const struct project *project;
-    const char *root;            /* the project's folder */
+    const char *root; /* the project's folder */
     const char *run_path;
-    const char *run_text;        /* the run as read */
+    const char *run_text; /* the run as read */
     size_t run_length;
-    unsigned record_line;        /* the sign-off's line; 0 before it is appended */
+    unsigned record_line; /* the sign-off's line; 0 before it is appended */
 };
 
 /* signoff_signature_check: checks the statement at statement_path, signed
@@ -28,8 +28,8 @@ struct signoff_context {
 bool signoff_signature_check(const struct signoff_context *context,
                              const struct signatory *signatory, const char *statement_path,
                              const char *signature_path, struct source_position at,
-                             struct signoff_statement *statement,
-                             char key_id[MINISIGN_KEY_ID_HEX], struct diag_sink *sink);
+                             struct signoff_statement *statement, char key_id[MINISIGN_KEY_ID_HEX],
+                             struct diag_sink *sink);
 
 /* signoff_signature_check_run: checks every sign-off of run (text is the
  * run file as read) and marks those whose signature holds. */
@@ -38,8 +38,8 @@ void signoff_signature_check_run(const struct signoff_context *context, struct r
 
 /* signoff_signature_load_key: reads a signatory's public key; false after
  * reporting. */
-bool signoff_signature_load_key(const struct signatory *signatory,
-                                struct minisign_public_key *key, struct diag_sink *sink);
+bool signoff_signature_load_key(const struct signatory *signatory, struct minisign_public_key *key,
+                                struct diag_sink *sink);
 
 /* signoff_signature_run_prefix: the SHA-256 of the first lines of text;
  * false when the text has fewer complete lines. */

@@ -45,15 +45,24 @@ static void list_add(struct text_list *list, const char *text, size_t length)
 static bool take(struct signoff_statement *out, const char *key, size_t key_length,
                  const char *value, size_t value_length)
 {
-    struct { const char *key; char **field; } fields[] = {
-        { "project", &out->project }, { "signatory", &out->signatory }, { "role", &out->role },
-        { "name", &out->name }, { "decision", &out->decision }, { "date", &out->date },
-        { "time", &out->time }, { "run", &out->run }, { "run sha256", &out->run_sha256 },
-        { "build manifest sha256", &out->manifest_sha256 },
+    struct {
+        const char *key;
+        char **field;
+    } fields[] = {
+        {"project", &out->project},
+        {"signatory", &out->signatory},
+        {"role", &out->role},
+        {"name", &out->name},
+        {"decision", &out->decision},
+        {"date", &out->date},
+        {"time", &out->time},
+        {"run", &out->run},
+        {"run sha256", &out->run_sha256},
+        {"build manifest sha256", &out->manifest_sha256},
     };
     for (size_t index = 0; index < sizeof fields / sizeof fields[0]; index++)
-        if (strlen(fields[index].key) == key_length
-            && memcmp(fields[index].key, key, key_length) == 0) {
+        if (strlen(fields[index].key) == key_length &&
+            memcmp(fields[index].key, key, key_length) == 0) {
             if (*fields[index].field)
                 return false;
             *fields[index].field = xmemdup(value, value_length);
@@ -63,8 +72,8 @@ static bool take(struct signoff_statement *out, const char *key, size_t key_leng
         list_add(&out->conditions, value, value_length);
     else if (key_length == 8 && memcmp(key, "document", 8) == 0)
         list_add(&out->documents, value, value_length);
-    else if (key_length == 9 && memcmp(key, "run lines", 9) == 0 && value_length > 2
-             && memcmp(value, "1-", 2) == 0 && value_length < 12)
+    else if (key_length == 9 && memcmp(key, "run lines", 9) == 0 && value_length > 2 &&
+             memcmp(value, "1-", 2) == 0 && value_length < 12)
         out->run_lines = (unsigned)strtoul(value + 2, NULL, 10);
     else
         return false;
@@ -92,11 +101,11 @@ bool signoff_statement_parse(const char *path, const char *text, size_t length,
     for (; start < length; number++) {
         const char *newline = memchr(text + start, '\n', length - start);
         size_t end = newline ? (size_t)(newline - text) : length;
-        bool ok = number == 1 ? end - start == strlen(SIGNOFF_STATEMENT_TITLE)
-                                    && memcmp(text, SIGNOFF_STATEMENT_TITLE, end - start) == 0
+        bool ok = number == 1 ? end - start == strlen(SIGNOFF_STATEMENT_TITLE) &&
+                                    memcmp(text, SIGNOFF_STATEMENT_TITLE, end - start) == 0
                               : parse_line(out, text + start, end - start);
         if (!ok || memchr(text + start, '\0', end - start)) {
-            diag(sink, DIAG_STATEMENT_MALFORMED, (struct source_position){ path, number, 1 },
+            diag(sink, DIAG_STATEMENT_MALFORMED, (struct source_position){path, number, 1},
                  number == 1 ? "this is not a golive sign-off statement: its first line must be "
                                "'" SIGNOFF_STATEMENT_TITLE "'"
                              : "this line is not one a golive sign-off statement holds");
@@ -105,9 +114,9 @@ bool signoff_statement_parse(const char *path, const char *text, size_t length,
         }
         start = end + 1;
     }
-    if (!out->project || !out->signatory || !out->name || !out->decision || !out->date
-        || !out->time || !out->run || !out->run_sha256 || out->run_lines == 0) {
-        diag(sink, DIAG_STATEMENT_MALFORMED, (struct source_position){ path, number, 1 },
+    if (!out->project || !out->signatory || !out->name || !out->decision || !out->date ||
+        !out->time || !out->run || !out->run_sha256 || out->run_lines == 0) {
+        diag(sink, DIAG_STATEMENT_MALFORMED, (struct source_position){path, number, 1},
              "the statement lacks one of project, signatory, name, decision, date, time, run, "
              "run lines and run sha256");
         signoff_statement_free(out);
@@ -128,7 +137,7 @@ void signoff_statement_free(struct signoff_statement *statement)
 
 char *signoff_statement_project(const struct project *project)
 {
-    struct buffer out = { 0 };
+    struct buffer out = {0};
     buffer_printf(&out, "%s (%s)", project->title ? project->title : "",
                   project->client_name ? project->client_name : "");
     return buffer_release(&out);

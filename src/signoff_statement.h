@@ -32,11 +32,11 @@
 
 struct signoff_statement {
     char *project, *signatory, *role, *name, *decision, *date, *time, *run, *run_sha256;
-    char *manifest_sha256;        /* NULL when no build was named */
+    char *manifest_sha256; /* NULL when no build was named */
     struct text_list conditions;
-    struct text_list documents;   /* "NAME SHA256" */
+    struct text_list documents; /* "NAME SHA256" */
     unsigned run_lines;
-    char sha256[65];              /* of the statement's text, when read */
+    char sha256[65]; /* of the statement's text, when read */
 };
 
 void signoff_statement_format(const struct signoff_statement *statement, struct buffer *out);

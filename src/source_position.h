@@ -14,7 +14,7 @@ struct source_position {
 
 static inline struct source_position source_position_of_file(const char *file)
 {
-    struct source_position position = { file, 0, 0 };
+    struct source_position position = {file, 0, 0};
     return position;
 }
 

@@ -18,12 +18,11 @@ struct style {
 
 enum tone { TONE_PLAIN, TONE_HEADING, TONE_GOOD, TONE_WARN, TONE_BAD, TONE_DIM };
 
-static void styled(struct buffer *out, const struct style *style, enum tone tone,
-                   const char *text)
+static void styled(struct buffer *out, const struct style *style, enum tone tone, const char *text)
 {
     static const char *const codes[] = {
-        [TONE_PLAIN] = "", [TONE_HEADING] = "\033[1m", [TONE_GOOD] = "\033[1;32m",
-        [TONE_WARN] = "\033[1;33m", [TONE_BAD] = "\033[1;31m", [TONE_DIM] = "\033[2m",
+        [TONE_PLAIN] = "",          [TONE_HEADING] = "\033[1m", [TONE_GOOD] = "\033[1;32m",
+        [TONE_WARN] = "\033[1;33m", [TONE_BAD] = "\033[1;31m",  [TONE_DIM] = "\033[2m",
     };
     if (style->colour && tone != TONE_PLAIN)
         buffer_printf(out, "%s%s\033[0m", codes[tone], text);
@@ -100,8 +99,8 @@ static void report_reasons(struct buffer *out, const struct project *project,
     size_t count = verdict->reason_count;
     for (size_t index = 0; index < count && index < shown; index++) {
         const struct reason *reason = &verdict->reasons[index];
-        bool named = project->use_count > 1 && reason->checklist
-                     && reason->kind != REASON_REQUIRED_OPEN;
+        bool named =
+            project->use_count > 1 && reason->checklist && reason->kind != REASON_REQUIRED_OPEN;
         buffer_printf(out, "  - %s%s%s [%s]\n", reason->text, named ? ", in " : "",
                       named && reason->checklist->title ? reason->checklist->title : "",
                       evaluate_rules[reason->kind].code);
@@ -172,7 +171,8 @@ static void report_gates(struct buffer *out, const struct style *style,
         const struct checklist *checklist = project->uses[use].checklist;
         if (!checklist || !project->uses[use].gate)
             continue;
-        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
+        {
             if (item->kind != ITEM_DECISION || evaluate_find_decision(project, item->id) != item)
                 continue;
             char name[64];
@@ -187,7 +187,7 @@ static void report_gates(struct buffer *out, const struct style *style,
 void status_report_gate(const struct model *model, const char *name, const struct verdict *gate,
                         bool colour, struct buffer *out)
 {
-    struct style style = { colour };
+    struct style style = {colour};
     enum tone tone;
     const char *word = readiness_word(gate->readiness, &tone);
     buffer_printf(out, "\nGate %s: ", name);
@@ -200,12 +200,14 @@ static void report_approval(struct buffer *out, const struct style *style,
                             const struct project *project)
 {
     const struct approval_state *state = &project->approvals[ARTIFACT_RUNBOOK];
-    static const char *const words[] = {
-        [APPROVAL_NOT_REQUIRED] = "NOT REQUIRED", [APPROVAL_PENDING] = "PENDING",
-        [APPROVAL_APPROVED] = "APPROVED", [APPROVAL_REJECTED] = "REJECTED" };
-    static const enum tone tones[] = {
-        [APPROVAL_NOT_REQUIRED] = TONE_DIM, [APPROVAL_PENDING] = TONE_WARN,
-        [APPROVAL_APPROVED] = TONE_GOOD, [APPROVAL_REJECTED] = TONE_BAD };
+    static const char *const words[] = {[APPROVAL_NOT_REQUIRED] = "NOT REQUIRED",
+                                        [APPROVAL_PENDING] = "PENDING",
+                                        [APPROVAL_APPROVED] = "APPROVED",
+                                        [APPROVAL_REJECTED] = "REJECTED"};
+    static const enum tone tones[] = {[APPROVAL_NOT_REQUIRED] = TONE_DIM,
+                                      [APPROVAL_PENDING] = TONE_WARN,
+                                      [APPROVAL_APPROVED] = TONE_GOOD,
+                                      [APPROVAL_REJECTED] = TONE_BAD};
     buffer_append_text(out, "Approval: ");
     styled(out, style, tones[state->approval], words[state->approval]);
     if (state->approval == APPROVAL_NOT_REQUIRED) {
@@ -221,10 +223,11 @@ static void report_approval(struct buffer *out, const struct style *style,
         const struct signatory *signatory = &project->signatories[index];
         if (SET_HAS(signatory->artifacts, ARTIFACT_RUNBOOK) && !signatory->latest)
             buffer_printf(out, "  - missing: %s (%s)\n", signatory->role, signatory->id);
-        else if (SET_HAS(signatory->artifacts, ARTIFACT_RUNBOOK)
-                 && signatory->latest->decision == SIGNOFF_REJECTED)
-            buffer_printf(out, signatory->latest->deputy ? "  - rejected by %s, for %s\n"
-                                                         : "  - rejected by %s (%s)\n",
+        else if (SET_HAS(signatory->artifacts, ARTIFACT_RUNBOOK) &&
+                 signatory->latest->decision == SIGNOFF_REJECTED)
+            buffer_printf(out,
+                          signatory->latest->deputy ? "  - rejected by %s, for %s\n"
+                                                    : "  - rejected by %s (%s)\n",
                           signatory->latest->name, signatory->role);
     }
 }
@@ -270,7 +273,8 @@ static void report_rollups(struct buffer *out, const struct style *style,
 {
     buffer_append_char(out, '\n');
     styled(out, style, TONE_HEADING,
-           "Checklist                      Steps  Closed  Req.open  Block.open  Blk/Fail  Rollback  Verdict");
+           "Checklist                      Steps  Closed  Req.open  Block.open  Blk/Fail  Rollback "
+           " Verdict");
     buffer_append_char(out, '\n');
     for (size_t index = 0; index < project->use_count; index++) {
         const struct checklist_use *use = &project->uses[index];
@@ -310,12 +314,13 @@ static void report_next_steps(struct buffer *out, const struct style *style,
         const struct checklist *checklist = project->uses[use].checklist;
         if (!checklist || !project->uses[use].gate)
             continue;
-        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
+        {
             if (!item->blocking || item->state.closed)
                 continue;
             if (open++ >= NEXT_STEPS_SHOWN)
                 continue;
-            struct buffer owner = { 0 };
+            struct buffer owner = {0};
             owner_text(&owner, project, item);
             buffer_append_text(out, "  ");
             column(out, item->id, 6);
@@ -343,14 +348,15 @@ static void report_stale_evidence(struct buffer *out, const struct style *style,
         const struct checklist *checklist = project->uses[use].checklist;
         if (!checklist)
             continue;
-        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
+        {
             if (!item->state.evidence_stale)
                 continue;
             char age[32], limit[32];
-            buffer_printf(out, "  %s %s: %s old, at most %s\n", item->id, item->title,
-                          value_format_duration(item->state.evidence_age.minutes, age, sizeof age),
-                          value_format_duration(item->evidence_max_age.minutes, limit,
-                                                sizeof limit));
+            buffer_printf(
+                out, "  %s %s: %s old, at most %s\n", item->id, item->title,
+                value_format_duration(item->state.evidence_age.minutes, age, sizeof age),
+                value_format_duration(item->evidence_max_age.minutes, limit, sizeof limit));
             count++;
         }
     }
@@ -358,8 +364,7 @@ static void report_stale_evidence(struct buffer *out, const struct style *style,
         buffer_append_text(out, "  none\n");
 }
 
-static void phase_time_row(struct buffer *out, const struct style *style,
-                           const struct phase *phase)
+static void phase_time_row(struct buffer *out, const struct style *style, const struct phase *phase)
 {
     char budget[32] = "-", actual[32] = "-", over[40] = "";
     if (phase->budget.set)
@@ -374,8 +379,7 @@ static void phase_time_row(struct buffer *out, const struct style *style,
     column(out, actual, 14);
     /* As the runbook: "so far" while unfinished, "over" beyond the budget,
      * both when both hold. */
-    bool so_far = phase->timing.started && !phase->timing.finished
-                  && !phase->timing.before_window;
+    bool so_far = phase->timing.started && !phase->timing.finished && !phase->timing.before_window;
     if (so_far)
         styled(out, style, TONE_DIM, "so far");
     if (phase->timing.over_budget.minutes > 0) {
@@ -460,8 +464,7 @@ static void forecast_rows(struct buffer *out, const struct style *style,
                   checklist->title ? checklist->title : "",
                   clock_text(project, plan->start, from, sizeof from),
                   clock_text(project, plan->end, to, sizeof to),
-                  value_format_duration(plan->end - plan->start, length,
-                                        sizeof length),
+                  value_format_duration(plan->end - plan->start, length, sizeof length),
                   plan->last ? plan->last->id : "-");
     if (!forecast->present) {
         buffer_append_text(out, "    Forecast: nothing recorded yet\n");
@@ -474,8 +477,9 @@ static void forecast_rows(struct buffer *out, const struct style *style,
     if (delay)
         styled(out, style, forecast->delay > 0 ? TONE_WARN : TONE_GOOD,
                value_format_duration(delay, length, sizeof length));
-    buffer_append_text(out, forecast->delay > 0 ? " behind plan\n"
-                            : forecast->delay < 0 ? " ahead of plan\n" : "as planned\n");
+    buffer_append_text(out, forecast->delay > 0   ? " behind plan\n"
+                            : forecast->delay < 0 ? " ahead of plan\n"
+                                                  : "as planned\n");
     if (forecast->decision && project->rollback_deadline.set) {
         buffer_printf(out, "    Decision at step %s %s %s\n", forecast->decision->id,
                       forecast->decided ? "recorded at" : "forecast by",
@@ -525,7 +529,7 @@ static void strip_line_ends(struct buffer *out, size_t from)
 void status_report(const struct model *model, bool colour, struct buffer *out)
 {
     size_t start = out->length;
-    struct style style = { colour };
+    struct style style = {colour};
     const struct project *project = model->project;
     report_heading(out, &style, project);
     report_verdict(out, &style, project);

@@ -29,12 +29,14 @@ static unsigned suggest_distance(const char *left, const char *right)
         table[0][column] = (unsigned)column;
     for (size_t row = 1; row <= rows; row++) {
         for (size_t column = 1; column <= columns; column++) {
-            unsigned cost = tolower((unsigned char)left[row - 1])
-                                    == tolower((unsigned char)right[column - 1]) ? 0 : 1;
+            unsigned cost =
+                tolower((unsigned char)left[row - 1]) == tolower((unsigned char)right[column - 1])
+                    ? 0
+                    : 1;
             unsigned best = minimum3(table[row - 1][column] + 1, table[row][column - 1] + 1,
                                      table[row - 1][column - 1] + cost);
-            if (row > 1 && column > 1 && left[row - 1] == right[column - 2]
-                && left[row - 2] == right[column - 1] && table[row - 2][column - 2] + 1 < best)
+            if (row > 1 && column > 1 && left[row - 1] == right[column - 2] &&
+                left[row - 2] == right[column - 1] && table[row - 2][column - 2] + 1 < best)
                 best = table[row - 2][column - 2] + 1;
             table[row][column] = best;
         }
@@ -49,8 +51,8 @@ const char *suggest_closest(const char *word, const char *const *candidates, siz
     for (size_t index = 0; index < count; index++) {
         if (!candidates[index])
             continue;
-        size_t longer = strlen(word) > strlen(candidates[index]) ? strlen(word)
-                                                                  : strlen(candidates[index]);
+        size_t longer =
+            strlen(word) > strlen(candidates[index]) ? strlen(word) : strlen(candidates[index]);
         unsigned allowed = (unsigned)(longer / 3);
         if (allowed < 1)
             allowed = 1;
@@ -63,8 +65,8 @@ const char *suggest_closest(const char *word, const char *const *candidates, siz
     return best;
 }
 
-const char *suggest_hint(const char *word, const char *const *candidates, size_t count,
-                         char *out, size_t size)
+const char *suggest_hint(const char *word, const char *const *candidates, size_t count, char *out,
+                         size_t size)
 {
     const char *closest = suggest_closest(word, candidates, count);
     if (closest)

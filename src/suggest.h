@@ -13,7 +13,7 @@ const char *suggest_closest(const char *word, const char *const *candidates, siz
 /* suggest_hint: "; did you mean 'WORD'?" naming the closest candidate, or ""
  * when none is close; written into out (at least 96 bytes is enough for
  * identifiers), which it returns. */
-const char *suggest_hint(const char *word, const char *const *candidates, size_t count,
-                         char *out, size_t size);
+const char *suggest_hint(const char *word, const char *const *candidates, size_t count, char *out,
+                         size_t size);
 
 #endif

@@ -27,7 +27,7 @@ void text_describe_code_point(unsigned long code_point, char *out, size_t size)
 
 bool text_check(const char *name, const char *text, size_t length, struct diag_sink *sink)
 {
-    struct source_position position = { name, 1, 1 };
+    struct source_position position = {name, 1, 1};
     size_t offset = 0;
     while (offset < length) {
         unsigned char byte = (unsigned char)text[offset];
@@ -44,8 +44,8 @@ bool text_check(const char *name, const char *text, size_t length, struct diag_s
                  (unsigned char)text[offset]);
             return false;
         }
-        bool line_end = code_point == '\n'
-                        || (code_point == '\r' && offset + 1 < length && text[offset + 1] == '\n');
+        bool line_end = code_point == '\n' ||
+                        (code_point == '\r' && offset + 1 < length && text[offset + 1] == '\n');
         if (utf8_is_control(code_point) && code_point != '\t' && !line_end) {
             char description[48];
             text_describe_code_point(code_point, description, sizeof description);

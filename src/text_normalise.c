@@ -16,10 +16,10 @@ static bool may_change(uint32_t code_point)
     if (code_point < 0x0300)
         return false;
     const utf8proc_property_t *property = utf8proc_get_property((utf8proc_int32_t)code_point);
-    if (property->combining_class != 0 || property->comp_exclusion
-        || property->category == UTF8PROC_CATEGORY_MN || property->category == UTF8PROC_CATEGORY_MC
-        || property->category == UTF8PROC_CATEGORY_ME
-        || (code_point >= 0x1160 && code_point <= 0x11FF))
+    if (property->combining_class != 0 || property->comp_exclusion ||
+        property->category == UTF8PROC_CATEGORY_MN || property->category == UTF8PROC_CATEGORY_MC ||
+        property->category == UTF8PROC_CATEGORY_ME ||
+        (code_point >= 0x1160 && code_point <= 0x11FF))
         return true;
     if (property->decomp_seqindex == UINT16_MAX || property->decomp_type != 0)
         return false;
@@ -73,8 +73,8 @@ void text_fold(const char *text, struct buffer *out)
 {
     utf8proc_uint8_t *folded = NULL;
     utf8proc_ssize_t size = utf8proc_map((const utf8proc_uint8_t *)text, 0, &folded,
-                                         UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE
-                                             | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+                                         UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                             UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
     if (size < 0)
         buffer_append_text(out, text);
     else
@@ -92,19 +92,20 @@ bool text_is_combining_mark(uint32_t code_point)
 
 bool text_draws_nothing(uint32_t code_point)
 {
-    return code_point == 0x00AD || (code_point >= 0x200B && code_point <= 0x200F)
-           || code_point == 0x2060 || code_point == 0xFEFF
-           || (code_point >= 0xFE00 && code_point <= 0xFE0F);
+    return code_point == 0x00AD || (code_point >= 0x200B && code_point <= 0x200F) ||
+           code_point == 0x2060 || code_point == 0xFEFF ||
+           (code_point >= 0xFE00 && code_point <= 0xFE0F);
 }
 
 size_t text_presentation_letters(uint32_t code_point, uint32_t out[TEXT_LETTERS_MAX])
 {
-    bool form = (code_point >= 0xFB50 && code_point <= 0xFDFF)
-                || (code_point >= 0xFE70 && code_point <= 0xFEFE);
+    bool form = (code_point >= 0xFB50 && code_point <= 0xFDFF) ||
+                (code_point >= 0xFE70 && code_point <= 0xFEFE);
     utf8proc_uint8_t encoded[4], *letters = NULL;
-    utf8proc_ssize_t length = form ? utf8proc_encode_char((utf8proc_int32_t)code_point, encoded) : 0;
-    if (length <= 0
-        || utf8proc_map(encoded, length, &letters, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT) < 0)
+    utf8proc_ssize_t length =
+        form ? utf8proc_encode_char((utf8proc_int32_t)code_point, encoded) : 0;
+    if (length <= 0 || utf8proc_map(encoded, length, &letters,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT) < 0)
         return 0;
     size_t count = 0;
     for (const utf8proc_uint8_t *at = letters; *at && count < TEXT_LETTERS_MAX; count++) {

@@ -14,10 +14,10 @@
  * their presentation forms, and the marks that make text right to left. */
 static bool is_right_to_left(uint32_t code_point)
 {
-    return (code_point >= 0x0590 && code_point <= 0x08FF)
-           || (code_point >= 0xFB1D && code_point <= 0xFDFF)
-           || (code_point >= 0xFE70 && code_point <= 0xFEFE) || code_point == 0x200F
-           || code_point == 0x202B || code_point == 0x202E || code_point == 0x2067;
+    return (code_point >= 0x0590 && code_point <= 0x08FF) ||
+           (code_point >= 0xFB1D && code_point <= 0xFDFF) ||
+           (code_point >= 0xFE70 && code_point <= 0xFEFE) || code_point == 0x200F ||
+           code_point == 0x202B || code_point == 0x202E || code_point == 0x2067;
 }
 
 bool text_shape_wanted(const char *text, size_t length)
@@ -39,12 +39,12 @@ void text_shaping_free(struct text_shaping *shaping)
 {
     free(shaping->text);
     free(shaping->levels);
-    *shaping = (struct text_shaping){ 0 };
+    *shaping = (struct text_shaping){0};
 }
 
 /* Levels, joining and shapes of str[0..count), in place. */
-static void analyse(FriBidiChar *str, FriBidiLevel *levels, size_t count,
-                    enum text_shape_mode mode, bool *right_to_left)
+static void analyse(FriBidiChar *str, FriBidiLevel *levels, size_t count, enum text_shape_mode mode,
+                    bool *right_to_left)
 {
     FriBidiCharType *types = xcalloc(count ? count : 1, sizeof *types);
     FriBidiBracketType *brackets = xcalloc(count ? count : 1, sizeof *brackets);
@@ -139,7 +139,7 @@ void text_visual_line(const char *text, size_t length, struct buffer *out)
 {
     size_t count;
     uint32_t *code_points = decode_all(text, length, &count);
-    struct text_shaping shaping = { 0 };
+    struct text_shaping shaping = {0};
     /* Code keeps a cell per letter: no lam-alef ligature. */
     text_shape(code_points, count, TEXT_SHAPE_FORMS, &shaping);
     /* Clusters, a letter with the marks after it, move as one. */
@@ -177,8 +177,8 @@ void text_append_reversed(const char *text, size_t length, struct buffer *out)
                 start--;
             while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80);
             utf8_decode_lossy(text + start, end - start, &code_point);
-        } while (start > 0 && text_is_combining_mark(code_point)
-                 && code_point != TEXT_LIGATURE_LAM); /* a letter of its own */
+        } while (start > 0 && text_is_combining_mark(code_point) &&
+                 code_point != TEXT_LIGATURE_LAM); /* a letter of its own */
         buffer_append(out, text + start, end - start);
         end = start;
     }

@@ -19,16 +19,16 @@
 bool text_shape_wanted(const char *text, size_t length);
 
 struct text_shaping {
-    uint32_t *text;              /* shaped, in logical order */
-    uint8_t *levels;             /* the embedding level of each */
+    uint32_t *text;  /* shaped, in logical order */
+    uint8_t *levels; /* the embedding level of each */
     size_t count;
-    bool right_to_left;          /* the paragraph's direction, from its first strong letter */
+    bool right_to_left; /* the paragraph's direction, from its first strong letter */
 };
 
 enum text_shape_mode {
-    TEXT_SHAPE_LEVELS,           /* levels only; the text is copied */
-    TEXT_SHAPE_FORMS,            /* and letters in their joining forms, brackets mirrored */
-    TEXT_SHAPE_LIGATURES,        /* and lam-alef as one ligature */
+    TEXT_SHAPE_LEVELS,    /* levels only; the text is copied */
+    TEXT_SHAPE_FORMS,     /* and letters in their joining forms, brackets mirrored */
+    TEXT_SHAPE_LIGATURES, /* and lam-alef as one ligature */
 };
 
 /* A lam-alef ligature is drawn as two glyphs, each standing for one letter,

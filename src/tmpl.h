@@ -57,8 +57,7 @@ void tmpl_free(struct tmpl *loaded);
  * from, the template itself first, then each partial: path and contents,
  * so that a build can list them among its inputs. */
 size_t tmpl_source_count(const struct tmpl *loaded);
-const char *tmpl_source(const struct tmpl *loaded, size_t index, const char **text,
-                        size_t *length);
+const char *tmpl_source(const struct tmpl *loaded, size_t index, const char **text, size_t *length);
 
 /* tmpl_escape_from_name: "markdown", "html" or "none". Returns false for
  * any other name. */

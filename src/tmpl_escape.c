@@ -42,17 +42,23 @@ static bool is_blank(char character)
 static bool is_container_character(char character)
 {
     switch (character) {
-    case ' ': case '\t': case '>': case '-': case '+': case '*': case '#': case '|': case '.':
-    case ')':
-        return true;
-    default:
-        return character >= '0' && character <= '9';
+    case ' ':
+    case '\t':
+    case '>':
+    case '-':
+    case '+':
+    case '*':
+    case '#':
+    case '|':
+    case '.':
+    case ')': return true;
+    default: return character >= '0' && character <= '9';
     }
 }
 
 static struct markdown_context read_context(const struct buffer *out, size_t line_start)
 {
-    struct markdown_context context = { false, false, true };
+    struct markdown_context context = {false, false, true};
     const char *line = buffer_text(out) + line_start;
     size_t length = out->length - line_start, at = 0;
     while (at < length && (is_blank(line[at]) || line[at] == '>'))
@@ -92,8 +98,8 @@ static size_t escape_block_marker(struct buffer *out, const char *text, size_t l
     while (digits < length && isdigit((unsigned char)text[digits]))
         digits++;
     /* "1. " or "12) " starts an ordered list; "1.5" does not. */
-    if (digits >= 1 && digits <= 9 && digits < length && strchr(".)", text[digits])
-        && (digits + 1 == length || is_blank(text[digits + 1]))) {
+    if (digits >= 1 && digits <= 9 && digits < length && strchr(".)", text[digits]) &&
+        (digits + 1 == length || is_blank(text[digits + 1]))) {
         buffer_append(out, text, digits);
         buffer_append_char(out, '\\');
         buffer_append_char(out, text[digits]);
@@ -119,22 +125,26 @@ static bool needs_backslash(const char *text, size_t length, size_t at)
 {
     char character = text[at];
     switch (character) {
-    case '`': case '*': case '_': case '~': case '[': case ']': case '<': case '|':
-        return true;
+    case '`':
+    case '*':
+    case '_':
+    case '~':
+    case '[':
+    case ']':
+    case '<':
+    case '|': return true;
     case '&': /* could start an entity such as &amp; or &#42; */
         return at + 1 == length || isalnum((unsigned char)text[at + 1]) || text[at + 1] == '#';
-    case '#':
-        return is_heading_hash(text, length, at);
+    case '#': return is_heading_hash(text, length, at);
     case ':': /* http:// and the like: GFM would make a link */
         return at + 2 < length && text[at + 1] == '/' && text[at + 2] == '/';
     case '.': /* www. : GFM would make a link */
-        return at >= 3 && tolower((unsigned char)text[at - 3]) == 'w'
-               && tolower((unsigned char)text[at - 2]) == 'w'
-               && tolower((unsigned char)text[at - 1]) == 'w';
+        return at >= 3 && tolower((unsigned char)text[at - 3]) == 'w' &&
+               tolower((unsigned char)text[at - 2]) == 'w' &&
+               tolower((unsigned char)text[at - 1]) == 'w';
     case '!': /* before a '[' the template writes next, it would make an image */
         return at + 1 == length;
-    default:
-        return false;
+    default: return false;
     }
 }
 
@@ -142,8 +152,8 @@ static bool needs_backslash(const char *text, size_t length, size_t at)
 static bool is_plain(const char *text, size_t length, size_t at)
 {
     unsigned char character = (unsigned char)text[at];
-    return character != '\\' && (character >= 0x20 || character == '\t') && character != 0x7F
-           && !needs_backslash(text, length, at);
+    return character != '\\' && (character >= 0x20 || character == '\t') && character != 0x7F &&
+           !needs_backslash(text, length, at);
 }
 
 static void escape_inline(struct buffer *out, const char *text, size_t length, size_t at,
@@ -207,8 +217,7 @@ static bool in_directive(const struct buffer *out, size_t line_start)
     return opened && !strstr(opened, DIRECTIVE_CLOSING);
 }
 
-static void escape_markdown(const char *text, size_t length, struct buffer *out,
-                            size_t line_start)
+static void escape_markdown(const char *text, size_t length, struct buffer *out, size_t line_start)
 {
     if (in_directive(out, line_start)) {
         directive_quote_append(out, text, length); /* Markdown escapes would be read literally */
@@ -265,8 +274,8 @@ void tmpl_escape_append(enum tmpl_escape escape, const char *text, size_t length
 
 bool tmpl_escape_from_name(const char *name, enum tmpl_escape *escape)
 {
-    static const enum tmpl_escape all[] = { TMPL_ESCAPE_MARKDOWN, TMPL_ESCAPE_HTML,
-                                            TMPL_ESCAPE_NONE };
+    static const enum tmpl_escape all[] = {TMPL_ESCAPE_MARKDOWN, TMPL_ESCAPE_HTML,
+                                           TMPL_ESCAPE_NONE};
     for (size_t index = 0; index < sizeof all / sizeof all[0]; index++) {
         if (strcmp(name, tmpl_escape_name(all[index])) == 0) {
             *escape = all[index];

@@ -37,8 +37,7 @@ static size_t add_part(struct tmpl *loaded)
 {
     size_t capacity = loaded->capacity; /* the two arrays grow together */
     loaded->parts = xgrow(loaded->parts, &capacity, loaded->count + 1, sizeof(struct tmpl_part));
-    loaded->by_name = xgrow(loaded->by_name, &loaded->capacity, loaded->count + 1,
-                            sizeof(size_t));
+    loaded->by_name = xgrow(loaded->by_name, &loaded->capacity, loaded->count + 1, sizeof(size_t));
     memset(&loaded->parts[loaded->count], 0, sizeof(struct tmpl_part));
     return loaded->count++;
 }
@@ -54,8 +53,7 @@ static int compare_name(const char *name, size_t length, const char *known)
 
 /* The part holding the partial called name, or NOT_FOUND with *slot set to
  * where its index belongs in by_name. */
-static size_t find_partial(const struct tmpl *loaded, const char *name, size_t length,
-                           size_t *slot)
+static size_t find_partial(const struct tmpl *loaded, const char *name, size_t length, size_t *slot)
 {
     size_t low = 0, high = loaded->count - 1; /* partials are parts 1 .. count-1 */
     while (low < high) {
@@ -122,8 +120,8 @@ static bool read_partial(struct loader *loader, struct tmpl_part *part,
                          struct source_position cited_at)
 {
     if (!loader->main_path) {
-        const struct node *text = loader->partials
-                                      ? node_mapping_find(loader->partials, part->name) : NULL;
+        const struct node *text =
+            loader->partials ? node_mapping_find(loader->partials, part->name) : NULL;
         if (!text || node_kind(text) != NODE_SCALAR) {
             if (loader->missing == TMPL_MISSING_PARTIAL_EMPTY)
                 return false;
@@ -136,7 +134,7 @@ static bool read_partial(struct loader *loader, struct tmpl_part *part,
         part->source = xmemdup(node_scalar_text(text), part->length);
         return true;
     }
-    struct buffer file_name = { 0 };
+    struct buffer file_name = {0};
     buffer_printf(&file_name, "%s.md", part->name);
     part->path = path_join_relative(loader->main_path, buffer_text(&file_name));
     buffer_free(&file_name);
@@ -176,9 +174,9 @@ static void link_partial(struct loader *loader, size_t part, size_t node)
         struct tmpl_part *partial = &loaded->parts[found];
         partial->name = name;
         partial->absent = !read_partial(loader, partial, cited_at);
-        if (!partial->absent
-            && (!text_check(partial->path, partial->source, partial->length, loader->sink)
-                || !tmpl_parse(partial, loader->sink))) {
+        if (!partial->absent &&
+            (!text_check(partial->path, partial->source, partial->length, loader->sink) ||
+             !tmpl_parse(partial, loader->sink))) {
             partial->absent = true;
             loader->failed = true;
         }
@@ -196,8 +194,8 @@ static struct tmpl *load(struct loader *loader, char *path, char *source, size_t
     main_part->path = path;
     main_part->source = source;
     main_part->length = length;
-    if (!text_check(main_part->path, main_part->source, main_part->length, loader->sink)
-        || !tmpl_parse(main_part, loader->sink))
+    if (!text_check(main_part->path, main_part->source, main_part->length, loader->sink) ||
+        !tmpl_parse(main_part, loader->sink))
         loader->failed = true;
     /* Link even after an error, so that one run reports every missing partial. */
     for (size_t part = 0; part < loaded->count; part++)
@@ -218,8 +216,7 @@ struct tmpl *tmpl_load_file(const char *path, struct source_position cited_at,
     size_t length;
     if (!file_read(path, cited_at, sink, &source, &length))
         return NULL;
-    struct loader loader = { .main_path = path, .missing = TMPL_MISSING_PARTIAL_ERROR,
-                             .sink = sink };
+    struct loader loader = {.main_path = path, .missing = TMPL_MISSING_PARTIAL_ERROR, .sink = sink};
     return load(&loader, xstrdup(path), source, length);
 }
 
@@ -227,7 +224,7 @@ struct tmpl *tmpl_load_text(const char *name, const char *text, size_t length,
                             const struct node *partials, enum tmpl_missing_partial missing,
                             struct diag_sink *sink)
 {
-    struct loader loader = { .partials = partials, .missing = missing, .sink = sink };
+    struct loader loader = {.partials = partials, .missing = missing, .sink = sink};
     return load(&loader, xstrdup(name), xmemdup(text, length), length);
 }
 
@@ -247,8 +244,7 @@ size_t tmpl_source_count(const struct tmpl *loaded)
     return loaded->count;
 }
 
-const char *tmpl_source(const struct tmpl *loaded, size_t index, const char **text,
-                        size_t *length)
+const char *tmpl_source(const struct tmpl *loaded, size_t index, const char **text, size_t *length)
 {
     const struct tmpl_part *part = &loaded->parts[index];
     *text = part->absent ? "" : part->source;

@@ -28,10 +28,10 @@ struct parser {
     size_t length;
     struct diag_sink *sink;
     struct delimiter open, close;
-    size_t offset;       /* where scanning resumes: just past the last tag */
-    bool at_line_start;  /* offset begins a template line */
-    bool failed;         /* an error was recorded; parsing may carry on */
-    size_t *sections;    /* node indices of the open sections, innermost last */
+    size_t offset;      /* where scanning resumes: just past the last tag */
+    bool at_line_start; /* offset begins a template line */
+    bool failed;        /* an error was recorded; parsing may carry on */
+    size_t *sections;   /* node indices of the open sections, innermost last */
     size_t depth, capacity;
     /* Offsets turn into line and column by counting forward from the last
      * position asked for; tags are met in order, so the whole parse counts
@@ -82,8 +82,8 @@ static struct source_position position_at(struct parser *parser, size_t offset)
             parser->cursor_column++; /* columns count characters, not bytes */
         }
     }
-    struct source_position position = { parser->part->path, parser->cursor_line,
-                                        parser->cursor_column };
+    struct source_position position = {parser->part->path, parser->cursor_line,
+                                       parser->cursor_column};
     return position;
 }
 
@@ -95,8 +95,8 @@ static size_t find(const struct parser *parser, size_t from, const char *needle,
     if (needle_length == 0 || parser->length < needle_length)
         return NOT_FOUND;
     for (size_t at = from; at + needle_length <= parser->length; at++) {
-        const char *candidate = memchr(parser->source + at, needle[0],
-                                       parser->length - needle_length + 1 - at);
+        const char *candidate =
+            memchr(parser->source + at, needle[0], parser->length - needle_length + 1 - at);
         if (!candidate)
             return NOT_FOUND;
         at = (size_t)(candidate - parser->source);
@@ -266,8 +266,8 @@ static bool open_section(struct parser *parser, const struct tag *tag)
         parser->part->nodes[index].text = parser->source + tag->name_start;
         parser->part->nodes[index].length = tag->name_length;
     }
-    parser->sections = xgrow(parser->sections, &parser->capacity, parser->depth + 1,
-                             sizeof(size_t));
+    parser->sections =
+        xgrow(parser->sections, &parser->capacity, parser->depth + 1, sizeof(size_t));
     parser->sections[parser->depth++] = index;
     return true;
 }
@@ -313,19 +313,22 @@ static bool partial_name_is_plain(struct parser *parser, const struct tag *tag,
     if (name[0] == '/') {
         diag(parser->sink, DIAG_TEMPLATE_PARTIAL_ABSOLUTE, position,
              "the partial '%.*s' is an absolute path; partials are read only from the "
-             "template's own folder", length, name);
+             "template's own folder",
+             length, name);
         return false;
     }
     if (holds(name, tag->name_length, "..")) {
         diag(parser->sink, DIAG_TEMPLATE_PARTIAL_PARENT, position,
              "the partial '%.*s' holds '..'; partials are read only from the template's "
-             "own folder", length, name);
+             "own folder",
+             length, name);
         return false;
     }
     if (holds(name, tag->name_length, "/") || holds(name, tag->name_length, "\\")) {
         diag(parser->sink, DIAG_TEMPLATE_PARTIAL_SEPARATOR, position,
              "the partial '%.*s' names a folder; partials are read only from the "
-             "template's own folder", length, name);
+             "template's own folder",
+             length, name);
         return false;
     }
     return true;
@@ -401,7 +404,10 @@ static bool set_delimiters(struct parser *parser, const struct tag *tag)
     if (count != 2) {
         diag(parser->sink, DIAG_TEMPLATE_DELIMITER_COUNT, position,
              "this set-delimiter tag gives %s delimiter%s; it needs two, as in {{=<%% %%>=}}",
-             count == 0 ? "no" : count == 1 ? "one" : "more than two", count == 1 ? "" : "s");
+             count == 0   ? "no"
+             : count == 1 ? "one"
+                          : "more than two",
+             count == 1 ? "" : "s");
         return false;
     }
     for (size_t word = 0; word < 2; word++) {
@@ -417,8 +423,8 @@ static bool set_delimiters(struct parser *parser, const struct tag *tag)
             return false;
         }
     }
-    parser->open = (struct delimiter){ source + words[0], lengths[0] };
-    parser->close = (struct delimiter){ source + words[1], lengths[1] };
+    parser->open = (struct delimiter){source + words[0], lengths[0]};
+    parser->close = (struct delimiter){source + words[1], lengths[1]};
     return true;
 }
 
@@ -453,9 +459,15 @@ static void report_unclosed_sections(struct parser *parser)
 bool tmpl_parse(struct tmpl_part *part, struct diag_sink *sink)
 {
     struct parser parser = {
-        .part = part, .source = part->source, .length = part->length, .sink = sink,
-        .open = { "{{", 2 }, .close = { "}}", 2 }, .at_line_start = true,
-        .cursor_line = 1, .cursor_column = 1,
+        .part = part,
+        .source = part->source,
+        .length = part->length,
+        .sink = sink,
+        .open = {"{{", 2},
+        .close = {"}}", 2},
+        .at_line_start = true,
+        .cursor_line = 1,
+        .cursor_column = 1,
     };
     for (;;) {
         size_t start = find(&parser, parser.offset, parser.open.text, parser.open.length);

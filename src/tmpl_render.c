@@ -60,8 +60,8 @@ static void push_context(struct renderer *renderer, const struct node *context)
     renderer->contexts[renderer->context_count++] = context;
 }
 
-static void fail(struct renderer *renderer, enum diag_code code,
-                 const struct tmpl_node *tag, const char *message)
+static void fail(struct renderer *renderer, enum diag_code code, const struct tmpl_node *tag,
+                 const char *message)
 {
     struct source_position position = tag ? tag->position : source_position_of_file(NULL);
     diag(renderer->sink, code, position, "%s", message);
@@ -76,7 +76,8 @@ static bool count_step(struct renderer *renderer, const struct tmpl_node *tag)
     char message[160];
     snprintf(message, sizeof message,
              "rendering takes more than %u steps here; sections nested over long lists "
-             "multiply", LIMIT_TEMPLATE_STEPS);
+             "multiply",
+             LIMIT_TEMPLATE_STEPS);
     fail(renderer, DIAG_TEMPLATE_STEPS, tag, message);
     return false;
 }
@@ -139,15 +140,15 @@ static bool is_falsey(const struct node *value)
     if (node_kind(value) != NODE_SCALAR)
         return false;
     enum scalar_type type = node_scalar_type(value);
-    return type == SCALAR_NULL || (type == SCALAR_BOOL && !node_scalar_is_true(value))
-           || (type == SCALAR_STRING && node_scalar_length(value) == 0);
+    return type == SCALAR_NULL || (type == SCALAR_BOOL && !node_scalar_is_true(value)) ||
+           (type == SCALAR_STRING && node_scalar_length(value) == 0);
 }
 
 /* Writes digits (a significand without its point) times ten to the power
  * exponent, in plain notation: 121 and 0 give "1.21", 15 and 3 "1500". */
 static void write_plain(const char *digits, int exponent, char *out, size_t size)
 {
-    struct buffer plain = { 0 };
+    struct buffer plain = {0};
     int count = (int)strlen(digits);
     if (exponent < 0) {
         buffer_append_text(&plain, "0.");
@@ -205,8 +206,7 @@ static const char *format_float(const char *text, char *out, size_t size)
 
 /* The text a scalar writes: strings and integers as written, booleans as
  * true or false, null as nothing, floats by format_float. */
-static const char *scalar_text(const struct node *scalar, char *number, size_t size,
-                               size_t *length)
+static const char *scalar_text(const struct node *scalar, char *number, size_t size, size_t *length)
 {
     const char *text = node_scalar_text(scalar);
     switch (node_scalar_type(scalar)) {
@@ -249,8 +249,12 @@ static struct frame body_frame(const struct frame *parent, size_t index)
 {
     const struct tmpl_node *tag = &parent->part->nodes[index];
     struct frame frame = {
-        .part = parent->part, .tag = tag, .cursor = index + 1, .end = tag->end,
-        .body_start = index + 1, .indentation = parent->indentation,
+        .part = parent->part,
+        .tag = tag,
+        .cursor = index + 1,
+        .end = tag->end,
+        .body_start = index + 1,
+        .indentation = parent->indentation,
         .indentation_length = parent->indentation_length,
     };
     return frame;
@@ -286,18 +290,19 @@ static void enter_partial(struct renderer *renderer, const struct tmpl_node *tag
         char message[200];
         snprintf(message, sizeof message,
                  "partials nest more than %u deep here; does '%.*s' include itself with no "
-                 "section to end it?", LIMIT_TEMPLATE_PARTIAL_DEPTH,
-                 (int)(tag->length < 80 ? tag->length : 80), tag->text);
+                 "section to end it?",
+                 LIMIT_TEMPLATE_PARTIAL_DEPTH, (int)(tag->length < 80 ? tag->length : 80),
+                 tag->text);
         fail(renderer, DIAG_TEMPLATE_PARTIAL_DEPTH, tag, message);
         return;
     }
     const struct tmpl_part *part = &renderer->loaded->parts[tag->partial];
-    struct frame frame = { .part = part, .tag = tag, .end = part->count, .indentation = "" };
+    struct frame frame = {.part = part, .tag = tag, .end = part->count, .indentation = ""};
     /* Only a standalone partial is indented, by its own blanks added to
      * those of the partial it stands in (the spec's rule). */
     if (tag->standalone) {
         const struct frame *parent = &renderer->frames[renderer->frame_count - 1];
-        struct buffer indentation = { 0 };
+        struct buffer indentation = {0};
         buffer_append(&indentation, parent->indentation, parent->indentation_length);
         buffer_append(&indentation, tag->indentation, tag->indentation_length);
         frame.indentation_length = indentation.length;
@@ -317,8 +322,8 @@ static void finish_pass(struct renderer *renderer)
         if (!count_step(renderer, frame->tag))
             return;
         frame->item++;
-        renderer->contexts[renderer->context_count - 1] = node_sequence_item(frame->list,
-                                                                             frame->item);
+        renderer->contexts[renderer->context_count - 1] =
+            node_sequence_item(frame->list, frame->item);
         frame->cursor = frame->body_start;
         return;
     }
@@ -350,16 +355,16 @@ static void render_node(struct renderer *renderer, const struct tmpl_node *node,
 bool tmpl_render(const struct tmpl *loaded, const struct node *data, enum tmpl_escape escape,
                  struct buffer *out, struct diag_sink *sink)
 {
-    struct renderer renderer = { .loaded = loaded, .escape = escape, .out = out,
-                                 .base = out->length, .sink = sink };
+    struct renderer renderer = {
+        .loaded = loaded, .escape = escape, .out = out, .base = out->length, .sink = sink};
     for (size_t at = out->length; at > 0 && !renderer.line_start; at--)
         if (out->data[at - 1] == '\n')
             renderer.line_start = at;
     if (data)
         push_context(&renderer, data);
     const struct tmpl_part *main_part = &loaded->parts[0];
-    push_frame(&renderer, (struct frame){ .part = main_part, .end = main_part->count,
-                                          .indentation = "" });
+    push_frame(&renderer,
+               (struct frame){.part = main_part, .end = main_part->count, .indentation = ""});
     while (renderer.frame_count && !renderer.failed) {
         struct frame *frame = &renderer.frames[renderer.frame_count - 1];
         if (frame->cursor >= frame->end) {

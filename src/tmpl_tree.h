@@ -30,24 +30,24 @@ enum tmpl_node_kind {
 struct tmpl_node {
     enum tmpl_node_kind kind;
     struct source_position position; /* of the tag's opening delimiter */
-    size_t end;            /* index one past this node and its body */
-    const char *text;      /* TEXT: the text; tags: the name as written (in the source) */
+    size_t end;                      /* index one past this node and its body */
+    const char *text;                /* TEXT: the text; tags: the name as written (in the source) */
     size_t length;
-    char *name_parts;      /* names: the dotted parts, each NUL-terminated, one after another */
-    size_t part_count;     /* 0 for the implicit iterator '.' */
+    char *name_parts;        /* names: the dotted parts, each NUL-terminated, one after another */
+    size_t part_count;       /* 0 for the implicit iterator '.' */
     const char *indentation; /* PARTIAL alone on its line: the blanks before it */
     size_t indentation_length;
-    bool standalone;       /* PARTIAL: alone on its line */
-    size_t partial;        /* PARTIAL: index into tmpl.parts, or TMPL_NO_PARTIAL */
+    bool standalone; /* PARTIAL: alone on its line */
+    size_t partial;  /* PARTIAL: index into tmpl.parts, or TMPL_NO_PARTIAL */
 };
 
 /* One template text: the main template or a partial. */
 struct tmpl_part {
-    char *name;            /* the partial's name; NULL for the main template */
-    char *path;            /* the file named in messages (positions point here) */
-    char *source;          /* the text; TEXT nodes point into it */
+    char *name;   /* the partial's name; NULL for the main template */
+    char *path;   /* the file named in messages (positions point here) */
+    char *source; /* the text; TEXT nodes point into it */
     size_t length;
-    bool absent;           /* a named partial that could not be loaded */
+    bool absent; /* a named partial that could not be loaded */
     struct tmpl_node *nodes;
     size_t count, capacity;
 };
@@ -55,7 +55,7 @@ struct tmpl_part {
 struct tmpl {
     struct tmpl_part *parts; /* [0] is the main template */
     size_t count, capacity;
-    size_t *by_name;         /* indices of the partials, sorted by name */
+    size_t *by_name; /* indices of the partials, sorted by name */
 };
 
 /* tmpl_parse: parses part->source into part->nodes, leaving every

@@ -15,12 +15,12 @@
  * golive uses, is 4 MiB; the CJK faces of Noto are 16 to 20 MiB. */
 #define TRUETYPE_FILE_LIMIT (64u * 1024u * 1024u)
 
-#define SFNT_HEADER 12u           /* the table directory's header [bytes] */
-#define SFNT_RECORD 16u           /* one table record [bytes] */
-#define HEAD_LOCA_FORMAT 50u      /* indexToLocFormat's place in 'head' */
-#define HEAD_UNITS_PER_EM 18u     /* unitsPerEm's place in 'head' */
-#define MAXP_GLYPH_COUNT 4u       /* numGlyphs' place in 'maxp' */
-#define GLYPH_HEADER 10u          /* numberOfContours and the bounding box [bytes] */
+#define SFNT_HEADER 12u       /* the table directory's header [bytes] */
+#define SFNT_RECORD 16u       /* one table record [bytes] */
+#define HEAD_LOCA_FORMAT 50u  /* indexToLocFormat's place in 'head' */
+#define HEAD_UNITS_PER_EM 18u /* unitsPerEm's place in 'head' */
+#define MAXP_GLYPH_COUNT 4u   /* numGlyphs' place in 'maxp' */
+#define GLYPH_HEADER 10u      /* numberOfContours and the bounding box [bytes] */
 
 /* Composite glyph component flags (OpenType 'glyf' table). */
 enum {
@@ -34,9 +34,9 @@ enum {
 struct truetype_font {
     uint8_t *data;
     size_t length;
-    size_t glyf, glyf_length;     /* the 'glyf' table in data */
+    size_t glyf, glyf_length; /* the 'glyf' table in data */
     size_t loca, loca_length;
-    bool long_offsets;            /* 'loca' of 32-bit offsets */
+    bool long_offsets; /* 'loca' of 32-bit offsets */
     unsigned units_per_em;
     unsigned glyph_count;
 };
@@ -63,7 +63,8 @@ static bool find_table(const struct truetype_font *font, const char *tag, size_t
             return false;
         if (memcmp(font->data + record, tag, 4) != 0)
             continue;
-        uint32_t from = read_u32(font->data + record + 8), size = read_u32(font->data + record + 12);
+        uint32_t from = read_u32(font->data + record + 8),
+                 size = read_u32(font->data + record + 12);
         if (from > font->length || size > font->length - from)
             return false;
         *offset = from;
@@ -76,11 +77,11 @@ static bool find_table(const struct truetype_font *font, const char *tag, size_t
 static bool read_tables(struct truetype_font *font)
 {
     size_t head, head_length, maxp, maxp_length;
-    if (font->length < SFNT_HEADER || !find_table(font, "head", &head, &head_length)
-        || !find_table(font, "maxp", &maxp, &maxp_length)
-        || !find_table(font, "loca", &font->loca, &font->loca_length)
-        || !find_table(font, "glyf", &font->glyf, &font->glyf_length)
-        || head_length < HEAD_LOCA_FORMAT + 2 || maxp_length < MAXP_GLYPH_COUNT + 2)
+    if (font->length < SFNT_HEADER || !find_table(font, "head", &head, &head_length) ||
+        !find_table(font, "maxp", &maxp, &maxp_length) ||
+        !find_table(font, "loca", &font->loca, &font->loca_length) ||
+        !find_table(font, "glyf", &font->glyf, &font->glyf_length) ||
+        head_length < HEAD_LOCA_FORMAT + 2 || maxp_length < MAXP_GLYPH_COUNT + 2)
         return false;
     font->long_offsets = read_u16(font->data + head + HEAD_LOCA_FORMAT) != 0;
     font->units_per_em = read_u16(font->data + head + HEAD_UNITS_PER_EM);
@@ -187,8 +188,8 @@ static void direct_components(const struct truetype_font *font, uint16_t glyph, 
                               uint16_t *out, size_t *count)
 {
     size_t offset, length;
-    if (!glyph_data(font, glyph, &offset, &length) || length < GLYPH_HEADER
-        || read_u16(font->data + offset) < 0x8000) /* numberOfContours >= 0: simple */
+    if (!glyph_data(font, glyph, &offset, &length) || length < GLYPH_HEADER ||
+        read_u16(font->data + offset) < 0x8000) /* numberOfContours >= 0: simple */
         return;
     size_t at = GLYPH_HEADER;
     unsigned flags;
@@ -198,10 +199,11 @@ static void direct_components(const struct truetype_font *font, uint16_t glyph, 
         flags = read_u16(font->data + offset + at);
         uint16_t component = (uint16_t)read_u16(font->data + offset + at + 2);
         at += 4 + ((flags & ARGS_ARE_WORDS) ? 4 : 2);
-        at += (flags & HAVE_SCALE) ? 2 : (flags & HAVE_XY_SCALE) ? 4
-              : (flags & HAVE_TWO_BY_TWO) ? 8 : 0;
-        if (component != root && !seen(out, *count, component)
-            && *count < TRUETYPE_MAX_COMPONENTS)
+        at += (flags & HAVE_SCALE)        ? 2
+              : (flags & HAVE_XY_SCALE)   ? 4
+              : (flags & HAVE_TWO_BY_TWO) ? 8
+                                          : 0;
+        if (component != root && !seen(out, *count, component) && *count < TRUETYPE_MAX_COMPONENTS)
             out[(*count)++] = component;
     } while ((flags & MORE_COMPONENTS) && at < length);
 }
@@ -300,19 +302,18 @@ size_t truetype_outline(const struct truetype_font *font, uint16_t glyph,
     unsigned contours = read_u16(font->data + offset);
     if (contours == 0 || contours >= 0x8000) /* empty, or composite */
         return 0;
-    struct glyph_reader reader = { font->data + offset + GLYPH_HEADER,
-                                   font->data + offset + length };
+    struct glyph_reader reader = {font->data + offset + GLYPH_HEADER, font->data + offset + length};
     const uint8_t *ends, *instructions_length, *instructions;
-    if (!take(&reader, 2 * (size_t)contours, &ends) || !take(&reader, 2, &instructions_length)
-        || !take(&reader, read_u16(instructions_length), &instructions))
+    if (!take(&reader, 2 * (size_t)contours, &ends) || !take(&reader, 2, &instructions_length) ||
+        !take(&reader, read_u16(instructions_length), &instructions))
         return 0;
     size_t count = (size_t)read_u16(ends + 2 * (size_t)(contours - 1)) + 1;
     if (count > TRUETYPE_MAX_POINTS)
         return 0;
     uint8_t flags[TRUETYPE_MAX_POINTS];
-    if (!read_flags(&reader, flags, count)
-        || !read_axis(&reader, out, count, flags, X_SHORT, X_SAME_OR_POSITIVE, true)
-        || !read_axis(&reader, out, count, flags, Y_SHORT, Y_SAME_OR_POSITIVE, false))
+    if (!read_flags(&reader, flags, count) ||
+        !read_axis(&reader, out, count, flags, X_SHORT, X_SAME_OR_POSITIVE, true) ||
+        !read_axis(&reader, out, count, flags, Y_SHORT, Y_SAME_OR_POSITIVE, false))
         return 0;
     for (size_t index = 0; index < count; index++) {
         out[index].on_curve = flags[index] & ON_CURVE;

@@ -42,8 +42,8 @@ unsigned truetype_units_per_em(const struct truetype_font *font);
 /* One point of a glyph's outline, in design units. */
 struct truetype_point {
     int16_t x, y;
-    uint8_t on_curve;             /* 0: the control point of a quadratic curve */
-    uint8_t contour_end;          /* the last point of its contour */
+    uint8_t on_curve;    /* 0: the control point of a quadratic curve */
+    uint8_t contour_end; /* the last point of its contour */
 };
 
 /* Most points of one glyph outline read (maxp allows 65,535; the letters

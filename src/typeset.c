@@ -20,8 +20,8 @@
 
 void typeset_options_init(struct typeset_options *options)
 {
-    *options = (struct typeset_options){ .paper = TYPESET_PAPER_A4,
-                                         .creation_time = TYPESET_DEFAULT_EPOCH };
+    *options =
+        (struct typeset_options){.paper = TYPESET_PAPER_A4, .creation_time = TYPESET_DEFAULT_EPOCH};
 }
 
 bool typeset_parse_colour(const char *text, uint32_t *colour)
@@ -44,9 +44,9 @@ struct typesetting {
     cmark_node *root;
     struct pdf_device *device;
     struct display_list list;
-    struct buffer title;         /* the title actually used */
-    struct buffer text;          /* the Markdown in NFC */
-    struct buffer fields[5];     /* the header's and footer's fields in NFC */
+    struct buffer title;     /* the title actually used */
+    struct buffer text;      /* the Markdown in NFC */
+    struct buffer fields[5]; /* the header's and footer's fields in NFC */
     struct layout_options layout;
 };
 
@@ -97,19 +97,26 @@ static bool lay_out(const char *markdown, size_t length, const struct typeset_op
     work->layout = (struct layout_options){
         .paper = options->paper == TYPESET_PAPER_LETTER ? PAPER_LETTER : PAPER_A4,
         .title = buffer_text(&work->title),
-        .title_given = options->title && *options->title, .subtitle = field_nfc(&fields[0], options->subtitle),
+        .title_given = options->title && *options->title,
+        .subtitle = field_nfc(&fields[0], options->subtitle),
         .client = field_nfc(&fields[1], options->client),
         .version = field_nfc(&fields[2], options->version),
         .classification = field_nfc(&fields[3], options->classification),
         .footer_note = field_nfc(&fields[4], options->footer_note),
-        .accent_colour = accent, .logo_path = options->logo_path,
-        .base_folder = options->base_folder, .source_name = name, .draft = options->draft,
-        .words = options->words, .hyphenator = options->hyphenator,
-        .image_origin = options->image_origin, .image_origin_context = options->image_origin_context,
-        .source_text = buffer_text(&work->text), .source_length = work->text.length,
+        .accent_colour = accent,
+        .logo_path = options->logo_path,
+        .base_folder = options->base_folder,
+        .source_name = name,
+        .draft = options->draft,
+        .words = options->words,
+        .hyphenator = options->hyphenator,
+        .image_origin = options->image_origin,
+        .image_origin_context = options->image_origin_context,
+        .source_text = buffer_text(&work->text),
+        .source_length = work->text.length,
     };
-    work->device = pdf_device_new(options->font_folder ? options->font_folder
-                                                       : GOLIVE_DATADIR "/fonts", sink);
+    work->device =
+        pdf_device_new(options->font_folder ? options->font_folder : GOLIVE_DATADIR "/fonts", sink);
     pdf_device_set_name(work->device, options->output_name ? options->output_name : name);
     struct text_measurer measurer = pdf_device_measurer(work->device);
     bool ok = layout_document(work->root, &work->layout, &measurer, &work->list, sink);
@@ -119,7 +126,7 @@ static bool lay_out(const char *markdown, size_t length, const struct typeset_op
 bool typeset_pdf(const char *markdown, size_t length, const struct typeset_options *options,
                  struct buffer *pdf, struct diag_sink *sink)
 {
-    struct typesetting work = { 0 };
+    struct typesetting work = {0};
     bool ok = lay_out(markdown, length, options, &work, sink);
     if (work.root) /* the tree is not needed to draw: free it for a lower peak */
         cmark_node_free(work.root);
@@ -127,11 +134,13 @@ bool typeset_pdf(const char *markdown, size_t length, const struct typeset_optio
     if (ok) {
         pdf_render(work.device, &work.list, sink);
         struct pdf_document_info info = {
-            .title = buffer_text(&work.title), .author = options->author,
+            .title = buffer_text(&work.title),
+            .author = options->author,
             .subject = options->subject,
             .creator = options->creator ? options->creator : "golive " GOLIVE_VERSION,
             .producer = "golive " GOLIVE_VERSION,
-            .creation_time = options->creation_time, .language = options->language,
+            .creation_time = options->creation_time,
+            .language = options->language,
         };
         ok = pdf_device_finish(work.device, &info, pdf);
         if (options->faces_used)
@@ -141,11 +150,10 @@ bool typeset_pdf(const char *markdown, size_t length, const struct typeset_optio
     return ok;
 }
 
-bool typeset_layout_dump(const char *markdown, size_t length,
-                         const struct typeset_options *options, struct buffer *dump,
-                         struct diag_sink *sink)
+bool typeset_layout_dump(const char *markdown, size_t length, const struct typeset_options *options,
+                         struct buffer *dump, struct diag_sink *sink)
 {
-    struct typesetting work = { 0 };
+    struct typesetting work = {0};
     bool ok = lay_out(markdown, length, options, &work, sink);
     if (ok)
         display_list_dump(&work.list, dump);

@@ -24,26 +24,26 @@ struct typeset_options {
     /* Running header and footer; NULL or "" leaves a field out. The title
      * defaults to a cover directive's title, else the first heading. */
     const char *title, *subtitle, *client, *version, *classification;
-    const char *footer_note;     /* e.g. an input fingerprint, centred in the footer */
+    const char *footer_note; /* e.g. an input fingerprint, centred in the footer */
     /* Document information (title is the one above). */
     const char *author, *subject, *creator;
-    const char *language;        /* BCP 47 tag for /Lang and the metadata; NULL: "en" */
-    int64_t creation_time;       /* [s since 1970-01-01 UTC]: CreationDate and ModDate */
+    const char *language;  /* BCP 47 tag for /Lang and the metadata; NULL: "en" */
+    int64_t creation_time; /* [s since 1970-01-01 UTC]: CreationDate and ModDate */
     /* Files. */
-    const char *source_name;     /* names the Markdown in diagnostics */
-    const char *output_name;     /* names the PDF in libharu's failures; NULL: source_name */
-    const char *base_folder;     /* relative image paths resolve here; NULL: no images */
-    const char *font_folder;     /* NULL: GOLIVE_DATADIR/fonts */
+    const char *source_name; /* names the Markdown in diagnostics */
+    const char *output_name; /* names the PDF in libharu's failures; NULL: source_name */
+    const char *base_folder; /* relative image paths resolve here; NULL: no images */
+    const char *font_folder; /* NULL: GOLIVE_DATADIR/fonts */
     /* Branding. */
-    const char *accent_colour;   /* "#RRGGBB"; NULL: dark navy */
-    const char *logo_path;       /* PNG or JPEG for the cover page; NULL: none */
-    bool draft;                  /* a DRAFT watermark on every page */
+    const char *accent_colour; /* "#RRGGBB"; NULL: dark navy */
+    const char *logo_path;     /* PNG or JPEG for the cover page; NULL: none */
+    bool draft;                /* a DRAFT watermark on every page */
     /* As layout_options.image_origin: where an image's URL came from. */
     struct source_position (*image_origin)(void *context, const char *url);
     void *image_origin_context;
-    unsigned *faces_used;        /* out, or NULL: the faces drawn are OR-ed in, as bits
-                                    1u << face (font_face.h; font_file_name names their files) */
-    const struct typeset_words *words; /* the typesetter's own words; NULL: English */
+    unsigned *faces_used;                  /* out, or NULL: the faces drawn are OR-ed in, as bits
+                                              1u << face (font_face.h; font_file_name names their files) */
+    const struct typeset_words *words;     /* the typesetter's own words; NULL: English */
     struct typeset_hyphenator *hyphenator; /* words broken at line ends; NULL: none */
 };
 
@@ -69,8 +69,7 @@ bool typeset_pdf(const char *markdown, size_t length, const struct typeset_optio
 
 /* typeset_layout_dump: the same, stopping at the display list, written as
  * text (display_list_dump) into dump: positions of every item, for tests. */
-bool typeset_layout_dump(const char *markdown, size_t length,
-                         const struct typeset_options *options, struct buffer *dump,
-                         struct diag_sink *sink);
+bool typeset_layout_dump(const char *markdown, size_t length, const struct typeset_options *options,
+                         struct buffer *dump, struct diag_sink *sink);
 
 #endif

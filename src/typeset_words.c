@@ -4,13 +4,24 @@
 #include <string.h>
 
 static const struct typeset_words english = {
-    .page_of = "Page {page} of {pages}", .draft = "DRAFT", .version = "Version",
-    .signatory = "Signatory", .name = "Name", .decision = "Decision",
-    .conditions = "Conditions", .date = "Date", .place_and_date = "Place, date",
+    .page_of = "Page {page} of {pages}",
+    .draft = "DRAFT",
+    .version = "Version",
+    .signatory = "Signatory",
+    .name = "Name",
+    .decision = "Decision",
+    .conditions = "Conditions",
+    .date = "Date",
+    .place_and_date = "Place, date",
     .signature = "Signature",
-    .name_and_signature = "Name and signature", .approved = "Approved",
-    .approved_with_conditions = "Approved with conditions", .rejected = "Rejected",
-    .notes = "Notes", .client = "Client", .project = "Project", .prepared_by = "Prepared by",
+    .name_and_signature = "Name and signature",
+    .approved = "Approved",
+    .approved_with_conditions = "Approved with conditions",
+    .rejected = "Rejected",
+    .notes = "Notes",
+    .client = "Client",
+    .project = "Project",
+    .prepared_by = "Prepared by",
     .classification = "Classification",
 };
 
@@ -36,8 +47,8 @@ struct typeset_words typeset_words_complete(const struct typeset_words *given)
         .signature = pick(given->signature, english.signature),
         .name_and_signature = pick(given->name_and_signature, english.name_and_signature),
         .approved = pick(given->approved, english.approved),
-        .approved_with_conditions = pick(given->approved_with_conditions,
-                                         english.approved_with_conditions),
+        .approved_with_conditions =
+            pick(given->approved_with_conditions, english.approved_with_conditions),
         .rejected = pick(given->rejected, english.rejected),
         .notes = pick(given->notes, english.notes),
         .client = pick(given->client, english.client),

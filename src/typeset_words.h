@@ -10,15 +10,15 @@
 #include <stddef.h>
 
 struct typeset_words {
-    const char *page_of;           /* "Page {page} of {pages}" */
-    const char *draft;             /* the watermark */
-    const char *version;           /* the footer's "Version 1.2" */
-    const char *signatory;         /* a signature block without a role */
+    const char *page_of;   /* "Page {page} of {pages}" */
+    const char *draft;     /* the watermark */
+    const char *version;   /* the footer's "Version 1.2" */
+    const char *signatory; /* a signature block without a role */
     const char *name, *decision, *conditions, *date;
-    const char *place_and_date;    /* beside the signature line */
+    const char *place_and_date; /* beside the signature line */
     const char *signature, *name_and_signature;
-    const char *approved, *approved_with_conditions, *rejected; /* boxes to tick */
-    const char *notes;             /* a notes block without a label */
+    const char *approved, *approved_with_conditions, *rejected;  /* boxes to tick */
+    const char *notes;                                           /* a notes block without a label */
     const char *client, *project, *prepared_by, *classification; /* cover labels */
 };
 

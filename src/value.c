@@ -26,7 +26,7 @@ static bool is_leap_year(int year)
 
 static int days_in_month(int year, int month)
 {
-    static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return month == 2 && is_leap_year(year) ? 29 : days[month - 1];
 }
 
@@ -46,8 +46,8 @@ struct date value_date_of_epoch(int64_t epoch)
     days += 719468;
     int64_t era = (days >= 0 ? days : days - 146096) / 146097;
     int64_t day_of_era = days - era * 146097;
-    int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524
-                           - day_of_era / 146096) / 365;
+    int64_t year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
     int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     int64_t month_index = (5 * day_of_year + 2) / 153;
     struct date date;
@@ -62,10 +62,11 @@ bool value_parse_date(const char *text, struct date *out)
 {
     if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
         return false;
-    int year = read_digits(text, 4), month = read_digits(text + 5, 2), day = read_digits(text + 8, 2);
+    int year = read_digits(text, 4), month = read_digits(text + 5, 2),
+        day = read_digits(text + 8, 2);
     if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
         return false;
-    *out = (struct date){ true, year, month, day };
+    *out = (struct date){true, year, month, day};
     return true;
 }
 
@@ -102,20 +103,25 @@ bool value_parse_timestamp(const char *text, struct timestamp *out)
         rest += 3;
     }
     int offset;
-    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
-        || !parse_offset(rest, &offset))
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 ||
+        !parse_offset(rest, &offset))
         return false;
-    int64_t local = value_days_from_civil(date.year, date.month, date.day) * 86400
-                    + hour * 3600 + minute * 60 + second;
-    *out = (struct timestamp){ .set = true, .epoch = local - (int64_t)offset * 60,
-                               .offset_minutes = offset };
+    int64_t local = value_days_from_civil(date.year, date.month, date.day) * 86400 + hour * 3600 +
+                    minute * 60 + second;
+    *out = (struct timestamp){
+        .set = true, .epoch = local - (int64_t)offset * 60, .offset_minutes = offset};
     return true;
 }
 
 bool value_parse_duration(const char *text, struct duration *out)
 {
-    static const struct { char unit; int64_t minutes; } units[] = {
-        { 'd', 24 * 60 }, { 'h', 60 }, { 'm', 1 },
+    static const struct {
+        char unit;
+        int64_t minutes;
+    } units[] = {
+        {'d', 24 * 60},
+        {'h', 60},
+        {'m', 1},
     };
     size_t next_unit = 0;
     int64_t total = 0;
@@ -136,7 +142,7 @@ bool value_parse_duration(const char *text, struct duration *out)
         total += number * units[next_unit++].minutes;
         at++;
     }
-    *out = (struct duration){ true, total };
+    *out = (struct duration){true, total};
     return true;
 }
 
@@ -169,7 +175,7 @@ bool value_parse_window_offset(const char *text, struct duration *out)
         minutes = span.minutes;
     else if (!parse_clock_span(text + 2, &minutes))
         return false;
-    *out = (struct duration){ true, text[1] == '-' ? -minutes : minutes };
+    *out = (struct duration){true, text[1] == '-' ? -minutes : minutes};
     return true;
 }
 
@@ -195,15 +201,15 @@ bool value_parse_colour(const char *text, struct colour *out)
             return false;
         channels[index] = high * 16 + low;
     }
-    *out = (struct colour){ true, (unsigned char)channels[0], (unsigned char)channels[1],
-                            (unsigned char)channels[2] };
+    *out = (struct colour){true, (unsigned char)channels[0], (unsigned char)channels[1],
+                           (unsigned char)channels[2]};
     return true;
 }
 
 static bool is_alphanumeric(char character)
 {
-    return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z')
-           || (character >= '0' && character <= '9');
+    return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') ||
+           (character >= '0' && character <= '9');
 }
 
 bool value_is_identifier(const char *text)

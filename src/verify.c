@@ -14,7 +14,7 @@
 
 static char *join(const char *folder, const char *name)
 {
-    struct buffer path = { 0 };
+    struct buffer path = {0};
     buffer_printf(&path, "%s/%s", folder, name);
     return buffer_release(&path);
 }
@@ -41,13 +41,13 @@ static void check_outputs(const char *folder, const char *manifest_path,
         const struct manifest_entry *entry = &manifest->outputs[index];
         char *path = join(folder, entry->path);
         char hex[65];
-        struct source_position cited = { manifest_path, entry->line, 1 };
+        struct source_position cited = {manifest_path, entry->line, 1};
         if (!hash_file(path, hex))
             diag(sink, DIAG_VERIFY_MISSING, cited, "'%s' is missing", path);
         else if (strcmp(hex, entry->sha256) != 0)
             diag(sink, DIAG_VERIFY_CHANGED, cited,
-                 "'%s' changed since the build: its SHA-256 is %s, the manifest says %s", path,
-                 hex, entry->sha256);
+                 "'%s' changed since the build: its SHA-256 is %s, the manifest says %s", path, hex,
+                 entry->sha256);
         free(path);
     }
 }
@@ -66,8 +66,7 @@ static int compare_names(const void *left, const void *right)
 }
 
 /* Extra files are reported in name order, so that the output is stable. */
-static void check_extra(const char *folder, const struct manifest *manifest,
-                        struct diag_sink *sink)
+static void check_extra(const char *folder, const struct manifest *manifest, struct diag_sink *sink)
 {
     DIR *directory = opendir(folder);
     if (!directory)
@@ -75,8 +74,8 @@ static void check_extra(const char *folder, const struct manifest *manifest,
     char **extra = NULL;
     size_t count = 0, capacity = 0;
     for (struct dirent *entry; (entry = readdir(directory)) != NULL;) {
-        if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0
-            || listed(manifest, entry->d_name) || file_is_staging_name(entry->d_name))
+        if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0 ||
+            listed(manifest, entry->d_name) || file_is_staging_name(entry->d_name))
             continue;
         extra = xgrow(extra, &capacity, count + 1, sizeof(char *));
         extra[count++] = join(folder, entry->d_name);
@@ -128,10 +127,9 @@ static void check_inputs(const char *folder, const char *data_folder, const char
             continue;
         char *path = manifest_input_path(manifest, folder, data_folder, entry);
         char hex[65];
-        struct source_position cited = { manifest_path, entry->line, 1 };
+        struct source_position cited = {manifest_path, entry->line, 1};
         if (!hash_file(path, hex))
-            diag(sink, DIAG_VERIFY_INPUT_MISSING, cited, "input '%s' is not there to check",
-                 path);
+            diag(sink, DIAG_VERIFY_INPUT_MISSING, cited, "input '%s' is not there to check", path);
         else if (strcmp(hex, entry->sha256) != 0)
             diag(sink, DIAG_VERIFY_INPUT_CHANGED, cited,
                  "input '%s' changed since the build: the documents no longer show it", path);
@@ -171,8 +169,7 @@ void verify_folder(const char *folder, struct diag_sink *sink)
     verify_folder_with_data(folder, NULL, sink);
 }
 
-void verify_folder_with_data(const char *folder, const char *data_folder,
-                             struct diag_sink *sink)
+void verify_folder_with_data(const char *folder, const char *data_folder, struct diag_sink *sink)
 {
     build_folder_recover(folder, sink);
     check_leftovers(folder, sink);

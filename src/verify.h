@@ -12,7 +12,6 @@ void verify_folder(const char *folder, struct diag_sink *sink);
 
 /* verify_folder_with_data: verify_folder, checking golive's own templates
  * ("golive:" inputs) in data_folder; with NULL they are not checked. */
-void verify_folder_with_data(const char *folder, const char *data_folder,
-                             struct diag_sink *sink);
+void verify_folder_with_data(const char *folder, const char *data_folder, struct diag_sink *sink);
 
 #endif

@@ -20,15 +20,16 @@
 static bool is_project(const char *path)
 {
     size_t length = strlen(path);
-    if (length < 5 || (strcmp(path + length - 5, ".yaml") != 0 && strcmp(path + length - 4, ".yml") != 0)
-        || !file_exists_regular(path))
+    if (length < 5 ||
+        (strcmp(path + length - 5, ".yaml") != 0 && strcmp(path + length - 4, ".yml") != 0) ||
+        !file_exists_regular(path))
         return false;
     struct diag_sink *scratch = diag_sink_new();
     struct yaml_document *document = yaml_load_file(path, source_position_of_file(path), scratch);
     enum input_kind kind = INPUT_RUN;
-    bool project = document
-                   && schema_detect_kind(yaml_document_root(document), path, &kind, scratch)
-                   && kind == INPUT_PROJECT;
+    bool project = document &&
+                   schema_detect_kind(yaml_document_root(document), path, &kind, scratch) &&
+                   kind == INPUT_PROJECT;
     yaml_document_free(document);
     diag_sink_free(scratch);
     return project;
@@ -72,10 +73,10 @@ static void check_issued(const struct model *model, struct diag_sink *sink)
 {
     for (size_t index = 0; index < model->issued.count; index++) {
         const struct issued_entry *entry = &model->issued.entries[index];
-        struct buffer path = { 0 };
+        struct buffer path = {0};
         buffer_printf(&path, "%s/%s/%s", model->root, ISSUED_FOLDER, entry->file);
         char hex[65];
-        struct source_position at = { model->issued.path, entry->line, 1 };
+        struct source_position at = {model->issued.path, entry->line, 1};
         if (!attachment_hash_file(buffer_text(&path), hex))
             diag(sink, DIAG_VERIFY_ISSUED, at, "the issued document '%s' is gone", entry->file);
         else if (strcmp(hex, entry->sha256) != 0)
@@ -104,18 +105,17 @@ static void check_project(const char *path, FILE *out, struct diag_sink *sink)
 
 void verify_records(const char *folder, FILE *out, struct diag_sink *sink)
 {
-    struct buffer manifest_path = { 0 };
+    struct buffer manifest_path = {0};
     buffer_printf(&manifest_path, "%s/%s", folder, MANIFEST_NAME);
     struct diag_sink *scratch = diag_sink_new();
     char *text;
     size_t length;
-    struct manifest manifest = { 0 };
+    struct manifest manifest = {0};
     if (file_read(buffer_text(&manifest_path), source_position_of_file(buffer_text(&manifest_path)),
                   scratch, &text, &length)) {
         if (manifest_parse(buffer_text(&manifest_path), text, length, &manifest, scratch))
             for (size_t index = 0; index < manifest.input_count; index++) {
-                char *input = manifest_input_path(&manifest, folder, NULL,
-                                                  &manifest.inputs[index]);
+                char *input = manifest_input_path(&manifest, folder, NULL, &manifest.inputs[index]);
                 if (is_project(input))
                     check_project(input, out, sink);
                 free(input);

@@ -11,10 +11,10 @@
 #include "node.h"
 
 struct view_options {
-    struct date document_date;    /* the documents' date */
-    const char *fingerprint;      /* short hash of the inputs, or NULL */
-    const char *version;          /* golive's version */
-    const struct node *words;     /* the language's catalog (language.h), or NULL */
+    struct date document_date; /* the documents' date */
+    const char *fingerprint;   /* short hash of the inputs, or NULL */
+    const char *version;       /* golive's version */
+    const struct node *words;  /* the language's catalog (language.h), or NULL */
 };
 
 /* An archived file listed by the close-out record. */

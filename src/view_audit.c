@@ -56,7 +56,7 @@ static int compare_severity(const void *left, const void *right)
     const struct risk *b = *(const struct risk *const *)right;
     bool a_resolved = a->state == FINDING_RESOLVED, b_resolved = b->state == FINDING_RESOLVED;
     if (a_resolved != b_resolved)
-        return a_resolved ? 1 : -1;  /* the resolved after those that stand */
+        return a_resolved ? 1 : -1; /* the resolved after those that stand */
     if (a->severity != b->severity)
         return a->severity > b->severity ? -1 : 1;
     return a < b ? -1 : a > b;

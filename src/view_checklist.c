@@ -28,7 +28,7 @@ static void put_rollup(struct node *mapping, const struct rollup *rollup)
 /* The initials column of a printed sheet (project_name_initials). */
 static void put_initials(struct node *mapping, const char *name)
 {
-    struct buffer initials = { 0 };
+    struct buffer initials = {0};
     project_name_initials(name, &initials);
     put_text(mapping, "initials", buffer_text(&initials));
     buffer_free(&initials);
@@ -112,7 +112,7 @@ static void put_owner(struct node *mapping, const struct item *item, const struc
 /* "depends_on_text": the ids joined, "10, 20, 30", for one line of print. */
 static void put_joined_ids(struct node *mapping, const struct text_list *ids)
 {
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     for (size_t index = 0; index < ids->count; index++)
         buffer_printf(&text, "%s%s", index ? ", " : "", ids->items[index]);
     if (ids->count)
@@ -256,8 +256,8 @@ static struct node *checklist_view(const struct checklist_use *use, const struct
 void view_put_checklists(struct node *view, const struct model *model)
 {
     const struct project *project = model->project;
-    static const enum artifact printing[] = { ARTIFACT_PREFLIGHT, ARTIFACT_RUNBOOK,
-                                              ARTIFACT_CLOSEOUT };
+    static const enum artifact printing[] = {ARTIFACT_PREFLIGHT, ARTIFACT_RUNBOOK,
+                                             ARTIFACT_CLOSEOUT};
     struct node *all = put_list(view, "checklists");
     struct node *per_document[3];
     for (size_t index = 0; index < 3; index++) {

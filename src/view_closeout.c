@@ -16,7 +16,8 @@ static void put_failed_steps(struct node *closeout, const struct project *projec
         const struct checklist *checklist = project->uses[use].checklist;
         if (!project->uses[use].times_go_live)
             continue;
-        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
+        {
             if (!item->state.ever_failed)
                 continue;
             struct node *mapping = append_mapping(list);
@@ -71,9 +72,10 @@ static void put_success_criteria(struct node *closeout, const struct model *mode
 }
 
 static const char *const outcome_codes[] = {
-    [GOLIVE_NOT_LIVE] = "not-live", [GOLIVE_LIVE] = "live", [GOLIVE_CLOSED] = "closed",
-    [GOLIVE_FIXED_FORWARD] = "fixed-forward", [GOLIVE_RESTORED] = "restored",
-    [GOLIVE_RESTORING] = "restoring", [GOLIVE_ROLLED_BACK] = "rolled-back" };
+    [GOLIVE_NOT_LIVE] = "not-live",      [GOLIVE_LIVE] = "live",
+    [GOLIVE_CLOSED] = "closed",          [GOLIVE_FIXED_FORWARD] = "fixed-forward",
+    [GOLIVE_RESTORED] = "restored",      [GOLIVE_RESTORING] = "restoring",
+    [GOLIVE_ROLLED_BACK] = "rolled-back"};
 
 /* The outcome as evaluation states it; the template has the words. */
 void view_put_outcome(struct node *view, const struct project *project)
@@ -96,7 +98,7 @@ void view_put_outcome(struct node *view, const struct project *project)
  * (hypercare, handover), apart. */
 static void put_counts(struct node *closeout, const struct project *project)
 {
-    struct rollup sums[2] = { { 0 }, { 0 } };
+    struct rollup sums[2] = {{0}, {0}};
     for (size_t use = 0; use < project->use_count; use++) {
         const struct checklist *checklist = project->uses[use].checklist;
         if (!checklist)
@@ -107,7 +109,7 @@ static void put_counts(struct node *closeout, const struct project *project)
         sum->required_open += checklist->rollup.required_open;
         sum->blocked_failed += checklist->rollup.blocked_failed;
     }
-    static const char *const keys[] = { "golive_counts", "hypercare_counts" };
+    static const char *const keys[] = {"golive_counts", "hypercare_counts"};
     for (int index = 0; index < 2; index++) {
         struct node *counts = put_mapping(closeout, keys[index]);
         put_int(counts, "total", (long long)sums[index].total);
@@ -129,23 +131,23 @@ void view_put_closeout(struct node *view, const struct model *model)
     put_bool(closeout, "status_stated", project->closeout_status >= 0);
     /* Started: the window, or the first record in it if later (preparation
      * recorded days before does not start the go-live). */
-    bool later = project->timing.started
-                 && (!project->window_start.set
-                     || project->timing.first.epoch > project->window_start.epoch);
+    bool later =
+        project->timing.started &&
+        (!project->window_start.set || project->timing.first.epoch > project->window_start.epoch);
     put_timestamp(closeout, "started", later ? project->timing.first : project->window_start);
     /* Completed once the outcome is final: not while hypercare is open. */
-    bool final = project->outcome == GOLIVE_CLOSED || project->outcome == GOLIVE_RESTORED
-                 || project->outcome == GOLIVE_FIXED_FORWARD
-                 || project->outcome == GOLIVE_ROLLED_BACK;
-    put_timestamp(closeout, "completed", project->closeout_completed.set ? project->closeout_completed
-                                         : final ? project->timing.last
-                                                 : (struct timestamp){ 0 });
+    bool final = project->outcome == GOLIVE_CLOSED || project->outcome == GOLIVE_RESTORED ||
+                 project->outcome == GOLIVE_FIXED_FORWARD || project->outcome == GOLIVE_ROLLED_BACK;
+    put_timestamp(closeout, "completed",
+                  project->closeout_completed.set ? project->closeout_completed
+                  : final                         ? project->timing.last
+                                                  : (struct timestamp){0});
     if (project->outcome == GOLIVE_LIVE)
         put_timestamp(closeout, "went_live", project->timing.last);
     put_duration(closeout, "downtime", project->timing.downtime);
-    put_bool(closeout, "rollback_required", project->rollback_required
-                                                || project->outcome == GOLIVE_RESTORED
-                                                || project->outcome == GOLIVE_RESTORING);
+    put_bool(closeout, "rollback_required",
+             project->rollback_required || project->outcome == GOLIVE_RESTORED ||
+                 project->outcome == GOLIVE_RESTORING);
     put_text_list(closeout, "issues", &project->closeout_issues);
     put_bool(closeout, "has_issues", project->closeout_issues.count > 0);
     put_text(closeout, "notes", project->closeout_notes);

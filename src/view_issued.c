@@ -13,8 +13,8 @@ void view_put_issued(struct node *current, const struct model *model, enum artif
     for (size_t index = 0; index < model->issued.count; index++) {
         const struct issued_entry *entry = &model->issued.entries[index];
         size_t length = strlen(entry->file);
-        if (strcmp(entry->document, schema_artifacts[artifact]) != 0 || length < 4
-            || strcmp(entry->file + length - 4, ".pdf") != 0)
+        if (strcmp(entry->document, schema_artifacts[artifact]) != 0 || length < 4 ||
+            strcmp(entry->file + length - 4, ".pdf") != 0)
             continue;
         struct node *version = append_mapping(list);
         put_text(version, "version", entry->version);

@@ -12,8 +12,8 @@
 #include <string.h>
 
 struct local_formats {
-    const char *date, *timestamp;     /* "{day}.{month}.{year}", "{date} {time} {offset}" */
-    const char *day, *hour, *minute;  /* units of durations */
+    const char *date, *timestamp;    /* "{day}.{month}.{year}", "{date} {time} {offset}" */
+    const char *day, *hour, *minute; /* units of durations */
 };
 
 static const char *word(const struct node *words, const char *key, const char *fallback)
@@ -28,9 +28,9 @@ static void fill(struct buffer *out, const char *format, const char *const *name
 {
     for (const char *at = format; *at;) {
         size_t index = 0;
-        while (index < count && !(at[0] == '{' && strncmp(at + 1, names[index],
-                                                           strlen(names[index])) == 0
-                                  && at[1 + strlen(names[index])] == '}'))
+        while (index < count &&
+               !(at[0] == '{' && strncmp(at + 1, names[index], strlen(names[index])) == 0 &&
+                 at[1 + strlen(names[index])] == '}'))
             index++;
         if (index < count) {
             buffer_append_text(out, values[index]);
@@ -48,8 +48,8 @@ static void format_date(struct buffer *out, const struct local_formats *formats,
     snprintf(year, sizeof year, "%.4s", iso);
     snprintf(month, sizeof month, "%.2s", iso + 5);
     snprintf(day, sizeof day, "%.2s", iso + 8);
-    fill(out, formats->date, (const char *const[]){ "year", "month", "day" },
-         (const char *const[]){ year, month, day }, 3);
+    fill(out, formats->date, (const char *const[]){"year", "month", "day"},
+         (const char *const[]){year, month, day}, 3);
 }
 
 #define NO_BREAK_SPACE "\xC2\xA0"
@@ -81,13 +81,13 @@ static void localise_timestamp(struct node *mapping, const struct local_formats 
     const char *iso = node_scalar_text(node_mapping_find(mapping, "iso"));
     if (strlen(iso) < 20)
         return;
-    struct buffer date = { 0 }, text = { 0 };
+    struct buffer date = {0}, text = {0};
     format_date(&date, formats, iso);
     char time[6], offset[8];
     snprintf(time, sizeof time, "%.5s", iso + 11);
     snprintf(offset, sizeof offset, "%s", iso[19] == 'Z' ? "+00:00" : iso + 19);
-    fill(&text, formats->timestamp, (const char *const[]){ "date", "time", "offset" },
-         (const char *const[]){ buffer_text(&date), time, offset }, 3);
+    fill(&text, formats->timestamp, (const char *const[]){"date", "time", "offset"},
+         (const char *const[]){buffer_text(&date), time, offset}, 3);
     node_mapping_set(mapping, "date", node_new_string(buffer_text(&date)));
     node_mapping_set(mapping, "text", node_new_string(buffer_text(&text)));
     buffer_free(&date);
@@ -96,7 +96,7 @@ static void localise_timestamp(struct node *mapping, const struct local_formats 
 
 static void localise_duration(struct node *mapping, const struct local_formats *formats)
 {
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     format_duration(&text, formats,
                     strtoll(node_scalar_text(node_mapping_find(mapping, "minutes")), NULL, 10));
     node_mapping_set(mapping, "text", node_new_string(buffer_text(&text)));
@@ -106,8 +106,8 @@ static void localise_duration(struct node *mapping, const struct local_formats *
 static bool is_date_text(const struct node *value)
 {
     struct date date;
-    return node_kind(value) == NODE_SCALAR && node_scalar_type(value) == SCALAR_STRING
-           && node_scalar_length(value) == 10 && value_parse_date(node_scalar_text(value), &date);
+    return node_kind(value) == NODE_SCALAR && node_scalar_type(value) == SCALAR_STRING &&
+           node_scalar_length(value) == 10 && value_parse_date(node_scalar_text(value), &date);
 }
 
 /* One mapping: its own shape first, then each value that is a date. */
@@ -122,7 +122,7 @@ static void localise_mapping(struct node *mapping, const struct local_formats *f
         const char *key = node_scalar_text(node_mapping_key(mapping, index));
         if (strcmp(key, "iso") == 0 || !is_date_text(value))
             continue;
-        struct buffer text = { 0 };
+        struct buffer text = {0};
         format_date(&text, formats, node_scalar_text(value));
         node_mapping_set(mapping, key, node_new_string(buffer_text(&text)));
         buffer_free(&text);

@@ -25,8 +25,8 @@ static void put_offset(struct node *mapping, const char *key, int64_t minutes)
 {
     char text[32];
     int64_t size = minutes < 0 ? -minutes : minutes;
-    snprintf(text, sizeof text, "T%c%lld:%02lld", minutes < 0 ? '-' : '+',
-             (long long)(size / 60), (long long)(size % 60));
+    snprintf(text, sizeof text, "T%c%lld:%02lld", minutes < 0 ? '-' : '+', (long long)(size / 60),
+             (long long)(size % 60));
     put_text(mapping, key, text);
 }
 
@@ -85,7 +85,7 @@ static void put_limit(struct node *forecast_node, const char *key, int64_t end, 
     put_bool(mapping, "met", end <= limit);
     put_bool(mapping, "missed", end > limit);
     put_duration(mapping, "margin",
-                 (struct duration){ true, end <= limit ? limit - end : end - limit });
+                 (struct duration){true, end <= limit ? limit - end : end - limit});
     if (crosser && end > limit) {
         put_text(mapping, "step", crosser->id);
         put_text(mapping, "step_title", crosser->title);
@@ -109,7 +109,7 @@ static void put_forecast(struct node *mapping, const struct checklist *checklist
     put_timestamp(node, "as_of", as_of);
     put_timestamp(node, "end", clock_time(project, forecast->end));
     int64_t delay = forecast->delay < 0 ? -forecast->delay : forecast->delay;
-    put_duration(node, "delay", (struct duration){ true, delay });
+    put_duration(node, "delay", (struct duration){true, delay});
     put_bool(node, "behind", forecast->delay > 0);
     put_bool(node, "ahead", forecast->delay < 0);
     put_bool(node, "on_plan", forecast->delay == 0);
@@ -136,7 +136,7 @@ void view_put_plan(struct node *mapping, const struct checklist *checklist,
     put_timestamp(plan, "start", clock_time(project, checklist->plan.start));
     put_timestamp(plan, "end", clock_time(project, checklist->plan.end));
     put_duration(plan, "duration",
-                 (struct duration){ true, checklist->plan.end - checklist->plan.start });
+                 (struct duration){true, checklist->plan.end - checklist->plan.start});
     put_timetable(plan, checklist, project);
     put_forecast(mapping, checklist, project);
 }

@@ -28,7 +28,7 @@ static void put_phone_href(struct node *mapping, const char *phone)
 {
     if (!phone)
         return;
-    struct buffer href = { 0 };
+    struct buffer href = {0};
     buffer_append_text(&href, "tel:");
     for (const char *at = phone; *at; at++)
         if (isdigit((unsigned char)*at) || (*at == '+' && href.length == 4))
@@ -42,7 +42,7 @@ static void put_email_href(struct node *mapping, const char *email)
 {
     if (!email)
         return;
-    struct buffer href = { 0 };
+    struct buffer href = {0};
     buffer_append_text(&href, "mailto:");
     for (const unsigned char *at = (const unsigned char *)email; *at; at++) {
         if (isalnum(*at) || strchr("@._+-", *at))
@@ -60,7 +60,7 @@ static void put_phone_nowrap(struct node *mapping, const char *phone)
 {
     if (!phone)
         return;
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     for (const char *at = phone; *at; at++)
         if (*at == ' ')
             buffer_append_text(&text, "\xC2\xA0");
@@ -127,10 +127,17 @@ static void put_contact(struct node *mapping, const struct project *project,
     put_int(mapping, "escalation", contact->escalation);
     put_text(mapping, "name", person ? person->name : contact->name);
     put_text(mapping, "role", contact->role);
-    put_text(mapping, "organisation", contact->organisation ? contact->organisation
-                                      : person ? person->organisation : NULL);
-    put_contact_details(mapping, contact->phone ? contact->phone : person ? person->phone : NULL,
-                        contact->email ? contact->email : person ? person->email : NULL);
+    put_text(mapping, "organisation",
+             contact->organisation ? contact->organisation
+             : person              ? person->organisation
+                                   : NULL);
+    put_contact_details(mapping,
+                        contact->phone ? contact->phone
+                        : person       ? person->phone
+                                       : NULL,
+                        contact->email ? contact->email
+                        : person       ? person->email
+                                       : NULL);
     put_text(mapping, "availability", contact->availability);
     put_text(mapping, "deputy", contact->deputy);
     put_bool(mapping, "private", contact->private_entry);
@@ -241,13 +248,16 @@ static void put_signatories(struct node *view, const struct project *project)
         put_text(mapping, "id", signatory->id);
         put_text(mapping, "role", signatory->role);
         /* The name printed is the name that signed. */
-        const char *registered = signatory->person ? view_person_name(project, signatory->person)
-                                                   : signatory->name;
+        const char *registered =
+            signatory->person ? view_person_name(project, signatory->person) : signatory->name;
         const struct signoff_record *record = signatory->latest;
         put_text(mapping, "registered_name", registered);
         put_text(mapping, "name", record ? record->name : registered);
-        struct buffer signed_as = { 0 };
-        buffer_printf(&signed_as, "%s%s%s", record ? record->name : registered ? registered : "",
+        struct buffer signed_as = {0};
+        buffer_printf(&signed_as, "%s%s%s",
+                      record       ? record->name
+                      : registered ? registered
+                                   : "",
                       record && record->deputy ? ", for " : "",
                       record && record->deputy ? signatory->role : "");
         put_text(mapping, "signed_as", buffer_text(&signed_as));
@@ -262,9 +272,10 @@ static void put_signatories(struct node *view, const struct project *project)
 
 void view_put_approval(struct node *mapping, const struct approval_state *state)
 {
-    static const char *const codes[] = {
-        [APPROVAL_NOT_REQUIRED] = "not-required", [APPROVAL_PENDING] = "pending",
-        [APPROVAL_APPROVED] = "approved", [APPROVAL_REJECTED] = "rejected" };
+    static const char *const codes[] = {[APPROVAL_NOT_REQUIRED] = "not-required",
+                                        [APPROVAL_PENDING] = "pending",
+                                        [APPROVAL_APPROVED] = "approved",
+                                        [APPROVAL_REJECTED] = "rejected"};
     /* The flag goes under status_is: the counts "approved" and "rejected"
      * below have the flags' names. */
     put_text(mapping, "status", codes[state->approval]);
@@ -288,7 +299,7 @@ static void put_approvals(struct node *view, const struct project *project)
 }
 
 static const char *const readiness_codes[] = {
-    [READINESS_READY] = "ready", [READINESS_NOT_READY] = "not-ready", [READINESS_NO_GO] = "no-go" };
+    [READINESS_READY] = "ready", [READINESS_NOT_READY] = "not-ready", [READINESS_NO_GO] = "no-go"};
 
 static void put_reason(struct node *mapping, const struct reason *reason)
 {
@@ -359,9 +370,10 @@ static void put_gate(struct node *mapping, const char *name, const struct verdic
 static void put_gates(struct node *view, const struct project *project)
 {
     struct node *gates = put_mapping(view, "gates");
-    static const char *const keys[GATE_MOMENT_COUNT] = {
-        [GATE_BEFORE_WINDOW] = "before_window", [GATE_DECISION] = "decision",
-        [GATE_CLOSE_OUT] = "close_out", [GATE_GO_LIVE] = "go_live" };
+    static const char *const keys[GATE_MOMENT_COUNT] = {[GATE_BEFORE_WINDOW] = "before_window",
+                                                        [GATE_DECISION] = "decision",
+                                                        [GATE_CLOSE_OUT] = "close_out",
+                                                        [GATE_GO_LIVE] = "go_live"};
     struct node *list = put_list(gates, "list");
     for (int moment = 0; moment < GATE_MOMENT_COUNT; moment++) {
         put_gate(put_mapping(gates, keys[moment]), evaluate_gate_names[moment],
@@ -409,10 +421,10 @@ static void put_out_of_order(struct node *view, const struct project *project)
         const struct checklist *checklist = project->uses[use].checklist;
         if (!checklist)
             continue;
-        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item) {
-            const struct item *dependency = item->state.open_dependency
-                                                ? item->state.open_dependency
-                                                : item->state.early_of;
+        CHECKLIST_FOR_EACH_ITEM(checklist, phase, item)
+        {
+            const struct item *dependency =
+                item->state.open_dependency ? item->state.open_dependency : item->state.early_of;
             if (dependency)
                 put_order_entry(append_mapping(list), checklist, item, dependency);
             if (item->state.subcheck_open)
@@ -437,8 +449,8 @@ static void put_timing(struct node *view, const struct project *project)
     if (timing->started) {
         put_timestamp(actual, "first_record", timing->first);
         put_timestamp(actual, "last_record", timing->last);
-        put_duration(actual, "elapsed", (struct duration){
-                                            true, (timing->last.epoch - timing->first.epoch) / 60 });
+        put_duration(actual, "elapsed",
+                     (struct duration){true, (timing->last.epoch - timing->first.epoch) / 60});
     }
     struct node *downtime = put_mapping(actual, "downtime");
     put_bool(downtime, "started", timing->downtime_started);
@@ -460,8 +472,8 @@ static void put_parties(struct node *view, const struct model *model)
     put_text(engagement, "reference", project->reference);
     struct node *client = put_mapping(view, "client");
     put_text(client, "name", project->client_name);
-    put_text(client, "short_name", project->client_short_name ? project->client_short_name
-                                                              : project->client_name);
+    put_text(client, "short_name",
+             project->client_short_name ? project->client_short_name : project->client_name);
     struct node *consultant = put_mapping(view, "consultant");
     put_text(consultant, "name", project->consultant_name);
     const struct person *lead = project_find_person(project, project->consultant_lead);

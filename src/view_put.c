@@ -53,8 +53,8 @@ void put_timestamp(struct node *mapping, const char *key, struct timestamp times
     put_text(parts, "date", text);
     text[16] = '\0';
     /* "18:00", or "18:00 +01:00" where the times hold several offsets */
-    put_text(parts, "time", timestamp.offset_shown ? clock_with_offset(timestamp, iso, sizeof iso)
-                                                   : text + 11);
+    put_text(parts, "time",
+             timestamp.offset_shown ? clock_with_offset(timestamp, iso, sizeof iso) : text + 11);
 }
 
 void put_duration(struct node *mapping, const char *key, struct duration duration)
@@ -129,7 +129,7 @@ void put_markdown_inline(struct node *mapping, const char *key, const char *text
 {
     if (!text)
         return;
-    struct buffer line = { 0 };
+    struct buffer line = {0};
     size_t backslashes = 0;
     bool space = false;
     for (const char *at = text; *at; at++) {

@@ -29,8 +29,8 @@ static void hash_text(struct sha256 *hash, const char *text)
 void view_sheet_code(const struct project *project, const struct checklist *checklist,
                      char out[VIEW_SHEET_CODE_SIZE])
 {
-    const char *name = project->client_short_name ? project->client_short_name
-                                                  : project->client_name;
+    const char *name =
+        project->client_short_name ? project->client_short_name : project->client_name;
     size_t length = engagement_letters(name, out);
     if (length == 0)
         out[length++] = 'X';

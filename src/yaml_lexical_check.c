@@ -30,9 +30,9 @@ struct lexical_checker {
     const char *name;
     struct diag_sink *sink;
     struct line_table lines;
-    struct span *spans;      /* every token's text, in order */
+    struct span *spans; /* every token's text, in order */
     size_t span_count, span_capacity;
-    int *block_columns;      /* columns of the open block collections */
+    int *block_columns; /* columns of the open block collections */
     size_t block_depth, block_capacity;
     size_t flow_level;
     size_t previous_end_line;
@@ -66,8 +66,9 @@ static size_t offset_of(struct line_table *table, yaml_mark_t mark)
     for (; column < mark.column && offset < table->length; column++) {
         unsigned char byte = (unsigned char)table->text[offset];
         uint32_t code_point;
-        size_t used = byte < 0x80 ? 1 : utf8_decode(table->text + offset, table->length - offset,
-                                                    &code_point);
+        size_t used = byte < 0x80
+                          ? 1
+                          : utf8_decode(table->text + offset, table->length - offset, &code_point);
         offset += used ? used : 1;
     }
     table->cursor_line = mark.line;
@@ -76,17 +77,16 @@ static size_t offset_of(struct line_table *table, yaml_mark_t mark)
     return offset;
 }
 
-static void report(struct lexical_checker *checker, size_t line, size_t column,
-                   const char *message)
+static void report(struct lexical_checker *checker, size_t line, size_t column, const char *message)
 {
     if (checker->failed)
         return;
     /* libyaml counts a leading byte-order mark as a column of line 1; the
      * user sees none. */
-    if (line == 0 && column > 0 && checker->lines.length >= 3
-        && memcmp(checker->lines.text, BYTE_ORDER_MARK, 3) == 0)
+    if (line == 0 && column > 0 && checker->lines.length >= 3 &&
+        memcmp(checker->lines.text, BYTE_ORDER_MARK, 3) == 0)
         column--;
-    struct source_position position = { checker->name, (unsigned)line + 1, (unsigned)column + 1 };
+    struct source_position position = {checker->name, (unsigned)line + 1, (unsigned)column + 1};
     diag(checker->sink, DIAG_YAML_SYNTAX, position, "%s", message);
     checker->failed = true;
 }
@@ -94,13 +94,13 @@ static void report(struct lexical_checker *checker, size_t line, size_t column,
 /* Leading spaces of a line, or -1 when the line holds only white space. */
 static int line_indentation(const struct line_table *table, size_t line)
 {
-    size_t at = table->starts[line], end = line + 1 < table->count ? table->starts[line + 1]
-                                                                    : table->length;
+    size_t at = table->starts[line],
+           end = line + 1 < table->count ? table->starts[line + 1] : table->length;
     int spaces = 0;
     while (at < end && table->text[at] == ' ')
         at++, spaces++;
-    while (at < end && (table->text[at] == ' ' || table->text[at] == '\t'
-                        || table->text[at] == '\r' || table->text[at] == '\n'))
+    while (at < end && (table->text[at] == ' ' || table->text[at] == '\t' ||
+                        table->text[at] == '\r' || table->text[at] == '\n'))
         at++;
     return at == end ? -1 : spaces;
 }
@@ -124,15 +124,15 @@ static void check_continuation_line(struct lexical_checker *checker, size_t line
  * text, must be indented past the enclosing block collection. */
 static void check_indentation(struct lexical_checker *checker, const yaml_token_t *token)
 {
-    bool quoted = token->type == YAML_SCALAR_TOKEN
-                  && (token->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE
-                      || token->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+    bool quoted = token->type == YAML_SCALAR_TOKEN &&
+                  (token->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+                   token->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
     bool in_flow = checker->flow_level > 0;
     if (in_flow && token->start_mark.line > checker->previous_end_line)
         check_continuation_line(checker, token->start_mark.line);
     if (in_flow || quoted)
-        for (size_t line = token->start_mark.line + 1; line <= token->end_mark.line
-                                                       && line < checker->lines.count; line++)
+        for (size_t line = token->start_mark.line + 1;
+             line <= token->end_mark.line && line < checker->lines.count; line++)
             check_continuation_line(checker, line);
 }
 
@@ -192,7 +192,7 @@ static void add_span(struct lexical_checker *checker, const yaml_token_t *token)
     checker->spans = xgrow(checker->spans, &checker->span_capacity, checker->span_count + 1,
                            sizeof(struct span));
     checker->spans[checker->span_count++] = (struct span){
-        offset_of(&checker->lines, token->start_mark), offset_of(&checker->lines, token->end_mark) };
+        offset_of(&checker->lines, token->start_mark), offset_of(&checker->lines, token->end_mark)};
 }
 
 static void push_block(struct lexical_checker *checker, int column)
@@ -206,9 +206,7 @@ static void visit_token(struct lexical_checker *checker, const yaml_token_t *tok
 {
     switch (token->type) {
     case YAML_BLOCK_SEQUENCE_START_TOKEN:
-    case YAML_BLOCK_MAPPING_START_TOKEN:
-        push_block(checker, (int)token->start_mark.column);
-        break;
+    case YAML_BLOCK_MAPPING_START_TOKEN: push_block(checker, (int)token->start_mark.column); break;
     case YAML_BLOCK_END_TOKEN:
         if (checker->block_depth)
             checker->block_depth--;
@@ -229,9 +227,7 @@ static void visit_token(struct lexical_checker *checker, const yaml_token_t *tok
         check_flow_indicator_scalar(checker, token);
         check_block_scalar(checker, token);
         break;
-    default:
-        check_indentation(checker, token);
-        break;
+    default: check_indentation(checker, token); break;
     }
     add_span(checker, token);
     checker->previous_end_line = token->end_mark.line;
@@ -286,8 +282,7 @@ static void check_comments(struct lexical_checker *checker)
     }
 }
 
-bool yaml_lexical_tab_indentation(const char *text, size_t length, size_t line,
-                                  size_t *column)
+bool yaml_lexical_tab_indentation(const char *text, size_t length, size_t line, size_t *column)
 {
     size_t at = 0;
     for (size_t current = 0; current < line && at < length; at++)
@@ -316,7 +311,7 @@ static void checker_release(struct lexical_checker *checker)
 static bool yaml_lexical_check(const char *name, const char *text, size_t length,
                                struct diag_sink *sink)
 {
-    struct lexical_checker checker = { .name = name, .sink = sink };
+    struct lexical_checker checker = {.name = name, .sink = sink};
     line_table_build(&checker.lines, text, length);
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))
@@ -354,15 +349,15 @@ static bool yaml_lexical_check(const char *name, const char *text, size_t length
 
 struct yaml_lexical_watch {
     struct lexical_checker checker;
-    size_t next;           /* the ordinal of the next token to check */
-    bool lost;             /* a token went before it could be checked */
+    size_t next; /* the ordinal of the next token to check */
+    bool lost;   /* a token went before it could be checked */
 };
 
-struct yaml_lexical_watch *yaml_lexical_watch_new(const char *name, const char *text,
-                                                  size_t length, struct diag_sink *sink)
+struct yaml_lexical_watch *yaml_lexical_watch_new(const char *name, const char *text, size_t length,
+                                                  struct diag_sink *sink)
 {
     struct yaml_lexical_watch *watch = xcalloc(1, sizeof *watch);
-    watch->checker = (struct lexical_checker){ .name = name, .sink = sink };
+    watch->checker = (struct lexical_checker){.name = name, .sink = sink};
     line_table_build(&watch->checker.lines, text, length);
     return watch;
 }
@@ -375,8 +370,8 @@ static void prepare_queue(struct yaml_parser_s *parser)
     if (parser->tokens.head != parser->tokens.start)
         memmove(parser->tokens.start, parser->tokens.head, waiting * sizeof(yaml_token_t));
     size_t capacity = (size_t)(parser->tokens.end - parser->tokens.start);
-    parser->tokens.start = xgrow(parser->tokens.start, &capacity, waiting + QUEUE_ROOM,
-                                 sizeof(yaml_token_t));
+    parser->tokens.start =
+        xgrow(parser->tokens.start, &capacity, waiting + QUEUE_ROOM, sizeof(yaml_token_t));
     parser->tokens.end = parser->tokens.start + capacity;
     parser->tokens.head = parser->tokens.start;
     parser->tokens.tail = parser->tokens.start + waiting;

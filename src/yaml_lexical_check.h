@@ -21,8 +21,7 @@
  * among the white space it starts with, and then the tab's 0-based column
  * (characters, a leading byte-order mark not counted). For the message
  * when libyaml fails on such a line. */
-bool yaml_lexical_tab_indentation(const char *text, size_t length, size_t line,
-                                  size_t *column);
+bool yaml_lexical_tab_indentation(const char *text, size_t length, size_t line, size_t *column);
 
 /* The same checks on the tokens of the parse itself, so that a file is
  * scanned once (the loader's parse), not twice. After each
@@ -36,8 +35,8 @@ bool yaml_lexical_tab_indentation(const char *text, size_t length, size_t line,
 struct yaml_lexical_watch;
 struct yaml_parser_s;
 
-struct yaml_lexical_watch *yaml_lexical_watch_new(const char *name, const char *text,
-                                                  size_t length, struct diag_sink *sink);
+struct yaml_lexical_watch *yaml_lexical_watch_new(const char *name, const char *text, size_t length,
+                                                  struct diag_sink *sink);
 bool yaml_lexical_watch(struct yaml_lexical_watch *watch, struct yaml_parser_s *parser);
 bool yaml_lexical_watch_end(struct yaml_lexical_watch *watch, bool complete);
 void yaml_lexical_watch_free(struct yaml_lexical_watch *watch);

@@ -62,16 +62,15 @@ struct loader {
  * it in the scanner); the user sees none, so columns there are one less. */
 static struct source_position position_of(const struct loader *loader, yaml_mark_t mark)
 {
-    bool after_mark = mark.line == 0 && mark.column > 0 && loader->length >= 3
-                      && memcmp(loader->bytes, "\xEF\xBB\xBF", 3) == 0;
-    struct source_position position = { loader->path, (unsigned)mark.line + 1,
-                                        (unsigned)(mark.column + 1 - after_mark) };
+    bool after_mark = mark.line == 0 && mark.column > 0 && loader->length >= 3 &&
+                      memcmp(loader->bytes, "\xEF\xBB\xBF", 3) == 0;
+    struct source_position position = {loader->path, (unsigned)mark.line + 1,
+                                       (unsigned)(mark.column + 1 - after_mark)};
     return position;
 }
 
-static void loader_error(struct loader *loader, enum diag_code code, yaml_mark_t mark,
-                         bool fatal, const char *format, ...)
-    __attribute__((format(printf, 5, 6)));
+static void loader_error(struct loader *loader, enum diag_code code, yaml_mark_t mark, bool fatal,
+                         const char *format, ...) __attribute__((format(printf, 5, 6)));
 
 static void lexical_failure(struct loader *loader)
 {
@@ -99,8 +98,8 @@ static bool may_report(struct loader *loader)
     return true;
 }
 
-static void loader_error(struct loader *loader, enum diag_code code, yaml_mark_t mark,
-                         bool fatal, const char *format, ...)
+static void loader_error(struct loader *loader, enum diag_code code, yaml_mark_t mark, bool fatal,
+                         const char *format, ...)
 {
     if (!may_report(loader)) {
         loader->failed = loader->stop = true;
@@ -123,7 +122,7 @@ static yaml_mark_t mark_at_last_character(const struct loader *loader, yaml_mark
     size_t end = loader->length;
     while (end > 0 && (loader->bytes[end - 1] == '\n' || loader->bytes[end - 1] == '\r'))
         end--;
-    yaml_mark_t last = { .index = mark.index };
+    yaml_mark_t last = {.index = mark.index};
     for (size_t index = 0; index < end; index++) {
         if (loader->bytes[index] == '\n') {
             last.line++;
@@ -144,13 +143,12 @@ static void report_syntax_error(struct loader *loader)
     if (parser->error == YAML_READER_ERROR)
         mark.line = mark.column = 0; /* the reader gives a byte offset only */
     size_t tab_column;
-    if (parser->error != YAML_READER_ERROR
-        && yaml_lexical_tab_indentation(loader->bytes, loader->length, mark.line, &tab_column)) {
-        struct source_position tab = { loader->path, (unsigned)mark.line + 1,
-                                       (unsigned)tab_column + 1 };
+    if (parser->error != YAML_READER_ERROR &&
+        yaml_lexical_tab_indentation(loader->bytes, loader->length, mark.line, &tab_column)) {
+        struct source_position tab = {loader->path, (unsigned)mark.line + 1,
+                                      (unsigned)tab_column + 1};
         diag(loader->sink, DIAG_YAML_TAB_INDENTATION, tab,
-             "a tab indents this line (column %zu); YAML indents with spaces only",
-             tab_column + 1);
+             "a tab indents this line (column %zu); YAML indents with spaces only", tab_column + 1);
         loader->failed = loader->stop = true;
     } else if (parser->context)
         loader_error(loader, DIAG_YAML_SYNTAX, mark, true, "%s (%s at line %zu, column %zu)",
@@ -165,8 +163,8 @@ static bool count_nodes(struct loader *loader, size_t added, yaml_mark_t mark)
     loader->nodes += added;
     if (loader->nodes <= LIMIT_YAML_NODES)
         return true;
-    loader_error(loader, DIAG_YAML_TOO_MANY_NODES, mark, true,
-                 "more than %u values in one file", LIMIT_YAML_NODES);
+    loader_error(loader, DIAG_YAML_TOO_MANY_NODES, mark, true, "more than %u values in one file",
+                 LIMIT_YAML_NODES);
     return false;
 }
 
@@ -198,8 +196,8 @@ static void attach(struct loader *loader, struct node *node, size_t size)
     }
 }
 
-static void define_anchor(struct loader *loader, const yaml_char_t *anchor,
-                          const struct node *node, size_t size)
+static void define_anchor(struct loader *loader, const yaml_char_t *anchor, const struct node *node,
+                          size_t size)
 {
     if (anchor)
         name_table_put(&loader->anchors, (const char *)anchor, node, size);
@@ -213,19 +211,19 @@ static bool check_tag(struct loader *loader, const yaml_char_t *tag, enum node_k
     const char *text = (const char *)tag;
     if (!text || strcmp(text, "!") == 0)
         return true;
-    static const char *const scalar_tags[] = { "str", "null", "bool", "int", "float", NULL };
-    const char *suffix = strncmp(text, CORE_TAG, strlen(CORE_TAG)) == 0
-                             ? text + strlen(CORE_TAG) : NULL;
+    static const char *const scalar_tags[] = {"str", "null", "bool", "int", "float", NULL};
+    const char *suffix =
+        strncmp(text, CORE_TAG, strlen(CORE_TAG)) == 0 ? text + strlen(CORE_TAG) : NULL;
     if (suffix && kind == NODE_SCALAR)
         for (const char *const *known = scalar_tags; *known; known++)
             if (strcmp(suffix, *known) == 0)
                 return true;
-    if (suffix && ((kind == NODE_SEQUENCE && strcmp(suffix, "seq") == 0)
-                   || (kind == NODE_MAPPING && strcmp(suffix, "map") == 0)))
+    if (suffix && ((kind == NODE_SEQUENCE && strcmp(suffix, "seq") == 0) ||
+                   (kind == NODE_MAPPING && strcmp(suffix, "map") == 0)))
         return true;
     if (suffix)
-        loader_error(loader, DIAG_YAML_UNKNOWN_TAG, mark, false,
-                     "tag '!!%s' cannot be used on %s", suffix, node_kind_name(kind));
+        loader_error(loader, DIAG_YAML_UNKNOWN_TAG, mark, false, "tag '!!%s' cannot be used on %s",
+                     suffix, node_kind_name(kind));
     else
         loader_error(loader, DIAG_YAML_UNKNOWN_TAG, mark, false, "unknown tag '%s'", text);
     return false;
@@ -247,8 +245,8 @@ static void check_value_characters(struct loader *loader, const char *text, size
         if (utf8_is_control(code_point) && code_point != '\t' && code_point != '\n') {
             char description[48];
             text_describe_code_point(code_point, description, sizeof description);
-            loader_error(loader, DIAG_YAML_CONTROL_IN_VALUE, mark, false,
-                         "this value holds %s", description);
+            loader_error(loader, DIAG_YAML_CONTROL_IN_VALUE, mark, false, "this value holds %s",
+                         description);
             return;
         }
         offset += used;
@@ -265,9 +263,14 @@ static enum scalar_type scalar_type_of(struct loader *loader, const yaml_event_t
         return plain ? yaml_resolve_plain(text, length) : SCALAR_STRING;
     if (strcmp(tag, "!") == 0 || strcmp(tag, CORE_TAG "str") == 0)
         return SCALAR_STRING;
-    static const struct { const char *tag; enum scalar_type type; } typed[] = {
-        { CORE_TAG "null", SCALAR_NULL }, { CORE_TAG "bool", SCALAR_BOOL },
-        { CORE_TAG "int", SCALAR_INT },   { CORE_TAG "float", SCALAR_FLOAT },
+    static const struct {
+        const char *tag;
+        enum scalar_type type;
+    } typed[] = {
+        {CORE_TAG "null", SCALAR_NULL},
+        {CORE_TAG "bool", SCALAR_BOOL},
+        {CORE_TAG "int", SCALAR_INT},
+        {CORE_TAG "float", SCALAR_FLOAT},
     };
     for (size_t index = 0; index < sizeof typed / sizeof typed[0]; index++) {
         if (strcmp(tag, typed[index].tag) != 0)
@@ -290,8 +293,7 @@ static void on_scalar(struct loader *loader, const yaml_event_t *event)
     check_value_characters(loader, (const char *)event->data.scalar.value,
                            event->data.scalar.length, event->start_mark);
     struct node *node = node_new_scalar((const char *)event->data.scalar.value,
-                                        event->data.scalar.length,
-                                        scalar_type_of(loader, event));
+                                        event->data.scalar.length, scalar_type_of(loader, event));
     node_set_position(node, position_of(loader, event->start_mark));
     define_anchor(loader, event->data.scalar.anchor, node, 1);
     attach(loader, node, 1);
@@ -300,10 +302,10 @@ static void on_scalar(struct loader *loader, const yaml_event_t *event)
 static void on_collection_start(struct loader *loader, const yaml_event_t *event,
                                 enum node_kind kind)
 {
-    const yaml_char_t *tag = kind == NODE_MAPPING ? event->data.mapping_start.tag
-                                                  : event->data.sequence_start.tag;
-    const yaml_char_t *anchor = kind == NODE_MAPPING ? event->data.mapping_start.anchor
-                                                     : event->data.sequence_start.anchor;
+    const yaml_char_t *tag =
+        kind == NODE_MAPPING ? event->data.mapping_start.tag : event->data.sequence_start.tag;
+    const yaml_char_t *anchor =
+        kind == NODE_MAPPING ? event->data.mapping_start.anchor : event->data.sequence_start.anchor;
     if (loader->depth >= LIMIT_YAML_DEPTH) {
         loader_error(loader, DIAG_YAML_TOO_DEEP, event->start_mark, true,
                      "nesting deeper than %u levels", LIMIT_YAML_DEPTH);
@@ -315,8 +317,8 @@ static void on_collection_start(struct loader *loader, const yaml_event_t *event
     loader->open = xgrow(loader->open, &loader->capacity, loader->depth + 1, sizeof *loader->open);
     struct node *node = kind == NODE_MAPPING ? node_new_mapping() : node_new_sequence();
     node_set_position(node, position_of(loader, event->start_mark));
-    loader->open[loader->depth++] = (struct open_collection){
-        node, NULL, anchor ? xstrdup((const char *)anchor) : NULL, 1 };
+    loader->open[loader->depth++] =
+        (struct open_collection){node, NULL, anchor ? xstrdup((const char *)anchor) : NULL, 1};
 }
 
 struct key_reference {
@@ -327,7 +329,8 @@ struct key_reference {
 static int compare_keys(const void *left_pointer, const void *right_pointer)
 {
     const struct key_reference *left = left_pointer, *right = right_pointer;
-    size_t left_length = node_scalar_length(left->key), right_length = node_scalar_length(right->key);
+    size_t left_length = node_scalar_length(left->key),
+           right_length = node_scalar_length(right->key);
     size_t shorter = left_length < right_length ? left_length : right_length;
     int order = memcmp(node_scalar_text(left->key), node_scalar_text(right->key), shorter);
     if (order == 0 && left_length != right_length)
@@ -339,8 +342,8 @@ static int compare_keys(const void *left_pointer, const void *right_pointer)
 
 static bool same_text(const struct node *left, const struct node *right)
 {
-    return node_scalar_length(left) == node_scalar_length(right)
-           && memcmp(node_scalar_text(left), node_scalar_text(right), node_scalar_length(left)) == 0;
+    return node_scalar_length(left) == node_scalar_length(right) &&
+           memcmp(node_scalar_text(left), node_scalar_text(right), node_scalar_length(left)) == 0;
 }
 
 /* Sorting the keys finds duplicates in O(n log n); a quadratic scan would
@@ -356,7 +359,7 @@ static void check_duplicate_keys(struct loader *loader, const struct node *mappi
     for (size_t index = 0; index < count; index++) {
         const struct node *key = node_mapping_key(mapping, index);
         if (node_kind(key) == NODE_SCALAR)
-            keys[scalar_keys++] = (struct key_reference){ key, index };
+            keys[scalar_keys++] = (struct key_reference){key, index};
     }
     qsort(keys, scalar_keys, sizeof *keys, compare_keys);
     size_t original = 0;
@@ -368,7 +371,7 @@ static void check_duplicate_keys(struct loader *loader, const struct node *mappi
         struct source_position first = node_position(keys[original].key);
         if (may_report(loader))
             diag(loader->sink, DIAG_YAML_DUPLICATE_KEY, node_position(keys[index].key),
-             "duplicate key '%s' (first defined at line %u, column %u)",
+                 "duplicate key '%s' (first defined at line %u, column %u)",
                  node_scalar_text(keys[index].key), first.line, first.column);
         loader->failed = true;
     }
@@ -470,14 +473,14 @@ static void parse_events(struct loader *loader)
 
 static void check_not_empty(struct loader *loader)
 {
-    struct source_position start = { loader->path, 1, 1 };
+    struct source_position start = {loader->path, 1, 1};
     if (!loader->root) {
         diag(loader->sink, DIAG_YAML_EMPTY, start,
              "the file holds no YAML document (it is empty or only comments)");
         loader->failed = true;
-    } else if (node_kind(loader->root) == NODE_SCALAR
-               && node_scalar_type(loader->root) == SCALAR_NULL
-               && node_scalar_length(loader->root) == 0) {
+    } else if (node_kind(loader->root) == NODE_SCALAR &&
+               node_scalar_type(loader->root) == SCALAR_NULL &&
+               node_scalar_length(loader->root) == 0) {
         diag(loader->sink, DIAG_YAML_EMPTY, position_of(loader, loader->document_start),
              "the document is empty");
         loader->failed = true;
@@ -511,8 +514,11 @@ static struct yaml_document *parse_document(char *path, char *bytes, size_t leng
         return NULL;
     }
     /* One parse: the lexical checks watch its tokens (yaml_lexical_check.h). */
-    struct loader loader = { .sink = sink, .path = path, .bytes = bytes, .length = length,
-                             .watch = yaml_lexical_watch_new(path, bytes, length, sink) };
+    struct loader loader = {.sink = sink,
+                            .path = path,
+                            .bytes = bytes,
+                            .length = length,
+                            .watch = yaml_lexical_watch_new(path, bytes, length, sink)};
     if (!yaml_parser_initialize(&loader.parser))
         fatal_out_of_memory(sizeof loader.parser); /* only fails when out of memory */
     yaml_parser_set_input_string(&loader.parser, (const unsigned char *)bytes, length);

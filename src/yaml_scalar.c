@@ -27,7 +27,8 @@ static bool is_integer(const char *text, size_t length)
         return count_digits(text + 2, length - 2, allowed) == length - 2;
     }
     size_t start = (length > 0 && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
-    return length > start && count_digits(text + start, length - start, "0123456789") == length - start;
+    return length > start &&
+           count_digits(text + start, length - start, "0123456789") == length - start;
 }
 
 /* [-+]? ( \.[0-9]+ | [0-9]+ ( \.[0-9]* )? ) ( [eE] [-+]? [0-9]+ )? */
@@ -58,9 +59,9 @@ static bool is_decimal_float(const char *text, size_t length)
 
 static bool is_float(const char *text, size_t length)
 {
-    static const char *const specials[] = { ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
-                                            "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN",
-                                            NULL };
+    static const char *const specials[] = {".inf",  ".Inf",  ".INF",  "+.inf", "+.Inf",
+                                           "+.INF", "-.inf", "-.Inf", "-.INF", ".nan",
+                                           ".NaN",  ".NAN",  NULL};
     return equals_any(text, length, specials) || is_decimal_float(text, length);
 }
 
@@ -70,9 +71,8 @@ enum scalar_type yaml_resolve_plain(const char *text, size_t length)
      * a null, a boolean or a number. */
     if (length > 0 && !strchr("~nNtTfF0123456789+-.", text[0]))
         return SCALAR_STRING;
-    static const char *const nulls[] = { "", "~", "null", "Null", "NULL", NULL };
-    static const char *const booleans[] = { "true", "True", "TRUE", "false", "False", "FALSE",
-                                            NULL };
+    static const char *const nulls[] = {"", "~", "null", "Null", "NULL", NULL};
+    static const char *const booleans[] = {"true", "True", "TRUE", "false", "False", "FALSE", NULL};
     if (equals_any(text, length, nulls))
         return SCALAR_NULL;
     if (equals_any(text, length, booleans))

@@ -12,8 +12,8 @@
 
 static int64_t big_endian(const unsigned char *bytes)
 {
-    uint32_t value = ((uint32_t)bytes[0] << 24) | ((uint32_t)bytes[1] << 16)
-                     | ((uint32_t)bytes[2] << 8) | bytes[3];
+    uint32_t value = ((uint32_t)bytes[0] << 24) | ((uint32_t)bytes[1] << 16) |
+                     ((uint32_t)bytes[2] << 8) | bytes[3];
     return (int32_t)value;
 }
 
@@ -52,8 +52,8 @@ static bool parse_tzif(struct zone *zone, const unsigned char *data, size_t leng
     for (int index = 0; index < 6; index++)
         counts[index] = big_endian(data + 20 + 4 * index);
     int64_t transitions = counts[3], types = counts[4];
-    if (transitions < 0 || types <= 0 || types > 256 || transitions > 100000
-        || (size_t)(44 + transitions * 5 + types * 6) > length)
+    if (transitions < 0 || types <= 0 || types > 256 || transitions > 100000 ||
+        (size_t)(44 + transitions * 5 + types * 6) > length)
         return false;
     const unsigned char *times = data + 44, *indexes = times + transitions * 4;
     const unsigned char *infos = indexes + transitions;
@@ -72,7 +72,7 @@ static bool parse_tzif(struct zone *zone, const unsigned char *data, size_t leng
 
 bool zone_load(struct zone *zone, const char *folder, const char *name, int fallback_offset)
 {
-    *zone = (struct zone){ .base_offset = fallback_offset };
+    *zone = (struct zone){.base_offset = fallback_offset};
     if (!plain_zone_name(name) || !folder)
         return false;
     size_t length = 0;
@@ -81,7 +81,7 @@ bool zone_load(struct zone *zone, const char *folder, const char *name, int fall
     free(data);
     if (!ok) {
         zone_free(zone);
-        *zone = (struct zone){ .base_offset = fallback_offset };
+        *zone = (struct zone){.base_offset = fallback_offset};
         return false;
     }
     zone->from_data = true;

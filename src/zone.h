@@ -11,11 +11,11 @@
 #include <stdint.h>
 
 struct zone {
-    int64_t *transitions;  /* instants at which the offset changes, ascending */
-    int *offsets;          /* [minutes east of UTC] from each transition on */
+    int64_t *transitions; /* instants at which the offset changes, ascending */
+    int *offsets;         /* [minutes east of UTC] from each transition on */
     size_t count;
-    int base_offset;       /* before the first transition, or always when fixed */
-    bool from_data;        /* read from the time zone data */
+    int base_offset; /* before the first transition, or always when fixed */
+    bool from_data;  /* read from the time zone data */
 };
 
 /* zone_load: the zone called name (an IANA name such as Europe/Berlin)

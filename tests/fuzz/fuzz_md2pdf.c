@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     options.version = "1.0";
     options.footer_note = "fuzz";
     struct diag_sink *sink = diag_sink_new();
-    struct buffer pdf = { 0 };
+    struct buffer pdf = {0};
     typeset_pdf((const char *)data, size, &options, &pdf, sink);
     buffer_free(&pdf);
     diag_sink_free(sink);

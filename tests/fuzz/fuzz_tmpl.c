@@ -41,12 +41,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     node_mapping_set(partials, "self", node_new_scalar(text, size, SCALAR_STRING));
     node_mapping_set(partials, "each", node_new_string("{{#list}}\n  {{> self}}\n{{/list}}"));
     struct diag_sink *sink = diag_sink_new();
-    struct tmpl *loaded = tmpl_load_text("fuzz.md", text, size, partials,
-                                         TMPL_MISSING_PARTIAL_ERROR, sink);
-    static const enum tmpl_escape modes[] = { TMPL_ESCAPE_MARKDOWN, TMPL_ESCAPE_HTML,
-                                              TMPL_ESCAPE_NONE };
+    struct tmpl *loaded =
+        tmpl_load_text("fuzz.md", text, size, partials, TMPL_MISSING_PARTIAL_ERROR, sink);
+    static const enum tmpl_escape modes[] = {TMPL_ESCAPE_MARKDOWN, TMPL_ESCAPE_HTML,
+                                             TMPL_ESCAPE_NONE};
     for (size_t mode = 0; loaded && mode < sizeof modes / sizeof modes[0]; mode++) {
-        struct buffer out = { 0 };
+        struct buffer out = {0};
         tmpl_render(loaded, root, modes[mode], &out, sink);
         buffer_free(&out);
     }

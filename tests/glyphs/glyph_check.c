@@ -28,14 +28,21 @@
 #define MISSING_SHARE 0.02 /* of a glyph's solid pixels */
 #define MAX_PAGES 64
 
-static const struct { const char *face, *file; } faces[] = {
-    { "sans", "NotoSans-Regular.ttf" },           { "sans-bold", "NotoSans-Bold.ttf" },
-    { "sans-italic", "NotoSans-Italic.ttf" },     { "sans-bold-italic", "NotoSans-BoldItalic.ttf" },
-    { "mono", "DejaVuSansMono.ttf" },             { "mono-bold", "DejaVuSansMono-Bold.ttf" },
-    { "symbol", "DejaVuSans.ttf" },
-    { "arabic", "NotoSansArabic-Regular.ttf" },   { "arabic-bold", "NotoSansArabic-Bold.ttf" },
-    { "hebrew", "NotoSansHebrew-Regular.ttf" },   { "hebrew-bold", "NotoSansHebrew-Bold.ttf" },
-    { "cjk", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf" }, /* fonts-droid-fallback */
+static const struct {
+    const char *face, *file;
+} faces[] = {
+    {"sans", "NotoSans-Regular.ttf"},
+    {"sans-bold", "NotoSans-Bold.ttf"},
+    {"sans-italic", "NotoSans-Italic.ttf"},
+    {"sans-bold-italic", "NotoSans-BoldItalic.ttf"},
+    {"mono", "DejaVuSansMono.ttf"},
+    {"mono-bold", "DejaVuSansMono-Bold.ttf"},
+    {"symbol", "DejaVuSans.ttf"},
+    {"arabic", "NotoSansArabic-Regular.ttf"},
+    {"arabic-bold", "NotoSansArabic-Bold.ttf"},
+    {"hebrew", "NotoSansHebrew-Regular.ttf"},
+    {"hebrew-bold", "NotoSansHebrew-Bold.ttf"},
+    {"cjk", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"}, /* fonts-droid-fallback */
 };
 #define FACE_COUNT (sizeof faces / sizeof *faces)
 
@@ -55,8 +62,8 @@ static int read_pgm(const char *path, struct page *page)
 {
     FILE *file = fopen(path, "rb");
     int maximum;
-    if (!file || fscanf(file, "P5 %d %d %d", &page->width, &page->height, &maximum) != 3
-        || maximum != 255 || fgetc(file) == EOF) {
+    if (!file || fscanf(file, "P5 %d %d %d", &page->width, &page->height, &maximum) != 3 ||
+        maximum != 255 || fgetc(file) == EOF) {
         fprintf(stderr, "glyph_check: %s is not an 8-bit PGM\n", path);
         return 0;
     }
@@ -115,7 +122,7 @@ static long advance_thousandths(FT_Face face, FT_UInt glyph)
 static void compare_at(FT_Face face, FT_UInt glyph, const struct page *page, double x, double y,
                        long *solid, long *missing)
 {
-    FT_Vector delta = { (FT_Pos)lround((x - floor(x)) * 64), (FT_Pos)lround((floor(y) - y) * 64) };
+    FT_Vector delta = {(FT_Pos)lround((x - floor(x)) * 64), (FT_Pos)lround((floor(y) - y) * 64)};
     FT_Set_Transform(face, NULL, &delta);
     *solid = *missing = 0;
     if (FT_Load_Glyph(face, glyph, FT_LOAD_NO_HINTING | FT_LOAD_RENDER))
@@ -128,8 +135,8 @@ static void compare_at(FT_Face face, FT_UInt glyph, const struct page *page, dou
             long px = (long)floor(x) + face->glyph->bitmap_left + (long)column;
             long py = (long)floor(y) - face->glyph->bitmap_top + (long)row;
             (*solid)++;
-            if (px < 0 || py < 0 || px >= page->width || py >= page->height
-                || page->grey[py * page->width + px] >= LIGHT)
+            if (px < 0 || py < 0 || px >= page->width || py >= page->height ||
+                page->grey[py * page->width + px] >= LIGHT)
                 (*missing)++;
         }
 }
@@ -140,8 +147,8 @@ static void compare_at(FT_Face face, FT_UInt glyph, const struct page *page, dou
 #define SHIFT_STEP 0.25
 #define SHIFT_REACH 1.0
 
-static void check_glyph(FT_Face face, const struct page *page, uint32_t code, double size,
-                        double x, double y, int page_number)
+static void check_glyph(FT_Face face, const struct page *page, uint32_t code, double size, double x,
+                        double y, int page_number)
 {
     FT_UInt glyph = FT_Get_Char_Index(face, code);
     if (glyph == 0 || code == ' ')
@@ -158,9 +165,10 @@ static void check_glyph(FT_Face face, const struct page *page, uint32_t code, do
     glyphs_checked++;
     if (best_solid > 0 && (double)best_missing > MISSING_SHARE * (double)best_solid) {
         glyphs_failed++;
-        printf("page %d: U+%04X in %s %s %.1f pt at %.0f,%.0f px: %ld of %ld inked pixels missing\n",
-               page_number, (unsigned)code, face->family_name, face->style_name, size, x, y,
-               best_missing, best_solid);
+        printf(
+            "page %d: U+%04X in %s %s %.1f pt at %.0f,%.0f px: %ld of %ld inked pixels missing\n",
+            page_number, (unsigned)code, face->family_name, face->style_name, size, x, y,
+            best_missing, best_solid);
     }
 }
 

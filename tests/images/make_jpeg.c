@@ -10,8 +10,7 @@
 #define SIDE 64
 
 static const unsigned char colours[4][3] = {
-    { 230, 20, 30 }, { 20, 160, 60 }, { 30, 60, 220 }, { 250, 200, 40 }
-};
+    {230, 20, 30}, {20, 160, 60}, {30, 60, 220}, {250, 200, 40}};
 
 int main(int argc, char **argv)
 {
@@ -38,7 +37,8 @@ int main(int argc, char **argv)
     unsigned char row[SIDE * 4];
     while (info.next_scanline < SIDE) {
         for (int x = 0; x < SIDE; x++) {
-            const unsigned char *colour = colours[(info.next_scanline >= SIDE / 2) * 2 + (x >= SIDE / 2)];
+            const unsigned char *colour =
+                colours[(info.next_scanline >= SIDE / 2) * 2 + (x >= SIDE / 2)];
             if (grey) {
                 row[x] = colour[1];
             } else if (cmyk) { /* inverted inks: C = 255 - R stored as R */
@@ -48,7 +48,7 @@ int main(int argc, char **argv)
                 memcpy(row + 3 * x, colour, 3);
             }
         }
-        JSAMPROW rows[1] = { row };
+        JSAMPROW rows[1] = {row};
         jpeg_write_scanlines(&info, rows, 1);
     }
     jpeg_finish_compress(&info);

@@ -56,8 +56,11 @@ static void decode_tabs(const char *text, size_t length, struct buffer *out)
     }
 }
 
-static const struct { const char *name; const char *text; } entities[] = {
-    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&#39;", "'" },
+static const struct {
+    const char *name;
+    const char *text;
+} entities[] = {
+    {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
 };
 
 /* The text of the expected HTML: tags removed, the few entities the spec's
@@ -95,7 +98,8 @@ static void html_text(const char *html, struct buffer *out)
 
 static bool is_word_byte(unsigned char byte)
 {
-    return byte >= 0x80 || (byte >= '0' && byte <= '9') || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z');
+    return byte >= 0x80 || (byte >= '0' && byte <= '9') ||
+           ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z');
 }
 
 /* text without white space (U+00A0 included, which pdftotext may give
@@ -116,7 +120,7 @@ static void strip_space(const char *text, struct buffer *out)
  * the PDF's text replaced by U+FFFD. */
 static char *as_drawn(const char *word, size_t length, const char *flat)
 {
-    struct buffer out = { 0 };
+    struct buffer out = {0};
     for (size_t offset = 0; offset < length;) {
         uint32_t code_point;
         size_t used = utf8_decode_lossy(word + offset, length - offset, &code_point);
@@ -156,7 +160,8 @@ static bool extract_text(const struct buffer *pdf, struct buffer *text)
  * "text" item, one a line. */
 static void dump_text(const char *dump, struct buffer *text)
 {
-    for (const char *line = dump; *line; line += strcspn(line, "\n") + (line[strcspn(line, "\n")] != 0)) {
+    for (const char *line = dump; *line;
+         line += strcspn(line, "\n") + (line[strcspn(line, "\n")] != 0)) {
         size_t length = strcspn(line, "\n");
         const char *open = memchr(line, '"', length);
         if (strncmp(line, "  text ", 7) != 0 || !open || line[length - 1] != '"')
@@ -172,7 +177,7 @@ static bool rendered_text(const char *label, const char *markdown, size_t length
                           const struct typeset_options *options, bool through_pdf,
                           struct buffer *text, struct diag_sink *sink)
 {
-    struct buffer rendered = { 0 };
+    struct buffer rendered = {0};
     bool ok = through_pdf ? typeset_pdf(markdown, length, options, &rendered, sink)
                           : typeset_layout_dump(markdown, length, options, &rendered, sink);
     if (!ok) {
@@ -191,7 +196,7 @@ static bool rendered_text(const char *label, const char *markdown, size_t length
 /* The first word of expected that the extracted text lacks, or NULL. */
 static char *missing_word(const char *expected, const char *extracted)
 {
-    struct buffer flat = { 0 };
+    struct buffer flat = {0};
     strip_space(extracted, &flat);
     char *missing = NULL;
     for (const char *at = expected; *at && !missing;) {
@@ -225,15 +230,14 @@ static char *parser_html(const char *markdown, size_t length)
     return html;
 }
 
-static void run_example(const char *label, const char *markdown, size_t length,
-                        struct tally *tally)
+static void run_example(const char *label, const char *markdown, size_t length, struct tally *tally)
 {
     struct typeset_options options;
     typeset_options_init(&options);
     options.source_name = label;
     options.base_folder = ".";
     struct diag_sink *sink = diag_sink_new();
-    struct buffer expected = { 0 }, extracted = { 0 };
+    struct buffer expected = {0}, extracted = {0};
     bool through_pdf = tally->examples++ % PDF_SAMPLE == 0;
     tally->through_pdf += through_pdf;
     if (!rendered_text(label, markdown, length, &options, through_pdf, &extracted, sink)) {
@@ -262,7 +266,7 @@ static bool run_spec(const char *path, struct tally *tally)
     FILE *file = fopen(path, "r");
     if (!file)
         return false;
-    struct buffer markdown = { 0 }, raw = { 0 };
+    struct buffer markdown = {0}, raw = {0};
     char *line = NULL;
     size_t capacity = 0, line_number = 0, start_line = 0;
     enum { OUTSIDE, MARKDOWN, HTML } state = OUTSIDE;
@@ -298,7 +302,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: commonmark_suite SPEC_FILE...\n");
         return 2;
     }
-    struct tally tally = { 0 };
+    struct tally tally = {0};
     for (int index = 1; index < argc; index++) {
         if (run_spec(argv[index], &tally))
             continue;

@@ -35,7 +35,7 @@ struct tally {
 
 static char *replace_all(const char *text, const char *from, const char *to)
 {
-    struct buffer out = { 0 };
+    struct buffer out = {0};
     size_t from_length = strlen(from);
     for (const char *at = text; *at;) {
         if (strncmp(at, from, from_length) == 0) {
@@ -62,7 +62,8 @@ static struct node *partials_of(const struct node *test)
     struct node *partials = node_new_mapping();
     for (size_t index = 0; index < node_count(given); index++) {
         char *text = text_of(node_mapping_value(given, index));
-        node_mapping_append(partials, node_new_string(node_scalar_text(node_mapping_key(given, index))),
+        node_mapping_append(partials,
+                            node_new_string(node_scalar_text(node_mapping_key(given, index))),
                             node_new_string(text));
         free(text);
     }
@@ -92,13 +93,13 @@ static bool run_test(const char *file, const struct node *test, bool verbose)
     char *expected = text_of(node_mapping_find(test, "expected"));
     struct node *partials = partials_of(test);
     struct diag_sink *sink = diag_sink_new();
-    struct buffer out = { 0 };
-    struct tmpl *loaded = tmpl_load_text("template", template_text, strlen(template_text),
-                                         partials, TMPL_MISSING_PARTIAL_EMPTY, sink);
-    bool passed = loaded
-                  && tmpl_render(loaded, node_mapping_find(test, "data"), TMPL_ESCAPE_HTML, &out,
-                                 sink)
-                  && strcmp(buffer_text(&out), expected) == 0;
+    struct buffer out = {0};
+    struct tmpl *loaded = tmpl_load_text("template", template_text, strlen(template_text), partials,
+                                         TMPL_MISSING_PARTIAL_EMPTY, sink);
+    bool passed =
+        loaded &&
+        tmpl_render(loaded, node_mapping_find(test, "data"), TMPL_ESCAPE_HTML, &out, sink) &&
+        strcmp(buffer_text(&out), expected) == 0;
     if (!passed && verbose) {
         printf("FAIL %s: %s\n", file, node_scalar_text(node_mapping_find(test, "name")));
         print_visible("template", template_text);
@@ -129,13 +130,13 @@ static bool run_file(const char *directory, const char *name, bool verbose, stru
         patched = replace_all(raw, "\\r", "\\uE00D");
         document = yaml_load_text(path, patched, strlen(patched), sink);
     }
-    const struct node *tests = document ? node_mapping_find(yaml_document_root(document), "tests")
-                                        : NULL;
+    const struct node *tests =
+        document ? node_mapping_find(yaml_document_root(document), "tests") : NULL;
     if (!tests) {
         printf("FAIL %s: the spec file does not load\n", name);
         diag_print(sink, stdout);
     }
-    struct tally file_tally = { 0 };
+    struct tally file_tally = {0};
     for (size_t index = 0; tests && index < node_count(tests); index++) {
         if (run_test(name, node_sequence_item(tests, index), verbose))
             file_tally.passed++;
@@ -162,7 +163,7 @@ int main(int argc, char **argv)
         return status;
     const char *verbose_setting = getenv("MUSTACHE_VERBOSE");
     bool verbose_optional = verbose_setting && strcmp(verbose_setting, "1") == 0;
-    struct tally required = { 0 }, optional = { 0 };
+    struct tally required = {0}, optional = {0};
     bool all_loaded = true;
     printf("Mustache spec, required:\n");
     for (size_t index = 0; index < count; index++)

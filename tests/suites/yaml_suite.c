@@ -35,13 +35,15 @@ static char *decode_markers(const char *text);
 /* Valid cases whose tree libyaml 0.2.5, golive's parser, loads otherwise than
  * YAML 1.2 says. Each is still counted and printed; one that starts to
  * match fails the suite, so that this list stays true. */
-static const struct { const char *label, *why; } known_differences[] = {
-    { "652Z#0", "libyaml reads the flow key '?foo' as the key 'foo' (an explicit-key mark)" },
-    { "HM87#1", "libyaml reads '[?x]' as a mapping with the explicit key 'x'" },
-    { "Y2GN#0", "libyaml ends the anchor '&an:chor' at the colon, so the value is ':chor value'" },
-    { "JEF9#2", "libyaml drops the last line break of a kept block scalar whose last line holds "
-                "only spaces and has no line end" },
-    { "L24T#1", "the same: a last line of spaces without a line end loses its line break" },
+static const struct {
+    const char *label, *why;
+} known_differences[] = {
+    {"652Z#0", "libyaml reads the flow key '?foo' as the key 'foo' (an explicit-key mark)"},
+    {"HM87#1", "libyaml reads '[?x]' as a mapping with the explicit key 'x'"},
+    {"Y2GN#0", "libyaml ends the anchor '&an:chor' at the colon, so the value is ':chor value'"},
+    {"JEF9#2", "libyaml drops the last line break of a kept block scalar whose last line holds "
+               "only spaces and has no line end"},
+    {"L24T#1", "the same: a last line of spaces without a line end loses its line break"},
 };
 
 static const char *known_difference(const char *label)
@@ -108,8 +110,8 @@ static void expected_events(const char *tree, struct buffer *out)
         size_t length = strcspn(line, "\n");
         const char *at = line + strspn(line, " ");
         const char *end = line + length;
-        if (strncmp(at, "+SEQ", 4) == 0 || strncmp(at, "-SEQ", 4) == 0
-            || strncmp(at, "+MAP", 4) == 0 || strncmp(at, "-MAP", 4) == 0) {
+        if (strncmp(at, "+SEQ", 4) == 0 || strncmp(at, "-SEQ", 4) == 0 ||
+            strncmp(at, "+MAP", 4) == 0 || strncmp(at, "-MAP", 4) == 0) {
             buffer_append(out, at, 4);
             buffer_append_char(out, '\n');
         } else if (strncmp(at, "=VAL ", 5) == 0) {
@@ -135,7 +137,7 @@ static void compare_tree(const char *label, const struct node *root, const char 
         tally->with_aliases++;
         return;
     }
-    struct buffer actual = { 0 }, expected = { 0 };
+    struct buffer actual = {0}, expected = {0};
     if (root)
         tree_events(root, &actual);
     char *decoded = decode_markers(tree);
@@ -162,25 +164,26 @@ static void compare_tree(const char *label, const struct node *root, const char 
 /* Replaces the suite's visible markers with the characters they stand for. */
 static char *decode_markers(const char *text)
 {
-    struct buffer out = { 0 };
+    struct buffer out = {0};
     for (const char *at = text; *at;) {
-        if (strncmp(at, "\xE2\x90\xA3", 3) == 0) {          /* ␣ space */
+        if (strncmp(at, "\xE2\x90\xA3", 3) == 0) { /* ␣ space */
             buffer_append_char(&out, ' ');
             at += 3;
-        } else if (strncmp(at, "\xE2\x80\x94", 3) == 0) {   /* — before » */
+        } else if (strncmp(at, "\xE2\x80\x94", 3) == 0) { /* — before » */
             at += 3;
-        } else if (strncmp(at, "\xC2\xBB", 2) == 0) {       /* » tab */
+        } else if (strncmp(at, "\xC2\xBB", 2) == 0) { /* » tab */
             buffer_append_char(&out, '\t');
             at += 2;
-        } else if (strncmp(at, "\xE2\x86\x90", 3) == 0) {   /* ← carriage return */
+        } else if (strncmp(at, "\xE2\x86\x90", 3) == 0) { /* ← carriage return */
             buffer_append_char(&out, '\r');
             at += 3;
-        } else if (strncmp(at, "\xE2\x87\x94", 3) == 0) {   /* ⇔ byte order mark */
+        } else if (strncmp(at, "\xE2\x87\x94", 3) == 0) { /* ⇔ byte order mark */
             buffer_append_text(&out, "\xEF\xBB\xBF");
             at += 3;
-        } else if (strncmp(at, "\xE2\x86\xB5", 3) == 0) {   /* ↵ line end shown */
+        } else if (strncmp(at, "\xE2\x86\xB5", 3) == 0) { /* ↵ line end shown */
             at += 3;
-        } else if (strncmp(at, "\xE2\x88\x8E\n", 4) == 0 && at[4] == '\0') { /* ∎ no final newline */
+        } else if (strncmp(at, "\xE2\x88\x8E\n", 4) == 0 &&
+                   at[4] == '\0') { /* ∎ no final newline */
             at += 4;
         } else {
             buffer_append_char(&out, *at++);
@@ -265,7 +268,7 @@ int main(int argc, char **argv)
     int status = suite_list_files(directory, ".yaml", "YAML test suite", &names, &count);
     if (status >= 0)
         return status;
-    struct tally tally = { 0 };
+    struct tally tally = {0};
     for (size_t index = 0; index < count; index++)
         run_file(directory, names[index], &tally);
     suite_free_names(names, count);

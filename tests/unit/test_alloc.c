@@ -68,11 +68,14 @@ static int ask_undeclared_option(const struct cli_invocation *invocation)
 
 static void run_buggy_command(void)
 {
-    static const struct cli_option none[] = { { 0 } };
-    static const struct cli_command buggy = { .name = "buggy", .synopsis = "", .summary = "",
-                                              .description = "", .options = none,
-                                              .execute = ask_undeclared_option };
-    char *argv[] = { NULL };
+    static const struct cli_option none[] = {{0}};
+    static const struct cli_command buggy = {.name = "buggy",
+                                             .synopsis = "",
+                                             .summary = "",
+                                             .description = "",
+                                             .options = none,
+                                             .execute = ask_undeclared_option};
+    char *argv[] = {NULL};
     cli_run(&buggy, 0, argv);
 }
 

@@ -14,16 +14,16 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *const outputs[] = { "MANIFEST", "runbook.md", "runbook.pdf", "signoff.md",
-                                       "signoff.pdf" };
+static const char *const outputs[] = {"MANIFEST", "runbook.md", "runbook.pdf", "signoff.md",
+                                      "signoff.pdf"};
 #define OUTPUT_COUNT (sizeof outputs / sizeof outputs[0])
 
 /* A fresh copy of the fixture, and nothing else in the scratch folder. */
 static void fresh_fixture(void)
 {
     char command[1024];
-    snprintf(command, sizeof command, "rm -rf '%s'/* && cp -r '%s' '%s/engagement'",
-             scratch_folder, GOLIVE_TEST_FIXTURE, scratch_folder);
+    snprintf(command, sizeof command, "rm -rf '%s'/* && cp -r '%s' '%s/engagement'", scratch_folder,
+             GOLIVE_TEST_FIXTURE, scratch_folder);
     assert_int_equal(system(command), 0);
 }
 
@@ -40,10 +40,14 @@ static bool build_into(const char *folder, struct diag_sink *sink)
     char project[512], output[512];
     snprintf(project, sizeof project, "%s/engagement/project.yaml", scratch_folder);
     snprintf(output, sizeof output, "%s/%s", scratch_folder, folder);
-    struct build_options options = {
-        .project_path = project, .output_folder = output, .markdown = true, .pdf = true,
-        .data_folder = GOLIVE_DATADIR, .version = "test",
-        .has_source_date = true, .source_date = 1774000000 };
+    struct build_options options = {.project_path = project,
+                                    .output_folder = output,
+                                    .markdown = true,
+                                    .pdf = true,
+                                    .data_folder = GOLIVE_DATADIR,
+                                    .version = "test",
+                                    .has_source_date = true,
+                                    .source_date = 1774000000};
     return build_engagement(&options, sink);
 }
 
@@ -87,7 +91,7 @@ static char *snapshot(const char *folder)
     char command[600], *text;
     snprintf(command, sizeof command, "cd '%s/%s' && ls -A && cat *", scratch_folder, folder);
     FILE *pipe = popen(command, "r");
-    struct buffer out = { 0 };
+    struct buffer out = {0};
     char chunk[4096];
     size_t got;
     while ((got = fread(chunk, 1, sizeof chunk, pipe)) > 0)
@@ -100,8 +104,7 @@ static char *snapshot(const char *folder)
 /* Builds into "kept", breaks one input of a fresh fixture by appending
  * text to it, builds again: the build must fail with message and leave
  * "kept" exactly as it was. */
-static void expect_failure_changes_nothing(const char *input, const char *text,
-                                           const char *message)
+static void expect_failure_changes_nothing(const char *input, const char *text, const char *message)
 {
     fresh_fixture();
     struct diag_sink *sink = diag_sink_new();
@@ -131,9 +134,9 @@ static void a_failing_build_changes_nothing(void **state)
 static void a_template_error_changes_nothing_either(void **state)
 {
     (void)state;
-    expect_failure_changes_nothing("engagement/templates/signoff.md",
-                                   "{{#signatories}} never closed\n",
-                                   "signoff.md:8:1: error: the section 'signatories' is never closed");
+    expect_failure_changes_nothing(
+        "engagement/templates/signoff.md", "{{#signatories}} never closed\n",
+        "signoff.md:8:1: error: the section 'signatories' is never closed");
 }
 
 static char *verify_output(const char *folder, int *status)
@@ -237,6 +240,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "test_build: no such case among the arguments\n");
         return 1;
     }
-    return _cmocka_run_group_tests("test_build", argc > 1 ? chosen : every,
-                                   argc > 1 ? used : count, copy_fixture, scratch_teardown);
+    return _cmocka_run_group_tests("test_build", argc > 1 ? chosen : every, argc > 1 ? used : count,
+                                   copy_fixture, scratch_teardown);
 }

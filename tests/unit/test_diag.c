@@ -14,8 +14,8 @@ static void prints_in_file_order(void **state)
 {
     (void)state;
     struct diag_sink *sink = diag_sink_new();
-    struct source_position second = { "b.yaml", 2, 1 }, first = { "a.yaml", 9, 4 },
-                           earlier = { "a.yaml", 3, 7 };
+    struct source_position second = {"b.yaml", 2, 1}, first = {"a.yaml", 9, 4},
+                           earlier = {"a.yaml", 3, 7};
     diag(sink, DIAG_UNKNOWN_KEY, first, "one");
     diag(sink, DIAG_UNKNOWN_KEY, second, "two");
     diag(sink, DIAG_UNKNOWN_KEY, earlier, "three");
@@ -31,7 +31,7 @@ static void caps_and_counts_what_it_leaves_out(void **state)
     (void)state;
     struct diag_sink *sink = diag_sink_new();
     for (unsigned line = 1; line <= LIMIT_DIAGNOSTICS + 7; line++)
-        diag(sink, DIAG_UNKNOWN_KEY, (struct source_position){ "a.yaml", line, 1 }, "x");
+        diag(sink, DIAG_UNKNOWN_KEY, (struct source_position){"a.yaml", line, 1}, "x");
     char *text = diagnostics_text(sink);
     assert_non_null(strstr(text, "golive: 7 more diagnostics not shown"));
     assert_int_equal(diag_error_count(sink), LIMIT_DIAGNOSTICS + 7);
@@ -43,8 +43,8 @@ static void never_prints_control_characters(void **state)
 {
     (void)state;
     struct diag_sink *sink = diag_sink_new();
-    diag(sink, DIAG_UNKNOWN_KEY, (struct source_position){ "evil\x1b].yaml", 1, 1 },
-         "key '%s'", "a\x1b[2Jb\x9b\xff");
+    diag(sink, DIAG_UNKNOWN_KEY, (struct source_position){"evil\x1b].yaml", 1, 1}, "key '%s'",
+         "a\x1b[2Jb\x9b\xff");
     char *text = diagnostics_text(sink);
     assert_string_equal(text, "evil\\x1B].yaml:1:1: error: key 'a\\x1B[2Jb\\x9B\\xFF'\n");
     free(text);
@@ -55,7 +55,7 @@ static void prints_a_repeated_diagnostic_once(void **state)
 {
     (void)state;
     struct diag_sink *sink = diag_sink_new();
-    struct source_position at = { "a.yaml", 4, 2 };
+    struct source_position at = {"a.yaml", 4, 2};
     diag(sink, DIAG_UNKNOWN_KEY, at, "same");
     diag(sink, DIAG_UNKNOWN_KEY, at, "same");
     char *text = diagnostics_text(sink);
@@ -68,7 +68,7 @@ static void exit_status_is_the_worst_error(void **state)
 {
     (void)state;
     struct diag_sink *sink = diag_sink_new();
-    struct source_position at = { "a.yaml", 1, 1 };
+    struct source_position at = {"a.yaml", 1, 1};
     assert_int_equal(diag_exit_status(sink), EXIT_STATUS_OK);
     diag(sink, DIAG_ROLE_UNASSIGNED, at, "a warning");
     assert_int_equal(diag_exit_status(sink), EXIT_STATUS_OK);
@@ -119,8 +119,8 @@ static void the_manual_lists_every_code_and_its_fix(void **state)
         roff_text(diag_code_fix((enum diag_code)code), fix, sizeof fix);
         snprintf(entry, sizeof entry, ".B %s\n%s%s\n", name, fix[0] == '.' ? "\\&" : "", fix);
         if (!strstr(manual, entry))
-            fail_msg("docs/golive.1 lacks the entry for %s:\n%s", diag_code_name((enum diag_code)code),
-                     entry);
+            fail_msg("docs/golive.1 lacks the entry for %s:\n%s",
+                     diag_code_name((enum diag_code)code), entry);
     }
     free(manual);
 }
@@ -128,7 +128,7 @@ static void the_manual_lists_every_code_and_its_fix(void **state)
 static void suggests_only_plausible_typos(void **state)
 {
     (void)state;
-    const char *keys[] = { "title", "owner", "blocking", "required", "depends_on" };
+    const char *keys[] = {"title", "owner", "blocking", "required", "depends_on"};
     assert_string_equal(suggest_closest("tittle", keys, 5), "title");
     assert_string_equal(suggest_closest("ownr", keys, 5), "owner");
     assert_string_equal(suggest_closest("blokcing", keys, 5), "blocking");

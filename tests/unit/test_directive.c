@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct source_position at = { "t.md", 3, 1 };
+static const struct source_position at = {"t.md", 3, 1};
 
 static void parses_a_signature_with_escapes(void **state)
 {
@@ -36,7 +36,7 @@ static void template_values_read_back_from_directives(void **state)
 {
     (void)state;
     const char *name = "Ana \"Ani\" \\ M\u00fcller --> *ACME* <b>";
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_append_text(&text, "<!-- golive:signature name=\"");
     tmpl_escape_append(TMPL_ESCAPE_MARKDOWN, name, strlen(name), &text, 0);
     buffer_append_text(&text, "\" -->\n");
@@ -105,8 +105,8 @@ static void a_repeated_key_keeps_the_second(void **state)
     (void)state;
     struct diag_sink *sink = diag_sink_new();
     struct directive directive;
-    assert_true(directive_parse("<!-- golive:notes label=\"A\" label=\"B\" -->", at, &directive,
-                                sink));
+    assert_true(
+        directive_parse("<!-- golive:notes label=\"A\" label=\"B\" -->", at, &directive, sink));
     assert_string_equal(directive.values[KEY_LABEL], "B");
     char *printed = diagnostics_text(sink);
     assert_string_equal(printed, "t.md:3:29: warning: 'label' is given twice in 'golive:notes'; "

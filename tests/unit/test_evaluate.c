@@ -21,7 +21,8 @@ static const char *const checklist_text =
     "        downtime: start\n"
     "      - id: \"20\"\n        title: Tell the users\n        kind: communication\n"
     "  - id: decide\n    title: Decide\n    budget: 15m\n    items:\n"
-    "      - id: \"30\"\n        title: Go or no-go\n        kind: decision\n        blocking: true\n"
+    "      - id: \"30\"\n        title: Go or no-go\n        kind: decision\n        blocking: "
+    "true\n"
     "        downtime: end\n";
 
 static const char *const project_text =
@@ -56,7 +57,7 @@ struct evaluated {
 /* Loads the engagement with these run records and evaluates it. */
 static struct evaluated evaluate_records(const char *records)
 {
-    struct buffer run = { 0 };
+    struct buffer run = {0};
     buffer_printf(&run, "kind: run\nproject: project.yaml\nchecklist: cutover\nrecords:\n%s",
                   records);
     write_file("checklist.yaml", checklist_text);
@@ -88,9 +89,11 @@ static const struct item *step(const struct evaluated *evaluated, const char *id
     return checklist_find_item(evaluated->checklist, id);
 }
 
-#define DRILL_DONE "- {item: \"10\", status: done, by: ana, at: \"2026-03-20T10:00:00+01:00\", " \
-                   "evidence: {drill_log: drill.txt}}\n"
-#define GO "- {item: \"30\", status: done, by: ana, at: \"2026-03-21T19:00:00+01:00\", decision: go}\n"
+#define DRILL_DONE                                                                                 \
+    "- {item: \"10\", status: done, by: ana, at: \"2026-03-20T10:00:00+01:00\", "                  \
+    "evidence: {drill_log: drill.txt}}\n"
+#define GO                                                                                         \
+    "- {item: \"30\", status: done, by: ana, at: \"2026-03-21T19:00:00+01:00\", decision: go}\n"
 
 static void an_empty_run_is_not_ready(void **state)
 {
@@ -105,8 +108,9 @@ static void an_empty_run_is_not_ready(void **state)
     assert_int_equal(evaluated.checklist->verdict.reason_count, 2);
     assert_string_equal(evaluated.checklist->verdict.reasons[0].text,
                         "blocking step 10 (Restore drill) is todo");
-    assert_string_equal(evaluated.checklist->verdict.reasons[1].text,
-                        "step 30 (Go or no-go) is a decision point without a go or continue decision");
+    assert_string_equal(
+        evaluated.checklist->verdict.reasons[1].text,
+        "step 30 (Go or no-go) is a decision point without a go or continue decision");
     assert_int_equal(evaluated.model->project->verdict.readiness, READINESS_NOT_READY);
     evaluated_free(&evaluated);
 }
@@ -189,9 +193,8 @@ static void a_rollback_decision_is_no_go(void **state)
 {
     (void)state;
     struct evaluated evaluated = evaluate_records(
-        DRILL_DONE
-        "- {item: \"30\", status: done, by: ana, at: \"2026-03-21T20:00:00+01:00\", "
-        "decision: rollback}\n");
+        DRILL_DONE "- {item: \"30\", status: done, by: ana, at: \"2026-03-21T20:00:00+01:00\", "
+                   "decision: rollback}\n");
     assert_int_equal(evaluated.checklist->verdict.readiness, READINESS_NO_GO);
     assert_int_equal(evaluated.checklist->rollup.rollback_no_go, 1);
     assert_int_equal(evaluated.model->project->verdict.readiness, READINESS_NO_GO);
@@ -230,10 +233,10 @@ static void a_conditional_approval_counts_with_its_conditions(void **state)
     assert_int_equal(project->approvals[ARTIFACT_RUNBOOK].missing, 1);
     assert_int_equal(project->approvals[ARTIFACT_AUDIT].approval, APPROVAL_NOT_REQUIRED);
     evaluated_free(&evaluated);
-    evaluated = evaluate_records(
-        "- {signoff: sponsor, name: Ana, decision: conditional, date: 2026-03-20, "
-        "conditions: [Invoices re-checked]}\n"
-        "- {signoff: it, name: Ana, decision: approved, date: 2026-03-20}\n");
+    evaluated =
+        evaluate_records("- {signoff: sponsor, name: Ana, decision: conditional, date: 2026-03-20, "
+                         "conditions: [Invoices re-checked]}\n"
+                         "- {signoff: it, name: Ana, decision: approved, date: 2026-03-20}\n");
     project = evaluated.model->project;
     assert_int_equal(project->approvals[ARTIFACT_RUNBOOK].approval, APPROVAL_APPROVED);
     assert_int_equal(project->approvals[ARTIFACT_CLOSEOUT].approval, APPROVAL_PENDING);
@@ -244,9 +247,9 @@ static void a_conditional_approval_counts_with_its_conditions(void **state)
 static void one_rejection_rejects(void **state)
 {
     (void)state;
-    struct evaluated evaluated = evaluate_records(
-        "- {signoff: sponsor, name: Ana, decision: approved, date: 2026-03-20}\n"
-        "- {signoff: it, name: Ana, decision: rejected, date: 2026-03-20}\n");
+    struct evaluated evaluated =
+        evaluate_records("- {signoff: sponsor, name: Ana, decision: approved, date: 2026-03-20}\n"
+                         "- {signoff: it, name: Ana, decision: rejected, date: 2026-03-20}\n");
     assert_int_equal(evaluated.model->project->approvals[ARTIFACT_RUNBOOK].approval,
                      APPROVAL_REJECTED);
     evaluated_free(&evaluated);
@@ -260,7 +263,8 @@ static void times_phases_and_downtime(void **state)
         "- {item: \"10\", status: done, by: ana, at: \"2026-03-21T18:20:00+01:00\", "
         "evidence: {drill_log: d.txt}}\n"
         "- {item: \"20\", status: done, by: ana, at: \"2026-03-21T18:50:00+01:00\"}\n"
-        "- {item: \"30\", status: done, by: ana, at: \"2026-03-21T19:10:00+01:00\", decision: go}\n");
+        "- {item: \"30\", status: done, by: ana, at: \"2026-03-21T19:10:00+01:00\", decision: "
+        "go}\n");
     const struct phase *before = &evaluated.checklist->phases[0];
     const struct phase *decide = &evaluated.checklist->phases[1];
     assert_true(before->timing.finished);

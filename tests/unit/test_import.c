@@ -104,7 +104,7 @@ static void classifies_origins_by_author_licence_and_place(void **state)
     (void)state;
     struct import_set set = {0}, target = {0};
     char *own_names[] = {"ACME IT"};
-    struct text_list own = { .items = own_names, .count = 1 };
+    struct text_list own = {.items = own_names, .count = 1};
     module_with(&set, "sale", "Odoo S.A.", "LGPL-3", NULL, "16.0.1.2");
     module_with(&set, "account_accountant", "Odoo S.A.", "OEEL-1", NULL, "16.0.1.1");
     module_with(&set, "web_studio", NULL, NULL, "src/enterprise/web_studio", "16.0.1.0");
@@ -141,7 +141,7 @@ static void proposes_from_target_trees_and_the_removed_list(void **state)
     (void)state;
     struct import_set set = {0}, target = {0};
     char *removed_names[] = {"note"};
-    struct text_list own = {0}, removed = { .items = removed_names, .count = 1 };
+    struct text_list own = {0}, removed = {.items = removed_names, .count = 1};
     struct import_module *custom =
         module_with(&set, "acme_notes", NULL, NULL, "c/acme_notes", "16.0.1.0.0");
     custom->depends.items = calloc(2, sizeof(char *));

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define GLYPH 500u  /* [1/1000 em] */
-#define SPACE 250u  /* [1/1000 em] */
+#define GLYPH 500u      /* [1/1000 em] */
+#define SPACE 250u      /* [1/1000 em] */
 #define BODY_GLYPH 5.0f /* a glyph at the 10 pt body size [pt] */
 
 /* Glyphs from U+3000 up are missing in every face, U+FFFD excepted. */
@@ -23,11 +23,11 @@ static struct glyph_metrics fake_glyph(void *context, enum font_face face, uint3
 {
     (void)context;
     if (code_point >= 0x3000 && code_point != 0xFFFD)
-        return (struct glyph_metrics){ FACE_NONE, 0 };
-    return (struct glyph_metrics){ face, (uint16_t)(code_point == ' ' ? SPACE : GLYPH) };
+        return (struct glyph_metrics){FACE_NONE, 0};
+    return (struct glyph_metrics){face, (uint16_t)(code_point == ' ' ? SPACE : GLYPH)};
 }
 
-static const struct text_measurer fake = { NULL, fake_glyph };
+static const struct text_measurer fake = {NULL, fake_glyph};
 
 struct laid_out {
     struct display_list list;
@@ -37,10 +37,12 @@ struct laid_out {
 
 static struct laid_out lay_out(const char *markdown)
 {
-    struct laid_out result = { .sink = diag_sink_new() };
-    struct layout_options options = { .paper = PAPER_A4, .accent_colour = 0x1F3A5F,
-                                      .source_name = "t.md", .source_text = markdown,
-                                      .source_length = strlen(markdown) };
+    struct laid_out result = {.sink = diag_sink_new()};
+    struct layout_options options = {.paper = PAPER_A4,
+                                     .accent_colour = 0x1F3A5F,
+                                     .source_name = "t.md",
+                                     .source_text = markdown,
+                                     .source_length = strlen(markdown)};
     cmark_node *root = markdown_parse(markdown, strlen(markdown));
     result.ok = layout_document(root, &options, &fake, &result.list, result.sink);
     cmark_node_free(root);
@@ -70,8 +72,8 @@ static const struct display_item *find_text(const struct laid_out *result, const
     for (size_t page = 0; page < result->list.page_count; page++) {
         for (size_t index = 0; index < result->list.pages[page].count; index++) {
             const struct display_item *item = &result->list.pages[page].items[index];
-            if (item->kind == DISPLAY_TEXT && item->text_length >= strlen(prefix)
-                && memcmp(display_text(&result->list, item), prefix, strlen(prefix)) == 0) {
+            if (item->kind == DISPLAY_TEXT && item->text_length >= strlen(prefix) &&
+                memcmp(display_text(&result->list, item), prefix, strlen(prefix)) == 0) {
                 if (page_of)
                     *page_of = page;
                 return item;
@@ -83,7 +85,7 @@ static const struct display_item *find_text(const struct laid_out *result, const
 
 static char *repeat_words(const char *word, size_t count)
 {
-    struct buffer out = { 0 };
+    struct buffer out = {0};
     for (size_t index = 0; index < count; index++)
         buffer_printf(&out, "%s%s", index ? " " : "", word);
     return buffer_release(&out);
@@ -157,7 +159,7 @@ static void long_word_is_cut_to_fit(void **state)
 static void url_is_cut_after_a_slash(void **state)
 {
     (void)state;
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_append_text(&text, "https://example.com/");
     for (int index = 0; index < 60; index++)
         buffer_append_char(&text, 'a');
@@ -179,27 +181,25 @@ static void column_widths_share_the_width(void **state)
     (void)state;
     float width[3];
     /* Everything fits on one line: stretched in proportion to the most. */
-    table_column_widths(2, (const float[]){ 30, 30 }, (const float[]){ 100, 300 }, 480, width);
+    table_column_widths(2, (const float[]){30, 30}, (const float[]){100, 300}, 480, width);
     assert_float_equal(width[0], 120, 0.01);
     assert_float_equal(width[1], 360, 0.01);
     /* Some must wrap: the least first, the rest by how much more each wants. */
-    table_column_widths(3, (const float[]){ 50, 50, 50 }, (const float[]){ 400, 100, 400 }, 480,
-                        width);
+    table_column_widths(3, (const float[]){50, 50, 50}, (const float[]){400, 100, 400}, 480, width);
     assert_float_equal(width[0], 204, 0.01);
     assert_float_equal(width[1], 72, 0.01);
     assert_float_equal(width[2], 204, 0.01);
     /* Even the longest words do not fit: shared by them. */
-    table_column_widths(2, (const float[]){ 300, 300 }, (const float[]){ 900, 900 }, 480, width);
+    table_column_widths(2, (const float[]){300, 300}, (const float[]){900, 900}, 480, width);
     assert_float_equal(width[0], 240, 0.01);
     assert_float_equal(width[1], 240, 0.01);
     /* Narrow columns keep their words; the widest gives way. */
-    table_column_widths(3, (const float[]){ 20, 400, 30 }, (const float[]){ 40, 900, 60 }, 200,
-                        width);
+    table_column_widths(3, (const float[]){20, 400, 30}, (const float[]){40, 900, 60}, 200, width);
     assert_float_equal(width[0], layout_measures.column_minimum, 0.01);
     assert_float_equal(width[1], 200 - layout_measures.column_minimum - 30, 0.01);
     assert_float_equal(width[2], 30, 0.01);
     /* An empty column still gets the floor. */
-    table_column_widths(2, (const float[]){ 0, 100 }, (const float[]){ 0, 1000 }, 480, width);
+    table_column_widths(2, (const float[]){0, 100}, (const float[]){0, 1000}, 480, width);
     assert_float_equal(width[0], layout_measures.column_minimum, 0.01);
 }
 
@@ -208,7 +208,7 @@ static void heading_at_the_foot_moves_on(void **state)
     (void)state;
     /* 32 one-line paragraphs end at 735 pt; the heading would fit below them
      * (751 to 770 pt of 779.9), the paragraph after it would not. */
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     for (int index = 0; index < 32; index++)
         buffer_printf(&text, "para%d\n\n", index);
     /* (two more lines after it, so that the last page is no remainder the
@@ -231,7 +231,7 @@ static void item_title_moves_with_its_details(void **state)
     (void)state;
     /* 33 paragraphs end at 756 pt; the item's title would end at 777 pt of
      * 779.9, its details at 798. */
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     for (int index = 0; index < 33; index++)
         buffer_printf(&text, "para%d\n\n", index);
     buffer_append_text(&text, "- [ ] **Title**\n\n  details\n");
@@ -250,7 +250,7 @@ static void a_lead_in_paragraph_moves_with_its_list(void **state)
     (void)state;
     /* Like the item title above: 33 paragraphs, then "Then:" would end the
      * page and its list start the next. */
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     for (int index = 0; index < 33; index++)
         buffer_printf(&text, "para%d\n\n", index);
     buffer_append_text(&text, "Then:\n\n1. first\n2. second\n");
@@ -292,7 +292,7 @@ static void heading_stays_when_it_fits_with_the_next_line(void **state)
 static void table_header_repeats_after_a_page_break(void **state)
 {
     (void)state;
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_append_text(&text, "| Head A | Head B |\n|---|---|\n");
     for (int index = 0; index < 100; index++)
         buffer_printf(&text, "| row%d | x |\n", index);
@@ -312,8 +312,8 @@ static void table_header_repeats_after_a_page_break(void **state)
         }
         if (first_row_y < 0)
             continue;
-        assert_true(header_y >= 0);             /* every page of rows has the header */
-        assert_true(header_y < first_row_y);    /* above them */
+        assert_true(header_y >= 0);          /* every page of rows has the header */
+        assert_true(header_y < first_row_y); /* above them */
     }
     laid_out_free(&result);
     buffer_free(&text);
@@ -322,7 +322,7 @@ static void table_header_repeats_after_a_page_break(void **state)
 static void table_rows_are_never_split(void **state)
 {
     (void)state;
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_append_text(&text, "| Id | Notes |\n|---|---|\n");
     for (int row = 0; row < 40; row++) {
         buffer_printf(&text, "| r%d |", row);
@@ -339,8 +339,8 @@ static void table_rows_are_never_split(void **state)
         for (size_t index = 0; index < result.list.pages[page].count; index++) {
             const struct display_item *item = &result.list.pages[page].items[index];
             int row;
-            if (item->kind != DISPLAY_TEXT
-                || sscanf(display_text(&result.list, item), "q%d", &row) != 1)
+            if (item->kind != DISPLAY_TEXT ||
+                sscanf(display_text(&result.list, item), "q%d", &row) != 1)
                 continue;
             if (page_of_row[row] < 0)
                 page_of_row[row] = (int)page;
@@ -380,15 +380,16 @@ static void each_missing_character_is_warned_once_with_its_count(void **state)
 static void missing_cjk_is_one_warning_naming_the_first(void **state)
 {
     (void)state;
-    expect_warnings("Kunde \xE4\xB8\xAD\xE6\x96\x87 und\n\xE6\x97\xA5\xE6\x9C\xAC \xE4\xB8\xAD\n",
-                    "t.md:1:7: warning: 5 Chinese, Japanese or Korean characters (4 different, the "
-                    "first U+4E2D '\xE4\xB8\xAD' here) are in none of the fonts: shown as U+FFFD\n");
+    expect_warnings(
+        "Kunde \xE4\xB8\xAD\xE6\x96\x87 und\n\xE6\x97\xA5\xE6\x9C\xAC \xE4\xB8\xAD\n",
+        "t.md:1:7: warning: 5 Chinese, Japanese or Korean characters (4 different, the "
+        "first U+4E2D '\xE4\xB8\xAD' here) are in none of the fonts: shown as U+FFFD\n");
 }
 
 static void code_lines_wrap_with_a_mark(void **state)
 {
     (void)state;
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_append_text(&text, "```\n");
     for (int index = 0; index < 200; index++)
         buffer_append_char(&text, (char)('a' + index % 26));

@@ -14,10 +14,10 @@
 static struct glyph_metrics fake_glyph(void *context, enum font_face face, uint32_t code_point)
 {
     (void)context;
-    return (struct glyph_metrics){ face, (uint16_t)(code_point == ' ' ? 250 : 500) };
+    return (struct glyph_metrics){face, (uint16_t)(code_point == ' ' ? 250 : 500)};
 }
 
-static const struct text_measurer fake = { NULL, fake_glyph };
+static const struct text_measurer fake = {NULL, fake_glyph};
 
 struct laid_out {
     struct display_list list;
@@ -26,9 +26,12 @@ struct laid_out {
 
 static struct laid_out lay_out(const char *markdown, const struct typeset_words *words, bool draft)
 {
-    struct laid_out result = { .sink = diag_sink_new() };
-    struct layout_options options = { .paper = PAPER_A4, .accent_colour = 0x1F3A5F,
-                                      .source_name = "t.md", .words = words, .draft = draft };
+    struct laid_out result = {.sink = diag_sink_new()};
+    struct layout_options options = {.paper = PAPER_A4,
+                                     .accent_colour = 0x1F3A5F,
+                                     .source_name = "t.md",
+                                     .words = words,
+                                     .draft = draft};
     cmark_node *root = markdown_parse(markdown, strlen(markdown));
     assert_true(layout_document(root, &options, &fake, &result.list, result.sink));
     cmark_node_free(root);
@@ -46,9 +49,9 @@ static const struct display_item *find_text(const struct laid_out *result, const
     for (size_t page = 0; page < result->list.page_count; page++)
         for (size_t index = 0; index < result->list.pages[page].count; index++) {
             const struct display_item *item = &result->list.pages[page].items[index];
-            if ((item->kind == DISPLAY_TEXT || item->kind == DISPLAY_WATERMARK)
-                && item->text_length == strlen(text)
-                && memcmp(display_text(&result->list, item), text, strlen(text)) == 0)
+            if ((item->kind == DISPLAY_TEXT || item->kind == DISPLAY_WATERMARK) &&
+                item->text_length == strlen(text) &&
+                memcmp(display_text(&result->list, item), text, strlen(text)) == 0)
                 return item;
         }
     return NULL;
@@ -76,8 +79,8 @@ static void matrix_marks_sit_in_their_cells(void **state)
     assert_non_null(top_right);
     assert_non_null(bottom_left);
     assert_non_null(low);
-    assert_true(top_right->x > bottom_left->x + 50);  /* second column, first */
-    assert_true(top_right->y + 50 < bottom_left->y);  /* first row, last */
+    assert_true(top_right->x > bottom_left->x + 50); /* second column, first */
+    assert_true(top_right->y + 50 < bottom_left->y); /* first row, last */
     assert_true(find_text(&result, "Critical")->y < find_text(&result, "High")->y);
     assert_int_equal(count_kind(&result, DISPLAY_FILL), 6); /* one per cell, vector */
     assert_int_equal(diag_count(result.sink), 0);
@@ -99,8 +102,12 @@ static void the_callers_words_are_printed(void **state)
 {
     (void)state;
     const struct typeset_words german = {
-        .page_of = "Seite {page} von {pages}", .draft = "ENTWURF", .signature = "Unterschrift",
-        .place_and_date = "Ort, Datum", .approved = "Freigegeben", .conditions = "Auflagen",
+        .page_of = "Seite {page} von {pages}",
+        .draft = "ENTWURF",
+        .signature = "Unterschrift",
+        .place_and_date = "Ort, Datum",
+        .approved = "Freigegeben",
+        .conditions = "Auflagen",
         .name = "Name",
     };
     struct laid_out result = lay_out("Text\n\n<!-- golive:signature role=\"Sponsor\" name=\"Ana\" "
@@ -137,7 +144,8 @@ static void checkboxes_are_at_least_four_millimetres(void **state)
 {
     (void)state;
     struct laid_out result = lay_out("- [ ] item\n\n| ✓ | Step |\n|---|---|\n| [ ] | one |\n\n"
-                                     "<!-- golive:signature role=\"Sponsor\" -->\n", NULL, false);
+                                     "<!-- golive:signature role=\"Sponsor\" -->\n",
+                                     NULL, false);
     size_t boxes = 0;
     for (size_t index = 0; index < result.list.pages[0].count; index++) {
         const struct display_item *item = &result.list.pages[0].items[index];

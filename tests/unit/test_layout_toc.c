@@ -12,18 +12,18 @@
 static struct glyph_metrics fake_glyph(void *context, enum font_face face, uint32_t code_point)
 {
     (void)context;
-    return (struct glyph_metrics){ face, (uint16_t)(code_point == ' ' ? 250 : 500) };
+    return (struct glyph_metrics){face, (uint16_t)(code_point == ' ' ? 250 : 500)};
 }
 
-static const struct text_measurer fake = { NULL, fake_glyph };
+static const struct text_measurer fake = {NULL, fake_glyph};
 
 static void lay_out(const char *markdown, struct display_list *list)
 {
     struct diag_sink *sink = diag_sink_new();
-    struct layout_options options = { .paper = PAPER_A4, .accent_colour = 0x1F3A5F,
-                                      .source_name = "t.md" };
+    struct layout_options options = {
+        .paper = PAPER_A4, .accent_colour = 0x1F3A5F, .source_name = "t.md"};
     cmark_node *root = markdown_parse(markdown, strlen(markdown));
-    *list = (struct display_list){ 0 };
+    *list = (struct display_list){0};
     assert_true(layout_document(root, &options, &fake, list, sink));
     assert_int_equal(diag_count(sink), 0);
     cmark_node_free(root);
@@ -33,8 +33,8 @@ static void lay_out(const char *markdown, struct display_list *list)
 static bool is_text(const struct display_list *list, const struct display_item *item,
                     const char *text)
 {
-    return item->kind == DISPLAY_TEXT && item->text_length == strlen(text)
-           && memcmp(display_text(list, item), text, strlen(text)) == 0;
+    return item->kind == DISPLAY_TEXT && item->text_length == strlen(text) &&
+           memcmp(display_text(list, item), text, strlen(text)) == 0;
 }
 
 /* The first text item that reads text, on page 0 (the contents). */
@@ -65,8 +65,8 @@ static size_t heading_page(const struct display_list *list, const char *title)
     for (size_t page = 0; page < list->page_count; page++)
         for (size_t index = 0; index < list->pages[page].count; index++) {
             const struct display_item *item = &list->pages[page].items[index];
-            if (item->kind == DISPLAY_BOOKMARK && item->text_length == strlen(title)
-                && memcmp(display_text(list, item), title, strlen(title)) == 0)
+            if (item->kind == DISPLAY_BOOKMARK && item->text_length == strlen(title) &&
+                memcmp(display_text(list, item), title, strlen(title)) == 0)
                 return page + 1;
         }
     return 0;
@@ -87,7 +87,7 @@ static void expect_number(const struct display_list *list, const char *title, co
 static void each_entry_names_the_page_of_its_heading(void **state)
 {
     (void)state;
-    struct buffer markdown = { 0 };
+    struct buffer markdown = {0};
     buffer_append_text(&markdown, "## Contents\n\n<!-- golive:toc -->\n\n## Alpha\n\nOne.\n\n"
                                   "<!-- golive:pagebreak -->\n\n## Beta\n\n### Beta detail\n\n");
     /* enough paragraphs to run Beta over nine pages, so Gamma's number has two digits */
@@ -105,7 +105,7 @@ static void each_entry_names_the_page_of_its_heading(void **state)
     /* numbers end at one right edge, whatever their width */
     const struct display_item *one = number_of(&list, "Alpha"), *many = number_of(&list, "Gamma");
     assert_true(many->x < one->x);
-    assert_null(entry(&list, "Beta detail")); /* level 3: not listed */
+    assert_null(entry(&list, "Beta detail"));  /* level 3: not listed */
     assert_null(number_of(&list, "Contents")); /* headings before the directive: not listed */
     display_list_free(&list);
     buffer_free(&markdown);

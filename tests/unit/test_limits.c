@@ -31,20 +31,15 @@ static size_t limit_for(enum field_type type)
 {
     switch (type) {
     case FIELD_TEXT:
-    case FIELD_TEXT_MAP:
-        return LIMIT_TEXT_LENGTH;
-    case FIELD_MARKDOWN:
-        return LIMIT_MARKDOWN_LENGTH;
+    case FIELD_TEXT_MAP: return LIMIT_TEXT_LENGTH;
+    case FIELD_MARKDOWN: return LIMIT_MARKDOWN_LENGTH;
     case FIELD_ID:
-    case FIELD_REFERENCE:
-        return LIMIT_ID_LENGTH;
-    default:
-        return 0;
+    case FIELD_REFERENCE: return LIMIT_ID_LENGTH;
+    default: return 0;
     }
 }
 
-static void expect_field(const char *schema, const char *key, enum field_type type,
-                         size_t *checked)
+static void expect_field(const char *schema, const char *key, enum field_type type, size_t *checked)
 {
     size_t limit = limit_for(type);
     if (!limit)
@@ -105,22 +100,26 @@ static void every_limit_a_fix_names_is_the_limit(void **state)
 {
     (void)state;
     const unsigned mebibyte = 1024u * 1024u;
-    static const struct { enum diag_code code; unsigned limit; unsigned scale; } named[] = {
-        { DIAG_FILE_TOO_LARGE, LIMIT_FILE_SIZE, 1024u * 1024u },
-        { DIAG_YAML_TOO_DEEP, LIMIT_YAML_DEPTH, 1 },
-        { DIAG_TEXT_TOO_LONG, LIMIT_TEXT_LENGTH, 1 },
-        { DIAG_TEXT_TOO_LONG, LIMIT_MARKDOWN_LENGTH, 1 },
-        { DIAG_BAD_IDENTIFIER, LIMIT_ID_LENGTH, 1 },
-        { DIAG_PYTHON_TOO_DEEP, LIMIT_PYTHON_DEPTH, 1 },
-        { DIAG_ADDONS_TOO_DEEP, LIMIT_ADDONS_DEPTH, 1 },
-        { DIAG_ADDONS_TOO_MANY, LIMIT_IMPORT_MODULES, 1 },
-        { DIAG_TEMPLATE_DELIMITER_LENGTH, LIMIT_TEMPLATE_DELIMITER_LENGTH, 1 },
-        { DIAG_TEMPLATE_TOO_MANY_PARTIALS, LIMIT_TEMPLATE_PARTIALS, 1 },
-        { DIAG_TEMPLATE_PARTIAL_DEPTH, LIMIT_TEMPLATE_PARTIAL_DEPTH, 1 },
-        { DIAG_TEMPLATE_OUTPUT_SIZE, LIMIT_TEMPLATE_OUTPUT, 1024u * 1024u },
-        { DIAG_TYPESET_LINK_TOO_LONG, LIMIT_LINK_LENGTH, 1 },
-        { DIAG_TYPESET_TOO_MANY_PAGES, LIMIT_PDF_PAGES, 1 },
-        { DIAG_TYPESET_IMAGE_TOO_LARGE, LIMIT_IMAGE_PIXELS, 1000u * 1000u },
+    static const struct {
+        enum diag_code code;
+        unsigned limit;
+        unsigned scale;
+    } named[] = {
+        {DIAG_FILE_TOO_LARGE, LIMIT_FILE_SIZE, 1024u * 1024u},
+        {DIAG_YAML_TOO_DEEP, LIMIT_YAML_DEPTH, 1},
+        {DIAG_TEXT_TOO_LONG, LIMIT_TEXT_LENGTH, 1},
+        {DIAG_TEXT_TOO_LONG, LIMIT_MARKDOWN_LENGTH, 1},
+        {DIAG_BAD_IDENTIFIER, LIMIT_ID_LENGTH, 1},
+        {DIAG_PYTHON_TOO_DEEP, LIMIT_PYTHON_DEPTH, 1},
+        {DIAG_ADDONS_TOO_DEEP, LIMIT_ADDONS_DEPTH, 1},
+        {DIAG_ADDONS_TOO_MANY, LIMIT_IMPORT_MODULES, 1},
+        {DIAG_TEMPLATE_DELIMITER_LENGTH, LIMIT_TEMPLATE_DELIMITER_LENGTH, 1},
+        {DIAG_TEMPLATE_TOO_MANY_PARTIALS, LIMIT_TEMPLATE_PARTIALS, 1},
+        {DIAG_TEMPLATE_PARTIAL_DEPTH, LIMIT_TEMPLATE_PARTIAL_DEPTH, 1},
+        {DIAG_TEMPLATE_OUTPUT_SIZE, LIMIT_TEMPLATE_OUTPUT, 1024u * 1024u},
+        {DIAG_TYPESET_LINK_TOO_LONG, LIMIT_LINK_LENGTH, 1},
+        {DIAG_TYPESET_TOO_MANY_PAGES, LIMIT_PDF_PAGES, 1},
+        {DIAG_TYPESET_IMAGE_TOO_LARGE, LIMIT_IMAGE_PIXELS, 1000u * 1000u},
     };
     for (size_t index = 0; index < sizeof named / sizeof named[0]; index++) {
         unsigned value = named[index].limit / named[index].scale;

@@ -61,13 +61,12 @@ static void applies_documented_defaults(void **state)
 static void finds_every_cycle_once(void **state)
 {
     (void)state;
-    const char *text =
-        "kind: checklist\nid: c\ntitle: C\nversion: \"1\"\nphases:\n"
-        "  - id: p\n    title: P\n    items:\n"
-        "      - {id: a, title: A, depends_on: [b]}\n"
-        "      - {id: b, title: B, depends_on: [a]}\n"
-        "      - {id: c, title: C, depends_on: [c]}\n"
-        "      - {id: d, title: D, depends_on: [a, c]}\n";
+    const char *text = "kind: checklist\nid: c\ntitle: C\nversion: \"1\"\nphases:\n"
+                       "  - id: p\n    title: P\n    items:\n"
+                       "      - {id: a, title: A, depends_on: [b]}\n"
+                       "      - {id: b, title: B, depends_on: [a]}\n"
+                       "      - {id: c, title: C, depends_on: [c]}\n"
+                       "      - {id: d, title: D, depends_on: [a, c]}\n";
     struct loaded loaded;
     char *printed;
     struct arena *arena = arena_new();
@@ -83,7 +82,7 @@ static void finds_every_cycle_once(void **state)
 static void a_long_dependency_chain_is_no_cycle(void **state)
 {
     (void)state;
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_append_text(&text, "kind: checklist\nid: c\ntitle: C\nversion: \"1\"\nphases:\n"
                               "  - id: p\n    title: P\n    items:\n      - {id: s0, title: S}\n");
     for (int index = 1; index < 5000; index++)
@@ -103,22 +102,22 @@ static void a_long_dependency_chain_is_no_cycle(void **state)
 static void reports_every_error_not_just_the_first(void **state)
 {
     (void)state;
-    const char *text =
-        "kind: checklist\nid: c\ntitle: C\nversion: \"1\"\nphases:\n"
-        "  - id: p\n    title: P\n    items:\n"
-        "      - {id: a, title: A, kind: chek}\n"
-        "      - {id: b, title: B, blocking: no}\n"
-        "      - {id: a, title: C, budget: soon}\n";
+    const char *text = "kind: checklist\nid: c\ntitle: C\nversion: \"1\"\nphases:\n"
+                       "  - id: p\n    title: P\n    items:\n"
+                       "      - {id: a, title: A, kind: chek}\n"
+                       "      - {id: b, title: B, blocking: no}\n"
+                       "      - {id: a, title: C, budget: soon}\n";
     struct loaded loaded;
     char *printed;
     struct arena *arena = arena_new();
     build(arena, text, &loaded, &printed);
-    assert_string_equal(printed,
-        "t.yaml:9:33: error: 'kind' must be check, action, communication, validation or "
-        "decision, not 'chek'; did you mean 'check'?\n"
-        "t.yaml:10:37: error: 'blocking' must be true or false, not 'no'\n"
-        "t.yaml:11:9: error: duplicate step id 'a' (first defined at line 9)\n"
-        "t.yaml:11:35: error: 'budget' must be a duration such as 30m, 2h, 1h30m or 7d, not 'soon'\n");
+    assert_string_equal(
+        printed, "t.yaml:9:33: error: 'kind' must be check, action, communication, validation or "
+                 "decision, not 'chek'; did you mean 'check'?\n"
+                 "t.yaml:10:37: error: 'blocking' must be true or false, not 'no'\n"
+                 "t.yaml:11:9: error: duplicate step id 'a' (first defined at line 9)\n"
+                 "t.yaml:11:35: error: 'budget' must be a duration such as 30m, 2h, 1h30m or 7d, "
+                 "not 'soon'\n");
     arena_free(arena);
     free(printed);
     loaded_free(&loaded);
@@ -129,16 +128,17 @@ static void detects_the_kind_of_a_file(void **state)
     (void)state;
     struct loaded loaded = load("kind: audit\n");
     enum input_kind kind;
-    assert_true(schema_detect_kind(yaml_document_root(loaded.document), "t.yaml", &kind,
-                                   loaded.sink));
+    assert_true(
+        schema_detect_kind(yaml_document_root(loaded.document), "t.yaml", &kind, loaded.sink));
     assert_int_equal(kind, INPUT_AUDIT);
     loaded_free(&loaded);
     loaded = load("kind: projet\n");
-    assert_false(schema_detect_kind(yaml_document_root(loaded.document), "t.yaml", &kind,
-                                    loaded.sink));
+    assert_false(
+        schema_detect_kind(yaml_document_root(loaded.document), "t.yaml", &kind, loaded.sink));
     char *printed = diagnostics_text(loaded.sink);
-    assert_string_equal(printed, "t.yaml:1:7: error: unknown kind 'projet'; golive reads "
-                                 "checklist, project, run, audit and inventory files; did you mean 'project'?\n");
+    assert_string_equal(
+        printed, "t.yaml:1:7: error: unknown kind 'projet'; golive reads "
+                 "checklist, project, run, audit and inventory files; did you mean 'project'?\n");
     free(printed);
     loaded_free(&loaded);
 }

@@ -19,7 +19,8 @@
 #include <time.h>
 #include <unistd.h>
 
-static const char *const run_head = "kind: run\nproject: project.yaml\nchecklist: cutover\nrecords:\n";
+static const char *const run_head =
+    "kind: run\nproject: project.yaml\nchecklist: cutover\nrecords:\n";
 
 static void write_text(const char *path, const char *text)
 {
@@ -31,24 +32,39 @@ static void write_text(const char *path, const char *text)
 
 static void result_line(struct buffer *out, const char *note)
 {
-    struct result_fields fields = { .item = "10", .status = "done", .by = "Åsa Lindqvist",
-                                    .at = "2026-03-21T18:05:00+01:00", .note = note };
+    struct result_fields fields = {.item = "10",
+                                   .status = "done",
+                                   .by = "Åsa Lindqvist",
+                                   .at = "2026-03-21T18:05:00+01:00",
+                                   .note = note};
     run_format_result(out, &fields);
 }
 
 static void formats_one_quoted_line(void **state)
 {
     (void)state;
-    struct buffer line = { 0 };
-    const char *keys[] = { "backup_ref" }, *values[] = { "db: \"prod\"\\2026" };
-    struct result_fields fields = { "50", "done", "jw", "2026-03-21T18:05:00+01:00",
-                                    "first line\nsecond, with comma", "go", keys, values, 1,
-                                    NULL, NULL, 0, NULL, NULL };
+    struct buffer line = {0};
+    const char *keys[] = {"backup_ref"}, *values[] = {"db: \"prod\"\\2026"};
+    struct result_fields fields = {"50",
+                                   "done",
+                                   "jw",
+                                   "2026-03-21T18:05:00+01:00",
+                                   "first line\nsecond, with comma",
+                                   "go",
+                                   keys,
+                                   values,
+                                   1,
+                                   NULL,
+                                   NULL,
+                                   0,
+                                   NULL,
+                                   NULL};
     run_format_result(&line, &fields);
-    assert_string_equal(buffer_text(&line),
-                        "- {item: \"50\", status: done, by: \"jw\", at: \"2026-03-21T18:05:00+01:00\", "
-                        "note: \"first line\\nsecond, with comma\", evidence: {backup_ref: "
-                        "\"db: \\\"prod\\\"\\\\2026\"}, decision: go}\n");
+    assert_string_equal(
+        buffer_text(&line),
+        "- {item: \"50\", status: done, by: \"jw\", at: \"2026-03-21T18:05:00+01:00\", "
+        "note: \"first line\\nsecond, with comma\", evidence: {backup_ref: "
+        "\"db: \\\"prod\\\"\\\\2026\"}, decision: go}\n");
     buffer_free(&line);
 }
 
@@ -58,7 +74,7 @@ static void append_many(const char *path, const char *writer, int count)
     for (int index = 0; index < count; index++) {
         char note[64];
         snprintf(note, sizeof note, "%s-%04d", writer, index);
-        struct buffer line = { 0 };
+        struct buffer line = {0};
         result_line(&line, note);
         struct diag_sink *sink = diag_sink_new();
         if (!run_append_record(path, buffer_text(&line), sink))
@@ -81,7 +97,7 @@ static void writers_lose_nothing(void **state)
     const char *path = scratch_path("concurrent.yaml");
     write_text(path, run_head);
     pid_t children[WRITERS];
-    const char *writers[WRITERS] = { "first", "second", "third", "fourth" };
+    const char *writers[WRITERS] = {"first", "second", "third", "fourth"};
     for (int child = 0; child < WRITERS; child++) {
         children[child] = fork();
         assert_true(children[child] >= 0);
@@ -101,7 +117,7 @@ static void writers_lose_nothing(void **state)
     const struct node *records = read_list(yaml_document_root(document), "records");
     assert_int_equal(node_count(records), WRITERS * RECORDS_PER_WRITER);
     /* Each writer's records are all there, in its own order. */
-    int next[WRITERS] = { 0 };
+    int next[WRITERS] = {0};
     for (size_t index = 0; index < node_count(records); index++) {
         const char *note = read_view(node_sequence_item(records, index), "note");
         int writer = 0;
@@ -121,7 +137,7 @@ static void a_record_cut_short_is_reported_and_the_rest_recovered(void **state)
 {
     (void)state;
     const char *path = scratch_path("crashed.yaml");
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_append_text(&text, run_head);
     result_line(&text, "intact one");
     result_line(&text, "intact two");
@@ -159,7 +175,7 @@ static void a_full_disk_leaves_the_file_as_it_was(void **state)
 {
     (void)state;
     const char *path = scratch_path("full.yaml");
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_append_text(&text, run_head);
     result_line(&text, "before the disk filled");
     write_text(path, buffer_text(&text));
@@ -167,9 +183,9 @@ static void a_full_disk_leaves_the_file_as_it_was(void **state)
     assert_true(child >= 0);
     if (child == 0) {
         signal(SIGXFSZ, SIG_IGN);
-        struct rlimit limit = { text.length + 20, text.length + 20 };
+        struct rlimit limit = {text.length + 20, text.length + 20};
         setrlimit(RLIMIT_FSIZE, &limit);
-        struct buffer line = { 0 };
+        struct buffer line = {0};
         result_line(&line, "this record does not fit on the disk");
         struct diag_sink *sink = diag_sink_new();
         bool appended = run_append_record(path, buffer_text(&line), sink);
@@ -193,7 +209,7 @@ static void expect_not_appendable(const char *name, const char *text, const char
 {
     const char *path = scratch_path(name);
     write_text(path, text);
-    struct buffer line = { 0 };
+    struct buffer line = {0};
     result_line(&line, "x");
     struct diag_sink *sink = diag_sink_new();
     assert_false(run_append_record(path, buffer_text(&line), sink));
@@ -211,10 +227,11 @@ static void expect_not_appendable(const char *name, const char *text, const char
 static void refuses_runs_where_appending_would_change_meaning(void **state)
 {
     (void)state;
-    expect_not_appendable("records-first.yaml",
-                          "kind: run\nrecords:\n- {item: \"1\", status: done, by: a, at: \"2026-03-21T18:00:00Z\"}\n"
-                          "project: project.yaml\nchecklist: cutover\n",
-                          "'records' must be the last key of the run");
+    expect_not_appendable(
+        "records-first.yaml",
+        "kind: run\nrecords:\n- {item: \"1\", status: done, by: a, at: \"2026-03-21T18:00:00Z\"}\n"
+        "project: project.yaml\nchecklist: cutover\n",
+        "'records' must be the last key of the run");
     expect_not_appendable("flow-records.yaml",
                           "kind: run\nproject: project.yaml\nchecklist: cutover\nrecords: []\n",
                           "a record cannot be appended safely");
@@ -224,12 +241,12 @@ static void appends_after_a_missing_final_newline(void **state)
 {
     (void)state;
     const char *path = scratch_path("no-newline.yaml");
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_append_text(&text, run_head);
     result_line(&text, "one");
     buffer_truncate(&text, text.length - 1);
     write_text(path, buffer_text(&text));
-    struct buffer line = { 0 };
+    struct buffer line = {0};
     result_line(&line, "two");
     struct diag_sink *sink = diag_sink_new();
     assert_true(run_append_record(path, buffer_text(&line), sink));
@@ -243,7 +260,7 @@ static void appends_after_a_missing_final_newline(void **state)
 
 static void pause_briefly(void)
 {
-    struct timespec pause = { 0, 300 * 1000 * 1000 };
+    struct timespec pause = {0, 300 * 1000 * 1000};
     nanosleep(&pause, NULL);
 }
 
@@ -260,7 +277,7 @@ static void a_reader_waits_for_a_writer_at_work(void **state)
 {
     (void)state;
     const char *path = scratch_path("busy.yaml");
-    struct buffer text = { 0 }, line = { 0 };
+    struct buffer text = {0}, line = {0};
     buffer_append_text(&text, run_head);
     result_line(&text, "before");
     write_text(path, buffer_text(&text));
@@ -271,14 +288,15 @@ static void a_reader_waits_for_a_writer_at_work(void **state)
     assert_true(child >= 0);
     if (child == 0) {
         int descriptor = open(path, O_RDWR | O_APPEND);
-        struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+        struct flock lock = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
         if (descriptor < 0 || fcntl(descriptor, F_SETLKW, &lock) != 0)
             _exit(1);
         size_t half = line.length / 2;
         if (write(descriptor, line.data, half) != (ssize_t)half || write(ready[1], "x", 1) != 1)
             _exit(1);
         pause_briefly();
-        if (write(descriptor, line.data + half, line.length - half) != (ssize_t)(line.length - half))
+        if (write(descriptor, line.data + half, line.length - half) !=
+            (ssize_t)(line.length - half))
             _exit(1);
         _exit(0);
     }
@@ -309,7 +327,7 @@ static void an_append_follows_a_file_replaced_while_waiting(void **state)
     char path[512], replacement[512];
     snprintf(path, sizeof path, "%s", scratch_path("replaced.yaml"));
     snprintf(replacement, sizeof replacement, "%s", scratch_path("replaced.yaml.new"));
-    struct buffer text = { 0 }, line = { 0 };
+    struct buffer text = {0}, line = {0};
     buffer_append_text(&text, run_head);
     result_line(&text, "in the old file");
     write_text(path, buffer_text(&text));
@@ -321,8 +339,9 @@ static void an_append_follows_a_file_replaced_while_waiting(void **state)
     assert_true(child >= 0);
     if (child == 0) {
         int descriptor = open(path, O_RDWR);
-        struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
-        if (descriptor < 0 || fcntl(descriptor, F_SETLKW, &lock) != 0 || write(ready[1], "x", 1) != 1)
+        struct flock lock = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+        if (descriptor < 0 || fcntl(descriptor, F_SETLKW, &lock) != 0 ||
+            write(ready[1], "x", 1) != 1)
             _exit(1);
         pause_briefly(); /* the append is waiting for the lock now */
         write_text(replacement, buffer_text(&text));
@@ -352,7 +371,7 @@ static void a_record_cut_after_an_inner_brace_is_reported(void **state)
 {
     (void)state;
     const char *path = scratch_path("cut-inner.yaml");
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_append_text(&text, run_head);
     result_line(&text, "intact");
     buffer_append_text(&text, "- {item: \"10\", status: done, evidence: {backup_ref: \"x\"}");
@@ -377,7 +396,7 @@ static void appends_to_an_indented_block_list(void **state)
 {
     (void)state;
     const char *path = scratch_path("indented.yaml");
-    struct buffer text = { 0 }, line = { 0 };
+    struct buffer text = {0}, line = {0};
     buffer_append_text(&text, run_head);
     buffer_append_text(&text, "  ");
     result_line(&text, "one");

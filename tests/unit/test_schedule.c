@@ -41,8 +41,8 @@ static struct checklist *scheduled(const char *text)
     struct loaded loaded = load(text);
     assert_int_equal(diag_error_count(loaded.sink), 0);
     struct arena *arena = arena_new();
-    struct checklist *checklist = checklist_build(arena, yaml_document_root(loaded.document),
-                                                  "t.yaml", loaded.sink);
+    struct checklist *checklist =
+        checklist_build(arena, yaml_document_root(loaded.document), "t.yaml", loaded.sink);
     assert_int_equal(diag_error_count(loaded.sink), 0);
     loaded_free(&loaded);
     evaluate_schedule(checklist);
@@ -92,14 +92,14 @@ static void parallel_branches_meet_at_the_latest(void **state)
 static void a_contradicting_order_still_places_every_step(void **state)
 {
     (void)state;
-    struct checklist *checklist = scheduled(
-        "kind: checklist\nid: c\ntitle: C\nversion: \"1\"\n"
-        "phases:\n"
-        "  - id: one\n    title: One\n    items:\n"
-        "      - {id: x, title: X, budget: 10m}\n"
-        "      - {id: y, title: Y, depends_on: [z], budget: 5m}\n"
-        "  - id: two\n    title: Two\n    items:\n"
-        "      - {id: z, title: Z, budget: 10m}\n");
+    struct checklist *checklist =
+        scheduled("kind: checklist\nid: c\ntitle: C\nversion: \"1\"\n"
+                  "phases:\n"
+                  "  - id: one\n    title: One\n    items:\n"
+                  "      - {id: x, title: X, budget: 10m}\n"
+                  "      - {id: y, title: Y, depends_on: [z], budget: 5m}\n"
+                  "  - id: two\n    title: Two\n    items:\n"
+                  "      - {id: z, title: Z, budget: 10m}\n");
     expect_step(checklist, "x", 0, 10, true);
     expect_step(checklist, "y", 0, 5, false);
     expect_step(checklist, "z", 10, 20, true);
@@ -109,10 +109,10 @@ static void a_contradicting_order_still_places_every_step(void **state)
 static void without_budgets_there_is_no_plan(void **state)
 {
     (void)state;
-    struct checklist *checklist = scheduled(
-        "kind: checklist\nid: c\ntitle: C\nversion: \"1\"\n"
-        "phases:\n  - id: one\n    title: One\n    items:\n"
-        "      - {id: x, title: X}\n      - {id: y, title: Y}\n");
+    struct checklist *checklist =
+        scheduled("kind: checklist\nid: c\ntitle: C\nversion: \"1\"\n"
+                  "phases:\n  - id: one\n    title: One\n    items:\n"
+                  "      - {id: x, title: X}\n      - {id: y, title: Y}\n");
     assert_false(checklist->plan.present);
     arena_free(checklist->arena); /* the test's arena: the checklist and all it holds */
 }

@@ -41,8 +41,8 @@ static size_t split_cells(const char *line, char cells[][MAX_CELL], size_t most)
     const char *cursor = line + 1;
     while (*cursor && *cursor != '\n' && count < most) {
         size_t length = 0;
-        while (cursor[length] && cursor[length] != '\n'
-               && !(cursor[length] == '|' && (length == 0 || cursor[length - 1] != '\\')))
+        while (cursor[length] && cursor[length] != '\n' &&
+               !(cursor[length] == '|' && (length == 0 || cursor[length - 1] != '\\')))
             length++;
         if (cursor[length] != '|')
             break;
@@ -86,7 +86,7 @@ static void read_rows(const char *text, struct rows *rows)
             size_t count = split_cells(line, cells, 8);
             assert_true(rows->count < MAX_ROWS);
             struct row *row = &rows->items[rows->count++];
-            *row = (struct row){ 0 };
+            *row = (struct row){0};
             snprintf(row->section, sizeof row->section, "%s", section);
             snprintf(row->key, sizeof row->key, "%.*s", (int)strlen(cells[0]) - 2, cells[0] + 1);
             int type = column_of(header, header_count, "type");
@@ -128,28 +128,26 @@ static bool type_matches(const struct field_spec *field, const char *cell)
         if (!field->choices[1])
             return strcmp(cell, expected) == 0;
         return starts_with(cell, "choice: ") && strcmp(cell + 8, expected) == 0;
-    case FIELD_MAPPING:
-        return strcmp(cell, "mapping") == 0;
-    case FIELD_TEXT_MAP:
-        return starts_with(cell, "mapping of ");
+    case FIELD_MAPPING: return strcmp(cell, "mapping") == 0;
+    case FIELD_TEXT_MAP: return starts_with(cell, "mapping of ");
     case FIELD_LIST:
         if (field->element == FIELD_ENUM) {
             choice_words(field->choices, expected, sizeof expected);
             return starts_with(cell, "list of choices: ") && strcmp(cell + 17, expected) == 0;
         }
         if (field->element == FIELD_MAPPING)
-            return starts_with(cell, "list of ") && strcmp(cell, "list of text") != 0
-                   && strcmp(cell, "list of Markdown") != 0 && !strstr(cell, "identifier")
-                   && !strstr(cell, "choice");
+            return starts_with(cell, "list of ") && strcmp(cell, "list of text") != 0 &&
+                   strcmp(cell, "list of Markdown") != 0 && !strstr(cell, "identifier") &&
+                   !strstr(cell, "choice");
         if (field->element == FIELD_ID || field->element == FIELD_REFERENCE)
             return strcmp(cell, "list of identifiers") == 0;
         snprintf(expected, sizeof expected, "list of %s", schema_type_name(field->element));
         return strcmp(cell, expected) == 0;
     default:
         /* A type word, then maybe a precision: "text (64 hex digits)". */
-        return starts_with(cell, schema_type_name(field->type))
-               && (cell[strlen(schema_type_name(field->type))] == '\0'
-                   || cell[strlen(schema_type_name(field->type))] == ' ');
+        return starts_with(cell, schema_type_name(field->type)) &&
+               (cell[strlen(schema_type_name(field->type))] == '\0' ||
+                cell[strlen(schema_type_name(field->type))] == ' ');
     }
 }
 
@@ -169,8 +167,8 @@ static struct row *find_row(struct rows *rows, const char *heading, const char *
 {
     for (size_t index = 0; index < rows->count; index++) {
         struct row *row = &rows->items[index];
-        if (strcmp(row->key, key) == 0
-            && (strcmp(row->section, heading) == 0 || (other && strcmp(row->section, other) == 0)))
+        if (strcmp(row->key, key) == 0 &&
+            (strcmp(row->section, heading) == 0 || (other && strcmp(row->section, other) == 0)))
             return row;
     }
     return NULL;
@@ -181,10 +179,11 @@ static void compare_row(const struct schema *schema, const struct field_spec *fi
 {
     if (!type_matches(field, row->type))
         fail_msg("docs/format.md, %s: key `%s` has type \"%s\", which does not describe the "
-                 "schema's", row->section, field->key, row->type);
+                 "schema's",
+                 row->section, field->key, row->type);
     if (field->required != starts_with(row->required, "yes"))
-        fail_msg("docs/format.md, %s: key `%s` is required in the %s, not in the %s",
-                 row->section, field->key, field->required ? "schema" : "docs",
+        fail_msg("docs/format.md, %s: key `%s` is required in the %s, not in the %s", row->section,
+                 field->key, field->required ? "schema" : "docs",
                  field->required ? "docs" : "schema");
     char written[MAX_CELL];
     plain_default(row->fallback, written, sizeof written);
@@ -205,18 +204,18 @@ static size_t compare_schema(struct rows *rows, struct pending current, struct p
 {
     const struct schema *schema = current.schema;
     for (size_t index = 0; index < schema->variant_count; index++)
-        stack[count++] = (struct pending){ schema->variants[index], current.via };
+        stack[count++] = (struct pending){schema->variants[index], current.via};
     for (size_t index = 0; index < schema->field_count; index++) {
         const struct field_spec *field = &schema->fields[index];
         struct row *row = find_row(rows, schema->name, current.via, field->key);
         if (!row)
-            fail_msg("docs/format.md has no row for key `%s` under \"### %s\"%s%s%s",
-                     field->key, schema->name, current.via ? " (or \"### " : "",
-                     current.via ? current.via : "", current.via ? "\")" : "");
+            fail_msg("docs/format.md has no row for key `%s` under \"### %s\"%s%s%s", field->key,
+                     schema->name, current.via ? " (or \"### " : "", current.via ? current.via : "",
+                     current.via ? "\")" : "");
         row->matched = true;
         compare_row(schema, field, row);
         if (field->nested)
-            stack[count++] = (struct pending){ field->nested, field->key };
+            stack[count++] = (struct pending){field->nested, field->key};
     }
     return count;
 }
@@ -242,7 +241,7 @@ static void every_schema_key_has_its_row(void **state)
     struct pending stack[64];
     size_t count = 0;
     for (int kind = 0; kind < INPUT_KIND_COUNT; kind++)
-        stack[count++] = (struct pending){ schema_for_kind((enum input_kind)kind), NULL };
+        stack[count++] = (struct pending){schema_for_kind((enum input_kind)kind), NULL};
     while (count) {
         struct pending current = stack[--count];
         count = compare_schema(rows, current, stack, count);
@@ -250,8 +249,8 @@ static void every_schema_key_has_its_row(void **state)
     }
     /* The first table lists the kinds of file, not keys. */
     for (size_t index = 0; index < rows->count; index++)
-        if (!rows->items[index].matched && strcmp(rows->items[index].section,
-                                                  "golive file formats") != 0)
+        if (!rows->items[index].matched &&
+            strcmp(rows->items[index].section, "golive file formats") != 0)
             fail_msg("docs/format.md, %s: row `%s` names no key of the schema",
                      rows->items[index].section, rows->items[index].key);
     free(rows);

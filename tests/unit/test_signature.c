@@ -24,20 +24,24 @@ static void a_signature_verifies_and_each_tampering_is_told_apart(void **state)
     struct minisign_public_key key, other;
     minisign_key_pair_new(&secret, &key);
     minisign_key_pair_new(&other_secret, &other);
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     const char message[] = "golive sign-off statement\nname: Jürgen Weiß\n";
     minisign_sign(&secret, message, strlen(message), "a trusted comment", &text);
     struct diag_sink *sink = diag_sink_new();
     struct minisign_signature signature;
-    assert_true(minisign_signature_parse("s.minisig", buffer_text(&text), text.length, &signature, sink));
+    assert_true(
+        minisign_signature_parse("s.minisig", buffer_text(&text), text.length, &signature, sink));
     assert_int_equal(minisign_verify(&key, message, strlen(message), &signature), MINISIGN_VALID);
-    assert_int_equal(minisign_verify(&other, message, strlen(message), &signature), MINISIGN_OTHER_KEY);
+    assert_int_equal(minisign_verify(&other, message, strlen(message), &signature),
+                     MINISIGN_OTHER_KEY);
     char changed[sizeof message];
     memcpy(changed, message, sizeof message);
     changed[30] ^= 1;
-    assert_int_equal(minisign_verify(&key, changed, strlen(changed), &signature), MINISIGN_BAD_SIGNATURE);
+    assert_int_equal(minisign_verify(&key, changed, strlen(changed), &signature),
+                     MINISIGN_BAD_SIGNATURE);
     signature.trusted_comment[0] = 'A';
-    assert_int_equal(minisign_verify(&key, message, strlen(message), &signature), MINISIGN_BAD_COMMENT);
+    assert_int_equal(minisign_verify(&key, message, strlen(message), &signature),
+                     MINISIGN_BAD_COMMENT);
     minisign_signature_free(&signature);
     assert_int_equal(diag_count(sink), 0);
     diag_sink_free(sink);
@@ -50,7 +54,7 @@ static void an_encrypted_secret_key_round_trips(void **state)
     struct minisign_secret_key secret, read;
     struct minisign_public_key key, derived;
     minisign_key_pair_new(&secret, &key);
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     minisign_secret_key_format(&secret, "correct horse", &text);
     struct diag_sink *sink = diag_sink_new();
     assert_true(minisign_secret_key_parse("k.key", buffer_text(&text), text.length, &read, sink));
@@ -84,16 +88,19 @@ static void malformed_files_are_named_at_their_line(void **state)
     assert_false(minisign_public_key_parse("b.pub", bad_base64, strlen(bad_base64), &key, sink));
     expect_message(sink, "b.pub:2:1: error: the second line must be the public key in base64");
     const char *short_signature = "untrusted comment: x\n"
-        "RUSc6/b/52F1X49FsbJy/3hQK4LaiN8SGrlVTOSIArpHR8Ym0qmR9X//F+yYx+fW9ji/u/g2IrSGg6f9PD0Wtyp33Ia7oAphuQs=\n";
+                                  "RUSc6/b/52F1X49FsbJy/3hQK4LaiN8SGrlVTOSIArpHR8Ym0qmR9X//"
+                                  "F+yYx+fW9ji/u/g2IrSGg6f9PD0Wtyp33Ia7oAphuQs=\n";
     assert_false(minisign_signature_parse("c.minisig", short_signature, strlen(short_signature),
                                           &signature, sink));
     expect_message(sink, "c.minisig:3:1: error: the third line must be 'trusted comment: ...'");
     const char *statement_text = "golive sign-off statement\nproject: x\nmood: fine\n";
-    assert_false(signoff_statement_parse("d.txt", statement_text, strlen(statement_text),
-                                         &statement, sink));
-    expect_message(sink, "d.txt:3:1: error: this line is not one a golive sign-off statement holds");
+    assert_false(
+        signoff_statement_parse("d.txt", statement_text, strlen(statement_text), &statement, sink));
+    expect_message(sink,
+                   "d.txt:3:1: error: this line is not one a golive sign-off statement holds");
     const char *incomplete = "golive sign-off statement\nproject: x\n";
-    assert_false(signoff_statement_parse("e.txt", incomplete, strlen(incomplete), &statement, sink));
+    assert_false(
+        signoff_statement_parse("e.txt", incomplete, strlen(incomplete), &statement, sink));
     expect_message(sink, "e.txt:3:1: error: the statement lacks one of");
     diag_sink_free(sink);
 }
@@ -101,13 +108,19 @@ static void malformed_files_are_named_at_their_line(void **state)
 static void a_statement_round_trips(void **state)
 {
     (void)state;
-    char *conditions[] = { "Invoices re-checked on Monday" };
-    struct signoff_statement written = {
-        .project = "P (C)", .signatory = "sponsor", .role = "Client sponsor", .name = "Petra",
-        .decision = "conditional", .date = "2026-03-20", .time = "2026-03-20T10:00:00+01:00",
-        .run = "runs/golive.yaml", .run_sha256 = "ab",
-        .conditions = { .items = conditions, .count = 1 }, .run_lines = 41 };
-    struct buffer text = { 0 };
+    char *conditions[] = {"Invoices re-checked on Monday"};
+    struct signoff_statement written = {.project = "P (C)",
+                                        .signatory = "sponsor",
+                                        .role = "Client sponsor",
+                                        .name = "Petra",
+                                        .decision = "conditional",
+                                        .date = "2026-03-20",
+                                        .time = "2026-03-20T10:00:00+01:00",
+                                        .run = "runs/golive.yaml",
+                                        .run_sha256 = "ab",
+                                        .conditions = {.items = conditions, .count = 1},
+                                        .run_lines = 41};
+    struct buffer text = {0};
     signoff_statement_format(&written, &text);
     struct diag_sink *sink = diag_sink_new();
     struct signoff_statement read;

@@ -24,10 +24,10 @@ static char *render_with(const char *template_text, const char *data_yaml,
     struct loaded partials = load(partials_yaml ? partials_yaml : "{}");
     assert_non_null(partials.document);
     struct diag_sink *sink = diag_sink_new();
-    struct tmpl *loaded = tmpl_load_text("t.md", template_text, strlen(template_text),
-                                         yaml_document_root(partials.document),
-                                         TMPL_MISSING_PARTIAL_ERROR, sink);
-    struct buffer out = { 0 };
+    struct tmpl *loaded =
+        tmpl_load_text("t.md", template_text, strlen(template_text),
+                       yaml_document_root(partials.document), TMPL_MISSING_PARTIAL_ERROR, sink);
+    struct buffer out = {0};
     char *result;
     if (loaded && tmpl_render(loaded, yaml_document_root(data.document), escape, &out, sink))
         result = buffer_release(&out);
@@ -62,7 +62,8 @@ static void formats_scalars(void **state)
     expect_render("{{a}} {{b}} {{c}} {{d}} {{e}} {{f}}",
                   "{a: 1.210, b: 1.5e3, c: 0.1, d: 1e-7, e: -0.0, f: 12345678901234567890.0}",
                   "1.21 1500 0.1 1e-07 -0 12345678901234567000");
-    expect_render("{{a}} {{b}} {{c}} {{d}} {{e}}", "{a: 0.000123, b: -2.5e-3, c: 1e21, d: 3.0, e: 0.0}",
+    expect_render("{{a}} {{b}} {{c}} {{d}} {{e}}",
+                  "{a: 0.000123, b: -2.5e-3, c: 1e21, d: 3.0, e: 0.0}",
                   "0.000123 \\-0.0025 1e+21 3 0");
     expect_render("{{a}} {{b}} {{c}} {{d}}", "{a: .inf, b: -.Inf, c: .nan, d: 2.50}",
                   ".inf -.Inf .nan 2.5");
@@ -143,9 +144,11 @@ static void reports_syntax_errors_with_positions(void **state)
     expect_render("{{#a}}{{/b}}", NULL,
                   "t.md:1:7: error: this tag closes 'b', but the innermost open section is 'a'\n"
                   "t.md:1:1: note: 'a' was opened here\n");
-    expect_render("x{{/a}}", NULL, "t.md:1:2: error: this tag closes 'a', but no section is open\n");
+    expect_render("x{{/a}}", NULL,
+                  "t.md:1:2: error: this tag closes 'a', but no section is open\n");
     expect_render("é {{x", NULL, "t.md:1:3: error: this tag is never closed: no '}}' follows it\n");
-    expect_render("{{{x}}", NULL, "t.md:1:1: error: this tag is never closed: no '}}}' follows it\n");
+    expect_render("{{{x}}", NULL,
+                  "t.md:1:1: error: this tag is never closed: no '}}}' follows it\n");
     expect_render("{{ }}{{#}}{{/}}", NULL,
                   "t.md:1:1: error: this tag names nothing\n"
                   "t.md:1:6: error: this tag names nothing\n"
@@ -186,9 +189,9 @@ static void reports_partial_errors(void **state)
     free(got);
     /* The spec's rule, for the conformance suite: a missing partial is empty. */
     struct diag_sink *sink = diag_sink_new();
-    struct tmpl *loaded = tmpl_load_text("t.md", "[{{> nope}}]", 12, NULL,
-                                         TMPL_MISSING_PARTIAL_EMPTY, sink);
-    struct buffer out = { 0 };
+    struct tmpl *loaded =
+        tmpl_load_text("t.md", "[{{> nope}}]", 12, NULL, TMPL_MISSING_PARTIAL_EMPTY, sink);
+    struct buffer out = {0};
     assert_true(tmpl_render(loaded, NULL, TMPL_ESCAPE_HTML, &out, sink));
     assert_string_equal(buffer_text(&out), "[]");
     buffer_free(&out);
@@ -230,21 +233,21 @@ static void bounds_output_size(void **state)
 {
     (void)state;
     /* 8 levels of 10 items over a 256-byte value write 25 GB unless stopped. */
-    struct buffer data = { 0 };
+    struct buffer data = {0};
     buffer_append_text(&data, "{l: [0,1,2,3,4,5,6,7,8,9], v: '");
     for (int index = 0; index < 256; index++)
         buffer_append_char(&data, 'x');
     buffer_append_text(&data, "'}");
-    struct buffer out = { 0 };
+    struct buffer out = {0};
     buffer_append_text(&out, "kept");
     struct loaded loaded_data = load(buffer_text(&data));
     struct diag_sink *sink = diag_sink_new();
     const char *text = "{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{v}}"
                        "{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}";
-    struct tmpl *loaded = tmpl_load_text("t.md", text, strlen(text), NULL,
-                                         TMPL_MISSING_PARTIAL_ERROR, sink);
-    assert_false(tmpl_render(loaded, yaml_document_root(loaded_data.document),
-                             TMPL_ESCAPE_MARKDOWN, &out, sink));
+    struct tmpl *loaded =
+        tmpl_load_text("t.md", text, strlen(text), NULL, TMPL_MISSING_PARTIAL_ERROR, sink);
+    assert_false(tmpl_render(loaded, yaml_document_root(loaded_data.document), TMPL_ESCAPE_MARKDOWN,
+                             &out, sink));
     assert_string_equal(buffer_text(&out), "kept"); /* what was there stays; nothing added */
     char *printed = diagnostics_text(sink);
     assert_string_equal(printed, "t.md:1:49: error: the output grows past 16777216 bytes here\n");
@@ -271,7 +274,7 @@ static void bounds_work(void **state)
  * manual may wrap its lines. Caller frees. */
 static char *squeeze(const char *text)
 {
-    struct buffer out = { 0 };
+    struct buffer out = {0};
     for (const char *at = text; *at; at++) {
         if (isspace((unsigned char)*at)) {
             if (out.length && out.data[out.length - 1] != ' ')
@@ -288,7 +291,7 @@ static void manual_lists_every_diagnostic(void **state)
     (void)state;
     FILE *file = fopen(GOLIVE_DOCS_DIR "/golive-render.txt", "r");
     assert_non_null(file);
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     char chunk[4096];
     size_t got;
     while ((got = fread(chunk, 1, sizeof chunk, file)) > 0)

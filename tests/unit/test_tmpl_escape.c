@@ -23,32 +23,157 @@
 /* The values of the brief and more: each an attack on one rule. */
 static const char *const hostile[] = {
     "*ACME* | [x](javascript:alert(1)) <!-- x -->",
-    "# Heading", "## Heading ##", "1. item", "2) item", "12345678. x", "1.21", "1.", "3)",
-    "a\nb", "a\n\nb", "a\n", "a\n\n", "\nb", "\n", "\n\n", "line\n# heading", "line\n- item",
-    "line\n===", "line\n---", "line\n    code", "line\n\tcode", "line\n> quote", "line\n1. item",
-    "\\", "a\\", "\\*", "C:\\temp\\", "\\\n", "a\\\nb", "\\|", "\\\\|", "x\\", "\\&amp;",
-    "&amp;", "&#42;", "&#x2A;", "&copy", "&copy;", "AT&T", "a & b", "&", "&#", "&#10;", "&nbsp;",
-    "trailing  ", "trailing ", " leading", "    code", "\tcode", "tab\tinside", "x\t", "  ",
-    " ", "\t", "both  \n  sides",
-    "~~strike~~", "~x~", "~~~", "```", "``", "`code`", "**bold**", "__bold__", "_em_", "*em*",
-    "snake_case_name", "2*3*4", "---", "***", "___", "- - -", "===", "=", "-", "+", "*", "_",
-    "- item", "+ item", "* item", "> quote", ">", "| a | b |", "|", "||", "a|b", ":---:",
-    "| --- |", "[x]: /url", "[x]", "[^1]", "[^1]: note", "- [ ] task", "- [x] done", "[ ] box",
-    "![img](x.png)", "!", "a!", "<div>", "<b>bold</b>", "<http://x.com>", "<a@b.com>", "<",
-    "</p>", "<!-- x -->", "<?php ?>", "<![CDATA[x]]>", "www.example.com", "WWW.EXAMPLE.COM",
-    "see www.example.com.", "http://x.com/?a=1&b=2", "https://x.com/a_b*c", "ftp://x.com",
-    "mailto:a@b.com", "a@b.com", "first.last@example.co.uk", "xmpp:a@b.com", "a_b@c_d.com",
-    "C# and F#", "a #", "Ticket #1", "#", "# ", "x ##", "#hashtag", "######", "####### seven",
-    "Müller & Söhne", "日本語のテキスト", "\xC2\xA0nbsp\xC2\xA0", "emoji 🎉 *", "ﬁ ligature",
-    "{{x}}", "{{{x}}}", "}}", "$math$", "^sup^", "a\\b\\c", "\"quoted\" 'single'", "(parens)",
-    "a\rb", "\x01control\x1F", "del\x7F",
+    "# Heading",
+    "## Heading ##",
+    "1. item",
+    "2) item",
+    "12345678. x",
+    "1.21",
+    "1.",
+    "3)",
+    "a\nb",
+    "a\n\nb",
+    "a\n",
+    "a\n\n",
+    "\nb",
+    "\n",
+    "\n\n",
+    "line\n# heading",
+    "line\n- item",
+    "line\n===",
+    "line\n---",
+    "line\n    code",
+    "line\n\tcode",
+    "line\n> quote",
+    "line\n1. item",
+    "\\",
+    "a\\",
+    "\\*",
+    "C:\\temp\\",
+    "\\\n",
+    "a\\\nb",
+    "\\|",
+    "\\\\|",
+    "x\\",
+    "\\&amp;",
+    "&amp;",
+    "&#42;",
+    "&#x2A;",
+    "&copy",
+    "&copy;",
+    "AT&T",
+    "a & b",
+    "&",
+    "&#",
+    "&#10;",
+    "&nbsp;",
+    "trailing  ",
+    "trailing ",
+    " leading",
+    "    code",
+    "\tcode",
+    "tab\tinside",
+    "x\t",
+    "  ",
+    " ",
+    "\t",
+    "both  \n  sides",
+    "~~strike~~",
+    "~x~",
+    "~~~",
+    "```",
+    "``",
+    "`code`",
+    "**bold**",
+    "__bold__",
+    "_em_",
+    "*em*",
+    "snake_case_name",
+    "2*3*4",
+    "---",
+    "***",
+    "___",
+    "- - -",
+    "===",
+    "=",
+    "-",
+    "+",
+    "*",
+    "_",
+    "- item",
+    "+ item",
+    "* item",
+    "> quote",
+    ">",
+    "| a | b |",
+    "|",
+    "||",
+    "a|b",
+    ":---:",
+    "| --- |",
+    "[x]: /url",
+    "[x]",
+    "[^1]",
+    "[^1]: note",
+    "- [ ] task",
+    "- [x] done",
+    "[ ] box",
+    "![img](x.png)",
+    "!",
+    "a!",
+    "<div>",
+    "<b>bold</b>",
+    "<http://x.com>",
+    "<a@b.com>",
+    "<",
+    "</p>",
+    "<!-- x -->",
+    "<?php ?>",
+    "<![CDATA[x]]>",
+    "www.example.com",
+    "WWW.EXAMPLE.COM",
+    "see www.example.com.",
+    "http://x.com/?a=1&b=2",
+    "https://x.com/a_b*c",
+    "ftp://x.com",
+    "mailto:a@b.com",
+    "a@b.com",
+    "first.last@example.co.uk",
+    "xmpp:a@b.com",
+    "a_b@c_d.com",
+    "C# and F#",
+    "a #",
+    "Ticket #1",
+    "#",
+    "# ",
+    "x ##",
+    "#hashtag",
+    "######",
+    "####### seven",
+    "Müller & Söhne",
+    "日本語のテキスト",
+    "\xC2\xA0nbsp\xC2\xA0",
+    "emoji 🎉 *",
+    "ﬁ ligature",
+    "{{x}}",
+    "{{{x}}}",
+    "}}",
+    "$math$",
+    "^sup^",
+    "a\\b\\c",
+    "\"quoted\" 'single'",
+    "(parens)",
+    "a\rb",
+    "\x01control\x1F",
+    "del\x7F",
 };
 
 /* Pieces that the generated values are made of. */
 static const char *const atoms[] = {
-    "*", "_", "`", "~", "#", "-", "+", "=", ">", "<", "|", "\\", "&", "&amp;", "[", "]", "(",
-    ")", "!", ":", "//", "www.", ".", "1.", "2)", " ", "  ", "\t", "\n", "\n\n", "a", "word",
-    "x.com", "@", "http", "<!--", "-->", "---", "```", "é", "#1", "[x](y)", "&#10;",
+    "*",  "_",    "`",     "~",   "#",   "-",   "+",  "=",    ">",      "<",     "|",
+    "\\", "&",    "&amp;", "[",   "]",   "(",   ")",  "!",    ":",      "//",    "www.",
+    ".",  "1.",   "2)",    " ",   "  ",  "\t",  "\n", "\n\n", "a",      "word",  "x.com",
+    "@",  "http", "<!--",  "-->", "---", "```", "é",  "#1",   "[x](y)", "&#10;",
 };
 
 #define GENERATED_COUNT 3000
@@ -69,7 +194,7 @@ static char *render_value(const char *template_text, const char *value)
     assert_non_null(loaded);
     struct node *data = node_new_mapping();
     node_mapping_set(data, "x", node_new_string(value));
-    struct buffer out = { 0 };
+    struct buffer out = {0};
     assert_true(tmpl_render(loaded, data, TMPL_ESCAPE_MARKDOWN, &out, sink));
     node_free(data);
     tmpl_free(loaded);
@@ -79,11 +204,12 @@ static char *render_value(const char *template_text, const char *value)
 
 static cmark_node *parse_gfm(const char *markdown)
 {
-    static const char *const extensions[] = { "table", "strikethrough", "autolink", "tasklist" };
+    static const char *const extensions[] = {"table", "strikethrough", "autolink", "tasklist"};
     cmark_gfm_core_extensions_ensure_registered();
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
     for (size_t index = 0; index < sizeof extensions / sizeof extensions[0]; index++)
-        cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(extensions[index]));
+        cmark_parser_attach_syntax_extension(parser,
+                                             cmark_find_syntax_extension(extensions[index]));
     cmark_parser_feed(parser, markdown, strlen(markdown));
     cmark_node *document = cmark_parser_finish(parser);
     cmark_parser_free(parser);
@@ -107,9 +233,9 @@ static bool plain_text(cmark_node *node, struct buffer *out, const char **why)
             buffer_append_text(out, cmark_node_get_literal(current));
         } else if (type == CMARK_NODE_LINEBREAK) {
             buffer_append_char(out, '\n');
-        } else if (type == CMARK_NODE_LINK
-                   && (strncmp(cmark_node_get_url(current), "mailto:", 7) == 0
-                       || strncmp(cmark_node_get_url(current), "xmpp:", 5) == 0)) {
+        } else if (type == CMARK_NODE_LINK &&
+                   (strncmp(cmark_node_get_url(current), "mailto:", 7) == 0 ||
+                    strncmp(cmark_node_get_url(current), "xmpp:", 5) == 0)) {
             continue;
         } else if (type != CMARK_NODE_PARAGRAPH || cmark_node_parent(current) != node) {
             *why = cmark_node_get_type_string(current);
@@ -179,8 +305,8 @@ static cmark_node *table_cell(cmark_node *document, int column, const char **why
     cmark_node *table = cmark_node_first_child(document);
     cmark_node *header = table ? cmark_node_first_child(table) : NULL;
     cmark_node *row = header ? cmark_node_next(header) : NULL;
-    if (!row || cmark_node_next(table) || cmark_node_next(row)
-        || strcmp(cmark_node_get_type_string(table), "table") != 0) {
+    if (!row || cmark_node_next(table) || cmark_node_next(row) ||
+        strcmp(cmark_node_get_type_string(table), "table") != 0) {
         *why = "the table lost its shape";
         return NULL;
     }
@@ -206,15 +332,15 @@ static cmark_node *find_last_cell(cmark_node *document, bool empty, const char *
 }
 
 static const struct context contexts[] = {
-    { "paragraph", "{{x}}\n", "", "", find_paragraph },
-    { "inside a paragraph", "Before {{x}} after.\n", "Before ", " after.", find_paragraph },
-    { "list item", "- {{x}}\n", "", "", find_list_item },
-    { "block quote", "> {{x}}\n", "", "", find_quote },
-    { "heading", "## {{x}}\n", "", "", find_heading },
-    { "first table cell", "| Name | Note |\n| --- | --- |\n| {{x}} | end |\n", "", "",
-      find_first_cell },
-    { "last table cell", "| Name | Note |\n| --- | --- |\n| start | {{x}} |\n", "", "",
-      find_last_cell },
+    {"paragraph", "{{x}}\n", "", "", find_paragraph},
+    {"inside a paragraph", "Before {{x}} after.\n", "Before ", " after.", find_paragraph},
+    {"list item", "- {{x}}\n", "", "", find_list_item},
+    {"block quote", "> {{x}}\n", "", "", find_quote},
+    {"heading", "## {{x}}\n", "", "", find_heading},
+    {"first table cell", "| Name | Note |\n| --- | --- |\n| {{x}} | end |\n", "", "",
+     find_first_cell},
+    {"last table cell", "| Name | Note |\n| --- | --- |\n| start | {{x}} |\n", "", "",
+     find_last_cell},
 };
 
 static void print_visible(const char *label, const char *text)
@@ -237,11 +363,11 @@ static bool round_trips(const struct context *context, const char *value, size_t
     char *markdown = render_value(context->template_text, value);
     cmark_node *document = parse_gfm(markdown);
     const char *why = NULL;
-    struct buffer expected = { 0 }, got = { 0 };
+    struct buffer expected = {0}, got = {0};
     buffer_printf(&expected, "%s%s%s", context->before, value, context->after);
     cmark_node *block = context->find(document, value[0] == '\0', &why);
-    bool passed = block && plain_text(block, &got, &why)
-                  && strcmp(buffer_text(&got), buffer_text(&expected)) == 0;
+    bool passed = block && plain_text(block, &got, &why) &&
+                  strcmp(buffer_text(&got), buffer_text(&expected)) == 0;
     if (!passed && (*shown)++ < FAILURES_SHOWN) {
         printf("  %s: %s\n", context->name, why ? why : "the text differs");
         print_visible("value   ", value);
@@ -281,7 +407,7 @@ static void generated_values_round_trip(void **state)
     size_t failures = 0, shown = 0;
     size_t atom_count = sizeof atoms / sizeof atoms[0];
     for (size_t count = 0; count < GENERATED_COUNT; count++) {
-        struct buffer value = { 0 };
+        struct buffer value = {0};
         size_t pieces = 1 + next_random(&seed) % 6;
         for (size_t piece = 0; piece < pieces; piece++)
             buffer_append_text(&value, atoms[next_random(&seed) % atom_count]);

@@ -34,9 +34,14 @@ static void build(struct tiny_font *font, const unsigned components[GLYPHS][2])
     uint8_t *data = font->bytes;
     put16(data + 4, 4);
     size_t head = 12 + 4 * 16, maxp = head + 64, loca = maxp + 8, glyf = loca + 2 * (GLYPHS + 1);
-    const struct { const char *tag; size_t at, size; } tables[] = {
-        { "glyf", glyf, GLYPHS * GLYPH_BYTES }, { "head", head, 54 },
-        { "loca", loca, 2 * (GLYPHS + 1) },    { "maxp", maxp, 6 },
+    const struct {
+        const char *tag;
+        size_t at, size;
+    } tables[] = {
+        {"glyf", glyf, GLYPHS * GLYPH_BYTES},
+        {"head", head, 54},
+        {"loca", loca, 2 * (GLYPHS + 1)},
+        {"maxp", maxp, 6},
     };
     for (size_t index = 0; index < 4; index++) {
         memcpy(data + 12 + 16 * index, tables[index].tag, 4);
@@ -50,7 +55,8 @@ static void build(struct tiny_font *font, const unsigned components[GLYPHS][2])
         uint8_t *outline = data + glyf + glyph * GLYPH_BYTES;
         bool composite = components[glyph][0] != 0xFFFF;
         put16(outline, composite ? 0xFFFF : 1);
-        for (unsigned part = 0; composite && part < 2 && components[glyph][part] != 0xFFFF; part++) {
+        for (unsigned part = 0; composite && part < 2 && components[glyph][part] != 0xFFFF;
+             part++) {
             bool more = part == 0 && components[glyph][1] != 0xFFFF;
             put16(outline + 10 + 6 * part, more ? 0x0020 : 0);
             put16(outline + 12 + 6 * part, components[glyph][part]);
@@ -74,7 +80,7 @@ static void follows_components_of_components(void **state)
     (void)state;
     /* 5 = 4 + 1, 4 = 3 + 2, 3 = 0: the accent of an accent of a letter. */
     const unsigned components[GLYPHS][2] = {
-        { NONE, NONE }, { NONE, NONE }, { NONE, NONE }, { 0, NONE }, { 3, 2 }, { 4, 1 },
+        {NONE, NONE}, {NONE, NONE}, {NONE, NONE}, {0, NONE}, {3, 2}, {4, 1},
     };
     struct tiny_font tiny;
     build(&tiny, components);
@@ -95,7 +101,7 @@ static void a_font_that_loops_ends(void **state)
 {
     (void)state;
     const unsigned components[GLYPHS][2] = {
-        { NONE, NONE }, { 2, NONE }, { 3, 1 }, { 1, 2 }, { 5, NONE }, { 4, NONE },
+        {NONE, NONE}, {2, NONE}, {3, 1}, {1, 2}, {5, NONE}, {4, NONE},
     };
     struct tiny_font tiny;
     build(&tiny, components);
@@ -110,7 +116,7 @@ static void a_damaged_font_is_refused_or_read_safely(void **state)
 {
     (void)state;
     const unsigned components[GLYPHS][2] = {
-        { NONE, NONE }, { NONE, NONE }, { NONE, NONE }, { 0, NONE }, { 3, 2 }, { 4, 1 },
+        {NONE, NONE}, {NONE, NONE}, {NONE, NONE}, {0, NONE}, {3, 2}, {4, 1},
     };
     struct tiny_font tiny;
     build(&tiny, components);

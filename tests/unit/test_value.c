@@ -17,8 +17,8 @@ static void parses_durations(void **state)
     assert_int_equal(duration.minutes, 7 * 24 * 60);
     assert_true(value_parse_duration("1d2h", &duration));
     assert_int_equal(duration.minutes, 26 * 60);
-    const char *refused[] = { "", "30", "m", "2 hours", "30m2h", "1h1h", "-5m", "1.5h",
-                              "1234567m", "2H" };
+    const char *refused[] = {"",     "30",  "m",    "2 hours",  "30m2h",
+                             "1h1h", "-5m", "1.5h", "1234567m", "2H"};
     for (size_t index = 0; index < sizeof refused / sizeof refused[0]; index++)
         assert_false(value_parse_duration(refused[index], &duration));
 }
@@ -28,16 +28,17 @@ static void parses_window_offsets(void **state)
 {
     (void)state;
     struct duration offset;
-    static const struct { const char *text; int64_t minutes; } accepted[] = {
-        { "T-48h", -2880 }, { "T+0:30", 30 }, { "T+1h30m", 90 }, { "T+72:00", 4320 },
-        { "T-0:45", -45 },
+    static const struct {
+        const char *text;
+        int64_t minutes;
+    } accepted[] = {
+        {"T-48h", -2880}, {"T+0:30", 30}, {"T+1h30m", 90}, {"T+72:00", 4320}, {"T-0:45", -45},
     };
     for (size_t index = 0; index < sizeof accepted / sizeof accepted[0]; index++) {
         assert_true(value_parse_window_offset(accepted[index].text, &offset));
         assert_int_equal(offset.minutes, accepted[index].minutes);
     }
-    const char *refused[] = { "T-1:75", "T48h", "t+1h", "T+", "T+1:5", "T+:30", "T+1h 30m",
-                              "-48h" };
+    const char *refused[] = {"T-1:75", "T48h", "t+1h", "T+", "T+1:5", "T+:30", "T+1h 30m", "-48h"};
     for (size_t index = 0; index < sizeof refused / sizeof refused[0]; index++)
         assert_false(value_parse_window_offset(refused[index], &offset));
 }
@@ -63,7 +64,8 @@ static void parses_timestamps_with_their_offset(void **state)
     assert_int_equal(local.epoch, utc.epoch);
     assert_int_equal(local.offset_minutes, 60);
     char text[40];
-    assert_string_equal(value_format_timestamp(local, text, sizeof text), "2026-03-21 18:00 +01:00");
+    assert_string_equal(value_format_timestamp(local, text, sizeof text),
+                        "2026-03-21 18:00 +01:00");
     assert_string_equal(value_format_timestamp_iso(local, text, sizeof text),
                         "2026-03-21T18:00:00+01:00");
     struct timestamp west;

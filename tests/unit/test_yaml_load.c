@@ -30,7 +30,8 @@ static void accepts_a_mapping_with_positions(void **state)
 static void resolves_scalars_by_the_core_schema(void **state)
 {
     (void)state;
-    struct loaded loaded = load("a: 'true'\nb: yes\nc: ~\nd: 1.5e3\ne: 0x1F\nf: \"12\"\ng:\nh: .inf\n");
+    struct loaded loaded =
+        load("a: 'true'\nb: yes\nc: ~\nd: 1.5e3\ne: 0x1F\nf: \"12\"\ng:\nh: .inf\n");
     const struct node *root = yaml_document_root(loaded.document);
     assert_int_equal(node_scalar_type(node_mapping_find(root, "a")), SCALAR_STRING);
     assert_int_equal(node_scalar_type(node_mapping_find(root, "b")), SCALAR_STRING);
@@ -67,22 +68,24 @@ static void refuses_duplicate_keys_each_one(void **state)
 static void refuses_a_second_document(void **state)
 {
     (void)state;
-    expect_refusal("a: 1\n---\nb: 2\n",
-                   "t.yaml:2:1: error: a second YAML document; golive reads one document per file\n");
+    expect_refusal(
+        "a: 1\n---\nb: 2\n",
+        "t.yaml:2:1: error: a second YAML document; golive reads one document per file\n");
 }
 
 static void refuses_empty_input(void **state)
 {
     (void)state;
-    expect_refusal("# only a comment\n",
-                   "t.yaml:1:1: error: the file holds no YAML document (it is empty or only comments)\n");
+    expect_refusal(
+        "# only a comment\n",
+        "t.yaml:1:1: error: the file holds no YAML document (it is empty or only comments)\n");
     expect_refusal("---\n", "t.yaml:1:1: error: the document is empty\n");
 }
 
 static void refuses_billion_laughs_quickly(void **state)
 {
     (void)state;
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_append_text(&text, "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for (int level = 1; level < 12; level++) {
         buffer_printf(&text, "a%d: &a%d [", level, level);
@@ -90,14 +93,15 @@ static void refuses_billion_laughs_quickly(void **state)
             buffer_printf(&text, "%s*a%d", copy ? ", " : "", level - 1);
         buffer_append_text(&text, "]\n");
     }
-    expect_refusal(buffer_text(&text), "t.yaml:4:45: error: aliases expand to more than 10000 values\n");
+    expect_refusal(buffer_text(&text),
+                   "t.yaml:4:45: error: aliases expand to more than 10000 values\n");
     buffer_free(&text);
 }
 
 static void refuses_deep_nesting(void **state)
 {
     (void)state;
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     for (int level = 0; level < 100; level++)
         buffer_append_char(&text, '[');
     for (int level = 0; level < 100; level++)
@@ -129,8 +133,10 @@ static void refuses_bad_characters_without_echoing_them(void **state)
     (void)state;
     expect_refusal("a: caf\xE9\n",
                    "t.yaml:1:7: error: invalid UTF-8 byte 0xE9; the file must be saved as UTF-8\n");
-    expect_refusal("a: x\x1B[31m\n", "t.yaml:1:5: error: escape (U+001B) is not allowed in the text\n");
-    expect_refusal_length("a: x\0y\n", 7, "t.yaml:1:5: error: NUL (U+0000) is not allowed in the text\n");
+    expect_refusal("a: x\x1B[31m\n",
+                   "t.yaml:1:5: error: escape (U+001B) is not allowed in the text\n");
+    expect_refusal_length("a: x\0y\n", 7,
+                          "t.yaml:1:5: error: NUL (U+0000) is not allowed in the text\n");
     expect_refusal("a: \"bell\\a\"\n", "t.yaml:1:4: error: this value holds bell (U+0007)\n");
     expect_refusal("a: \"\\x9B\"\n",
                    "t.yaml:1:4: error: this value holds control character U+009B\n");
@@ -149,7 +155,8 @@ static void accepts_crlf_line_ends_but_not_lone_cr(void **state)
 static void refuses_complex_keys(void **state)
 {
     (void)state;
-    expect_refusal("? [a, b]\n: c\n", "t.yaml:1:3: error: a mapping key must be text, not a list\n");
+    expect_refusal("? [a, b]\n: c\n",
+                   "t.yaml:1:3: error: a mapping key must be text, not a list\n");
 }
 
 static void reports_libyaml_syntax_errors_with_position(void **state)
@@ -163,8 +170,9 @@ static void reports_libyaml_syntax_errors_with_position(void **state)
 static void refuses_what_libyaml_lets_through(void **state)
 {
     (void)state;
-    expect_refusal("key: \"value\"# note\n",
-                   "t.yaml:1:13: error: a comment must be separated from what precedes it by a space\n");
+    expect_refusal(
+        "key: \"value\"# note\n",
+        "t.yaml:1:13: error: a comment must be separated from what precedes it by a space\n");
     expect_refusal("flow: [a,\nb]\n",
                    "t.yaml:2:1: error: this continuation line must be indented further than the "
                    "block it belongs to\n");
@@ -179,18 +187,21 @@ static void refuses_what_libyaml_lets_through(void **state)
 static void reports_a_lexical_violation_alone_as_before(void **state)
 {
     (void)state;
-    expect_refusal("a: 1\na: 2\nb: \"x\"# c\n",
-                   "t.yaml:3:7: error: a comment must be separated from what precedes it by a space\n");
-    expect_refusal("a: !!int x\nb: \"x\"# c\n",
-                   "t.yaml:2:7: error: a comment must be separated from what precedes it by a space\n");
-    expect_refusal("b: \"x\"# c\na: [1, 2\n",
-                   "t.yaml:1:7: error: a comment must be separated from what precedes it by a space\n");
+    expect_refusal(
+        "a: 1\na: 2\nb: \"x\"# c\n",
+        "t.yaml:3:7: error: a comment must be separated from what precedes it by a space\n");
+    expect_refusal(
+        "a: !!int x\nb: \"x\"# c\n",
+        "t.yaml:2:7: error: a comment must be separated from what precedes it by a space\n");
+    expect_refusal(
+        "b: \"x\"# c\na: [1, 2\n",
+        "t.yaml:1:7: error: a comment must be separated from what precedes it by a space\n");
 }
 
 static void watches_every_token_of_long_lines_and_deep_dedents(void **state)
 {
     (void)state;
-    struct buffer text = { 0 };
+    struct buffer text = {0};
     buffer_append_text(&text, "a: [0");
     for (int entry = 1; entry < 2000; entry++)
         buffer_printf(&text, ", %d", entry);
@@ -198,9 +209,11 @@ static void watches_every_token_of_long_lines_and_deep_dedents(void **state)
     for (int depth = 0; depth < 60; depth++)
         buffer_printf(&text, "%*sk%d:\n", 2 * depth, "", depth);
     buffer_printf(&text, "%*sleaf: 1\nz: [-]\n", 120, "");
-    struct buffer expected = { 0 };
-    buffer_printf(&expected, "t.yaml:%d:5: error: a lone '-', '?' or ':' cannot be an entry of a "
-                             "flow collection; quote it\n", 63);
+    struct buffer expected = {0};
+    buffer_printf(&expected,
+                  "t.yaml:%d:5: error: a lone '-', '?' or ':' cannot be an entry of a "
+                  "flow collection; quote it\n",
+                  63);
     expect_refusal(buffer_text(&text), buffer_text(&expected));
     buffer_free(&text);
     buffer_free(&expected);

@@ -19,7 +19,7 @@ static void put32(unsigned char *at, int32_t value)
 /* A zone with +01:00 before 2026-03-29T01:00Z and +02:00 from then on. */
 static void write_zone(const char *name)
 {
-    unsigned char data[44 + 4 + 1 + 12 + 8] = { 'T', 'Z', 'i', 'f', '2' };
+    unsigned char data[44 + 4 + 1 + 12 + 8] = {'T', 'Z', 'i', 'f', '2'};
     put32(data + 20 + 12, 1); /* timecnt */
     put32(data + 20 + 16, 2); /* typecnt */
     put32(data + 20 + 20, 8); /* charcnt */
@@ -49,8 +49,8 @@ static void offsets_follow_the_transitions(void **state)
 static void refused_names_and_files_keep_the_fallback(void **state)
 {
     (void)state;
-    static const char *const names[] = { "../Test_Zone", "/etc/passwd", "", "No_Such_Zone",
-                                         "Bad name" };
+    static const char *const names[] = {"../Test_Zone", "/etc/passwd", "", "No_Such_Zone",
+                                        "Bad name"};
     FILE *file = fopen(scratch_path("Cut_Zone"), "wb");
     assert_non_null(file);
     fputs("TZif2", file);
