@@ -71,6 +71,13 @@ const char *cli_value(const struct cli_invocation *invocation, const char *name)
     return values->count ? values->values[values->count - 1] : NULL;
 }
 
+const char *cli_recorded_by(const struct cli_invocation *invocation)
+{
+    const char *by = cli_value(invocation, "by");
+    const char *variable = getenv("GOLIVE_BY");
+    return by ? by : variable && *variable ? variable : NULL;
+}
+
 const char *const *cli_values(const struct cli_invocation *invocation, const char *name,
                               size_t *count)
 {

@@ -43,6 +43,9 @@ const char *cli_argument(const struct cli_invocation *invocation, size_t index);
 bool cli_flag(const struct cli_invocation *invocation, const char *name);
 /* cli_value: the value of a CLI_VALUE option, or NULL if not given. */
 const char *cli_value(const struct cli_invocation *invocation, const char *name);
+/* cli_recorded_by: who records (mark's and its conditions' --by), or the
+ * non-empty GOLIVE_BY, or NULL. */
+const char *cli_recorded_by(const struct cli_invocation *invocation);
 /* cli_values: every value of a CLI_REPEATED option, in order. */
 const char *const *cli_values(const struct cli_invocation *invocation, const char *name,
                               size_t *count);

@@ -322,15 +322,13 @@ static int command_mark(const struct cli_invocation *invocation)
     struct mark_request request = {.run = cli_argument(invocation, 0),
                                    .item_id = cli_argument(invocation, 1),
                                    .status = cli_argument(invocation, 2),
-                                   .by = cli_value(invocation, "by"),
+                                   .by = cli_recorded_by(invocation),
                                    .at = cli_value(invocation, "at"),
                                    .note = cli_value(invocation, "note"),
                                    .decision = cli_value(invocation, "decision")};
     request.attach = cli_values(invocation, "attach", &request.attach_count);
     request.corrects = cli_value(invocation, "corrects");
     request.reason = cli_value(invocation, "reason");
-    if (!request.by && getenv("GOLIVE_BY") && *getenv("GOLIVE_BY"))
-        request.by = getenv("GOLIVE_BY");
     char **owned = NULL;
     int status;
     if (!split_evidence(invocation, &request, &owned)) {

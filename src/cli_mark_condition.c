@@ -84,11 +84,9 @@ int cli_mark_condition(const struct cli_invocation *invocation)
                                       .owner = cli_value(invocation, "owner"),
                                       .due = cli_value(invocation, "due"),
                                       .date = cli_value(invocation, "date"),
-                                      .by = cli_value(invocation, "by"),
+                                      .by = cli_recorded_by(invocation),
                                       .at = cli_value(invocation, "at"),
                                       .note = cli_value(invocation, "note")};
-    if (!fields.by && getenv("GOLIVE_BY") && *getenv("GOLIVE_BY"))
-        fields.by = getenv("GOLIVE_BY");
     struct diag_sink *sink = diag_sink_new();
     record_condition(cli_argument(invocation, 0), &fields, sink);
     return cli_finish(sink);
