@@ -260,6 +260,10 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
     [DIAG_VERIFY_ISSUED] =
         {"verify-issued", DIAG_ERROR, EXIT_STATUS_MISMATCH,
          "Restore the issued document from the archive: an issued version never changes."},
+    [DIAG_FINDINGS_SNAPSHOT] =
+        {"findings-snapshot", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+         "Restore issued/audit-VERSION.findings.yaml from the archive; golive issue writes it, "
+         "never a person."},
     [DIAG_CORRECTION_TARGET] =
         {"correction-target", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
          "Name the line of the step's latest record with --corrects, and say why with --reason."},

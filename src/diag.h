@@ -189,6 +189,7 @@ enum diag_code {
     DIAG_ISSUED_MALFORMED,       /* a line of issued/ISSUED golive cannot read */
     DIAG_ISSUE_CONFLICT,         /* a version issued again with other content */
     DIAG_VERIFY_ISSUED,          /* an issued document changed or is gone */
+    DIAG_FINDINGS_SNAPSHOT,      /* an issued audit's findings snapshot changed or unreadable */
     DIAG_CORRECTION_TARGET,      /* a correction of no record, another step's, or an old one */
     /* golive import: manifests, addons trees, module exports, inventories */
     DIAG_PYTHON_SYNTAX,           /* a manifest that is not a well-formed literal */

@@ -93,6 +93,12 @@ void evaluate_warn_dates(const struct project *project, struct diag_sink *sink);
 /* evaluate_findings: the audit's risks by severity and components by
  * origin. */
 void evaluate_findings(struct arena *arena, struct audit *audit);
+/* evaluate_changes: what changed in the audit's findings since its last
+ * issued version (audit->previous), into audit->changes, grouped by kind of
+ * change in enum finding_change's order and, within one, in file order
+ * (removed findings in the snapshot's order). Nothing without a previous
+ * version. */
+void evaluate_changes(struct arena *arena, struct audit *audit);
 /* evaluate_conditions: each condition of each sign-off in force, with its
  * state from the condition records after that sign-off in its run. Runs
  * after the approvals and before the gates. */

@@ -236,8 +236,9 @@ static void evaluate_closeout(struct project *project)
 
 /* Blocked by a critical risk or blocking missing item; needing preparation
  * with a high risk or anything missing; otherwise ready for a rehearsal.
- * Only open risks count: a resolved one is gone, an accepted one is the
- * client's decision to go on with it (docs/format.md, risk). */
+ * Only open risks and missing items count: a resolved one is gone, an
+ * accepted one is the client's decision to go on with it (docs/format.md,
+ * risk; docs/rules.md, "The audit's verdict"). */
 static void evaluate_audit(struct arena *arena, struct audit *audit, struct diag_sink *sink)
 {
     enum audit_verdict computed = VERDICT_READY_FOR_REHEARSAL;
@@ -251,12 +252,15 @@ static void evaluate_audit(struct arena *arena, struct audit *audit, struct diag
             computed = VERDICT_NEEDS_PREPARATION;
     }
     for (size_t index = 0; index < audit->missing_count; index++) {
+        if (audit->missing[index].standing.state != FINDING_OPEN)
+            continue; /* supplied, or the client goes on without it */
         if (audit->missing[index].blocking)
             computed = VERDICT_BLOCKED;
         else if (computed < VERDICT_NEEDS_PREPARATION)
             computed = VERDICT_NEEDS_PREPARATION;
     }
     evaluate_findings(arena, audit);
+    evaluate_changes(arena, audit);
     audit->computed_verdict = computed;
     audit->verdict = audit->stated_verdict != VERDICT_NONE ? audit->stated_verdict : computed;
     if (audit->stated_verdict != VERDICT_NONE && audit->stated_verdict < computed)

@@ -363,10 +363,21 @@ struct component {
     char *notes;
 };
 
+/* Where a finding stands (docs/format.md, "### risk"), and the identifier
+ * a re-audit matches it by: its id, else its title. */
+struct finding_standing {
+    char *id; /* NULL when not given */
+    struct source_position id_position;
+    enum finding_state state;
+    struct date state_date; /* unset when not given */
+    char *state_note;       /* Markdown, or NULL */
+};
+
 struct cleanup_finding {
     char *title;
     int kind, action; /* indexes into schema_cleanup_* */
     char *notes;
+    struct finding_standing standing;
 };
 
 struct risk {
@@ -378,6 +389,8 @@ struct risk {
     enum finding_state state;
     struct date state_date; /* unset when not given */
     char *state_note;       /* Markdown, or NULL */
+    char *id;               /* NULL when not given */
+    struct source_position id_position;
 };
 
 struct missing_item {
@@ -385,6 +398,7 @@ struct missing_item {
     char *from;
     bool blocking;
     char *notes;
+    struct finding_standing standing;
 };
 
 struct milestone {
@@ -393,6 +407,44 @@ struct milestone {
 };
 
 struct inventory;
+
+/* The kinds of audit finding, as a findings snapshot names them. */
+enum finding_kind { FINDING_KIND_RISK, FINDING_KIND_CLEANUP, FINDING_KIND_MISSING };
+
+/* One finding as issued (model_audit_snapshot.h). */
+struct snapshot_finding {
+    enum finding_kind kind;
+    char *id;                 /* NULL when it had none */
+    char *title;              /* a missing item's `what` */
+    int severity, likelihood; /* risks only, else -1 */
+    enum finding_state state;
+};
+
+/* The findings of the audit's last version issued before this one. */
+struct audit_snapshot {
+    char *version, *date; /* as the register lists them */
+    struct snapshot_finding *findings;
+    size_t count;
+};
+
+/* What changed in one finding since the snapshot, in the order printed. */
+enum finding_change {
+    CHANGE_NEW,
+    CHANGE_RESOLVED,
+    CHANGE_ACCEPTED,
+    CHANGE_REOPENED,
+    CHANGE_SEVERITY,
+    CHANGE_LIKELIHOOD,
+    CHANGE_REMOVED,
+    CHANGE_COUNT
+};
+
+struct change {
+    enum finding_change change;
+    enum finding_kind kind;
+    const char *title;
+    int from, to; /* severity or likelihood, for those changes */
+};
 
 struct audit {
     struct date date;
@@ -426,6 +478,10 @@ struct audit {
     enum audit_verdict computed_verdict; /* evaluated */
     size_t *risks_by_severity; /* evaluated: risks not resolved, per schema_severities choice */
     size_t risks_by_state[FINDING_STATE_COUNT]; /* evaluated */
+    struct audit_snapshot *previous;            /* the last version issued before, or NULL */
+    struct change *changes;                     /* evaluated: since previous */
+    size_t change_count;
+    size_t changes_by_kind[CHANGE_COUNT]; /* evaluated */
     size_t *components_by_origin; /* evaluated: one count per schema_component_origins choice */
 };
 

@@ -7,7 +7,9 @@
 #include "model_read.h"
 #include "schema.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void build_components(struct arena *arena, struct audit *audit, const struct node *root)
 {
@@ -27,6 +29,21 @@ static void build_components(struct arena *arena, struct audit *audit, const str
     }
 }
 
+/* A finding's state, date, note and id; prefix names its list in the
+ * schema ("cleanup", "missing"). */
+static struct finding_standing read_standing(struct arena *arena, const struct node *node,
+                                             const char *prefix)
+{
+    char key[32];
+    snprintf(key, sizeof key, "%s.state", prefix);
+    return (struct finding_standing){
+        .id = read_text(arena, node, "id"),
+        .id_position = read_position(node, "id"),
+        .state = (enum finding_state)read_choice_or_default(node, INPUT_AUDIT, key),
+        .state_date = read_date(node, "state_date"),
+        .state_note = read_text(arena, node, "state_note")};
+}
+
 static void build_cleanup(struct arena *arena, struct audit *audit, const struct node *root)
 {
     const struct node *list = read_list(root, "cleanup");
@@ -41,6 +58,7 @@ static void build_cleanup(struct arena *arena, struct audit *audit, const struct
         finding->kind = read_choice_or_default(node, INPUT_AUDIT, "cleanup.kind");
         finding->action = read_choice(node, "action", schema_cleanup_actions, 0);
         finding->notes = read_text(arena, node, "notes");
+        finding->standing = read_standing(arena, node, "cleanup");
     }
 }
 
@@ -63,6 +81,8 @@ static void build_risks(struct arena *arena, struct audit *audit, const struct n
         risk->state = (enum finding_state)read_choice_or_default(node, INPUT_AUDIT, "risks.state");
         risk->state_date = read_date(node, "state_date");
         risk->state_note = read_text(arena, node, "state_note");
+        risk->id = read_text(arena, node, "id");
+        risk->id_position = read_position(node, "id");
     }
 }
 
@@ -80,6 +100,7 @@ static void build_missing(struct arena *arena, struct audit *audit, const struct
         missing->from = read_text(arena, node, "from");
         missing->blocking = read_bool_or_default(node, INPUT_AUDIT, "missing.blocking");
         missing->notes = read_text(arena, node, "notes");
+        missing->standing = read_standing(arena, node, "missing");
     }
 }
 
@@ -130,6 +151,44 @@ struct audit *audit_build(struct arena *arena, const struct node *root, const ch
     return audit;
 }
 
+/* Each finding id once in the audit, over risks, cleanup and missing
+ * items alike: a re-audit matches findings by it. */
+static void check_finding_ids(const struct audit *audit, struct diag_sink *sink)
+{
+    size_t total = audit->risk_count + audit->cleanup_count + audit->missing_count, count = 0;
+    const char **ids = xcalloc(total + 1, sizeof *ids);
+    struct source_position *positions = xcalloc(total + 1, sizeof *positions);
+    for (size_t index = 0; index < total; index++) {
+        const char *id;
+        struct source_position at;
+        if (index < audit->risk_count) {
+            id = audit->risks[index].id;
+            at = audit->risks[index].id_position;
+        } else if (index < audit->risk_count + audit->cleanup_count) {
+            const struct finding_standing *standing =
+                &audit->cleanup[index - audit->risk_count].standing;
+            id = standing->id;
+            at = standing->id_position;
+        } else {
+            const struct finding_standing *standing =
+                &audit->missing[index - audit->risk_count - audit->cleanup_count].standing;
+            id = standing->id;
+            at = standing->id_position;
+        }
+        if (!id)
+            continue;
+        for (size_t earlier = 0; earlier < count; earlier++)
+            if (strcmp(ids[earlier], id) == 0)
+                diag(sink, DIAG_DUPLICATE_ID, at,
+                     "the finding id '%s' is already used at line %u; each finding needs its own",
+                     id, positions[earlier].line);
+        ids[count] = id;
+        positions[count++] = at;
+    }
+    free(ids);
+    free(positions);
+}
+
 void audit_resolve(const struct audit *audit, const struct node *root,
                    const struct project *project, struct diag_sink *sink)
 {
@@ -138,4 +197,5 @@ void audit_resolve(const struct audit *audit, const struct node *root,
     for (size_t index = 0; index < audit->risk_count; index++)
         project_check_person_reference(project, audit->risks[index].owner, "risk owner",
                                        audit->risks[index].position, sink);
+    check_finding_ids(audit, sink);
 }

@@ -6,6 +6,7 @@
 #include "file_io.h"
 #include "image_probe.h"
 #include "model_audit.h"
+#include "model_audit_snapshot.h"
 #include "model_checklist.h"
 #include "model_inventory.h"
 #include "model_project.h"
@@ -443,6 +444,7 @@ struct model *model_load_preloaded(const char *path, struct yaml_document *prelo
     check_artifact_inputs(model->project, root, sink);
     arena_on_free(arena, release_issued, &model->issued);
     issued_load(model->root, &model->issued, sink);
+    audit_snapshot_load(model, sink);
     /* The model holds what it needs: the trees can go (a large engagement's
      * are tens of megabytes); the documents keep their text and paths. */
     for (size_t index = 0; index < model->source_count; index++)

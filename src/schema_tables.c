@@ -764,6 +764,18 @@ static const struct field_spec cleanup_fields[] = {
      .choices = schema_cleanup_actions,
      .meaning = "fix, clean or exclude (left behind on purpose)"},
     {.key = "notes", .type = FIELD_MARKDOWN, .meaning = "details"},
+    {.key = "id",
+     .type = FIELD_ID,
+     .meaning = "the finding's identifier, unique in the audit; a re-audit matches findings by it"},
+    {.key = "state",
+     .type = FIELD_ENUM,
+     .choices = schema_finding_states,
+     .default_text = "open",
+     .meaning = "open, resolved or accepted-risk"},
+    {.key = "state_date", .type = FIELD_DATE, .meaning = "since when it is in its state"},
+    {.key = "state_note",
+     .type = FIELD_MARKDOWN,
+     .meaning = "how it was fixed, or who decided to leave it and why"},
 };
 static const struct schema cleanup_schema = {"cleanup finding", cleanup_fields,
                                              COUNT(cleanup_fields), NULL, 0};
@@ -791,6 +803,9 @@ static const struct field_spec risk_fields[] = {
     {.key = "state_note",
      .type = FIELD_MARKDOWN,
      .meaning = "how it was resolved, or who accepted the risk and why"},
+    {.key = "id",
+     .type = FIELD_ID,
+     .meaning = "the risk's identifier, unique in the audit; a re-audit matches findings by it"},
 };
 static const struct schema risk_schema = {"risk", risk_fields, COUNT(risk_fields), NULL, 0};
 
@@ -802,6 +817,19 @@ static const struct field_spec missing_fields[] = {
      .default_text = "false",
      .meaning = "planning cannot go on without it"},
     {.key = "notes", .type = FIELD_MARKDOWN, .meaning = "details"},
+    {.key = "id",
+     .type = FIELD_ID,
+     .meaning =
+         "the missing item's identifier, unique in the audit; a re-audit matches findings by it"},
+    {.key = "state",
+     .type = FIELD_ENUM,
+     .choices = schema_finding_states,
+     .default_text = "open",
+     .meaning = "open, resolved or accepted-risk"},
+    {.key = "state_date", .type = FIELD_DATE, .meaning = "since when it is in its state"},
+    {.key = "state_note",
+     .type = FIELD_MARKDOWN,
+     .meaning = "what was supplied, or who decided to go on without it"},
 };
 static const struct schema missing_schema = {"missing item", missing_fields, COUNT(missing_fields),
                                              NULL, 0};

@@ -4,6 +4,7 @@
 
 #include "alloc.h"
 #include "schema.h"
+#include "view_audit_changes.h"
 #include "view_inventory.h"
 #include "view_put.h"
 
@@ -35,19 +36,42 @@ static void put_components(struct node *view, const struct audit *audit)
     put_bool(view, "has_components", audit->component_count > 0);
 }
 
+/* A finding's state, date and note; settled: not open; standing: not
+ * resolved (in the risk matrix). */
+static void put_standing(struct node *mapping, const struct finding_standing *standing)
+{
+    put_choice(mapping, "state", "state_is", schema_finding_states, (int)standing->state);
+    put_date(mapping, "state_date", standing->state_date);
+    put_markdown_inline(mapping, "state_note_inline", standing->state_note);
+    put_bool(mapping, "settled", standing->state != FINDING_OPEN);
+    put_bool(mapping, "standing", standing->state != FINDING_RESOLVED);
+}
+
+static void put_cleanup_finding(struct node *list, const struct cleanup_finding *finding)
+{
+    struct node *mapping = append_mapping(list);
+    put_text(mapping, "title", finding->title);
+    put_choice(mapping, "kind", "kind_is", schema_cleanup_kinds, finding->kind);
+    put_choice(mapping, "action", "action_is", schema_cleanup_actions, finding->action);
+    put_text(mapping, "notes", finding->notes);
+    put_markdown_inline(mapping, "notes_inline", finding->notes);
+    put_standing(mapping, &finding->standing);
+}
+
+/* In the file's order, the resolved last. */
 static void put_cleanup(struct node *view, const struct audit *audit)
 {
     struct node *list = put_list(view, "cleanup");
-    for (size_t index = 0; index < audit->cleanup_count; index++) {
-        const struct cleanup_finding *finding = &audit->cleanup[index];
-        struct node *mapping = append_mapping(list);
-        put_text(mapping, "title", finding->title);
-        put_choice(mapping, "kind", "kind_is", schema_cleanup_kinds, finding->kind);
-        put_choice(mapping, "action", "action_is", schema_cleanup_actions, finding->action);
-        put_text(mapping, "notes", finding->notes);
-        put_markdown_inline(mapping, "notes_inline", finding->notes);
-    }
+    bool resolved = false;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t index = 0; index < audit->cleanup_count; index++) {
+            const struct cleanup_finding *finding = &audit->cleanup[index];
+            if ((finding->standing.state == FINDING_RESOLVED) == (pass == 1))
+                put_cleanup_finding(list, finding);
+            resolved = resolved || finding->standing.state == FINDING_RESOLVED;
+        }
     put_bool(view, "has_cleanup", audit->cleanup_count > 0);
+    put_bool(view, "has_resolved_cleanup", resolved);
 }
 
 static int compare_severity(const void *left, const void *right)
@@ -123,10 +147,9 @@ static void put_risks(struct node *view, const struct audit *audit, const struct
         put_markdown_inline(mapping, "mitigation_inline", risk->mitigation);
         put_text(mapping, "owner", view_person_name(project, risk->owner));
         put_risk_place(mapping, risk, index);
-        put_choice(mapping, "state", "state_is", schema_finding_states, (int)risk->state);
-        put_date(mapping, "state_date", risk->state_date);
-        put_markdown_inline(mapping, "state_note_inline", risk->state_note);
-        put_bool(mapping, "standing", risk->state != FINDING_RESOLVED);
+        put_standing(mapping, &(struct finding_standing){.state = risk->state,
+                                                         .state_date = risk->state_date,
+                                                         .state_note = risk->state_note});
     }
     put_bool(view, "has_risks", audit->risk_count > 0);
     free(sorted);
@@ -156,22 +179,45 @@ static void put_method_and_timeline(struct node *view, const struct audit *audit
     put_bool(view, "has_timeline", audit->milestone_count > 0);
 }
 
+/* Where a missing item is listed: the open blocking ones first, then the
+ * other open ones, the accepted, and the resolved last. */
+static int missing_group(const struct missing_item *missing)
+{
+    if (missing->standing.state == FINDING_RESOLVED)
+        return 3;
+    if (missing->standing.state == FINDING_ACCEPTED)
+        return 2;
+    return missing->blocking ? 0 : 1;
+}
+
+static void put_missing_item(struct node *list, const struct missing_item *missing)
+{
+    struct node *mapping = append_mapping(list);
+    put_text(mapping, "what", missing->what);
+    put_text(mapping, "from", missing->from);
+    put_bool(mapping, "blocking", missing->blocking);
+    put_bool(mapping, "blocks", missing_group(missing) == 0);
+    put_text(mapping, "notes", missing->notes);
+    put_markdown_inline(mapping, "notes_inline", missing->notes);
+    put_standing(mapping, &missing->standing);
+}
+
 static void put_missing(struct node *view, const struct audit *audit)
 {
     struct node *list = put_list(view, "missing");
-    bool blocking = false;
-    for (size_t index = 0; index < audit->missing_count; index++) {
-        const struct missing_item *missing = &audit->missing[index];
-        struct node *mapping = append_mapping(list);
-        put_text(mapping, "what", missing->what);
-        put_text(mapping, "from", missing->from);
-        put_bool(mapping, "blocking", missing->blocking);
-        put_text(mapping, "notes", missing->notes);
-        put_markdown_inline(mapping, "notes_inline", missing->notes);
-        blocking = blocking || missing->blocking;
-    }
+    bool blocking = false, resolved = false;
+    for (int group = 0; group < 4; group++)
+        for (size_t index = 0; index < audit->missing_count; index++) {
+            const struct missing_item *missing = &audit->missing[index];
+            if (missing_group(missing) != group)
+                continue;
+            put_missing_item(list, missing);
+            blocking = blocking || group == 0;
+            resolved = resolved || group == 3;
+        }
     put_bool(view, "has_missing", audit->missing_count > 0);
     put_bool(view, "has_blocking_missing", blocking);
+    put_bool(view, "has_resolved_missing", resolved);
 }
 
 static void put_system(struct node *view, const struct audit *audit)
@@ -224,4 +270,5 @@ void view_put_audit(struct node *view, const struct audit *audit, const struct p
     put_text(mapping, "next_step", audit->next_step);
     put_method_and_timeline(mapping, audit);
     view_put_inventory(mapping, audit->inventory);
+    view_put_audit_changes(mapping, audit);
 }
