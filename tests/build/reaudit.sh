@@ -85,6 +85,14 @@ grep -qF "Changes since version 1.0 (issued 2026-03-21)" third.txt || fail "the 
 grep -qF "Since version 1.0: 1 new, 2 resolved" third.txt || fail "the PDF's summary has no changes line"
 grep -qF "Removed from the audit" third.txt || fail "the PDF lists no removed finding"
 
+# In French and German, in the catalog's words; a French colon has its space.
+nbsp=$'\xc2\xa0'
+"$golive" build e/project.yaml --language fr -o french > out.txt
+grep -qF "**Depuis la version 1.0${nbsp}:** 1 nouveau(x), 2 résolu(s)" french/audit.md || fail "no French summary line"
+grep -qF "| Risque | Gravité${nbsp}: ÉLEVÉE → MOYENNE |" french/audit.md || fail "no French severity change"
+"$golive" build e/project.yaml --language de -o german > out.txt
+grep -qF "## Änderungen seit Version 1.0 (herausgegeben am " german/audit.md || fail "no German changes section"
+
 # Reopened: back to open since 1.0 reads as nothing; reopen after 1.1 is issued.
 "$golive" issue e/project.yaml audit --build third
 sed -i 's/^  version: "1.1"/  version: "1.2"/' e/project.yaml
@@ -113,6 +121,26 @@ refused "audit-1.1.findings.yaml:1:1: error: the findings snapshot changed since
 line=$(grep -n "audit-1.1.findings.yaml" e/issued/ISSUED | cut -d: -f1)
 refused "ISSUED:$line:1: error: the issued document 'audit-1.1.findings.yaml' changed since it was issued" \
   "$golive" verify fourth
+
+# A snapshot edited and its register line with it: still not as golive
+# writes it, named at its line and column.
+sed -i 's/^    state: open$/    state: opened/' e/issued/audit-1.1.findings.yaml
+sed -i 's/state: accepted-risk/state: open/' e/issued/audit-1.1.findings.yaml
+chmod u+w e/issued/ISSUED
+sed -i "s/ [0-9a-f]\{64\} audit-1.1.findings.yaml/ $(sha256sum e/issued/audit-1.1.findings.yaml | cut -d' ' -f1) audit-1.1.findings.yaml/" e/issued/ISSUED
+line=$(grep -n "state: opened" e/issued/audit-1.1.findings.yaml | head -1 | cut -d: -f1)
+refused "audit-1.1.findings.yaml:$line:12: error: 'opened' is not a state golive writes into a findings snapshot" \
+  "$golive" build e/project.yaml -o sixth
+
+rm -rf e/issued && mkdir -p e/issued && "$golive" build e/project.yaml -o seventh > out.txt
+grep -q "Changes since" seventh/audit.md && fail "without an issued version the report speaks of changes"
+
+# Issuing refuses an audit file changed since its build.
+"$golive" build e/project.yaml -o eighth > out.txt
+echo "# edited" >> e/audit.yaml
+refused "the audit changed since the build in 'eighth'; build again, then issue" \
+  "$golive" issue e/project.yaml audit --build eighth
+[ ! -e e/issued/audit-1.2.pdf ] || fail "an audit changed since its build was issued"
 
 [ "$failures" -eq 0 ] && echo "reaudit: all checks passed"
 exit $((failures > 0))
