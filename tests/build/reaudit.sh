@@ -93,11 +93,13 @@ grep -qF "| Risque | Gravité${nbsp}: ÉLEVÉE → MOYENNE |" french/audit.md ||
 "$golive" build e/project.yaml --language de -o german > out.txt
 grep -qF "## Änderungen seit Version 1.0 (herausgegeben am " german/audit.md || fail "no German changes section"
 
-# Reopened: back to open since 1.0 reads as nothing; reopen after 1.1 is issued.
+# Reopened, after 1.1 is issued; a finding with an id keeps it under a new
+# title (the id was added after 1.0: matched by title then).
 "$golive" issue e/project.yaml audit --build third
 sed -i 's/^  version: "1.1"/  version: "1.2"/' e/project.yaml
 edit e/audit.yaml <<'X'
     state: accepted-risk\n	    state: open\n
+  - title: No off-site backup, and no restore ever tested\n	  - title: Off-site backup and restore in place\n
 X
 "$golive" build e/project.yaml -o fourth > out.txt
 grep -qF "**Since version 1.1:** 1 reopened." fourth/audit.md || fail "no reopened finding: $(grep -F 'Since version' fourth/audit.md)"
