@@ -4,37 +4,83 @@
 
 #include "alloc.h"
 #include "arena.h"
+#include "buffer.h"
 #include "model_audit_snapshot.h"
+#include "name_table.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Two findings are one when of one kind and both ids are equal, or, when
- * either has none, both titles are. */
-static bool same_finding(const struct snapshot_finding *now, const struct snapshot_finding *then)
+#define NONE ((size_t)-1)
+
+/* The snapshot's findings looked up by kind and id, and by kind and title
+ * (those of one title chained in the snapshot's order), so that matching
+ * costs linear time however many findings there are. */
+struct lookup {
+    struct name_table by_id, by_title;
+    size_t *next; /* the next finding of the same kind and title, or NONE */
+    bool *taken;
+};
+
+static void key_of(struct buffer *key, enum finding_kind kind, const char *text)
 {
-    if (now->kind != then->kind)
-        return false;
-    if (now->id && then->id)
-        return strcmp(now->id, then->id) == 0;
-    return strcmp(now->title, then->title) == 0;
+    key->length = 0;
+    buffer_printf(key, "%d:%s", (int)kind, text);
 }
 
-/* The snapshot's finding that is now's, preferring one matched by id. */
-static size_t match_of(const struct snapshot_finding *now, const struct audit_snapshot *then,
-                       const bool *taken)
+static void lookup_build(struct lookup *lookup, const struct audit_snapshot *then)
 {
-    size_t by_title = then->count;
-    for (size_t index = 0; index < then->count; index++) {
+    memset(lookup, 0, sizeof *lookup);
+    lookup->next = xcalloc(then->count + 1, sizeof *lookup->next);
+    lookup->taken = xcalloc(then->count + 1, sizeof *lookup->taken);
+    struct buffer key = {0};
+    for (size_t index = then->count; index-- > 0;) {
         const struct snapshot_finding *old = &then->findings[index];
-        if (taken[index] || !same_finding(now, old))
-            continue;
-        if (now->id && old->id)
-            return index;
-        if (by_title == then->count)
-            by_title = index;
+        key_of(&key, old->kind, old->title);
+        const struct name_entry *later = name_table_get(&lookup->by_title, buffer_text(&key));
+        lookup->next[index] = later ? later->number : NONE;
+        name_table_put(&lookup->by_title, buffer_text(&key), NULL, index);
+        if (old->id) {
+            key_of(&key, old->kind, old->id);
+            name_table_put(&lookup->by_id, buffer_text(&key), NULL, index);
+        }
     }
-    return by_title;
+    buffer_free(&key);
+}
+
+static void lookup_free(struct lookup *lookup)
+{
+    name_table_free(&lookup->by_id);
+    name_table_free(&lookup->by_title);
+    free(lookup->next);
+    free(lookup->taken);
+}
+
+/* The snapshot's finding that is now's, or NONE: two findings are one when
+ * of one kind and both ids are equal, or, when either has none, both
+ * titles are. */
+static size_t match_of(struct lookup *lookup, const struct snapshot_finding *now,
+                       const struct audit_snapshot *then)
+{
+    struct buffer key = {0};
+    size_t match = NONE;
+    if (now->id) {
+        key_of(&key, now->kind, now->id);
+        const struct name_entry *entry = name_table_get(&lookup->by_id, buffer_text(&key));
+        if (entry && !lookup->taken[entry->number])
+            match = entry->number;
+    }
+    key_of(&key, now->kind, now->title);
+    const struct name_entry *entry =
+        match == NONE ? name_table_get(&lookup->by_title, buffer_text(&key)) : NULL;
+    for (size_t index = entry ? entry->number : NONE; index != NONE && match == NONE;
+         index = lookup->next[index])
+        if (!lookup->taken[index] && !(now->id && then->findings[index].id))
+            match = index;
+    buffer_free(&key);
+    if (match != NONE)
+        lookup->taken[match] = true;
+    return match;
 }
 
 struct changes {
@@ -93,19 +139,18 @@ void evaluate_changes(struct arena *arena, struct audit *audit)
     struct changes changes = {arena, audit, 0};
     size_t count;
     const struct snapshot_finding *now = audit_findings_list(arena, audit, &count);
-    bool *taken = xcalloc(then->count + 1, sizeof *taken);
+    struct lookup lookup;
+    lookup_build(&lookup, then);
     for (size_t index = 0; index < count; index++) {
-        size_t match = match_of(&now[index], then, taken);
-        if (match == then->count) {
+        size_t match = match_of(&lookup, &now[index], then);
+        if (match == NONE)
             add(&changes, CHANGE_NEW, &now[index], 0, 0);
-            continue;
-        }
-        taken[match] = true;
-        compare(&changes, &now[index], &then->findings[match]);
+        else
+            compare(&changes, &now[index], &then->findings[match]);
     }
     for (size_t index = 0; index < then->count; index++)
-        if (!taken[index])
+        if (!lookup.taken[index])
             add(&changes, CHANGE_REMOVED, &then->findings[index], 0, 0);
-    free(taken);
+    lookup_free(&lookup);
     group(arena, audit);
 }

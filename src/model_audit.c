@@ -5,11 +5,11 @@
 #include "model_project.h"
 #include "model_inventory.h"
 #include "model_read.h"
+#include "name_table.h"
 #include "schema.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 static void build_components(struct arena *arena, struct audit *audit, const struct node *root)
 {
@@ -153,40 +153,32 @@ struct audit *audit_build(struct arena *arena, const struct node *root, const ch
 
 /* Each finding id once in the audit, over risks, cleanup and missing
  * items alike: a re-audit matches findings by it. */
+static void check_finding_id(struct name_table *seen, const char *id, struct source_position at,
+                             struct diag_sink *sink)
+{
+    if (!id)
+        return;
+    const struct name_entry *earlier = name_table_get(seen, id);
+    if (earlier)
+        diag(sink, DIAG_DUPLICATE_ID, at,
+             "the finding id '%s' is already used at line %zu; each finding needs its own", id,
+             earlier->number);
+    else
+        name_table_put(seen, id, NULL, at.line);
+}
+
 static void check_finding_ids(const struct audit *audit, struct diag_sink *sink)
 {
-    size_t total = audit->risk_count + audit->cleanup_count + audit->missing_count, count = 0;
-    const char **ids = xcalloc(total + 1, sizeof *ids);
-    struct source_position *positions = xcalloc(total + 1, sizeof *positions);
-    for (size_t index = 0; index < total; index++) {
-        const char *id;
-        struct source_position at;
-        if (index < audit->risk_count) {
-            id = audit->risks[index].id;
-            at = audit->risks[index].id_position;
-        } else if (index < audit->risk_count + audit->cleanup_count) {
-            const struct finding_standing *standing =
-                &audit->cleanup[index - audit->risk_count].standing;
-            id = standing->id;
-            at = standing->id_position;
-        } else {
-            const struct finding_standing *standing =
-                &audit->missing[index - audit->risk_count - audit->cleanup_count].standing;
-            id = standing->id;
-            at = standing->id_position;
-        }
-        if (!id)
-            continue;
-        for (size_t earlier = 0; earlier < count; earlier++)
-            if (strcmp(ids[earlier], id) == 0)
-                diag(sink, DIAG_DUPLICATE_ID, at,
-                     "the finding id '%s' is already used at line %u; each finding needs its own",
-                     id, positions[earlier].line);
-        ids[count] = id;
-        positions[count++] = at;
-    }
-    free(ids);
-    free(positions);
+    struct name_table seen = {0};
+    for (size_t index = 0; index < audit->risk_count; index++)
+        check_finding_id(&seen, audit->risks[index].id, audit->risks[index].id_position, sink);
+    for (size_t index = 0; index < audit->cleanup_count; index++)
+        check_finding_id(&seen, audit->cleanup[index].standing.id,
+                         audit->cleanup[index].standing.id_position, sink);
+    for (size_t index = 0; index < audit->missing_count; index++)
+        check_finding_id(&seen, audit->missing[index].standing.id,
+                         audit->missing[index].standing.id_position, sink);
+    name_table_free(&seen);
 }
 
 void audit_resolve(const struct audit *audit, const struct node *root,
