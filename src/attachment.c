@@ -2,6 +2,7 @@
 #include "attachment.h"
 
 #include "alloc.h"
+#include "model_read.h"
 #include "file_io.h"
 #include "path.h"
 #include "sha256.h"
@@ -79,10 +80,30 @@ void attachment_prepared_free(char **relative, char **hashes, size_t count)
     free(hashes);
 }
 
-static void check_one(struct attachment *attachment, const char *run_path, const char *root,
+size_t attachment_read_list(struct arena *arena, const struct node *mapping,
+                            struct attachment **out)
+{
+    const struct node *list = read_list(mapping, "attachments");
+    size_t count = list ? node_count(list) : 0, kept = 0;
+    *out = arena_calloc(arena, count + 1, sizeof(struct attachment));
+    for (size_t index = 0; index < count; index++) {
+        const struct node *entry = node_sequence_item(list, index);
+        const char *path = node_kind(entry) == NODE_MAPPING ? read_view(entry, "path") : NULL;
+        const char *sha256 = path && path[0] ? read_view(entry, "sha256") : NULL;
+        if (sha256 && strlen(sha256) == 64) {
+            struct attachment *attachment = &(*out)[kept++];
+            attachment->path = arena_strdup(arena, path);
+            memcpy(attachment->sha256, sha256, 65);
+            attachment->position = read_position(entry, "path");
+        }
+    }
+    return kept;
+}
+
+static void check_one(struct attachment *attachment, const char *named_from, const char *root,
                       struct diag_sink *sink)
 {
-    char *path = path_join_relative(run_path, attachment->path);
+    char *path = path_join_relative(named_from, attachment->path);
     char hex[65];
     if (attachment->path[0] == '/' || (file_exists_regular(path) && !path_is_inside(path, root))) {
         diag(sink, DIAG_PATH_OUTSIDE, attachment->position,
@@ -106,19 +127,38 @@ void attachment_check_run(struct run *run, const char *root, struct diag_sink *s
     }
 }
 
+void attachment_check_list(struct attachment *attachments, size_t count, const char *named_from,
+                           const char *root, struct diag_sink *sink)
+{
+    for (size_t index = 0; index < count; index++)
+        check_one(&attachments[index], named_from, root, sink);
+}
+
+static void report_list(const struct attachment *attachments, size_t count, bool as_errors,
+                        struct diag_sink *sink)
+{
+    for (size_t at = 0; at < count; at++) {
+        const struct attachment *attachment = &attachments[at];
+        if (attachment->state == ATTACHMENT_INTACT)
+            continue;
+        diag(sink, as_errors ? DIAG_VERIFY_ATTACHMENT : DIAG_ATTACHMENT_CHANGED,
+             attachment->position, "the attachment '%s' %s since it was recorded", attachment->path,
+             attachment->state == ATTACHMENT_MISSING ? "is gone" : "changed");
+    }
+}
+
 void attachment_report(const struct model *model, bool as_errors, struct diag_sink *sink)
 {
     for (size_t index = 0; index < model->run_count; index++) {
         const struct run *run = model->runs[index];
         for (size_t record = 0; record < run->result_count; record++)
-            for (size_t at = 0; at < run->results[record].attachment_count; at++) {
-                const struct attachment *attachment = &run->results[record].attachments[at];
-                if (attachment->state == ATTACHMENT_INTACT)
-                    continue;
-                diag(sink, as_errors ? DIAG_VERIFY_ATTACHMENT : DIAG_ATTACHMENT_CHANGED,
-                     attachment->position, "the attachment '%s' %s since it was recorded",
-                     attachment->path,
-                     attachment->state == ATTACHMENT_MISSING ? "is gone" : "changed");
-            }
+            report_list(run->results[record].attachments, run->results[record].attachment_count,
+                        as_errors, sink);
+    }
+    for (size_t index = 0; index < model->checklist_count; index++) {
+        const struct checklist *checklist = model->checklists[index];
+        for (size_t at = 0; at < checklist->success_criterion_count; at++)
+            report_list(checklist->success_criteria[at].attachments,
+                        checklist->success_criteria[at].attachment_count, as_errors, sink);
     }
 }

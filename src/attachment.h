@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "node.h"
 
 #include <stdbool.h>
 
@@ -26,6 +27,16 @@ void attachment_prepared_free(char **relative, char **hashes, size_t count);
  * (resolved from the run's folder, inside root) and notes its state; a path
  * leading outside the project is an error. */
 void attachment_check_run(struct run *run, const char *root, struct diag_sink *sink);
+
+/* attachment_read_list: the 'attachments' of a run record or a success
+ * criterion, as written; returns how many. */
+size_t attachment_read_list(struct arena *arena, const struct node *mapping,
+                            struct attachment **out);
+
+/* attachment_check_list: the same check for count attachments named in
+ * the file named_from (a success criterion's, in the project). */
+void attachment_check_list(struct attachment *attachments, size_t count, const char *named_from,
+                           const char *root, struct diag_sink *sink);
 
 /* attachment_report: reports each attachment of the model that changed or
  * is missing: as warnings (build) or as errors (verify). */

@@ -15,7 +15,8 @@
 
 struct option_values {
     const char **values;
-    size_t count, capacity;
+    size_t *places; /* each value's place among the command line's words */
+    size_t count, capacity, places_capacity;
 };
 
 struct cli_invocation {
@@ -87,6 +88,15 @@ const char *const *cli_values(const struct cli_invocation *invocation, const cha
     return invocation->options[index].values;
 }
 
+const size_t *cli_value_places(const struct cli_invocation *invocation, const char *name,
+                               size_t *count)
+{
+    size_t index;
+    option_named(invocation, name, &index);
+    *count = invocation->options[index].count;
+    return invocation->options[index].places;
+}
+
 const struct cli_command *cli_invocation_command(const struct cli_invocation *invocation)
 {
     return invocation->command;
@@ -103,9 +113,12 @@ int cli_usage_error(const struct cli_command *command, const char *format, ...)
     return EXIT_STATUS_USAGE;
 }
 
-static void add_value(struct option_values *values, const char *value)
+static void add_value(struct option_values *values, const char *value, int place)
 {
     values->values = xgrow(values->values, &values->capacity, values->count + 1, sizeof(char *));
+    values->places =
+        xgrow(values->places, &values->places_capacity, values->count + 1, sizeof(size_t));
+    values->places[values->count] = (size_t)place;
     values->values[values->count++] = value;
 }
 
@@ -183,7 +196,7 @@ static int parse(struct cli_invocation *invocation, int argc, char **argv, bool 
         if (option->kind == CLI_FLAG) {
             if (value)
                 return cli_usage_error(command, "option '--%s' takes no value", option->name);
-            add_value(&invocation->options[index], "");
+            add_value(&invocation->options[index], "", at);
             continue;
         }
         if (!value) {
@@ -194,7 +207,7 @@ static int parse(struct cli_invocation *invocation, int argc, char **argv, bool 
         }
         if (option->kind == CLI_VALUE && invocation->options[index].count)
             return cli_usage_error(command, "option '--%s' is given twice", option->name);
-        add_value(&invocation->options[index], value);
+        add_value(&invocation->options[index], value, at);
     }
     return -1;
 }
@@ -229,8 +242,10 @@ int cli_run(const struct cli_command *command, int argc, char **argv)
         status = check_argument_count(&invocation);
     if (status < 0)
         status = command->execute(&invocation);
-    for (size_t index = 0; index < invocation.option_count; index++)
+    for (size_t index = 0; index < invocation.option_count; index++) {
         free(invocation.options[index].values);
+        free(invocation.options[index].places);
+    }
     free(invocation.options);
     free(invocation.arguments);
     return status;

@@ -49,6 +49,11 @@ const char *cli_recorded_by(const struct cli_invocation *invocation);
 /* cli_values: every value of a CLI_REPEATED option, in order. */
 const char *const *cli_values(const struct cli_invocation *invocation, const char *name,
                               size_t *count);
+/* cli_value_places: where each value of an option stands among the command
+ * line's words, in the order of cli_values: for options that apply to the
+ * option before them (sign's --owner and --due to its --condition). */
+const size_t *cli_value_places(const struct cli_invocation *invocation, const char *name,
+                               size_t *count);
 const struct cli_command *cli_invocation_command(const struct cli_invocation *invocation);
 
 /* cli_usage_error: prints "golive NAME: message" and a pointer to --help;

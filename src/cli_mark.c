@@ -246,6 +246,18 @@ static void warn_by(const struct project *project, const char *by, struct diag_s
              hint);
 }
 
+bool cli_mark_check_evidence(const struct checklist *checklist, const char *item_id,
+                             const char *key, const char *value, struct diag_sink *sink)
+{
+    const char *keys[] = {key}, *values[] = {value};
+    struct mark_request request = {
+        .item_id = item_id, .evidence_keys = keys, .evidence_values = values, .evidence_count = 1};
+    const struct item *item = checklist_find_item(checklist, item_id), *step;
+    if (item)
+        return check_evidence(item, &request, sink);
+    return !checklist_find_subcheck(checklist, item_id, &step) || check_subcheck(&request, sink);
+}
+
 bool cli_mark_check_step(const struct checklist *checklist, const char *item_id, const char *status,
                          const char *by, const char *at, const char *note, const char *decision,
                          struct diag_sink *sink)

@@ -2,6 +2,8 @@
  * per ticked line, checked whole and appended at once. */
 #include "cli_mark_from.h"
 
+#include "cli_mark_evidence.h"
+
 #include "alloc.h"
 #include "file_io.h"
 #include "model_checklist.h"
@@ -24,7 +26,8 @@ struct sheet_line {
     struct source_position position;
     char *fields[4]; /* step, status, time, initials */
     unsigned columns[4];
-    char *note; /* the rest of the line, or NULL */
+    struct sheet_evidence evidence; /* KEY=VALUE words after the initials */
+    char *note;                     /* the rest of the line, or NULL */
 };
 
 /* Where the times of the transcription stand: the day they are on, and the
@@ -55,6 +58,7 @@ static void sheet_line_free(struct sheet_line *line)
 {
     for (size_t index = 0; index < 4; index++)
         free(line->fields[index]);
+    sheet_evidence_free(&line->evidence);
     free(line->note);
 }
 
@@ -75,6 +79,8 @@ static bool split_line(const char *text, struct sheet_line *line, struct diag_si
             return false;
         }
     }
+    if (!sheet_evidence_read(text, &at, line->position, &line->evidence, sink))
+        return false;
     while (*at == ' ' || *at == '\t')
         at++;
     line->note = *at ? xstrdup(at) : NULL;
@@ -272,6 +278,8 @@ static bool check_line(const struct recording *recording, struct sheet_line *lin
                              person ? person->id : line->fields[3], at_text, line->note, decision,
                              sink) &&
          ok;
+    ok = ok && sheet_evidence_check(recording->use->checklist, line->fields[0], &line->evidence,
+                                    line->position, sink);
     diag_sink_set_fallback(sink, (struct source_position){0});
     if (ok) {
         struct result_fields fields = {.item = line->fields[0],
@@ -279,7 +287,11 @@ static bool check_line(const struct recording *recording, struct sheet_line *lin
                                        .by = person->id,
                                        .at = at_text,
                                        .note = line->note,
-                                       .decision = decision};
+                                       .decision = decision,
+                                       .evidence_keys = (const char *const *)line->evidence.keys,
+                                       .evidence_values =
+                                           (const char *const *)line->evidence.values,
+                                       .evidence_count = line->evidence.count};
         run_format_result(record, &fields);
     }
     return ok;

@@ -20,4 +20,10 @@ bool cli_mark_check_step(const struct checklist *checklist, const char *item_id,
                          const char *by, const char *at, const char *note, const char *decision,
                          struct diag_sink *sink);
 
+/* cli_mark_check_evidence: golive mark's check of one --evidence KEY=VALUE
+ * on the step item_id (cli_mark.c); true for an unknown step (reported by
+ * cli_mark_check_step). */
+bool cli_mark_check_evidence(const struct checklist *checklist, const char *item_id,
+                             const char *key, const char *value, struct diag_sink *sink);
+
 #endif

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "alloc.h"
+#include "cli_sign_conditions.h"
 #include "cli_sign_signature.h"
 #include "clock.h"
 #include "model_project.h"
@@ -89,7 +90,26 @@ static bool check_signoff(const struct project *project, const struct signoff_fi
            check_conditions(fields, sink);
 }
 
-static int command_sign(const struct cli_invocation *invocation)
+/* The sign-off and the records of its conditions' owners and due dates,
+ * in one write. */
+static bool append_signoff(const char *run, const struct signoff_fields *fields,
+                           const struct sign_conditions *conditions, struct diag_sink *sink)
+{
+    struct buffer *records = xcalloc(conditions->count + 1, sizeof(struct buffer));
+    const char **texts = xcalloc(conditions->count + 1, sizeof(char *));
+    run_format_signoff(&records[0], fields);
+    size_t count = 1 + sign_conditions_format(conditions, fields, records + 1);
+    for (size_t index = 0; index < count; index++)
+        texts[index] = buffer_text(&records[index]);
+    bool ok = run_append_records(run, texts, count, sink);
+    for (size_t index = 0; index < count; index++)
+        buffer_free(&records[index]);
+    free(records);
+    free(texts);
+    return ok;
+}
+
+static int sign(const struct cli_invocation *invocation, const struct sign_conditions *conditions)
 {
     const char *run = cli_argument(invocation, 0);
     char now[40] = "", today[16] = "";
@@ -114,7 +134,8 @@ static int command_sign(const struct cli_invocation *invocation)
     if (recording_load(run, sink, &recording) &&
         check_signatory(recording.model->project, fields.signatory, sink) &&
         sign_signature_read(&signing, &recording, run, &fields, sink) &&
-        check_signoff(recording.model->project, &fields, sink)) {
+        check_signoff(recording.model->project, &fields, sink) &&
+        sign_conditions_check(conditions, recording.model->project, sink)) {
         clock_now(&recording.model->project->zone, now, sizeof now);
         clock_today(&recording.model->project->zone, today, sizeof today);
         struct timestamp signed_at;
@@ -125,21 +146,32 @@ static int command_sign(const struct cli_invocation *invocation)
         if (!fields.date)
             fields.date = today;
         bool prepared = sign_signature_prepare(&signing, &recording, run, &fields, sink);
-        struct buffer record = {0};
-        run_format_signoff(&record, &fields);
-        if (!prepared || (!signing.request && !run_append_record(run, buffer_text(&record), sink)))
+        if (!prepared || (!signing.request && !append_signoff(run, &fields, conditions, sink)))
             sign_signature_abandon(&signing);
-        buffer_free(&record);
     }
     sign_signature_free(&signing);
     recording_free(&recording);
     return cli_finish(sink);
 }
 
+static int command_sign(const struct cli_invocation *invocation)
+{
+    struct sign_conditions conditions = {0};
+    char message[256];
+    const char *mistake = sign_conditions_read(invocation, &conditions, message, sizeof message);
+    int status = mistake ? cli_usage_error(cli_invocation_command(invocation), "%s", mistake)
+                         : sign(invocation, &conditions);
+    sign_conditions_free(&conditions);
+    return status;
+}
+
 static const struct cli_option sign_options[] = {
     {"name", 0, CLI_VALUE, "NAME", "who signs (required)"},
     {"decision", 0, CLI_VALUE, "DECISION", "approved, conditional or rejected (required)"},
     {"condition", 0, CLI_REPEATED, "TEXT", "a condition of a conditional approval; repeat"},
+    {"owner", 0, CLI_REPEATED, "PERSON",
+     "who sees to the --condition before it: a person id of the project"},
+    {"due", 0, CLI_REPEATED, "DATE", "by when the --condition before it is met, YYYY-MM-DD"},
     {"date", 0, CLI_VALUE, "DATE", "the date of signing, YYYY-MM-DD (default: today)"},
     {"at", 0, CLI_VALUE, "TIMESTAMP",
      "when it was signed, if earlier (a paper sheet typed "
@@ -166,6 +198,10 @@ const struct cli_command cli_sign_command = {
         "names under the signatory's 'deputies' (printed as \"name, for role\").\n"
         "With --at the record keeps both times: 'signed_at' when it was signed, 'at'\n"
         "when it was typed in.\n"
+        "\n"
+        "Each condition may be followed by --owner PERSON and --due DATE: who sees to\n"
+        "it and by when. They are recorded with the sign-off, in the same write, as\n"
+        "golive mark RUN SIGNATORY.N open --owner --due would record them.\n"
         "\n"
         "A signatory whose entry in the project names a public key ('key') signs\n"
         "electronically: with --key FILE golive writes the sign-off statement (project,\n"

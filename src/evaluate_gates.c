@@ -206,6 +206,23 @@ static void judge_conditions(struct verdict *gate, const struct project *project
     }
 }
 
+/* A success criterion assessed as not met keeps the go-live from closing;
+ * one not assessed yet does not (the close-out counts it). */
+static void judge_criteria(struct verdict *gate, const struct checklist *checklist)
+{
+    for (size_t index = 0; index < checklist->success_criterion_count; index++) {
+        const struct success_criterion *criterion = &checklist->success_criteria[index];
+        if (criterion->state != CRITERION_NOT_MET)
+            continue;
+        int length = (int)strcspn(criterion->text, "\n");
+        evaluate_add_reason(
+            gate, REASON_CRITERION_NOT_MET, NULL, NULL,
+            "success criterion %zu%s%s%s of %s is not met: %.*s", index + 1,
+            criterion->id ? " (" : "", criterion->id ? criterion->id : "", criterion->id ? ")" : "",
+            checklist->title ? checklist->title : checklist->id, length, criterion->text);
+    }
+}
+
 static void gate_close_out(struct verdict *gate, const struct project *project)
 {
     for (size_t use = 0; use < project->use_count; use++) {
@@ -225,6 +242,7 @@ static void gate_close_out(struct verdict *gate, const struct project *project)
                                     schema_statuses[state->status],
                                     checklist->title ? checklist->title : checklist->id);
         }
+        judge_criteria(gate, checklist);
     }
     evaluate_signoff_reasons(gate, project, ARTIFACT_RUNBOOK, SIGNOFF_REASON_REJECTED);
     evaluate_signoff_reasons(gate, project, ARTIFACT_CLOSEOUT, SIGNOFF_REASON_BOTH);

@@ -30,6 +30,8 @@ const struct evaluate_rule evaluate_rules[REASON_KIND_COUNT] = {
     [REASON_CONDITION_OPEN] = {"condition-open", READINESS_NOT_READY,
                                "a condition of an approval in force is neither met nor waived "
                                "at close-out"},
+    [REASON_CRITERION_NOT_MET] = {"criterion-not-met", READINESS_NOT_READY,
+                                  "a success criterion is assessed as not met at close-out"},
 };
 
 const char *const evaluate_gate_names[GATE_MOMENT_COUNT] = {[GATE_BEFORE_WINDOW] = "before-window",

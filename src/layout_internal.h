@@ -25,7 +25,8 @@
 struct toc_entry {
     uint32_t number_offset; /* the placeholder's text offset: unique to it */
     uint32_t heading;       /* which contents heading, counted from the document's start */
-    float right;            /* where the number ends [pt] */
+    float left, right;      /* where the entry starts, where the number ends [pt] */
+    float ascent, height;   /* the number's line: its baseline below its top, its height [pt] */
 };
 
 /* A box is one unbreakable slice of the flow: a line of text, a table row,

@@ -1,10 +1,9 @@
 /* <!-- golive:toc -->: a table of contents with page numbers. It lists the
  * headings of levels 1 and 2 that follow it, one entry a line, title on the
- * left and page number flush right. Page numbers are known only after the
- * page breaks, so each entry gets a placeholder; layout_toc_fill replaces
- * it with the page of the heading's bookmark. A number is right-aligned in
- * a column of fixed width, so no number moves a line or a page break: one
- * layout suffices. */
+ * left and page number flush right, each line a link to its heading. Page numbers are known only
+ * after the page breaks, so each entry gets a placeholder; layout_toc_fill replaces it with the
+ * page of the heading's bookmark. A number is right-aligned in a column of fixed width, so no
+ * number moves a line or a page break: one layout suffices. */
 #include "layout_internal.h"
 
 #include <stdio.h>
@@ -88,7 +87,10 @@ static void toc_line(struct layout *layout, cmark_node *heading, int top_level, 
     layout->toc_entries[layout->toc_count++] = (struct toc_entry){
         .number_offset = number.text_offset,
         .heading = ordinal,
+        .left = frame->x + indent,
         .right = frame->x + frame->width,
+        .ascent = text_baseline(body->size, body->leading),
+        .height = body->leading,
     };
     box_finish(layout, height, text_baseline(body->size, body->leading), 0);
 }
@@ -108,21 +110,35 @@ void layout_toc(struct layout *layout, cmark_node *node)
     free(contents.headings);
 }
 
-/* The page of each contents heading, in document order: the pages of the
- * bookmarks of levels 1 to TOC_DEPTH. */
-static size_t *heading_pages(const struct display_list *list, size_t *count)
+/* Where each contents heading is, in document order: the page of its
+ * bookmark (levels 1 to TOC_DEPTH) and the anchor that follows it, which
+ * the entry's link jumps to (its text in the list's pool; length 0 when
+ * there is none). */
+struct heading_place {
+    size_t page;
+    uint32_t anchor_offset, anchor_length;
+};
+
+static struct heading_place *heading_places(const struct display_list *list, size_t *count)
 {
-    size_t *pages = NULL, capacity = 0;
+    struct heading_place *places = NULL;
+    size_t capacity = 0;
     *count = 0;
     for (size_t page = 0; page < list->page_count; page++)
         for (size_t index = 0; index < list->pages[page].count; index++) {
             const struct display_item *item = &list->pages[page].items[index];
             if (item->kind != DISPLAY_BOOKMARK || item->level > TOC_DEPTH)
                 continue;
-            pages = xgrow(pages, &capacity, *count + 1, sizeof *pages);
-            pages[(*count)++] = page;
+            const struct display_item *next = index + 1 < list->pages[page].count ? item + 1 : NULL;
+            bool anchored = next && next->kind == DISPLAY_ANCHOR;
+            places = xgrow(places, &capacity, *count + 1, sizeof *places);
+            places[(*count)++] = (struct heading_place){
+                .page = page,
+                .anchor_offset = anchored ? next->text_offset : 0,
+                .anchor_length = anchored ? next->text_length : 0,
+            };
         }
-    return pages;
+    return places;
 }
 
 static const struct toc_entry *entry_of(const struct layout *layout,
@@ -146,19 +162,55 @@ static void fill_number(struct layout *layout, const struct toc_entry *entry,
         entry->right - measure_text(layout, (enum font_face)item->face, item->size, number, length);
 }
 
+/* A link over the entry's line to its heading's anchor: a click on a
+ * contents line goes to its page, as in a book's PDF. */
+struct toc_link {
+    size_t page;
+    struct display_item area;
+};
+
+static struct display_item link_area(struct layout *layout, const struct toc_entry *entry,
+                                     const struct display_item *number,
+                                     const struct heading_place *place)
+{
+    struct display_item area = {.kind = DISPLAY_LINK,
+                                .x = entry->left,
+                                .y = number->y - entry->ascent,
+                                .width = entry->right - entry->left,
+                                .height = entry->height};
+    struct buffer target = {0};
+    buffer_append_char(&target, '#');
+    buffer_append(&target, buffer_text(&layout->list->text) + place->anchor_offset,
+                  place->anchor_length);
+    display_text_store(layout->list, &area, target.data, target.length);
+    buffer_free(&target);
+    return area;
+}
+
 void layout_toc_fill(struct layout *layout)
 {
     if (!layout->toc_count)
         return;
-    size_t count;
-    size_t *pages = heading_pages(layout->list, &count);
+    size_t count, link_count = 0, link_capacity = 0;
+    struct heading_place *places = heading_places(layout->list, &count);
+    struct toc_link *links = NULL;
     struct display_list *list = layout->list;
     for (size_t page = 0; page < list->page_count; page++)
         for (size_t index = 0; index < list->pages[page].count; index++) {
             struct display_item *item = &list->pages[page].items[index];
             const struct toc_entry *entry = entry_of(layout, item);
-            if (entry && entry->heading < count)
-                fill_number(layout, entry, item, pages[entry->heading]);
+            if (!entry || entry->heading >= count)
+                continue;
+            const struct heading_place *place = &places[entry->heading];
+            fill_number(layout, entry, item, place->page);
+            if (!place->anchor_length)
+                continue;
+            links = xgrow(links, &link_capacity, link_count + 1, sizeof *links);
+            links[link_count++] = (struct toc_link){page, link_area(layout, entry, item, place)};
         }
-    free(pages);
+    /* Added once the walk is over: adding to a page moves its items. */
+    for (size_t index = 0; index < link_count; index++)
+        display_add(list, links[index].page, &links[index].area);
+    free(links);
+    free(places);
 }

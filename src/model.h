@@ -63,20 +63,21 @@ enum readiness { READINESS_READY, READINESS_NOT_READY, READINESS_NO_GO };
  * step or signatory concerned. Each kind is one rule of docs/rules.md,
  * with its reason code in evaluate_rules.c. */
 enum reason_kind {
-    REASON_NO_GO,            /* a decision said rollback or no-go */
-    REASON_FAILED,           /* a blocking step failed */
-    REASON_BLOCKED,          /* a blocking step is blocked */
-    REASON_OPEN,             /* a blocking step is not closed */
-    REASON_EVIDENCE_MISSING, /* a blocking step is done without its evidence */
-    REASON_EVIDENCE_STALE,   /* a blocking step's evidence is too old */
-    REASON_NO_DECISION,      /* a decision point has no go or continue */
-    REASON_SIGNOFF_REJECTED, /* a required sign-off was rejected */
-    REASON_SIGNOFF_MISSING,  /* a required sign-off is not recorded (gates) */
-    REASON_OUT_OF_ORDER,     /* a step is closed while a step it depends on is open (gates) */
-    REASON_SUBCHECK_OPEN,    /* a step is done while a required sub-check is open (gates) */
-    REASON_PREPARATION_OPEN, /* a required step before the moment asked about is open (gates) */
-    REASON_REQUIRED_OPEN,    /* close-out: a required step of any checklist is open */
-    REASON_CONDITION_OPEN,   /* close-out: a condition of an approval is still open */
+    REASON_NO_GO,             /* a decision said rollback or no-go */
+    REASON_FAILED,            /* a blocking step failed */
+    REASON_BLOCKED,           /* a blocking step is blocked */
+    REASON_OPEN,              /* a blocking step is not closed */
+    REASON_EVIDENCE_MISSING,  /* a blocking step is done without its evidence */
+    REASON_EVIDENCE_STALE,    /* a blocking step's evidence is too old */
+    REASON_NO_DECISION,       /* a decision point has no go or continue */
+    REASON_SIGNOFF_REJECTED,  /* a required sign-off was rejected */
+    REASON_SIGNOFF_MISSING,   /* a required sign-off is not recorded (gates) */
+    REASON_OUT_OF_ORDER,      /* a step is closed while a step it depends on is open (gates) */
+    REASON_SUBCHECK_OPEN,     /* a step is done while a required sub-check is open (gates) */
+    REASON_PREPARATION_OPEN,  /* a required step before the moment asked about is open (gates) */
+    REASON_REQUIRED_OPEN,     /* close-out: a required step of any checklist is open */
+    REASON_CONDITION_OPEN,    /* close-out: a condition of an approval is still open */
+    REASON_CRITERION_NOT_MET, /* close-out: a success criterion was assessed as not met */
     REASON_KIND_COUNT
 };
 
@@ -254,6 +255,23 @@ struct forecast { /* evaluated: as of the checklist's last record */
     const struct item *window_crosser;   /* the step during which the window end passes */
 };
 
+/* A success criterion of a checklist, and how it was met as the project's
+ * close-out assesses it (docs/format.md, "criterion"); not assessed until
+ * then. */
+struct success_criterion {
+    char *id;   /* NULL when not given */
+    char *text; /* Markdown */
+    enum criterion_state state;
+    struct date date;
+    char *by;              /* as written: a person id or a name */
+    const char *by_name;   /* resolved: the person's name when by is a person id */
+    char *evidence, *note; /* Markdown */
+    struct attachment *attachments;
+    size_t attachment_count;
+    struct source_position position; /* in the checklist */
+    struct source_position assessed; /* the project's assessment; line 0 when none */
+};
+
 struct checklist {
     struct arena *arena; /* the one it lives in (not owned); the evaluator's too */
     char *id;
@@ -264,7 +282,8 @@ struct checklist {
     struct text_map roles; /* id: title */
     struct phase *phases;
     size_t phase_count;
-    struct text_list success_criteria;
+    struct success_criterion *success_criteria;
+    size_t success_criterion_count;
     const char *path; /* the file it came from (not owned) */
     struct source_position position;
     struct name_table item_index;     /* step id -> struct item */

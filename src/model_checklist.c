@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "model_criteria.h"
 #include "model_read.h"
 #include "model_subcheck.h"
 #include "schema.h"
@@ -282,12 +283,12 @@ struct checklist *checklist_build(struct arena *arena, const struct node *root, 
     checklist->revised = read_date(root, "revised");
     checklist->summary = read_text(arena, root, "summary");
     checklist->roles = read_text_map(arena, root, "roles");
-    checklist->success_criteria = read_text_list(arena, root, "success_criteria");
     checklist->arena = arena;
     checklist->path = path;
     checklist->position = node_position(root);
     arena_on_free(arena, release_index, &checklist->item_index);
     build_phases(arena, checklist, root);
+    success_criteria_build(arena, checklist, root, sink);
     check_not_empty(root, sink);
     index_ids(checklist, sink);
     check_items(checklist, root, sink);

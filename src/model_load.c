@@ -8,6 +8,7 @@
 #include "model_audit.h"
 #include "model_audit_snapshot.h"
 #include "model_checklist.h"
+#include "model_criteria.h"
 #include "model_inventory.h"
 #include "model_project.h"
 #include "model_read.h"
@@ -438,6 +439,7 @@ struct model *model_load_preloaded(const char *path, struct yaml_document *prelo
     load_keys(model, sink);
     load_zone(model, root, sink);
     load_uses(model, root, sink);
+    success_criteria_assess(model, root, sink);
     load_audit(model, root, sink);
     load_assets(model, root, sink);
     check_roles(model, root, sink);

@@ -2,6 +2,7 @@
 #include "model_run.h"
 
 #include "alloc.h"
+#include "attachment.h"
 #include "model_checklist.h"
 #include "model_project.h"
 #include "model_read.h"
@@ -28,20 +29,7 @@ static void build_result(struct arena *arena, struct result_record *record, cons
     record->position = node_position(node);
     record->corrects = (unsigned)read_integer(node, "corrects", 0);
     record->reason = read_text(arena, node, "reason");
-    const struct node *list = read_list(node, "attachments");
-    size_t count = list ? node_count(list) : 0;
-    record->attachments = arena_calloc(arena, count + 1, sizeof(struct attachment));
-    for (size_t index = 0; index < count; index++) {
-        const struct node *entry = node_sequence_item(list, index);
-        const char *path = node_kind(entry) == NODE_MAPPING ? read_view(entry, "path") : NULL;
-        const char *sha256 = path && path[0] ? read_view(entry, "sha256") : NULL;
-        if (sha256 && strlen(sha256) == 64) {
-            struct attachment *attachment = &record->attachments[record->attachment_count++];
-            attachment->path = arena_strdup(arena, path);
-            memcpy(attachment->sha256, sha256, 65);
-            attachment->position = read_position(entry, "path");
-        }
-    }
+    record->attachment_count = attachment_read_list(arena, node, &record->attachments);
 }
 
 static void build_signoff(struct arena *arena, struct signoff_record *record,

@@ -40,7 +40,10 @@ struct field_spec {
     const char *const *choices;  /* FIELD_ENUM, or a list of them; NULL-terminated */
     const struct schema *nested; /* FIELD_MAPPING, or a list of mappings */
     enum field_type element;     /* FIELD_LIST: the type of each element */
-    const char *meaning;         /* one line for the format reference */
+    /* FIELD_LIST of mappings: an element may also be a single value alone,
+     * standing for this key of its mapping (a success criterion's text). */
+    const char *shorthand;
+    const char *meaning; /* one line for the format reference */
 };
 
 /* A mapping's keys. A schema with variants is a list element that takes the
@@ -86,6 +89,7 @@ extern const char *const schema_statuses[];
 extern const char *const schema_signoff_decisions[];
 extern const char *const schema_condition_states[];
 extern const char *const schema_finding_states[];
+extern const char *const schema_criterion_states[];
 extern const char *const schema_artifacts[];
 extern const char *const schema_downtime_marks[];
 extern const char *const schema_audit_verdicts[];

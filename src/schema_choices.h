@@ -46,6 +46,13 @@ enum audit_verdict {
     VERDICT_NONE
 };
 enum finding_state { FINDING_OPEN, FINDING_RESOLVED, FINDING_ACCEPTED, FINDING_STATE_COUNT };
+/* How a success criterion stands at close-out (docs/format.md, "criterion"). */
+enum criterion_state {
+    CRITERION_NOT_ASSESSED,
+    CRITERION_MET,
+    CRITERION_NOT_MET,
+    CRITERION_STATE_COUNT
+};
 enum closeout_status { CLOSEOUT_SUCCESS, CLOSEOUT_PARTIAL, CLOSEOUT_FAILED, CLOSEOUT_STATUS_COUNT };
 
 #endif

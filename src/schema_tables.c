@@ -63,6 +63,13 @@ const char *const schema_condition_states[] = {
 _Static_assert(COUNT(schema_condition_states) == CONDITION_STATE_COUNT + 1,
                "a word for each condition state");
 
+const char *const schema_criterion_states[] = {[CRITERION_NOT_ASSESSED] = "not-assessed",
+                                               [CRITERION_MET] = "met",
+                                               [CRITERION_NOT_MET] = "not-met",
+                                               NULL};
+_Static_assert(COUNT(schema_criterion_states) == CRITERION_STATE_COUNT + 1,
+               "a word for each success criterion's state");
+
 const char *const schema_finding_states[] = {[FINDING_OPEN] = "open",
                                              [FINDING_RESOLVED] = "resolved",
                                              [FINDING_ACCEPTED] = "accepted-risk",
@@ -209,6 +216,33 @@ static const struct field_spec phase_fields[] = {
 };
 static const struct schema phase_schema = {"phase", phase_fields, COUNT(phase_fields), NULL, 0};
 
+/* An evidence file: a run record's (golive mark --attach) or a success
+ * criterion's. */
+static const struct field_spec attachment_fields[] = {
+    {.key = "path",
+     .type = FIELD_PATH,
+     .required = true,
+     .meaning = "the file, inside the project, relative to the file that names it"},
+    {.key = "sha256",
+     .type = FIELD_TEXT,
+     .required = true,
+     .meaning = "its SHA-256 when it was attached"},
+};
+static const struct schema attachment_schema = {"attachment", attachment_fields,
+                                                COUNT(attachment_fields), NULL, 0};
+
+static const struct field_spec criterion_fields[] = {
+    {.key = "criterion",
+     .type = FIELD_MARKDOWN,
+     .required = true,
+     .meaning = "what must be true for the migration to count as a success"},
+    {.key = "id",
+     .type = FIELD_ID,
+     .meaning = "a short name, by which the project's close-out assesses it"},
+};
+static const struct schema criterion_schema = {"criterion", criterion_fields,
+                                               COUNT(criterion_fields), NULL, 0};
+
 static const struct field_spec checklist_fields[] = {
     {.key = "kind",
      .type = FIELD_ENUM,
@@ -239,8 +273,11 @@ static const struct field_spec checklist_fields[] = {
      .meaning = "the phases, in order"},
     {.key = "success_criteria",
      .type = FIELD_LIST,
-     .element = FIELD_MARKDOWN,
-     .meaning = "what must be true for the migration to count as a success"},
+     .element = FIELD_MAPPING,
+     .nested = &criterion_schema,
+     .shorthand = "criterion",
+     .meaning = "what must be true for the migration to count as a success, each as its text "
+                "alone or with an id"},
 };
 static const struct schema checklist_schema = {"checklist", checklist_fields,
                                                COUNT(checklist_fields), NULL, 0};
@@ -415,6 +452,33 @@ static const struct field_spec known_issue_fields[] = {
 static const struct schema known_issue_schema = {"known issue", known_issue_fields,
                                                  COUNT(known_issue_fields), NULL, 0};
 
+static const struct field_spec assessment_fields[] = {
+    {.key = "criterion",
+     .type = FIELD_REFERENCE,
+     .required = true,
+     .meaning = "the criterion: CHECKLIST.ID, or CHECKLIST.N for the Nth"},
+    {.key = "state",
+     .type = FIELD_ENUM,
+     .required = true,
+     .choices = schema_criterion_states,
+     .meaning = "met, not-met or not-assessed"},
+    {.key = "date", .type = FIELD_DATE, .meaning = "when it was assessed"},
+    {.key = "by", .type = FIELD_TEXT, .meaning = "who assessed it: a person id or a name"},
+    {.key = "evidence",
+     .type = FIELD_MARKDOWN,
+     .meaning = "how it was shown, and where that is kept"},
+    {.key = "attachments",
+     .type = FIELD_LIST,
+     .element = FIELD_MAPPING,
+     .nested = &attachment_schema,
+     .meaning = "evidence files kept in the project: path and SHA-256"},
+    {.key = "note",
+     .type = FIELD_MARKDOWN,
+     .meaning = "a remark; for a criterion not met, what is being done"},
+};
+static const struct schema assessment_schema = {"criterion assessment", assessment_fields,
+                                                COUNT(assessment_fields), NULL, 0};
+
 static const struct field_spec closeout_fields[] = {
     {.key = "status",
      .type = FIELD_ENUM,
@@ -440,6 +504,11 @@ static const struct field_spec closeout_fields[] = {
      .type = FIELD_LIST,
      .element = FIELD_MARKDOWN,
      .meaning = "lessons learned, for the next go-live"},
+    {.key = "success_criteria",
+     .type = FIELD_LIST,
+     .element = FIELD_MAPPING,
+     .nested = &assessment_schema,
+     .meaning = "how each success criterion of the checklists was met"},
 };
 static const struct schema closeout_schema = {"close-out", closeout_fields, COUNT(closeout_fields),
                                               NULL, 0};
@@ -547,19 +616,6 @@ static const struct schema project_schema = {"project", project_fields, COUNT(pr
                                              0};
 
 /* ---- run ------------------------------------------------------------- */
-
-static const struct field_spec attachment_fields[] = {
-    {.key = "path",
-     .type = FIELD_PATH,
-     .required = true,
-     .meaning = "the file, inside the project, relative to the run"},
-    {.key = "sha256",
-     .type = FIELD_TEXT,
-     .required = true,
-     .meaning = "its SHA-256 when it was attached"},
-};
-static const struct schema attachment_schema = {"attachment", attachment_fields,
-                                                COUNT(attachment_fields), NULL, 0};
 
 static const struct field_spec result_fields[] = {
     {.key = "item",

@@ -201,8 +201,14 @@ static void check_list(struct validation *validation, const struct node *list,
     }
     struct field_spec element = *field;
     element.type = field->element;
-    for (size_t index = 0; index < node_count(list); index++)
-        check_field(validation, node_sequence_item(list, index), &element);
+    const struct field_spec *alone =
+        field->shorthand ? schema_find_field(field->nested, field->shorthand) : NULL;
+    for (size_t index = 0; index < node_count(list); index++) {
+        const struct node *item = node_sequence_item(list, index);
+        bool single =
+            alone && node_kind(item) == NODE_SCALAR && node_scalar_type(item) != SCALAR_NULL;
+        check_field(validation, item, single ? alone : &element);
+    }
 }
 
 static void check_field(struct validation *validation, const struct node *value,

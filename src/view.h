@@ -54,6 +54,13 @@ void view_put_language(struct node *view, const struct node *words);
 /* view_put_issued: the versions of artifact issued so far, as "issued"
  * (version, date, sha256, file) and "has_issued". */
 void view_put_issued(struct node *current, const struct model *model, enum artifact artifact);
+/* view_put_success_criteria: every checklist's success criteria for the
+ * close-out, as "success_criteria" (number, id, text, state and its flag,
+ * date, by, evidence, note, attachments) with "has_success_criteria" and
+ * "criteria_counts" (met, not_met, not_assessed, total and their flags). */
+void view_put_success_criteria(struct node *closeout, const struct model *model);
+/* view_put_criterion_texts: a checklist's criteria as texts alone. */
+void view_put_criterion_texts(struct node *mapping, const struct checklist *checklist);
 /* view_put_all_attachments: every record's attachments, for the close-out. */
 void view_put_all_attachments(struct node *closeout, const struct model *model);
 void view_put_readiness(struct node *mapping, const struct verdict *verdict);

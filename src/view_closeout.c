@@ -60,17 +60,6 @@ static void put_known_issues(struct node *closeout, const struct project *projec
     put_bool(closeout, "has_lessons", project->closeout_lessons.count > 0);
 }
 
-static void put_success_criteria(struct node *closeout, const struct model *model)
-{
-    struct node *list = put_list(closeout, "success_criteria");
-    for (size_t index = 0; index < model->checklist_count; index++) {
-        const struct text_list *criteria = &model->checklists[index]->success_criteria;
-        for (size_t at = 0; at < criteria->count; at++)
-            node_sequence_append(list, node_new_string(criteria->items[at]));
-    }
-    put_bool(closeout, "has_success_criteria", node_count(list) > 0);
-}
-
 static const char *const outcome_codes[] = {
     [GOLIVE_NOT_LIVE] = "not-live",      [GOLIVE_LIVE] = "live",
     [GOLIVE_CLOSED] = "closed",          [GOLIVE_FIXED_FORWARD] = "fixed-forward",
@@ -154,6 +143,6 @@ void view_put_closeout(struct node *view, const struct model *model)
     put_failed_steps(closeout, project);
     put_known_issues(closeout, project);
     put_counts(closeout, project);
-    put_success_criteria(closeout, model);
+    view_put_success_criteria(closeout, model);
     view_put_all_attachments(closeout, model);
 }

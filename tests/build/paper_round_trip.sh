@@ -27,8 +27,8 @@ sed -i '/^records:/q' "$run"     # the run as golive new writes it: no records
 cat > sheet.txt <<'SHEET'
 # Pre-flight sheet, Thursday 19 March 2026, typed in from the paper
 date 2026-03-19
-10 done 09:05 PZ    restore drill on hol-staging-02, 47 min
-20 done 09:30 ZŁ
+10 done 09:05 PZ    restore_drill="Backup of 17 Mar restored on hol-staging-02 in 47 min" drill done
+20 done 09:30 ZŁ offsite_copy=ulm-box:/hol/2026-03-19
 70 done 09:40 zlukasiewicz
 40 done 09:50 pz same release on staging and production
 50 done 10:40 ZŁ
@@ -58,6 +58,8 @@ date 2026-03-19
 80 go 10:20 PZ
 90 done 10:30 PZ
 date 2026-03-32
+10 done 10:50 PZ restore_dril=ok
+20 done 10:55 PZ restore_drill="left open
 SHEET
 cp "$run" before.yaml
 code=0
@@ -74,7 +76,9 @@ for expected in \
   "mistakes.txt:8:4: error: a skipped step needs a note" \
   "mistakes.txt:9:8: error: the line has no time" \
   "mistakes.txt:10:1: error: step 80 is not a decision point" \
-  "mistakes.txt:12:6: error: '2026-03-32' is not a date"; do
+  "mistakes.txt:12:6: error: '2026-03-32' is not a date" \
+  "mistakes.txt:13:18: error: step 10 does not ask for evidence 'restore_dril'; did you mean 'restore_drill'?" \
+  "mistakes.txt:14:18: error: the value of 'restore_drill' opens a quote that is not closed"; do
   grep -qF -- "$expected" errors.txt || fail "no message: $expected"
 done
 grep -q "mistakes.txt:11:" errors.txt && fail "a good line was reported: $(grep 'mistakes.txt:11:' errors.txt)"
@@ -83,6 +87,12 @@ sed -i '/id: isander/d' project.yaml
 "$golive" mark "$run" --from sheet.txt || fail "the pre-flight transcription was refused"
 records_of "$run" > actual.txt
 diff -u expected.txt actual.txt || fail "the transcribed records differ from the example's"
+# evidence values typed after the initials are the step's evidence, as
+# golive mark --evidence records it; the rest of the line is the note
+grep -qF 'note: "drill done", evidence: {restore_drill: "Backup of 17 Mar restored on hol-staging-02 in 47 min"' "$run" \
+  || fail "the evidence value was not recorded: $(grep '^- {item: "10"' "$run")"
+grep -qF 'evidence: {offsite_copy: "ulm-box:/hol/2026-03-19"}' "$run" \
+  || fail "the unquoted evidence value was not recorded: $(grep '^- {item: "20"' "$run")"
 "$golive" check project.yaml > /dev/null 2>&1 || fail "golive check fails after the transcription"
 "$golive" status project.yaml > status.txt 2>&1 || true
 grep -E '^Day-before pre-flight check +13 +13 ' status.txt > /dev/null \

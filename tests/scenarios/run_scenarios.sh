@@ -211,6 +211,50 @@ says out/closeout.flat "Lessons learned"
 says out/closeout.flat "Test the label printers in the rehearsal too."
 says_not status.txt "Conditions: 1 of 1 open"
 
+# Why: a success criterion assessed as not met keeps the go-live from
+# closing, though everything else is done; the close-out prints each
+# criterion with its state and evidence, and counts them in its outcome.
+begin criterion-not-met
+preflight_done; preparation_done; approvals; start; execute; go_live
+mark handover-run.yaml H10 done --by petra --at 2026-03-27T10:00:00+01:00
+sign close --name "Petra Šťastná" --decision approved --date 2026-03-27
+printf 'figure,before,after\ntrial balance,1000.00,1000.00\n' > figures.csv
+cat >> handover.yaml <<CRITERIA
+success_criteria:
+  - {id: flows, criterion: Every critical flow works in production.}
+  - The trial balance matches the figures before the window.
+  - {id: speed, criterion: Response times are no worse than before.}
+  - Users are trained on what changed.
+CRITERIA
+# the project's close-out assesses them: by id, or by number
+sed -i "s/^artifacts: \\[preflight/closeout:\\n  success_criteria:\\n    - {criterion: handover.flows, state: met, date: 2026-03-27, by: petra, evidence: Validation plan passed in production.}\\n    - {criterion: handover.2, state: met, attachments: [{path: figures.csv, sha256: \"$(sha256sum figures.csv | cut -c1-64)\"}]}\\n    - {criterion: handover.speed, state: not-met, date: 2026-03-27, by: lukas, note: Index being added.}\\nartifacts: [preflight/" project.yaml
+gates before-window=0 decision=0 close-out=4 go-live=0
+codes criterion-not-met
+documents
+says gate-close-out.txt "success criterion 3 (speed) of Hypercare and handover is not met: Response times are no worse than before. [criterion-not-met]"
+says_not out/closeout.flat "Outcome: Closed."
+says out/closeout.flat "Success criteria: 2 of 4 met, 1 not met, 1 not assessed yet."
+says out/closeout.flat "1 Every critical flow works in production. MET 2026-03-27, Petra Šťastná Validation plan passed in production."
+says out/closeout.flat "2 The trial balance matches the figures before the window. MET figures.csv ($(sha256sum figures.csv | cut -c1-12))"
+says out/closeout.flat "3 Response times are no worse than before. NOT MET 2026-03-27, Lukáš Dvořák Index being added."
+says out/closeout.flat "4 Users are trained on what changed. NOT ASSESSED –"
+says out/closeout.flat "A success criterion is not met, so the go-live cannot be closed out until it is met."
+# the evidence file changed since its SHA-256 was written: build warns
+echo "trial balance,1000.00,999.00" >> figures.csv
+"$golive" build project.yaml -o out2 > build2.out 2>&1 || fail "build with a changed evidence file failed"
+says build2.out "the attachment 'figures.csv' changed since it was recorded"
+# a criterion that is not there is refused, with the nearest name
+sed -i 's/criterion: handover.speed,/criterion: handover.sped,/' project.yaml
+code=0; "$golive" check project.yaml > unknown.out 2>&1 || code=$?
+[ "$code" -eq 1 ] || fail "an unknown criterion exited $code"
+says unknown.out "'handover.sped' is no success criterion of the project's checklists (name one CHECKLIST.ID, or CHECKLIST.N for the Nth); did you mean 'handover.speed'?"
+# assessed as met: the gate opens, the close-out says every criterion is met
+sed -i 's/criterion: handover.sped, state: not-met/criterion: handover.speed, state: met/; s/^artifacts: \[preflight/    - {criterion: handover.4, state: met}\nartifacts: [preflight/' project.yaml
+gates close-out=0
+documents
+says out/closeout.flat "Outcome: Closed."
+says out/closeout.flat "Every success criterion is met."
+
 # Why: the client sponsor's go-live sign-off recorded as rejected.
 begin rejected-approval
 preflight_done; preparation_done; approvals; start; execute; go_live

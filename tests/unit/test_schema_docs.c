@@ -269,6 +269,7 @@ static void every_enumerator_has_its_word(void **state)
     assert_int_equal(schema_choice_count(schema_audit_verdicts), VERDICT_NONE);
     assert_int_equal(schema_choice_count(schema_closeout_statuses), CLOSEOUT_STATUS_COUNT);
     assert_int_equal(schema_choice_count(schema_finding_states), FINDING_STATE_COUNT);
+    assert_int_equal(schema_choice_count(schema_criterion_states), CRITERION_STATE_COUNT);
 }
 
 static void finds_a_key_by_its_path(void **state)
