@@ -35,6 +35,11 @@ static const char *const field_names[KEY_COUNT] = {
     [KEY_COLUMN_LABEL] = "column-label",
     [KEY_CELLS] = "cells",
     [KEY_WIDTHS] = "widths",
+    [KEY_PLANNED] = "planned",
+    [KEY_ACTUAL] = "actual",
+    [KEY_TICKS] = "ticks",
+    [KEY_MARKERS] = "markers",
+    [KEY_LEGEND] = "legend",
 };
 
 #define FIELD_BIT(field) (1u << (field))
@@ -63,6 +68,9 @@ static const struct directive_spec specs[DIRECTIVE_COUNT] = {
     [DIRECTIVE_KEEP] = {"keep", 0},
     [DIRECTIVE_KEEP_END] = {"keep-end", 0},
     [DIRECTIVE_TOC] = {"toc", 0},
+    [DIRECTIVE_TIMELINE] = {"timeline", FIELD_BIT(KEY_ROWS) | FIELD_BIT(KEY_PLANNED) |
+                                            FIELD_BIT(KEY_ACTUAL) | FIELD_BIT(KEY_TICKS) |
+                                            FIELD_BIT(KEY_MARKERS) | FIELD_BIT(KEY_LEGEND)},
 };
 
 static const char prefix[] = "golive:";
@@ -134,7 +142,7 @@ static bool read_kind(struct cursor *cursor, struct directive *out, struct diag_
     const char *closest = suggest_closest(name, names, DIRECTIVE_COUNT);
     diag(sink, DIAG_TYPESET_DIRECTIVE_UNKNOWN, cursor_position(cursor),
          "unknown directive 'golive:%s'%s%s%s; golive knows pagebreak, signature, cover, "
-         "draft, notes, table, matrix, keep, keep-end and toc",
+         "draft, notes, table, matrix, timeline, keep, keep-end and toc",
          name, closest ? " (did you mean 'golive:" : "", closest ? closest : "",
          closest ? "'?)" : "");
     return false;

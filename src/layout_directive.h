@@ -27,6 +27,7 @@ enum directive_kind {
     DIRECTIVE_KEEP,
     DIRECTIVE_KEEP_END,
     DIRECTIVE_TOC,
+    DIRECTIVE_TIMELINE,
     DIRECTIVE_COUNT
 };
 
@@ -56,6 +57,11 @@ enum directive_field {
     KEY_COLUMN_LABEL,
     KEY_CELLS,
     KEY_WIDTHS,
+    KEY_PLANNED,
+    KEY_ACTUAL,
+    KEY_TICKS,
+    KEY_MARKERS,
+    KEY_LEGEND,
     KEY_COUNT
 };
 

@@ -5,6 +5,7 @@
 
 #include "golive_limits.h"
 #include "layout_directive.h"
+#include "layout_timeline.h"
 #include "text_shape.h"
 #include "utf8.h"
 
@@ -482,6 +483,7 @@ static void apply_directive(struct layout *layout, const struct directive *direc
         break;
     case DIRECTIVE_TABLE: set_table_size(layout, directive); break;
     case DIRECTIVE_MATRIX: layout_matrix(layout, directive); break;
+    case DIRECTIVE_TIMELINE: layout_timeline(layout, directive); break;
     case DIRECTIVE_KEEP: layout->keep_group = layout->box_count + 1; break;
     case DIRECTIVE_KEEP_END:
         if (layout->keep_group)
