@@ -28,6 +28,7 @@ enum directive_kind {
     DIRECTIVE_KEEP_END,
     DIRECTIVE_TOC,
     DIRECTIVE_TIMELINE,
+    DIRECTIVE_QR,
     DIRECTIVE_COUNT
 };
 
@@ -62,6 +63,7 @@ enum directive_field {
     KEY_TICKS,
     KEY_MARKERS,
     KEY_LEGEND,
+    KEY_QR,
     KEY_COUNT
 };
 

@@ -235,6 +235,10 @@ static struct node *checklist_view(const struct checklist_use *use, const struct
     char code[VIEW_SHEET_CODE_SIZE];
     view_sheet_code(project, checklist, code);
     put_text(mapping, "sheet_code", code);
+    struct buffer identification = {0};
+    view_sheet_identification(project, checklist, &identification);
+    put_text(mapping, "sheet_qr", buffer_text(&identification));
+    buffer_free(&identification);
     put_text(mapping, "summary", checklist->summary);
     put_bool(mapping, "gate", use->gate);
     put_rollup(put_mapping(mapping, "rollup"), &checklist->rollup);

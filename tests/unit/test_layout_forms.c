@@ -1,6 +1,7 @@
 /* Layout of what #13 added to the typesetter: the matrix directive (each
  * mark in its cell, drawn as shapes), the timeline directive (bars at the
- * places their times give, coordinates computed by hand), small-print tables, the caller's own
+ * places their times give, coordinates computed by hand), QR codes (their
+ * module grid, side and quiet zone), small-print tables, the caller's own
  * words for page numbers, the draft mark and signature blocks, and
  * conditions one per line. A fake measurer makes every glyph half an em. */
 #include "test_support.h"
@@ -8,6 +9,7 @@
 #include "display_list.h"
 #include "layout.h"
 #include "layout_internal.h"
+#include "layout_qr.h"
 #include "layout_timeline.h"
 #include "markdown.h"
 
@@ -268,6 +270,68 @@ static void malformed_data_is_reported_where_it_is(void **state)
     laid_out_free(&result);
 }
 
+/* Byte capacity at level M: version 1 holds 14 bytes (21 modules),
+ * version 2 26 (25), version 4 62 (33). */
+static void the_grid_grows_with_the_text(void **state)
+{
+    (void)state;
+    struct qr_grid grid;
+    assert_true(qr_grid_encode("HOL-09d2de", &grid));
+    assert_int_equal(grid.width, 21);
+    qr_grid_free(&grid);
+    assert_true(qr_grid_encode("golive:HOL-09d2de;NRS", &grid));
+    assert_int_equal(grid.width, 25);
+    qr_grid_free(&grid);
+    assert_true(qr_grid_encode("golive:HOL-46fb6b;NRS-2025-041;golive-runbook;1.0", &grid));
+    assert_int_equal(grid.width, 33);
+    assert_int_equal(grid.dark[0], 1); /* the finder pattern's corner */
+    assert_int_equal(grid.dark[7], 0); /* its separator */
+    qr_grid_free(&grid);
+    assert_false(qr_grid_encode("", &grid));
+    assert_float_equal(qr_module_size(21) * 21, 42.52f, 0.01f); /* 15 mm */
+    assert_float_equal(qr_module_size(33), 1.42f, 0.001f);      /* 0.5 mm at least */
+}
+
+/* The notes block leaves the right to the code: its finder corner four
+ * modules in from the quiet zone's edge, the symbol 15 mm or more. */
+static void the_code_stands_beside_the_notes(void **state)
+{
+    (void)state;
+    struct laid_out result = lay_out(
+        "<!-- golive:notes lines=\"2\" label=\"Notes\" qr=\"HOL-09d2de\" -->\n", NULL, false);
+    const float module = 42.52f / 21, right = 595.28f - 56.7f;
+    const float side = 29 * module; /* 21 modules and a quiet zone of 4 on each side */
+    float left = 1e9f, top = 1e9f, far = 0;
+    const struct display_item *item;
+    for (size_t index = 0; (item = nth(&result, DISPLAY_FILL, index)) != NULL; index++) {
+        left = item->x < left ? item->x : left;
+        top = item->y < top ? item->y : top;
+        far = item->x + item->width > far ? item->x + item->width : far;
+    }
+    assert_float_equal(left, right - side + 4 * module, 0.05f);
+    assert_float_equal(far - left, 21 * module, 0.05f);
+    const struct display_item *line = nth(&result, DISPLAY_LINE, 0);
+    assert_non_null(line);
+    assert_float_equal(line->width, 595.28f - 2 * 56.7f - side, 0.05f); /* lines end before it */
+    assert_true(find_text(&result, "Notes")->y < top + 21 * module);
+    assert_int_equal(diag_count(result.sink), 0);
+    laid_out_free(&result);
+}
+
+static void a_qr_directive_prints_its_label_beside_it(void **state)
+{
+    (void)state;
+    struct laid_out result =
+        lay_out("<!-- golive:qr text=\"HOL-09d2de\" label=\"Sheet code HOL-09d2de\" -->\n\n"
+                "<!-- golive:qr text=\"\" -->\n",
+                NULL, false);
+    const struct display_item *label = find_text(&result, "Sheet code HOL-09d2de");
+    assert_non_null(label);
+    assert_float_equal(label->x, 56.7f + 29 * 42.52f / 21, 0.05f);
+    assert_int_equal(diag_count(result.sink), 1); /* the empty one */
+    laid_out_free(&result);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +344,9 @@ int main(void)
         cmocka_unit_test(labels_are_text_on_the_axis),
         cmocka_unit_test(without_ticks_each_hour_is_labelled),
         cmocka_unit_test(malformed_data_is_reported_where_it_is),
+        cmocka_unit_test(the_grid_grows_with_the_text),
+        cmocka_unit_test(the_code_stands_beside_the_notes),
+        cmocka_unit_test(a_qr_directive_prints_its_label_beside_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
