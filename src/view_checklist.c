@@ -247,6 +247,7 @@ static struct node *checklist_view(const struct checklist_use *use, const struct
     put_bool(mapping, "has_decision", checklist->has_decision);
     view_put_plan(mapping, checklist, project);
     view_put_timeline(mapping, checklist, project);
+    view_put_forecast_branch(mapping, checklist, project);
     put_text_list(mapping, "success_criteria", &checklist->success_criteria);
     put_bool(mapping, "has_success_criteria", checklist->success_criteria.count > 0);
     struct node *phases = put_list(mapping, "phases");

@@ -54,5 +54,11 @@ void view_put_plan(struct node *mapping, const struct checklist *checklist,
  * (view_timeline.c). */
 void view_put_timeline(struct node *mapping, const struct checklist *checklist,
                        const struct project *project);
+/* view_put_forecast_branch: into the "forecast" view_put_plan put,
+ * "planned_end" (*timestamp*: of the main line, or of the branch) and
+ * "branch" (title, step, outcome) when a decision chose the branch the
+ * window ends with (view_forecast_branch.c). */
+void view_put_forecast_branch(struct node *mapping, const struct checklist *checklist,
+                              const struct project *project);
 
 #endif
