@@ -234,10 +234,9 @@ static void dashed_line(struct layout *layout, float x, float top, float bottom)
 }
 
 static void draw_bars(struct layout *layout, const struct timeline *chart, const struct plot *plot,
-                      const struct timeline_row *row, float top)
+                      const struct timeline_row *row, float middle)
 {
     const struct timeline_range *planned = &row->planned, *actual = &row->actual;
-    float middle = top + timeline_measures.row_height / 2;
     if (planned->present) {
         float x = timeline_x(chart, plot->left, plot->width, planned->from);
         float end = timeline_x(chart, plot->left, plot->width, planned->to);
@@ -256,23 +255,28 @@ static void draw_bars(struct layout *layout, const struct timeline *chart, const
     }
 }
 
-static void draw_rows(struct layout *layout, const struct timeline *chart, const struct plot *plot,
-                      float label_left)
+/* One row per entry, as high as its label takes (a long one wraps);
+ * returns the bottom of the last. */
+static float draw_rows(struct layout *layout, const struct timeline *chart, const struct plot *plot,
+                       float label_left)
 {
     float top = plot->top;
-    float leading = layout_styles[STYLE_TABLE].leading;
+    float gap = (timeline_measures.row_height - layout_styles[STYLE_TABLE].leading) / 2;
     for (size_t index = 0; index < chart->row_count; index++) {
         const struct timeline_row *row = &chart->rows[index];
         box_add_shape(layout, DISPLAY_LINE, plot->left, top, plot->width, 0, 0.3f,
                       layout_measures.colour_grid);
-        layout_form_text(layout, row->label, STYLE_TABLE, 0, label_left,
-                         top + (timeline_measures.row_height - leading) / 2,
-                         timeline_measures.label_width - timeline_measures.padding, ALIGN_LEFT);
-        draw_bars(layout, chart, plot, row, top);
-        top += timeline_measures.row_height;
+        float height = layout_form_text(layout, row->label, STYLE_TABLE, 0, label_left, top + gap,
+                                        timeline_measures.label_width - timeline_measures.padding,
+                                        ALIGN_LEFT) +
+                       2 * gap;
+        height = height > timeline_measures.row_height ? height : timeline_measures.row_height;
+        draw_bars(layout, chart, plot, row, top + height / 2);
+        top += height;
     }
     box_add_shape(layout, DISPLAY_LINE, plot->left, top, plot->width, 0, timeline_measures.rule,
                   timeline_measures.colour_marker);
+    return top;
 }
 
 /* Tick lines through the rows, their labels under the axis (those that
@@ -353,8 +357,7 @@ void layout_timeline(struct layout *layout, const struct directive *directive)
     struct plot plot = {.left = frame->x + timeline_measures.label_width,
                         .width = frame->width - timeline_measures.label_width};
     plot.top = (float)chart->marker_count * layout_styles[STYLE_FORM_LABEL].leading + 2;
-    plot.bottom = plot.top + (float)chart->row_count * timeline_measures.row_height;
-    draw_rows(layout, chart, &plot, frame->x);
+    plot.bottom = draw_rows(layout, chart, &plot, frame->x);
     draw_markers(layout, chart, &plot);
     float bottom = draw_ticks(layout, chart, &plot) + timeline_measures.padding;
     bottom = draw_legend(layout, directive, plot.left, bottom);

@@ -116,29 +116,52 @@ static int64_t local_minute_of_day(const struct project *project, int64_t minute
     return ((local % 1440) + 1440) % 1440;
 }
 
-/* Ticks on whole hours of the project's zone (every step hours on a long
- * axis), from the last one at or before the span to the first at or
- * after it. */
+/* The smallest of steps (ascending) that puts at most TICKS_MOST ticks
+ * on the span, or 0 when none does. */
+static int64_t tick_step(const int64_t *steps, size_t count, struct span all)
+{
+    for (size_t choice = 0; choice < count; choice++)
+        if ((all.to - all.from) / steps[choice] + 2 <= TICKS_MOST)
+            return steps[choice];
+    return 0;
+}
+
+static void put_tick(struct node *ticks, int64_t at, const char *label)
+{
+    struct node *tick = append_mapping(ticks);
+    put_int(tick, "at", at);
+    put_text(tick, "label", label);
+}
+
+/* Ticks on whole hours of the project's zone ("18:00"; every few hours on
+ * a longer axis) or, on an axis of days, on whole days from the window
+ * start ("T-7d", "T", "T+3d"), from the last one at or before the span to
+ * the first at or after it. */
 static void put_ticks(struct node *timeline, const struct project *project, struct span all)
 {
-    static const int64_t steps[] = {60, 120, 180, 240, 360, 720, 1440};
-    size_t choice = 0;
-    while (choice + 1 < sizeof steps / sizeof *steps &&
-           (all.to - all.from) / steps[choice] + 2 > TICKS_MOST)
-        choice++;
-    int64_t step = steps[choice];
-    int64_t first = all.from - local_minute_of_day(project, all.from) % step;
+    static const int64_t hours[] = {60, 120, 180, 240, 360, 720};
+    static const int64_t days[] = {1440, 2880, 10080, 20160, 43200, 129600};
     struct node *ticks = put_list(timeline, "ticks");
+    int64_t step = tick_step(hours, sizeof hours / sizeof *hours, all);
+    char text[40];
+    if (step) {
+        for (int64_t at = all.from - local_minute_of_day(project, all.from) % step;
+             at < all.to + step; at += step) {
+            struct timestamp stamp = project->window_start;
+            stamp.epoch += at * 60;
+            stamp.offset_minutes = zone_offset_at(&project->zone, stamp.epoch);
+            value_format_timestamp(stamp, text, sizeof text);
+            text[16] = '\0';
+            put_tick(ticks, at, text + 11);
+        }
+        return;
+    }
+    step = tick_step(days, sizeof days / sizeof *days, all);
+    step = step ? step : days[sizeof days / sizeof *days - 1];
+    int64_t first = all.from / step * step - (all.from % step < 0 ? step : 0);
     for (int64_t at = first; at < all.to + step; at += step) {
-        struct timestamp stamp = project->window_start;
-        stamp.epoch += at * 60;
-        stamp.offset_minutes = zone_offset_at(&project->zone, stamp.epoch);
-        char text[40];
-        value_format_timestamp(stamp, text, sizeof text);
-        text[16] = '\0';
-        struct node *tick = append_mapping(ticks);
-        put_int(tick, "at", at);
-        put_text(tick, "label", text + 11);
+        snprintf(text, sizeof text, at ? "T%+lldd" : "T", (long long)(at / 1440));
+        put_tick(ticks, at, text);
     }
 }
 

@@ -5,7 +5,7 @@
 # axis (17:00 to 02:00: 540 min over the 371.88 pt right of the 110 pt
 # label column on A4); row labels top to bottom and hour ticks left to
 # right as real text. The blank runbook (no run yet) draws planned bars
-# only.
+# only; a plan over weeks is ticked in days from the window start.
 # Usage: timeline_chart.sh GOLIVE SOURCE_DIR WORK_DIR
 set -euo pipefail
 golive=$1 source=$2 work=$3
@@ -75,6 +75,14 @@ pdftotext -enc UTF-8 -f "${page:-1}" -l "${page:-1}" filled-out/runbook.pdf page
 for text in "Rollback deadline" "Window end" "Planned" "Actual"; do
   grep -qF "$text" page.txt || fail "the chart's page does not say: $text"
 done
+
+# A plan over weeks (the shipped migration checklist, pinned from T-14d):
+# the axis counts days from the window start, not hours of the clock.
+"$golive" new migration --checklist migration > new.out
+"$golive" build migration/project.yaml --only runbook --format md -q -o migration-out
+ticks=$(sed -n 's/.*golive:timeline .* ticks="\([^"]*\)".*/\1/p' migration-out/runbook.md)
+[ "$ticks" = "-20160=T-14d|-10080=T-7d|0=T|10080=T+7d|20160=T+14d|30240=T+21d|40320=T+28d|50400=T+35d|" ] ||
+  fail "the migration plan's axis is ticked '$ticks'"
 
 [ "$failures" = 0 ] || { echo "$failures failures"; exit 1; }
 echo "timeline chart: runbook, close-out and blank runbook as expected"
