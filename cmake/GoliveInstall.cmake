@@ -31,7 +31,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The hyphenation patterns are read at run time (src/layout_hyphen.c):
-# dpkg-shlibdeps finds libhyphen0, not the pattern files.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "hyphen-en-us, hyphen-de, hyphen-fr")
+# dpkg-shlibdeps finds libhyphen0, not the pattern files. libqrencode4 (the
+# QR codes of printed sheets, src/layout_qr.c) is named as well.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "hyphen-en-us, hyphen-de, hyphen-fr, libqrencode4")
 set(CPACK_STRIP_FILES ON)
 include(CPack)

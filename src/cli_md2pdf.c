@@ -207,8 +207,8 @@ const struct cli_command cli_md2pdf_command = {
         "autolinks and footnotes) as a PDF with running header and footer, bookmarks,\n"
         "clickable links and embedded fonts. HTML comments of the form <!-- golive:NAME ... --> "
         "are print\n"
-        "directives (pagebreak, signature, cover, draft, notes, table, matrix, keep,\n"
-        "keep-end and toc; see docs/typesetting.md);\n"
+        "directives (pagebreak, signature, cover, draft, notes, table, matrix, timeline,\n"
+        "qr, keep, keep-end and toc; see docs/typesetting.md);\n"
         "any other raw HTML is shown as literal text. Images are read only from IN's\n"
         "folder and below. The creation date comes from --date, else SOURCE_DATE_EPOCH,\n"
         "else 1970-01-01: the same input and options always give the same bytes.",

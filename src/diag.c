@@ -450,7 +450,7 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
          "Use fewer headings (lists or bold text for items), or split the document."},
     [DIAG_TYPESET_DIRECTIVE_UNKNOWN] = {"typeset-directive-unknown", DIAG_WARNING, EXIT_STATUS_OK,
                                         "Use one of golive:pagebreak, signature, cover, draft, "
-                                        "notes, table, matrix, keep, keep-end, toc."},
+                                        "notes, table, matrix, timeline, qr, keep, keep-end, toc."},
     [DIAG_TYPESET_DIRECTIVE_KEY] =
         {"typeset-directive-key", DIAG_WARNING, EXIT_STATUS_OK,
          "Use a key the directive takes; docs/typesetting.md lists them."},

@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "model_checklist.h"
+#include "schema.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -289,6 +290,12 @@ struct progress {
     int64_t first, last;
 };
 
+/* Whether record counts as of as_of: timed by then, not corrected. */
+static bool known_by(const struct result_record *record, struct timestamp as_of)
+{
+    return record->at.set && record->at.epoch <= as_of.epoch && !record->corrected_by;
+}
+
 static struct progress progress_of(const struct item *item, struct timestamp window_start,
                                    struct timestamp as_of)
 {
@@ -296,7 +303,7 @@ static struct progress progress_of(const struct item *item, struct timestamp win
     const struct result_record *latest = NULL;
     for (size_t index = 0; index < item->state.history_count; index++) {
         const struct result_record *record = item->state.history[index];
-        if (!record->at.set || record->at.epoch > as_of.epoch || record->corrected_by)
+        if (!known_by(record, as_of))
             continue;
         int64_t at = minutes_from(window_start, record->at);
         if (!progress.started || at < progress.first)
@@ -372,6 +379,85 @@ static void judge_limits(const struct checklist *checklist, const struct project
     }
 }
 
+/* The latest record of item known by as_of, or NULL. */
+static const struct result_record *latest_known(const struct item *item, struct timestamp as_of)
+{
+    const struct result_record *latest = NULL;
+    for (size_t at = 0; at < item->state.history_count; at++)
+        if (known_by(item->state.history[at], as_of))
+            latest = item->state.history[at];
+    return latest;
+}
+
+/* The phase a decision in phase number index chose with outcome: the one
+ * its succeeds_by names, or, for a rollback without one, the first
+ * alternative phase listed after the decision's. NULL: none. */
+static const struct phase *branch_of(const struct checklist *checklist, const struct graph *graph,
+                                     size_t index, const struct item *decision,
+                                     enum outcome outcome)
+{
+    const char *named = text_map_find(&decision->succeeds_by, schema_outcomes[outcome]);
+    for (size_t other = 0; named && other < checklist->phase_count; other++)
+        if (checklist->phases[other].id && !strcmp(checklist->phases[other].id, named))
+            return &checklist->phases[other];
+    for (size_t later = index + 1;
+         !named && outcome == OUTCOME_ROLLBACK && later < checklist->phase_count; later++)
+        if (graph->alternative[later] && checklist->phases[later].item_count)
+            return &checklist->phases[later];
+    return NULL;
+}
+
+/* The phase chosen to end the window with by the latest decision recorded
+ * by as_of that chose one (docs/rules.md, "The forecast"); NULL: the main
+ * line. */
+static const struct phase *chosen_branch(const struct checklist *checklist,
+                                         const struct graph *graph, struct timestamp as_of,
+                                         const struct item **decision)
+{
+    const struct phase *branch = NULL;
+    const struct result_record *chosen_by = NULL;
+    for (size_t index = 0; index < checklist->phase_count; index++) {
+        const struct phase *phase = &checklist->phases[index];
+        for (const struct item *item = phase->items; item < phase->items + phase->item_count;
+             item++) {
+            const struct result_record *latest =
+                item->kind == ITEM_DECISION ? latest_known(item, as_of) : NULL;
+            if (!latest || latest->decision == OUTCOME_NONE ||
+                (chosen_by && latest->at.epoch < chosen_by->at.epoch))
+                continue;
+            const struct phase *chosen = branch_of(checklist, graph, index, item, latest->decision);
+            if (chosen)
+                branch = chosen, chosen_by = latest, *decision = item;
+        }
+    }
+    return branch;
+}
+
+/* After a chosen branch the window ends with it: the forecast end is its
+ * last step's, against its own planned end. */
+static void forecast_branch(const struct checklist *checklist, const struct graph *graph,
+                            const struct placing *times, struct forecast *out)
+{
+    const struct item *decision = NULL;
+    const struct phase *branch = chosen_branch(checklist, graph, out->as_of, &decision);
+    out->delay = out->end - checklist->plan.end;
+    if (!branch)
+        return;
+    out->branch = branch;
+    out->branch_decision = decision;
+    out->branch_outcome = latest_known(decision, out->as_of)->decision;
+    out->last = NULL;
+    int64_t planned_end = 0;
+    for (const struct item *item = branch->items; item < branch->items + branch->item_count;
+         item++) {
+        if (!out->last || times[item->number - 1].end >= out->end)
+            out->end = times[item->number - 1].end, out->last = item;
+        if (item == branch->items || item->plan.end > planned_end)
+            planned_end = item->plan.end;
+    }
+    out->delay = out->end - planned_end;
+}
+
 void evaluate_forecast(const struct checklist *checklist, const struct project *project,
                        struct timestamp as_of, struct forecast *out)
 {
@@ -396,7 +482,7 @@ void evaluate_forecast(const struct checklist *checklist, const struct project *
             out->last = item;
         }
     }
-    out->delay = out->end - checklist->plan.end;
+    forecast_branch(checklist, &graph, times, out);
     judge_limits(checklist, project, times, out);
     free(times);
     free_graph(&graph);

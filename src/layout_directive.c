@@ -35,6 +35,12 @@ static const char *const field_names[KEY_COUNT] = {
     [KEY_COLUMN_LABEL] = "column-label",
     [KEY_CELLS] = "cells",
     [KEY_WIDTHS] = "widths",
+    [KEY_PLANNED] = "planned",
+    [KEY_ACTUAL] = "actual",
+    [KEY_TICKS] = "ticks",
+    [KEY_MARKERS] = "markers",
+    [KEY_LEGEND] = "legend",
+    [KEY_QR] = "qr",
 };
 
 #define FIELD_BIT(field) (1u << (field))
@@ -55,7 +61,7 @@ static const struct directive_spec specs[DIRECTIVE_COUNT] = {
                                       FIELD_BIT(KEY_VERSION) | FIELD_BIT(KEY_CLASSIFICATION) |
                                       FIELD_BIT(KEY_LOGO)},
     [DIRECTIVE_DRAFT] = {"draft", FIELD_BIT(KEY_TEXT)},
-    [DIRECTIVE_NOTES] = {"notes", FIELD_BIT(KEY_LINES) | FIELD_BIT(KEY_LABEL)},
+    [DIRECTIVE_NOTES] = {"notes", FIELD_BIT(KEY_LINES) | FIELD_BIT(KEY_LABEL) | FIELD_BIT(KEY_QR)},
     [DIRECTIVE_TABLE] = {"table", FIELD_BIT(KEY_SIZE) | FIELD_BIT(KEY_WIDTHS)},
     [DIRECTIVE_MATRIX] = {"matrix", FIELD_BIT(KEY_ROWS) | FIELD_BIT(KEY_COLUMNS) |
                                         FIELD_BIT(KEY_ROW_LABEL) | FIELD_BIT(KEY_COLUMN_LABEL) |
@@ -63,6 +69,10 @@ static const struct directive_spec specs[DIRECTIVE_COUNT] = {
     [DIRECTIVE_KEEP] = {"keep", 0},
     [DIRECTIVE_KEEP_END] = {"keep-end", 0},
     [DIRECTIVE_TOC] = {"toc", 0},
+    [DIRECTIVE_TIMELINE] = {"timeline", FIELD_BIT(KEY_ROWS) | FIELD_BIT(KEY_PLANNED) |
+                                            FIELD_BIT(KEY_ACTUAL) | FIELD_BIT(KEY_TICKS) |
+                                            FIELD_BIT(KEY_MARKERS) | FIELD_BIT(KEY_LEGEND)},
+    [DIRECTIVE_QR] = {"qr", FIELD_BIT(KEY_TEXT) | FIELD_BIT(KEY_LABEL)},
 };
 
 static const char prefix[] = "golive:";
@@ -134,7 +144,7 @@ static bool read_kind(struct cursor *cursor, struct directive *out, struct diag_
     const char *closest = suggest_closest(name, names, DIRECTIVE_COUNT);
     diag(sink, DIAG_TYPESET_DIRECTIVE_UNKNOWN, cursor_position(cursor),
          "unknown directive 'golive:%s'%s%s%s; golive knows pagebreak, signature, cover, "
-         "draft, notes, table, matrix, keep, keep-end and toc",
+         "draft, notes, table, matrix, timeline, qr, keep, keep-end and toc",
          name, closest ? " (did you mean 'golive:" : "", closest ? closest : "",
          closest ? "'?)" : "");
     return false;

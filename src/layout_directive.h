@@ -27,6 +27,8 @@ enum directive_kind {
     DIRECTIVE_KEEP,
     DIRECTIVE_KEEP_END,
     DIRECTIVE_TOC,
+    DIRECTIVE_TIMELINE,
+    DIRECTIVE_QR,
     DIRECTIVE_COUNT
 };
 
@@ -56,6 +58,12 @@ enum directive_field {
     KEY_COLUMN_LABEL,
     KEY_CELLS,
     KEY_WIDTHS,
+    KEY_PLANNED,
+    KEY_ACTUAL,
+    KEY_TICKS,
+    KEY_MARKERS,
+    KEY_LEGEND,
+    KEY_QR,
     KEY_COUNT
 };
 

@@ -5,6 +5,8 @@
 
 #include "golive_limits.h"
 #include "layout_directive.h"
+#include "layout_qr.h"
+#include "layout_timeline.h"
 #include "text_shape.h"
 #include "utf8.h"
 
@@ -323,6 +325,10 @@ static void layout_notes(struct layout *layout, const struct directive *directiv
     }
     const char *label = has_value(directive->values[KEY_LABEL]) ? directive->values[KEY_LABEL]
                                                                 : layout->words.notes;
+    if (has_value(directive->values[KEY_QR])) {
+        layout_notes_beside_qr(layout, label, count, directive->values[KEY_QR]);
+        return;
+    }
     box_space(layout, layout_styles[STYLE_BODY].space_after);
     float height = layout_form_text(layout, label, STYLE_BODY, SPAN_BOLD, frame->x, 0, frame->width,
                                     ALIGN_LEFT);
@@ -482,6 +488,8 @@ static void apply_directive(struct layout *layout, const struct directive *direc
         break;
     case DIRECTIVE_TABLE: set_table_size(layout, directive); break;
     case DIRECTIVE_MATRIX: layout_matrix(layout, directive); break;
+    case DIRECTIVE_TIMELINE: layout_timeline(layout, directive); break;
+    case DIRECTIVE_QR: layout_qr(layout, directive); break;
     case DIRECTIVE_KEEP: layout->keep_group = layout->box_count + 1; break;
     case DIRECTIVE_KEEP_END:
         if (layout->keep_group)

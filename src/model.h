@@ -253,6 +253,10 @@ struct forecast { /* evaluated: as of the checklist's last record */
     const struct item *deadline_crosser; /* the step during which the deadline passes */
     bool window_missed;                  /* end after the window end */
     const struct item *window_crosser;   /* the step during which the window end passes */
+    const struct phase *branch;          /* chosen by a decision recorded by as_of: the window
+                                            ends with it (end, last, delay are its); or NULL */
+    const struct item *branch_decision;  /* the decision point that chose it */
+    enum outcome branch_outcome;         /* and what it recorded */
 };
 
 /* A success criterion of a checklist, and how it was met as the project's

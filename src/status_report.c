@@ -480,6 +480,12 @@ static void forecast_rows(struct buffer *out, const struct style *style,
     buffer_append_text(out, forecast->delay > 0   ? " behind plan\n"
                             : forecast->delay < 0 ? " ahead of plan\n"
                                                   : "as planned\n");
+    if (forecast->branch)
+        buffer_printf(out,
+                      "    Step %s chose %s: the forecast follows phase %s, planned to end %s\n",
+                      forecast->branch_decision->id, schema_outcomes[forecast->branch_outcome],
+                      forecast->branch->title ? forecast->branch->title : forecast->branch->id,
+                      clock_text(project, forecast->end - forecast->delay, to, sizeof to));
     if (forecast->decision && project->rollback_deadline.set) {
         buffer_printf(out, "    Decision at step %s %s %s\n", forecast->decision->id,
                       forecast->decided ? "recorded at" : "forecast by",

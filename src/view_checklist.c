@@ -235,6 +235,10 @@ static struct node *checklist_view(const struct checklist_use *use, const struct
     char code[VIEW_SHEET_CODE_SIZE];
     view_sheet_code(project, checklist, code);
     put_text(mapping, "sheet_code", code);
+    struct buffer identification = {0};
+    view_sheet_identification(project, checklist, &identification);
+    put_text(mapping, "sheet_qr", buffer_text(&identification));
+    buffer_free(&identification);
     put_text(mapping, "summary", checklist->summary);
     put_bool(mapping, "gate", use->gate);
     put_rollup(put_mapping(mapping, "rollup"), &checklist->rollup);
@@ -243,6 +247,8 @@ static struct node *checklist_view(const struct checklist_use *use, const struct
     put_bool(mapping, "has_decision", checklist->has_decision);
     view_put_plan(mapping, checklist, project);
     view_put_criterion_texts(mapping, checklist);
+    view_put_timeline(mapping, checklist, project);
+    view_put_forecast_branch(mapping, checklist, project);
     struct node *phases = put_list(mapping, "phases");
     for (size_t index = 0; index < checklist->phase_count; index++)
         put_phase(append_mapping(phases), &checklist->phases[index], project);

@@ -48,5 +48,17 @@ void view_put_correction(struct node *mapping, const struct result_record *recor
  * of a checklist whose steps have budgets (view_plan.c). */
 void view_put_plan(struct node *mapping, const struct checklist *checklist,
                    const struct project *project);
+/* view_put_timeline: "timeline" (rows: label, downtime, planned and actual
+ * as "FROM..TO" minutes from the window start or ""; ticks: at, label;
+ * window_end, rollback_deadline in minutes) for the timeline directive
+ * (view_timeline.c). */
+void view_put_timeline(struct node *mapping, const struct checklist *checklist,
+                       const struct project *project);
+/* view_put_forecast_branch: into the "forecast" view_put_plan put,
+ * "planned_end" (*timestamp*: of the main line, or of the branch) and
+ * "branch" (title, step, outcome) when a decision chose the branch the
+ * window ends with (view_forecast_branch.c). */
+void view_put_forecast_branch(struct node *mapping, const struct checklist *checklist,
+                              const struct project *project);
 
 #endif

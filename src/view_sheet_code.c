@@ -46,3 +46,23 @@ void view_sheet_code(const struct project *project, const struct checklist *chec
     memcpy(out + length, hex, 6);
     out[length + 6] = '\0';
 }
+
+static void append_field(struct buffer *out, const char *text)
+{
+    buffer_append_char(out, ';');
+    for (const char *at = text ? text : ""; *at; at++)
+        buffer_append_char(out, *at == ';' ? ',' : *at);
+}
+
+void view_sheet_identification(const struct project *project, const struct checklist *checklist,
+                               struct buffer *out)
+{
+    char code[VIEW_SHEET_CODE_SIZE];
+    view_sheet_code(project, checklist, code);
+    buffer_append_text(out, "golive:");
+    buffer_append_text(out, code);
+    append_field(out,
+                 project->reference && *project->reference ? project->reference : project->title);
+    append_field(out, checklist->id);
+    append_field(out, checklist->version);
+}

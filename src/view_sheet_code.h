@@ -8,6 +8,7 @@
 #ifndef GOLIVE_VIEW_SHEET_CODE_H
 #define GOLIVE_VIEW_SHEET_CODE_H
 
+#include "buffer.h"
 #include "model.h"
 
 #include <stddef.h>
@@ -18,5 +19,12 @@
 /* view_sheet_code: the code of checklist in project, into out. */
 void view_sheet_code(const struct project *project, const struct checklist *checklist,
                      char out[VIEW_SHEET_CODE_SIZE]);
+
+/* view_sheet_identification: what the sheet's QR code holds, appended to
+ * out: "golive:CODE;ENGAGEMENT;CHECKLIST;VERSION" (the engagement is the
+ * project's reference, else its title; a ';' inside a field is written
+ * ',', so that the fields can be told apart; docs/format.md). */
+void view_sheet_identification(const struct project *project, const struct checklist *checklist,
+                               struct buffer *out);
 
 #endif

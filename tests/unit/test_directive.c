@@ -83,7 +83,7 @@ static void mistakes_get_positioned_warnings(void **state)
     expect_warning("<!-- golive:pagebrake -->",
                    "t.md:3:13: warning: unknown directive 'golive:pagebrake' (did you mean "
                    "'golive:pagebreak'?); golive knows pagebreak, signature, cover, draft, notes, "
-                   "table, matrix, keep, keep-end and toc\n");
+                   "table, matrix, timeline, qr, keep, keep-end and toc\n");
     expect_warning("<!-- golive:signature roll=\"x\" -->",
                    "t.md:3:23: warning: 'golive:signature' has no key 'roll'; did you mean "
                    "'role'?\n");

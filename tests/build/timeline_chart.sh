@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The example's timeline chart, drawn by the typesetter as vector shapes:
+# in the runbook and the close-out, each phase's planned span an outlined
+# bar and its actual span a solid bar at the place its minutes give on the
+# axis (17:00 to 02:00: 540 min over the 371.88 pt right of the 110 pt
+# label column on A4); row labels top to bottom and hour ticks left to
+# right as real text. The blank runbook (no run yet) draws planned bars
+# only; a plan over weeks is ticked in days from the window start.
+# Usage: timeline_chart.sh GOLIVE SOURCE_DIR WORK_DIR
+set -euo pipefail
+golive=$1 source=$2 work=$3
+for tool in pdftotext qpdf; do
+  command -v "$tool" >/dev/null || { echo "FAIL: $tool is needed"; exit 1; }
+done
+rm -rf "$work" && mkdir -p "$work" && cp -r "$source/examples/hollenbach" "$work/filled"
+cd "$work"
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+cp -r filled blank
+sed -i '/file: checklists\/golive-runbook.yaml/{n;/run: runs\/golive.yaml/d}' blank/project.yaml
+! grep -q "run: runs/golive.yaml" blank/project.yaml || fail "the blank copy still has its run"
+
+"$golive" build filled/project.yaml --only runbook,closeout --format pdf -q -o filled-out
+"$golive" build blank/project.yaml --only runbook --format pdf -q -o blank-out
+
+# rectangles PDF: every "x y width height re" of the page contents, rounded
+rectangles() {
+  qpdf --qdf --object-streams=disable "$1" "$1.qdf"
+  grep -a ' re$' "$1.qdf" | awk '{ printf "%.1f %.1f %.1f\n", $1, $3, $4 }' | sort -u
+}
+# has_bar RECTANGLES X WIDTH HEIGHT WHAT
+has_bar() {
+  grep -qx -- "$2 $3 $4" "$1" || fail "$1: no $5 bar at x $2, width $3, height $4"
+}
+# Execution: planned 0..230 min, actual 3..244 min (18:03-22:04);
+# downtime planned 0..325, recorded 9..359 (18:09-23:59).
+for pdf in filled-out/runbook.pdf filled-out/closeout.pdf; do
+  rectangles "$pdf" > "$pdf.rects"
+  has_bar "$pdf.rects" 208.0 158.4 12.0 "planned Execution"
+  has_bar "$pdf.rects" 210.1 166.0 5.0 "actual Execution"
+  has_bar "$pdf.rects" 208.0 223.8 12.0 "planned downtime"
+  has_bar "$pdf.rects" 214.2 241.0 5.0 "actual downtime"
+  count=$(grep -c ' 5.0$' "$pdf.rects" || true)
+  [ "$count" = 6 ] || fail "$pdf: $count actual bars, not 6 (every phase that ran, the downtime)"
+done
+rectangles blank-out/runbook.pdf > blank.rects
+has_bar blank.rects 208.0 158.4 12.0 "planned Execution"
+! grep -q ' 5.0$' blank.rects || fail "the blank runbook draws an actual bar"
+
+# The labels are text: rows top to bottom, ticks left to right, on the
+# chart's page.
+pdftotext -enc UTF-8 filled-out/runbook.pdf runbook.txt
+page=$(awk -v RS='\f' '/Timeline:/ { print NR; exit }' runbook.txt)
+[ -n "$page" ] || fail "the runbook has no timeline"
+pdftotext -enc UTF-8 -f "${page:-1}" -l "${page:-1}" -bbox filled-out/runbook.pdf words.html
+# words WORD: "yMin xMin" of each place WORD is on the page
+words() { sed -n "s/.*xMin=\"\([0-9.]*\)\" yMin=\"\([0-9.]*\)\".*>$1<.*/\2 \1/p" words.html; }
+# Each row label is the first of its word below the one before.
+previous=$(words Timeline: | sort -g | head -1 | cut -d' ' -f1)
+for row in Before Execution Validation Decision Reopening Rollback Downtime; do
+  y=$(words "$row" | awk -v after="${previous:-0}" '$1 > after' | sort -g | head -1 | cut -d' ' -f1)
+  [ -n "$y" ] || fail "no row $row below the one before"
+  previous=${y:-0}
+done
+# The ticks sit on one line below the last row, left to right.
+axis=$(words 17:00 | awk -v after="${previous:-0}" '$1 > after' | sort -g | head -1 | cut -d' ' -f1)
+previous=0
+for tick in 17:00 18:00 19:00 20:00 21:00 22:00 23:00 00:00 01:00 02:00; do
+  x=$(words "$tick" | awk -v y="${axis:-0}" '$1 == y { print $2 }')
+  [ -n "$x" ] && awk -v a="$previous" -v b="$x" 'BEGIN { exit !(b > a) }' ||
+    fail "tick $tick is not on the axis right of the one before ($x after $previous)"
+  previous=${x:-0}
+done
+pdftotext -enc UTF-8 -f "${page:-1}" -l "${page:-1}" filled-out/runbook.pdf page.txt
+for text in "Rollback deadline" "Window end" "Planned" "Actual"; do
+  grep -qF "$text" page.txt || fail "the chart's page does not say: $text"
+done
+
+# A plan over weeks (the shipped migration checklist, pinned from T-14d):
+# the axis counts days from the window start, not hours of the clock.
+"$golive" new migration --checklist migration > new.out
+"$golive" build migration/project.yaml --only runbook --format md -q -o migration-out
+ticks=$(sed -n 's/.*golive:timeline .* ticks="\([^"]*\)".*/\1/p' migration-out/runbook.md)
+[ "$ticks" = "-20160=T-14d|-10080=T-7d|0=T|10080=T+7d|20160=T+14d|30240=T+21d|40320=T+28d|50400=T+35d|" ] ||
+  fail "the migration plan's axis is ticked '$ticks'"
+
+[ "$failures" = 0 ] || { echo "$failures failures"; exit 1; }
+echo "timeline chart: runbook, close-out and blank runbook as expected"
