@@ -89,10 +89,18 @@ void evaluate_measure(struct checklist *checklist, struct timestamp window_start
         struct timestamp end;
         int64_t start;
         item->state.measured = (struct duration){0};
-        if (!closing_time(item, &end) || (window_start.set && end.epoch < window_start.epoch))
+        /* a skipped step's time is not the work's: it has none */
+        if (item->state.status != STATUS_DONE || !closing_time(item, &end) ||
+            (window_start.set && end.epoch < window_start.epoch))
             continue;
         if (start_time(&closings, item, end, window_start, &start) && start <= end.epoch)
             item->state.measured = (struct duration){true, (end.epoch - start) / 60};
     }
     free(closings.epochs);
+    for (struct phase *phase = checklist->phases;
+         phase < checklist->phases + checklist->phase_count; phase++) {
+        const struct phase_timing *timing = &phase->timing;
+        phase->timing.measured =
+            timing->finished && !timing->before_window ? timing->actual : (struct duration){0};
+    }
 }

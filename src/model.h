@@ -202,6 +202,8 @@ struct phase_timing { /* evaluated */
     struct duration actual;      /* end - start, so far while unfinished */
     struct duration over_budget; /* actual - budget when positive, else 0 */
     bool overlaps;               /* starts before the phase timed before it ended */
+    struct duration measured;    /* actual, once finished and not before the window: what a
+                                    rehearsal measured (evaluate_measure.c) */
 };
 
 struct phase {

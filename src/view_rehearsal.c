@@ -65,15 +65,6 @@ static void put_row(struct node *mapping, struct duration estimate, const struct
     put_difference(mapping, difference);
 }
 
-/* A finished phase's actual duration, unless it was done before the window. */
-static struct duration phase_actual(const struct phase *phase)
-{
-    const struct phase_timing *timing = &phase->timing;
-    if (!timing->finished || timing->before_window)
-        return (struct duration){0};
-    return timing->actual;
-}
-
 static bool holds_required(const struct phase *phase)
 {
     for (size_t index = 0; index < phase->item_count; index++)
@@ -112,10 +103,10 @@ static void put_phases(struct node *comparison, const struct checklist_use *use,
         const struct phase *phase = &checklist->phases[phase_index];
         for (size_t index = 0; index < count; index++) {
             measured[index] =
-                phase_actual(&use->rehearsals[index].use.checklist->phases[phase_index]);
+                use->rehearsals[index].use.checklist->phases[phase_index].timing.measured;
             add_to(&totals[index], measured[index]);
         }
-        struct duration live = use->run ? phase_actual(phase) : (struct duration){0};
+        struct duration live = use->run ? phase->timing.measured : (struct duration){0};
         if (holds_required(phase))
             add_to(&totals[count], phase->budget);
         add_to(&totals[count + 1], live);
