@@ -9,7 +9,6 @@
 #include "buffer.h"
 #include "evaluate.h"
 #include "exit_status.h"
-#include "file_io.h"
 #include "model_load.h"
 #include "path.h"
 #include "suggest.h"
@@ -99,38 +98,6 @@ static void line_around(const char *text, size_t length, size_t offset, size_t *
         (*end)++;
 }
 
-/* proposed_value: the new value as it will be written, in the old one's
- * quotes when it had them. */
-static void proposed_value(const struct plan_entry *entry, const char *text, char *out, size_t size)
-{
-    char budget[32];
-    plan_format_budget(entry->proposed.minutes, budget, sizeof budget);
-    char quote = text[entry->start];
-    if (quote == '"' || quote == '\'')
-        snprintf(out, size, "%c%s%c", quote, budget, quote);
-    else
-        snprintf(out, size, "%s", budget);
-}
-
-/* apply: text with every change of the proposal whose bytes lie in
- * [from, to), appended to out. */
-static void apply(const struct plan_proposal *proposal, const char *text, size_t from, size_t to,
-                  struct buffer *out)
-{
-    size_t at = from;
-    for (size_t index = 0; index < proposal->count; index++) {
-        const struct plan_entry *entry = &proposal->entries[index];
-        if (!entry->changes || entry->start < from || entry->end > to)
-            continue;
-        char value[40];
-        proposed_value(entry, text, value, sizeof value);
-        buffer_append(out, text + at, entry->start - at);
-        buffer_append_text(out, value);
-        at = entry->end;
-    }
-    buffer_append(out, text + at, to - at);
-}
-
 static void print_hunk(const struct plan_proposal *proposal, const struct plan_entry *entry,
                        const char *text, size_t length, struct buffer *out)
 {
@@ -142,7 +109,7 @@ static void print_hunk(const struct plan_proposal *proposal, const struct plan_e
                   entry->id, measured);
     buffer_append(out, text + start, end - start);
     buffer_append_text(out, "\n+");
-    apply(proposal, text, start, end, out);
+    plan_apply(proposal, text, start, end, out);
     buffer_append_char(out, '\n');
 }
 
@@ -183,29 +150,6 @@ static void print_proposal(const struct checklist_use *use, const struct rehears
             print_note(&proposal->entries[index], out);
 }
 
-/* write_back: the file with the proposal applied, unless it changed since
- * the model read it. */
-static void write_back(const struct checklist_use *use, const struct plan_proposal *proposal,
-                       const char *text, size_t length, struct diag_sink *sink)
-{
-    char *now = NULL;
-    size_t now_length = 0;
-    struct source_position file = source_position_of_file(use->file_path);
-    if (!file_read(use->file_path, file, sink, &now, &now_length))
-        return;
-    if (now_length != length || memcmp(now, text, length) != 0) {
-        diag(sink, DIAG_PLAN_FILE_CHANGED, file,
-             "'%s' changed since golive plan read it: nothing written; run golive plan again",
-             use->file);
-    } else {
-        struct buffer edited = {0};
-        apply(proposal, text, 0, length, &edited);
-        file_write_atomic(use->file_path, edited.data, edited.length, sink);
-        buffer_free(&edited);
-    }
-    free(now);
-}
-
 struct planning {
     const struct model *model;
     int margin;
@@ -227,7 +171,7 @@ static void plan_checklist(struct planning *planning, const struct checklist_use
     print_proposal(use, rehearsal, planning->margin, &proposal, text, length, &planning->out);
     size_t errors = diag_error_count(planning->sink);
     if (planning->write && proposal.changes)
-        write_back(use, &proposal, text, length, planning->sink);
+        plan_write(use->file_path, use->file, &proposal, text, length, planning->sink);
     bool written =
         planning->write && proposal.changes && diag_error_count(planning->sink) == errors;
     if (written)

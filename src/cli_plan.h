@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 /* The budget golive plan proposes for one phase or step of the checklist
- * file, in file order. */
+ * file. */
 struct plan_entry {
     const char *what; /* "phase" or "step" */
     const char *id;
@@ -20,10 +20,11 @@ struct plan_entry {
     size_t start, end;        /* the bytes of its budget value, quotes included */
     unsigned line;            /* 1-based */
     bool changes;             /* measured, with a line whose value the proposal changes */
+    size_t order;             /* where it is written: its budget value, else its id */
 };
 
 struct plan_proposal {
-    struct plan_entry *entries;
+    struct plan_entry *entries; /* in file order */
     size_t count;
     size_t changes; /* entries that change */
 };
@@ -43,5 +44,19 @@ bool plan_propose(const char *path, const char *text, size_t length,
                   const struct checklist *measured, int margin, struct plan_proposal *out,
                   struct diag_sink *sink);
 void plan_proposal_free(struct plan_proposal *proposal);
+
+struct buffer;
+
+/* plan_apply: text[from..to) with every change of the proposal inside it,
+ * appended to out (cli_plan_write.c). */
+void plan_apply(const struct plan_proposal *proposal, const char *text, size_t from, size_t to,
+                struct buffer *out);
+
+/* plan_write: writes path (named written in messages) as text with the
+ * proposal applied, unless the file no longer holds exactly
+ * text[0..length): then nothing is written (DIAG_PLAN_FILE_CHANGED).
+ * Returns whether it was written. */
+bool plan_write(const char *path, const char *written, const struct plan_proposal *proposal,
+                const char *text, size_t length, struct diag_sink *sink);
 
 #endif

@@ -82,11 +82,16 @@ static void add_entry(struct proposing *proposing, const char *text, const char 
     if (measured.set)
         entry->proposed =
             (struct duration){true, plan_round_up(measured.minutes, proposing->margin)};
+    const struct node *id_node = node_mapping_find(mapping, "id");
+    const struct yaml_scalar_span *id_span =
+        id_node ? span_at(proposing->spans, proposing->span_count, node_position(id_node)) : NULL;
+    entry->order = id_span ? id_span->start : 0;
     const struct node *budget = node_mapping_find(mapping, "budget");
     const struct yaml_scalar_span *span =
         budget ? span_at(proposing->spans, proposing->span_count, node_position(budget)) : NULL;
     if (!span)
         return;
+    entry->order = span->start;
     entry->has_line = true;
     entry->start = span->start;
     entry->end = span->end;
@@ -114,6 +119,13 @@ static void propose_all(struct proposing *proposing, const char *text, const str
     }
 }
 
+/* A phase may write its budget after its steps. */
+static int in_file_order(const void *left, const void *right)
+{
+    const struct plan_entry *a = left, *b = right;
+    return (a->order > b->order) - (a->order < b->order);
+}
+
 bool plan_propose(const char *path, const char *text, size_t length,
                   const struct checklist *measured, int margin, struct plan_proposal *out,
                   struct diag_sink *sink)
@@ -126,6 +138,7 @@ bool plan_propose(const char *path, const char *text, size_t length,
     if (ok) {
         struct proposing proposing = {spans, span_count, margin, out, 0};
         propose_all(&proposing, text, yaml_document_root(document), measured);
+        qsort(out->entries, out->count, sizeof *out->entries, in_file_order);
     }
     free(spans);
     yaml_document_free(document);
