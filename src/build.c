@@ -139,6 +139,10 @@ static artifact_set source_users(const struct model *model, const struct source_
             users |= use->artifacts | 1u << ARTIFACT_RUNBOOK;
         if (use->run_path && path_same_file(use->run_path, source->path))
             users |= run_users(model->project, use);
+        for (size_t rehearsal = 0; rehearsal < use->rehearsal_count; rehearsal++)
+            if (use->rehearsals[rehearsal].use.run_path &&
+                path_same_file(use->rehearsals[rehearsal].use.run_path, source->path))
+                users |= use->artifacts | 1u << ARTIFACT_RUNBOOK;
     }
     return users;
 }

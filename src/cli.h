@@ -95,5 +95,6 @@ extern const struct cli_command cli_list_command;
 extern const struct cli_command cli_render_command;
 extern const struct cli_command cli_md2pdf_command;
 extern const struct cli_command cli_import_command;
+extern const struct cli_command cli_plan_command;
 
 #endif

@@ -188,7 +188,9 @@ static void warn_out_of_order(const struct recording *recording, const struct ma
     if (strcmp(request->status, "done") != 0 && strcmp(request->status, "skipped") != 0)
         return;
     struct checklist *checklist = recording->use->checklist;
-    evaluate_checklist(checklist, recording->use->run, recording->model->project->window_start);
+    const struct rehearsal *rehearsal = recording->use->rehearsal;
+    evaluate_checklist(checklist, recording->use->run,
+                       rehearsal ? rehearsal->start : recording->model->project->window_start);
     const struct item *item = checklist_find_item(checklist, request->item_id);
     if (!item)
         return;

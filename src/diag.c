@@ -267,6 +267,11 @@ static const struct diag_info diag_table[DIAG_CODE_COUNT] = {
     [DIAG_CORRECTION_TARGET] =
         {"correction-target", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
          "Name the line of the step's latest record with --corrects, and say why with --reason."},
+    [DIAG_PLAN_NO_REHEARSAL] =
+        {"plan-no-rehearsal", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
+         "List the rehearsal under its checklist's 'rehearsals' in the project, with its run."},
+    [DIAG_PLAN_FILE_CHANGED] = {"plan-file-changed", DIAG_ERROR, EXIT_STATUS_IO_FAILURE,
+                                "Run golive plan again: it proposes from the file as it is now."},
     /* golive import */
     [DIAG_PYTHON_SYNTAX] = {"python-syntax", DIAG_ERROR, EXIT_STATUS_INVALID_INPUT,
                             "Fix the manifest at the position given; Odoo reads it with "

@@ -191,6 +191,8 @@ enum diag_code {
     DIAG_VERIFY_ISSUED,          /* an issued document changed or is gone */
     DIAG_FINDINGS_SNAPSHOT,      /* an issued audit's findings snapshot changed or unreadable */
     DIAG_CORRECTION_TARGET,      /* a correction of no record, another step's, or an old one */
+    DIAG_PLAN_NO_REHEARSAL,      /* golive plan: no checklist names a rehearsal */
+    DIAG_PLAN_FILE_CHANGED,      /* golive plan --write: the checklist changed since it was read */
     /* golive import: manifests, addons trees, module exports, inventories */
     DIAG_PYTHON_SYNTAX,           /* a manifest that is not a well-formed literal */
     DIAG_PYTHON_NOT_LITERAL,      /* a name, a call, an expression, an f-string */

@@ -29,6 +29,10 @@ void evaluate_verdict(struct checklist *checklist);
  * path into item->plan, the checklist's into checklist->plan
  * (evaluate_schedule.c). Reads no records. */
 void evaluate_schedule(struct checklist *checklist);
+/* evaluate_measure: how long each step done took, into
+ * item->state.measured, and each finished phase, into
+ * phase->timing.measured (evaluate_measure.c); after the schedule. */
+void evaluate_measure(struct checklist *checklist, struct timestamp window_start);
 /* evaluate_forecast: the forecast of a planned checklist at as_of, from
  * the records made by then: closed steps at their times, the rest at
  * their budgets from then on (docs/rules.md, "The forecast"). */

@@ -269,6 +269,19 @@ static void evaluate_audit(struct arena *arena, struct audit *audit, struct diag
              schema_audit_verdicts[audit->stated_verdict], schema_audit_verdicts[computed]);
 }
 
+/* Each rehearsal's own checklist against its own run and window start:
+ * outside the uses, so that no gate, verdict or timing of the go-live
+ * reads it (docs/rules.md, "Rehearsals"). */
+static void evaluate_rehearsals(struct project *project)
+{
+    for (size_t use = 0; use < project->use_count; use++)
+        for (size_t index = 0; index < project->uses[use].rehearsal_count; index++) {
+            struct rehearsal *rehearsal = &project->uses[use].rehearsals[index];
+            if (rehearsal->use.checklist)
+                evaluate_checklist(rehearsal->use.checklist, rehearsal->use.run, rehearsal->start);
+        }
+}
+
 void evaluate_model(struct model *model, struct diag_sink *sink)
 {
     struct project *project = model->project;
@@ -278,6 +291,7 @@ void evaluate_model(struct model *model, struct diag_sink *sink)
         if (project->uses[use].checklist)
             evaluate_checklist(project->uses[use].checklist, project->uses[use].run,
                                project->window_start);
+    evaluate_rehearsals(project);
     evaluate_approvals(project);
     evaluate_conditions(project);
     combine_verdicts(project);

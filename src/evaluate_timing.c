@@ -91,5 +91,6 @@ void evaluate_checklist(struct checklist *checklist, const struct run *run,
     evaluate_rollups(checklist);
     evaluate_phase_timing(checklist, window_start);
     evaluate_schedule(checklist);
+    evaluate_measure(checklist, window_start);
     evaluate_verdict(checklist);
 }

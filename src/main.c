@@ -14,7 +14,7 @@ static const struct cli_command *const commands[] = {
     &cli_build_command,  &cli_check_command, &cli_new_command,    &cli_list_command,
     &cli_status_command, &cli_mark_command,  &cli_sign_command,   &cli_verify_command,
     &cli_key_command,    &cli_issue_command, &cli_render_command, &cli_md2pdf_command,
-    &cli_import_command,
+    &cli_import_command, &cli_plan_command,
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

@@ -137,6 +137,8 @@ struct item_state {                       /* evaluated */
     const struct item *open_dependency;   /* closed while this step it depends on is open */
     const struct item *early_of;          /* closed before this dependency was closed */
     const struct subcheck *subcheck_open; /* done while this required sub-check is open */
+    struct duration measured;             /* from its start to its closing record, when both
+                                             are known (evaluate_measure.c) */
 };
 
 /* The step's place in the planned timetable (evaluate_schedule.c), in
@@ -201,6 +203,8 @@ struct phase_timing { /* evaluated */
     struct duration actual;      /* end - start, so far while unfinished */
     struct duration over_budget; /* actual - budget when positive, else 0 */
     bool overlaps;               /* starts before the phase timed before it ended */
+    struct duration measured;    /* actual, once finished and not before the window: what a
+                                    rehearsal measured (evaluate_measure.c) */
 };
 
 struct phase {
@@ -590,6 +594,8 @@ struct project_timing {           /* evaluated */
     struct duration downtime; /* end - start, or up to the last record; 0 if inverted */
 };
 
+struct rehearsal;
+
 struct checklist_use {
     char *file, *run_file;      /* as written */
     char *file_path, *run_path; /* resolved from the project's folder; NULL until loaded */
@@ -598,6 +604,19 @@ struct checklist_use {
     bool times_go_live;          /* evaluated: its records time the go-live (evaluate_project.c) */
     struct checklist *checklist; /* loaded; owned by the model */
     struct run *run;             /* loaded, or NULL when no run file */
+    struct source_position position;
+    struct rehearsal *rehearsals; /* oldest first */
+    size_t rehearsal_count;
+    const struct rehearsal *rehearsal; /* the rehearsal this use is, or NULL: the live run */
+};
+
+/* A rehearsal of a checklist: its run, and a checklist of its own built
+ * from the same file, evaluated against that run alone (it opens no gate:
+ * docs/rules.md "Rehearsals"). */
+struct rehearsal {
+    char *name;
+    struct timestamp start;   /* its window start, when given */
+    struct checklist_use use; /* file, run and checklist; gate false, no artifacts */
     struct source_position position;
 };
 

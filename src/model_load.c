@@ -155,6 +155,48 @@ static void load_run(struct model *model, struct checklist_use *use, const struc
     signoff_signature_check_run(&context, run, sink);
 }
 
+/* A run named twice (live and rehearsal, or two rehearsals) would be
+ * recorded once and counted twice. */
+static bool run_named_before(const struct checklist_use *use, size_t rehearsal)
+{
+    const char *path = use->rehearsals[rehearsal].use.run_path;
+    if (use->run_path && path_same_file(use->run_path, path))
+        return true;
+    for (size_t index = 0; index < rehearsal; index++)
+        if (use->rehearsals[index].use.run_path &&
+            path_same_file(use->rehearsals[index].use.run_path, path))
+            return true;
+    return false;
+}
+
+/* Each rehearsal gets a checklist of its own, built from the same tree
+ * (its messages were given for the live one), and its run loaded as the
+ * live run is: a run of another checklist is refused the same way. */
+static void load_rehearsals(struct model *model, struct checklist_use *use,
+                            const struct node *checklist_root, const struct node *entry,
+                            struct diag_sink *sink)
+{
+    const struct node *list = read_list(entry, "rehearsals");
+    for (size_t index = 0; index < use->rehearsal_count; index++) {
+        struct rehearsal *rehearsal = &use->rehearsals[index];
+        const struct node *node = list ? node_sequence_item(list, index) : NULL;
+        if (!node || !rehearsal->use.run_file)
+            continue;
+        rehearsal->use.file_path = use->file_path;
+        if (checklist_root) {
+            struct diag_sink *quiet = diag_sink_new();
+            rehearsal->use.checklist =
+                checklist_build(model->arena, checklist_root, use->checklist->path, quiet);
+            diag_sink_free(quiet);
+        }
+        load_run(model, &rehearsal->use, node, sink);
+        if (rehearsal->use.run_path && run_named_before(use, index))
+            diag(sink, DIAG_RUN_MISMATCH, read_position(node, "run"),
+                 "'%s' is named twice for checklist '%s': a rehearsal needs a run of its own",
+                 rehearsal->use.run_file, use->checklist ? use->checklist->id : use->file);
+    }
+}
+
 static void load_checklist(struct model *model, struct checklist_use *use, const struct node *entry,
                            struct diag_sink *sink)
 {
@@ -177,6 +219,7 @@ static void load_checklist(struct model *model, struct checklist_use *use, const
     }
     if (use->run_file)
         load_run(model, use, entry, sink);
+    load_rehearsals(model, use, root, entry, sink);
 }
 
 /* Each signatory's public key must be a file inside the project. */
@@ -468,6 +511,10 @@ const struct checklist_use *model_find_use_of_run(const struct model *model, con
         const struct checklist_use *use = &model->project->uses[index];
         if (use->run_path && path_same_file(use->run_path, run_path))
             return use;
+        for (size_t rehearsal = 0; rehearsal < use->rehearsal_count; rehearsal++)
+            if (use->rehearsals[rehearsal].use.run_path &&
+                path_same_file(use->rehearsals[rehearsal].use.run_path, run_path))
+                return &use->rehearsals[rehearsal].use;
     }
     return NULL;
 }

@@ -79,6 +79,27 @@ static void build_signatories(struct arena *arena, struct project *project, cons
     }
 }
 
+static void build_rehearsals(struct arena *arena, struct checklist_use *use,
+                             const struct node *entry)
+{
+    const struct node *list = read_list(entry, "rehearsals");
+    size_t count = list ? node_count(list) : 0;
+    use->rehearsals = arena_calloc(arena, count, sizeof(struct rehearsal));
+    for (size_t index = 0; index < count; index++) {
+        const struct node *node = node_sequence_item(list, index);
+        if (node_kind(node) != NODE_MAPPING)
+            continue;
+        struct rehearsal *rehearsal = &use->rehearsals[use->rehearsal_count++];
+        rehearsal->name = read_text(arena, node, "name");
+        rehearsal->start = read_timestamp(node, "start");
+        rehearsal->position = node_position(node);
+        rehearsal->use.file = use->file;
+        rehearsal->use.run_file = read_text(arena, node, "run");
+        rehearsal->use.position = node_position(node);
+        rehearsal->use.rehearsal = rehearsal;
+    }
+}
+
 static void build_uses(struct arena *arena, struct project *project, const struct node *root)
 {
     const struct node *list = read_list(root, "checklists");
@@ -94,6 +115,7 @@ static void build_uses(struct arena *arena, struct project *project, const struc
         use->artifacts = read_set_or_default(node, INPUT_PROJECT, "checklists.artifacts");
         use->gate = read_bool_or_default(node, INPUT_PROJECT, "checklists.gate");
         use->position = node_position(node);
+        build_rehearsals(arena, use, node);
     }
 }
 

@@ -424,9 +424,27 @@ static const struct field_spec document_fields[] = {
 static const struct schema document_schema = {"document control", document_fields,
                                               COUNT(document_fields), NULL, 0};
 
+static const struct field_spec rehearsal_fields[] = {
+    {.key = "name", .type = FIELD_TEXT, .required = true, .meaning = "what the documents call it"},
+    {.key = "run",
+     .type = FIELD_PATH,
+     .required = true,
+     .meaning = "the run file recording the rehearsal"},
+    {.key = "start",
+     .type = FIELD_TIMESTAMP,
+     .meaning = "when the rehearsal's window opened; what was done before it is preparation"},
+};
+static const struct schema rehearsal_schema = {"rehearsal", rehearsal_fields,
+                                               COUNT(rehearsal_fields), NULL, 0};
+
 static const struct field_spec checklist_use_fields[] = {
     {.key = "file", .type = FIELD_PATH, .required = true, .meaning = "the checklist file"},
     {.key = "run", .type = FIELD_PATH, .meaning = "the run file recording its execution"},
+    {.key = "rehearsals",
+     .type = FIELD_LIST,
+     .element = FIELD_MAPPING,
+     .nested = &rehearsal_schema,
+     .meaning = "runs of the same checklist before the go-live, oldest first"},
     {.key = "artifacts",
      .type = FIELD_LIST,
      .element = FIELD_ENUM,

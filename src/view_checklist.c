@@ -249,6 +249,8 @@ static struct node *checklist_view(const struct checklist_use *use, const struct
     view_put_criterion_texts(mapping, checklist);
     view_put_timeline(mapping, checklist, project);
     view_put_forecast_branch(mapping, checklist, project);
+    view_put_rehearsals(mapping, use);
+    view_put_phase_plan(mapping, checklist, project);
     struct node *phases = put_list(mapping, "phases");
     for (size_t index = 0; index < checklist->phase_count; index++)
         put_phase(append_mapping(phases), &checklist->phases[index], project);
@@ -270,11 +272,15 @@ void view_put_checklists(struct node *view, const struct model *model)
         node_mapping_set(put_mapping(view, schema_artifacts[printing[index]]), "checklists",
                          per_document[index]);
     }
+    struct node *planned = node_new_borrowing_sequence();
+    node_mapping_set(node_mapping_find(view, "closeout"), "planned", planned);
     for (size_t use = 0; use < project->use_count; use++) {
         if (!project->uses[use].checklist)
             continue;
         struct node *checklist = checklist_view(&project->uses[use], project);
         node_sequence_append(all, checklist);
+        if (project->uses[use].checklist->plan.present || project->uses[use].rehearsal_count)
+            node_sequence_append(planned, checklist);
         for (size_t index = 0; index < 3; index++)
             if (SET_HAS(project->uses[use].artifacts, printing[index]))
                 node_sequence_append(per_document[index], checklist);

@@ -9,9 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* A minute offset from the window start as the clock time it is, in the
- * project's zone. */
-static struct timestamp clock_time(const struct project *project, int64_t minutes)
+struct timestamp view_clock_time(const struct project *project, int64_t minutes)
 {
     struct timestamp at = project->window_start;
     at.epoch += minutes * 60;
@@ -49,8 +47,8 @@ static void put_planned_step(struct node *mapping, const struct item *item,
     else
         put_text(mapping, "owner", "");
     put_offset(mapping, "offset", item->plan.start);
-    put_timestamp(mapping, "start", clock_time(project, item->plan.start));
-    put_timestamp(mapping, "end", clock_time(project, item->plan.end));
+    put_timestamp(mapping, "start", view_clock_time(project, item->plan.start));
+    put_timestamp(mapping, "end", view_clock_time(project, item->plan.end));
     put_duration(mapping, "budget", item->budget);
     put_bool(mapping, "has_budget", item->budget.set);
     put_bool(mapping, "blocking", item->blocking);
@@ -107,7 +105,7 @@ static void put_forecast(struct node *mapping, const struct checklist *checklist
     struct timestamp as_of = forecast->as_of;
     as_of.offset_shown = project->offsets_vary;
     put_timestamp(node, "as_of", as_of);
-    put_timestamp(node, "end", clock_time(project, forecast->end));
+    put_timestamp(node, "end", view_clock_time(project, forecast->end));
     int64_t delay = forecast->delay < 0 ? -forecast->delay : forecast->delay;
     put_duration(node, "delay", (struct duration){true, delay});
     put_bool(node, "behind", forecast->delay > 0);
@@ -116,7 +114,7 @@ static void put_forecast(struct node *mapping, const struct checklist *checklist
     if (forecast->decision && project->rollback_deadline.set) {
         struct node *decision = put_mapping(node, "decision");
         put_text(decision, "id", forecast->decision->id);
-        put_timestamp(decision, "end", clock_time(project, forecast->decision_end));
+        put_timestamp(decision, "end", view_clock_time(project, forecast->decision_end));
         put_bool(decision, "decided", forecast->decided);
         put_limit(node, "rollback_deadline", forecast->decision_end,
                   minutes_from_start(project, project->rollback_deadline),
@@ -133,8 +131,8 @@ void view_put_plan(struct node *mapping, const struct checklist *checklist,
     if (!checklist->plan.present || !project->window_start.set)
         return;
     struct node *plan = put_mapping(mapping, "plan");
-    put_timestamp(plan, "start", clock_time(project, checklist->plan.start));
-    put_timestamp(plan, "end", clock_time(project, checklist->plan.end));
+    put_timestamp(plan, "start", view_clock_time(project, checklist->plan.start));
+    put_timestamp(plan, "end", view_clock_time(project, checklist->plan.end));
     put_duration(plan, "duration",
                  (struct duration){true, checklist->plan.end - checklist->plan.start});
     put_timetable(plan, checklist, project);

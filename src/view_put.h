@@ -61,4 +61,20 @@ void view_put_timeline(struct node *mapping, const struct checklist *checklist,
 void view_put_forecast_branch(struct node *mapping, const struct checklist *checklist,
                               const struct project *project);
 
+/* view_clock_time: a minute offset from the window start as the clock
+ * time it is, in the project's zone (view_plan.c). */
+struct timestamp view_clock_time(const struct project *project, int64_t minutes);
+
+/* view_put_phase_plan: "phase_plan", each phase on the main line with its
+ * planned start and end and, once timed, its actual ones and how much
+ * later or earlier it ended (view_plan_phases.c). */
+void view_put_phase_plan(struct node *mapping, const struct checklist *checklist,
+                         const struct project *project);
+
+/* view_put_rehearsals: "comparison" of a checklist that has rehearsals:
+ * columns (each rehearsal's name), phases with their steps, and a total,
+ * each row with estimate, cells (each rehearsal's measured), live and
+ * difference (view_rehearsal.c). */
+void view_put_rehearsals(struct node *mapping, const struct checklist_use *use);
+
 #endif

@@ -10,7 +10,7 @@ set(rules
                                                       "^(hpdf|pdf_libharu_private)"
   # libharu's private headers only through the fence that checks its version.
   "^(?!pdf_libharu_private\\.h$)"                    "^hpdf_"
-  "^(?!yaml_load\\.c$|yaml_lexical_check\\.c$)"        "^yaml\\.h$"
+  "^(?!yaml_load\\.c$|yaml_lexical_check\\.c$|yaml_scalar_span\\.c$)" "^yaml\\.h$"
   "^(?!markdown\\.|layout)"                            "^cmark-gfm"
   # Only layout_qr.c knows libqrencode.
   "^(?!layout_qr\\.c$)"                               "^qrencode"

@@ -38,16 +38,6 @@ static const char *const project_text =
     "checklists: [{file: checklist.yaml, run: run.yaml}]\n"
     "artifacts: [runbook]\n";
 
-static void write_file(const char *name, const char *text)
-{
-    char path[256];
-    snprintf(path, sizeof path, "%s/%s", scratch_folder, name);
-    FILE *file = fopen(path, "w");
-    assert_non_null(file);
-    fputs(text, file);
-    fclose(file);
-}
-
 struct evaluated {
     struct diag_sink *sink;
     struct model *model;
@@ -60,9 +50,9 @@ static struct evaluated evaluate_records(const char *records)
     struct buffer run = {0};
     buffer_printf(&run, "kind: run\nproject: project.yaml\nchecklist: cutover\nrecords:\n%s",
                   records);
-    write_file("checklist.yaml", checklist_text);
-    write_file("project.yaml", project_text);
-    write_file("run.yaml", buffer_text(&run));
+    scratch_write("checklist.yaml", checklist_text);
+    scratch_write("project.yaml", project_text);
+    scratch_write("run.yaml", buffer_text(&run));
     buffer_free(&run);
     struct evaluated result;
     char path[256];

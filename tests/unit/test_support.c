@@ -72,6 +72,14 @@ const char *scratch_path(const char *name)
     return path;
 }
 
+void scratch_write(const char *name, const char *text)
+{
+    FILE *file = fopen(scratch_path(name), "w");
+    assert_non_null(file);
+    fputs(text, file);
+    fclose(file);
+}
+
 char *read_file_text(const char *path)
 {
     struct diag_sink *sink = diag_sink_new();

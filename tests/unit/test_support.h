@@ -39,5 +39,7 @@ int scratch_setup(void **state);
 int scratch_teardown(void **state);
 /* scratch_path: scratch_folder/name, in a static buffer. */
 const char *scratch_path(const char *name);
+/* scratch_write: writes text as scratch_folder/name. */
+void scratch_write(const char *name, const char *text);
 
 #endif
