@@ -289,6 +289,12 @@ documents
 says out/signoff.flat "Technical readiness (steps) Go-live approval"
 says out/signoff.flat "READY PENDING, 1 of 2 signed"
 says out/signoff.flat "The go-live is not approved yet"
+# the close-out says why it is not live, and does not call the go-live
+# READY beside it: the steps' readiness is labelled as the steps'
+says out/closeout.flat "Outcome: Not confirmed live: the go-live gate is NOT READY."
+says out/closeout.flat "SIGN-OFF MISSING: Consultancy lead"
+says out/closeout.flat "Technical readiness (steps): READY."
+says_not out/closeout.flat "Go-live readiness: READY"
 
 # Why: the sign-off of someone else is refused; a deputy's is printed as hers.
 begin deputy
