@@ -26,7 +26,7 @@ struct pdf_font {
     HPDF_Font font;                          /* created when first drawn */
     uint16_t *advances[PDF_FONT_CODE_PAGES]; /* [1/1000 em] + 1, per code page */
     uint8_t *used;                           /* one bit per code point drawn */
-    struct truetype_font *outlines;          /* for composite glyphs' components, once drawn */
+    struct truetype_font *outlines;          /* for watermark outlines, once asked */
     char *path;                              /* of its font file */
     bool tried, failed;
 };

@@ -12,17 +12,21 @@
  *     cannot read; we write a real one, code = Unicode value;
  *   - its /W widths and /CIDToGIDMap cover all 65,536 codes (some 150 KB a
  *     face); we write them for the characters the document uses;
- *   - the embedded font program keeps the font's glyph names (its 'post'
- *     table, 35 to 60 KB a face), which no PDF reader uses; we drop them;
- *   - it embeds a composite glyph's direct components only, so a glyph
- *     built from glyphs that are themselves composite draws incomplete; we
- *     flag the whole closure in its list of glyphs to embed.
+ *   - its font program (HPDF_TTFontDef_SaveFontData) is the whole font
+ *     copied a byte at a time, with every table and the glyph names (35 to
+ *     60 KB a face, which no PDF reader uses), only the unused glyphs
+ *     emptied: most of the time of a short document. It also embeds a
+ *     composite glyph's direct components only, so a glyph built from
+ *     glyphs that are themselves composite draws incomplete. We hide the
+ *     font from it while it writes the descriptor and embed HarfBuzz's
+ *     subset instead (pdf_font_subset.h), components at all depths.
  * Before accepting another libharu version, check each of these against
  * its hpdf_font_cid.c, hpdf_fontdef_tt.c and hpdf_font_tt.c. */
 #include "pdf_font_mend.h"
 
 #include "alloc.h"
 #include "buffer.h"
+#include "pdf_font_subset.h"
 #include "pdf_libharu_private.h"
 #include "pdf_stream.h"
 #include "text_normalise.h"
@@ -59,22 +63,6 @@ HPDF_Font pdf_font_load_without_glyph_map(HPDF_Doc document, struct pdf_font *sl
     HPDF_Font font = HPDF_GetFont(document, slot->name, "UTF-8");
     attr->cmap = real;
     return font;
-}
-
-/* libharu embeds a composite glyph's direct components only (see
- * truetype.h); the rest of the closure is flagged here in libharu's own
- * list of the glyphs to embed. */
-void pdf_font_embed_components(struct pdf_font *slot, uint32_t code_point)
-{
-    if (!slot->outlines)
-        return;
-    HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)slot->definition->attr;
-    uint16_t components[TRUETYPE_MAX_COMPONENTS];
-    uint16_t glyph = HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code_point);
-    size_t count = truetype_components(slot->outlines, glyph, components);
-    for (size_t index = 0; index < count; index++)
-        if (components[index] < attr->num_glyphs)
-            attr->glyph_tbl.flgs[components[index]] = 1;
 }
 
 /* ---- mending libharu's font objects ---------------------------------------- */
@@ -249,98 +237,54 @@ static void write_glyph_map(HPDF_Dict map, const struct pdf_font *slot)
     }
 }
 
-/* ---- dropping glyph names from an embedded font ------------------------------- */
+/* ---- the font program ----------------------------------------------------- */
 
-#define SFNT_HEADER 12u        /* the TrueType table directory's header [bytes] */
-#define SFNT_RECORD 16u        /* one table record in it [bytes] */
-#define POST_HEADER 32u        /* a 'post' table of format 3 is its header alone [bytes] */
-#define HEAD_ADJUSTMENT 8u     /* checkSumAdjustment's place in the 'head' table */
-#define SFNT_MAGIC 0xB1B0AFBAu /* what the whole font's checksum must come to */
-
-static uint32_t read_u32(const uint8_t *at)
+/* The glyphs and characters the document draws in the face, for
+ * pdf_font_subset: the glyph of each code point drawn (what the CIDToGIDMap
+ * names) and the code points themselves. */
+static size_t drawn_glyphs(const struct pdf_font *slot, uint16_t *glyphs, uint32_t *code_points)
 {
-    return (uint32_t)at[0] << 24 | (uint32_t)at[1] << 16 | (uint32_t)at[2] << 8 | at[3];
-}
-
-static void write_u32(uint8_t *at, uint32_t value)
-{
-    at[0] = (uint8_t)(value >> 24), at[1] = (uint8_t)(value >> 16);
-    at[2] = (uint8_t)(value >> 8), at[3] = (uint8_t)value;
-}
-
-static uint32_t sfnt_checksum(const uint8_t *data, size_t length)
-{
-    uint32_t sum = 0;
-    for (size_t at = 0; at < length; at += 4) {
-        uint8_t word[4] = {0};
-        memcpy(word, data + at, length - at < 4 ? length - at : 4);
-        sum += read_u32(word);
-    }
-    return sum;
-}
-
-/* drop_glyph_names: the TrueType font in data again, with a 'post' table
- * of format 3 (no glyph names), into out. False, out untouched, when the
- * font is not as expected. */
-static bool drop_glyph_names(const uint8_t *data, size_t length, struct buffer *out)
-{
-    size_t tables = length >= SFNT_HEADER ? (size_t)(data[4] << 8 | data[5]) : 0;
-    size_t offset = SFNT_HEADER + tables * SFNT_RECORD, head = 0;
-    if (tables == 0 || offset > length)
-        return false;
-    uint8_t *font = xcalloc(1, length + 4 * tables);
-    memcpy(font, data, offset);
-    for (size_t index = 0; index < tables; index++) {
-        uint8_t *record = font + SFNT_HEADER + index * SFNT_RECORD;
-        uint32_t from = read_u32(record + 8), size = read_u32(record + 12);
-        if (from > length || size > length - from) {
-            free(font);
-            return false;
+    size_t count = 0;
+    for (uint32_t code = 0; code <= 0xFFFF; code++)
+        if (is_used(slot, code)) {
+            glyphs[count] = HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code);
+            code_points[count++] = code;
         }
-        if (memcmp(record, "post", 4) == 0 && size >= POST_HEADER) {
-            size = POST_HEADER;
-            memcpy(font + offset, data + from, size);
-            write_u32(font + offset, 0x00030000u); /* version 3.0: no names */
-        } else {
-            memcpy(font + offset, data + from, size);
-        }
-        if (memcmp(record, "head", 4) == 0 && size >= HEAD_ADJUSTMENT + 4) {
-            head = offset;
-            write_u32(font + offset + HEAD_ADJUSTMENT, 0);
-        }
-        write_u32(record + 4, sfnt_checksum(font + offset, size));
-        write_u32(record + 8, (uint32_t)offset);
-        write_u32(record + 12, size);
-        offset += (size + 3) & ~(size_t)3;
-    }
-    if (head)
-        write_u32(font + head + HEAD_ADJUSTMENT, SFNT_MAGIC - sfnt_checksum(font, offset));
-    buffer_append(out, font, offset);
-    free(font);
-    return true;
+    return count;
 }
 
-/* Makes libharu build the font's descriptor and font program now (it would
- * at saving, and then leaves them be) and drops the glyph names from it,
- * compressed at once. Returns the font program's stream object, or NULL
- * when there is none. */
-static HPDF_Dict trim_font_program(struct pdf_font *slot, struct pdf_compressor *compressor)
+/* Makes libharu build the font's descriptor now (it would at saving, and
+ * then leaves it be) without its font program: libharu 2.3.0 writes that
+ * only with embedding on, by copying the whole font byte by byte. The
+ * program is HarfBuzz's subset instead (pdf_font_subset.h), compressed at
+ * once, in a stream object of golive's. Returns that object, or NULL when
+ * there is none. */
+static HPDF_Dict embed_font_program(struct pdf_font *slot, struct pdf_compressor *compressor)
 {
     HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
-    if (!slot->font->before_write_fn || slot->font->before_write_fn(slot->font) != HPDF_OK ||
-        !attr->fontdef->descriptor)
+    HPDF_TTFontDefAttr definition = (HPDF_TTFontDefAttr)attr->fontdef->attr;
+    definition->embedding = HPDF_FALSE;
+    bool described = slot->font->before_write_fn &&
+                     slot->font->before_write_fn(slot->font) == HPDF_OK &&
+                     attr->fontdef->descriptor;
+    definition->embedding = HPDF_TRUE;
+    if (!described)
         return NULL;
-    HPDF_Dict file = HPDF_Dict_GetItem(attr->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT);
-    if (!file)
-        return NULL;
-    struct buffer original = {0}, trimmed = {0};
-    pdf_stream_read(file->stream, &original);
-    if (drop_glyph_names((const uint8_t *)original.data, original.length, &trimmed)) {
-        pdf_stream_set_compressed(compressor, file, trimmed.data, trimmed.length);
-        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)trimmed.length);
+    uint16_t *glyphs = xreallocarray(NULL, 0x10000, sizeof *glyphs);
+    uint32_t *code_points = xreallocarray(NULL, 0x10000, sizeof *code_points);
+    size_t count = drawn_glyphs(slot, glyphs, code_points);
+    struct buffer program = {0};
+    HPDF_Dict file = NULL;
+    if (pdf_font_subset(slot->path, glyphs, count, code_points, count, &program)) {
+        file = HPDF_DictStream_New(slot->font->mmgr, attr->xref);
+        pdf_stream_set_compressed(compressor, file, program.data, program.length);
+        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)program.length);
+        HPDF_Dict_AddNumber(file, "Length2", 0);
+        HPDF_Dict_Add(attr->fontdef->descriptor, "FontFile2", file);
     }
-    buffer_free(&original);
-    buffer_free(&trimmed);
+    buffer_free(&program);
+    free(glyphs);
+    free(code_points);
     return file;
 }
 
@@ -358,8 +302,8 @@ static void mend_font(enum font_face face, struct pdf_font *slot, struct pdf_com
         write_widths(attr->descendant_font, slot);
     if (attr->map_stream)
         write_glyph_map(attr->map_stream, slot);
-    HPDF_Dict file = trim_font_program(slot, compressor);
-    HPDF_Dict streams[] = {to_unicode, attr->map_stream, file};
+    embed_font_program(slot, compressor);
+    HPDF_Dict streams[] = {to_unicode, attr->map_stream};
     for (size_t index = 0; index < sizeof streams / sizeof *streams; index++)
         if (streams[index])
             pdf_stream_compress(compressor, streams[index]);

@@ -14,9 +14,4 @@
  * writes those of the code points drawn). */
 HPDF_Font pdf_font_load_without_glyph_map(HPDF_Doc document, struct pdf_font *slot);
 
-/* pdf_font_embed_components: flags every glyph that code_point's glyph is
- * built from, at all depths, for embedding (libharu takes the first
- * level only). */
-void pdf_font_embed_components(struct pdf_font *slot, uint32_t code_point);
-
 #endif

@@ -12,6 +12,8 @@ set(rules
   "^(?!pdf_libharu_private\\.h$)"                    "^hpdf_"
   "^(?!yaml_load\\.c$|yaml_lexical_check\\.c$)"        "^yaml\\.h$"
   "^(?!markdown\\.|layout)"                            "^cmark-gfm"
+  # Only the font subsetter knows HarfBuzz.
+  "^(?!pdf_font_subset\\.c$)"                        "^hb[-.]"
   # Only the minisign module knows libsodium.
   "^(?!signature_minisign\\.c$)"                      "^sodium"
   # Only the SHA-256 module knows OpenSSL.

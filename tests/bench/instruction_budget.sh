@@ -6,10 +6,13 @@
 # work came back that the speed-ups of issue #17 removed.
 #   - md2pdf of a one-page document (five faces): 470 million instructions
 #     while libharu built a 65,536-code glyph map per face, 188 million
-#     without, 172 million in December 2026; budget 200 million.
+#     without, 172 million in December 2026; 108 million with HarfBuzz's
+#     font subsets in place of libharu's (which copied each font a byte at
+#     a time); budget 130 million.
 #   - md2pdf of bench/'s 1,000-item checklist: 666 million with the glyph
 #     maps, 435 million with libharu's zlib at level 6, 380 million with
-#     golive's libdeflate; budget 420 million.
+#     golive's libdeflate, 410 million in December 2026, 356 million with
+#     HarfBuzz's font subsets; budget 390 million.
 #   - status of bench/'s 2,000-step engagement: 485 million while each
 #     YAML file was scanned twice (the lexical checks, then the parse), 318
 #     million scanned once, 345 million in December 2026 with more checks;
@@ -22,7 +25,10 @@
 #     (about 90 million more: 333 million in December 2026); budget 360
 #     million.
 # And a memory budget: md2pdf of 5,000 items within 48 MiB of peak RSS
-# (24 MiB today; the target of issue #17).
+# (24 MiB today; the target of issue #17). And a size budget: the one-page
+# PDF within 64 KiB (96 KB with libharu's font programs, which kept every
+# table, the glyph names and an empty slot for each glyph not drawn; 40 KB
+# with HarfBuzz's subsets).
 # Usage: instruction_budget.sh GOLIVE SOURCE_DIR WORK_DIR
 set -euo pipefail
 golive=$1 source=$2 work=$3
@@ -52,10 +58,10 @@ budget() {
   fi
 }
 
-budget "md2pdf, one page" 200 \
+budget "md2pdf, one page" 130 \
   "$golive" md2pdf "$source/tests/bench/one-page.md" -o "$work/one-page.pdf" --date 2026-03-20
 python3 "$source/bench/generate_checklist.py" 1000 >"$work/checklist-1000.md"
-budget "md2pdf, 1,000 items" 420 \
+budget "md2pdf, 1,000 items" 390 \
   "$golive" md2pdf "$work/checklist-1000.md" -o "$work/checklist-1000.pdf" --date 2026-03-20
 
 python3 "$source/bench/generate_engagement.py" "$work/engagement" 2000 100
@@ -74,5 +80,12 @@ if [ "$peak" -gt $((48 * 1024)) ]; then
   failures=$((failures + 1))
 else
   echo "ok: md2pdf, 5,000 items: peak RSS $((peak / 1024)) MiB (budget 48 MiB)"
+fi
+size=$(stat -c %s "$work/one-page.pdf")
+if [ "$size" -gt $((64 * 1024)) ]; then
+  echo "FAIL: md2pdf, one page: $((size / 1024)) KiB of PDF, over its budget of 64 KiB"
+  failures=$((failures + 1))
+else
+  echo "ok: md2pdf, one page: $((size / 1024)) KiB of PDF (budget 64 KiB)"
 fi
 exit "$failures"
