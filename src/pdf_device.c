@@ -489,8 +489,11 @@ static void watermark_text(struct pdf_device *device, enum font_face face, float
                             matrix[5]);
     pdf_fonts_mark_used(&device->fonts, face, text, length);
     buffer_truncate(&device->scratch, 0);
-    buffer_append(&device->scratch, text, length);
-    HPDF_Page_ShowText(device->page, buffer_text(&device->scratch));
+    append_codes(&device->scratch, text, length);
+    buffer_append_text(&device->scratch, " Tj\n");
+    HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
+    HPDF_Stream_Write(page->stream, (const HPDF_BYTE *)device->scratch.data,
+                      (HPDF_UINT)device->scratch.length);
     HPDF_Page_EndText(device->page);
 }
 

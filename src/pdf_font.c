@@ -113,7 +113,7 @@ HPDF_Font pdf_fonts_font(struct pdf_fonts *fonts, enum font_face face)
     if (!slot->tried)
         load_face(fonts, face);
     if (!slot->font && !slot->failed) {
-        slot->font = pdf_font_load_without_glyph_map(fonts->document, slot);
+        slot->font = pdf_font_new(fonts->document, slot);
         slot->used = xcalloc(0x10000 / 8, 1);
     }
     return slot->font;

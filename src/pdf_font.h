@@ -53,7 +53,9 @@ unsigned pdf_fonts_embedded(const struct pdf_fonts *fonts);
  * could not be loaded, or the code point is beyond the BMP). */
 uint16_t pdf_fonts_advance(struct pdf_fonts *fonts, enum font_face face, uint32_t code_point);
 
-/* pdf_fonts_font: the face as a libharu font to draw with, created when
+/* pdf_fonts_font: the face as a libharu font to select with
+ * HPDF_Page_SetFontAndSize (text is written by the device: libharu cannot
+ * measure it, see pdf_font_mend.h), created when
  * first asked; NULL when the face could not be loaded. */
 HPDF_Font pdf_fonts_font(struct pdf_fonts *fonts, enum font_face face);
 

@@ -8,11 +8,13 @@
 #     while libharu built a 65,536-code glyph map per face, 188 million
 #     without, 172 million in December 2026; 108 million with HarfBuzz's
 #     font subsets in place of libharu's (which copied each font a byte at
-#     a time); budget 130 million.
+#     a time), 71 million with golive making the font objects (libharu's
+#     still walked 65,536 codes per face); budget 90 million.
 #   - md2pdf of bench/'s 1,000-item checklist: 666 million with the glyph
 #     maps, 435 million with libharu's zlib at level 6, 380 million with
 #     golive's libdeflate, 410 million in December 2026, 356 million with
-#     HarfBuzz's font subsets; budget 390 million.
+#     HarfBuzz's font subsets, 326 million with golive's font objects;
+#     budget 370 million.
 #   - status of bench/'s 2,000-step engagement: 485 million while each
 #     YAML file was scanned twice (the lexical checks, then the parse), 318
 #     million scanned once, 345 million in December 2026 with more checks;
@@ -58,10 +60,10 @@ budget() {
   fi
 }
 
-budget "md2pdf, one page" 130 \
+budget "md2pdf, one page" 90 \
   "$golive" md2pdf "$source/tests/bench/one-page.md" -o "$work/one-page.pdf" --date 2026-03-20
 python3 "$source/bench/generate_checklist.py" 1000 >"$work/checklist-1000.md"
-budget "md2pdf, 1,000 items" 390 \
+budget "md2pdf, 1,000 items" 370 \
   "$golive" md2pdf "$work/checklist-1000.md" -o "$work/checklist-1000.pdf" --date 2026-03-20
 
 python3 "$source/bench/generate_engagement.py" "$work/engagement" 2000 100
