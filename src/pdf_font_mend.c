@@ -153,14 +153,23 @@ static bool is_used(const struct pdf_font *slot, uint32_t code_point)
     return slot->used[code_point / 8] & (1u << (code_point % 8));
 }
 
+#define NO_CODE 0x10000u /* next_used: none left */
+
+/* The first code point drawn from code on, skipping eight unused at a
+ * time; NO_CODE when none is. */
+static uint32_t next_used(const struct pdf_font *slot, uint32_t code)
+{
+    while (code <= 0xFFFF && !is_used(slot, code))
+        code = code % 8 == 0 && slot->used[code / 8] == 0 ? code + 8 : code + 1;
+    return code <= 0xFFFF ? code : NO_CODE;
+}
+
 /* A run of used code points within one block of 256 (a bfrange may not
  * cross one). Returns false when none is left after *start. */
 static bool next_run(const struct pdf_font *slot, uint32_t *start, uint32_t *end)
 {
-    uint32_t code = *start;
-    while (code <= 0xFFFF && !is_used(slot, code))
-        code++;
-    if (code > 0xFFFF)
+    uint32_t code = next_used(slot, *start);
+    if (code == NO_CODE)
         return false;
     uint32_t last = code;
     while (last + 1 <= 0xFFFF && (last + 1) % 256 != 0 && is_used(slot, last + 1))
@@ -304,18 +313,22 @@ static void write_widths(HPDF_Dict descendant, const struct pdf_font *slot)
 /* /CIDToGIDMap: two bytes per code up to the highest code used. */
 static void write_glyph_map(HPDF_Dict map, const struct pdf_font *slot)
 {
-    uint32_t highest = 0;
-    for (uint32_t code = 0; code <= 0xFFFF; code++)
-        if (is_used(slot, code))
-            highest = code;
-    HPDF_Stream stream = pdf_stream_fresh(map);
-    for (uint32_t code = 0; code <= highest; code++) {
-        HPDF_UINT16 glyph = is_used(slot, code)
-                                ? HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code)
-                                : 0;
-        HPDF_BYTE bytes[2] = {(HPDF_BYTE)(glyph >> 8), (HPDF_BYTE)glyph};
-        HPDF_Stream_Write(stream, bytes, 2);
+    size_t byte = 0x10000 / 8;
+    while (byte > 0 && slot->used[byte - 1] == 0)
+        byte--;
+    size_t length = byte * 8 * 2; /* up to the end of the last byte in use */
+    HPDF_BYTE *glyphs = xcalloc(length ? length : 1, 1);
+    for (uint32_t code = next_used(slot, 0); code != NO_CODE; code = next_used(slot, code + 1)) {
+        HPDF_UINT16 glyph = HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code);
+        glyphs[code * 2] = (HPDF_BYTE)(glyph >> 8);
+        glyphs[code * 2 + 1] = (HPDF_BYTE)glyph;
     }
+    while (length >= 2 && glyphs[length - 1] == 0 && glyphs[length - 2] == 0 &&
+           !is_used(slot, (uint32_t)(length / 2 - 1)))
+        length -= 2;
+    HPDF_Stream stream = pdf_stream_fresh(map);
+    HPDF_Stream_Write(stream, glyphs, (HPDF_UINT)length);
+    free(glyphs);
 }
 
 /* ---- the font program ----------------------------------------------------- */
@@ -326,11 +339,10 @@ static void write_glyph_map(HPDF_Dict map, const struct pdf_font *slot)
 static size_t drawn_glyphs(const struct pdf_font *slot, uint16_t *glyphs, uint32_t *code_points)
 {
     size_t count = 0;
-    for (uint32_t code = 0; code <= 0xFFFF; code++)
-        if (is_used(slot, code)) {
-            glyphs[count] = HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code);
-            code_points[count++] = code;
-        }
+    for (uint32_t code = next_used(slot, 0); code != NO_CODE; code = next_used(slot, code + 1)) {
+        glyphs[count] = HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code);
+        code_points[count++] = code;
+    }
     return count;
 }
 
