@@ -144,22 +144,61 @@ static float component(uint32_t colour, unsigned shift)
     return (float)((colour >> shift) & 0xFF) / 255.0f;
 }
 
+#define OPERATOR_LINE 192 /* room for six numbers of HPDF_FToA and an operator */
+
+/* Writes "operands operator" into the page's content stream, the numbers
+ * as libharu writes them (HPDF_FToA), so the bytes are those of
+ * HPDF_Page_MoveTo and its like, which clear a 512-byte buffer byte by
+ * byte on every call (libharu 2.3.0: 5 % of a build). Paths are begun and
+ * painted by these alone, so libharu's graphics mode stays that of the
+ * page. operator ends with its newline. */
+static void write_operator(struct pdf_device *device, const float *operands, size_t count,
+                           const char *operator)
+{
+    char line[OPERATOR_LINE];
+    char *at = line, *end = line + sizeof line - 1;
+    for (size_t index = 0; index < count && index < 6; index++) {
+        at = HPDF_FToA(at, operands[index], end);
+        *at++ = ' ';
+    }
+    at = (char *)HPDF_StrCpy(at, operator, end);
+    HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
+    HPDF_Stream_Write(page->stream, (const HPDF_BYTE *)line, (HPDF_UINT)(at - line));
+}
+
+static void write_colour(struct pdf_device *device, uint32_t colour, const char *operator)
+{
+    float rgb[3] = {component(colour, 16), component(colour, 8), component(colour, 0)};
+    write_operator(device, rgb, 3, operator);
+}
+
 static void set_fill(struct pdf_device *device, uint32_t colour)
 {
     if (colour == device->fill_colour)
         return;
-    HPDF_Page_SetRGBFill(device->page, component(colour, 16), component(colour, 8),
-                         component(colour, 0));
+    write_colour(device, colour, "rg\n");
     device->fill_colour = colour;
 }
 
 static void set_stroke(struct pdf_device *device, uint32_t colour, float line_width)
 {
     if (colour != device->stroke_colour)
-        HPDF_Page_SetRGBStroke(device->page, component(colour, 16), component(colour, 8),
-                               component(colour, 0));
+        write_colour(device, colour, "RG\n");
     device->stroke_colour = colour;
     HPDF_Page_SetLineWidth(device->page, line_width);
+}
+
+/* A rectangle's path, from its top-left corner in layout coordinates. */
+static void write_rectangle(struct pdf_device *device, float x, float y, float width, float height)
+{
+    float operands[4] = {x, device->page_height - y - height, width, height};
+    write_operator(device, operands, 4, "re\n");
+}
+
+static void write_point(struct pdf_device *device, float x, float y, const char *operator)
+{
+    float operands[2] = {x, y};
+    write_operator(device, operands, 2, operator);
 }
 
 /* A finished page's content is compressed at once, so that pages wait for
@@ -190,25 +229,25 @@ void pdf_device_fill(struct pdf_device *device, float x, float y, float width, f
                      uint32_t colour)
 {
     set_fill(device, colour);
-    HPDF_Page_Rectangle(device->page, x, device->page_height - y - height, width, height);
-    HPDF_Page_Fill(device->page);
+    write_rectangle(device, x, y, width, height);
+    write_operator(device, NULL, 0, "f\n");
 }
 
 void pdf_device_line(struct pdf_device *device, float x, float y, float to_x, float to_y,
                      float line_width, uint32_t colour)
 {
     set_stroke(device, colour, line_width);
-    HPDF_Page_MoveTo(device->page, x, device->page_height - y);
-    HPDF_Page_LineTo(device->page, to_x, device->page_height - to_y);
-    HPDF_Page_Stroke(device->page);
+    write_point(device, x, device->page_height - y, "m\n");
+    write_point(device, to_x, device->page_height - to_y, "l\n");
+    write_operator(device, NULL, 0, "S\n");
 }
 
 void pdf_device_frame(struct pdf_device *device, float x, float y, float width, float height,
                       float line_width, uint32_t colour)
 {
     set_stroke(device, colour, line_width);
-    HPDF_Page_Rectangle(device->page, x, device->page_height - y - height, width, height);
-    HPDF_Page_Stroke(device->page);
+    write_rectangle(device, x, y, width, height);
+    write_operator(device, NULL, 0, "S\n");
 }
 
 /* Strokes a path through three points given as shares of side from
@@ -219,12 +258,9 @@ static void polyline(struct pdf_device *device, const float points[3][2], float 
     for (size_t point = 0; point < 3; point++) {
         float px = x + points[point][0] * side;
         float py = device->page_height - (top + points[point][1] * side);
-        if (point == 0)
-            HPDF_Page_MoveTo(device->page, px, py);
-        else
-            HPDF_Page_LineTo(device->page, px, py);
+        write_point(device, px, py, point == 0 ? "m\n" : "l\n");
     }
-    HPDF_Page_Stroke(device->page);
+    write_operator(device, NULL, 0, "S\n");
 }
 
 /* The wrap mark: a hooked arrow (like U+21B5) drawn as lines, not text, so
@@ -394,6 +430,22 @@ void pdf_device_end_text(struct pdf_device *device)
     HPDF_Page_EndText(device->page);
 }
 
+/* "/F1 size Tf" as HPDF_Page_SetFontAndSize writes it (but for its 512-byte
+ * clearing), the font named in the page's resources by libharu. */
+static void set_font(struct pdf_device *device, HPDF_Font font, float size)
+{
+    const char *name = HPDF_Page_GetLocalFontName(device->page, font);
+    if (!name) {
+        HPDF_Page_SetFontAndSize(device->page, font, size); /* raises the error */
+        return;
+    }
+    char line[HPDF_LIMIT_MAX_NAME_LEN + 3];
+    snprintf(line, sizeof line, "/%s ", name);
+    HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
+    HPDF_Stream_WriteStr(page->stream, line);
+    write_operator(device, &size, 1, "Tf\n");
+}
+
 void pdf_device_text(struct pdf_device *device, enum font_face face, float size, uint32_t colour,
                      float x, float baseline, const char *text, size_t length)
 {
@@ -401,7 +453,7 @@ void pdf_device_text(struct pdf_device *device, enum font_face face, float size,
     if (!font || length == 0)
         return;
     if (face != device->current_face || size != device->current_size) {
-        HPDF_Page_SetFontAndSize(device->page, font, size);
+        set_font(device, font, size);
         device->current_face = face;
         device->current_size = size;
     }
