@@ -27,6 +27,18 @@ struct device_image {
     HPDF_Image image; /* NULL when libharu could not read it */
 };
 
+/* A watermark's outlines as written into a page's content stream, and
+ * what they were drawn from: every page of a document repeats the same
+ * watermark, whose outlines cost 15 % of a build to write out again. */
+struct watermark_drawn {
+    bool valid;
+    enum font_face face;
+    float size;
+    uint32_t colour;
+    float matrix[6];
+    struct buffer text, content;
+};
+
 struct pdf_device {
     HPDF_Doc document;
     HPDF_Page page;
@@ -48,6 +60,7 @@ struct pdf_device {
     float line_x, line_y; /* the text line matrix's origin inside BT ... ET */
     uint32_t fill_colour, stroke_colour;
     struct buffer scratch;
+    struct watermark_drawn watermark; /* the last watermark drawn as outlines */
 };
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
@@ -85,6 +98,8 @@ void pdf_device_free(struct pdf_device *device)
     free(device->images);
     free(device->pages);
     buffer_free(&device->scratch);
+    buffer_free(&device->watermark.text);
+    buffer_free(&device->watermark.content);
     HPDF_Free(device->document);
     free(device);
 }
@@ -485,6 +500,47 @@ void pdf_device_text(struct pdf_device *device, enum font_face face, float size,
  * and extracted text. */
 #define WATERMARK_ARTIFACT "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n"
 
+static bool same_watermark(const struct watermark_drawn *drawn, enum font_face face, float size,
+                           uint32_t colour, const float matrix[6], const char *text, size_t length)
+{
+    return drawn->valid && drawn->face == face && drawn->size == size && drawn->colour == colour &&
+           memcmp(drawn->matrix, matrix, sizeof drawn->matrix) == 0 &&
+           drawn->text.length == length && memcmp(drawn->text.data, text, length) == 0;
+}
+
+/* Writes the outlines drawn last into the current page when they were
+ * drawn from the same watermark; false (nothing written) when not. */
+static bool repeat_watermark(struct pdf_device *device, enum font_face face, float size,
+                             uint32_t colour, const float matrix[6], const char *text,
+                             size_t length)
+{
+    struct watermark_drawn *drawn = &device->watermark;
+    if (!same_watermark(drawn, face, size, colour, matrix, text, length))
+        return false;
+    HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
+    HPDF_Stream_Write(page->stream, (const HPDF_BYTE *)drawn->content.data,
+                      (HPDF_UINT)drawn->content.length);
+    return true;
+}
+
+/* Keeps the outlines just written (in the scratch buffer) for the pages
+ * after. */
+static void remember_watermark(struct pdf_device *device, enum font_face face, float size,
+                               uint32_t colour, const float matrix[6], const char *text,
+                               size_t length)
+{
+    struct watermark_drawn *drawn = &device->watermark;
+    drawn->valid = true;
+    drawn->face = face;
+    drawn->size = size;
+    drawn->colour = colour;
+    memcpy(drawn->matrix, matrix, sizeof drawn->matrix);
+    buffer_truncate(&drawn->text, 0);
+    buffer_append(&drawn->text, text, length);
+    buffer_truncate(&drawn->content, 0);
+    buffer_append(&drawn->content, device->scratch.data, device->scratch.length);
+}
+
 /* The watermark's letters as filled outlines in the current page's
  * stream, under the matrix that places and turns them; false (nothing
  * written) when a letter is not a simple glyph of the face. */
@@ -519,6 +575,7 @@ static bool watermark_outlines(struct pdf_device *device, enum font_face face, f
         HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
         HPDF_Stream_Write(page->stream, (const HPDF_BYTE *)device->scratch.data,
                           (HPDF_UINT)device->scratch.length);
+        remember_watermark(device, face, size, colour, matrix, text, length);
     }
     buffer_free(&path);
     return drawn;
@@ -563,7 +620,8 @@ void pdf_device_watermark(struct pdf_device *device, enum font_face face, float 
                        device->page_height - y - sine * half_width - cosine * half_height};
     HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
     HPDF_Stream_WriteStr(page->stream, WATERMARK_ARTIFACT);
-    if (!watermark_outlines(device, face, size, colour, matrix, text, length))
+    if (!repeat_watermark(device, face, size, colour, matrix, text, length) &&
+        !watermark_outlines(device, face, size, colour, matrix, text, length))
         watermark_text(device, face, size, colour, matrix, text, length);
     HPDF_Stream_WriteStr(page->stream, "EMC\n");
 }
