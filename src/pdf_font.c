@@ -3,9 +3,9 @@
  *
  * Fonts are embedded as CID TrueType fonts through libharu's UTF-8 encoder:
  * a character's code in the content stream is its Unicode value (BMP only);
- * the font program embedded holds only the glyphs used (pdf_font_subset.h). What golive mends in
- * libharu's font objects, and the libharu defects that make it necessary, are in pdf_font_mend.c.
- */
+ * the font program embedded holds only the glyphs used (pdf_font_subset.h).
+ * The font objects golive makes and mends, and the libharu defects that
+ * make it necessary, are in pdf_font_mend.c. */
 #include "pdf_font.h"
 
 #include "alloc.h"

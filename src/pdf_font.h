@@ -1,9 +1,9 @@
 /* The PDF device's fonts, over libharu 2.3.0 exactly (pdf_font_mend.c says
  * why the version is pinned): loading the faces under fonts/ when first used,
  * each glyph's advance from a per-face cache, the code points each face
- * draws, and, before saving, mending the font objects libharu writes wrong
- * or large. Only the PDF device uses this; with it, the only code that
- * knows libharu. */
+ * draws, and the font objects, made and written by golive (libharu's are
+ * slow, wrong or large; see pdf_font_mend.c). Only the PDF device uses this; with it, the only code
+ * that knows libharu. */
 #ifndef GOLIVE_PDF_FONT_H
 #define GOLIVE_PDF_FONT_H
 

@@ -18,13 +18,16 @@
  *   - its font program (HPDF_TTFontDef_SaveFontData) is the whole font
  *     copied a byte at a time, with every table and the glyph names (35 to
  *     60 KB a face, which no PDF reader uses), only the unused glyphs
- *     emptied: most of the time of a short document. It also embeds a
+ *     emptied: two fifths of a short document's time. It also embeds a
  *     composite glyph's direct components only, so a glyph built from
  *     glyphs that are themselves composite draws incomplete. We write the
  *     descriptor and embed HarfBuzz's subset instead (pdf_font_subset.h),
  *     components at all depths.
  * Before accepting another libharu version, check each of these against
- * its hpdf_font_cid.c, hpdf_fontdef_tt.c and hpdf_font_tt.c. */
+ * its hpdf_font_cid.c, hpdf_fontdef_tt.c and hpdf_font_tt.c, and that the
+ * fields of its font record pdf_font_new fills are still all its page
+ * operators read (hpdf_page_operator.c; pdf_device.c writes most operators
+ * itself in HPDF_FToA's format). */
 #include "pdf_font_mend.h"
 
 #include "alloc.h"
