@@ -29,7 +29,7 @@ for which in old new; do
     "$golive" md2pdf "$out/checklist-$count.md" -o "$out/$which/checklist-$count.pdf" --date 2026-03-20
   done
 done
-masked() { sed -E 's/[0-9a-f]{64}/<sha256>/g' "$1"; }
+masked() { sed -E 's/[0-9a-f]{64}/<sha256>/g; s/(\.pdf \| )[0-9a-f]{12} \|/\1<sha> |/' "$1"; }
 for which in old new; do
   golive=$old
   [ "$which" = new ] && golive=$new
@@ -46,6 +46,12 @@ for file in "$out"/old/*; do
       for which in old new; do
         qpdf --qdf --object-streams=disable --static-id "$out/$which/$name" "$out/$which/$name.qdf"
       done
+      if [ "${FONT_PROGRAMS:-}" = mask ]; then
+        for which in old new; do
+          python3 "$here/mask_font_programs.py" "$out/$which/$name.qdf" >"$out/$which/$name.masked"
+          mv "$out/$which/$name.masked" "$out/$which/$name.qdf"
+        done
+      fi
       if cmp -s "$out/old/$name.qdf" "$out/new/$name.qdf"; then
         printf 'same content  %-22s %9d -> %9d bytes\n' "$name" "$(stat -c %s "$file")" \
           "$(stat -c %s "$out/new/$name")"

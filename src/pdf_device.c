@@ -27,6 +27,18 @@ struct device_image {
     HPDF_Image image; /* NULL when libharu could not read it */
 };
 
+/* A watermark's outlines as written into a page's content stream, and
+ * what they were drawn from: every page of a document repeats the same
+ * watermark, whose outlines cost 15 % of a build to write out again. */
+struct watermark_drawn {
+    bool valid;
+    enum font_face face;
+    float size;
+    uint32_t colour;
+    float matrix[6];
+    struct buffer text, content;
+};
+
 struct pdf_device {
     HPDF_Doc document;
     HPDF_Page page;
@@ -48,6 +60,7 @@ struct pdf_device {
     float line_x, line_y; /* the text line matrix's origin inside BT ... ET */
     uint32_t fill_colour, stroke_colour;
     struct buffer scratch;
+    struct watermark_drawn watermark; /* the last watermark drawn as outlines */
 };
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
@@ -85,6 +98,8 @@ void pdf_device_free(struct pdf_device *device)
     free(device->images);
     free(device->pages);
     buffer_free(&device->scratch);
+    buffer_free(&device->watermark.text);
+    buffer_free(&device->watermark.content);
     HPDF_Free(device->document);
     free(device);
 }
@@ -144,22 +159,61 @@ static float component(uint32_t colour, unsigned shift)
     return (float)((colour >> shift) & 0xFF) / 255.0f;
 }
 
+#define OPERATOR_LINE 192 /* room for six numbers of HPDF_FToA and an operator */
+
+/* Writes "operands operator" into the page's content stream, the numbers
+ * as libharu writes them (HPDF_FToA), so the bytes are those of
+ * HPDF_Page_MoveTo and its like, which clear a 512-byte buffer byte by
+ * byte on every call (libharu 2.3.0: 5 % of a build). Paths are begun and
+ * painted by these alone, so libharu's graphics mode stays that of the
+ * page. operator ends with its newline. */
+static void write_operator(struct pdf_device *device, const float *operands, size_t count,
+                           const char *operator)
+{
+    char line[OPERATOR_LINE];
+    char *at = line, *end = line + sizeof line - 1;
+    for (size_t index = 0; index < count && index < 6; index++) {
+        at = HPDF_FToA(at, operands[index], end);
+        *at++ = ' ';
+    }
+    at = (char *)HPDF_StrCpy(at, operator, end);
+    HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
+    HPDF_Stream_Write(page->stream, (const HPDF_BYTE *)line, (HPDF_UINT)(at - line));
+}
+
+static void write_colour(struct pdf_device *device, uint32_t colour, const char *operator)
+{
+    float rgb[3] = {component(colour, 16), component(colour, 8), component(colour, 0)};
+    write_operator(device, rgb, 3, operator);
+}
+
 static void set_fill(struct pdf_device *device, uint32_t colour)
 {
     if (colour == device->fill_colour)
         return;
-    HPDF_Page_SetRGBFill(device->page, component(colour, 16), component(colour, 8),
-                         component(colour, 0));
+    write_colour(device, colour, "rg\n");
     device->fill_colour = colour;
 }
 
 static void set_stroke(struct pdf_device *device, uint32_t colour, float line_width)
 {
     if (colour != device->stroke_colour)
-        HPDF_Page_SetRGBStroke(device->page, component(colour, 16), component(colour, 8),
-                               component(colour, 0));
+        write_colour(device, colour, "RG\n");
     device->stroke_colour = colour;
     HPDF_Page_SetLineWidth(device->page, line_width);
+}
+
+/* A rectangle's path, from its top-left corner in layout coordinates. */
+static void write_rectangle(struct pdf_device *device, float x, float y, float width, float height)
+{
+    float operands[4] = {x, device->page_height - y - height, width, height};
+    write_operator(device, operands, 4, "re\n");
+}
+
+static void write_point(struct pdf_device *device, float x, float y, const char *operator)
+{
+    float operands[2] = {x, y};
+    write_operator(device, operands, 2, operator);
 }
 
 /* A finished page's content is compressed at once, so that pages wait for
@@ -190,25 +244,25 @@ void pdf_device_fill(struct pdf_device *device, float x, float y, float width, f
                      uint32_t colour)
 {
     set_fill(device, colour);
-    HPDF_Page_Rectangle(device->page, x, device->page_height - y - height, width, height);
-    HPDF_Page_Fill(device->page);
+    write_rectangle(device, x, y, width, height);
+    write_operator(device, NULL, 0, "f\n");
 }
 
 void pdf_device_line(struct pdf_device *device, float x, float y, float to_x, float to_y,
                      float line_width, uint32_t colour)
 {
     set_stroke(device, colour, line_width);
-    HPDF_Page_MoveTo(device->page, x, device->page_height - y);
-    HPDF_Page_LineTo(device->page, to_x, device->page_height - to_y);
-    HPDF_Page_Stroke(device->page);
+    write_point(device, x, device->page_height - y, "m\n");
+    write_point(device, to_x, device->page_height - to_y, "l\n");
+    write_operator(device, NULL, 0, "S\n");
 }
 
 void pdf_device_frame(struct pdf_device *device, float x, float y, float width, float height,
                       float line_width, uint32_t colour)
 {
     set_stroke(device, colour, line_width);
-    HPDF_Page_Rectangle(device->page, x, device->page_height - y - height, width, height);
-    HPDF_Page_Stroke(device->page);
+    write_rectangle(device, x, y, width, height);
+    write_operator(device, NULL, 0, "S\n");
 }
 
 /* Strokes a path through three points given as shares of side from
@@ -219,12 +273,9 @@ static void polyline(struct pdf_device *device, const float points[3][2], float 
     for (size_t point = 0; point < 3; point++) {
         float px = x + points[point][0] * side;
         float py = device->page_height - (top + points[point][1] * side);
-        if (point == 0)
-            HPDF_Page_MoveTo(device->page, px, py);
-        else
-            HPDF_Page_LineTo(device->page, px, py);
+        write_point(device, px, py, point == 0 ? "m\n" : "l\n");
     }
-    HPDF_Page_Stroke(device->page);
+    write_operator(device, NULL, 0, "S\n");
 }
 
 /* The wrap mark: a hooked arrow (like U+21B5) drawn as lines, not text, so
@@ -394,6 +445,22 @@ void pdf_device_end_text(struct pdf_device *device)
     HPDF_Page_EndText(device->page);
 }
 
+/* "/F1 size Tf" as HPDF_Page_SetFontAndSize writes it (but for its 512-byte
+ * clearing), the font named in the page's resources by libharu. */
+static void set_font(struct pdf_device *device, HPDF_Font font, float size)
+{
+    const char *name = HPDF_Page_GetLocalFontName(device->page, font);
+    if (!name) {
+        HPDF_Page_SetFontAndSize(device->page, font, size); /* raises the error */
+        return;
+    }
+    char line[HPDF_LIMIT_MAX_NAME_LEN + 3];
+    snprintf(line, sizeof line, "/%s ", name);
+    HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
+    HPDF_Stream_WriteStr(page->stream, line);
+    write_operator(device, &size, 1, "Tf\n");
+}
+
 void pdf_device_text(struct pdf_device *device, enum font_face face, float size, uint32_t colour,
                      float x, float baseline, const char *text, size_t length)
 {
@@ -401,7 +468,7 @@ void pdf_device_text(struct pdf_device *device, enum font_face face, float size,
     if (!font || length == 0)
         return;
     if (face != device->current_face || size != device->current_size) {
-        HPDF_Page_SetFontAndSize(device->page, font, size);
+        set_font(device, font, size);
         device->current_face = face;
         device->current_size = size;
     }
@@ -432,6 +499,47 @@ void pdf_device_text(struct pdf_device *device, enum font_face face, float size,
  * part of the document's text, so that readers leave it out of copied
  * and extracted text. */
 #define WATERMARK_ARTIFACT "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n"
+
+static bool same_watermark(const struct watermark_drawn *drawn, enum font_face face, float size,
+                           uint32_t colour, const float matrix[6], const char *text, size_t length)
+{
+    return drawn->valid && drawn->face == face && drawn->size == size && drawn->colour == colour &&
+           memcmp(drawn->matrix, matrix, sizeof drawn->matrix) == 0 &&
+           drawn->text.length == length && memcmp(drawn->text.data, text, length) == 0;
+}
+
+/* Writes the outlines drawn last into the current page when they were
+ * drawn from the same watermark; false (nothing written) when not. */
+static bool repeat_watermark(struct pdf_device *device, enum font_face face, float size,
+                             uint32_t colour, const float matrix[6], const char *text,
+                             size_t length)
+{
+    struct watermark_drawn *drawn = &device->watermark;
+    if (!same_watermark(drawn, face, size, colour, matrix, text, length))
+        return false;
+    HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
+    HPDF_Stream_Write(page->stream, (const HPDF_BYTE *)drawn->content.data,
+                      (HPDF_UINT)drawn->content.length);
+    return true;
+}
+
+/* Keeps the outlines just written (in the scratch buffer) for the pages
+ * after. */
+static void remember_watermark(struct pdf_device *device, enum font_face face, float size,
+                               uint32_t colour, const float matrix[6], const char *text,
+                               size_t length)
+{
+    struct watermark_drawn *drawn = &device->watermark;
+    drawn->valid = true;
+    drawn->face = face;
+    drawn->size = size;
+    drawn->colour = colour;
+    memcpy(drawn->matrix, matrix, sizeof drawn->matrix);
+    buffer_truncate(&drawn->text, 0);
+    buffer_append(&drawn->text, text, length);
+    buffer_truncate(&drawn->content, 0);
+    buffer_append(&drawn->content, device->scratch.data, device->scratch.length);
+}
 
 /* The watermark's letters as filled outlines in the current page's
  * stream, under the matrix that places and turns them; false (nothing
@@ -467,6 +575,7 @@ static bool watermark_outlines(struct pdf_device *device, enum font_face face, f
         HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
         HPDF_Stream_Write(page->stream, (const HPDF_BYTE *)device->scratch.data,
                           (HPDF_UINT)device->scratch.length);
+        remember_watermark(device, face, size, colour, matrix, text, length);
     }
     buffer_free(&path);
     return drawn;
@@ -489,8 +598,11 @@ static void watermark_text(struct pdf_device *device, enum font_face face, float
                             matrix[5]);
     pdf_fonts_mark_used(&device->fonts, face, text, length);
     buffer_truncate(&device->scratch, 0);
-    buffer_append(&device->scratch, text, length);
-    HPDF_Page_ShowText(device->page, buffer_text(&device->scratch));
+    append_codes(&device->scratch, text, length);
+    buffer_append_text(&device->scratch, " Tj\n");
+    HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
+    HPDF_Stream_Write(page->stream, (const HPDF_BYTE *)device->scratch.data,
+                      (HPDF_UINT)device->scratch.length);
     HPDF_Page_EndText(device->page);
 }
 
@@ -508,7 +620,8 @@ void pdf_device_watermark(struct pdf_device *device, enum font_face face, float 
                        device->page_height - y - sine * half_width - cosine * half_height};
     HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
     HPDF_Stream_WriteStr(page->stream, WATERMARK_ARTIFACT);
-    if (!watermark_outlines(device, face, size, colour, matrix, text, length))
+    if (!repeat_watermark(device, face, size, colour, matrix, text, length) &&
+        !watermark_outlines(device, face, size, colour, matrix, text, length))
         watermark_text(device, face, size, colour, matrix, text, length);
     HPDF_Stream_WriteStr(page->stream, "EMC\n");
 }

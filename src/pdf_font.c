@@ -2,10 +2,10 @@
  * when first used, each glyph's advance, the code points each face draws.
  *
  * Fonts are embedded as CID TrueType fonts through libharu's UTF-8 encoder:
- * a character's code in the content stream is its Unicode value (BMP only),
- * and libharu writes only the glyphs used. What golive mends in libharu's
- * font objects, and the libharu defects that make it necessary, are in
- * pdf_font_mend.c. */
+ * a character's code in the content stream is its Unicode value (BMP only);
+ * the font program embedded holds only the glyphs used (pdf_font_subset.h).
+ * The font objects golive makes and mends, and the libharu defects that
+ * make it necessary, are in pdf_font_mend.c. */
 #include "pdf_font.h"
 
 #include "alloc.h"
@@ -113,10 +113,8 @@ HPDF_Font pdf_fonts_font(struct pdf_fonts *fonts, enum font_face face)
     if (!slot->tried)
         load_face(fonts, face);
     if (!slot->font && !slot->failed) {
-        slot->font = pdf_font_load_without_glyph_map(fonts->document, slot);
+        slot->font = pdf_font_new(fonts->document, slot);
         slot->used = xcalloc(0x10000 / 8, 1);
-        if (!slot->outlines)
-            slot->outlines = truetype_open(slot->path);
     }
     return slot->font;
 }
@@ -147,8 +145,5 @@ void pdf_fonts_mark_used(struct pdf_fonts *fonts, enum font_face face, const cha
         if (code_point > 0xFFFF || (slot->used[code_point / 8] & bit))
             continue;
         slot->used[code_point / 8] |= bit;
-        /* libharu embeds the glyphs it has been asked the width of */
-        HPDF_TTFontDef_GetCharWidth(slot->definition, (HPDF_UINT16)code_point);
-        pdf_font_embed_components(slot, code_point);
     }
 }

@@ -1,9 +1,9 @@
 /* The PDF device's fonts, over libharu 2.3.0 exactly (pdf_font_mend.c says
  * why the version is pinned): loading the faces under fonts/ when first used,
  * each glyph's advance from a per-face cache, the code points each face
- * draws, and, before saving, mending the font objects libharu writes wrong
- * or large. Only the PDF device uses this; with it, the only code that
- * knows libharu. */
+ * draws, and the font objects, made and written by golive (libharu's are
+ * slow, wrong or large; see pdf_font_mend.c). Only the PDF device uses this; with it, the only code
+ * that knows libharu. */
 #ifndef GOLIVE_PDF_FONT_H
 #define GOLIVE_PDF_FONT_H
 
@@ -26,7 +26,7 @@ struct pdf_font {
     HPDF_Font font;                          /* created when first drawn */
     uint16_t *advances[PDF_FONT_CODE_PAGES]; /* [1/1000 em] + 1, per code page */
     uint8_t *used;                           /* one bit per code point drawn */
-    struct truetype_font *outlines;          /* for composite glyphs' components, once drawn */
+    struct truetype_font *outlines;          /* for watermark outlines, once asked */
     char *path;                              /* of its font file */
     bool tried, failed;
 };
@@ -53,7 +53,9 @@ unsigned pdf_fonts_embedded(const struct pdf_fonts *fonts);
  * could not be loaded, or the code point is beyond the BMP). */
 uint16_t pdf_fonts_advance(struct pdf_fonts *fonts, enum font_face face, uint32_t code_point);
 
-/* pdf_fonts_font: the face as a libharu font to draw with, created when
+/* pdf_fonts_font: the face as a libharu font to select with
+ * HPDF_Page_SetFontAndSize (text is written by the device: libharu cannot
+ * measure it, see pdf_font_mend.h), created when
  * first asked; NULL when the face could not be loaded. */
 HPDF_Font pdf_fonts_font(struct pdf_fonts *fonts, enum font_face face);
 

@@ -1,28 +1,38 @@
-/* Mending libharu's font objects: the one file that edits libharu's
- * private structures (through pdf_libharu_private.h, which pins the exact
- * version at compile time, as cmake/libharu_version.cmake does at configure
- * time). It works around these defects of libharu 2.3.0's font code:
+/* golive's font objects in libharu's document: the one file that makes
+ * and edits libharu's font structures (through pdf_libharu_private.h, which
+ * pins the exact version at compile time, as cmake/libharu_version.cmake
+ * does at configure time). libharu still reads each font file (its
+ * metrics, cmap and widths: HPDF_LoadTTFontFromFile) and keeps the page
+ * resources; golive makes the font objects, because of these defects of
+ * libharu 2.3.0's font code:
  *   - HPDF_GetFont builds a CIDToGIDMap and /W widths over all 65,536 codes
- *     of the UTF-8 encoder, each code looked up with a linear search of the
- *     font's cmap (CIDFontType2_New in hpdf_font_cid.c): 262,144 look-ups
- *     for four faces, most of the time of a short document. We show libharu
- *     a cmap of one empty segment while it runs (pdf_font_load_without_glyph_map), so
- *     the map it builds is empty, and write the map and widths ourselves;
+ *     of the UTF-8 encoder, each code looked up in the font's cmap
+ *     (CIDFontType2_New in hpdf_font_cid.c), with a 65,536-entry table per
+ *     face of every PDF: a fifth to a third of a short document's time
+ *     even with the cmap hidden. We make the Type0 font and its objects
+ *     ourselves (pdf_font_new), as libharu would, without the map;
  *   - its /ToUnicode is a copy of its UTF-8 CMap, which text extraction
  *     cannot read; we write a real one, code = Unicode value;
  *   - its /W widths and /CIDToGIDMap cover all 65,536 codes (some 150 KB a
  *     face); we write them for the characters the document uses;
- *   - the embedded font program keeps the font's glyph names (its 'post'
- *     table, 35 to 60 KB a face), which no PDF reader uses; we drop them;
- *   - it embeds a composite glyph's direct components only, so a glyph
- *     built from glyphs that are themselves composite draws incomplete; we
- *     flag the whole closure in its list of glyphs to embed.
+ *   - its font program (HPDF_TTFontDef_SaveFontData) is the whole font
+ *     copied a byte at a time, with every table and the glyph names (35 to
+ *     60 KB a face, which no PDF reader uses), only the unused glyphs
+ *     emptied: two fifths of a short document's time. It also embeds a
+ *     composite glyph's direct components only, so a glyph built from
+ *     glyphs that are themselves composite draws incomplete. We write the
+ *     descriptor and embed HarfBuzz's subset instead (pdf_font_subset.h),
+ *     components at all depths.
  * Before accepting another libharu version, check each of these against
- * its hpdf_font_cid.c, hpdf_fontdef_tt.c and hpdf_font_tt.c. */
+ * its hpdf_font_cid.c, hpdf_fontdef_tt.c and hpdf_font_tt.c, and that the
+ * fields of its font record pdf_font_new fills are still all its page
+ * operators read (hpdf_page_operator.c; pdf_device.c writes most operators
+ * itself in HPDF_FToA's format). */
 #include "pdf_font_mend.h"
 
 #include "alloc.h"
 #include "buffer.h"
+#include "pdf_font_subset.h"
 #include "pdf_libharu_private.h"
 #include "pdf_stream.h"
 #include "text_normalise.h"
@@ -32,49 +42,111 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The font of a face without libharu's 65,536-code glyph map: while
- * HPDF_GetFont builds its CIDToGIDMap and /W from the face's cmap (the
- * first defect above), the cmap it reads is the one segment every format 4
- * cmap ends with, 0xFFFF to 0xFFFF, which maps nothing; so the look-up of
- * each code ends at once, the widths are all the default and the map is
- * zeros. The real cmap is put back at once: widths, glyph ids and subsetting
- * use it from then on, and pdf_fonts_mend writes the map and the widths of
- * the codes drawn. */
-HPDF_Font pdf_font_load_without_glyph_map(HPDF_Doc document, struct pdf_font *slot)
+/* ---- the font objects ------------------------------------------------------ */
+
+/* The font's name with the subset tag libharu gave it at loading. */
+static const char *slot_base_font(HPDF_FontDef definition)
 {
-    HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)slot->definition->attr;
-    if (attr->cmap.format != 4) /* format 0 costs nothing; no other is read */
-        return HPDF_GetFont(document, slot->name, "UTF-8");
-    HPDF_UINT16 end = 0xFFFF, start = 0xFFFF, range_offset = 0;
-    HPDF_INT16 delta = 1;
-    HPDF_TTF_CmapRange real = attr->cmap, empty = real;
-    empty.seg_count_x2 = 2;
-    empty.end_count = &end;
-    empty.start_count = &start;
-    empty.id_delta = &delta;
-    empty.id_range_offset = &range_offset;
-    empty.glyph_id_array = NULL;
-    empty.glyph_id_array_count = 0;
-    attr->cmap = empty;
-    HPDF_Font font = HPDF_GetFont(document, slot->name, "UTF-8");
-    attr->cmap = real;
-    return font;
+    return ((HPDF_TTFontDefAttr)definition->attr)->base_font;
 }
 
-/* libharu embeds a composite glyph's direct components only (see
- * truetype.h); the rest of the closure is flagged here in libharu's own
- * list of the glyphs to embed. */
-void pdf_font_embed_components(struct pdf_font *slot, uint32_t code_point)
+static void free_font_attr(HPDF_Dict font)
 {
-    if (!slot->outlines)
-        return;
-    HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)slot->definition->attr;
-    uint16_t components[TRUETYPE_MAX_COMPONENTS];
-    uint16_t glyph = HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code_point);
-    size_t count = truetype_components(slot->outlines, glyph, components);
-    for (size_t index = 0; index < count; index++)
-        if (components[index] < attr->num_glyphs)
-            attr->glyph_tbl.flgs[components[index]] = 1;
+    HPDF_FreeMem(font->mmgr, font->attr);
+}
+
+/* Adds the encoder's /CIDSystemInfo to object. */
+static HPDF_STATUS add_system_info(HPDF_Dict object, HPDF_Encoder encoder)
+{
+    HPDF_CMapEncoderAttr encoding = (HPDF_CMapEncoderAttr)encoder->attr;
+    HPDF_Dict info = HPDF_Dict_New(object->mmgr);
+    if (!info)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_STATUS status = HPDF_Dict_Add(object, "CIDSystemInfo", info);
+    status +=
+        HPDF_Dict_Add(info, "Registry", HPDF_String_New(object->mmgr, encoding->registry, NULL));
+    status +=
+        HPDF_Dict_Add(info, "Ordering", HPDF_String_New(object->mmgr, encoding->ordering, NULL));
+    status += HPDF_Dict_AddNumber(info, "Supplement", encoding->suppliment);
+    return status;
+}
+
+/* The ToUnicode stream's dictionary as libharu's CreateCMap writes it. */
+static HPDF_STATUS describe_cmap(HPDF_Dict cmap, HPDF_Encoder encoder)
+{
+    HPDF_STATUS status = HPDF_Dict_AddName(cmap, "Type", "CMap");
+    status += HPDF_Dict_AddName(cmap, "CMapName", encoder->name);
+    status += add_system_info(cmap, encoder);
+    status +=
+        HPDF_Dict_AddNumber(cmap, "WMode", ((HPDF_CMapEncoderAttr)encoder->attr)->writing_mode);
+    return status;
+}
+
+/* The CIDFontType2 font under the Type0 font: what libharu's
+ * CIDFontType2_New writes, but for /W and the glyph map's data (written by
+ * pdf_fonts_mend) and the descriptor (by describe_font). */
+static HPDF_STATUS add_descendant(HPDF_Dict font, HPDF_FontAttr attr)
+{
+    HPDF_Dict descendant = attr->descendant_font;
+    HPDF_FontDef definition = attr->fontdef;
+    HPDF_Array descendants = HPDF_Array_New(font->mmgr);
+    HPDF_Array vertical = HPDF_Array_New(font->mmgr);
+    if (!descendants || !vertical)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_STATUS status = HPDF_Dict_Add(font, "DescendantFonts", descendants);
+    status += HPDF_Array_Add(descendants, descendant);
+    status += HPDF_Dict_AddName(descendant, "Type", "Font");
+    status += HPDF_Dict_AddName(descendant, "Subtype", "CIDFontType2");
+    status += HPDF_Dict_AddNumber(descendant, "DW", definition->missing_width);
+    status += HPDF_Dict_Add(descendant, "DW2", vertical);
+    status += HPDF_Array_AddNumber(vertical, (HPDF_INT32)definition->font_bbox.bottom);
+    status += HPDF_Array_AddNumber(
+        vertical, (HPDF_INT32)(definition->font_bbox.bottom - definition->font_bbox.top));
+    status += HPDF_Dict_Add(descendant, "CIDToGIDMap", attr->map_stream);
+    status += add_system_info(descendant, attr->encoder);
+    status += HPDF_Dict_AddName(descendant, "BaseFont", slot_base_font(definition));
+    return status;
+}
+
+/* The face as a Type0 font with Identity-H codes (the code is the
+ * character's Unicode value, see pdf_font.c), made here rather than by
+ * HPDF_GetFont: libharu 2.3.0's CIDFontType2_New builds a CIDToGIDMap and
+ * /W over all 65,536 codes of the UTF-8 encoder, each looked up in the
+ * font's cmap, for every face of every PDF (the first defect above). The
+ * objects are those it makes, in its order, so that libharu's page
+ * operators take the font (HPDF_Font_Validate) and the PDF holds what it
+ * held; only the fields of libharu's font record that golive's drawing
+ * reaches (writing mode, font definition, the objects) are filled: its
+ * text-width functions are not, so golive writes text operators itself. */
+HPDF_Font pdf_font_new(HPDF_Doc document, struct pdf_font *slot)
+{
+    HPDF_Dict font = HPDF_Dict_New(document->mmgr);
+    HPDF_FontAttr attr = HPDF_GetMem(document->mmgr, sizeof *attr);
+    if (!font || !attr || HPDF_Xref_Add(document->xref, font) != HPDF_OK)
+        return NULL;
+    font->header.obj_class |= HPDF_OSUBCLASS_FONT;
+    font->attr = attr;
+    font->free_fn = free_font_attr;
+    *attr = (HPDF_FontAttr_Rec){.type = HPDF_FONT_TYPE0_TT,
+                                .writing_mode = HPDF_WMODE_HORIZONTAL,
+                                .fontdef = slot->definition,
+                                .encoder = HPDF_GetEncoder(document, "UTF-8"),
+                                .xref = document->xref};
+    HPDF_STATUS status = HPDF_Dict_AddName(font, "Type", "Font");
+    status += HPDF_Dict_AddName(font, "BaseFont", slot_base_font(slot->definition));
+    status += HPDF_Dict_AddName(font, "Subtype", "Type0");
+    status += HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+    attr->cmap_stream = HPDF_DictStream_New(document->mmgr, document->xref);
+    status += attr->cmap_stream ? HPDF_Dict_Add(font, "ToUnicode", attr->cmap_stream) : 1;
+    status += attr->cmap_stream ? describe_cmap(attr->cmap_stream, attr->encoder) : 0;
+    attr->descendant_font = HPDF_Dict_New(document->mmgr);
+    if (!attr->encoder || status != HPDF_OK || !attr->descendant_font ||
+        HPDF_Xref_Add(document->xref, attr->descendant_font) != HPDF_OK)
+        return NULL;
+    attr->map_stream = HPDF_DictStream_New(document->mmgr, document->xref);
+    if (!attr->map_stream || add_descendant(font, attr) != HPDF_OK)
+        return NULL;
+    return font;
 }
 
 /* ---- mending libharu's font objects ---------------------------------------- */
@@ -84,14 +156,23 @@ static bool is_used(const struct pdf_font *slot, uint32_t code_point)
     return slot->used[code_point / 8] & (1u << (code_point % 8));
 }
 
+#define NO_CODE 0x10000u /* next_used: none left */
+
+/* The first code point drawn from code on, skipping eight unused at a
+ * time; NO_CODE when none is. */
+static uint32_t next_used(const struct pdf_font *slot, uint32_t code)
+{
+    while (code <= 0xFFFF && !is_used(slot, code))
+        code = code % 8 == 0 && slot->used[code / 8] == 0 ? code + 8 : code + 1;
+    return code <= 0xFFFF ? code : NO_CODE;
+}
+
 /* A run of used code points within one block of 256 (a bfrange may not
  * cross one). Returns false when none is left after *start. */
 static bool next_run(const struct pdf_font *slot, uint32_t *start, uint32_t *end)
 {
-    uint32_t code = *start;
-    while (code <= 0xFFFF && !is_used(slot, code))
-        code++;
-    if (code > 0xFFFF)
+    uint32_t code = next_used(slot, *start);
+    if (code == NO_CODE)
         return false;
     uint32_t last = code;
     while (last + 1 <= 0xFFFF && (last + 1) % 256 != 0 && is_used(slot, last + 1))
@@ -235,135 +316,100 @@ static void write_widths(HPDF_Dict descendant, const struct pdf_font *slot)
 /* /CIDToGIDMap: two bytes per code up to the highest code used. */
 static void write_glyph_map(HPDF_Dict map, const struct pdf_font *slot)
 {
-    uint32_t highest = 0;
-    for (uint32_t code = 0; code <= 0xFFFF; code++)
-        if (is_used(slot, code))
-            highest = code;
+    size_t byte = 0x10000 / 8;
+    while (byte > 0 && slot->used[byte - 1] == 0)
+        byte--;
+    size_t length = byte * 8 * 2; /* up to the end of the last byte in use */
+    HPDF_BYTE *glyphs = xcalloc(length ? length : 1, 1);
+    for (uint32_t code = next_used(slot, 0); code != NO_CODE; code = next_used(slot, code + 1)) {
+        HPDF_UINT16 glyph = HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code);
+        glyphs[code * 2] = (HPDF_BYTE)(glyph >> 8);
+        glyphs[code * 2 + 1] = (HPDF_BYTE)glyph;
+    }
+    while (length >= 2 && glyphs[length - 1] == 0 && glyphs[length - 2] == 0 &&
+           !is_used(slot, (uint32_t)(length / 2 - 1)))
+        length -= 2;
     HPDF_Stream stream = pdf_stream_fresh(map);
-    for (uint32_t code = 0; code <= highest; code++) {
-        HPDF_UINT16 glyph = is_used(slot, code)
-                                ? HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code)
-                                : 0;
-        HPDF_BYTE bytes[2] = {(HPDF_BYTE)(glyph >> 8), (HPDF_BYTE)glyph};
-        HPDF_Stream_Write(stream, bytes, 2);
+    HPDF_Stream_Write(stream, glyphs, (HPDF_UINT)length);
+    free(glyphs);
+}
+
+/* ---- the font program ----------------------------------------------------- */
+
+/* The glyphs and characters the document draws in the face, for
+ * pdf_font_subset: the glyph of each code point drawn (what the CIDToGIDMap
+ * names) and the code points themselves. */
+static size_t drawn_glyphs(const struct pdf_font *slot, uint16_t *glyphs, uint32_t *code_points)
+{
+    size_t count = 0;
+    for (uint32_t code = next_used(slot, 0); code != NO_CODE; code = next_used(slot, code + 1)) {
+        glyphs[count] = HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code);
+        code_points[count++] = code;
     }
+    return count;
 }
 
-/* ---- dropping glyph names from an embedded font ------------------------------- */
-
-#define SFNT_HEADER 12u        /* the TrueType table directory's header [bytes] */
-#define SFNT_RECORD 16u        /* one table record in it [bytes] */
-#define POST_HEADER 32u        /* a 'post' table of format 3 is its header alone [bytes] */
-#define HEAD_ADJUSTMENT 8u     /* checkSumAdjustment's place in the 'head' table */
-#define SFNT_MAGIC 0xB1B0AFBAu /* what the whole font's checksum must come to */
-
-static uint32_t read_u32(const uint8_t *at)
-{
-    return (uint32_t)at[0] << 24 | (uint32_t)at[1] << 16 | (uint32_t)at[2] << 8 | at[3];
-}
-
-static void write_u32(uint8_t *at, uint32_t value)
-{
-    at[0] = (uint8_t)(value >> 24), at[1] = (uint8_t)(value >> 16);
-    at[2] = (uint8_t)(value >> 8), at[3] = (uint8_t)value;
-}
-
-static uint32_t sfnt_checksum(const uint8_t *data, size_t length)
-{
-    uint32_t sum = 0;
-    for (size_t at = 0; at < length; at += 4) {
-        uint8_t word[4] = {0};
-        memcpy(word, data + at, length - at < 4 ? length - at : 4);
-        sum += read_u32(word);
-    }
-    return sum;
-}
-
-/* drop_glyph_names: the TrueType font in data again, with a 'post' table
- * of format 3 (no glyph names), into out. False, out untouched, when the
- * font is not as expected. */
-static bool drop_glyph_names(const uint8_t *data, size_t length, struct buffer *out)
-{
-    size_t tables = length >= SFNT_HEADER ? (size_t)(data[4] << 8 | data[5]) : 0;
-    size_t offset = SFNT_HEADER + tables * SFNT_RECORD, head = 0;
-    if (tables == 0 || offset > length)
-        return false;
-    uint8_t *font = xcalloc(1, length + 4 * tables);
-    memcpy(font, data, offset);
-    for (size_t index = 0; index < tables; index++) {
-        uint8_t *record = font + SFNT_HEADER + index * SFNT_RECORD;
-        uint32_t from = read_u32(record + 8), size = read_u32(record + 12);
-        if (from > length || size > length - from) {
-            free(font);
-            return false;
-        }
-        if (memcmp(record, "post", 4) == 0 && size >= POST_HEADER) {
-            size = POST_HEADER;
-            memcpy(font + offset, data + from, size);
-            write_u32(font + offset, 0x00030000u); /* version 3.0: no names */
-        } else {
-            memcpy(font + offset, data + from, size);
-        }
-        if (memcmp(record, "head", 4) == 0 && size >= HEAD_ADJUSTMENT + 4) {
-            head = offset;
-            write_u32(font + offset + HEAD_ADJUSTMENT, 0);
-        }
-        write_u32(record + 4, sfnt_checksum(font + offset, size));
-        write_u32(record + 8, (uint32_t)offset);
-        write_u32(record + 12, size);
-        offset += (size + 3) & ~(size_t)3;
-    }
-    if (head)
-        write_u32(font + head + HEAD_ADJUSTMENT, SFNT_MAGIC - sfnt_checksum(font, offset));
-    buffer_append(out, font, offset);
-    free(font);
-    return true;
-}
-
-/* Makes libharu build the font's descriptor and font program now (it would
- * at saving, and then leaves them be) and drops the glyph names from it,
- * compressed at once. Returns the font program's stream object, or NULL
- * when there is none. */
-static HPDF_Dict trim_font_program(struct pdf_font *slot, struct pdf_compressor *compressor)
+/* The font program: HarfBuzz's subset (pdf_font_subset.h), compressed at
+ * once. NULL when it cannot be made. */
+static HPDF_Dict font_program(struct pdf_font *slot, struct pdf_compressor *compressor)
 {
     HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
-    if (!slot->font->before_write_fn || slot->font->before_write_fn(slot->font) != HPDF_OK ||
-        !attr->fontdef->descriptor)
-        return NULL;
-    HPDF_Dict file = HPDF_Dict_GetItem(attr->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT);
-    if (!file)
-        return NULL;
-    struct buffer original = {0}, trimmed = {0};
-    pdf_stream_read(file->stream, &original);
-    if (drop_glyph_names((const uint8_t *)original.data, original.length, &trimmed)) {
-        pdf_stream_set_compressed(compressor, file, trimmed.data, trimmed.length);
-        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)trimmed.length);
+    uint16_t *glyphs = xreallocarray(NULL, 0x10000, sizeof *glyphs);
+    uint32_t *code_points = xreallocarray(NULL, 0x10000, sizeof *code_points);
+    size_t count = drawn_glyphs(slot, glyphs, code_points);
+    struct buffer program = {0};
+    HPDF_Dict file = NULL;
+    if (pdf_font_subset(slot->path, glyphs, count, code_points, count, &program))
+        file = HPDF_DictStream_New(slot->font->mmgr, attr->xref);
+    if (file) {
+        pdf_stream_set_compressed(compressor, file, program.data, program.length);
+        HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)program.length);
+        HPDF_Dict_AddNumber(file, "Length2", 0);
+        HPDF_Dict_AddNumber(file, "Length3", 0);
     }
-    buffer_free(&original);
-    buffer_free(&trimmed);
+    buffer_free(&program);
+    free(glyphs);
+    free(code_points);
     return file;
 }
 
-/* Rewrites the font's objects, then compresses their streams with
- * golive's compressor. libharu copies the font's filter to the CMap and
- * glyph map streams each time it writes the font: with the font's filter
- * none, it leaves them as compressed here. */
+/* The font descriptor with the font program, as libharu's
+ * CIDFontType2_BeforeWrite_Func makes it from the face's metrics, but with
+ * HarfBuzz's subset in place of libharu's (the second defect above). */
+static void describe_font(struct pdf_font *slot, struct pdf_compressor *compressor)
+{
+    HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
+    HPDF_FontDef definition = attr->fontdef;
+    HPDF_Dict file = font_program(slot, compressor);
+    HPDF_Dict descriptor = HPDF_Dict_New(slot->font->mmgr);
+    if (!descriptor || HPDF_Xref_Add(attr->xref, descriptor) != HPDF_OK)
+        return;
+    if (file)
+        HPDF_Dict_Add(descriptor, "FontFile2", file);
+    HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+    HPDF_Dict_AddNumber(descriptor, "Ascent", definition->ascent);
+    HPDF_Dict_AddNumber(descriptor, "Descent", definition->descent);
+    HPDF_Dict_AddNumber(descriptor, "Flags", (HPDF_INT32)definition->flags);
+    HPDF_Dict_Add(descriptor, "FontBBox",
+                  HPDF_Box_Array_New(slot->font->mmgr, definition->font_bbox));
+    HPDF_Dict_AddName(descriptor, "FontName", slot_base_font(definition));
+    HPDF_Dict_AddNumber(descriptor, "ItalicAngle", definition->italic_angle);
+    HPDF_Dict_AddNumber(descriptor, "StemV", definition->stemv);
+    HPDF_Dict_AddNumber(descriptor, "XHeight", definition->x_height);
+    HPDF_Dict_Add(attr->descendant_font, "FontDescriptor", descriptor);
+}
+
+/* Writes the font's streams and widths for the code points drawn, and
+ * compresses the streams with golive's compressor. */
 static void mend_font(enum font_face face, struct pdf_font *slot, struct pdf_compressor *compressor)
 {
     HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
-    HPDF_Dict to_unicode = HPDF_Dict_GetItem(slot->font, "ToUnicode", HPDF_OCLASS_DICT);
-    if (to_unicode)
-        write_to_unicode(to_unicode, face, slot);
-    if (attr->descendant_font)
-        write_widths(attr->descendant_font, slot);
-    if (attr->map_stream)
-        write_glyph_map(attr->map_stream, slot);
-    HPDF_Dict file = trim_font_program(slot, compressor);
-    HPDF_Dict streams[] = {to_unicode, attr->map_stream, file};
-    for (size_t index = 0; index < sizeof streams / sizeof *streams; index++)
-        if (streams[index])
-            pdf_stream_compress(compressor, streams[index]);
-    slot->font->filter = HPDF_STREAM_FILTER_NONE;
+    write_to_unicode(attr->cmap_stream, face, slot);
+    write_widths(attr->descendant_font, slot);
+    write_glyph_map(attr->map_stream, slot);
+    describe_font(slot, compressor);
+    pdf_stream_compress(compressor, attr->cmap_stream);
+    pdf_stream_compress(compressor, attr->map_stream);
 }
 
 void pdf_fonts_mend(struct pdf_fonts *fonts, struct pdf_compressor *compressor)

@@ -1,5 +1,6 @@
-/* What golive mends in libharu's font objects (pdf_font_mend.c says which
- * libharu defects, and why the version is pinned). For pdf_font.c alone:
+/* The font objects golive makes and mends in libharu's document
+ * (pdf_font_mend.c says which libharu defects, and why the version is
+ * pinned). For pdf_font.c alone:
  * the rest of golive goes through pdf_font.h. */
 #ifndef GOLIVE_PDF_FONT_MEND_H
 #define GOLIVE_PDF_FONT_MEND_H
@@ -9,14 +10,11 @@
 #include <hpdf.h>
 #include <stdint.h>
 
-/* pdf_font_load_without_glyph_map: slot's face as a libharu font, created
- * without libharu's 65,536-code glyph map and widths (pdf_fonts_mend
- * writes those of the code points drawn). */
-HPDF_Font pdf_font_load_without_glyph_map(HPDF_Doc document, struct pdf_font *slot);
-
-/* pdf_font_embed_components: flags every glyph that code_point's glyph is
- * built from, at all depths, for embedding (libharu takes the first
- * level only). */
-void pdf_font_embed_components(struct pdf_font *slot, uint32_t code_point);
+/* pdf_font_new: slot's face (loaded) as a Type0 font that libharu's page
+ * operators take, made without libharu's 65,536-code glyph map and widths
+ * (pdf_fonts_mend writes those of the code points drawn, and the font
+ * program). Only for HPDF_Page_SetFontAndSize: libharu cannot measure or
+ * show text in it. NULL when libharu ran out of memory. */
+HPDF_Font pdf_font_new(HPDF_Doc document, struct pdf_font *slot);
 
 #endif

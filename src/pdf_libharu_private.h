@@ -1,6 +1,7 @@
 /* libharu's private headers, for the PDF device's files that reach into its
  * structures (pdf_font_mend.c above all; pdf_font.c, pdf_stream.c and
- * pdf_device.c for stream and font-definition internals). Those structures
+ * pdf_device.c for stream and font-definition internals, and pdf_device.c
+ * for libharu's number format, HPDF_FToA). Those structures
  * change between releases, so the exact version golive was written for is
  * required here at compile time, as cmake/libharu_version.cmake requires it
  * at configure time (it passes GOLIVE_LIBHARU_VERSION_ID). */
@@ -24,5 +25,6 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 
 #endif

@@ -14,6 +14,8 @@ set(rules
   "^(?!markdown\\.|layout)"                            "^cmark-gfm"
   # Only layout_qr.c knows libqrencode.
   "^(?!layout_qr\\.c$)"                               "^qrencode"
+  # Only the font subsetter knows HarfBuzz.
+  "^(?!pdf_font_subset\\.c$)"                        "^hb[-.]"
   # Only the minisign module knows libsodium.
   "^(?!signature_minisign\\.c$)"                      "^sodium"
   # Only the SHA-256 module knows OpenSSL.
