@@ -13,6 +13,7 @@
 struct table_cell {
     size_t first_span, end_span;    /* its inline content */
     float widest_word, widest_line; /* [pt], padding included */
+    size_t image;                   /* a cell holding an image alone: its span + 1; else 0 */
 };
 
 struct table {
@@ -25,6 +26,8 @@ struct table {
     float scale;              /* [ratio] of the usual text size */
     bool compact;             /* a sheet kept to one page: tight rows, addresses whole */
     float padding_y;          /* [pt] above and below each cell's text */
+    float leading;            /* [pt] of the body rows' text */
+    float image_cap;          /* [pt] the tallest an image in a cell is drawn */
 };
 
 /* A cell that starts with "[ ]" or "[x]" shows a checkbox there: the
@@ -81,6 +84,7 @@ static void collect_cells(struct layout *layout, cmark_node *node, struct table 
             inline_collect(layout, cell_node, base);
             cell->end_span = layout->span_count;
             cell_checkbox(layout, cell);
+            cell->image = layout_cell_image(layout, cell->first_span, cell->end_span);
         }
         for (; column < table->columns; column++) {
             struct table_cell *cell = &table->cells[row * table->columns + column];
@@ -96,6 +100,17 @@ static void measure_cells(struct layout *layout, struct table *table)
         struct run_style style = cell_style(layout, table, row);
         for (size_t column = 0; column < table->columns; column++) {
             struct table_cell *cell = &table->cells[row * table->columns + column];
+            if (cell->image) {
+                /* An image alone wants its own width (or less, when its
+                 * height is capped) and shrinks to a thumbnail. */
+                float natural, height;
+                layout_cell_image_fit(&layout->spans[cell->image - 1], INFINITY, table->image_cap,
+                                      &natural, &height);
+                cell->widest_line = natural + padding;
+                cell->widest_word =
+                    (natural < CELL_IMAGE_LEAST ? natural : CELL_IMAGE_LEAST) + padding;
+                continue;
+            }
             inline_measure(layout, cell->first_span, cell->end_span, &style);
             inline_widths(layout, table->compact, &cell->widest_word, &cell->widest_line);
             if (!table->compact && cell->widest_word > layout_measures.column_word_cap)
@@ -161,10 +176,24 @@ void table_column_widths(size_t columns, const float *least, const float *most, 
     }
 }
 
-/* The lines a cell takes at a column width, estimated from the width of
- * its text unbroken. */
-static float estimated_lines(const struct table_cell *cell, float width)
+/* The height in lines of an image alone in a cell at a column width. */
+static float image_lines(const struct layout *layout, const struct table *table,
+                         const struct table_cell *cell, float width)
 {
+    const struct inline_span *span = &layout->spans[cell->image - 1];
+    float drawn_width, drawn_height;
+    layout_cell_image_fit(span, width - 2 * layout_measures.cell_padding_x, table->image_cap,
+                          &drawn_width, &drawn_height);
+    return drawn_height > table->leading ? drawn_height / table->leading : 1;
+}
+
+/* The lines a cell takes at a column width, estimated from the width of
+ * its text unbroken (an image: from its height there). */
+static float estimated_lines(const struct layout *layout, const struct table *table,
+                             const struct table_cell *cell, float width)
+{
+    if (cell->image)
+        return image_lines(layout, table, cell, width);
     float padding = 2 * layout_measures.cell_padding_x;
     float inner = width - padding, text = cell->widest_line - padding;
     if (text <= inner + SETTLE_SLACK || inner <= 0)
@@ -174,14 +203,15 @@ static float estimated_lines(const struct table_cell *cell, float width)
 
 /* The table's height in lines, estimated: each row as tall as its tallest
  * cell. */
-static float estimated_height(const struct table *table, const float *width)
+static float estimated_height(const struct layout *layout, const struct table *table,
+                              const float *width)
 {
     float total = 0;
     for (size_t row = 0; row < table->rows; row++) {
         float tallest = 1;
         for (size_t column = 0; column < table->columns; column++) {
-            float lines =
-                estimated_lines(&table->cells[row * table->columns + column], width[column]);
+            float lines = estimated_lines(
+                layout, table, &table->cells[row * table->columns + column], width[column]);
             if (lines > tallest)
                 tallest = lines;
         }
@@ -230,13 +260,13 @@ static bool widths_with_settled(size_t columns, const float *least, const float 
  * its longest word makes every row two lines tall, while the notes column
  * that took the width wraps anyway. One column at a time, the one that
  * saves most, until none saves a line. */
-static void settle_where_it_pays(const struct table *table, const float *least, const float *most,
-                                 float available)
+static void settle_where_it_pays(const struct layout *layout, const struct table *table,
+                                 const float *least, const float *most, float available)
 {
     size_t columns = table->columns;
     bool *settled = xcalloc(columns, sizeof *settled);
     float *trial = xcalloc(columns, sizeof *trial), *best_widths = xcalloc(columns, sizeof *trial);
-    float best = estimated_height(table, table->width);
+    float best = estimated_height(layout, table, table->width);
     for (;;) {
         size_t chosen = columns;
         for (size_t column = 0; column < columns; column++) {
@@ -245,7 +275,7 @@ static void settle_where_it_pays(const struct table *table, const float *least, 
             settled[column] = true;
             float height;
             if (widths_with_settled(columns, least, most, available, settled, trial) &&
-                (height = estimated_height(table, trial)) < best - 0.5f) {
+                (height = estimated_height(layout, table, trial)) < best - 0.5f) {
                 best = height;
                 chosen = column;
                 memcpy(best_widths, trial, columns * sizeof *trial);
@@ -290,7 +320,7 @@ static void compute_widths(struct layout *layout, struct table *table)
     }
     const struct layout_frame *frame = frame_top(layout);
     table_column_widths(table->columns, least, most, frame->width, table->width);
-    settle_where_it_pays(table, least, most, frame->width);
+    settle_where_it_pays(layout, table, least, most, frame->width);
     float x = frame->x;
     for (size_t column = 0; column < table->columns; column++) {
         table->x[column] = x;
@@ -306,12 +336,52 @@ static enum line_align column_align(const struct table *table, size_t column)
     return align == 'c' ? ALIGN_CENTER : align == 'r' ? ALIGN_RIGHT : ALIGN_LEFT;
 }
 
+/* The image alone in a cell, scaled to the column's width (no wider than
+ * its own, no taller than the table's cap) at the top of the row box, set
+ * as the column is aligned; returns its height [pt]. */
+static float emit_cell_image(struct layout *layout, const struct table *table,
+                             const struct table_cell *cell, size_t column, bool draw)
+{
+    const struct inline_span *span = &layout->spans[cell->image - 1];
+    float padding_x = layout_measures.cell_padding_x;
+    float inner = table->width[column] - 2 * padding_x, width, height;
+    layout_cell_image_fit(span, inner, table->image_cap, &width, &height);
+    enum line_align align = column_align(table, column);
+    float slack = inner - width;
+    float x = table->x[column] + padding_x +
+              (align == ALIGN_CENTER  ? slack / 2
+               : align == ALIGN_RIGHT ? slack
+                                      : 0);
+    if (draw)
+        layout_image_inline_emit(layout, span, x, table->padding_y + height, width);
+    return height;
+}
+
+/* The tallest image alone in a cell of the row [pt]; 0 for none. */
+static float row_image_height(struct layout *layout, const struct table *table, size_t row)
+{
+    float tallest = 0;
+    for (size_t column = 0; column < table->columns; column++) {
+        const struct table_cell *cell = &table->cells[row * table->columns + column];
+        float height = cell->image ? emit_cell_image(layout, table, cell, column, false) : 0;
+        if (height > tallest)
+            tallest = height;
+    }
+    return tallest;
+}
+
 /* Lines [from, to) of one cell, placed at top in the row box; returns how
- * many lines the whole cell has. */
+ * many lines the whole cell has (an image alone: one, drawn with the first
+ * lines of its row). */
 static size_t emit_cell(struct layout *layout, const struct table *table, size_t row, size_t column,
                         size_t from, size_t to)
 {
     const struct table_cell *cell = &table->cells[row * table->columns + column];
+    if (cell->image) {
+        if (from == 0)
+            emit_cell_image(layout, table, cell, column, true);
+        return 1;
+    }
     struct run_style style = cell_style(layout, table, row);
     float padding_x = layout_measures.cell_padding_x, padding_y = table->padding_y;
     float inner = table->width[column] - 2 * padding_x;
@@ -386,7 +456,10 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
     float first_room = page - layout_kept_before(layout);
     size_t per_first =
         first_room > 3 * style.leading ? (size_t)(first_room / style.leading) : per_box;
-    if (per_first > per_box)
+    /* Images make the row as tall as the tallest; text keeps its lines'
+     * baselines from the row's top, as in any row. */
+    float image_height = row_image_height(layout, table, row);
+    if (per_first > per_box || image_height > first_room)
         per_first = per_box;
     size_t first_box = layout->box_count;
     for (size_t from = 0, count = per_first;; from += count, count = per_box) {
@@ -397,7 +470,10 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
                 lines = cell_lines;
         }
         size_t shown = lines - from < count ? lines - from : count;
-        float height = (float)(shown ? shown : 1) * style.leading + 2 * padding_y;
+        float content = (float)(shown ? shown : 1) * style.leading;
+        if (from == 0 && image_height > content)
+            content = image_height;
+        float height = content + 2 * padding_y;
         float blank_row =
             table->compact ? layout_measures.compact_blank_row : layout_measures.blank_row;
         if (table->blank_column && !header && height < blank_row)
@@ -418,15 +494,21 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
  * rows, in the first table's text size. */
 static void share_widths(struct layout *layout, cmark_node *node, const struct table *first)
 {
-    struct table merged = {
-        .columns = first->columns, .header = first->header, .scale = first->scale};
+    struct table merged = {.columns = first->columns,
+                           .header = first->header,
+                           .scale = first->scale,
+                           .leading = first->leading,
+                           .image_cap = first->image_cap};
     size_t capacity = 0;
     for (cmark_node *next = node; next; next = cmark_node_next(next)) {
         if (cmark_node_get_type(next) != CMARK_NODE_TABLE)
             continue;
         if ((size_t)cmark_gfm_extensions_get_table_columns(next) != first->columns)
             break;
-        struct table one = {.columns = first->columns, .scale = first->scale};
+        struct table one = {.columns = first->columns,
+                            .scale = first->scale,
+                            .leading = first->leading,
+                            .image_cap = first->image_cap};
         for (cmark_node *row = cmark_node_first_child(next); row; row = cmark_node_next(row))
             one.rows++;
         one.header = first->header;
@@ -485,6 +567,8 @@ void layout_table(struct layout *layout, cmark_node *node)
     table.padding_y =
         table.compact ? layout_measures.compact_padding_y : layout_measures.cell_padding_y;
     table.alignments = cmark_gfm_extensions_get_table_alignments(node);
+    table.leading = cell_style(layout, &table, table.header ? 1 : 0).leading;
+    table.image_cap = (layout->text_bottom - layout->text_top) * CELL_IMAGE_CAP;
     table.cells = xcalloc(table.rows * table.columns, sizeof *table.cells);
     table.width = xcalloc(table.columns, sizeof *table.width);
     table.x = xcalloc(table.columns, sizeof *table.x);
