@@ -716,6 +716,55 @@ void inline_widths(const struct layout *layout, bool whole_words, float *widest_
         *widest_word = word;
 }
 
+/* The widest piece of word fragment index that no line may part: its
+ * widest part between hyphenation points, the hyphen after it counted. */
+static float hyphenated_least(const struct layout *layout, size_t index,
+                              const struct run_style *style)
+{
+    const struct fragment *word = &layout->fragments[index];
+    size_t points[HYPHEN_POINTS_MAX];
+    size_t count = layout_hyphen_points(layout->options->hyphenator, word->text, word->length,
+                                        points, HYPHEN_POINTS_MAX);
+    if (count == 0)
+        return word->width;
+    float hyphen = fragment_advance(layout, word, '-', style);
+    float widest = 0, piece = 0;
+    size_t offset = 0, point = 0;
+    while (offset < word->length) {
+        uint32_t code_point;
+        offset += utf8_decode_lossy(word->text + offset, word->length - offset, &code_point);
+        piece += fragment_advance(layout, word, code_point, style);
+        if (point < count && offset >= points[point]) {
+            if (piece + hyphen > widest)
+                widest = piece + hyphen;
+            piece = 0;
+            point++;
+        }
+    }
+    return piece > widest ? piece : widest;
+}
+
+float inline_widest_piece(const struct layout *layout, const struct run_style *style, float floor)
+{
+    float widest = floor;
+    for (size_t index = 0; index < layout->fragment_count;) {
+        size_t end;
+        if (layout->fragments[index].kind != FRAGMENT_WORD &&
+            layout->fragments[index].kind != FRAGMENT_IMAGE) {
+            index++;
+            continue;
+        }
+        float width = unit_width(layout, index, &end);
+        /* Only a word wider than the widest piece so far can widen it. */
+        if (width > widest && may_hyphenate(layout, index, end))
+            width = hyphenated_least(layout, index, style);
+        if (width > widest)
+            widest = width;
+        index = end;
+    }
+    return widest;
+}
+
 static bool same_run(const struct layout *layout, const struct fragment *previous,
                      const struct fragment *next)
 {

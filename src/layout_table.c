@@ -13,6 +13,7 @@
 struct table_cell {
     size_t first_span, end_span;    /* its inline content */
     float widest_word, widest_line; /* [pt], padding included */
+    float widest_piece;             /* [pt] widest_word after hyphenation, padding included */
     size_t image;                   /* a cell holding an image alone: its span + 1; else 0 */
 };
 
@@ -109,31 +110,47 @@ static void measure_cells(struct layout *layout, struct table *table)
                 cell->widest_line = natural + padding;
                 cell->widest_word =
                     (natural < CELL_IMAGE_LEAST ? natural : CELL_IMAGE_LEAST) + padding;
+                cell->widest_piece = cell->widest_word;
                 continue;
             }
             inline_measure(layout, cell->first_span, cell->end_span, &style);
             inline_widths(layout, table->compact, &cell->widest_word, &cell->widest_line);
+            /* A word that may be hyphenated needs only its widest part. */
+            cell->widest_piece =
+                table->compact
+                    ? cell->widest_word
+                    : inline_widest_piece(layout, &style, layout_measures.column_minimum - padding);
             if (!table->compact && cell->widest_word > layout_measures.column_word_cap)
                 cell->widest_word = layout_measures.column_word_cap;
+            if (cell->widest_piece > cell->widest_word)
+                cell->widest_piece = cell->widest_word;
             cell->widest_word += padding;
+            cell->widest_piece += padding;
             cell->widest_line += padding;
         }
     }
 }
 
 /* The width above which columns are cut down when even the longest words
- * do not fit: the cap such that min(least, cap) over the columns fills the
- * available width. Narrow columns keep their words whole; only the widest
- * (long identifiers, URLs) have theirs broken. */
+ * do not fit: the cap such that min(least, cap), but at least lowest (when
+ * given), over the columns fills the available width. Narrow columns keep
+ * their words whole; only the widest (long identifiers, URLs) have theirs
+ * broken. */
 #define WATER_LEVEL_STEPS 40 /* halvings of the width: far finer than a point */
 
-static float water_level(size_t columns, const float *least, float available)
+static float capped(float least, float cap, const float *lowest, size_t column)
+{
+    float width = least < cap ? least : cap;
+    return lowest && lowest[column] > width ? lowest[column] : width;
+}
+
+static float water_level(size_t columns, const float *least, const float *lowest, float available)
 {
     float low = 0, high = available;
     for (int step = 0; step < WATER_LEVEL_STEPS; step++) {
         float cap = (low + high) / 2, used = 0;
         for (size_t column = 0; column < columns; column++)
-            used += least[column] < cap ? least[column] : cap;
+            used += capped(least[column], cap, lowest, column);
         if (used > available)
             high = cap;
         else
@@ -163,7 +180,7 @@ void table_column_widths(size_t columns, const float *least, const float *most, 
         sum_least += low;
         sum_most += high;
     }
-    float cap = sum_least > available ? water_level(columns, width, available) : 0;
+    float cap = sum_least > available ? water_level(columns, width, NULL, available) : 0;
     for (size_t column = 0; column < columns; column++) {
         float low = width[column];
         float high = most[column] > low ? most[column] : low;
@@ -292,13 +309,36 @@ static void settle_where_it_pays(const struct layout *layout, const struct table
     free(best_widths);
 }
 
+/* When the columns' longest words do not fit side by side, the words that
+ * may be hyphenated give way first, the longest first: each column keeps
+ * its longest word up to a common cap, but at least its longest piece
+ * after hyphenation, so a long compound is hyphenated before an address,
+ * an identifier or a shorter word is cut. */
+static void least_after_hyphenation(size_t columns, float *least, const float *piece,
+                                    float available)
+{
+    float floor = layout_measures.column_minimum, whole = 0, pieces = 0;
+    for (size_t column = 0; column < columns; column++) {
+        whole += least[column] > floor ? least[column] : floor;
+        pieces += piece[column] > floor ? piece[column] : floor;
+    }
+    if (whole <= available || pieces >= available)
+        return;
+    float cap = water_level(columns, least, piece, available);
+    for (size_t column = 0; column < columns; column++)
+        least[column] = capped(least[column], cap, piece, column);
+}
+
 static void compute_widths(struct layout *layout, struct table *table)
 {
     float *least = xcalloc(table->columns, sizeof *least);
     float *most = xcalloc(table->columns, sizeof *most);
+    float *piece = xcalloc(table->columns, sizeof *piece);
     for (size_t row = 0; row < table->rows; row++) {
         for (size_t column = 0; column < table->columns; column++) {
             const struct table_cell *cell = &table->cells[row * table->columns + column];
+            if (cell->widest_piece > piece[column])
+                piece[column] = cell->widest_piece;
             if (cell->widest_word > least[column])
                 least[column] = cell->widest_word;
             if (cell->widest_line > most[column])
@@ -319,6 +359,7 @@ static void compute_widths(struct layout *layout, struct table *table)
         table->blank_column = table->blank_column || blank;
     }
     const struct layout_frame *frame = frame_top(layout);
+    least_after_hyphenation(table->columns, least, piece, frame->width);
     table_column_widths(table->columns, least, most, frame->width, table->width);
     settle_where_it_pays(layout, table, least, most, frame->width);
     float x = frame->x;
@@ -328,6 +369,7 @@ static void compute_widths(struct layout *layout, struct table *table)
     }
     free(least);
     free(most);
+    free(piece);
 }
 
 static enum line_align column_align(const struct table *table, size_t column)
