@@ -5,6 +5,7 @@
 # the paragraph; an image in a table cell is drawn in the cell (one that
 # cannot be read warns at its own line and column and shows its alt text);
 # an image alone in a cell is scaled to the cell, its row as tall as it;
+# a right-to-left line draws its images in their visual place;
 # a page-high image keeps its caption (the line after it, or an emphasis
 # paragraph after it) and the heading above it on its page, scaled down to
 # make room.
@@ -146,6 +147,34 @@ for p in pages:
             bad.append(f"rows: an image runs into the foot margin at {y}")
 for b in bad:
     print("FAIL:", b)
+sys.exit(1 if bad else 0)
+PY
+
+# 5. Right to left: an image in an Arabic or a Hebrew line is drawn where
+# it stands in the visual order, between the first word (on the right) and
+# the last (on the left), standing on the baseline.
+printf 'وقّع ![signature](signature.png) المدير\n\nחתם ![signature](signature.png) המנהל\n' >rtl.md
+dump rtl.md >rtl.txt
+python3 - <<'PY' || failures=$((failures + 1))
+import sys
+bad, lines = [], {}
+for line in open("rtl.txt", encoding="utf-8"):
+    f = line.split()
+    if line.startswith("  image "):
+        w, h = map(float, f[3].split("x"))
+        lines.setdefault("images", []).append((float(f[1]), float(f[2]), w, h))
+    elif line.startswith("  text ") and f[3] in ("arabic", "hebrew"):
+        lines.setdefault(float(f[2]), []).append(float(f[1]))
+images = lines.pop("images", [])
+if len(images) != 2 or len(lines) != 2:
+    bad.append(f"{len(images)} images drawn in {len(lines)} right-to-left lines, expected 2 in 2")
+for (x, y, w, h), (baseline, xs) in zip(images, sorted(lines.items())):
+    if not (min(xs) < x and x + w <= max(xs) + 0.05):
+        bad.append(f"the image at {x}..{x + w} is not between the words at {sorted(xs)}")
+    if abs(y + h - baseline) > 0.05:
+        bad.append(f"the image does not stand on the baseline {baseline}: {y} + {h}")
+for b in bad:
+    print("FAIL: right to left:", b)
 sys.exit(1 if bad else 0)
 PY
 
