@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The text layer as readers take it: the DRAFT watermark is seen on the
-# page but is not text (pdftotext and pdf.js leave it out of the words);
+# page but is not text (pdftotext and pdf.js leave it out of the words, in
+# English, German and French, accented capitals included);
 # pdf.js, which gives text in the order the page draws it (as copying in
 # a browser does), reads the running header's left part (the title)
 # before its right part (the client), the header before the body, and a
@@ -62,6 +63,19 @@ if [ -f "$pdfjs/legacy/build/pdf.js" ] && command -v node >/dev/null; then
     || fail "pdf.js cannot read the PDF"
   text=$(cat "$pdf.pdfjs.txt")
   case $(echo "$text" | tr -d ' \n') in *DRAFT*) fail "pdf.js extracts the watermark's DRAFT" ;; esac
+  # The watermark words of each language, accented capitals included
+  # (composite glyphs in the face), are outlines too: no letter is text.
+  for mark in en:DRAFT de:ENTWURF de:ÜBERPRÜFUNG fr:BROUILLON fr:ÉBAUCHE; do
+    language=${mark%%:*} word=${mark#*:}
+    { printf '<!-- golive:draft text="%s" -->\n\n' "$word"; cat "$work/order.md"; } >"$work/mark.md"
+    "$golive" md2pdf "$work/mark.md" -o "$work/mark-$word.pdf" --language "$language" \
+      --date 2026-03-20 2>"$work/md2pdf.err" || fail "md2pdf $word: $(cat "$work/md2pdf.err")"
+    PDFJS=$pdfjs node "$here/../pdfjs/read_pdf.js" "$work/mark-$word.pdf" >/dev/null 2>&1 \
+      || fail "pdf.js cannot read the PDF with the watermark $word"
+    case $(tr -d ' \n' <"$work/mark-$word.pdf.pdfjs.txt") in
+      *"$word"*) fail "pdf.js extracts the $language watermark's $word" ;;
+    esac
+  done
   echo "$text" | grep -q 'Plan title.*Client Name AG.*Cut-over plan' \
     || fail "pdf.js: the header is not read title, client, then the body: ${text:0:120}"
   echo "$text" | grep -q '1\. *Freeze the stock moves.*2\. *Export' \
