@@ -5,7 +5,8 @@
 # pdf.js, which gives text in the order the page draws it (as copying in
 # a browser does), reads the running header's left part (the title)
 # before its right part (the client), the header before the body, and a
-# list's number before its item's text; pdftotext -raw (drawing order) too.
+# list's number before its item's text; pdftotext -raw (drawing order) and
+# MuPDF's mutool too.
 # Usage: check_reading.sh GOLIVE WORK_DIR PDFJS_DIR
 set -uo pipefail
 golive=$1 work=$2 pdfjs=$3
@@ -83,5 +84,23 @@ if [ -f "$pdfjs/legacy/build/pdf.js" ] && command -v node >/dev/null; then
 else
   echo "note: pdf.js is not installed at $pdfjs; its half of the test is skipped"
 fi
-[ "$failures" -eq 0 ] && echo "PASS: the watermark is no text; pdf.js and pdftotext read in visual order"
+# MuPDF (mutool draw -F txt) reads the page as pdftotext -raw does, word for
+# word: the header's title, its client, the body, each list number before
+# its text; and no watermark letter, accented ones included.
+if command -v mutool >/dev/null; then
+  for file in "$pdf" "$work"/mark-*.pdf; do
+    [ -f "$file" ] || continue
+    mutool draw -F txt -o "$file.mutool.txt" "$file" 2>/dev/null || fail "mutool cannot read $file"
+    pdftotext -enc UTF-8 -raw "$file" "$file.raw.txt"
+    [ "$(tr -s ' \n' '\n\n' <"$file.mutool.txt")" = "$(tr -s ' \n' '\n\n' <"$file.raw.txt")" ] \
+      || fail "mutool and pdftotext -raw read $(basename "$file") in different orders: $(tr '\n' ' ' <"$file.mutool.txt" | head -c 200)"
+    word=$(basename "$file" .pdf) word=${word#mark-} word=${word#order--draft}
+    case $(tr -d ' \n' <"$file.mutool.txt") in *"${word:-DRAFT}"*) fail "mutool extracts the watermark's ${word:-DRAFT}" ;; esac
+  done
+  tr '\n' ' ' <"$pdf.mutool.txt" | grep -q 'Plan title.*Client Name AG.*Cut-over plan.*1\. Freeze the stock moves' \
+    || fail "mutool: the header, body and list number are not read in visual order: $(head -c 200 "$pdf.mutool.txt")"
+else
+  echo "note: mutool (mupdf-tools) is not installed; its half of the test is skipped"
+fi
+[ "$failures" -eq 0 ] && echo "PASS: the watermark is no text; pdf.js, pdftotext and mutool read in visual order"
 exit "$failures"
