@@ -118,10 +118,25 @@ static void free_replacements(char **rep, int *pos, int *cut, size_t size)
     free(cut);
 }
 
+/* Whether word is letters alone: only such a word loads the patterns. */
+static bool letters_alone(const char *word, size_t length)
+{
+    for (size_t offset = 0; offset < length;) {
+        uint32_t code_point;
+        offset += utf8_decode_lossy(word + offset, length - offset, &code_point);
+        if (!is_letter(code_point))
+            return false;
+    }
+    return true;
+}
+
 size_t layout_hyphen_points(struct typeset_hyphenator *hyphenator, const char *word, size_t length,
                             size_t *points, size_t room)
 {
-    HyphenDict *dictionary = hyphenator ? dictionary_of(hyphenator) : NULL;
+    HyphenDict *dictionary =
+        hyphenator && length <= HYPHEN_WORD_MAX * 4 && letters_alone(word, length)
+            ? dictionary_of(hyphenator)
+            : NULL;
     char lowered[HYPHEN_WORD_MAX * 4 + 1], hyphens[HYPHEN_WORD_MAX * 4 + 5];
     size_t ends[HYPHEN_WORD_MAX], lowered_length, characters, count = 0;
     if (!dictionary || length > HYPHEN_WORD_MAX * 4 ||

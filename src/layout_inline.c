@@ -741,9 +741,10 @@ static float hyphenated_least(const struct layout *layout, size_t index,
     return widest;
 }
 
-float inline_widest_piece(const struct layout *layout, const struct run_style *style, float floor)
+float inline_widest_piece(const struct layout *layout, const struct run_style *style,
+                          float threshold)
 {
-    float widest = floor;
+    float widest = 0;
     for (size_t index = 0; index < layout->fragment_count;) {
         size_t end;
         if (layout->fragments[index].kind != FRAGMENT_WORD &&
@@ -752,8 +753,9 @@ float inline_widest_piece(const struct layout *layout, const struct run_style *s
             continue;
         }
         float width = unit_width(layout, index, &end);
-        /* Only a word wider than the widest piece so far can widen it. */
-        if (width > widest && may_hyphenate(layout, index, end))
+        /* Only a word wider than the threshold and the widest piece so far
+         * can widen it when hyphenated. */
+        if (width > widest && width > threshold && may_hyphenate(layout, index, end))
             width = hyphenated_least(layout, index, style);
         if (width > widest)
             widest = width;

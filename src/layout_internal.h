@@ -293,10 +293,11 @@ void inline_emit_line(struct layout *layout, size_t index, float x, float baseli
 void inline_widths(const struct layout *layout, bool whole_words, float *widest_word,
                    float *widest_line);
 /* inline_widest_piece: the widest piece of the measured fragments no line
- * may break, at least floor: a word, or of a word that may be hyphenated
- * its widest part between hyphenation points with its hyphen (the least
- * width of a table column, after hyphenation). */
-float inline_widest_piece(const struct layout *layout, const struct run_style *style, float floor);
+ * may break: a word, or of a word wider than threshold that may be
+ * hyphenated its widest part between hyphenation points with its hyphen
+ * (the least width of a table column, after hyphenation). */
+float inline_widest_piece(const struct layout *layout, const struct run_style *style,
+                          float threshold);
 float measure_text(const struct layout *layout, enum font_face face, float size, const char *text,
                    size_t length);
 /* box_add_plain: text in face (or its fallback, or U+FFFD) at (x, baseline). */

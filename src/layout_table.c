@@ -97,6 +97,9 @@ static void collect_cells(struct layout *layout, cmark_node *node, struct table 
 static void measure_cells(struct layout *layout, struct table *table)
 {
     float padding = 2 * layout_measures.cell_padding_x;
+    float fair = frame_top(layout)->width / (float)table->columns;
+    if (fair < layout_measures.column_minimum)
+        fair = layout_measures.column_minimum;
     for (size_t row = 0; row < table->rows; row++) {
         struct run_style style = cell_style(layout, table, row);
         for (size_t column = 0; column < table->columns; column++) {
@@ -115,11 +118,12 @@ static void measure_cells(struct layout *layout, struct table *table)
             }
             inline_measure(layout, cell->first_span, cell->end_span, &style);
             inline_widths(layout, table->compact, &cell->widest_word, &cell->widest_line);
-            /* A word that may be hyphenated needs only its widest part. */
-            cell->widest_piece =
-                table->compact
-                    ? cell->widest_word
-                    : inline_widest_piece(layout, &style, layout_measures.column_minimum - padding);
+            /* A word that may be hyphenated needs only its widest part;
+             * one within its column's fair share stays whole (and the
+             * patterns are loaded only for longer words). */
+            cell->widest_piece = table->compact
+                                     ? cell->widest_word
+                                     : inline_widest_piece(layout, &style, fair - padding);
             if (!table->compact && cell->widest_word > layout_measures.column_word_cap)
                 cell->widest_word = layout_measures.column_word_cap;
             if (cell->widest_piece > cell->widest_word)
