@@ -134,10 +134,16 @@ enum line_align layout_bidi_align(const struct layout *layout, enum line_align a
     return align == ALIGN_LEFT && layout->bidi_right_to_left ? ALIGN_RIGHT : align;
 }
 
+/* A checkbox or an image: drawn on its own, not as text. */
+static bool is_object(const struct fragment *fragment)
+{
+    return fragment->kind == FRAGMENT_CHECKBOX || fragment->kind == FRAGMENT_IMAGE;
+}
+
 static bool joins_run(const struct layout *layout, const struct fragment *previous,
                       size_t previous_index, const struct fragment *next, size_t next_index)
 {
-    if (next->kind == FRAGMENT_CHECKBOX || next->kind == FRAGMENT_BREAK)
+    if (is_object(next) || next->kind == FRAGMENT_BREAK)
         return false;
     const struct inline_span *left = &layout->spans[previous->span];
     const struct inline_span *right = &layout->spans[next->span];
@@ -184,11 +190,9 @@ bool layout_bidi_emit_line(struct layout *layout, size_t index, float x, float b
     const struct layout_line *line = &layout->lines[index];
     const struct fragment *fragments = layout->fragments;
     size_t at = line->first, end = line->end;
-    while (at < end && fragments[at].kind != FRAGMENT_WORD &&
-           fragments[at].kind != FRAGMENT_CHECKBOX)
+    while (at < end && fragments[at].kind != FRAGMENT_WORD && !is_object(&fragments[at]))
         at++;
-    while (end > at && fragments[end - 1].kind != FRAGMENT_WORD &&
-           fragments[end - 1].kind != FRAGMENT_CHECKBOX)
+    while (end > at && fragments[end - 1].kind != FRAGMENT_WORD && !is_object(&fragments[end - 1]))
         end--;
     size_t count = end - at;
     uint8_t *levels = xcalloc(count ? count : 1, 1);
@@ -200,10 +204,13 @@ bool layout_bidi_emit_line(struct layout *layout, size_t index, float x, float b
     float pen = x;
     for (size_t item = 0; item < count;) {
         const struct fragment *fragment = &fragments[at + order[item]];
-        if (fragment->kind == FRAGMENT_CHECKBOX || fragment->kind == FRAGMENT_BREAK) {
+        if (is_object(fragment) || fragment->kind == FRAGMENT_BREAK) {
             if (fragment->kind == FRAGMENT_CHECKBOX)
                 box_add_checkbox(layout, pen, baseline, style->size,
                                  layout->spans[fragment->span].kind == SPAN_CHECKBOX_TICKED);
+            if (fragment->kind == FRAGMENT_IMAGE)
+                layout_image_inline_emit(layout, &layout->spans[fragment->span], pen, baseline,
+                                         fragment->width);
             pen += fragment->width;
             item++;
             continue;

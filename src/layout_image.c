@@ -252,3 +252,38 @@ void layout_image_inline_emit(struct layout *layout, const struct inline_span *s
     box_add(layout, &image);
     image_link_area(layout, span, &image);
 }
+
+/* Whether span is text of blanks alone (the spaces around an image). */
+static bool span_is_blank(const struct layout *layout, const struct inline_span *span)
+{
+    if (span->kind != SPAN_TEXT)
+        return false;
+    const char *text = buffer_text(&layout->scratch) + span->offset;
+    for (uint32_t index = 0; index < span->length; index++)
+        if (text[index] != ' ' && text[index] != '\t')
+            return false;
+    return true;
+}
+
+size_t layout_cell_image(const struct layout *layout, size_t first, size_t end)
+{
+    size_t image = 0;
+    for (size_t index = first; index < end; index++) {
+        const struct inline_span *span = &layout->spans[index];
+        if (span->kind == SPAN_IMAGE_INLINE && span->image_width > 0 && !image)
+            image = index + 1;
+        else if (!span_is_blank(layout, span))
+            return 0;
+    }
+    return image;
+}
+
+void layout_cell_image_fit(const struct inline_span *span, float width, float cap,
+                           float *drawn_width, float *drawn_height)
+{
+    float scale = span->image_width > width ? width / span->image_width : 1.0f;
+    if (span->image_height * scale > cap)
+        scale = cap / span->image_height;
+    *drawn_width = span->image_width * scale;
+    *drawn_height = span->image_height * scale;
+}

@@ -574,37 +574,43 @@ static void cut_long_word(struct layout *layout, size_t first, float width,
 /* Hyphenation points looked at in one word. */
 #define HYPHEN_POINTS_MAX 32
 
+/* The hyphenation points of the word at fragment index (byte offsets,
+ * ascending) and the word's width before each; 0 for none. */
+static size_t hyphen_points(const struct layout *layout, size_t index,
+                            const struct run_style *style, size_t *points, float *widths)
+{
+    const struct fragment *word = &layout->fragments[index];
+    size_t count = layout_hyphen_points(layout->options->hyphenator, word->text, word->length,
+                                        points, HYPHEN_POINTS_MAX);
+    float used = 0;
+    size_t offset = 0;
+    for (size_t point = 0; point < count; point++) {
+        while (offset < points[point]) {
+            uint32_t code_point;
+            offset += utf8_decode_lossy(word->text + offset, word->length - offset, &code_point);
+            used += fragment_advance(layout, word, code_point, style);
+        }
+        widths[point] = used;
+    }
+    return count;
+}
+
 /* The widest first part of the word at fragment index that fits in room with
  * a hyphen after it: the fragment is split there, a hyphen fragment and a
  * JOIN put between the parts. False when the word has no such point. */
 static bool hyphenate_word(struct layout *layout, size_t index, float room,
                            const struct run_style *style)
 {
-    const struct fragment *word = &layout->fragments[index];
     size_t points[HYPHEN_POINTS_MAX];
-    size_t count = layout_hyphen_points(layout->options->hyphenator, word->text, word->length,
-                                        points, HYPHEN_POINTS_MAX);
-    if (count == 0)
+    float widths[HYPHEN_POINTS_MAX];
+    size_t count = hyphen_points(layout, index, style, points, widths);
+    float hyphen = fragment_advance(layout, &layout->fragments[index], '-', style);
+    size_t best = count;
+    for (size_t point = 0; point < count && widths[point] + hyphen <= room; point++)
+        best = point;
+    if (best == count)
         return false;
-    float hyphen = fragment_advance(layout, word, '-', style);
-    float used = 0, best_width = 0;
-    size_t offset = 0, best = 0;
-    for (size_t point = 0; point < count; point++) {
-        while (offset < points[point]) {
-            uint32_t code_point;
-            size_t step =
-                utf8_decode_lossy(word->text + offset, word->length - offset, &code_point);
-            used += fragment_advance(layout, word, code_point, style);
-            offset += step;
-        }
-        if (used + hyphen > room)
-            break;
-        best = offset;
-        best_width = used;
-    }
-    if (best == 0)
-        return false;
-    split_fragment(layout, index, best, best_width);
+    split_fragment(layout, index, points[best], widths[best]);
     insert_hyphen(layout, index, hyphen);
     return true;
 }
@@ -714,6 +720,48 @@ void inline_widths(const struct layout *layout, bool whole_words, float *widest_
     }
     if (word > *widest_word)
         *widest_word = word;
+}
+
+/* The widest piece of word fragment index that no line may part: its
+ * widest part between hyphenation points, the hyphen after it counted. */
+static float hyphenated_least(const struct layout *layout, size_t index,
+                              const struct run_style *style)
+{
+    const struct fragment *word = &layout->fragments[index];
+    size_t points[HYPHEN_POINTS_MAX];
+    float widths[HYPHEN_POINTS_MAX];
+    size_t count = hyphen_points(layout, index, style, points, widths);
+    if (count == 0)
+        return word->width;
+    float hyphen = fragment_advance(layout, word, '-', style);
+    float widest = word->width - widths[count - 1], before = 0;
+    for (size_t point = 0; point < count; before = widths[point++])
+        if (widths[point] - before + hyphen > widest)
+            widest = widths[point] - before + hyphen;
+    return widest;
+}
+
+float inline_widest_piece(const struct layout *layout, const struct run_style *style,
+                          float threshold)
+{
+    float widest = 0;
+    for (size_t index = 0; index < layout->fragment_count;) {
+        size_t end;
+        if (layout->fragments[index].kind != FRAGMENT_WORD &&
+            layout->fragments[index].kind != FRAGMENT_IMAGE) {
+            index++;
+            continue;
+        }
+        float width = unit_width(layout, index, &end);
+        /* Only a word wider than the threshold and the widest piece so far
+         * can widen it when hyphenated. */
+        if (width > widest && width > threshold && may_hyphenate(layout, index, end))
+            width = hyphenated_least(layout, index, style);
+        if (width > widest)
+            widest = width;
+        index = end;
+    }
+    return widest;
 }
 
 static bool same_run(const struct layout *layout, const struct fragment *previous,

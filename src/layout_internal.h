@@ -293,6 +293,12 @@ void inline_emit_line(struct layout *layout, size_t index, float x, float baseli
  * word with break points (an address: after / . @ -) as one word. */
 void inline_widths(const struct layout *layout, bool whole_words, float *widest_word,
                    float *widest_line);
+/* inline_widest_piece: the widest piece of the measured fragments no line
+ * may break: a word, or of a word wider than threshold that may be
+ * hyphenated its widest part between hyphenation points with its hyphen
+ * (the least width of a table column, after hyphenation). */
+float inline_widest_piece(const struct layout *layout, const struct run_style *style,
+                          float threshold);
 float measure_text(const struct layout *layout, enum font_face face, float size, const char *text,
                    size_t length);
 /* box_add_plain: text in face (or its fallback, or U+FFFD) at (x, baseline). */
@@ -334,6 +340,17 @@ float layout_image_inline_width(const struct inline_span *span, float ascent);
 /* layout_image_inline_emit: draws it at x, standing on the baseline. */
 void layout_image_inline_emit(struct layout *layout, const struct inline_span *span, float x,
                               float baseline, float width);
+/* An image alone in a table cell is scaled to its column: no wider than its
+ * own size, no narrower than CELL_IMAGE_LEAST (or its own size) when the
+ * columns share the width, no taller than CELL_IMAGE_CAP of the text area. */
+#define CELL_IMAGE_LEAST 36.0f       /* [pt] half an inch */
+#define CELL_IMAGE_CAP (1.0f / 3.0f) /* [share] of the text area's height */
+/* layout_cell_image: the image span + 1 of a cell whose spans [first, end)
+ * hold one image that can be shown and at most blanks besides; else 0. */
+size_t layout_cell_image(const struct layout *layout, size_t first, size_t end);
+/* layout_cell_image_fit: its size in a column width wide, at most cap tall. */
+void layout_cell_image_fit(const struct inline_span *span, float width, float cap,
+                           float *drawn_width, float *drawn_height);
 /* layout_image_resolve: the file of image url (percent-decoded, inside the
  * base folder) into path and its size into info; false after a warning. */
 bool layout_image_resolve(struct layout *layout, const char *url, size_t length,

@@ -197,18 +197,37 @@ static void copy_items(struct page_builder *builder, const struct layout_box *bo
 }
 
 /* What must fit below the cursor with box index: itself, or for a chain of
- * boxes kept with the next, the chain and the box after it. A chain taller
- * than a page is not kept. */
-static float needed_height(const struct layout *layout, size_t index)
+ * boxes kept with the next, the chain and the box after it, boxes
+ * [index, *end). A chain taller than a page is not kept. */
+static float needed_height(const struct layout *layout, size_t index, size_t *end)
 {
     const struct layout_box *box = &layout->boxes[index];
     float total = box->height, page = layout->text_bottom - layout->text_top;
-    for (size_t next = index; layout->boxes[next].flags & BOX_KEEP_WITH_NEXT;) {
-        if (++next >= layout->box_count || total > page || layout->boxes[next].footnote)
+    size_t next = index;
+    while (layout->boxes[next].flags & BOX_KEEP_WITH_NEXT) {
+        if (next + 1 >= layout->box_count || total > page || layout->boxes[next + 1].footnote)
             break;
+        next++;
         total += layout->boxes[next].space_before + layout->boxes[next].height;
     }
+    *end = total > page ? index + 1 : next + 1;
     return total > page ? box->height : total;
+}
+
+/* The height the footnotes first referenced in boxes [index, end) add to
+ * this page's foot: a heading kept with a line keeps room for its note. */
+static float chain_notes(struct page_builder *builder, size_t index, size_t end)
+{
+    size_t cursor = builder->reference_cursor;
+    float height = 0;
+    for (size_t at = index; at < end; at++) {
+        float notes = box_notes(builder, at, false);
+        if (notes > 0 && height > 0 && builder->page_note_count == 0)
+            notes -= FOOTNOTE_SEPARATOR; /* one rule for them all */
+        height += notes;
+    }
+    builder->reference_cursor = cursor;
+    return height;
 }
 
 static void place_box(struct page_builder *builder, size_t index)
@@ -216,15 +235,16 @@ static void place_box(struct page_builder *builder, size_t index)
     struct layout *layout = builder->layout;
     const struct layout_box *box = &layout->boxes[index];
     float gap = builder->empty ? 0 : box->space_before;
-    float need = needed_height(layout, index) + chain_padding(layout, box->container);
-    float notes = box_notes(builder, index, false);
+    size_t end;
+    float need = needed_height(layout, index, &end) + chain_padding(layout, box->container);
     if (!builder->empty &&
-        builder->y + gap + need + builder->foot_height + notes > layout->text_bottom) {
+        builder->y + gap + need + builder->foot_height + chain_notes(builder, index, end) >
+            layout->text_bottom) {
         if (!new_page(builder))
             return;
         gap = 0;
-        notes = box_notes(builder, index, false);
     }
+    float notes = box_notes(builder, index, false);
     /* Footnotes that cannot share even an empty page with their line are
      * set after the text instead. */
     if (notes > 0 && builder->y + need + builder->foot_height + notes <= layout->text_bottom)

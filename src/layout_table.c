@@ -13,6 +13,8 @@
 struct table_cell {
     size_t first_span, end_span;    /* its inline content */
     float widest_word, widest_line; /* [pt], padding included */
+    float widest_piece;             /* [pt] widest_word after hyphenation, padding included */
+    size_t image;                   /* a cell holding an image alone: its span + 1; else 0 */
 };
 
 struct table {
@@ -25,6 +27,8 @@ struct table {
     float scale;              /* [ratio] of the usual text size */
     bool compact;             /* a sheet kept to one page: tight rows, addresses whole */
     float padding_y;          /* [pt] above and below each cell's text */
+    float leading;            /* [pt] of the body rows' text */
+    float image_cap;          /* [pt] the tallest an image in a cell is drawn */
 };
 
 /* A cell that starts with "[ ]" or "[x]" shows a checkbox there: the
@@ -81,6 +85,7 @@ static void collect_cells(struct layout *layout, cmark_node *node, struct table 
             inline_collect(layout, cell_node, base);
             cell->end_span = layout->span_count;
             cell_checkbox(layout, cell);
+            cell->image = layout_cell_image(layout, cell->first_span, cell->end_span);
         }
         for (; column < table->columns; column++) {
             struct table_cell *cell = &table->cells[row * table->columns + column];
@@ -92,33 +97,64 @@ static void collect_cells(struct layout *layout, cmark_node *node, struct table 
 static void measure_cells(struct layout *layout, struct table *table)
 {
     float padding = 2 * layout_measures.cell_padding_x;
+    float fair = frame_top(layout)->width / (float)table->columns;
+    if (fair < layout_measures.column_minimum)
+        fair = layout_measures.column_minimum;
     for (size_t row = 0; row < table->rows; row++) {
         struct run_style style = cell_style(layout, table, row);
         for (size_t column = 0; column < table->columns; column++) {
             struct table_cell *cell = &table->cells[row * table->columns + column];
+            if (cell->image) {
+                /* An image alone wants its own width (or less, when its
+                 * height is capped) and shrinks to a thumbnail. */
+                float natural, height;
+                layout_cell_image_fit(&layout->spans[cell->image - 1], INFINITY, table->image_cap,
+                                      &natural, &height);
+                cell->widest_line = natural + padding;
+                cell->widest_word =
+                    (natural < CELL_IMAGE_LEAST ? natural : CELL_IMAGE_LEAST) + padding;
+                cell->widest_piece = cell->widest_word;
+                continue;
+            }
             inline_measure(layout, cell->first_span, cell->end_span, &style);
             inline_widths(layout, table->compact, &cell->widest_word, &cell->widest_line);
+            /* A word that may be hyphenated needs only its widest part;
+             * one within its column's fair share stays whole (and the
+             * patterns are loaded only for longer words). */
+            cell->widest_piece = table->compact
+                                     ? cell->widest_word
+                                     : inline_widest_piece(layout, &style, fair - padding);
             if (!table->compact && cell->widest_word > layout_measures.column_word_cap)
                 cell->widest_word = layout_measures.column_word_cap;
+            if (cell->widest_piece > cell->widest_word)
+                cell->widest_piece = cell->widest_word;
             cell->widest_word += padding;
+            cell->widest_piece += padding;
             cell->widest_line += padding;
         }
     }
 }
 
 /* The width above which columns are cut down when even the longest words
- * do not fit: the cap such that min(least, cap) over the columns fills the
- * available width. Narrow columns keep their words whole; only the widest
- * (long identifiers, URLs) have theirs broken. */
+ * do not fit: the cap such that min(least, cap), but at least lowest (when
+ * given), over the columns fills the available width. Narrow columns keep
+ * their words whole; only the widest (long identifiers, URLs) have theirs
+ * broken. */
 #define WATER_LEVEL_STEPS 40 /* halvings of the width: far finer than a point */
 
-static float water_level(size_t columns, const float *least, float available)
+static float capped(float least, float cap, const float *lowest, size_t column)
+{
+    float width = least < cap ? least : cap;
+    return lowest && lowest[column] > width ? lowest[column] : width;
+}
+
+static float water_level(size_t columns, const float *least, const float *lowest, float available)
 {
     float low = 0, high = available;
     for (int step = 0; step < WATER_LEVEL_STEPS; step++) {
         float cap = (low + high) / 2, used = 0;
         for (size_t column = 0; column < columns; column++)
-            used += least[column] < cap ? least[column] : cap;
+            used += capped(least[column], cap, lowest, column);
         if (used > available)
             high = cap;
         else
@@ -148,7 +184,7 @@ void table_column_widths(size_t columns, const float *least, const float *most, 
         sum_least += low;
         sum_most += high;
     }
-    float cap = sum_least > available ? water_level(columns, width, available) : 0;
+    float cap = sum_least > available ? water_level(columns, width, NULL, available) : 0;
     for (size_t column = 0; column < columns; column++) {
         float low = width[column];
         float high = most[column] > low ? most[column] : low;
@@ -161,10 +197,24 @@ void table_column_widths(size_t columns, const float *least, const float *most, 
     }
 }
 
-/* The lines a cell takes at a column width, estimated from the width of
- * its text unbroken. */
-static float estimated_lines(const struct table_cell *cell, float width)
+/* The height in lines of an image alone in a cell at a column width. */
+static float image_lines(const struct layout *layout, const struct table *table,
+                         const struct table_cell *cell, float width)
 {
+    const struct inline_span *span = &layout->spans[cell->image - 1];
+    float drawn_width, drawn_height;
+    layout_cell_image_fit(span, width - 2 * layout_measures.cell_padding_x, table->image_cap,
+                          &drawn_width, &drawn_height);
+    return drawn_height > table->leading ? drawn_height / table->leading : 1;
+}
+
+/* The lines a cell takes at a column width, estimated from the width of
+ * its text unbroken (an image: from its height there). */
+static float estimated_lines(const struct layout *layout, const struct table *table,
+                             const struct table_cell *cell, float width)
+{
+    if (cell->image)
+        return image_lines(layout, table, cell, width);
     float padding = 2 * layout_measures.cell_padding_x;
     float inner = width - padding, text = cell->widest_line - padding;
     if (text <= inner + SETTLE_SLACK || inner <= 0)
@@ -174,14 +224,15 @@ static float estimated_lines(const struct table_cell *cell, float width)
 
 /* The table's height in lines, estimated: each row as tall as its tallest
  * cell. */
-static float estimated_height(const struct table *table, const float *width)
+static float estimated_height(const struct layout *layout, const struct table *table,
+                              const float *width)
 {
     float total = 0;
     for (size_t row = 0; row < table->rows; row++) {
         float tallest = 1;
         for (size_t column = 0; column < table->columns; column++) {
-            float lines =
-                estimated_lines(&table->cells[row * table->columns + column], width[column]);
+            float lines = estimated_lines(
+                layout, table, &table->cells[row * table->columns + column], width[column]);
             if (lines > tallest)
                 tallest = lines;
         }
@@ -230,13 +281,13 @@ static bool widths_with_settled(size_t columns, const float *least, const float 
  * its longest word makes every row two lines tall, while the notes column
  * that took the width wraps anyway. One column at a time, the one that
  * saves most, until none saves a line. */
-static void settle_where_it_pays(const struct table *table, const float *least, const float *most,
-                                 float available)
+static void settle_where_it_pays(const struct layout *layout, const struct table *table,
+                                 const float *least, const float *most, float available)
 {
     size_t columns = table->columns;
     bool *settled = xcalloc(columns, sizeof *settled);
     float *trial = xcalloc(columns, sizeof *trial), *best_widths = xcalloc(columns, sizeof *trial);
-    float best = estimated_height(table, table->width);
+    float best = estimated_height(layout, table, table->width);
     for (;;) {
         size_t chosen = columns;
         for (size_t column = 0; column < columns; column++) {
@@ -245,7 +296,7 @@ static void settle_where_it_pays(const struct table *table, const float *least, 
             settled[column] = true;
             float height;
             if (widths_with_settled(columns, least, most, available, settled, trial) &&
-                (height = estimated_height(table, trial)) < best - 0.5f) {
+                (height = estimated_height(layout, table, trial)) < best - 0.5f) {
                 best = height;
                 chosen = column;
                 memcpy(best_widths, trial, columns * sizeof *trial);
@@ -262,13 +313,36 @@ static void settle_where_it_pays(const struct table *table, const float *least, 
     free(best_widths);
 }
 
+/* When the columns' longest words do not fit side by side, the words that
+ * may be hyphenated give way first, the longest first: each column keeps
+ * its longest word up to a common cap, but at least its longest piece
+ * after hyphenation, so a long compound is hyphenated before an address,
+ * an identifier or a shorter word is cut. */
+static void least_after_hyphenation(size_t columns, float *least, const float *piece,
+                                    float available)
+{
+    float floor = layout_measures.column_minimum, whole = 0, pieces = 0;
+    for (size_t column = 0; column < columns; column++) {
+        whole += least[column] > floor ? least[column] : floor;
+        pieces += piece[column] > floor ? piece[column] : floor;
+    }
+    if (whole <= available || pieces >= available)
+        return;
+    float cap = water_level(columns, least, piece, available);
+    for (size_t column = 0; column < columns; column++)
+        least[column] = capped(least[column], cap, piece, column);
+}
+
 static void compute_widths(struct layout *layout, struct table *table)
 {
     float *least = xcalloc(table->columns, sizeof *least);
     float *most = xcalloc(table->columns, sizeof *most);
+    float *piece = xcalloc(table->columns, sizeof *piece);
     for (size_t row = 0; row < table->rows; row++) {
         for (size_t column = 0; column < table->columns; column++) {
             const struct table_cell *cell = &table->cells[row * table->columns + column];
+            if (cell->widest_piece > piece[column])
+                piece[column] = cell->widest_piece;
             if (cell->widest_word > least[column])
                 least[column] = cell->widest_word;
             if (cell->widest_line > most[column])
@@ -289,8 +363,9 @@ static void compute_widths(struct layout *layout, struct table *table)
         table->blank_column = table->blank_column || blank;
     }
     const struct layout_frame *frame = frame_top(layout);
+    least_after_hyphenation(table->columns, least, piece, frame->width);
     table_column_widths(table->columns, least, most, frame->width, table->width);
-    settle_where_it_pays(table, least, most, frame->width);
+    settle_where_it_pays(layout, table, least, most, frame->width);
     float x = frame->x;
     for (size_t column = 0; column < table->columns; column++) {
         table->x[column] = x;
@@ -298,6 +373,7 @@ static void compute_widths(struct layout *layout, struct table *table)
     }
     free(least);
     free(most);
+    free(piece);
 }
 
 static enum line_align column_align(const struct table *table, size_t column)
@@ -306,12 +382,52 @@ static enum line_align column_align(const struct table *table, size_t column)
     return align == 'c' ? ALIGN_CENTER : align == 'r' ? ALIGN_RIGHT : ALIGN_LEFT;
 }
 
+/* The image alone in a cell, scaled to the column's width (no wider than
+ * its own, no taller than the table's cap) at the top of the row box, set
+ * as the column is aligned; returns its height [pt]. */
+static float emit_cell_image(struct layout *layout, const struct table *table,
+                             const struct table_cell *cell, size_t column, bool draw)
+{
+    const struct inline_span *span = &layout->spans[cell->image - 1];
+    float padding_x = layout_measures.cell_padding_x;
+    float inner = table->width[column] - 2 * padding_x, width, height;
+    layout_cell_image_fit(span, inner, table->image_cap, &width, &height);
+    enum line_align align = column_align(table, column);
+    float slack = inner - width;
+    float x = table->x[column] + padding_x +
+              (align == ALIGN_CENTER  ? slack / 2
+               : align == ALIGN_RIGHT ? slack
+                                      : 0);
+    if (draw)
+        layout_image_inline_emit(layout, span, x, table->padding_y + height, width);
+    return height;
+}
+
+/* The tallest image alone in a cell of the row [pt]; 0 for none. */
+static float row_image_height(struct layout *layout, const struct table *table, size_t row)
+{
+    float tallest = 0;
+    for (size_t column = 0; column < table->columns; column++) {
+        const struct table_cell *cell = &table->cells[row * table->columns + column];
+        float height = cell->image ? emit_cell_image(layout, table, cell, column, false) : 0;
+        if (height > tallest)
+            tallest = height;
+    }
+    return tallest;
+}
+
 /* Lines [from, to) of one cell, placed at top in the row box; returns how
- * many lines the whole cell has. */
+ * many lines the whole cell has (an image alone: one, drawn with the first
+ * lines of its row). */
 static size_t emit_cell(struct layout *layout, const struct table *table, size_t row, size_t column,
                         size_t from, size_t to)
 {
     const struct table_cell *cell = &table->cells[row * table->columns + column];
+    if (cell->image) {
+        if (from == 0)
+            emit_cell_image(layout, table, cell, column, true);
+        return 1;
+    }
     struct run_style style = cell_style(layout, table, row);
     float padding_x = layout_measures.cell_padding_x, padding_y = table->padding_y;
     float inner = table->width[column] - 2 * padding_x;
@@ -386,7 +502,10 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
     float first_room = page - layout_kept_before(layout);
     size_t per_first =
         first_room > 3 * style.leading ? (size_t)(first_room / style.leading) : per_box;
-    if (per_first > per_box)
+    /* Images make the row as tall as the tallest; text keeps its lines'
+     * baselines from the row's top, as in any row. */
+    float image_height = row_image_height(layout, table, row);
+    if (per_first > per_box || image_height > first_room)
         per_first = per_box;
     size_t first_box = layout->box_count;
     for (size_t from = 0, count = per_first;; from += count, count = per_box) {
@@ -397,7 +516,10 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
                 lines = cell_lines;
         }
         size_t shown = lines - from < count ? lines - from : count;
-        float height = (float)(shown ? shown : 1) * style.leading + 2 * padding_y;
+        float content = (float)(shown ? shown : 1) * style.leading;
+        if (from == 0 && image_height > content)
+            content = image_height;
+        float height = content + 2 * padding_y;
         float blank_row =
             table->compact ? layout_measures.compact_blank_row : layout_measures.blank_row;
         if (table->blank_column && !header && height < blank_row)
@@ -418,15 +540,21 @@ static size_t emit_row(struct layout *layout, const struct table *table, size_t 
  * rows, in the first table's text size. */
 static void share_widths(struct layout *layout, cmark_node *node, const struct table *first)
 {
-    struct table merged = {
-        .columns = first->columns, .header = first->header, .scale = first->scale};
+    struct table merged = {.columns = first->columns,
+                           .header = first->header,
+                           .scale = first->scale,
+                           .leading = first->leading,
+                           .image_cap = first->image_cap};
     size_t capacity = 0;
     for (cmark_node *next = node; next; next = cmark_node_next(next)) {
         if (cmark_node_get_type(next) != CMARK_NODE_TABLE)
             continue;
         if ((size_t)cmark_gfm_extensions_get_table_columns(next) != first->columns)
             break;
-        struct table one = {.columns = first->columns, .scale = first->scale};
+        struct table one = {.columns = first->columns,
+                            .scale = first->scale,
+                            .leading = first->leading,
+                            .image_cap = first->image_cap};
         for (cmark_node *row = cmark_node_first_child(next); row; row = cmark_node_next(row))
             one.rows++;
         one.header = first->header;
@@ -485,6 +613,8 @@ void layout_table(struct layout *layout, cmark_node *node)
     table.padding_y =
         table.compact ? layout_measures.compact_padding_y : layout_measures.cell_padding_y;
     table.alignments = cmark_gfm_extensions_get_table_alignments(node);
+    table.leading = cell_style(layout, &table, table.header ? 1 : 0).leading;
+    table.image_cap = (layout->text_bottom - layout->text_top) * CELL_IMAGE_CAP;
     table.cells = xcalloc(table.rows * table.columns, sizeof *table.cells);
     table.width = xcalloc(table.columns, sizeof *table.width);
     table.x = xcalloc(table.columns, sizeof *table.x);

@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@
 /* Composite glyph component flags (OpenType 'glyf' table). */
 enum {
     ARGS_ARE_WORDS = 0x0001,
+    ARGS_ARE_XY_VALUES = 0x0002,
     HAVE_SCALE = 0x0008,
     MORE_COMPONENTS = 0x0020,
     HAVE_XY_SCALE = 0x0040,
@@ -293,8 +295,9 @@ static bool read_flags(struct glyph_reader *reader, uint8_t *flags, size_t count
     return true;
 }
 
-size_t truetype_outline(const struct truetype_font *font, uint16_t glyph,
-                        struct truetype_point *out)
+/* The points of a simple glyph into out[0..room); 0 for any other. */
+static size_t simple_outline(const struct truetype_font *font, uint16_t glyph,
+                             struct truetype_point *out, size_t room)
 {
     size_t offset, length;
     if (!glyph_data(font, glyph, &offset, &length) || length < GLYPH_HEADER)
@@ -308,7 +311,7 @@ size_t truetype_outline(const struct truetype_font *font, uint16_t glyph,
         !take(&reader, read_u16(instructions_length), &instructions))
         return 0;
     size_t count = (size_t)read_u16(ends + 2 * (size_t)(contours - 1)) + 1;
-    if (count > TRUETYPE_MAX_POINTS)
+    if (count > room)
         return 0;
     uint8_t flags[TRUETYPE_MAX_POINTS];
     if (!read_flags(&reader, flags, count) ||
@@ -324,6 +327,121 @@ size_t truetype_outline(const struct truetype_font *font, uint16_t glyph,
         if (end >= count)
             return 0;
         out[end].contour_end = 1;
+    }
+    return count;
+}
+
+/* A component placed in the composite's space: x' = a x + c y + e,
+ * y' = b x + d y + f, in design units. */
+struct placement {
+    uint16_t glyph;
+    float a, b, c, d, e, f;
+};
+
+static float read_f2dot14(const uint8_t *at)
+{
+    return (float)(int16_t)read_u16(at) / 16384.0f;
+}
+
+/* The component record at data[at..length) of a composite placed by
+ * parent: its placement; false when damaged or placed by matching points
+ * (which the watermark's letters do not use). */
+static bool read_component(const uint8_t *data, size_t length, size_t *at, unsigned *flags,
+                           const struct placement *parent, struct placement *child)
+{
+    if (length - *at < 4)
+        return false;
+    *flags = read_u16(data + *at);
+    child->glyph = (uint16_t)read_u16(data + *at + 2);
+    size_t args = (*flags & ARGS_ARE_WORDS) ? 4 : 2;
+    size_t scale = (*flags & HAVE_SCALE)        ? 2
+                   : (*flags & HAVE_XY_SCALE)   ? 4
+                   : (*flags & HAVE_TWO_BY_TWO) ? 8
+                                                : 0;
+    if (length - *at - 4 < args + scale || !(*flags & ARGS_ARE_XY_VALUES))
+        return false;
+    const uint8_t *arg = data + *at + 4, *m = arg + args;
+    float dx = (*flags & ARGS_ARE_WORDS) ? (float)(int16_t)read_u16(arg) : (float)(int8_t)arg[0];
+    float dy =
+        (*flags & ARGS_ARE_WORDS) ? (float)(int16_t)read_u16(arg + 2) : (float)(int8_t)arg[1];
+    float a = 1, b = 0, c = 0, d = 1;
+    if (*flags & HAVE_SCALE)
+        a = d = read_f2dot14(m);
+    else if (*flags & HAVE_XY_SCALE)
+        a = read_f2dot14(m), d = read_f2dot14(m + 2);
+    else if (*flags & HAVE_TWO_BY_TWO)
+        a = read_f2dot14(m), b = read_f2dot14(m + 2), c = read_f2dot14(m + 4),
+        d = read_f2dot14(m + 6);
+    *child = (struct placement){child->glyph,
+                                parent->a * a + parent->c * b,
+                                parent->b * a + parent->d * b,
+                                parent->a * c + parent->c * d,
+                                parent->b * c + parent->d * d,
+                                parent->a * dx + parent->c * dy + parent->e,
+                                parent->b * dx + parent->d * dy + parent->f};
+    *at += 4 + args + scale;
+    return true;
+}
+
+/* Moves the points [first, end) of out to where placement puts them. */
+static void place_points(struct truetype_point *out, size_t first, size_t end,
+                         const struct placement *placement)
+{
+    for (size_t index = first; index < end; index++) {
+        float x = out[index].x, y = out[index].y;
+        out[index].x = (int16_t)lroundf(placement->a * x + placement->c * y + placement->e);
+        out[index].y = (int16_t)lroundf(placement->b * x + placement->d * y + placement->f);
+    }
+}
+
+/* A composite glyph's components go on the work list, placed. */
+static bool push_components(const struct truetype_font *font, const struct placement *parent,
+                            struct placement *work, size_t *pending, size_t *visited)
+{
+    size_t offset, length;
+    if (!glyph_data(font, parent->glyph, &offset, &length) || length < GLYPH_HEADER)
+        return false;
+    size_t at = GLYPH_HEADER;
+    unsigned flags;
+    do {
+        if (*pending >= TRUETYPE_MAX_COMPONENTS || ++*visited > TRUETYPE_MAX_COMPONENTS ||
+            !read_component(font->data + offset, length, &at, &flags, parent, &work[*pending]))
+            return false;
+        (*pending)++;
+    } while ((flags & MORE_COMPONENTS) && at < length);
+    return true;
+}
+
+static bool is_composite(const struct truetype_font *font, uint16_t glyph)
+{
+    size_t offset, length;
+    return glyph_data(font, glyph, &offset, &length) && length >= GLYPH_HEADER &&
+           read_u16(font->data + offset) >= 0x8000;
+}
+
+/* Composites are resolved with a work list of placed components, no
+ * recursion; a font that loops or nests beyond TRUETYPE_MAX_COMPONENTS
+ * glyphs gives 0. */
+size_t truetype_outline(const struct truetype_font *font, uint16_t glyph,
+                        struct truetype_point *out)
+{
+    if (!is_composite(font, glyph))
+        return simple_outline(font, glyph, out, TRUETYPE_MAX_POINTS);
+    struct placement work[TRUETYPE_MAX_COMPONENTS];
+    size_t pending = 0, visited = 0, count = 0;
+    struct placement root = {glyph, 1, 0, 0, 1, 0, 0};
+    if (!push_components(font, &root, work, &pending, &visited))
+        return 0;
+    while (pending > 0) {
+        struct placement item = work[--pending];
+        if (is_composite(font, item.glyph)) {
+            if (!push_components(font, &item, work, &pending, &visited))
+                return 0;
+            continue;
+        }
+        size_t added = simple_outline(font, item.glyph, out + count, TRUETYPE_MAX_POINTS - count);
+        place_points(out, count, count + added, &item);
+        count += added;
     }
     return count;
 }

@@ -50,9 +50,11 @@ struct truetype_point {
  * of Noto and DejaVu have well under 200). */
 #define TRUETYPE_MAX_POINTS 4096u
 
-/* truetype_outline: the points of glyph's contours, when it is a simple
- * glyph, into out[0..TRUETYPE_MAX_POINTS); returns how many. 0 for an
- * empty, composite, damaged or too large glyph. */
+/* truetype_outline: the points of glyph's contours into
+ * out[0..TRUETYPE_MAX_POINTS); returns how many. A composite glyph (an
+ * accented capital) gives the points of its components, each moved and
+ * scaled as the composite places it, at any depth. 0 for an empty,
+ * damaged or too large glyph, or a component placed by matching points. */
 size_t truetype_outline(const struct truetype_font *font, uint16_t glyph,
                         struct truetype_point *out);
 

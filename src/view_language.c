@@ -62,14 +62,16 @@ static void format_duration(struct buffer *out, const struct local_formats *form
     if (minutes < 0)
         buffer_append_char(out, '-');
     /* As value_format_duration: at most two units, the largest ones; a
-     * no-break space binds each number to its unit, so that a line or a
-     * table cell never parts "18" from "min". */
+     * no-break space binds each number to its unit and the parts to each
+     * other, so that a line or a table cell never parts "18" from "min",
+     * nor "3 h" from "30 min". */
     if (days)
         buffer_printf(out, "%lld" NO_BREAK_SPACE "%s", days, formats->day);
     if (hours)
-        buffer_printf(out, "%s%lld" NO_BREAK_SPACE "%s", days ? " " : "", hours, formats->hour);
+        buffer_printf(out, "%s%lld" NO_BREAK_SPACE "%s", days ? NO_BREAK_SPACE : "", hours,
+                      formats->hour);
     if (rest && !(days && hours))
-        buffer_printf(out, "%s%lld" NO_BREAK_SPACE "%s", days || hours ? " " : "", rest,
+        buffer_printf(out, "%s%lld" NO_BREAK_SPACE "%s", days || hours ? NO_BREAK_SPACE : "", rest,
                       formats->minute);
     if (!days && !hours && !rest)
         buffer_printf(out, "0" NO_BREAK_SPACE "%s", formats->minute);

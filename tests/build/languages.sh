@@ -7,6 +7,7 @@
 # phrase may appear in a German document as often as it appears in the
 # example built with a catalog of the project's own whose every word is
 # "ZZ" (which also shows that a project can bring a language), and no more.
+# Durations of two parts stay on one line in every language.
 # Usage: languages.sh GOLIVE SOURCE_DIR WORK_DIR
 set -euo pipefail
 golive=$1 source=$2 work=$3
@@ -96,6 +97,37 @@ grep -qF "Page 1 sur" fr.txt || fail "French pages are not numbered 'Page N sur 
 grep -qF "21.03.2026" de.txt || fail "German dates are not written 21.03.2026"
 grep -qF "21/03/2026" fr.txt || fail "French dates are not written 21/03/2026"
 grep -qF "ENTWURF" de.txt || fail "the German draft notice is not ENTWURF"
+
+# A duration of two parts ("3 Std. 30 Min.") is never parted at a line
+# end, in a narrow table column least of all: each one the runbook and the
+# close-out record write stands whole in one line of their layouts.
+for language in en de fr; do
+  for document in runbook closeout; do
+    "$golive" md2pdf "$language/$document.md" --language $language --dump layout \
+      >$language-$document.layout 2>/dev/null || fail "md2pdf $language/$document.md failed"
+    python3 - "$catalogs/$language.yaml" "$language/$document.md" $language-$document.layout <<'PY' \
+      || fail "$language $document.md: a duration is broken across lines"
+import re, sys
+catalog, markdown, layout = sys.argv[1:]
+units = dict(re.findall(r'^unit_(days|hours|minutes): (.*)$', open(catalog, encoding="utf-8").read(), re.M))
+unit = "|".join(re.escape(units[k]) for k in ("days", "hours", "minutes"))
+part = r"\d+[ \u00a0](?:%s)" % unit
+found = re.findall(r"%s[ \u00a0]%s(?![\w.])" % (part, part), open(markdown, encoding="utf-8").read())
+durations = {}
+for d in found:
+    durations[d.replace("\u00a0", " ")] = durations.get(d.replace("\u00a0", " "), 0) + 1
+lines = [l.split('"', 1)[1].rstrip('"\n').replace("\u00a0", " ")
+         for l in open(layout, encoding="utf-8") if l.startswith("  text ")]
+# each written as often as whole on a line
+broken = sorted(d for d, n in durations.items() if sum(l.count(d) for l in lines) < n)
+if not durations:
+    print(f"{markdown}: no duration of two parts to look at"); sys.exit(1)
+for d in broken:
+    print(f"FAIL: {markdown}: '{d}' is not on one line")
+sys.exit(1 if broken else 0)
+PY
+  done
+done
 
 # One word of the project's own, over the catalog, without a template copied.
 printf 'words:\n  label_owner: Zuständig\n' >> engagement/project.yaml

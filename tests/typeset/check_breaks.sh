@@ -80,6 +80,16 @@ tall_row="### HeadTall
 |---|---|
 | $tall_cell | TallSecond |"
 
+# A heading kept with a line that references a footnote keeps room for
+# the footnote too: it never stays behind at a page's foot with the line
+# and its note on the next page.
+noted='## HeadNote
+
+NoteLine[^tall]
+
+After the noted line.
+
+[^tall]: NoteStart of a note of several lines: one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour twentyfive twentysix twentyseven twentyeight twentynine thirty thirtyone thirtytwo thirtythree thirtyfour thirtyfive thirtysix thirtyseven thirtyeight thirtynine forty fortyone fortytwo fortythree.'
 for ((filler = 0; filler < 52; filler++)); do
   typeset_case "$filler" "# $paragraph"
   # a heading keeps with the first two lines of its paragraph
@@ -97,6 +107,11 @@ for ((filler = 0; filler < 52; filler++)); do
   same_page table-end "$filler" Row11 Row12
   typeset_case "$filler" "$keep_group"
   same_page keep-directive "$filler" KeepBy KeepNote KeepNoteEnd
+  typeset_case "$filler" "$noted"
+  note_page=$(awk '/^page /{page=$2} $1=="text" && $3>60 && $3<800 && /"NoteStart /{print page; exit}' "$work/dump")
+  same_page heading-footnote "$filler" HeadNote NoteLine¹
+  [ "$note_page" = "$(page_of HeadNote)" ] \
+    || { echo "FAIL: heading-footnote with $filler filler lines: the note on page $note_page, its heading on $(page_of HeadNote)"; failures=$((failures + 1)); }
 done
 for filler in 5 30; do
   typeset_case "$filler" "$tall_row"

@@ -140,6 +140,38 @@ static void reads_the_shipped_fonts(void **state)
     truetype_free(font);
 }
 
+/* A composite's outline is its components' outlines, every one: in Noto
+ * Sans, each composite built of simple glyphs has at least the points of
+ * all its parts (the watermark draws accented capitals from them). */
+static void outlines_composites_from_their_components(void **state)
+{
+    (void)state;
+    struct truetype_font *font = truetype_open(GOLIVE_FONTS_DIR "/NotoSans-Regular.ttf");
+    assert_non_null(font);
+    struct truetype_point *points = calloc(TRUETYPE_MAX_POINTS, sizeof *points);
+    assert_non_null(points);
+    unsigned composites = 0;
+    for (unsigned glyph = 0; glyph < truetype_glyph_count(font); glyph++) {
+        uint16_t parts[TRUETYPE_MAX_COMPONENTS];
+        size_t count = truetype_components(font, (uint16_t)glyph, parts), expected = 0;
+        bool simple = count > 0;
+        for (size_t part = 0; part < count && simple; part++) {
+            uint16_t inner[TRUETYPE_MAX_COMPONENTS];
+            simple = truetype_components(font, parts[part], inner) == 0;
+            expected += truetype_outline(font, parts[part], points);
+        }
+        if (!simple)
+            continue;
+        composites++;
+        /* each part at least once (a part may be used twice: two dots) */
+        assert_true(truetype_outline(font, (uint16_t)glyph, points) >= expected);
+        assert_true(expected > 0);
+    }
+    assert_true(composites > 300);
+    free(points);
+    truetype_free(font);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +179,7 @@ int main(void)
         cmocka_unit_test(a_font_that_loops_ends),
         cmocka_unit_test(a_damaged_font_is_refused_or_read_safely),
         cmocka_unit_test(reads_the_shipped_fonts),
+        cmocka_unit_test(outlines_composites_from_their_components),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
