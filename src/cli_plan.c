@@ -98,15 +98,27 @@ static void line_around(const char *text, size_t length, size_t offset, size_t *
         (*end)++;
 }
 
+/* One hunk of the diff: the line that changes, or the line added after
+ * line entry->line; shift lines were added before it. */
 static void print_hunk(const struct plan_proposal *proposal, const struct plan_entry *entry,
-                       const char *text, size_t length, struct buffer *out)
+                       const char *text, size_t length, unsigned shift, struct buffer *out)
 {
     char measured[32];
     value_format_duration(entry->measured.minutes, measured, sizeof measured);
+    if (entry->inserts && !entry->flow) {
+        struct buffer added = {0};
+        plan_apply(proposal, text, entry->start, entry->end, &added);
+        buffer_printf(out, "@@ -%u,0 +%u @@ %s %s: measured %s, no budget line\n+", entry->line,
+                      entry->line + shift + 1, entry->what, entry->id, measured);
+        buffer_append(out, added.data + 1, added.length - 1); /* after its line break */
+        buffer_append_char(out, '\n');
+        buffer_free(&added);
+        return;
+    }
     size_t start, end;
     line_around(text, length, entry->start, &start, &end);
-    buffer_printf(out, "@@ -%u +%u @@ %s %s: measured %s\n-", entry->line, entry->line, entry->what,
-                  entry->id, measured);
+    buffer_printf(out, "@@ -%u +%u @@ %s %s: measured %s%s\n-", entry->line, entry->line + shift,
+                  entry->what, entry->id, measured, entry->inserts ? ", no budget line" : "");
     buffer_append(out, text + start, end - start);
     buffer_append_text(out, "\n+");
     plan_apply(proposal, text, start, end, out);
@@ -142,9 +154,14 @@ static void print_proposal(const struct checklist_use *use, const struct rehears
     buffer_printf(out, "--- %s\n+++ %s\n", use->file, use->file);
     buffer_printf(out, "# budgets from \"%s\" (%s) plus %d%%, each rounded up to 5 minutes\n",
                   rehearsal->name, rehearsal->use.run_file, margin);
-    for (size_t index = 0; index < proposal->count; index++)
-        if (proposal->entries[index].changes)
-            print_hunk(proposal, &proposal->entries[index], text, length, out);
+    unsigned shift = 0; /* lines added above */
+    for (size_t index = 0; index < proposal->count; index++) {
+        const struct plan_entry *entry = &proposal->entries[index];
+        if (!entry->changes)
+            continue;
+        print_hunk(proposal, entry, text, length, shift, out);
+        shift += entry->inserts && !entry->flow;
+    }
     for (size_t index = 0; index < proposal->count; index++)
         if (!proposal->entries[index].changes)
             print_note(&proposal->entries[index], out);
@@ -249,10 +266,12 @@ const struct cli_command cli_plan_command = {
         "the last rehearsal (or the one --from names): its measured time plus the margin,\n"
         "rounded up to a multiple of 5 minutes. Prints the proposal as a diff of the\n"
         "checklist file's budget lines, each with the step and its measured time, then\n"
-        "the phases and steps whose budget stays (not measured, unchanged, or with no\n"
-        "budget line to change). Writes nothing without --write; with it, changes the\n"
-        "budget values in place, keeping every other byte of the file, and refuses when\n"
-        "the file changed since it was read. The timings: docs/rules.md, \"Rehearsals\".",
+        "the phases and steps whose budget stays (not measured, or unchanged). A measured\n"
+        "phase or step without a budget line gets one, after its title line (or before\n"
+        "the closing brace of a {...} mapping). Writes nothing without --write; with it,\n"
+        "changes and adds the budgets in place, keeping every other byte of the file, and\n"
+        "refuses when the file changed since it was read.\n"
+        "The timings: docs/rules.md, \"Rehearsals\".",
     .options = plan_options,
     .minimum_arguments = 1,
     .maximum_arguments = 1,

@@ -19,8 +19,11 @@ struct plan_entry {
     bool has_line;            /* the file writes a budget for it */
     size_t start, end;        /* the bytes of its budget value, quotes included */
     unsigned line;            /* 1-based */
-    bool changes;             /* measured, with a line whose value the proposal changes */
-    size_t order;             /* where it is written: its budget value, else its id */
+    bool inserts;             /* measured, no budget line: one is added at start (== end) */
+    bool flow;                /* added into a flow mapping, before its closing brace */
+    unsigned indent;          /* else on a line of its own, indented as its sibling keys */
+    bool changes;             /* measured, and the proposal changes or adds its budget */
+    size_t order;             /* where it is written: its budget value or insertion, else its id */
 };
 
 struct plan_proposal {

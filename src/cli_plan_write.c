@@ -10,17 +10,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* proposed_value: the new value as it will be written, in the old one's
- * quotes when it had them. */
-static void proposed_value(const struct plan_entry *entry, const char *text, char *out, size_t size)
+/* append_value: the new value as it will be written, in the old one's
+ * quotes when it had them; an added budget with its key (and, on a line of
+ * its own, the line break and indentation before it). */
+static void append_value(const struct plan_entry *entry, const char *text, struct buffer *out)
 {
     char budget[32];
     plan_format_budget(entry->proposed.minutes, budget, sizeof budget);
-    char quote = text[entry->start];
-    if (quote == '"' || quote == '\'')
-        snprintf(out, size, "%c%s%c", quote, budget, quote);
+    char quote = entry->inserts ? 0 : text[entry->start];
+    if (entry->inserts && entry->flow)
+        buffer_printf(out, ", budget: %s", budget);
+    else if (entry->inserts)
+        buffer_printf(out, "\n%*sbudget: %s", (int)entry->indent, "", budget);
+    else if (quote == '"' || quote == '\'')
+        buffer_printf(out, "%c%s%c", quote, budget, quote);
     else
-        snprintf(out, size, "%s", budget);
+        buffer_append_text(out, budget);
 }
 
 void plan_apply(const struct plan_proposal *proposal, const char *text, size_t from, size_t to,
@@ -31,10 +36,8 @@ void plan_apply(const struct plan_proposal *proposal, const char *text, size_t f
         const struct plan_entry *entry = &proposal->entries[index];
         if (!entry->changes || entry->start < from || entry->end > to)
             continue;
-        char value[40];
-        proposed_value(entry, text, value, sizeof value);
         buffer_append(out, text + at, entry->start - at);
-        buffer_append_text(out, value);
+        append_value(entry, text, out);
         at = entry->end;
     }
     buffer_append(out, text + at, to - at);

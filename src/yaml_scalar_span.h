@@ -18,4 +18,16 @@ struct yaml_scalar_span {
 bool yaml_scalar_spans(const char *text, size_t length, struct yaml_scalar_span **spans,
                        size_t *count);
 
+/* The extent of a mapping: where a key can be added to it. */
+struct yaml_mapping_span {
+    unsigned line, column; /* of its start, 1-based: as node_position gives */
+    size_t start, end;     /* the bytes [start, end): a flow mapping's braces included */
+    bool flow;             /* written {key: value, ...} */
+};
+
+/* yaml_mapping_spans: every mapping of text[0..length), in the order its
+ * start is written; as yaml_scalar_spans otherwise. */
+bool yaml_mapping_spans(const char *text, size_t length, struct yaml_mapping_span **spans,
+                        size_t *count);
+
 #endif

@@ -3,7 +3,8 @@
 # the comments of r1.yaml and r2.yaml and docs/rules.md, "Rehearsals");
 # a bad --margin and an unknown --from refused with the checklist
 # untouched; --write giving exactly expected-checklist.yaml (written by
-# hand: only four budget values differ); and a second --write changing
+# hand: four budget values differ, and two steps without one get a budget
+# line, in block and in flow style); and a second --write changing
 # nothing. -DREGENERATE=1 rewrites the expected outputs of the command,
 # never expected-checklist.yaml.
 set(work "${WORK}/plan")
