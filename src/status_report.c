@@ -1,6 +1,6 @@
 /* The readiness dashboard: verdict and reasons, approvals, roll-ups per
  * checklist, the next blocking steps with their owners, stale evidence,
- * planned against actual time. */
+ * planned against actual time, the rehearsals. */
 #include "status_report.h"
 
 #include "evaluate.h"
@@ -518,6 +518,94 @@ static void report_forecast(struct buffer *out, const struct style *style,
     }
 }
 
+/* "2 of 4 steps closed, reached phase Execution": how far it got. */
+static void rehearsal_progress(struct buffer *out, const struct checklist *checklist)
+{
+    const struct phase *last = NULL;
+    for (size_t index = 0; index < checklist->phase_count; index++)
+        last = checklist->phases[index].timing.started ? &checklist->phases[index] : last;
+    const struct rollup *rollup = &checklist->rollup;
+    buffer_printf(out, "%zu of %zu steps closed", rollup->closed, rollup->total);
+    if (last && rollup->closed < rollup->total)
+        buffer_printf(out, ", reached phase %s", last->title ? last->title : last->id);
+}
+
+/* "; 2 phases finished in 1 h 40 min against 1 h 30 min estimated (10
+ * min over)": the phases the rehearsal finished (docs/rules.md,
+ * "Rehearsals"), against their budgets. */
+static void rehearsal_total(struct buffer *out, const struct checklist *checklist)
+{
+    size_t finished = 0;
+    int64_t took = 0, estimate = 0;
+    bool estimated = true;
+    for (size_t index = 0; index < checklist->phase_count; index++) {
+        const struct phase *phase = &checklist->phases[index];
+        if (!phase->timing.measured.set)
+            continue;
+        finished++;
+        took += phase->timing.measured.minutes;
+        estimate += phase->budget.minutes;
+        estimated = estimated && phase->budget.set;
+    }
+    char text[32];
+    if (!finished) {
+        buffer_append_text(out, "; no phase finished");
+        return;
+    }
+    buffer_printf(out, "; %zu phase%s finished in %s", finished, finished == 1 ? "" : "s",
+                  value_format_duration(took, text, sizeof text));
+    if (!estimated)
+        return;
+    buffer_printf(out, " against %s estimated", value_format_duration(estimate, text, sizeof text));
+    int64_t difference = took - estimate;
+    if (difference)
+        buffer_printf(
+            out, " (%s %s)",
+            value_format_duration(difference < 0 ? -difference : difference, text, sizeof text),
+            difference > 0 ? "over" : "under");
+}
+
+static void rehearsal_rows(struct buffer *out, const struct checklist_use *use)
+{
+    buffer_printf(out, "  %s\n", use->checklist->title ? use->checklist->title : use->file);
+    for (size_t index = 0; index < use->rehearsal_count; index++) {
+        const struct rehearsal *rehearsal = &use->rehearsals[index];
+        const struct checklist *checklist = rehearsal->use.checklist;
+        char start[40] = "-";
+        if (rehearsal->start.set)
+            value_format_timestamp(rehearsal->start, start, sizeof start);
+        buffer_append_text(out, "    ");
+        column(out, rehearsal->name, 20);
+        buffer_printf(out, " %-24s ", start);
+        if (!checklist) {
+            buffer_append_text(out, "not read\n");
+            continue;
+        }
+        rehearsal_progress(out, checklist);
+        rehearsal_total(out, checklist);
+        buffer_append_char(out, '\n');
+    }
+}
+
+/* Each checklist's rehearsals: how far each got and how long it took
+ * against the estimate, the basis golive plan proposes budgets from. */
+static void report_rehearsals(struct buffer *out, const struct style *style,
+                              const struct project *project)
+{
+    bool heading = false;
+    for (size_t use = 0; use < project->use_count; use++) {
+        if (!project->uses[use].rehearsal_count || !project->uses[use].checklist)
+            continue;
+        if (!heading) {
+            buffer_append_char(out, '\n');
+            styled(out, style, TONE_HEADING, "Rehearsals (golive plan proposes budgets from them)");
+            buffer_append_char(out, '\n');
+            heading = true;
+        }
+        rehearsal_rows(out, &project->uses[use]);
+    }
+}
+
 /* Padding leaves spaces at the ends of lines; a terminal does not need
  * them and a diff should not see them. */
 static void strip_line_ends(struct buffer *out, size_t from)
@@ -547,5 +635,6 @@ void status_report(const struct model *model, bool colour, struct buffer *out)
     report_stale_evidence(out, &style, project);
     report_timing(out, &style, project);
     report_forecast(out, &style, project);
+    report_rehearsals(out, &style, project);
     strip_line_ends(out, start);
 }

@@ -14,7 +14,7 @@ rm -rf "$work" && mkdir -p "$work" && cp -r "$source/examples/hollenbach" "$work
 cd "$work/e"
 forecast() {  # the plan-and-forecast section of golive status, as of $1 if given
   printf '$ golive status --at %s\n' "${1:-(last record)}"
-  "$golive" status project.yaml ${1:+--at "$1"} | sed -n '/^Time: plan and forecast/,/^$/p'
+  "$golive" status project.yaml ${1:+--at "$1"} | sed -n '/^Time: plan and forecast/,/^$/{/^$/!p}'
 }
 {
   forecast 2026-03-20T20:00:00+01:00
