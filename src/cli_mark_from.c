@@ -3,6 +3,7 @@
 #include "cli_mark_from.h"
 
 #include "cli_mark_evidence.h"
+#include "cli_mark_sheet_qr.h"
 
 #include "alloc.h"
 #include "file_io.h"
@@ -348,6 +349,11 @@ static void check_transcription(const struct recording *recording, const char *p
         first_line = false;
         if (strncmp(first, "date", 4) == 0 && (first[4] == ' ' || first[4] == '\t')) {
             date_line(line_text, &clock, where, sink);
+            continue;
+        }
+        if (was_first && sheet_qr_line(line_text)) {
+            sheet_qr_check(recording->model->project, recording->use->checklist, line_text, where,
+                           sink);
             continue;
         }
         if (was_first && first[strcspn(first, " \t")] == '\0') {

@@ -137,6 +137,31 @@ for wrong in "HOL-000000" "ACM-${code#HOL-}"; do
 done
 grep -qF "another engagement" wrong-errors.txt || fail "ACM-... is not called another engagement"
 
+# The QR code's text, as a phone reads it, in place of the sheet code:
+# taken whole, and checked field by field (the column of the field, and
+# its name, in the message).
+qr=$(grep -oE 'qr="golive:[^"]*"' built/preflight.md | head -1 | sed -E 's/^qr="//; s/"$//') || true
+[ "$qr" = "golive:$code;NRS-2025-041;preflight;1.0" ] || fail "the pre-flight QR text is '$qr'"
+sed -i '/^records:/q' "$run"
+{ echo "$qr"; cat sheet.txt; } > scanned.txt
+"$golive" mark "$run" --from scanned.txt || fail "the transcription with its QR text was refused"
+records_of "$run" > scanned-actual.txt
+diff -u expected.txt scanned-actual.txt || fail "the scanned transcription's records differ"
+cp "$run" scanned-before.yaml
+prefix="golive:$code;NRS-2025-041;"
+for wrong in "${prefix}golive;1.0|$((${#prefix} + 1))|checklist is 'golive', not 'preflight'" \
+             "${prefix}preflight;0.9|$((${#prefix} + 11))|checklist version is '0.9', not '1.0'" \
+             "golive:$code;NRS-2025-014;preflight;1.0|19|engagement is 'NRS-2025-014', not 'NRS-2025-041'" \
+             "golive:HOL-000000;NRS-2025-041;preflight;1.0|8|sheet code is 'HOL-000000', not '$code'" \
+             "golive:$code;preflight;1.0|1|the QR text has 3 fields, not the 4"; do
+  IFS='|' read -r text column message <<< "$wrong"
+  { echo "$text"; cat sheet.txt; } > wrong.txt
+  "$golive" mark "$run" --from wrong.txt 2> wrong-errors.txt && fail "QR text $text was taken"
+  cmp -s scanned-before.yaml "$run" || fail "QR text $text changed the run"
+  grep -qF "wrong.txt:1:$column: error: " wrong-errors.txt && grep -qF "$message" wrong-errors.txt \
+    || fail "no sheet-mismatch at 1:$column ($message) for $text: $(cat wrong-errors.txt)"
+done
+
 # The same transcription again would be appended again: mark never skips
 # a record, so the run now holds each step twice, the later one its state.
 [ "$failures" -eq 0 ] || { cat errors.txt; exit 1; }
