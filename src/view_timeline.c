@@ -192,5 +192,6 @@ void view_put_timeline(struct node *mapping, const struct checklist *checklist,
         put_row(rows, "", true, downtime, actual_downtime(project), &all);
     put_marker(timeline, "window_end", project, project->window_end, &all);
     put_marker(timeline, "rollback_deadline", project, project->rollback_deadline, &all);
+    put_bool(timeline, "has_rollback_deadline", project->rollback_deadline.set);
     put_ticks(timeline, project, all);
 }

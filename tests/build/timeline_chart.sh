@@ -76,6 +76,24 @@ for text in "Rollback deadline" "Window end" "Planned" "Actual"; do
   grep -qF "$text" page.txt || fail "the chart's page does not say: $text"
 done
 
+# The caption says what the chart draws: the window end and the rollback
+# deadline as dashed lines, or the window end alone for a project without
+# a rollback deadline (no such line, no such marker).
+cp -r blank nodeadline
+sed -i '/^  rollback_deadline:/d' nodeadline/project.yaml
+for copy in blank nodeadline; do
+  "$golive" build $copy/project.yaml --only runbook --format md -q -o $copy-md
+  grep -F '**Timeline: ' $copy-md/runbook.md > $copy-caption.txt || fail "$copy: no timeline caption"
+done
+grep -qF "the dashed lines are the window end and the rollback deadline." blank-caption.txt ||
+  fail "the caption with a rollback deadline: $(cat blank-caption.txt)"
+grep -qF "the dashed line is the window end." nodeadline-caption.txt ||
+  fail "the caption without a rollback deadline: $(cat nodeadline-caption.txt)"
+! grep -qi "rollback deadline" nodeadline-caption.txt ||
+  fail "the caption names a rollback deadline the project does not have"
+! grep -q 'golive:timeline .*markers="[^"]*Rollback' nodeadline-md/runbook.md ||
+  fail "the chart marks a rollback deadline the project does not have"
+
 # A plan over weeks (the shipped migration checklist, pinned from T-14d):
 # the axis counts days from the window start, not hours of the clock.
 "$golive" new migration --checklist migration > new.out
