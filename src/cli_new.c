@@ -24,7 +24,8 @@ static const char *const default_checklists[] = {"preflight", "golive-runbook", 
 /* Which documents print a shipped checklist, and whether it gates the
  * go-live: the pre-flight list its sheet, the handover list the close-out
  * record (after the go-live, so not gating), the audit prerequisites no
- * document (a list to work through); every other one the runbook. */
+ * document (a list to work through); every other one the runbook, whose
+ * entry shows how to add rehearsals. */
 static void put_use(struct node *entry, const char *name)
 {
     bool preflight = strcmp(name, "preflight") == 0, handover = strcmp(name, "handover") == 0,
@@ -35,6 +36,7 @@ static void put_use(struct node *entry, const char *name)
              : audit    ? ""
                         : "runbook");
     put_text(entry, "gate", handover || audit ? "false" : "true");
+    put_bool(entry, "runbook", !preflight && !handover && !audit);
 }
 
 struct selection {

@@ -558,6 +558,25 @@ while read -r line; do
 done < commands.txt
 says_not readme.err "warning"
 
+# Why: golive new's project shows how to add a rehearsal, under the
+# runbook's entry; with its "# " deleted and the run file copied, it checks
+# and status lists it.
+begin_case new-rehearsal
+rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
+"$golive" new fresh > new.out || fail "golive new failed"
+cd fresh
+says project.yaml "    # rehearsals:"
+[ "$(grep -c '^    # rehearsals:' project.yaml)" = 1 ] || fail "the rehearsals example is not under one entry"
+awk '/run: runs\/golive-runbook.yaml/ { runbook = 1 } /# rehearsals:/ { print runbook ? "after" : "before"; exit }' \
+  project.yaml > where.txt
+says where.txt "after"
+sed -i -E 's/^    # (rehearsals:|  - name: Rehearsal|    run: runs\/rehearsal|    start: 2029)/    \1/' project.yaml
+cp runs/golive-runbook.yaml runs/rehearsal-1.yaml
+"$golive" check project.yaml > check.out 2> check.err || fail "check with the rehearsal: $(cat check.err)"
+mark runs/rehearsal-1.yaml 10 done --by lead --at 2029-12-14T09:10:00+01:00
+"$golive" status project.yaml > status.txt
+says status.txt "    Rehearsal 1          2029-12-14 09:00 +01:00  1 of 24 steps closed, reached phase Before the window"
+
 # Many decision points cost no more than a few: each gate is not a walk
 # of everything before it (4,000 steps, every other one a decision point).
 begin_case many-decision-points
