@@ -2,7 +2,9 @@
  * planned span (from its steps' planned times) and its actual one (from
  * its records), the downtime planned and recorded, the window end and
  * rollback deadline, and hour ticks in the project's zone, all in minutes
- * from the window start, as the golive:timeline directive reads them. */
+ * from the window start, as the golive:timeline directive reads them; a
+ * plan over days in up to three charts (before the window, the window,
+ * after it). */
 #include "view_put.h"
 
 #include "alloc.h"
@@ -14,6 +16,11 @@
 #include <string.h>
 
 #define TICKS_MOST 12 /* labels on the axis; a longer span gets wider steps */
+
+/* The steps of an axis of hours [min]; a span too long for all of them is
+ * ticked in days. */
+static const int64_t hour_steps[] = {60, 120, 180, 240, 360, 720};
+#define HOUR_STEP_COUNT (sizeof hour_steps / sizeof *hour_steps)
 
 struct span {
     bool set;
@@ -139,10 +146,9 @@ static void put_tick(struct node *ticks, int64_t at, const char *label)
  * the first at or after it. */
 static void put_ticks(struct node *timeline, const struct project *project, struct span all)
 {
-    static const int64_t hours[] = {60, 120, 180, 240, 360, 720};
     static const int64_t days[] = {1440, 2880, 10080, 20160, 43200, 129600};
     struct node *ticks = put_list(timeline, "ticks");
-    int64_t step = tick_step(hours, sizeof hours / sizeof *hours, all);
+    int64_t step = tick_step(hour_steps, HOUR_STEP_COUNT, all);
     char text[40];
     if (step) {
         for (int64_t at = all.from - local_minute_of_day(project, all.from) % step;
@@ -175,23 +181,92 @@ static void put_marker(struct node *timeline, const char *key, const struct proj
     extend(all, minutes, minutes);
 }
 
+/* A plan over days (preparation weeks before, hypercare weeks after) is
+ * drawn as up to three charts, so that the window's phases are not
+ * slivers: the phases planned within the day before the window and the
+ * window itself, with the downtime and the markers, on an axis of hours;
+ * those before it and those after it, each on an axis of days. */
+enum part { PART_BEFORE, PART_WINDOW, PART_AFTER, PART_COUNT };
+
+#define WINDOW_LEAD 1440 /* [min] the day before the window, drawn with it */
+
+struct chart {
+    struct node *rows; /* NULL while the part has none */
+    struct node *node;
+    struct span all;
+};
+
+static enum part part_of(struct span planned, int64_t window_end)
+{
+    if (!planned.set || (planned.from >= -WINDOW_LEAD && planned.to <= window_end))
+        return PART_WINDOW;
+    return planned.from < 0 ? PART_BEFORE : PART_AFTER;
+}
+
+static struct chart *chart_for(struct chart *charts, enum part part, struct node *list, bool split)
+{
+    static const char *const flags[PART_COUNT] = {"part_before", "part_window", "part_after"};
+    struct chart *chart = &charts[split ? part : PART_WINDOW];
+    if (!chart->rows) {
+        chart->node = append_mapping(list);
+        if (split)
+            put_bool(chart->node, flags[part], true);
+        chart->rows = put_list(chart->node, "rows");
+    }
+    return chart;
+}
+
+/* Whether the checklist's plan is drawn in parts: its axis would be one of
+ * days, and the window holds a phase, and another part does too. */
+static bool split_by_part(const struct checklist *checklist, const struct project *project,
+                          int64_t window_end, bool in[PART_COUNT])
+{
+    struct span all = {0};
+    extend(&all, 0, window_end);
+    for (size_t index = 0; index < checklist->phase_count; index++) {
+        const struct phase *phase = &checklist->phases[index];
+        struct span planned = planned_span(phase), actual = actual_span(phase, project);
+        if (planned.set)
+            extend(&all, planned.from, planned.to);
+        if (actual.set)
+            extend(&all, actual.from, actual.to);
+        in[part_of(planned, window_end)] = true;
+    }
+    return tick_step(hour_steps, HOUR_STEP_COUNT, all) == 0 && in[PART_WINDOW] &&
+           (in[PART_BEFORE] || in[PART_AFTER]);
+}
+
 void view_put_timeline(struct node *mapping, const struct checklist *checklist,
                        const struct project *project)
 {
     if (!checklist->plan.present || !project->window_start.set)
         return;
     struct node *timeline = put_mapping(mapping, "timeline");
-    struct node *rows = put_list(timeline, "rows");
-    struct span all = {0};
+    int64_t window_end =
+        project->window_end.set ? minutes_after_start(project, project->window_end) : 0;
+    bool in[PART_COUNT] = {false};
+    bool split = split_by_part(checklist, project, window_end, in);
+    put_bool(timeline, "has_rollback_deadline", project->rollback_deadline.set);
+    struct node *list = put_list(timeline, "charts");
+    struct chart charts[PART_COUNT] = {{0}};
+    for (size_t part = 0; part < PART_COUNT; part++)
+        if (split && in[part])
+            chart_for(charts, (enum part)part, list, split); /* in the order of time */
     for (size_t index = 0; index < checklist->phase_count; index++) {
         const struct phase *phase = &checklist->phases[index];
-        put_row(rows, phase->title, false, planned_span(phase), actual_span(phase, project), &all);
+        struct span planned = planned_span(phase);
+        struct chart *chart = chart_for(charts, part_of(planned, window_end), list, split);
+        put_row(chart->rows, phase->title, false, planned, actual_span(phase, project),
+                &chart->all);
     }
+    struct chart *window = chart_for(charts, PART_WINDOW, list, split);
     struct span downtime = planned_downtime(checklist);
     if (downtime.set)
-        put_row(rows, "", true, downtime, actual_downtime(project), &all);
-    put_marker(timeline, "window_end", project, project->window_end, &all);
-    put_marker(timeline, "rollback_deadline", project, project->rollback_deadline, &all);
-    put_bool(timeline, "has_rollback_deadline", project->rollback_deadline.set);
-    put_ticks(timeline, project, all);
+        put_row(window->rows, "", true, downtime, actual_downtime(project), &window->all);
+    put_marker(window->node, "window_end", project, project->window_end, &window->all);
+    put_marker(window->node, "rollback_deadline", project, project->rollback_deadline,
+               &window->all);
+    for (size_t part = 0; part < PART_COUNT; part++)
+        if (charts[part].rows)
+            put_ticks(charts[part].node, project, charts[part].all);
 }
