@@ -97,6 +97,18 @@ grep -qF "Page 1 sur" fr.txt || fail "French pages are not numbered 'Page N sur 
 grep -qF "21.03.2026" de.txt || fail "German dates are not written 21.03.2026"
 grep -qF "21/03/2026" fr.txt || fail "French dates are not written 21/03/2026"
 grep -qF "ENTWURF" de.txt || fail "the German draft notice is not ENTWURF"
+# French sets a (no-break) space before a colon, in templates and in the
+# typesetter's signature blocks alike; pdftotext reads it as a space.
+for phrase in "Nom : Jürgen Weiß" "BROUILLON :" "Résultat attendu :" "Fenêtre prévue :"; do
+  grep -qF "$phrase" fr.txt || fail "the French documents lack: $phrase"
+done
+for phrase in "Nom:" "BROUILLON:" "Résultat attendu:" "Fenêtre prévue:"; do
+  ! grep -qF "$phrase" fr.txt || fail "the French documents hold a colon with no space before it: $phrase"
+done
+# A duration whose unit ends in a dot ("50 Min.") takes no second one.
+for language in de fr; do
+  ! grep -qE '(Min|Std|Tg)\.\.' $language.txt || fail "the $language documents put a full stop after 'Min.'"
+done
 
 # A duration of two parts ("3 Std. 30 Min.") is never parted at a line
 # end, in a narrow table column least of all: each one the runbook and the

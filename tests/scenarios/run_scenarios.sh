@@ -143,6 +143,8 @@ esac
 case $page1 in *"Readiness"*) fail "the runbook's cover holds the status table" ;; esac
 says out/runbook.flat "Go/no-go criteria: Cutover runbook"
 says out/runbook.flat "Step 30 · Decide whether to start (Client sponsor): GO / NO-GO · needs closed: 10, 20 · Status:"
+# the boxes of an open decision say whose they are, should they start a page
+says out/runbook.flat "Decision · Step 30 GO NO-GO"
 
 # Why: GO recorded at the decision step, the window's later steps open.
 begin go-at-the-start
