@@ -11,7 +11,9 @@
 # Usage: languages.sh GOLIVE SOURCE_DIR WORK_DIR
 set -euo pipefail
 golive=$1 source=$2 work=$3
-command -v pdftotext >/dev/null || { echo "FAIL: pdftotext is needed (poppler-utils)"; exit 1; }
+for tool in pdftotext pdfinfo; do
+  command -v "$tool" >/dev/null || { echo "FAIL: $tool is needed (poppler-utils)"; exit 1; }
+done
 rm -rf "$work" && mkdir -p "$work" && cp -r "$source/examples/hollenbach" "$work/engagement"
 cd "$work"
 failures=0
@@ -104,6 +106,20 @@ for phrase in "Nom : Jürgen Weiß" "BROUILLON :" "Résultat attendu :" "Fenêtr
 done
 for phrase in "Nom:" "BROUILLON:" "Résultat attendu:" "Fenêtre prévue:"; do
   ! grep -qF "$phrase" fr.txt || fail "the French documents hold a colon with no space before it: $phrase"
+done
+# A heading stands on the page of its table's first row: the French
+# runbook's timetable and rehearsals, the close-out's rehearsals.
+for check in "fr/runbook Calendrier Confirm the go-live approval" \
+             "fr/runbook Répétitions Confirm the go-live approval" \
+             "fr/closeout Répétitions Confirm the go-live approval"; do
+  set -- $check
+  document=$1 heading=$2; shift 2; row="$*"
+  for page in $(seq 1 "$(pdfinfo "$document.pdf" | sed -n 's/^Pages: *//p')"); do
+    text=$(pdftotext -f "$page" -l "$page" "$document.pdf" - | tr '\n' ' ')
+    case $text in *"$heading"*": Go-live execution runbook"*)
+      case $text in *"$row"*) ;; *) fail "$document: '$heading' stands apart from its table on page $page" ;; esac ;;
+    esac
+  done
 done
 # A duration whose unit ends in a dot ("50 Min.") takes no second one.
 for language in de fr; do
