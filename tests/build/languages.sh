@@ -121,6 +121,10 @@ for check in "fr/runbook Calendrier Confirm the go-live approval" \
     esac
   done
 done
+# A count before a French plural ("1 non atteints") reads wrong: the
+# close-out counts its criteria after their label.
+grep -qF "non atteints : 1" fr.txt || fail "the French close-out does not count 'non atteints : 1'"
+! grep -qF "1 non atteints" fr.txt || fail "the French close-out writes '1 non atteints'"
 # A duration whose unit ends in a dot ("50 Min.") takes no second one.
 for language in de fr; do
   ! grep -qE '(Min|Std|Tg)\.\.' $language.txt || fail "the $language documents put a full stop after 'Min.'"
