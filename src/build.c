@@ -587,6 +587,7 @@ static void choose_words(struct build *build)
         .project = language_word(language, "pdf_project"),
         .prepared_by = language_word(language, "pdf_prepared_by"),
         .classification = language_word(language, "pdf_classification"),
+        .colon = language_word(language, "label_colon"),
     };
 }
 

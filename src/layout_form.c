@@ -234,7 +234,7 @@ static float signature_field(struct layout *layout, const char *label, const cha
                              float top, float width)
 {
     struct buffer text = {0};
-    buffer_printf(&text, "%s: %s", label, value);
+    buffer_printf(&text, "%s%s %s", label, layout->words.colon, value);
     float height =
         layout_form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top, width, ALIGN_LEFT);
     buffer_free(&text);
@@ -249,7 +249,7 @@ static float signature_conditions(struct layout *layout, const char *label, cons
     if (!strstr(value, bullet))
         return signature_field(layout, label, value, x, top, width);
     struct buffer text = {0};
-    buffer_printf(&text, "%s:", label);
+    buffer_printf(&text, "%s%s", label, layout->words.colon);
     float height =
         layout_form_text(layout, buffer_text(&text), STYLE_BODY, 0, x, top, width, ALIGN_LEFT);
     for (const char *at = strstr(value, bullet); at;) {

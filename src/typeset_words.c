@@ -23,6 +23,7 @@ static const struct typeset_words english = {
     .project = "Project",
     .prepared_by = "Prepared by",
     .classification = "Classification",
+    .colon = ":",
 };
 
 static const char *pick(const char *given, const char *fallback)
@@ -55,6 +56,7 @@ struct typeset_words typeset_words_complete(const struct typeset_words *given)
         .project = pick(given->project, english.project),
         .prepared_by = pick(given->prepared_by, english.prepared_by),
         .classification = pick(given->classification, english.classification),
+        .colon = pick(given->colon, english.colon),
     };
     return words;
 }

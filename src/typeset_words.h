@@ -20,6 +20,7 @@ struct typeset_words {
     const char *approved, *approved_with_conditions, *rejected;  /* boxes to tick */
     const char *notes;                                           /* a notes block without a label */
     const char *client, *project, *prepared_by, *classification; /* cover labels */
+    const char *colon; /* after a label: ":", or in French a no-break space and ":" */
 };
 
 /* typeset_words_complete: given (or NULL) with every missing word English. */

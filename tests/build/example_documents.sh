@@ -8,7 +8,7 @@
 # Usage: example_documents.sh GOLIVE SOURCE_DIR WORK_DIR
 set -euo pipefail
 golive=$1 source=$2 work=$3
-for tool in pdftotext qpdf; do
+for tool in pdftotext pdfinfo qpdf; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is needed (poppler-utils, qpdf)"; exit 1; }
 done
 rm -rf "$work" && mkdir -p "$work" && cp -r "$source/examples/hollenbach" "$work/engagement"
@@ -69,6 +69,20 @@ statement=engagement/runs/signatures/golive-consultancy-20260318T162000.txt
 minisign -V -p engagement/keys/TEST-KEY-alindqvist.pub -m "$statement" -x "$statement.minisig" > /dev/null ||
   fail "stock minisign does not verify the example's signature"
 expect first/contacts "Łukasiewicz"
+# No near-empty pages: the sign-off sheet's summary shares its page with
+# the signatures; the close-out's acceptance is signed last, beside its
+# document control; the rehearsals' heading stands on the page of its table.
+[ "$(pdfinfo first/signoff.pdf | sed -n 's/^Pages: *//p')" = 3 ] || fail "the sign-off sheet is not 3 pages"
+last=$(pdfinfo first/closeout.pdf | sed -n 's/^Pages: *//p')
+pdftotext -f "$last" -l "$last" first/closeout.pdf - | grep -qF "Close-out acceptance" ||
+  fail "the close-out's last page has no acceptance block"
+for page in $(seq 1 "$last"); do
+  text=$(pdftotext -f "$page" -l "$page" first/closeout.pdf - | tr '\n' ' ')
+  case $text in
+    *"Rehearsals against the plan"*) case $text in *"Confirm the go-live approval"*) ;;
+      *) fail "the close-out's rehearsals heading is not on its table's page $page" ;; esac ;;
+  esac
+done
 for document in runbook signoff closeout; do
   expect first/$document "DRAFT: sign-offs still to be recorded"
 done
@@ -112,6 +126,19 @@ for document in runbook signoff closeout; do
   refuse fourth/$document "DRAFT"
 done
 expect fourth/signoff "APPROVED"
+
+# The runbook printed blank before the window is a paper form: each piece
+# of evidence a step asks for gets a ruled line across the page to write
+# the file name or checksum on, not a narrow table column.
+cp -r engagement blank
+sed -i '/file: checklists\/golive-runbook.yaml/{n;/run: runs\/golive.yaml/d}' blank/project.yaml
+"$golive" build blank/project.yaml --only runbook --format md -q -o blank-out
+"$golive" md2pdf blank-out/runbook.md --dump layout > blank.layout 2>/dev/null
+for key in final_dump filestore_archive upgrade_log; do
+  awk -v key="$key" 'found && /^  line / { split($4, size, "x"); ok = size[1] >= 340; exit }
+       index($0, "\"" key ": ") { found = 1 }
+       END { exit !ok }' blank.layout || fail "the blank runbook has no line to write $key on"
+done
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed"

@@ -11,7 +11,9 @@
 # Usage: languages.sh GOLIVE SOURCE_DIR WORK_DIR
 set -euo pipefail
 golive=$1 source=$2 work=$3
-command -v pdftotext >/dev/null || { echo "FAIL: pdftotext is needed (poppler-utils)"; exit 1; }
+for tool in pdftotext pdfinfo; do
+  command -v "$tool" >/dev/null || { echo "FAIL: $tool is needed (poppler-utils)"; exit 1; }
+done
 rm -rf "$work" && mkdir -p "$work" && cp -r "$source/examples/hollenbach" "$work/engagement"
 cd "$work"
 failures=0
@@ -97,6 +99,36 @@ grep -qF "Page 1 sur" fr.txt || fail "French pages are not numbered 'Page N sur 
 grep -qF "21.03.2026" de.txt || fail "German dates are not written 21.03.2026"
 grep -qF "21/03/2026" fr.txt || fail "French dates are not written 21/03/2026"
 grep -qF "ENTWURF" de.txt || fail "the German draft notice is not ENTWURF"
+# French sets a (no-break) space before a colon, in templates and in the
+# typesetter's signature blocks alike; pdftotext reads it as a space.
+for phrase in "Nom : Jürgen Weiß" "BROUILLON :" "Résultat attendu :" "Fenêtre prévue :"; do
+  grep -qF "$phrase" fr.txt || fail "the French documents lack: $phrase"
+done
+for phrase in "Nom:" "BROUILLON:" "Résultat attendu:" "Fenêtre prévue:"; do
+  ! grep -qF "$phrase" fr.txt || fail "the French documents hold a colon with no space before it: $phrase"
+done
+# A heading stands on the page of its table's first row: the French
+# runbook's timetable and rehearsals, the close-out's rehearsals.
+for check in "fr/runbook Calendrier Confirm the go-live approval" \
+             "fr/runbook Répétitions Confirm the go-live approval" \
+             "fr/closeout Répétitions Confirm the go-live approval"; do
+  set -- $check
+  document=$1 heading=$2; shift 2; row="$*"
+  for page in $(seq 1 "$(pdfinfo "$document.pdf" | sed -n 's/^Pages: *//p')"); do
+    text=$(pdftotext -f "$page" -l "$page" "$document.pdf" - | tr '\n' ' ')
+    case $text in *"$heading"*": Go-live execution runbook"*)
+      case $text in *"$row"*) ;; *) fail "$document: '$heading' stands apart from its table on page $page" ;; esac ;;
+    esac
+  done
+done
+# A count before a French plural ("1 non atteints") reads wrong: the
+# close-out counts its criteria after their label.
+grep -qF "non atteints : 1" fr.txt || fail "the French close-out does not count 'non atteints : 1'"
+! grep -qF "1 non atteints" fr.txt || fail "the French close-out writes '1 non atteints'"
+# A duration whose unit ends in a dot ("50 Min.") takes no second one.
+for language in de fr; do
+  ! grep -qE '(Min|Std|Tg)\.\.' $language.txt || fail "the $language documents put a full stop after 'Min.'"
+done
 
 # A duration of two parts ("3 Std. 30 Min.") is never parted at a line
 # end, in a narrow table column least of all: each one the runbook and the

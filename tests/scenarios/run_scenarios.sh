@@ -143,6 +143,8 @@ esac
 case $page1 in *"Readiness"*) fail "the runbook's cover holds the status table" ;; esac
 says out/runbook.flat "Go/no-go criteria: Cutover runbook"
 says out/runbook.flat "Step 30 · Decide whether to start (Client sponsor): GO / NO-GO · needs closed: 10, 20 · Status:"
+# the boxes of an open decision say whose they are, should they start a page
+says out/runbook.flat "Decision · Step 30 GO NO-GO"
 
 # Why: GO recorded at the decision step, the window's later steps open.
 begin go-at-the-start
@@ -233,7 +235,7 @@ codes criterion-not-met
 documents
 says gate-close-out.txt "success criterion 3 (speed) of Hypercare and handover is not met: Response times are no worse than before. [criterion-not-met]"
 says_not out/closeout.flat "Outcome: Closed."
-says out/closeout.flat "Success criteria: 2 of 4 met, 1 not met, 1 not assessed yet."
+says out/closeout.flat "Success criteria: met 2 of 4, not met: 1, not assessed yet: 1."
 says out/closeout.flat "1 Every critical flow works in production. MET 2026-03-27, Petra Šťastná Validation plan passed in production."
 says out/closeout.flat "2 The trial balance matches the figures before the window. MET figures.csv ($(sha256sum figures.csv | cut -c1-12))"
 says out/closeout.flat "3 Response times are no worse than before. NOT MET 2026-03-27, Lukáš Dvořák Index being added."
@@ -291,7 +293,7 @@ says out/signoff.flat "READY PENDING, 1 of 2 signed"
 says out/signoff.flat "The go-live is not approved yet"
 # the close-out says why it is not live, and does not call the go-live
 # READY beside it: the steps' readiness is labelled as the steps'
-says out/closeout.flat "Outcome: Not confirmed live: the go-live gate is NOT READY."
+says out/closeout.flat "Outcome: Not confirmed live, as the go-live gate is NOT READY."
 says out/closeout.flat "SIGN-OFF MISSING: Consultancy lead"
 says out/closeout.flat "Technical readiness (steps): READY."
 says_not out/closeout.flat "Go-live readiness: READY"
