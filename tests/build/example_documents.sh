@@ -103,6 +103,9 @@ grep -qF "| 1.0 | 2026-03-19 |" first/preflight.md || fail "the pre-flight sheet
 grep -qF "| PZ | 09:05 |" first/preflight.md || fail "the pre-flight sheet's times repeat the date"
 refuse first/preflight "restore_drill"
 ! grep -qE " · +\|" first/preflight.md || fail "a pre-flight cell ends in a separator: $(grep -E ' · +\|' first/preflight.md | head -1)"
+# The risk table's last column is headed "Status", one word that does not
+# wrap into a three-line header in German.
+refuse first/audit "Finding state"
 # The distribution list ends without a separator.
 ! grep -qE "; +\|" first/audit.md || fail "the audit's distribution ends in a separator"
 
