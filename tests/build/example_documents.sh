@@ -106,6 +106,8 @@ refuse first/preflight "restore_drill"
 # The risk table's last column is headed "Status", one word that does not
 # wrap into a three-line header in German.
 refuse first/audit "Finding state"
+# The checklist's version is named as one, not a bare number after its title.
+expect first/preflight "Daybefore preflight check · Version 1.0 · Sheet code"
 # The distribution list ends without a separator.
 ! grep -qE "; +\|" first/audit.md || fail "the audit's distribution ends in a separator"
 
