@@ -104,6 +104,9 @@ for text in "Terminées${nbsp}: 13 sur 13" "**GO**${nbsp}: toutes"; do
 done
 grep -qF "Suppléance${nbsp}: Mikko Järvinen" fr/contacts.md || fail "the French deputies are not 'Suppléance${nbsp}: NAME'"
 
+# German risk registers speak of the Schweregrad, not the bare "Schwere".
+grep -qF "| Schweregrad |" de/audit.md || fail "the German risk table does not head its column Schweregrad"
+
 # The typesetter's words and the dates are the language's.
 grep -qF "Seite 1 von" de.txt || fail "German pages are not numbered 'Seite N von M'"
 grep -qF "Page 1 sur" fr.txt || fail "French pages are not numbered 'Page N sur M'"
