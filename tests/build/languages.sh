@@ -102,6 +102,7 @@ fi
 for text in "Terminées${nbsp}: 13 sur 13" "**GO**${nbsp}: toutes"; do
   grep -qF -- "$text" fr/preflight.md || fail "the French pre-flight sheet does not hold: $text"
 done
+grep -qF "Sources consultées${nbsp}:" fr/audit.md || fail "the French audit's sources have no no-break space before the colon"
 grep -qF "Suppléance${nbsp}: Mikko Järvinen" fr/contacts.md || fail "the French deputies are not 'Suppléance${nbsp}: NAME'"
 
 # German risk registers speak of the Schweregrad, not the bare "Schwere".
