@@ -39,6 +39,8 @@ static void put_counts(struct node *since, const struct audit *audit)
             continue;
         struct node *mapping = append_mapping(list);
         put_int(mapping, "count", (long long)audit->changes_by_kind[change]);
+        /* the word's singular or plural (changes_count_KIND_one/_other) */
+        put_bool(mapping, "one", audit->changes_by_kind[change] == 1);
         put_flag_for(put_mapping(mapping, "change_is"), change_words[change]);
         put_bool(mapping, "first", first);
         first = false;

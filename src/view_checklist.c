@@ -9,6 +9,7 @@
 #include "buffer.h"
 #include "view_put.h"
 #include "view_sheet_code.h"
+#include "view_sheet_entry.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -109,17 +110,6 @@ static void put_owner(struct node *mapping, const struct item *item, const struc
                 node_sequence_append(people, node_new_string(project->people[person].name));
 }
 
-/* "depends_on_text": the ids joined, "10, 20, 30", for one line of print. */
-static void put_joined_ids(struct node *mapping, const struct text_list *ids)
-{
-    struct buffer text = {0};
-    for (size_t index = 0; index < ids->count; index++)
-        buffer_printf(&text, "%s%s", index ? ", " : "", ids->items[index]);
-    if (ids->count)
-        put_text(mapping, "depends_on_text", buffer_text(&text));
-    buffer_free(&text);
-}
-
 /* "outcome_list": the outcomes a decision point allows, each with its flag
  * under "is" and "first", so that a template can put words between them. */
 static void put_outcome_list(struct node *mapping, outcome_set outcomes)
@@ -174,9 +164,11 @@ static void put_item(struct node *mapping, const struct item *item, const struct
     put_duration(mapping, "budget", item->budget);
     put_bool(mapping, "has_budget", item->budget.set);
     put_evidence(mapping, item);
+    view_put_evidence_values(mapping, item);
     put_text_list(mapping, "depends_on", &item->depends_on);
     put_bool(mapping, "has_dependencies", item->depends_on.count > 0);
-    put_joined_ids(mapping, &item->depends_on);
+    /* "10, 20, 30", for one line of print */
+    put_text_joined(mapping, "depends_on_text", &item->depends_on, ", ");
     put_outcome_list(mapping, item->outcomes);
     struct node *outcomes = put_list(mapping, "outcomes");
     struct node *allowed = put_mapping(mapping, "outcome_is");
@@ -242,6 +234,7 @@ static struct node *checklist_view(const struct checklist_use *use, const struct
     put_text(mapping, "summary", checklist->summary);
     put_bool(mapping, "gate", use->gate);
     put_rollup(put_mapping(mapping, "rollup"), &checklist->rollup);
+    view_put_check_date(mapping, checklist);
     view_put_readiness(put_mapping(mapping, "readiness"), &checklist->verdict);
     put_duration(mapping, "budget", checklist->budget);
     put_bool(mapping, "has_decision", checklist->has_decision);

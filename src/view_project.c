@@ -494,6 +494,7 @@ static void put_document(struct node *view, const struct project *project,
     put_text(document, "classification", project->classification);
     put_text_list(document, "distribution", &project->distribution);
     put_bool(document, "has_distribution", project->distribution.count > 0);
+    put_text_joined(document, "distribution_text", &project->distribution, "; ");
     put_date(document, "next_review", project->next_review);
     struct node *build = put_mapping(view, "build");
     put_text(build, "fingerprint", options->fingerprint);

@@ -74,6 +74,18 @@ void put_text_list(struct node *mapping, const char *key, const struct text_list
         node_sequence_append(sequence, node_new_string(list->items[index]));
 }
 
+void put_text_joined(struct node *mapping, const char *key, const struct text_list *list,
+                     const char *separator)
+{
+    if (!list->count)
+        return;
+    struct buffer text = {0};
+    for (size_t index = 0; index < list->count; index++)
+        buffer_printf(&text, "%s%s", index ? separator : "", list->items[index]);
+    put_text(mapping, key, buffer_text(&text));
+    buffer_free(&text);
+}
+
 struct node *put_mapping(struct node *mapping, const char *key)
 {
     struct node *child = node_new_mapping();

@@ -25,6 +25,10 @@ void put_duration(struct node *mapping, const char *key, struct duration duratio
  * not escaped yet gets a backslash, so that it does not end the cell. */
 void put_markdown_inline(struct node *mapping, const char *key, const char *text);
 void put_text_list(struct node *mapping, const char *key, const struct text_list *list);
+/* put_text_joined: the list's texts in one, separator between them and
+ * none after the last ("10, 20, 30"); nothing when the list is empty. */
+void put_text_joined(struct node *mapping, const char *key, const struct text_list *list,
+                     const char *separator);
 /* put_mapping / put_list: a new empty one under key, returned for filling. */
 struct node *put_mapping(struct node *mapping, const char *key);
 struct node *put_list(struct node *mapping, const char *key);

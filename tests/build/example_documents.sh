@@ -103,6 +103,28 @@ expect first/contacts "Norrsken on-call engineer"
 refuse first/contacts-client "Norrsken on-call engineer"
 expect first/contacts-client "client copy"
 
+# The contacts sheet groups its entries, so its numbers give the order of
+# calls, not the order of the rows.
+for document in contacts contacts-client; do
+  expect first/$document "Call in the order of the numbers"
+  refuse first/$document "Call in this order"
+done
+# The filled pre-flight sheet: the date of the check in its head; the
+# times of a one-day check without the date; the evidence recorded as
+# written, without the checklist's key names and with no separator left
+# dangling at the end of a cell.
+grep -qF "| 1.0 | 2026-03-19 |" first/preflight.md || fail "the pre-flight sheet has no date of the check"
+grep -qF "| PZ | 09:05 |" first/preflight.md || fail "the pre-flight sheet's times repeat the date"
+refuse first/preflight "restore_drill"
+! grep -qE " · +\|" first/preflight.md || fail "a pre-flight cell ends in a separator: $(grep -E ' · +\|' first/preflight.md | head -1)"
+# The risk table's last column is headed "Status", one word that does not
+# wrap into a three-line header in German.
+refuse first/audit "Finding state"
+# The checklist's version is named as one, not a bare number after its title.
+expect first/preflight "Daybefore preflight check · Version 1.0 · Sheet code"
+# The distribution list ends without a separator.
+! grep -qE "; +\|" first/audit.md || fail "the audit's distribution ends in a separator"
+
 # Same inputs, same bytes.
 "$golive" build engagement/project.yaml -o second
 for file in first/*.md first/*.pdf first/MANIFEST; do

@@ -93,6 +93,23 @@ for language in de fr; do
   done < en.keys
 done
 
+# French punctuation: a no-break space before ":", ";", "!" and "?", in
+# the catalog's words and where a template puts a colon after a label.
+nbsp=$'\xc2\xa0'
+sed -n 's/^"\{0,1\}[a-z_]*"\{0,1\}: //p' "$catalogs/fr.yaml" | grep -v -e '^"{' -e '^"\\u00a0' \
+  | grep -nE "([^${nbsp}]|^)[:;!?]( |\"?$)" > fr.punctuation || true
+if [ -s fr.punctuation ]; then
+  fail "French words without a no-break space before : ; ! ?: $(head -3 fr.punctuation)"
+fi
+for text in "Terminées${nbsp}: 13 sur 13" "**GO**${nbsp}: toutes"; do
+  grep -qF -- "$text" fr/preflight.md || fail "the French pre-flight sheet does not hold: $text"
+done
+grep -qF "Sources consultées${nbsp}:" fr/audit.md || fail "the French audit's sources have no no-break space before the colon"
+grep -qF "Suppléance${nbsp}: Mikko Järvinen" fr/contacts.md || fail "the French deputies are not 'Suppléance${nbsp}: NAME'"
+
+# German risk registers speak of the Schweregrad, not the bare "Schwere".
+grep -qF "| Schweregrad |" de/audit.md || fail "the German risk table does not head its column Schweregrad"
+
 # The typesetter's words and the dates are the language's.
 grep -qF "Seite 1 von" de.txt || fail "German pages are not numbered 'Seite N von M'"
 grep -qF "Page 1 sur" fr.txt || fail "French pages are not numbered 'Page N sur M'"

@@ -88,7 +88,7 @@ grep -qF "Removed from the audit" third.txt || fail "the PDF lists no removed fi
 # In French and German, in the catalog's words; a French colon has its space.
 nbsp=$'\xc2\xa0'
 "$golive" build e/project.yaml --language fr -o french > out.txt
-grep -qF "**Depuis la version 1.0${nbsp}:** 1 nouveau(x), 2 résolu(s)" french/audit.md || fail "no French summary line"
+grep -qF "**Depuis la version 1.0${nbsp}:** 1 nouveau, 2 résolus" french/audit.md || fail "no French summary line"
 grep -qF "| Risque | Gravité${nbsp}: ÉLEVÉE → MOYENNE |" french/audit.md || fail "no French severity change"
 "$golive" build e/project.yaml --language de -o german > out.txt
 grep -qF "## Änderungen seit Version 1.0 (herausgegeben am " german/audit.md || fail "no German changes section"

@@ -328,9 +328,11 @@ codes evidence-stale no-decision open signoff-missing required-open
 says gate-before-window.txt "blocking step P10 (Verify the backups) has evidence 1 h 1 min old at the window start (at most 1 h)"
 says gate-before-window.txt "blocking step 10 (Confirm the restore drill) has evidence 8 d 2 h old"
 documents
-# Why: the pre-flight sheet marks the line whose evidence is too old, beside its record.
-says out/preflight.flat "backup_ref: db-0321.dump · ⚠ EVIDENCE TOO OLD: 1 h 1 min, accepted at most 1 h"
-says out/preflight.flat "Technical lead, Lukáš Dvořák LD 2026-03-21 16:59"
+# Why: the pre-flight sheet marks the line whose evidence is too old, beside its
+# record (the value as written, without its key; a time without the date,
+# the check's date standing in the sheet's head).
+says out/preflight.flat "db-0321.dump · ⚠ EVIDENCE TOO OLD: 1 h 1 min, accepted at most 1 h"
+says out/preflight.flat "Technical lead, Lukáš Dvořák LD 16:59"
 
 begin rollback
 preflight_done; preparation_done; approvals; start; execute
