@@ -3,13 +3,15 @@
 #include "pdf_font_cache.h"
 
 #include "alloc.h"
-#include "buffer.h"
-#include "file_io.h"
 #include "pdf_libharu_private.h"
 
 #include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Font files above this size are not fonts golive ships or finds. */
@@ -17,8 +19,9 @@
 
 /* A font file in memory, read by libharu through a callback stream. */
 struct font_bytes {
-    struct buffer bytes;
-    size_t position;
+    const unsigned char *data; /* the file mapped, read-only: only the pages
+                                  libharu reads take memory */
+    size_t length, position;
 };
 
 struct cached_font {
@@ -34,6 +37,30 @@ struct pdf_font_cache {
     struct cached_font *fonts;
     size_t count, capacity;
 };
+
+/* The file at path mapped into file; false when it cannot be. */
+static bool map_font_file(const char *path, struct font_bytes *file)
+{
+    int descriptor = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat status;
+    if (descriptor < 0)
+        return false;
+    bool regular = fstat(descriptor, &status) == 0 && S_ISREG(status.st_mode) &&
+                   status.st_size > 0 && (uint64_t)status.st_size <= FONT_FILE_LIMIT;
+    void *data = regular ? mmap(NULL, (size_t)status.st_size, PROT_READ, MAP_PRIVATE, descriptor, 0)
+                         : MAP_FAILED;
+    close(descriptor);
+    if (data == MAP_FAILED)
+        return false;
+    *file = (struct font_bytes){.data = data, .length = (size_t)status.st_size};
+    return true;
+}
+
+static void unmap_font_file(struct font_bytes *file)
+{
+    if (file->data)
+        munmap((void *)file->data, file->length);
+}
 
 struct pdf_font_cache *pdf_font_cache_new(void)
 {
@@ -54,23 +81,12 @@ void pdf_font_cache_free(struct pdf_font_cache *cache)
             HPDF_FontDef_Free(cache->fonts[index].definition);
         free(cache->fonts[index].path);
         if (cache->fonts[index].file)
-            buffer_free(&cache->fonts[index].file->bytes);
+            unmap_font_file(cache->fonts[index].file);
         free(cache->fonts[index].file);
     }
     free(cache->fonts);
     HPDF_MMgr_Free(cache->memory);
     free(cache);
-}
-
-/* The whole file at path into bytes; false when it cannot be read. */
-static bool read_font_file(const char *path, struct buffer *bytes)
-{
-    int descriptor = open(path, O_RDONLY | O_CLOEXEC);
-    if (descriptor < 0)
-        return false;
-    bool read = file_read_descriptor(descriptor, bytes, FONT_FILE_LIMIT);
-    close(descriptor);
-    return read && bytes->length > 0 && bytes->length <= FONT_FILE_LIMIT;
 }
 
 /* The stream's functions over struct font_bytes: libharu's own memory
@@ -79,11 +95,11 @@ static bool read_font_file(const char *path, struct buffer *bytes)
 static HPDF_STATUS read_bytes(HPDF_Stream stream, HPDF_BYTE *out, HPDF_UINT *size)
 {
     struct font_bytes *file = stream->attr;
-    size_t left = file->bytes.length - file->position;
+    size_t left = file->length - file->position;
     bool short_read = *size > left;
     if (short_read)
         *size = (HPDF_UINT)left;
-    memcpy(out, file->bytes.data + file->position, *size);
+    memcpy(out, file->data + file->position, *size);
     file->position += *size;
     return short_read ? HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0) : HPDF_OK;
 }
@@ -92,9 +108,9 @@ static HPDF_STATUS seek_bytes(HPDF_Stream stream, HPDF_INT position, HPDF_Whence
 {
     struct font_bytes *file = stream->attr;
     long long target = mode == HPDF_SEEK_CUR   ? (long long)file->position + position
-                       : mode == HPDF_SEEK_END ? (long long)file->bytes.length + position
+                       : mode == HPDF_SEEK_END ? (long long)file->length + position
                                                : (long long)position;
-    if (target < 0 || target > (long long)file->bytes.length)
+    if (target < 0 || target > (long long)file->length)
         return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
     file->position = (size_t)target;
     return HPDF_OK;
@@ -107,7 +123,7 @@ static HPDF_INT32 tell_bytes(HPDF_Stream stream)
 
 static HPDF_UINT32 size_bytes(HPDF_Stream stream)
 {
-    return (HPDF_UINT32)((struct font_bytes *)stream->attr)->bytes.length;
+    return (HPDF_UINT32)((struct font_bytes *)stream->attr)->length;
 }
 
 /* libharu's definition of the font in file, parsed from memory in the
@@ -135,7 +151,7 @@ static struct cached_font *cached_font(struct pdf_font_cache *cache, const char 
         if (strcmp(cache->fonts[index].path, path) == 0)
             return &cache->fonts[index];
     struct cached_font font = {.path = xstrdup(path), .file = xcalloc(1, sizeof *font.file)};
-    if (read_font_file(path, &font.file->bytes))
+    if (map_font_file(path, font.file))
         font.definition = parse_font(cache, font.file, &font.error);
     cache->fonts = xgrow(cache->fonts, &cache->capacity, cache->count + 1, sizeof *cache->fonts);
     cache->fonts[cache->count] = font;

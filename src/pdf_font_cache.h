@@ -1,8 +1,8 @@
 /* The faces' font files read and parsed once for many documents (a build's
  * PDFs, or md2pdf's one), instead of libharu reading each file again, a
  * value at a time through fread, for every document
- * (HPDF_LoadTTFontFromFile). Each face's file is read into memory whole,
- * parsed by libharu from there (HPDF_TTFontDef_Load over a memory stream)
+ * (HPDF_LoadTTFontFromFile). Each face's file is mapped into memory,
+ * parsed by libharu from there (HPDF_TTFontDef_Load over a callback stream)
  * into the cache's own memory manager, and lent to each document: put in
  * its list of font definitions with the document's next subset tag, as
  * HPDF_LoadTTFontFromFile would, and taken out again before the document
