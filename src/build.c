@@ -62,6 +62,7 @@ struct build {
     struct typeset_words words;            /* the typesetter's, from the language */
     unsigned faces_used;                   /* the fonts drawn into some PDF (typeset_options) */
     struct typeset_hyphenator *hyphenator; /* the language's patterns, shared by the PDFs */
+    struct typeset_fonts *fonts;           /* the font files, read once for all the PDFs */
 };
 
 #define EVERY_DOCUMENT ((1u << ARTIFACT_COUNT) - 1u)
@@ -343,6 +344,7 @@ static void typeset_options_for(const struct build *build, bool draft, const cha
     options->draft = draft;
     options->words = &build->words;
     options->hyphenator = build->hyphenator;
+    options->fonts = build->fonts;
 }
 
 /* Whether path is one of the project's own templates (from its templates
@@ -619,6 +621,7 @@ static bool load_language(struct build *build)
     if (ok) {
         choose_words(build);
         build->hyphenator = typeset_hyphenator_new(build->language.code);
+        build->fonts = typeset_fonts_new();
     }
     return ok;
 }
@@ -642,6 +645,7 @@ static void build_free(struct build *build)
     free(build->font_folder);
     language_free(&build->language);
     typeset_hyphenator_free(build->hyphenator);
+    typeset_fonts_free(build->fonts);
     model_free(build->model);
 }
 

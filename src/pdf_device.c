@@ -109,6 +109,11 @@ void pdf_device_set_name(struct pdf_device *device, const char *name)
     device->name = name;
 }
 
+void pdf_device_share_fonts(struct pdf_device *device, struct pdf_font_cache *cache)
+{
+    pdf_fonts_share_cache(&device->fonts, cache);
+}
+
 bool pdf_device_failed(const struct pdf_device *device)
 {
     return device->fonts.failed;

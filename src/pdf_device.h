@@ -31,6 +31,11 @@ void pdf_device_free(struct pdf_device *device);
  * (borrowed; NULL: none). */
 void pdf_device_set_name(struct pdf_device *device, const char *name);
 
+struct pdf_font_cache;
+/* pdf_device_share_fonts: the device takes its faces from cache
+ * (pdf_font_cache.h), which outlives it; before anything is measured. */
+void pdf_device_share_fonts(struct pdf_device *device, struct pdf_font_cache *cache);
+
 /* pdf_device_measurer: the layout's view of the device's glyph widths. */
 struct text_measurer pdf_device_measurer(struct pdf_device *device);
 /* pdf_device_failed: a font could not be loaded (an error was recorded). */

@@ -32,8 +32,16 @@ void pdf_fonts_init(struct pdf_fonts *fonts, HPDF_Doc document, const char *fold
         .document = document, .folder = folder, .sink = sink, .last_error = last_error};
 }
 
+void pdf_fonts_share_cache(struct pdf_fonts *fonts, struct pdf_font_cache *cache)
+{
+    fonts->cache = cache;
+}
+
 void pdf_fonts_free(struct pdf_fonts *fonts)
 {
+    if (fonts->cache)
+        pdf_font_cache_give_back(fonts->cache, fonts->document);
+    pdf_font_cache_free(fonts->own_cache);
     for (size_t face = 0; face < FACE_COUNT; face++) {
         for (size_t page = 0; page < PDF_FONT_CODE_PAGES; page++)
             free(fonts->faces[face].advances[page]);
@@ -61,25 +69,22 @@ static void load_face(struct pdf_fonts *fonts, enum font_face face)
         buffer_printf(&path, "%s/%s", fonts->folder, font_file_name(face));
     else if (font_system_path(face))
         buffer_append_text(&path, font_system_path(face));
-    FILE *probe = path.length ? fopen(path.data, "rb") : NULL;
+    HPDF_STATUS error = HPDF_OK;
+    if (path.length && !fonts->cache)
+        fonts->cache = fonts->own_cache = pdf_font_cache_new();
+    if (path.length) {
+        slot->path = xstrdup(path.data);
+        slot->definition = pdf_font_cache_lend(fonts->cache, path.data, fonts->document, &error);
+        slot->name = slot->definition ? slot->definition->base_font : NULL;
+    }
     if (!path.length) {
         /* a system font that is not installed: its characters are missing */
-    } else if (!probe) {
+    } else if (!slot->definition && error == HPDF_OK) {
         diag(fonts->sink, DIAG_TYPESET_FONT_MISSING, source_position_of_file(path.data),
              "cannot open the font file; golive's fonts/ folder is incomplete");
-    } else {
-        fclose(probe);
-        slot->name = HPDF_LoadTTFontFromFile(fonts->document, path.data, HPDF_TRUE);
-        if (slot->name)
-            slot->definition = HPDF_GetFontDef(fonts->document, slot->name);
-        slot->path = xstrdup(path.data);
-        if (!slot->name || !slot->definition) {
-            diag(fonts->sink, DIAG_TYPESET_FONT_INVALID, source_position_of_file(path.data),
-                 "libharu cannot read this TrueType font (error 0x%04X)",
-                 (unsigned)*fonts->last_error);
-            HPDF_ResetError(fonts->document);
-            slot->name = NULL;
-        }
+    } else if (!slot->definition) {
+        diag(fonts->sink, DIAG_TYPESET_FONT_INVALID, source_position_of_file(path.data),
+             "libharu cannot read this TrueType font (error 0x%04X)", (unsigned)error);
     }
     slot->failed = !slot->name;
     fonts->failed = fonts->failed || (slot->failed && path.length);

@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "font_face.h"
+#include "pdf_font_cache.h"
 
 #include "truetype.h"
 
@@ -35,6 +36,8 @@ struct pdf_font {
  * libharu error handler records the last error, for messages. */
 struct pdf_fonts {
     HPDF_Doc document;
+    struct pdf_font_cache *cache;     /* the font files read once (pdf_font_cache.h) */
+    struct pdf_font_cache *own_cache; /* the cache made here when none was shared */
     const char *folder;
     struct diag_sink *sink;
     const HPDF_STATUS *last_error;
@@ -45,6 +48,10 @@ struct pdf_fonts {
 void pdf_fonts_init(struct pdf_fonts *fonts, HPDF_Doc document, const char *folder,
                     struct diag_sink *sink, const HPDF_STATUS *last_error);
 void pdf_fonts_free(struct pdf_fonts *fonts);
+/* pdf_fonts_share_cache: the faces come from cache (kept by the caller, for
+ * other documents too), not from a cache of this document's own; before
+ * the first face is loaded. */
+void pdf_fonts_share_cache(struct pdf_fonts *fonts, struct pdf_font_cache *cache);
 /* pdf_fonts_embedded: the faces drawn so far, as bits 1u << face. */
 unsigned pdf_fonts_embedded(const struct pdf_fonts *fonts);
 

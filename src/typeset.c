@@ -1,16 +1,38 @@
 /* The typesetter's pipeline: check, parse, lay out, draw. */
 #include "typeset.h"
 
+#include "alloc.h"
 #include "display_list.h"
 #include "layout.h"
 #include "markdown.h"
 #include "pdf_device.h"
+#include "pdf_font_cache.h"
 #include "pdf_render.h"
 #include "utf8.h"
 #include "text_check.h"
 #include "text_normalise.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+struct typeset_fonts {
+    struct pdf_font_cache *cache;
+};
+
+struct typeset_fonts *typeset_fonts_new(void)
+{
+    struct typeset_fonts *fonts = xcalloc(1, sizeof *fonts);
+    fonts->cache = pdf_font_cache_new();
+    return fonts;
+}
+
+void typeset_fonts_free(struct typeset_fonts *fonts)
+{
+    if (!fonts)
+        return;
+    pdf_font_cache_free(fonts->cache);
+    free(fonts);
+}
 
 #ifndef GOLIVE_DATADIR
 #define GOLIVE_DATADIR "."
@@ -118,6 +140,8 @@ static bool lay_out(const char *markdown, size_t length, const struct typeset_op
     work->device =
         pdf_device_new(options->font_folder ? options->font_folder : GOLIVE_DATADIR "/fonts", sink);
     pdf_device_set_name(work->device, options->output_name ? options->output_name : name);
+    if (options->fonts)
+        pdf_device_share_fonts(work->device, options->fonts->cache);
     struct text_measurer measurer = pdf_device_measurer(work->device);
     bool ok = layout_document(work->root, &work->layout, &measurer, &work->list, sink);
     return ok && !pdf_device_failed(work->device);

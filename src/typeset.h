@@ -45,6 +45,7 @@ struct typeset_options {
                                               1u << face (font_face.h; font_file_name names their files) */
     const struct typeset_words *words;     /* the typesetter's own words; NULL: English */
     struct typeset_hyphenator *hyphenator; /* words broken at line ends; NULL: none */
+    struct typeset_fonts *fonts;           /* font files read once; NULL: for this PDF alone */
 };
 
 /* A hyphenator: the hyphenation patterns of one language ("en", "de",
@@ -54,6 +55,13 @@ struct typeset_options {
 struct typeset_hyphenator;
 struct typeset_hyphenator *typeset_hyphenator_new(const char *language);
 void typeset_hyphenator_free(struct typeset_hyphenator *hyphenator);
+
+/* Font files read and parsed once and kept for every document typeset
+ * with them (a build's), rather than read again for each PDF. The documents
+ * must all use the same font folder to gain from it. */
+struct typeset_fonts;
+struct typeset_fonts *typeset_fonts_new(void);
+void typeset_fonts_free(struct typeset_fonts *fonts);
 
 /* typeset_options_init: every field at its default. */
 void typeset_options_init(struct typeset_options *options);

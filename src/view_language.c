@@ -44,10 +44,11 @@ static void fill(struct buffer *out, const char *format, const char *const *name
 /* iso holds "YYYY-MM-DD" at its start. */
 static void format_date(struct buffer *out, const struct local_formats *formats, const char *iso)
 {
-    char year[5], month[3], day[3];
-    snprintf(year, sizeof year, "%.4s", iso);
-    snprintf(month, sizeof month, "%.2s", iso + 5);
-    snprintf(day, sizeof day, "%.2s", iso + 8);
+    /* memcpy, not snprintf: a build formats some 20,000 dates */
+    char year[5] = {0}, month[3] = {0}, day[3] = {0};
+    memcpy(year, iso, 4);
+    memcpy(month, iso + 5, 2);
+    memcpy(day, iso + 8, 2);
     fill(out, formats->date, (const char *const[]){"year", "month", "day"},
          (const char *const[]){year, month, day}, 3);
 }

@@ -6,7 +6,7 @@ file(GLOB sources RELATIVE "${SOURCE}" "${SOURCE}/*.c" "${SOURCE}/*.h")
 set(rules
   # Only the device (with its fonts and streams) knows libharu; only the loader knows
   # libyaml; only the Markdown front end and the layout know cmark-gfm.
-  "^(?!pdf_device\\.c$|pdf_font\\.[ch]$|pdf_font_mend\\.[ch]$|pdf_stream\\.[ch]$|pdf_archive\\.[ch]$|pdf_libharu_private\\.h$)"
+  "^(?!pdf_device\\.c$|pdf_font\\.[ch]$|pdf_font_cache\\.[ch]$|pdf_font_mend\\.[ch]$|pdf_stream\\.[ch]$|pdf_archive\\.[ch]$|pdf_libharu_private\\.h$)"
                                                       "^(hpdf|pdf_libharu_private)"
   # libharu's private headers only through the fence that checks its version.
   "^(?!pdf_libharu_private\\.h$)"                    "^hpdf_"
