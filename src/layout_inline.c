@@ -644,10 +644,29 @@ static float unit_width(const struct layout *layout, size_t first, size_t *end)
     return width;
 }
 
+/* A line filled less than this share of its width is loose: the word that
+ * does not fit is hyphenated into it when a first part fits. */
+#define LOOSE_LINE_SHARE 0.8f
+
+/* Whether the word at fragment index, after a space on a line of used width
+ * (and that space), was hyphenated so that its first part ends the line:
+ * only on a loose line, and only with the patterns loaded already (by this
+ * paragraph's or an earlier one's word too wide for its line or column). */
+static bool hyphenate_into_line(struct layout *layout, size_t index, size_t end, float used,
+                                float space, float width, const struct run_style *style)
+{
+    return used < LOOSE_LINE_SHARE * width && index > 0 &&
+           layout_hyphen_loaded(layout->options->hyphenator) &&
+           layout->fragments[index - 1].kind == FRAGMENT_SPACE &&
+           may_hyphenate(layout, index, end) &&
+           hyphenate_word(layout, index, width - used - space, style);
+}
+
 /* Greedy line filling: each line takes as many units as fit. Spaces where a
  * line breaks are dropped; a unit wider than a whole line is hyphenated, or
- * else cut. Ragged-right lines need no hyphenation otherwise, and text that
- * never needs it never loads the patterns. */
+ * else cut; so is a word that would leave its line loose, when a first part
+ * of it fits and the patterns are loaded. Text whose words are never too
+ * long never loads the patterns. */
 void inline_break(struct layout *layout, float width, const struct run_style *style)
 {
     layout->line_count = 0;
@@ -672,10 +691,14 @@ void inline_break(struct layout *layout, float width, const struct run_style *st
         size_t end;
         float unit = unit_width(layout, index, &end);
         if (content && used + space + unit > width) {
-            add_line(layout, line_first, index, used);
-            line_first = index;
-            used = space = 0;
-            content = false;
+            if (hyphenate_into_line(layout, index, end, used, space, width, style)) {
+                unit = unit_width(layout, index, &end);
+            } else {
+                add_line(layout, line_first, index, used);
+                line_first = index;
+                used = space = 0;
+                content = false;
+            }
         }
         if (!content && unit > width && fragment->kind == FRAGMENT_IMAGE) {
             layout->fragments[index].width = unit = width; /* scaled down to the line */
