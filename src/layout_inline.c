@@ -716,10 +716,22 @@ void inline_break(struct layout *layout, float width, const struct run_style *st
         add_line(layout, line_first, layout->fragment_count, used);
 }
 
+/* Whether a word's fragment is part of an e-mail address or a URL. */
+static bool is_address_part(const struct fragment *fragment)
+{
+    for (size_t offset = 0; offset < fragment->length; offset++)
+        if (fragment->text[offset] == '@' ||
+            (fragment->text[offset] == ':' && offset + 2 < fragment->length &&
+             fragment->text[offset + 1] == '/' && fragment->text[offset + 2] == '/'))
+            return true;
+    return false;
+}
+
 void inline_widths(const struct layout *layout, bool whole_words, float *widest_word,
                    float *widest_line)
 {
-    float word = 0, line = 0;
+    float word = 0, whole = 0, line = 0;
+    bool address = false;
     *widest_word = *widest_line = 0;
     for (size_t index = 0; index < layout->fragment_count; index++) {
         const struct fragment *fragment = &layout->fragments[index];
@@ -733,6 +745,17 @@ void inline_widths(const struct layout *layout, bool whole_words, float *widest_
             word = 0;
         else
             word += fragment->width;
+        /* An address or URL counts whole, its hyphens' breaks and all: its
+         * column is made wide enough for it where the table has room. */
+        if (fragment->kind == FRAGMENT_WORD || fragment->kind == FRAGMENT_JOIN) {
+            whole += fragment->width;
+            address = address || (fragment->kind == FRAGMENT_WORD && is_address_part(fragment));
+        } else {
+            if (address && whole > *widest_word)
+                *widest_word = whole;
+            whole = 0;
+            address = false;
+        }
         if (fragment->kind == FRAGMENT_BREAK) {
             line = 0;
             continue;
@@ -743,6 +766,8 @@ void inline_widths(const struct layout *layout, bool whole_words, float *widest_
     }
     if (word > *widest_word)
         *widest_word = word;
+    if (address && whole > *widest_word)
+        *widest_word = whole;
 }
 
 /* The widest piece of word fragment index that no line may part: its

@@ -99,6 +99,21 @@ sys.exit(1 if bad else 0)
 PY
 done
 
+# An ordinary table of contacts beside a long notes column: an address the
+# column can hold stays whole on one line (a column is at least as wide as
+# its addresses, up to the cap on a word's width); a longer one breaks only
+# after its punctuation, with no hyphen added.
+note='Signs the go-live decision and holds the rollback authority for the whole cut-over weekend, reachable by phone at all times.'
+printf '%s\n' '| Name | E-mail | Role | Notes |' '|---|---|---|---|' \
+  "| Ana Müller | ana.mueller@example-group.com | Project lead | $note |" \
+  "| Bob Stone | robert.stone-hamilton@client-enterprises.co.uk | Key user | $note |" >"$work/mail.md"
+dump mail.md
+grep -qxF 'ana.mueller@example-group.com' "$work/texts" \
+  || fail "an address the column can hold is broken: $(grep -E 'ana|group' "$work/texts" | tr '\n' '|')"
+grep -qx -- '-' "$work/texts" && fail "a hyphen was added inside an address: $(tr '\n' '|' <"$work/texts")"
+grep -E 'robert|enterprises' "$work/texts" | grep -vE '[/.@-]$|\.co\.uk$' \
+  && fail "a long address is cut elsewhere than after its punctuation"
+
 # A loose line: in a table whose compounds need the German patterns, a
 # ragged-right line that would end shorter than 60 % of its column because
 # the next word is a long compound (a clause's last, its full stop after it)
