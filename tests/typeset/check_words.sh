@@ -15,11 +15,15 @@ trap 'rm -rf "$work"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-# dump FILE [OPTIONS...]: the layout dump of FILE's text items, one per line.
+# dump FILE [OPTIONS...]: the layout dump of FILE's text items, one per line
+# (none, and a failure, when md2pdf fails).
 dump() {
   local file=$1; shift
-  (cd "$work" && "$golive" md2pdf --dump layout "$@" "$file" 2>err) \
-    | awk '$1=="text" && $3>60 && $3<790' | sed 's/^.*#[0-9A-F]* "//; s/"$//' >"$work/texts"
+  if ! (cd "$work" && "$golive" md2pdf --dump layout "$@" "$file" >dump 2>err); then
+    fail "md2pdf $file $*: $(cat "$work/err")"
+    : >"$work/dump"
+  fi
+  awk '$1=="text" && $3>60 && $3<790' "$work/dump" | sed 's/^.*#[0-9A-F]* "//; s/"$//' >"$work/texts"
 }
 
 # Ten columns of one long word each: every column is narrower than it.
