@@ -104,6 +104,11 @@ static HyphenDict *dictionary_of(struct typeset_hyphenator *hyphenator)
     return hyphenator->dictionary;
 }
 
+bool layout_hyphen_loaded(const struct typeset_hyphenator *hyphenator)
+{
+    return hyphenator && hyphenator->dictionary;
+}
+
 static bool is_letter(uint32_t code_point)
 {
     utf8proc_category_t category = utf8proc_category((utf8proc_int32_t)code_point);
@@ -158,9 +163,19 @@ static bool letters_alone(const char *word, size_t length)
     return true;
 }
 
+/* The word's length without the punctuation that closes a clause after it
+ * ("Projektleitung." is hyphenated as "Projektleitung"). */
+static size_t without_closing_punctuation(const char *word, size_t length)
+{
+    while (length > 0 && word[length - 1] != '\0' && strchr(".,;:!?", word[length - 1]))
+        length--;
+    return length;
+}
+
 size_t layout_hyphen_points(struct typeset_hyphenator *hyphenator, const char *word, size_t length,
                             size_t *points, size_t room)
 {
+    length = without_closing_punctuation(word, length);
     HyphenDict *dictionary =
         hyphenator && length <= HYPHEN_WORD_MAX * 4 && letters_alone(word, length)
             ? dictionary_of(hyphenator)

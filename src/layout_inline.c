@@ -644,10 +644,29 @@ static float unit_width(const struct layout *layout, size_t first, size_t *end)
     return width;
 }
 
+/* A line filled less than this share of its width is loose: the word that
+ * does not fit is hyphenated into it when a first part fits. */
+#define LOOSE_LINE_SHARE 0.8f
+
+/* Whether the word at fragment index, after a space on a line of used width
+ * (and that space), was hyphenated so that its first part ends the line:
+ * only on a loose line, and only with the patterns loaded already (by this
+ * paragraph's or an earlier one's word too wide for its line or column). */
+static bool hyphenate_into_line(struct layout *layout, size_t index, size_t end, float used,
+                                float space, float width, const struct run_style *style)
+{
+    return used < LOOSE_LINE_SHARE * width && index > 0 &&
+           layout_hyphen_loaded(layout->options->hyphenator) &&
+           layout->fragments[index - 1].kind == FRAGMENT_SPACE &&
+           may_hyphenate(layout, index, end) &&
+           hyphenate_word(layout, index, width - used - space, style);
+}
+
 /* Greedy line filling: each line takes as many units as fit. Spaces where a
  * line breaks are dropped; a unit wider than a whole line is hyphenated, or
- * else cut. Ragged-right lines need no hyphenation otherwise, and text that
- * never needs it never loads the patterns. */
+ * else cut; so is a word that would leave its line loose, when a first part
+ * of it fits and the patterns are loaded. Text whose words are never too
+ * long never loads the patterns. */
 void inline_break(struct layout *layout, float width, const struct run_style *style)
 {
     layout->line_count = 0;
@@ -672,10 +691,14 @@ void inline_break(struct layout *layout, float width, const struct run_style *st
         size_t end;
         float unit = unit_width(layout, index, &end);
         if (content && used + space + unit > width) {
-            add_line(layout, line_first, index, used);
-            line_first = index;
-            used = space = 0;
-            content = false;
+            if (hyphenate_into_line(layout, index, end, used, space, width, style)) {
+                unit = unit_width(layout, index, &end);
+            } else {
+                add_line(layout, line_first, index, used);
+                line_first = index;
+                used = space = 0;
+                content = false;
+            }
         }
         if (!content && unit > width && fragment->kind == FRAGMENT_IMAGE) {
             layout->fragments[index].width = unit = width; /* scaled down to the line */
@@ -693,10 +716,22 @@ void inline_break(struct layout *layout, float width, const struct run_style *st
         add_line(layout, line_first, layout->fragment_count, used);
 }
 
+/* Whether a word's fragment is part of an e-mail address or a URL. */
+static bool is_address_part(const struct fragment *fragment)
+{
+    for (size_t offset = 0; offset < fragment->length; offset++)
+        if (fragment->text[offset] == '@' ||
+            (fragment->text[offset] == ':' && offset + 2 < fragment->length &&
+             fragment->text[offset + 1] == '/' && fragment->text[offset + 2] == '/'))
+            return true;
+    return false;
+}
+
 void inline_widths(const struct layout *layout, bool whole_words, float *widest_word,
                    float *widest_line)
 {
-    float word = 0, line = 0;
+    float word = 0, whole = 0, line = 0;
+    bool address = false;
     *widest_word = *widest_line = 0;
     for (size_t index = 0; index < layout->fragment_count; index++) {
         const struct fragment *fragment = &layout->fragments[index];
@@ -710,6 +745,17 @@ void inline_widths(const struct layout *layout, bool whole_words, float *widest_
             word = 0;
         else
             word += fragment->width;
+        /* An address or URL counts whole, its hyphens' breaks and all: its
+         * column is made wide enough for it where the table has room. */
+        if (fragment->kind == FRAGMENT_WORD || fragment->kind == FRAGMENT_JOIN) {
+            whole += fragment->width;
+            address = address || (fragment->kind == FRAGMENT_WORD && is_address_part(fragment));
+        } else {
+            if (address && whole > *widest_word)
+                *widest_word = whole;
+            whole = 0;
+            address = false;
+        }
         if (fragment->kind == FRAGMENT_BREAK) {
             line = 0;
             continue;
@@ -720,6 +766,8 @@ void inline_widths(const struct layout *layout, bool whole_words, float *widest_
     }
     if (word > *widest_word)
         *widest_word = word;
+    if (address && whole > *widest_word)
+        *widest_word = whole;
 }
 
 /* The widest piece of word fragment index that no line may part: its

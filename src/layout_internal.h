@@ -315,6 +315,10 @@ void layout_flow_lines(struct layout *layout, const struct run_style *style, enu
  * patterns. */
 size_t layout_hyphen_points(struct typeset_hyphenator *hyphenator, const char *word, size_t length,
                             size_t *points, size_t room);
+/* layout_hyphen_loaded: whether the patterns are loaded already (a word
+ * too wide for its line or column needed them): loading German's costs
+ * more than typesetting a thousand items, so no other use loads them. */
+bool layout_hyphen_loaded(const struct typeset_hyphenator *hyphenator);
 
 /* layout.c: layout_check_anchors warns about each #anchor link that no
  * heading's anchor answers. */

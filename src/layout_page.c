@@ -8,6 +8,7 @@
 #include "golive_limits.h"
 #include "utf8.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -492,18 +493,40 @@ static void page_footer(struct layout *layout, size_t page, size_t pages)
     display_add(layout->list, page, &rule);
 }
 
+#define DEGREES_TO_RADIANS (3.14159265358979f / 180.0f)
+
+/* The share of the watermark's size (1 at most) at which text of width
+ * WIDTH at SIZE, turned by the watermark's angle, fits inside the page's
+ * margins: a project's own long word is made smaller, never cut off. */
+static float watermark_scale(const struct layout *layout, float width, float size)
+{
+    float angle = layout_measures.watermark_angle * DEGREES_TO_RADIANS;
+    float height = layout_measures.watermark_height * size;
+    float across = width * cosf(angle) + height * sinf(angle);
+    float down = width * sinf(angle) + height * cosf(angle);
+    float room_across = layout->page_width - 2 * layout_measures.watermark_margin;
+    float room_down = layout->page_height - 2 * layout_measures.watermark_margin;
+    float scale = 1.0f;
+    if (across > room_across)
+        scale = room_across / across;
+    if (down * scale > room_down)
+        scale = room_down / down;
+    return scale;
+}
+
 static void page_watermark(struct layout *layout, size_t page)
 {
     const char *text = layout->watermark ? layout->watermark : layout->words.draft;
     float size = layout_measures.watermark_size;
+    float width = measure_text(layout, FACE_SANS_BOLD, size, text, strlen(text));
+    float scale = watermark_scale(layout, width, size);
     struct display_item mark = {.kind = DISPLAY_WATERMARK,
                                 .x = layout->page_width / 2,
                                 .y = layout->page_height / 2,
-                                .size = size,
+                                .size = size * scale,
                                 .face = FACE_SANS_BOLD,
                                 .colour = layout_measures.colour_watermark,
-                                .width =
-                                    measure_text(layout, FACE_SANS_BOLD, size, text, strlen(text)),
+                                .width = width * scale,
                                 .height = layout_measures.watermark_angle};
     display_text_store(layout->list, &mark, text, strlen(text));
     display_add(layout->list, page, &mark);

@@ -111,6 +111,8 @@ struct layout_measures {
     float logo_height;         /* cover logo's greatest height [pt] */
     float watermark_size;      /* DRAFT watermark's font size [pt] */
     float watermark_angle;     /* DRAFT watermark's slope [degrees] */
+    float watermark_height;    /* its letters' height, accents and descenders included [em] */
+    float watermark_margin;    /* least room between it and the page edges [pt] */
     uint32_t colour_text, colour_muted, colour_rule, colour_grid;
     uint32_t colour_code_fill, colour_header_fill, colour_quote_bar;
     uint32_t colour_watermark;

@@ -1,10 +1,10 @@
 /* Reading what golive needs from a TrueType font file by itself, without
- * libharu: which glyphs a composite glyph is built from, at every depth.
- * libharu 2.3.0 embeds the glyphs a document uses and the direct components
- * of a composite, but not the components of a component (libharu issue
- * #79): an accented letter whose accent is itself a composite (Greek ά,
- * Vietnamese ế, Cyrillic Ё in DejaVu Sans Mono) loses its accent. The PDF
- * device asks for the whole closure here and embeds it. */
+ * libharu: glyph outlines, for the watermark the PDF device draws as shapes
+ * (a composite glyph, an accented capital, from its components placed as
+ * the font says, at every depth). truetype_components lists which glyphs a
+ * composite is built from; the device no longer uses it (HarfBuzz's
+ * subsetter embeds each composite's whole closure, which libharu 2.3.0 did
+ * not: libharu issue #79), only its unit test does. */
 #ifndef GOLIVE_TRUETYPE_H
 #define GOLIVE_TRUETYPE_H
 

@@ -15,11 +15,15 @@ trap 'rm -rf "$work"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-# dump FILE [OPTIONS...]: the layout dump of FILE's text items, one per line.
+# dump FILE [OPTIONS...]: the layout dump of FILE's text items, one per line
+# (none, and a failure, when md2pdf fails).
 dump() {
   local file=$1; shift
-  (cd "$work" && "$golive" md2pdf --dump layout "$@" "$file" 2>err) \
-    | awk '$1=="text" && $3>60 && $3<790' | sed 's/^.*#[0-9A-F]* "//; s/"$//' >"$work/texts"
+  if ! (cd "$work" && "$golive" md2pdf --dump layout "$@" "$file" >dump 2>err); then
+    fail "md2pdf $file $*: $(cat "$work/err")"
+    : >"$work/dump"
+  fi
+  awk '$1=="text" && $3>60 && $3<790' "$work/dump" | sed 's/^.*#[0-9A-F]* "//; s/"$//' >"$work/texts"
 }
 
 # Ten columns of one long word each: every column is narrower than it.
@@ -98,6 +102,57 @@ for b in bad:
 sys.exit(1 if bad else 0)
 PY
 done
+
+# An ordinary table of contacts beside a long notes column: an address the
+# column can hold stays whole on one line (a column is at least as wide as
+# its addresses, up to the cap on a word's width); a longer one breaks only
+# after its punctuation, with no hyphen added.
+note='Signs the go-live decision and holds the rollback authority for the whole cut-over weekend, reachable by phone at all times.'
+printf '%s\n' '| Name | E-mail | Role | Notes |' '|---|---|---|---|' \
+  "| Ana Müller | ana.mueller@example-group.com | Project lead | $note |" \
+  "| Bob Stone | robert.stone-hamilton@client-enterprises.co.uk | Key user | $note |" >"$work/mail.md"
+dump mail.md
+grep -qxF 'ana.mueller@example-group.com' "$work/texts" \
+  || fail "an address the column can hold is broken: $(grep -E 'ana|group' "$work/texts" | tr '\n' '|')"
+grep -qx -- '-' "$work/texts" && fail "a hyphen was added inside an address: $(tr '\n' '|' <"$work/texts")"
+grep -E 'robert|enterprises' "$work/texts" | grep -vE '[/.@-]$|\.co\.uk$' \
+  && fail "a long address is cut elsewhere than after its punctuation"
+
+# A loose line: in a table whose compounds need the German patterns, a
+# ragged-right line that would end shorter than 60 % of its column because
+# the next word is a long compound (a clause's last, its full stop after it)
+# takes the compound's first part, hyphenated, instead (pdftotext -bbox:
+# each line's extent in the last column, whose text runs from the header
+# word's left to the A4 text area's right edge less the cell's padding).
+printf '%s\n' '| Schritt | Bereich | Prüfung | Beschreibung | Verantwortung |' '|---|---|---|---|---|' \
+  '| Datenübernahmeprotokoll | Lagerbestandsbewertung | Kundenstammdatenpflege | Die Datenübernahme wird vor der Inbetriebnahme abgestimmt. | Die Freigabe der Eröffnungsbilanzwerte erfolgt nach der Vollständigkeitsprüfung durch die Finanzbuchhaltungsabteilung und die Projektleitung. |' \
+  >"$work/loose.md"
+if (cd "$work" && "$golive" md2pdf --language de loose.md -o loose.pdf 2>err); then
+  pdftotext -bbox "$work/loose.pdf" "$work/loose.html"
+  python3 - "$work/loose.html" Verantwortung 534.1 <<'PY' || failures=$((failures + 1))
+import html, re, sys
+page, header, right = sys.argv[1], sys.argv[2], float(sys.argv[3])
+words = [(float(x0), float(y0), float(x1), html.unescape(t)) for x0, y0, x1, t in re.findall(
+    r'<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>',
+    open(page, encoding="utf-8").read())]
+left, top = [(x0, y0) for x0, y0, x1, t in words if t == header][0]
+lines = {}
+for x0, y0, x1, t in words:
+    if x0 >= left - 1 and top + 5 < y0 < 700:
+        lines.setdefault(round(y0), []).append((x0, x1, t))
+shown = [sorted(line) for y, line in sorted(lines.items())]
+full = [(line[-1][1] - line[0][0]) / (right - left) for line in shown]
+text = " | ".join(" ".join(t for x0, x1, t in line) for line in shown)
+bad = [f"line {n + 1} is {share:.0%} full" for n, share in enumerate(full[:-1]) if share < 0.6]
+if not any(line[-1][2].endswith("-") for line in shown[:-1]):
+    bad.append("no line ends with a hyphen")
+for b in bad:
+    print(f"FAIL: a loose German line: {b}: {text}")
+sys.exit(1 if bad else 0)
+PY
+else
+  fail "md2pdf loose.md failed: $(cat "$work/err")"
+fi
 
 if [ "$failures" -eq 0 ]; then
   echo "check_words: every word hyphenated or kept as it should be"
