@@ -650,12 +650,14 @@ static float unit_width(const struct layout *layout, size_t first, size_t *end)
 
 /* Whether the word at fragment index, after a space on a line of used width
  * (and that space), was hyphenated so that its first part ends the line:
- * only on a loose line, and only with the patterns loaded already (by this
- * paragraph's or an earlier one's word too wide for its line or column). */
+ * only on a loose line, and only in a document that already had a word too
+ * wide for its line, for which the patterns were loaded. Another document
+ * of the same build loading them changes nothing here: each document's
+ * lines depend on its own text alone. */
 static bool hyphenate_into_line(struct layout *layout, size_t index, size_t end, float used,
                                 float space, float width, const struct run_style *style)
 {
-    return used < LOOSE_LINE_SHARE * width && index > 0 &&
+    return used < LOOSE_LINE_SHARE * width && index > 0 && layout->word_too_wide &&
            layout_hyphen_loaded(layout->options->hyphenator) &&
            layout->fragments[index - 1].kind == FRAGMENT_SPACE &&
            may_hyphenate(layout, index, end) &&
@@ -703,7 +705,9 @@ void inline_break(struct layout *layout, float width, const struct run_style *st
         if (!content && unit > width && fragment->kind == FRAGMENT_IMAGE) {
             layout->fragments[index].width = unit = width; /* scaled down to the line */
         } else if (!content && unit > width) {
-            if (!may_hyphenate(layout, index, end) || !hyphenate_word(layout, index, width, style))
+            bool hyphenable = may_hyphenate(layout, index, end);
+            layout->word_too_wide = layout->word_too_wide || hyphenable;
+            if (!hyphenable || !hyphenate_word(layout, index, width, style))
                 cut_long_word(layout, index, width, style);
             unit = unit_width(layout, index, &end);
         }

@@ -211,6 +211,7 @@ struct layout {
     bool in_footnote; /* laying out a footnote's text */
 
     struct name_table slugs; /* anchor names used so far; number: repeats of a name */
+    bool word_too_wide; /* a word of this document was hyphenated for being wider than its line */
     struct anchor_reference *anchor_references;
     size_t anchor_reference_count, anchor_reference_capacity;
     struct source_position current_position; /* of the block being laid out */
