@@ -235,7 +235,7 @@ codes criterion-not-met
 documents
 says gate-close-out.txt "success criterion 3 (speed) of Hypercare and handover is not met: Response times are no worse than before. [criterion-not-met]"
 says_not out/closeout.flat "Outcome: Closed."
-says out/closeout.flat "Success criteria: met 2 of 4, not met: 1, not assessed yet: 1."
+says out/closeout.flat "Success criteria: met: 2 of 4, not met: 1, not assessed yet: 1."
 says out/closeout.flat "1 Every critical flow works in production. MET 2026-03-27, Petra Šťastná Validation plan passed in production."
 says out/closeout.flat "2 The trial balance matches the figures before the window. MET figures.csv ($(sha256sum figures.csv | cut -c1-12))"
 says out/closeout.flat "3 Response times are no worse than before. NOT MET 2026-03-27, Lukáš Dvořák Index being added."
