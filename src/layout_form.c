@@ -330,6 +330,7 @@ static void layout_notes(struct layout *layout, const struct directive *directiv
         return;
     }
     box_space(layout, layout_styles[STYLE_BODY].space_after);
+    size_t first_box = layout->box_count;
     float height = layout_form_text(layout, label, STYLE_BODY, SPAN_BOLD, frame->x, 0, frame->width,
                                     ALIGN_LEFT);
     box_finish(layout, height,
@@ -340,6 +341,7 @@ static void layout_notes(struct layout *layout, const struct directive *directiv
                       0, layout_measures.form_line, layout_measures.colour_rule);
         box_finish(layout, layout_measures.notes_spacing, 0, 0);
     }
+    layout_keep_whole(layout, first_box, layout->box_count); /* a label with all its lines */
     box_space(layout, layout_styles[STYLE_BODY].space_after);
 }
 

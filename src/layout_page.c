@@ -318,27 +318,65 @@ static void clear_pages(struct display_list *list)
     list->page_count = 0;
 }
 
-/* A last page holding no more than this many boxes (lines, rows) carried
- * over from the page before is a remainder: the page before gives it more. */
+/* A last page holding, besides the document's closing blocks, fewer than
+ * this many boxes (lines, rows, blocks) carried over from the page before,
+ * together less than this share of a page high, is a remainder: the page
+ * before gives it more. */
 #define REMAINDER_BOXES 2
+#define REMAINDER_SHARE 0.125f
 #define REMAINDER_PULLS 4
 
-/* The last page is never a remainder of one or two lines when the page
- * before can give it more: the box before them is kept with them, and the
- * pages are made again, as long as the page count does not grow. */
+/* The first box of the chain of boxes kept together that ends with box
+ * last (the box itself if none). */
+static size_t chain_start(const struct layout *layout, size_t last)
+{
+    while (last > 0 && (layout->boxes[last - 1].flags & BOX_KEEP_WITH_NEXT))
+        last--;
+    return last;
+}
+
+/* The first of the document's closing blocks: the chain of boxes kept
+ * together that ends the flow (the document control), and, if that is more
+ * than one box, the kept block right before it (a notes block). */
+static size_t closing_blocks(const struct layout *layout, size_t end)
+{
+    size_t first = chain_start(layout, end - 1);
+    if (first + 1 < end && first >= 2 && (layout->boxes[first - 2].flags & BOX_KEEP_WITH_NEXT))
+        first = chain_start(layout, first - 1);
+    return first;
+}
+
+/* Whether the last page, starting at box first, is a remainder the page
+ * before should give more to. */
+static bool is_remainder(const struct layout *layout, size_t first, size_t closing, size_t end,
+                         bool forced)
+{
+    if (forced || first == 0 || first >= end || first + REMAINDER_BOXES <= closing ||
+        layout->list->page_count < 2)
+        return false;
+    float height = 0;
+    for (size_t index = first; index < closing; index++)
+        height += layout->boxes[index].height;
+    return height < (layout->text_bottom - layout->text_top) * REMAINDER_SHARE;
+}
+
+/* The last page is never a remainder, less than two lines or a block
+ * besides the closing blocks (so never those blocks alone), when
+ * the page before can give it more: the box before them is kept with them,
+ * and the pages are made again, as long as the page count does not grow. */
 bool layout_paginate(struct layout *layout)
 {
     size_t first, pages;
     bool forced;
     paginate_once(layout, &first, &forced);
+    size_t end = layout_flow_end(layout); /* footnotes are not carried */
+    size_t closing = end > 0 ? closing_blocks(layout, end) : 0;
     for (int pull = 0; pull < REMAINDER_PULLS && !layout->failed; pull++) {
-        size_t end = layout_flow_end(layout); /* footnotes are not carried */
-        if (forced || first == 0 || first >= end || end - first > REMAINDER_BOXES ||
-            layout->list->page_count < 2)
+        if (!is_remainder(layout, first, closing, end, forced))
             break;
         struct layout_box *before = &layout->boxes[first - 1];
         float carried = 0; /* lines and rows, not the slices of a row taller than a page */
-        for (size_t index = first - 1; index < end; index++)
+        for (size_t index = first - 1; index < closing; index++)
             carried += layout->boxes[index].height;
         if (before->flags & (BOX_KEEP_WITH_NEXT | BOX_PAGE_BREAK | BOX_COVER) ||
             carried > (layout->text_bottom - layout->text_top) / 2)

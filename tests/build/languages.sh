@@ -149,6 +149,20 @@ for check in "fr/runbook Calendrier Confirm the go-live approval" \
     esac
   done
 done
+# A document never ends on a page holding only its closing blocks (the
+# document control, the lines for conditions given by hand) when the page
+# before can give it more: above the document control's heading the last
+# page holds the running header and at least three more lines.
+for check in "en:Document control" "de:Dokumentenlenkung" "fr:Maîtrise du document"; do
+  language=${check%%:*} heading=${check#*:}
+  for document in audit runbook signoff closeout; do
+    pages=$(pdfinfo "$language/$document.pdf" | sed -n 's/^Pages: *//p')
+    above=$(pdftotext -f "$pages" -l "$pages" "$language/$document.pdf" - \
+      | awk -v heading="$heading" 'index($0, heading) {exit} NF {n++} END {print n + 0}')
+    [ "$above" -ge 4 ] \
+      || fail "$language/$document: the last page holds little more than the document control ($above lines above it)"
+  done
+done
 # A count before a French plural ("1 non atteints") reads wrong: the
 # close-out counts its criteria after their label.
 grep -qF "non atteints : 1" fr.txt || fail "the French close-out does not count 'non atteints : 1'"

@@ -118,18 +118,41 @@ for filler in 5 30; do
   same_page tall-row "$filler" HeadTall TallHead TallSecond
 done
 
+# last_page_check FROM TO BODY PATTERN MINIMUM WHAT: with FROM to TO
+# filler lines before BODY, the last page (of two or more) holds at least
+# MINIMUM body text items matching PATTERN.
+last_page_check() {
+  local filler pages left
+  for ((filler = $1; filler < $2; filler++)); do
+    typeset_case "$filler" "$3"
+    pages=$(awk 'NR==1{print $3}' "$work/dump")
+    [ "$pages" -gt 1 ] || continue
+    left=$(awk -v last="$pages" -v pattern="$4" '/^page /{page=$2}
+      page==last && $1=="text" && $3>60 && $3<790 && $0 ~ pattern' "$work/dump" | wc -l)
+    if [ "$left" -lt "$5" ]; then
+      echo "FAIL: last page with $filler filler lines holds $6 and $left lines"
+      failures=$((failures + 1))
+    fi
+  done
+}
+
 # The last page is never a remainder of one or two lines when the page
 # before can give it more.
-for ((filler = 28; filler < 40; filler++)); do
-  typeset_case "$filler" "Last line."
-  pages=$(awk 'NR==1{print $3}' "$work/dump")
-  [ "$pages" -gt 1 ] || continue
-  left=$(awk -v last="$pages" '/^page /{page=$2} page==last && $1=="text" && $3>60 && $3<790' "$work/dump" | wc -l)
-  if [ "$left" -lt 3 ]; then
-    echo "FAIL: last page with $filler filler lines holds $left lines alone"
-    failures=$((failures + 1))
-  fi
-done
+last_page_check 28 40 "Last line." "" 3 "the last line"
+
+# The last page never holds only the document's final keep block (a
+# document control table) when the page before can give it lines.
+control='<!-- golive:keep -->
+
+| Control | Value |
+|---|---|
+| CtlVersion | one |
+| CtlDate | two |
+| CtlClass | three |
+| CtlPrint | four |
+
+<!-- golive:keep-end -->'
+last_page_check 30 44 "$control" '"Filler ' 2 "the keep block"
 
 if [ "$failures" -eq 0 ]; then
   echo "check_breaks: every keep-together rule holds"
