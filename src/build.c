@@ -6,6 +6,7 @@
 #include "buffer.h"
 #include "attachment.h"
 #include "build_folder.h"
+#include "build_words.h"
 #include "evaluate.h"
 #include "file_io.h"
 #include "font_fallback.h"
@@ -565,34 +566,6 @@ static bool write_outputs(const struct build *build)
     return ok;
 }
 
-/* The typesetter's words, from the catalog's pdf_* keys. */
-static void choose_words(struct build *build)
-{
-    const struct language *language = &build->language;
-    build->words = (struct typeset_words){
-        .page_of = language_word(language, "pdf_page_of"),
-        .draft = language_word(language, "pdf_draft"),
-        .version = language_word(language, "pdf_version"),
-        .signatory = language_word(language, "pdf_signatory"),
-        .name = language_word(language, "pdf_name"),
-        .decision = language_word(language, "pdf_decision"),
-        .conditions = language_word(language, "pdf_conditions"),
-        .date = language_word(language, "pdf_date"),
-        .place_and_date = language_word(language, "pdf_place_and_date"),
-        .signature = language_word(language, "pdf_signature"),
-        .name_and_signature = language_word(language, "pdf_name_and_signature"),
-        .approved = language_word(language, "pdf_approved"),
-        .approved_with_conditions = language_word(language, "pdf_approved_with_conditions"),
-        .rejected = language_word(language, "pdf_rejected"),
-        .notes = language_word(language, "pdf_notes"),
-        .client = language_word(language, "pdf_client"),
-        .project = language_word(language, "pdf_project"),
-        .prepared_by = language_word(language, "pdf_prepared_by"),
-        .classification = language_word(language, "pdf_classification"),
-        .colon = language_word(language, "label_colon"),
-    };
-}
-
 /* The language: --language, else the project's, else English; its
  * catalogs count among the inputs. */
 static bool load_language(struct build *build)
@@ -619,7 +592,7 @@ static bool load_language(struct build *build)
         if (build->language.paths[which])
             add_file_input(build, build->language.paths[which]);
     if (ok) {
-        choose_words(build);
+        build->words = build_words(&build->language);
         build->hyphenator = typeset_hyphenator_new(build->language.code);
         build->fonts = typeset_fonts_new();
     }

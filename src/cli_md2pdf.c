@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "build_words.h"
 #include "diag.h"
 #include "exit_status.h"
 #include "file_io.h"
@@ -120,6 +121,27 @@ static int read_options(const struct cli_invocation *invocation, struct typeset_
     return creation_time(invocation, &options->creation_time);
 }
 
+/* The typesetter's words (DRAFT, Page N of M, the signature labels) from
+ * the shipped catalog of code, as golive build takes them; a language
+ * golive ships no catalog for keeps the English words. */
+static bool load_words(const char *code, struct language *language, struct typeset_words *words,
+                       struct diag_sink *sink)
+{
+    struct buffer folder = {0}, catalog = {0};
+    buffer_printf(&folder, "%s/templates/lang", cli_data_folder());
+    buffer_printf(&catalog, "%s/%s.yaml", buffer_text(&folder), code);
+    bool shipped = !strchr(code, '/') && file_exists_regular(buffer_text(&catalog));
+    struct language_request request = {.code = code,
+                                       .code_position = source_position_of_file(NULL),
+                                       .shipped_folder = buffer_text(&folder)};
+    bool ok = !shipped || language_load(language, &request, sink);
+    if (shipped && ok)
+        *words = build_words(language);
+    buffer_free(&folder);
+    buffer_free(&catalog);
+    return ok;
+}
+
 /* IN.md gives IN.pdf; any other name gets .pdf added. */
 static char *default_output(const char *input)
 {
@@ -146,6 +168,8 @@ static int command_md2pdf(const struct cli_invocation *invocation)
     struct buffer result = {0};
     struct diag_sink *sink = diag_sink_new();
     struct buffer fonts = {0};
+    struct language language_words = {0};
+    struct typeset_words words = {0};
     buffer_printf(&fonts, "%s/fonts", cli_data_folder());
     options.source_name = input;
     options.base_folder = folder;
@@ -153,7 +177,9 @@ static int command_md2pdf(const struct cli_invocation *invocation)
     const char *language = cli_value(invocation, "language");
     options.hyphenator = typeset_hyphenator_new(language ? language : "en");
     options.language = language; /* also the PDF's /Lang */
+    options.words = &words;
     if (!cli_require_data(sink) ||
+        !load_words(language ? language : "en", &language_words, &words, sink) ||
         !file_read(input, source_position_of_file(input), sink, &text, &length))
         goto cleanup;
     if (cli_value(invocation, "dump")) {
@@ -169,6 +195,7 @@ cleanup:
     buffer_free(&result);
     buffer_free(&fonts);
     typeset_hyphenator_free(options.hyphenator);
+    language_free(&language_words);
     free(text);
     free(folder);
     free(chosen_output);
@@ -191,9 +218,10 @@ static const struct cli_option md2pdf_options[] = {
     {"date", 0, CLI_VALUE, "DATE", "creation date, YYYY-MM-DD[THH:MM[:SS]][Z|+HH:MM]"},
     {"accent", 0, CLI_VALUE, "#RRGGBB", "accent colour of headings and rules"},
     {"logo", 0, CLI_VALUE, "FILE", "PNG or JPEG logo for the cover page"},
-    {"draft", 0, CLI_FLAG, NULL, "a DRAFT watermark on every page"},
+    {"draft", 0, CLI_FLAG, NULL, "a DRAFT watermark on every page, in the language's word"},
     {"language", 0, CLI_VALUE, "CODE",
-     "the text's language: hyphenation patterns and the PDF's /Lang; en (default), de, fr ..."},
+     "the text's language: hyphenation patterns, the PDF's /Lang, and for en, de, fr the "
+     "words of the draft mark, page numbers and labels; en (default), de, fr ..."},
     {"dump", 0, CLI_VALUE, "WHAT", "print a stage instead: 'layout' (every item's position)"},
     {0},
 };

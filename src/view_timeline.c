@@ -236,6 +236,15 @@ static bool split_by_part(const struct checklist *checklist, const struct projec
            (in[PART_BEFORE] || in[PART_AFTER]);
 }
 
+/* Whether the chart draws an actual bar: a phase or the downtime has run. */
+static bool has_actual(const struct checklist *checklist, const struct project *project)
+{
+    for (size_t index = 0; index < checklist->phase_count; index++)
+        if (actual_span(&checklist->phases[index], project).set)
+            return true;
+    return planned_downtime(checklist).set && actual_downtime(project).set;
+}
+
 void view_put_timeline(struct node *mapping, const struct checklist *checklist,
                        const struct project *project)
 {
@@ -247,6 +256,7 @@ void view_put_timeline(struct node *mapping, const struct checklist *checklist,
     bool in[PART_COUNT] = {false};
     bool split = split_by_part(checklist, project, window_end, in);
     put_bool(timeline, "has_rollback_deadline", project->rollback_deadline.set);
+    put_bool(timeline, "has_actual", has_actual(checklist, project));
     struct node *list = put_list(timeline, "charts");
     struct chart charts[PART_COUNT] = {{0}};
     for (size_t part = 0; part < PART_COUNT; part++)

@@ -84,7 +84,7 @@ for page in $(seq 1 "$last"); do
   esac
 done
 for document in runbook signoff closeout; do
-  expect first/$document "DRAFT: sign-offs still to be recorded"
+  expect first/$document "DRAFT – sign-offs still to be recorded"
 done
 for document in audit preflight contacts; do
   refuse first/$document "DRAFT"
@@ -137,8 +137,8 @@ done
   --decision approved --date 2026-03-20
 build third
 refuse third/runbook "DRAFT"
-expect third/signoff "DRAFT: sign-offs still to be recorded: 2 of 5"
-expect third/closeout "DRAFT: sign-offs still to be recorded: 2 of 2"
+expect third/signoff "DRAFT – sign-offs still to be recorded: 2 of 5"
+expect third/closeout "DRAFT – sign-offs still to be recorded: 2 of 2"
 "$golive" sign engagement/runs/golive.yaml closeout-sponsor --name "Jürgen Weiß" \
   --decision approved --date 2026-04-20
 "$golive" sign engagement/runs/golive.yaml closeout-consultancy --name "Åsa Lindqvist" \

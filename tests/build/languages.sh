@@ -127,12 +127,22 @@ grep -qF "Page 1 sur" fr.txt || fail "French pages are not numbered 'Page N sur 
 grep -qF "21.03.2026" de.txt || fail "German dates are not written 21.03.2026"
 grep -qF "21/03/2026" fr.txt || fail "French dates are not written 21/03/2026"
 grep -qF "ENTWURF" de.txt || fail "the German draft notice is not ENTWURF"
+# The draft notice reads with one colon, before the count, in each language.
+for notice in "en DRAFT – sign-offs still to be recorded: 3 of 5." \
+  "de ENTWURF – noch ausstehende Freigaben: 3 von 5." \
+  "fr BROUILLON – approbations encore attendues : 3 sur 5."; do
+  language=${notice%% *} expected=${notice#* }
+  line=$(grep -m1 '^> \*\*' $language/signoff.md | sed 's/\*\*//g; s/^> //; s/\xc2\xa0/ /g')
+  [ "$line" = "$expected" ] || fail "the $language draft notice reads '$line', not '$expected'"
+  [ "$(printf '%s' "$line" | tr -cd ':' | wc -c)" -eq 1 ] \
+    || fail "the $language draft notice has more than one colon: $line"
+done
 # French sets a (no-break) space before a colon, in templates and in the
 # typesetter's signature blocks alike; pdftotext reads it as a space.
-for phrase in "Nom : Jürgen Weiß" "BROUILLON :" "Résultat attendu :" "Fenêtre prévue :"; do
+for phrase in "Nom : Jürgen Weiß" "attendues : 3 sur 5" "Résultat attendu :" "Fenêtre prévue :"; do
   grep -qF "$phrase" fr.txt || fail "the French documents lack: $phrase"
 done
-for phrase in "Nom:" "BROUILLON:" "Résultat attendu:" "Fenêtre prévue:"; do
+for phrase in "Nom:" "attendues: 3" "Résultat attendu:" "Fenêtre prévue:"; do
   ! grep -qF "$phrase" fr.txt || fail "the French documents hold a colon with no space before it: $phrase"
 done
 # A heading stands on the page of its table's first row: the French

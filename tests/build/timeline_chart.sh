@@ -5,8 +5,9 @@
 # axis (17:00 to 02:00: 540 min over the 371.88 pt right of the 110 pt
 # label column on A4); row labels top to bottom and hour ticks left to
 # right as real text. The blank runbook (no run yet) draws planned bars
-# only; a plan over weeks is drawn as three charts: before the window and
-# after it ticked in days from the window start, the window in hours.
+# only, and its caption speaks of them alone; a plan over weeks is drawn
+# as three charts: before the window and after it ticked in days from the
+# window start, the window in hours.
 # Usage: timeline_chart.sh GOLIVE SOURCE_DIR WORK_DIR
 set -euo pipefail
 golive=$1 source=$2 work=$3
@@ -47,7 +48,6 @@ done
 rectangles blank-out/runbook.pdf > blank.rects
 has_bar blank.rects 208.0 158.4 12.0 "planned Execution"
 ! grep -q ' 5.0$' blank.rects || fail "the blank runbook draws an actual bar"
-
 # The labels are text: rows top to bottom, ticks left to right, on the
 # chart's page.
 pdftotext -enc UTF-8 filled-out/runbook.pdf runbook.txt
@@ -86,14 +86,26 @@ for copy in blank nodeadline; do
   "$golive" build $copy/project.yaml --only runbook --format md -q -o $copy-md
   grep -F '**Timeline: ' $copy-md/runbook.md > $copy-caption.txt || fail "$copy: no timeline caption"
 done
-grep -qF "the dashed lines are the window end and the rollback deadline." blank-caption.txt ||
+grep -qF "The dashed lines are the window end and the rollback deadline." blank-caption.txt ||
   fail "the caption with a rollback deadline: $(cat blank-caption.txt)"
-grep -qF "the dashed line is the window end." nodeadline-caption.txt ||
+grep -qF "The dashed line is the window end." nodeadline-caption.txt ||
   fail "the caption without a rollback deadline: $(cat nodeadline-caption.txt)"
 ! grep -qi "rollback deadline" nodeadline-caption.txt ||
   fail "the caption names a rollback deadline the project does not have"
 ! grep -q 'golive:timeline .*markers="[^"]*Rollback' nodeadline-md/runbook.md ||
   fail "the chart marks a rollback deadline the project does not have"
+# The caption speaks of solid bars (the actual spans) only where the chart
+# draws some: in the filled runbook, not in the blank one.
+"$golive" build filled/project.yaml --only runbook --format md -q -o filled-md
+grep -F '**Timeline: ' filled-md/runbook.md > filled-caption.txt || fail "filled: no timeline caption"
+for copy in blank filled; do
+  grep -qF "Each phase's planned span is drawn as an outline." $copy-caption.txt ||
+    fail "the $copy caption does not explain the outlines: $(cat $copy-caption.txt)"
+done
+! grep -qi "solid bar\|actual" blank-caption.txt ||
+  fail "the blank runbook's caption speaks of bars it does not draw: $(cat blank-caption.txt)"
+grep -qF "The solid bar inside it is the span the phase actually took." filled-caption.txt ||
+  fail "the filled runbook's caption does not explain its solid bars: $(cat filled-caption.txt)"
 
 # A plan over weeks (the shipped migration checklist, pinned from T-14d,
 # hypercare to T+30d) is drawn in three charts, so that the window's
