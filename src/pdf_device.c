@@ -48,6 +48,10 @@ struct pdf_device {
     const char *name; /* the document, for messages; NULL when unnamed */
     struct diag_sink *sink;
     struct pdf_fonts fonts;
+    /* ASCII characters' faces and advances as device_glyph found them, for
+     * the layout measures text character by character */
+    struct glyph_metrics ascii_glyphs[FACE_COUNT][0x80];
+    bool ascii_known[FACE_COUNT][0x80];
     struct pdf_compressor *compressor;
     struct device_image *images;
     size_t image_count, image_capacity;
@@ -124,9 +128,9 @@ unsigned pdf_device_faces_used(const struct pdf_device *device)
     return pdf_fonts_embedded(&device->fonts);
 }
 
-static struct glyph_metrics device_glyph(void *context, enum font_face face, uint32_t code_point)
+static struct glyph_metrics find_glyph(struct pdf_device *device, enum font_face face,
+                                       uint32_t code_point)
 {
-    struct pdf_device *device = context;
     if (code_point == TEXT_LIGATURE_LAM) { /* drawn in the face of its ligature */
         enum font_face arabic[FONT_FALLBACK_MAX];
         font_fallback_faces(face, 0x0644, arabic);
@@ -150,6 +154,18 @@ static struct glyph_metrics device_glyph(void *context, enum font_face face, uin
             return (struct glyph_metrics){fallbacks[index], advance};
     }
     return (struct glyph_metrics){FACE_NONE, 0};
+}
+
+static struct glyph_metrics device_glyph(void *context, enum font_face face, uint32_t code_point)
+{
+    struct pdf_device *device = context;
+    if (code_point >= 0x80 || face >= FACE_COUNT)
+        return find_glyph(device, face, code_point);
+    if (!device->ascii_known[face][code_point]) {
+        device->ascii_glyphs[face][code_point] = find_glyph(device, face, code_point);
+        device->ascii_known[face][code_point] = true;
+    }
+    return device->ascii_glyphs[face][code_point];
 }
 
 struct text_measurer pdf_device_measurer(struct pdf_device *device)

@@ -41,7 +41,7 @@ size_t utf8_decode(const char *text, size_t length, uint32_t *code_point)
     return needed;
 }
 
-size_t utf8_decode_lossy(const char *text, size_t length, uint32_t *code_point)
+size_t utf8_decode_wide(const char *text, size_t length, uint32_t *code_point)
 {
     size_t used = utf8_decode(text, length, code_point);
     if (used == 0 && length > 0) {

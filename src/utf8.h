@@ -13,9 +13,21 @@
  * are not valid UTF-8 (then *code_point is the first byte's value). */
 size_t utf8_decode(const char *text, size_t length, uint32_t *code_point);
 
+/* utf8_decode_wide: utf8_decode_lossy for text that does not start with an
+ * ASCII character. */
+size_t utf8_decode_wide(const char *text, size_t length, uint32_t *code_point);
+
 /* utf8_decode_lossy: like utf8_decode, but never 0 for text left: an
- * invalid byte counts as one byte standing for U+FFFD. */
-size_t utf8_decode_lossy(const char *text, size_t length, uint32_t *code_point);
+ * invalid byte counts as one byte standing for U+FFFD. Inline for ASCII,
+ * which the typesetter decodes character by character. */
+static inline size_t utf8_decode_lossy(const char *text, size_t length, uint32_t *code_point)
+{
+    if (length > 0 && (unsigned char)text[0] < 0x80) {
+        *code_point = (unsigned char)text[0];
+        return 1;
+    }
+    return utf8_decode_wide(text, length, code_point);
+}
 
 /* utf8_encode: writes code_point as 1 to 4 bytes into out; returns the count,
  * or 0 for a value that is not a Unicode scalar value. */
