@@ -359,7 +359,7 @@ static HPDF_Dict font_program(struct pdf_font *slot, struct pdf_compressor *comp
     size_t count = drawn_glyphs(slot, glyphs, code_points);
     struct buffer program = {0};
     HPDF_Dict file = NULL;
-    if (pdf_font_subset(slot->path, glyphs, count, code_points, count, &program))
+    if (pdf_font_subset(slot->path, code_points, glyphs, count, &program))
         file = HPDF_DictStream_New(slot->font->mmgr, attr->xref);
     if (file) {
         pdf_stream_set_compressed(compressor, file, program.data, program.length);

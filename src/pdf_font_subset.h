@@ -12,14 +12,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* pdf_font_subset: the TrueType font at path with only the glyphs
- * glyphs[0..count) and the characters code_points[0..code_count), and every
- * glyph those are built from (composites at any depth), appended to out.
- * Glyph ids stay as in the font, so that a CIDToGIDMap written for the
- * whole font holds; the glyph names and the tables a PDF reader does not
- * use (layout, kerning, bitmaps) are left out. False, out untouched, when
- * the file cannot be read or subset. */
-bool pdf_font_subset(const char *path, const uint16_t *glyphs, size_t count,
-                     const uint32_t *code_points, size_t code_count, struct buffer *out);
+/* pdf_font_subset: the TrueType font at path with only the characters
+ * code_points[0..count), each drawn with glyphs[index], and every glyph
+ * those are built from (composites at any depth), appended to out. Glyph
+ * ids stay as in the font, so that a CIDToGIDMap written for the whole
+ * font holds; the glyph names and the tables a PDF reader does not use
+ * (layout, kerning, bitmaps) are left out. False, out untouched, when the
+ * file cannot be read or subset. */
+bool pdf_font_subset(const char *path, const uint32_t *code_points, const uint16_t *glyphs,
+                     size_t count, struct buffer *out);
 
 #endif
