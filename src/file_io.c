@@ -133,9 +133,9 @@ static mode_t default_file_mode(void)
     return 0666 & ~mask;
 }
 
-/* Writes data to a new temporary file in the folder of path and flushes it.
- * Returns the temporary's name (caller frees), or NULL with errno set. */
-static char *write_temporary(const char *path, const void *data, size_t length)
+/* A new empty file with a staging name in the folder of path, open in
+ * *descriptor. Returns its name (caller frees), or NULL with errno set. */
+static char *create_temporary(const char *path, int *descriptor)
 {
     char *folder = path_folder_of(path);
     struct buffer name = {0};
@@ -143,11 +143,22 @@ static char *write_temporary(const char *path, const void *data, size_t length)
     buffer_printf(&name, "%s/.%s.golive-XXXXXX", folder, base);
     free(folder);
     char *temporary = buffer_release(&name);
-    int descriptor = mkstemp(temporary);
-    if (descriptor < 0) {
+    *descriptor = mkstemp(temporary);
+    if (*descriptor < 0) {
         free(temporary);
         return NULL;
     }
+    return temporary;
+}
+
+/* Writes data to a new temporary file in the folder of path and flushes it.
+ * Returns the temporary's name (caller frees), or NULL with errno set. */
+static char *write_temporary(const char *path, const void *data, size_t length)
+{
+    int descriptor;
+    char *temporary = create_temporary(path, &descriptor);
+    if (!temporary)
+        return NULL;
     bool ok = fchmod(descriptor, default_file_mode()) == 0 && write_all(descriptor, data, length) &&
               fsync(descriptor) == 0;
     int saved = errno;
@@ -313,9 +324,11 @@ static char *keep_previous(const char *target)
     if (lstat(target, &status) != 0 || !S_ISREG(status.st_mode))
         return NULL;
     for (int attempt = 0; attempt < 16; attempt++) {
-        char *name = write_temporary(target, "", 0);
+        int descriptor;
+        char *name = create_temporary(target, &descriptor); /* a name, never flushed */
         if (!name)
             return NULL;
+        close(descriptor);
         unlink(name);
         if (link(target, name) == 0)
             return name;
@@ -370,6 +383,22 @@ static void remove_journal(const struct file_batch *batch)
         file_journal_remove(batch->journal_folder);
 }
 
+/* Whether an earlier file of the batch is in the same folder as file
+ * index, which one flush of the folder serves (a build's documents share
+ * theirs). */
+static bool folder_seen_before(const struct file_batch *batch, size_t index)
+{
+    char *folder = path_folder_of(batch->files[index].target);
+    bool seen = false;
+    for (size_t earlier = 0; earlier < index && !seen; earlier++) {
+        char *other = path_folder_of(batch->files[earlier].target);
+        seen = strcmp(folder, other) == 0;
+        free(other);
+    }
+    free(folder);
+    return seen;
+}
+
 bool file_batch_commit(struct file_batch *batch, struct diag_sink *sink)
 {
     for (size_t index = 0; index < batch->count; index++)
@@ -391,7 +420,8 @@ bool file_batch_commit(struct file_batch *batch, struct diag_sink *sink)
         file->placed = true;
     }
     for (size_t index = 0; index < batch->count; index++)
-        sync_folder_of(batch->files[index].target);
+        if (!folder_seen_before(batch, index))
+            sync_folder_of(batch->files[index].target);
     remove_journal(batch);
     return true;
 }
