@@ -251,6 +251,10 @@ void pdf_device_begin_page(struct pdf_device *device, float width, float height)
 {
     end_page(device);
     device->page = HPDF_AddPage(device->document);
+    if (device->page) {
+        HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
+        page->stream = pdf_stream_collect(device->compressor, page->contents);
+    }
     HPDF_Page_SetWidth(device->page, width);
     HPDF_Page_SetHeight(device->page, height);
     device->page_height = height;

@@ -34,7 +34,8 @@
 
 struct pdf_compressor {
     struct libdeflate_compressor *deflate;
-    struct buffer raw;
+    struct buffer raw;       /* a stream read back to be compressed */
+    struct buffer collected; /* what pdf_stream_collect's stream gathers */
     uint8_t *packed;
     size_t packed_capacity;
     /* the identity: checksums and count of every byte compressed (as
@@ -62,6 +63,7 @@ void pdf_compressor_free(struct pdf_compressor *compressor)
         return;
     libdeflate_free_compressor(compressor->deflate);
     buffer_free(&compressor->raw);
+    buffer_free(&compressor->collected);
     free(compressor->packed);
     free(compressor);
 }
@@ -101,8 +103,34 @@ static HPDF_STATUS write_filter(HPDF_Dict object, HPDF_Stream stream)
     return HPDF_Stream_WriteStr(stream, "/Filter [/FlateDecode]\012");
 }
 
+/* The write function of a stream collecting into the compressor's buffer:
+ * one memcpy where libharu's memory stream copies byte by byte into 4 KB
+ * chunks, which were read back out to be compressed. */
+static HPDF_STATUS collect(HPDF_Stream stream, const HPDF_BYTE *data, HPDF_UINT size)
+{
+    buffer_append(stream->attr, data, size);
+    return HPDF_OK;
+}
+
+HPDF_Stream pdf_stream_collect(struct pdf_compressor *compressor, HPDF_Dict object)
+{
+    buffer_truncate(&compressor->collected, 0);
+    HPDF_Stream stream = HPDF_CallbackWriter_New(object->mmgr, collect, &compressor->collected);
+    if (!stream)
+        return object->stream; /* libharu's memory stream serves as before */
+    HPDF_Stream_Free(object->stream);
+    object->stream = stream;
+    return stream;
+}
+
 HPDF_Stream pdf_stream_compress(struct pdf_compressor *compressor, HPDF_Dict object)
 {
+    if (object->stream && object->stream->write_fn == collect) {
+        if (compressor->collected.length == 0) /* nothing drawn: empty, as libharu's */
+            return pdf_stream_fresh(object);
+        return pdf_stream_set_compressed(compressor, object, compressor->collected.data,
+                                         compressor->collected.length);
+    }
     if (object->write_fn == write_filter || !object->stream ||
         object->stream->type != HPDF_STREAM_MEMORY || object->stream->size == 0)
         return object->stream;

@@ -24,6 +24,12 @@ void pdf_compressor_free(struct pdf_compressor *compressor);
  * is left as it is. */
 HPDF_Stream pdf_stream_compress(struct pdf_compressor *compressor, HPDF_Dict object);
 
+/* pdf_stream_collect: replaces the data of the stream object with a stream
+ * that gathers what is written to it in the compressor's own buffer, for
+ * pdf_stream_compress to compress from there; returns it. One object at a
+ * time: compress it before collecting the next. */
+HPDF_Stream pdf_stream_collect(struct pdf_compressor *compressor, HPDF_Dict object);
+
 /* pdf_stream_set_compressed: the same with data[0..length) as the
  * object's data, in place of what its stream holds. */
 HPDF_Stream pdf_stream_set_compressed(struct pdf_compressor *compressor, HPDF_Dict object,
