@@ -790,12 +790,6 @@ static void set_info(struct pdf_device *device, const struct pdf_document_info *
         HPDF_SetPageMode(device->document, HPDF_PAGE_MODE_USE_OUTLINE);
 }
 
-static HPDF_STATUS append_to_buffer(HPDF_Stream stream, const HPDF_BYTE *data, HPDF_UINT size)
-{
-    buffer_append(stream->attr, data, size);
-    return HPDF_OK;
-}
-
 /* The PDF is written once, straight into out: HPDF_SaveToStream writes
  * into the document's stream, which is libharu's own memory stream unless
  * one is set, and reading that back would hold the whole PDF twice. */
@@ -807,8 +801,7 @@ bool pdf_device_finish(struct pdf_device *device, const struct pdf_document_info
     set_info(device, info);
     device->last_error = HPDF_OK;
     if (!device->document->stream)
-        device->document->stream =
-            HPDF_CallbackWriter_New(device->document->mmgr, append_to_buffer, out);
+        device->document->stream = pdf_stream_writer(device->document->mmgr, out);
     if (!device->document->stream || HPDF_SaveToStream(device->document) != HPDF_OK ||
         device->last_error != HPDF_OK) {
         diag(device->sink, DIAG_TYPESET_PDF, source_position_of_file(device->name),

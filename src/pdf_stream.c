@@ -103,19 +103,23 @@ static HPDF_STATUS write_filter(HPDF_Dict object, HPDF_Stream stream)
     return HPDF_Stream_WriteStr(stream, "/Filter [/FlateDecode]\012");
 }
 
-/* The write function of a stream collecting into the compressor's buffer:
- * one memcpy where libharu's memory stream copies byte by byte into 4 KB
- * chunks, which were read back out to be compressed. */
-static HPDF_STATUS collect(HPDF_Stream stream, const HPDF_BYTE *data, HPDF_UINT size)
+/* The write function of pdf_stream_writer's streams: one memcpy, where
+ * libharu's memory stream copies byte by byte into 4 KB chunks. */
+static HPDF_STATUS append_to_buffer(HPDF_Stream stream, const HPDF_BYTE *data, HPDF_UINT size)
 {
     buffer_append(stream->attr, data, size);
     return HPDF_OK;
 }
 
+HPDF_Stream pdf_stream_writer(HPDF_MMgr mmgr, struct buffer *out)
+{
+    return HPDF_CallbackWriter_New(mmgr, append_to_buffer, out);
+}
+
 HPDF_Stream pdf_stream_collect(struct pdf_compressor *compressor, HPDF_Dict object)
 {
     buffer_truncate(&compressor->collected, 0);
-    HPDF_Stream stream = HPDF_CallbackWriter_New(object->mmgr, collect, &compressor->collected);
+    HPDF_Stream stream = pdf_stream_writer(object->mmgr, &compressor->collected);
     if (!stream)
         return object->stream; /* libharu's memory stream serves as before */
     HPDF_Stream_Free(object->stream);
@@ -125,7 +129,8 @@ HPDF_Stream pdf_stream_collect(struct pdf_compressor *compressor, HPDF_Dict obje
 
 HPDF_Stream pdf_stream_compress(struct pdf_compressor *compressor, HPDF_Dict object)
 {
-    if (object->stream && object->stream->write_fn == collect) {
+    if (object->stream && object->stream->write_fn == append_to_buffer &&
+        object->stream->attr == &compressor->collected) {
         if (compressor->collected.length == 0) /* nothing drawn: empty, as libharu's */
             return pdf_stream_fresh(object);
         return pdf_stream_set_compressed(compressor, object, compressor->collected.data,

@@ -24,6 +24,10 @@ void pdf_compressor_free(struct pdf_compressor *compressor);
  * is left as it is. */
 HPDF_Stream pdf_stream_compress(struct pdf_compressor *compressor, HPDF_Dict object);
 
+/* pdf_stream_writer: a stream that appends what is written to it to out
+ * (NULL when libharu has no memory left). */
+HPDF_Stream pdf_stream_writer(HPDF_MMgr mmgr, struct buffer *out);
+
 /* pdf_stream_collect: replaces the data of the stream object with a stream
  * that gathers what is written to it in the compressor's own buffer, for
  * pdf_stream_compress to compress from there; returns it. One object at a
