@@ -150,7 +150,7 @@ enum diag_code {
     DIAG_RENDER_DATA_NOT_MAPPING,         /* golive render: data files to merge must be mappings */
     /* typesetting */
     DIAG_TYPESET_FONT_MISSING,        /* a font file under fonts/ cannot be opened */
-    DIAG_TYPESET_FONT_INVALID,        /* libharu cannot read a font file */
+    DIAG_TYPESET_FONT_INVALID,        /* a font file libharu's definition cannot be made of */
     DIAG_TYPESET_PDF,                 /* libharu failed while writing the PDF */
     DIAG_TYPESET_LINK_TOO_LONG,       /* warning: a link target over LIMIT_LINK_LENGTH */
     DIAG_TYPESET_TOO_MANY_PAGES,      /* over LIMIT_PDF_PAGES */

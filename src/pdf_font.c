@@ -60,6 +60,18 @@ unsigned pdf_fonts_embedded(const struct pdf_fonts *fonts)
     return faces;
 }
 
+/* Why a font file cannot be used, by the code of libharu's that the font
+ * cache gives (pdf_font_cache.h). */
+static const char *font_refusal(HPDF_STATUS error)
+{
+    switch (error) {
+    case HPDF_TTF_MISSING_TABLE: return "a table a PDF font needs is missing or cut off";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "its licence forbids embedding it in a PDF";
+    case HPDF_FONT_EXISTS: return "another face of the document has the same font name";
+    default: return "a table or a name in it is damaged";
+    }
+}
+
 static void load_face(struct pdf_fonts *fonts, enum font_face face)
 {
     struct pdf_font *slot = &fonts->faces[face];
@@ -84,7 +96,8 @@ static void load_face(struct pdf_fonts *fonts, enum font_face face)
              "cannot open the font file; golive's fonts/ folder is incomplete");
     } else if (!slot->definition) {
         diag(fonts->sink, DIAG_TYPESET_FONT_INVALID, source_position_of_file(path.data),
-             "libharu cannot read this TrueType font (error 0x%04X)", (unsigned)error);
+             "cannot read this TrueType font: %s (error 0x%04X)", font_refusal(error),
+             (unsigned)error);
     }
     slot->failed = !slot->name;
     fonts->failed = fonts->failed || (slot->failed && path.length);
@@ -105,7 +118,8 @@ uint16_t pdf_fonts_advance(struct pdf_fonts *fonts, enum font_face face, uint32_
     if (!slot->tried)
         load_face(fonts, face);
     *entry = PDF_FONT_MISSING;
-    if (!slot->failed && HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code_point)) {
+    if (!slot->failed &&
+        pdf_font_cache_glyph(fonts->cache, slot->definition, (HPDF_UINT16)code_point)) {
         int16_t width = HPDF_TTFontDef_GetCharWidth(slot->definition, (HPDF_UINT16)code_point);
         *entry = (uint16_t)((width > 0 ? width : 0) + 1);
     }
@@ -150,5 +164,7 @@ void pdf_fonts_mark_used(struct pdf_fonts *fonts, enum font_face face, const cha
         if (code_point > 0xFFFF || (slot->used[code_point / 8] & bit))
             continue;
         slot->used[code_point / 8] |= bit;
+        /* the font objects look up its glyph (pdf_font_cache_glyph) */
+        pdf_font_cache_glyph(fonts->cache, slot->definition, (HPDF_UINT16)code_point);
     }
 }

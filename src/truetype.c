@@ -1,5 +1,6 @@
 /* The component closure of TrueType composite glyphs (see truetype.h).
- * Only 'head', 'maxp', 'loca' and 'glyf' are read; every offset is checked
+ * Only 'head', 'maxp', 'loca' and 'glyf' are read (and the fixed fields of
+ * 'hhea' and 'OS/2' for truetype_read_header); every offset is checked
  * against the file's length, so a damaged font gives fewer components,
  * never a read outside it. */
 #include "truetype.h"
@@ -226,6 +227,62 @@ size_t truetype_components(const struct truetype_font *font, uint16_t glyph,
 unsigned truetype_units_per_em(const struct truetype_font *font)
 {
     return font->units_per_em;
+}
+
+static int read_s16(const uint8_t *at)
+{
+    return (int16_t)read_u16(at);
+}
+
+/* The least each table must hold for truetype_read_header [bytes]: up to
+ * the last field read (head's indexToLocFormat, hhea's numberOfHMetrics,
+ * OS/2's panose, as libharu reads them). */
+static const struct {
+    char tag[5];
+    size_t least;
+} header_tables[] = {
+    {"head", 54}, {"hhea", 36}, {"maxp", 6}, {"OS/2", 42}, {"cmap", 4},
+    {"name", 6},  {"hmtx", 0},  {"loca", 0}, {"glyf", 0},
+};
+
+enum { HEAD, HHEA, MAXP, OS2, CMAP, NAME, HMTX, LOCA, GLYF, HEADER_TABLES };
+
+static void read_header_values(const uint8_t *data, const size_t *at, struct truetype_header *out)
+{
+    out->units_per_em = read_u16(data + at[HEAD] + HEAD_UNITS_PER_EM);
+    out->x_min = read_s16(data + at[HEAD] + 36);
+    out->y_min = read_s16(data + at[HEAD] + 38);
+    out->x_max = read_s16(data + at[HEAD] + 40);
+    out->y_max = read_s16(data + at[HEAD] + 42);
+    out->ascender = read_s16(data + at[HHEA] + 4);
+    out->descender = read_s16(data + at[HHEA] + 6);
+    out->h_metric_count = read_u16(data + at[HHEA] + 34);
+    out->glyph_count = read_u16(data + at[MAXP] + MAXP_GLYPH_COUNT);
+    out->embedding = read_u16(data + at[OS2] + 8);
+    out->family_class = data[at[OS2] + 30];
+}
+
+enum truetype_header_status truetype_read_header(const uint8_t *data, size_t length,
+                                                 struct truetype_header *out)
+{
+    /* a view of the caller's bytes, only read */
+    const struct truetype_font view = {.data = (uint8_t *)data, .length = length};
+    size_t at[HEADER_TABLES], size[HEADER_TABLES];
+    if (length < SFNT_HEADER)
+        return TRUETYPE_HEADER_MISSING_TABLE;
+    for (size_t table = 0; table < HEADER_TABLES; table++) {
+        if (!find_table(&view, header_tables[table].tag, &at[table], &size[table]))
+            return TRUETYPE_HEADER_MISSING_TABLE;
+        if (size[table] < header_tables[table].least)
+            return TRUETYPE_HEADER_DAMAGED;
+    }
+    read_header_values(data, at, out);
+    size_t glyphs = out->glyph_count, metrics = out->h_metric_count;
+    size_t loca_entry = read_u16(data + at[HEAD] + HEAD_LOCA_FORMAT) ? 4 : 2;
+    if (out->units_per_em == 0 || metrics == 0 || metrics > glyphs ||
+        size[HMTX] < 4 * metrics + 2 * (glyphs - metrics) || size[LOCA] < loca_entry * (glyphs + 1))
+        return TRUETYPE_HEADER_DAMAGED;
+    return TRUETYPE_HEADER_OK;
 }
 
 /* Simple glyph point flags (OpenType 'glyf' table). */

@@ -36,6 +36,32 @@ unsigned truetype_glyph_count(const struct truetype_font *font);
 size_t truetype_components(const struct truetype_font *font, uint16_t glyph,
                            uint16_t out[TRUETYPE_MAX_COMPONENTS]);
 
+/* The font-wide values of a TrueType file that no HarfBuzz call gives as
+ * the file holds them (head's box, hhea's ascender and descender, which
+ * HarfBuzz replaces by OS/2's when the font asks it to, OS/2's embedding
+ * permissions and family class), and the counts the other tables' sizes
+ * are checked against. Values in design units. */
+struct truetype_header {
+    unsigned units_per_em, glyph_count, h_metric_count;
+    int x_min, y_min, x_max, y_max; /* head: the box of all glyphs */
+    int ascender, descender;        /* hhea */
+    unsigned embedding;             /* OS/2's fsType */
+    unsigned family_class;          /* OS/2's sFamilyClass, its class (high byte) */
+};
+
+enum truetype_header_status {
+    TRUETYPE_HEADER_OK,
+    TRUETYPE_HEADER_MISSING_TABLE, /* head, hhea, maxp, OS/2, cmap, name, hmtx, loca or glyf
+                                      is absent or lies outside the file */
+    TRUETYPE_HEADER_DAMAGED,       /* a table too short for what it must hold */
+};
+
+/* truetype_read_header: the header values of the font in data[0..length)
+ * (not copied), after checking that every table a PDF font needs is there
+ * and long enough for the glyph count. */
+enum truetype_header_status truetype_read_header(const uint8_t *data, size_t length,
+                                                 struct truetype_header *out);
+
 /* truetype_units_per_em: the design units in one em (head's unitsPerEm). */
 unsigned truetype_units_per_em(const struct truetype_font *font);
 

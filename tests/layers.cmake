@@ -14,8 +14,10 @@ set(rules
   "^(?!markdown\\.|layout)"                            "^cmark-gfm"
   # Only layout_qr.c knows libqrencode.
   "^(?!layout_qr\\.c$)"                               "^qrencode"
-  # Only the font subsetter knows HarfBuzz.
-  "^(?!pdf_font_subset\\.c$)"                        "^hb[-.]"
+  # Only the font subsetter and the font metrics (the glyphs and advances
+  # the font cache gives libharu's definitions, read when asked instead of
+  # libharu parsing every table) know HarfBuzz.
+  "^(?!pdf_font_subset\\.c$|pdf_font_metrics\\.c$)"  "^hb[-.]"
   # Only the minisign module knows libsodium.
   "^(?!signature_minisign\\.c$)"                      "^sodium"
   # Only the SHA-256 module knows OpenSSL.

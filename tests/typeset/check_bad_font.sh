@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A broken or missing font file under fonts/: md2pdf refuses with each
-# file's own diagnostic (libharu's error code for a file it cannot parse,
-# never a meaningless 0x0000), exits non-zero and writes no PDF.
+# file's own diagnostic (for a file it cannot use, why, with libharu's
+# error code, never a meaningless 0x0000), exits non-zero and writes no PDF.
 # Usage: check_bad_font.sh GOLIVE SOURCE_DIR
 set -u
 golive=$1 source=$2
@@ -33,7 +33,7 @@ check() {
 for font in "$source"/fonts/*.ttf; do
   head -c 3000 "$font" >"$work/data/fonts/$(basename "$font")"
 done
-check truncated "libharu cannot read this TrueType font (error 0x[0-9A-F]*[1-9A-F][0-9A-F]*)"
+check truncated "cannot read this TrueType font: a table a PDF font needs is missing or cut off (error 0x1060)"
 rm "$work/data/fonts/"*.ttf
 check missing "cannot open the font file"
 
