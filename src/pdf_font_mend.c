@@ -1,10 +1,10 @@
 /* golive's font objects in libharu's document: the one file that makes
  * and edits libharu's font structures (through pdf_libharu_private.h, which
  * pins the exact version at compile time, as cmake/libharu_version.cmake
- * does at configure time). libharu still reads each font file (its
- * metrics, cmap and widths: HPDF_LoadTTFontFromFile) and keeps the page
- * resources; golive makes the font objects, because of these defects of
- * libharu 2.3.0's font code:
+ * does at configure time). libharu keeps the page resources; golive fills
+ * in each face's definition itself (pdf_font_cache.c, from the file's
+ * header tables and HarfBuzz, each glyph when first used) and makes the
+ * font objects, because of these defects of libharu 2.3.0's font code:
  *   - HPDF_GetFont builds a CIDToGIDMap and /W widths over all 65,536 codes
  *     of the UTF-8 encoder, each code looked up in the font's cmap
  *     (CIDFontType2_New in hpdf_font_cid.c), with a 65,536-entry table per
