@@ -5,6 +5,8 @@
 #include "alloc.h"
 #include "buffer.h"
 #include "file_io.h"
+#include "language_catalog.h"
+#include "language_compiled.h"
 #include "suggest.h"
 #include "yaml_load.h"
 
@@ -42,85 +44,27 @@ static char *catalog_path(const struct language_request *request, const char *co
     return NULL;
 }
 
-/* Every value must be one line or more of text: a catalog is flat. */
-static bool check_values(const struct node *root, const char *path, struct diag_sink *sink)
-{
-    if (node_kind(root) != NODE_MAPPING) {
-        diag(sink, DIAG_LANGUAGE_NOT_TEXT, node_position(root),
-             "the catalog '%s' must be a mapping of 'key: text' lines", path);
-        return false;
-    }
-    bool ok = true;
-    for (size_t index = 0; index < node_count(root); index++) {
-        const struct node *value = node_mapping_value(root, index);
-        if (node_kind(value) != NODE_SCALAR || node_scalar_type(value) == SCALAR_NULL) {
-            diag(sink, DIAG_LANGUAGE_NOT_TEXT, node_position(value),
-                 "'%s' must be text in the catalog",
-                 node_scalar_text(node_mapping_key(root, index)));
-            ok = false;
-        }
-    }
-    return ok;
-}
-
-/* The tree's positions point into its document's path, so the document
- * stays with the language until language_free. */
+/* The catalog at language->paths[which] as a tree: the compiled one when
+ * the file holds exactly its bytes, else parsed. The tree's positions
+ * point into the path or its document's, which stay with the language
+ * until language_free. */
 static struct node *load_catalog(struct language *language, int which,
-                                 struct source_position cited_at, struct diag_sink *sink)
+                                 struct source_position cited_at,
+                                 const struct language_compiled_catalog **compiled,
+                                 struct diag_sink *sink)
 {
     const char *path = language->paths[which];
-    language->documents[which] = yaml_load_file(path, cited_at, sink);
-    if (!language->documents[which])
+    char *bytes;
+    size_t length;
+    *compiled = NULL;
+    if (!file_read(path, cited_at, sink, &bytes, &length))
         return NULL;
-    struct node *root = yaml_document_take_root(language->documents[which]);
-    if (check_values(root, path, sink))
-        return root;
-    node_free(root);
-    return NULL;
-}
-
-static const char **keys_of(const struct node *mapping)
-{
-    size_t count = node_count(mapping);
-    const char **keys = xcalloc(count + 1, sizeof *keys);
-    for (size_t index = 0; index < count; index++)
-        keys[index] = node_scalar_text(node_mapping_key(mapping, index));
-    return keys;
-}
-
-static void report_unknown(const char *key, const char *const *known, size_t count,
-                           struct source_position position, const char *where,
-                           struct diag_sink *sink)
-{
-    char hint[128];
-    diag(sink, DIAG_LANGUAGE_WORD_UNKNOWN, position, "'%s' is not a key of the catalog%s%s", key,
-         where, suggest_hint(key, known, count, hint, sizeof hint));
-}
-
-/* The chosen catalog must have the reference's keys, no more, no fewer. A
- * missing key is reported where the catalog's mapping starts. */
-static bool check_keys(const struct node *reference, const struct node *chosen,
-                       struct diag_sink *sink)
-{
-    bool ok = true;
-    const char **known = keys_of(reference);
-    size_t count = node_count(reference);
-    for (size_t index = 0; index < count; index++)
-        if (!node_mapping_find(chosen, known[index])) {
-            diag(sink, DIAG_LANGUAGE_WORD_MISSING, node_position(chosen),
-                 "the catalog has no '%s'; the English catalog says '%s'", known[index],
-                 node_scalar_text(node_mapping_value(reference, index)));
-            ok = false;
-        }
-    for (size_t index = 0; index < node_count(chosen); index++) {
-        const struct node *key = node_mapping_key(chosen, index);
-        if (!node_mapping_find(reference, node_scalar_text(key))) {
-            report_unknown(node_scalar_text(key), known, count, node_position(key), "", sink);
-            ok = false;
-        }
-    }
-    free(known);
-    return ok;
+    *compiled = language_compiled_find(bytes, length);
+    struct node *root =
+        *compiled ? language_compiled_tree(*compiled, path)
+                  : language_catalog_parse(path, bytes, length, &language->documents[which], sink);
+    free(bytes);
+    return root;
 }
 
 static bool apply_words(struct node *words, const struct language_request *request,
@@ -129,31 +73,37 @@ static bool apply_words(struct node *words, const struct language_request *reque
     if (!request->words)
         return true;
     bool ok = true;
-    const char **known = keys_of(words);
+    const char **known = language_catalog_keys(words);
     for (size_t index = 0; index < request->words->count; index++) {
         const struct text_pair *pair = &request->words->pairs[index];
         if (node_mapping_find(words, pair->key)) {
             node_mapping_set(words, pair->key, node_new_string(pair->text));
             continue;
         }
-        report_unknown(pair->key, known, node_count(words), request->word_positions[index],
-                       " (words: overrides catalog keys)", sink);
+        language_catalog_report_unknown(pair->key, known, node_count(words),
+                                        request->word_positions[index],
+                                        " (words: overrides catalog keys)", sink);
         ok = false;
     }
     free(known);
     return ok;
 }
 
+/* Two compiled catalogs need no check of keys: the generator made it. */
 static bool load_chosen(struct language *language, const struct language_request *request,
-                        struct node *reference, struct diag_sink *sink)
+                        struct node *reference, const struct language_compiled_catalog *compiled,
+                        struct diag_sink *sink)
 {
     const char *code = language->code;
     if (strcmp(code, LANGUAGE_REFERENCE) == 0 && !language->paths[1]) {
         language->words = reference;
         return true;
     }
-    struct node *chosen = load_catalog(language, 1, request->code_position, sink);
-    bool ok = chosen && check_keys(reference, chosen, sink);
+    const struct language_compiled_catalog *chosen_compiled;
+    struct node *chosen = load_catalog(language, 1, request->code_position, &chosen_compiled, sink);
+    bool checked = compiled && language_compiled_is_reference(compiled) && chosen_compiled &&
+                   chosen_compiled->keys_as_reference;
+    bool ok = chosen && (checked || language_catalog_check_keys(reference, chosen, sink));
     node_free(reference);
     if (ok)
         language->words = chosen;
@@ -192,8 +142,9 @@ bool language_load(struct language *language, const struct language_request *req
         language_free(language);
         return false;
     }
-    struct node *reference = load_catalog(language, 0, request->code_position, sink);
-    ok = reference && load_chosen(language, request, reference, sink) &&
+    const struct language_compiled_catalog *compiled;
+    struct node *reference = load_catalog(language, 0, request->code_position, &compiled, sink);
+    ok = reference && load_chosen(language, request, reference, compiled, sink) &&
          apply_words(language->words, request, sink);
     if (!ok)
         language_free(language);
