@@ -44,27 +44,34 @@ static char *catalog_path(const struct language_request *request, const char *co
     return NULL;
 }
 
-/* The catalog at language->paths[which] as a tree: the compiled one when
- * the file holds exactly its bytes, else parsed. The tree's positions
- * point into the path or its document's, which stay with the language
- * until language_free. */
-static struct node *load_catalog(struct language *language, int which,
-                                 struct source_position cited_at,
-                                 const struct language_compiled_catalog **compiled,
-                                 struct diag_sink *sink)
-{
-    const char *path = language->paths[which];
+/* A catalog file as read: its bytes, and the compiled catalog made from
+ * exactly those bytes, if any. */
+struct catalog_file {
     char *bytes;
     size_t length;
-    *compiled = NULL;
-    if (!file_read(path, cited_at, sink, &bytes, &length))
-        return NULL;
-    *compiled = language_compiled_find(bytes, length);
-    struct node *root =
-        *compiled ? language_compiled_tree(*compiled, path)
-                  : language_catalog_parse(path, bytes, length, &language->documents[which], sink);
-    free(bytes);
-    return root;
+    const struct language_compiled_catalog *compiled;
+};
+
+static bool read_catalog(const struct language *language, int which,
+                         struct source_position cited_at, struct catalog_file *file,
+                         struct diag_sink *sink)
+{
+    if (!file_read(language->paths[which], cited_at, sink, &file->bytes, &file->length))
+        return false;
+    file->compiled = language_compiled_find(file->bytes, file->length);
+    return true;
+}
+
+/* The file's tree: the compiled one, else parsed. Its positions point into
+ * the path or its document's, which stay with the language until
+ * language_free. */
+static struct node *catalog_tree(struct language *language, int which,
+                                 const struct catalog_file *file, struct diag_sink *sink)
+{
+    const char *path = language->paths[which];
+    return file->compiled ? language_compiled_tree(file->compiled, path)
+                          : language_catalog_parse(path, file->bytes, file->length,
+                                                   &language->documents[which], sink);
 }
 
 static bool apply_words(struct node *words, const struct language_request *request,
@@ -89,26 +96,51 @@ static bool apply_words(struct node *words, const struct language_request *reque
     return ok;
 }
 
-/* Two compiled catalogs need no check of keys: the generator made it. */
-static bool load_chosen(struct language *language, const struct language_request *request,
-                        struct node *reference, const struct language_compiled_catalog *compiled,
-                        struct diag_sink *sink)
+/* The reference's compiled catalog and a compiled chosen one need no
+ * check of keys: the generator made it. */
+static bool checked_at_build(const struct catalog_file *reference,
+                             const struct catalog_file *chosen)
 {
-    const char *code = language->code;
-    if (strcmp(code, LANGUAGE_REFERENCE) == 0 && !language->paths[1]) {
-        language->words = reference;
-        return true;
-    }
-    const struct language_compiled_catalog *chosen_compiled;
-    struct node *chosen = load_catalog(language, 1, request->code_position, &chosen_compiled, sink);
-    bool checked = compiled && language_compiled_is_reference(compiled) && chosen_compiled &&
-                   chosen_compiled->keys_as_reference;
-    bool ok = chosen && (checked || language_catalog_check_keys(reference, chosen, sink));
-    node_free(reference);
+    return reference->compiled && language_compiled_is_reference(reference->compiled) &&
+           chosen->compiled && chosen->compiled->keys_as_reference;
+}
+
+/* The chosen catalog, checked against the reference's keys. The reference
+ * is read first, and a parsed one checked first: a broken reference stops
+ * before the chosen catalog is read. Its tree is made only for the check. */
+static bool load_chosen(struct language *language, const struct language_request *request,
+                        struct catalog_file *reference, struct diag_sink *sink)
+{
+    struct catalog_file chosen = {0};
+    struct node *reference_tree =
+        reference->compiled ? NULL : catalog_tree(language, 0, reference, sink);
+    bool ok = (reference->compiled || reference_tree) &&
+              read_catalog(language, 1, request->code_position, &chosen, sink);
+    bool checked = ok && checked_at_build(reference, &chosen);
+    if (ok && !checked && !reference_tree)
+        reference_tree = catalog_tree(language, 0, reference, sink);
+    struct node *words = ok ? catalog_tree(language, 1, &chosen, sink) : NULL;
+    ok = words && (checked || language_catalog_check_keys(reference_tree, words, sink));
+    node_free(reference_tree);
+    free(chosen.bytes);
     if (ok)
-        language->words = chosen;
+        language->words = words;
     else
-        node_free(chosen);
+        node_free(words);
+    return ok;
+}
+
+/* The words: the reference's alone, or the chosen catalog's. */
+static bool load_words(struct language *language, const struct language_request *request,
+                       struct diag_sink *sink)
+{
+    struct catalog_file reference = {0};
+    bool ok = read_catalog(language, 0, request->code_position, &reference, sink);
+    if (ok && !language->paths[1])
+        ok = (language->words = catalog_tree(language, 0, &reference, sink)) != NULL;
+    else if (ok)
+        ok = load_chosen(language, request, &reference, sink);
+    free(reference.bytes);
     return ok;
 }
 
@@ -142,10 +174,7 @@ bool language_load(struct language *language, const struct language_request *req
         language_free(language);
         return false;
     }
-    const struct language_compiled_catalog *compiled;
-    struct node *reference = load_catalog(language, 0, request->code_position, &compiled, sink);
-    ok = reference && load_chosen(language, request, reference, compiled, sink) &&
-         apply_words(language->words, request, sink);
+    ok = load_words(language, request, sink) && apply_words(language->words, request, sink);
     if (!ok)
         language_free(language);
     return ok;
