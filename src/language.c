@@ -5,6 +5,8 @@
 #include "alloc.h"
 #include "buffer.h"
 #include "file_io.h"
+#include "language_catalog.h"
+#include "language_compiled.h"
 #include "suggest.h"
 #include "yaml_load.h"
 
@@ -42,85 +44,34 @@ static char *catalog_path(const struct language_request *request, const char *co
     return NULL;
 }
 
-/* Every value must be one line or more of text: a catalog is flat. */
-static bool check_values(const struct node *root, const char *path, struct diag_sink *sink)
+/* A catalog file as read: its bytes, and the compiled catalog made from
+ * exactly those bytes, if any. */
+struct catalog_file {
+    char *bytes;
+    size_t length;
+    const struct language_compiled_catalog *compiled;
+};
+
+static bool read_catalog(const struct language *language, int which,
+                         struct source_position cited_at, struct catalog_file *file,
+                         struct diag_sink *sink)
 {
-    if (node_kind(root) != NODE_MAPPING) {
-        diag(sink, DIAG_LANGUAGE_NOT_TEXT, node_position(root),
-             "the catalog '%s' must be a mapping of 'key: text' lines", path);
+    if (!file_read(language->paths[which], cited_at, sink, &file->bytes, &file->length))
         return false;
-    }
-    bool ok = true;
-    for (size_t index = 0; index < node_count(root); index++) {
-        const struct node *value = node_mapping_value(root, index);
-        if (node_kind(value) != NODE_SCALAR || node_scalar_type(value) == SCALAR_NULL) {
-            diag(sink, DIAG_LANGUAGE_NOT_TEXT, node_position(value),
-                 "'%s' must be text in the catalog",
-                 node_scalar_text(node_mapping_key(root, index)));
-            ok = false;
-        }
-    }
-    return ok;
+    file->compiled = language_compiled_find(file->bytes, file->length);
+    return true;
 }
 
-/* The tree's positions point into its document's path, so the document
- * stays with the language until language_free. */
-static struct node *load_catalog(struct language *language, int which,
-                                 struct source_position cited_at, struct diag_sink *sink)
+/* The file's tree: the compiled one, else parsed. Its positions point into
+ * the path or its document's, which stay with the language until
+ * language_free. */
+static struct node *catalog_tree(struct language *language, int which,
+                                 const struct catalog_file *file, struct diag_sink *sink)
 {
     const char *path = language->paths[which];
-    language->documents[which] = yaml_load_file(path, cited_at, sink);
-    if (!language->documents[which])
-        return NULL;
-    struct node *root = yaml_document_take_root(language->documents[which]);
-    if (check_values(root, path, sink))
-        return root;
-    node_free(root);
-    return NULL;
-}
-
-static const char **keys_of(const struct node *mapping)
-{
-    size_t count = node_count(mapping);
-    const char **keys = xcalloc(count + 1, sizeof *keys);
-    for (size_t index = 0; index < count; index++)
-        keys[index] = node_scalar_text(node_mapping_key(mapping, index));
-    return keys;
-}
-
-static void report_unknown(const char *key, const char *const *known, size_t count,
-                           struct source_position position, const char *where,
-                           struct diag_sink *sink)
-{
-    char hint[128];
-    diag(sink, DIAG_LANGUAGE_WORD_UNKNOWN, position, "'%s' is not a key of the catalog%s%s", key,
-         where, suggest_hint(key, known, count, hint, sizeof hint));
-}
-
-/* The chosen catalog must have the reference's keys, no more, no fewer. A
- * missing key is reported where the catalog's mapping starts. */
-static bool check_keys(const struct node *reference, const struct node *chosen,
-                       struct diag_sink *sink)
-{
-    bool ok = true;
-    const char **known = keys_of(reference);
-    size_t count = node_count(reference);
-    for (size_t index = 0; index < count; index++)
-        if (!node_mapping_find(chosen, known[index])) {
-            diag(sink, DIAG_LANGUAGE_WORD_MISSING, node_position(chosen),
-                 "the catalog has no '%s'; the English catalog says '%s'", known[index],
-                 node_scalar_text(node_mapping_value(reference, index)));
-            ok = false;
-        }
-    for (size_t index = 0; index < node_count(chosen); index++) {
-        const struct node *key = node_mapping_key(chosen, index);
-        if (!node_mapping_find(reference, node_scalar_text(key))) {
-            report_unknown(node_scalar_text(key), known, count, node_position(key), "", sink);
-            ok = false;
-        }
-    }
-    free(known);
-    return ok;
+    return file->compiled ? language_compiled_tree(file->compiled, path)
+                          : language_catalog_parse(path, file->bytes, file->length,
+                                                   &language->documents[which], sink);
 }
 
 static bool apply_words(struct node *words, const struct language_request *request,
@@ -129,36 +80,67 @@ static bool apply_words(struct node *words, const struct language_request *reque
     if (!request->words)
         return true;
     bool ok = true;
-    const char **known = keys_of(words);
+    const char **known = language_catalog_keys(words);
     for (size_t index = 0; index < request->words->count; index++) {
         const struct text_pair *pair = &request->words->pairs[index];
         if (node_mapping_find(words, pair->key)) {
             node_mapping_set(words, pair->key, node_new_string(pair->text));
             continue;
         }
-        report_unknown(pair->key, known, node_count(words), request->word_positions[index],
-                       " (words: overrides catalog keys)", sink);
+        language_catalog_report_unknown(pair->key, known, node_count(words),
+                                        request->word_positions[index],
+                                        " (words: overrides catalog keys)", sink);
         ok = false;
     }
     free(known);
     return ok;
 }
 
-static bool load_chosen(struct language *language, const struct language_request *request,
-                        struct node *reference, struct diag_sink *sink)
+/* The reference's compiled catalog and a compiled chosen one need no
+ * check of keys: the generator made it. */
+static bool checked_at_build(const struct catalog_file *reference,
+                             const struct catalog_file *chosen)
 {
-    const char *code = language->code;
-    if (strcmp(code, LANGUAGE_REFERENCE) == 0 && !language->paths[1]) {
-        language->words = reference;
-        return true;
-    }
-    struct node *chosen = load_catalog(language, 1, request->code_position, sink);
-    bool ok = chosen && check_keys(reference, chosen, sink);
-    node_free(reference);
+    return reference->compiled && language_compiled_is_reference(reference->compiled) &&
+           chosen->compiled && chosen->compiled->keys_as_reference;
+}
+
+/* The chosen catalog, checked against the reference's keys. The reference
+ * is read first, and a parsed one checked first: a broken reference stops
+ * before the chosen catalog is read. Its tree is made only for the check. */
+static bool load_chosen(struct language *language, const struct language_request *request,
+                        struct catalog_file *reference, struct diag_sink *sink)
+{
+    struct catalog_file chosen = {0};
+    struct node *reference_tree =
+        reference->compiled ? NULL : catalog_tree(language, 0, reference, sink);
+    bool ok = (reference->compiled || reference_tree) &&
+              read_catalog(language, 1, request->code_position, &chosen, sink);
+    bool checked = ok && checked_at_build(reference, &chosen);
+    if (ok && !checked && !reference_tree)
+        reference_tree = catalog_tree(language, 0, reference, sink);
+    struct node *words = ok ? catalog_tree(language, 1, &chosen, sink) : NULL;
+    ok = words && (checked || language_catalog_check_keys(reference_tree, words, sink));
+    node_free(reference_tree);
+    free(chosen.bytes);
     if (ok)
-        language->words = chosen;
+        language->words = words;
     else
-        node_free(chosen);
+        node_free(words);
+    return ok;
+}
+
+/* The words: the reference's alone, or the chosen catalog's. */
+static bool load_words(struct language *language, const struct language_request *request,
+                       struct diag_sink *sink)
+{
+    struct catalog_file reference = {0};
+    bool ok = read_catalog(language, 0, request->code_position, &reference, sink);
+    if (ok && !language->paths[1])
+        ok = (language->words = catalog_tree(language, 0, &reference, sink)) != NULL;
+    else if (ok)
+        ok = load_chosen(language, request, &reference, sink);
+    free(reference.bytes);
     return ok;
 }
 
@@ -192,9 +174,7 @@ bool language_load(struct language *language, const struct language_request *req
         language_free(language);
         return false;
     }
-    struct node *reference = load_catalog(language, 0, request->code_position, sink);
-    ok = reference && load_chosen(language, request, reference, sink) &&
-         apply_words(language->words, request, sink);
+    ok = load_words(language, request, sink) && apply_words(language->words, request, sink);
     if (!ok)
         language_free(language);
     return ok;

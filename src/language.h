@@ -5,7 +5,9 @@
  * and durations and the typesetter print. English is the reference: every
  * other catalog must have exactly its keys. A project's templates folder
  * may hold lang/CODE.yaml of its own (a language golive does not ship, or
- * its own wording), and the project's `words:` overrides single keys. */
+ * its own wording), and the project's `words:` overrides single keys.
+ * A catalog file with exactly the bytes of a shipped one is not parsed:
+ * golive holds its tree compiled in (language_compiled.h). */
 #ifndef GOLIVE_LANGUAGE_H
 #define GOLIVE_LANGUAGE_H
 
