@@ -158,12 +158,28 @@ static bool is_used(const struct pdf_font *slot, uint32_t code_point)
 
 #define NO_CODE 0x10000u /* next_used: none left */
 
-/* The first code point drawn from code on, skipping eight unused at a
- * time; NO_CODE when none is. */
+/* Whether none of the 64 code points from code on (a multiple of 64) is
+ * drawn. */
+static bool none_of_64_used(const struct pdf_font *slot, uint32_t code)
+{
+    uint64_t bits;
+    memcpy(&bits, &slot->used[code / 8], sizeof bits);
+    return bits == 0;
+}
+
+/* The first code point drawn from code on, skipping 64 or 8 unused at a
+ * time (a document draws a few hundred of the 65,536, and each face's
+ * objects walk them four times); NO_CODE when none is. */
 static uint32_t next_used(const struct pdf_font *slot, uint32_t code)
 {
-    while (code <= 0xFFFF && !is_used(slot, code))
-        code = code % 8 == 0 && slot->used[code / 8] == 0 ? code + 8 : code + 1;
+    while (code <= 0xFFFF && !is_used(slot, code)) {
+        if (code % 64 == 0 && none_of_64_used(slot, code))
+            code += 64;
+        else if (code % 8 == 0 && slot->used[code / 8] == 0)
+            code += 8;
+        else
+            code++;
+    }
     return code <= 0xFFFF ? code : NO_CODE;
 }
 
