@@ -436,6 +436,24 @@ static void append_number(struct buffer *out, float value)
         buffer_append_char(out, (char)('0' + fraction % 10));
 }
 
+/* The letter after the backslash for each byte PDF reserves in a literal
+ * string (ISO 32000-1 7.3.4.2), 0 for a byte written as it is. */
+static const char literal_escapes[256] = {
+    ['('] = '(', [')'] = ')', ['\\'] = '\\', ['\r'] = 'r', ['\n'] = 'n',
+};
+
+static size_t put_literal_byte(char *chunk, size_t used, unsigned char byte)
+{
+    char escape = literal_escapes[byte];
+    if (escape) {
+        chunk[used++] = '\\';
+        chunk[used++] = escape;
+    } else {
+        chunk[used++] = (char)byte;
+    }
+    return used;
+}
+
 /* A PDF literal string of two-byte codes (the code is the Unicode value,
  * see the top of this file), with the bytes PDF reserves escaped. Built in
  * a local array: this runs once per character of the document. */
@@ -447,15 +465,8 @@ static void append_codes(struct buffer *out, const char *text, size_t length)
     for (size_t offset = 0; offset < length;) {
         uint32_t code_point;
         offset += utf8_decode_lossy(text + offset, length - offset, &code_point);
-        unsigned char bytes[2] = {(unsigned char)(code_point >> 8), (unsigned char)code_point};
-        for (size_t index = 0; index < 2; index++) {
-            unsigned char byte = bytes[index];
-            bool special =
-                byte == '(' || byte == ')' || byte == '\\' || byte == '\r' || byte == '\n';
-            if (special)
-                chunk[used++] = '\\';
-            chunk[used++] = byte == '\r' ? 'r' : byte == '\n' ? 'n' : (char)byte;
-        }
+        used = put_literal_byte(chunk, used, (unsigned char)(code_point >> 8));
+        used = put_literal_byte(chunk, used, (unsigned char)code_point);
         if (used > sizeof chunk - 8) {
             buffer_append(out, chunk, used);
             used = 0;
