@@ -350,13 +350,65 @@ static void add_character(struct layout *layout, uint32_t span_index, const char
     last->width += advance_width(glyph.advance, size);
 }
 
+/* An ASCII letter, digit or mark other than the hyphen (which may join). */
+static bool is_ascii_word_character(char character)
+{
+    return character > ' ' && character < 0x7F && character != '-';
+}
+
+static struct glyph_metrics ascii_glyph(struct layout *layout, enum font_face face,
+                                        unsigned char character)
+{
+    if (!layout->ascii_known[face][character]) {
+        const struct text_measurer *measurer = layout->measurer;
+        layout->ascii_glyphs[face][character] = measurer->glyph(measurer->context, face, character);
+        layout->ascii_known[face][character] = true;
+    }
+    return layout->ascii_glyphs[face][character];
+}
+
+/* Measures the ASCII word characters at text's start in left-to-right
+ * text, most of what a build measures, as the general loop below does
+ * (level 0, the span's own face, no join, the same additions of widths)
+ * in fewer steps; returns the bytes measured, 0 at a character no face
+ * draws, which the general loop then replaces. */
+static size_t measure_ascii_word(struct layout *layout, uint32_t span_index, const char *text,
+                                 size_t length, enum font_face face, float size)
+{
+    if (face >= FACE_COUNT)
+        return 0;
+    layout->bidi_level = 0;
+    struct fragment *word = NULL;
+    size_t used = 0;
+    for (; used < length && is_ascii_word_character(text[used]); used++) {
+        struct glyph_metrics glyph = ascii_glyph(layout, face, (unsigned char)text[used]);
+        if (glyph.face == FACE_NONE)
+            break;
+        if (word && word->face == glyph.face) {
+            word->length++;
+            word->width += advance_width(glyph.advance, size);
+            continue;
+        }
+        add_character(layout, span_index, text + used, 1, glyph, size);
+        word = &layout->fragments[layout->fragment_count - 1];
+    }
+    return used;
+}
+
 static void measure_span_text(struct layout *layout, uint32_t span_index, const char *text,
                               size_t length, const struct run_style *style, uint8_t span_style)
 {
     enum font_face face = face_for_style(span_style | style->base);
     float size = span_size(style, span_style | style->base);
+    bool left_to_right = !layout->bidi_active && !layout->bidi_right_to_left;
     size_t offset = 0;
     while (offset < length) {
+        if (left_to_right && is_ascii_word_character(text[offset])) {
+            offset +=
+                measure_ascii_word(layout, span_index, text + offset, length - offset, face, size);
+            if (offset == length)
+                break;
+        }
         uint32_t code_point;
         size_t used = utf8_decode_lossy(text + offset, length - offset, &code_point);
         const char *at = text + offset;

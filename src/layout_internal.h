@@ -232,6 +232,10 @@ struct layout {
     uint8_t *bidi_levels;    /* of each character, in order */
     size_t bidi_count, bidi_capacity, bidi_cursor;
     size_t shaped_floor; /* spans below this are shaped already */
+    /* each ASCII character's glyph in each face, as the measurer gave it:
+     * measuring asks for millions of them */
+    struct glyph_metrics ascii_glyphs[FACE_COUNT][0x80];
+    bool ascii_known[FACE_COUNT][0x80];
 };
 
 /* layout_form.c: text in a style at (x, top) within width, inside the box
