@@ -83,11 +83,9 @@ static void find_columns(struct coverage *coverage)
             coverage->missing[index].first.column = 1;
 }
 
-static bool drawn_by_some_face(const struct layout *layout, enum font_face face,
-                               uint32_t code_point)
+static bool drawn_by_some_face(struct layout *layout, enum font_face face, uint32_t code_point)
 {
-    const struct text_measurer *measurer = layout->measurer;
-    return measurer->glyph(measurer->context, face, code_point).face != FACE_NONE;
+    return layout_glyph(layout, face, code_point).face != FACE_NONE;
 }
 
 static void record(struct coverage *coverage, uint32_t code_point)

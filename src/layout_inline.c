@@ -237,11 +237,10 @@ static bool is_space(uint32_t code_point)
 }
 
 /* The face and advance of one character, with U+FFFD for what no face has. */
-static struct glyph_metrics resolve_glyph(const struct layout *layout, enum font_face face,
+static struct glyph_metrics resolve_glyph(struct layout *layout, enum font_face face,
                                           uint32_t code_point, bool *replaced)
 {
-    struct glyph_metrics glyph =
-        layout->measurer->glyph(layout->measurer->context, face, code_point);
+    struct glyph_metrics glyph = layout_glyph(layout, face, code_point);
     *replaced = false;
     if (glyph.face != FACE_NONE)
         return glyph;
@@ -356,15 +355,16 @@ static bool is_ascii_word_character(char character)
     return character > ' ' && character < 0x7F && character != '-';
 }
 
-static struct glyph_metrics ascii_glyph(struct layout *layout, enum font_face face,
-                                        unsigned char character)
+struct glyph_metrics layout_glyph(struct layout *layout, enum font_face face, uint32_t code_point)
 {
-    if (!layout->ascii_known[face][character]) {
-        const struct text_measurer *measurer = layout->measurer;
-        layout->ascii_glyphs[face][character] = measurer->glyph(measurer->context, face, character);
-        layout->ascii_known[face][character] = true;
+    const struct text_measurer *measurer = layout->measurer;
+    if (face >= FACE_COUNT || code_point >= LAYOUT_GLYPHS_KEPT)
+        return measurer->glyph(measurer->context, face, code_point);
+    if (!layout->glyph_known[face][code_point]) {
+        layout->glyphs[face][code_point] = measurer->glyph(measurer->context, face, code_point);
+        layout->glyph_known[face][code_point] = true;
     }
-    return layout->ascii_glyphs[face][character];
+    return layout->glyphs[face][code_point];
 }
 
 /* Measures the ASCII word characters at text's start in left-to-right
@@ -381,7 +381,10 @@ static size_t measure_ascii_word(struct layout *layout, uint32_t span_index, con
     struct fragment *word = NULL;
     size_t used = 0;
     for (; used < length && is_ascii_word_character(text[used]); used++) {
-        struct glyph_metrics glyph = ascii_glyph(layout, face, (unsigned char)text[used]);
+        unsigned char character = (unsigned char)text[used];
+        struct glyph_metrics glyph = layout->glyph_known[face][character]
+                                         ? layout->glyphs[face][character]
+                                         : layout_glyph(layout, face, character);
         if (glyph.face == FACE_NONE)
             break;
         if (word && word->face == glyph.face) {
@@ -426,8 +429,8 @@ static void measure_span_text(struct layout *layout, uint32_t span_index, const 
                 layout->fragment_count ? &layout->fragments[layout->fragment_count - 1] : NULL;
             if (last && last->kind == FRAGMENT_SPACE)
                 continue;
-            struct glyph_metrics space = layout->measurer->glyph(
-                layout->measurer->context, layout_bidi_face(layout, face, ' '), ' ');
+            struct glyph_metrics space =
+                layout_glyph(layout, layout_bidi_face(layout, face, ' '), ' ');
             /* A single space stays in place, so that a run can take the
              * words on both sides of it; other white space is drawn as one. */
             struct fragment *fragment =
@@ -438,7 +441,7 @@ static void measure_span_text(struct layout *layout, uint32_t span_index, const 
             continue;
         }
         if (text_draws_nothing(code_point) &&
-            layout->measurer->glyph(layout->measurer->context, face, code_point).face == FACE_NONE)
+            layout_glyph(layout, face, code_point).face == FACE_NONE)
             continue;
         bool replaced;
         struct glyph_metrics glyph = resolve_glyph(
