@@ -432,6 +432,20 @@ static void append_number(struct buffer *out, float value)
         buffer_append_char(out, (char)('0' + fraction % 10));
 }
 
+/* Appends one byte of a code to a literal string, escaped if PDF reserves
+ * it; returns the new length. */
+static size_t append_code_byte(char *chunk, size_t used, unsigned char byte)
+{
+    if (byte > '\\' ||
+        (byte != '(' && byte != ')' && byte != '\\' && byte != '\r' && byte != '\n')) {
+        chunk[used++] = (char)byte;
+        return used;
+    }
+    chunk[used++] = '\\';
+    chunk[used++] = byte == '\r' ? 'r' : byte == '\n' ? 'n' : (char)byte;
+    return used;
+}
+
 /* A PDF literal string of two-byte codes (the code is the Unicode value,
  * see the top of this file), with the bytes PDF reserves escaped. Built in
  * a local array: this runs once per character of the document. */
@@ -441,17 +455,15 @@ static void append_codes(struct buffer *out, const char *text, size_t length)
     size_t used = 0;
     chunk[used++] = '(';
     for (size_t offset = 0; offset < length;) {
-        uint32_t code_point;
-        offset += utf8_decode_lossy(text + offset, length - offset, &code_point);
-        unsigned char bytes[2] = {(unsigned char)(code_point >> 8), (unsigned char)code_point};
-        for (size_t index = 0; index < 2; index++) {
-            unsigned char byte = bytes[index];
-            bool special =
-                byte == '(' || byte == ')' || byte == '\\' || byte == '\r' || byte == '\n';
-            if (special)
-                chunk[used++] = '\\';
-            chunk[used++] = byte == '\r' ? 'r' : byte == '\n' ? 'n' : (char)byte;
+        uint32_t code_point = (unsigned char)text[offset];
+        if (code_point < 0x80) { /* most text: a zero byte, then the character */
+            offset++;
+            chunk[used++] = '\0';
+        } else {
+            offset += utf8_decode_lossy(text + offset, length - offset, &code_point);
+            used = append_code_byte(chunk, used, (unsigned char)(code_point >> 8));
         }
+        used = append_code_byte(chunk, used, (unsigned char)code_point);
         if (used > sizeof chunk - 8) {
             buffer_append(out, chunk, used);
             used = 0;
