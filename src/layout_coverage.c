@@ -63,6 +63,8 @@ static struct missing_character *find(const struct coverage *coverage, uint32_t 
  * hold it (text from an entity reference such as &#x4E2D;). */
 static void find_columns(struct coverage *coverage)
 {
+    if (coverage->count == 0) /* nothing is missing: no column to find */
+        return;
     const struct layout_options *options = coverage->layout->options;
     const char *text = options->source_text;
     size_t length = text ? options->source_length : 0;
