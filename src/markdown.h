@@ -11,7 +11,8 @@
 extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW, CMARK_NODE_TABLE_CELL,
     CMARK_NODE_STRIKETHROUGH;
 
-/* markdown_parse: the tree of text[0..length); free it with cmark_node_free. */
+/* markdown_parse: the tree of text[0..length), which must be valid UTF-8
+ * (text_check.h); free it with cmark_node_free. */
 cmark_node *markdown_parse(const char *text, size_t length);
 
 /* markdown_is_task_item: node is a GFM task list item. */
