@@ -488,9 +488,14 @@ static void set_font(struct pdf_device *device, HPDF_Font font, float size)
         return;
     }
     char line[HPDF_LIMIT_MAX_NAME_LEN + 3];
-    snprintf(line, sizeof line, "/%s ", name);
+    size_t length = strlen(name); /* "/%s " by hand: once per change of font */
+    if (length > sizeof line - 3)
+        length = sizeof line - 3;
+    line[0] = '/';
+    memcpy(line + 1, name, length);
+    line[length + 1] = ' ';
     HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
-    HPDF_Stream_WriteStr(page->stream, line);
+    HPDF_Stream_Write(page->stream, (const HPDF_BYTE *)line, (HPDF_UINT)(length + 2));
     write_operator(device, &size, 1, "Tf\n");
 }
 
