@@ -116,6 +116,8 @@ static void read_text(struct coverage *coverage, const char *text)
         if ((unsigned char)text[offset] < 0x80) { /* every face has ASCII */
             if (text[offset++] == '\n' && coverage->line > 0)
                 coverage->line++;
+            while (offset < length && (unsigned char)text[offset] < 0x80 && text[offset] != '\n')
+                offset++;
             continue;
         }
         uint32_t code_point;
