@@ -223,8 +223,13 @@ void node_free(struct node *node)
     stack_push(&stack, node);
     while (stack.count) {
         struct node *current = (struct node *)stack.items[--stack.count];
-        for (size_t index = 0; index < current->child_count && !current->borrows; index++)
-            stack_push(&stack, current->children[index]);
+        for (size_t index = 0; index < current->child_count && !current->borrows; index++) {
+            struct node *child = current->children[index];
+            if (child->kind == NODE_SCALAR) /* most nodes: freed without the stack */
+                free(child);
+            else
+                stack_push(&stack, child);
+        }
         free(current->children);
         if (current->kind == NODE_MAPPING)
             free(index_of(current)->slots);
