@@ -93,12 +93,13 @@ static void index_add(const struct node *mapping, uint32_t pair)
         *slot = pair + 1;
 }
 
-/* (Re)builds the index, with at least twice as many slots as pairs. */
+/* (Re)builds the index, with at least twice as many slots as pairs (it
+ * is rebuilt once over half full). */
 static void index_build(const struct node *mapping)
 {
     struct mapping_index *index = index_of(mapping);
-    uint32_t pairs = mapping->child_count / 2, slot_count = 32;
-    while (slot_count < 4 * pairs)
+    uint32_t pairs = mapping->child_count / 2, slot_count = 16;
+    while (slot_count < 2 * pairs)
         slot_count *= 2;
     free(index->slots);
     index->slots = xcalloc(slot_count, sizeof(uint32_t));
