@@ -9,7 +9,17 @@
 
 static void buffer_reserve(struct buffer *buffer, size_t extra)
 {
+    /* Most appends fit: no call then (a build appends millions of times). */
+    if (buffer->data && extra < buffer->capacity - buffer->length)
+        return;
     buffer->data = xgrow(buffer->data, &buffer->capacity, buffer->length + extra + 1, 1);
+}
+
+void buffer_append_char(struct buffer *buffer, char character)
+{
+    buffer_reserve(buffer, 1);
+    buffer->data[buffer->length++] = character;
+    buffer->data[buffer->length] = '\0';
 }
 
 void buffer_append(struct buffer *buffer, const void *data, size_t length)
@@ -24,11 +34,6 @@ void buffer_append(struct buffer *buffer, const void *data, size_t length)
 void buffer_append_text(struct buffer *buffer, const char *text)
 {
     buffer_append(buffer, text, strlen(text));
-}
-
-void buffer_append_char(struct buffer *buffer, char character)
-{
-    buffer_append(buffer, &character, 1);
 }
 
 void buffer_vprintf(struct buffer *buffer, const char *format, va_list arguments)

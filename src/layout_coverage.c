@@ -63,6 +63,8 @@ static struct missing_character *find(const struct coverage *coverage, uint32_t 
  * hold it (text from an entity reference such as &#x4E2D;). */
 static void find_columns(struct coverage *coverage)
 {
+    if (coverage->count == 0) /* nothing is missing: no column to find */
+        return;
     const struct layout_options *options = coverage->layout->options;
     const char *text = options->source_text;
     size_t length = text ? options->source_length : 0;
@@ -83,11 +85,9 @@ static void find_columns(struct coverage *coverage)
             coverage->missing[index].first.column = 1;
 }
 
-static bool drawn_by_some_face(const struct layout *layout, enum font_face face,
-                               uint32_t code_point)
+static bool drawn_by_some_face(struct layout *layout, enum font_face face, uint32_t code_point)
 {
-    const struct text_measurer *measurer = layout->measurer;
-    return measurer->glyph(measurer->context, face, code_point).face != FACE_NONE;
+    return layout_glyph(layout, face, code_point).face != FACE_NONE;
 }
 
 static void record(struct coverage *coverage, uint32_t code_point)
@@ -116,6 +116,8 @@ static void read_text(struct coverage *coverage, const char *text)
         if ((unsigned char)text[offset] < 0x80) { /* every face has ASCII */
             if (text[offset++] == '\n' && coverage->line > 0)
                 coverage->line++;
+            while (offset < length && (unsigned char)text[offset] < 0x80 && text[offset] != '\n')
+                offset++;
             continue;
         }
         uint32_t code_point;

@@ -170,6 +170,8 @@ struct run_style {
 
 enum line_align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 
+#define LAYOUT_GLYPHS_KEPT 0x180 /* code points below U+0180 */
+
 struct layout {
     const struct layout_options *options;
     const struct text_measurer *measurer;
@@ -232,7 +234,16 @@ struct layout {
     uint8_t *bidi_levels;    /* of each character, in order */
     size_t bidi_count, bidi_capacity, bidi_cursor;
     size_t shaped_floor; /* spans below this are shaped already */
+    /* the glyphs of the first code points (ASCII, Latin-1, Latin
+     * Extended-A) in each face, as the measurer gave them (layout_glyph) */
+    struct glyph_metrics glyphs[FACE_COUNT][LAYOUT_GLYPHS_KEPT];
+    bool glyph_known[FACE_COUNT][LAYOUT_GLYPHS_KEPT];
 };
+
+/* layout_glyph: the measurer's glyph for code_point in face. Measuring and
+ * the coverage check ask for millions, mostly of a few hundred letters: the
+ * first code points' are kept. */
+struct glyph_metrics layout_glyph(struct layout *layout, enum font_face face, uint32_t code_point);
 
 /* layout_form.c: text in a style at (x, top) within width, inside the box
  * being built; returns the height it took. */

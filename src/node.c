@@ -20,11 +20,109 @@ struct node {
     char text[];  /* scalars: NUL-terminated, may hold no NUL */
 };
 
+/* A mapping keeps its pairs in order, and once it is large and looked up
+ * often, an index of its keys beside them: the template engine asks for
+ * names in mappings of hundreds of keys (a catalog's words) and the view
+ * sets keys one by one into mappings of dozens, each after a search. The
+ * index is a hash table of pair numbers (open addressing, linear probing)
+ * holding each scalar key's first pair, so a lookup finds what the scan
+ * in order finds. */
+struct mapping_index {
+    uint32_t *slots; /* pair number + 1, 0 for an empty slot; NULL: no index */
+    uint32_t slot_count;
+    uint32_t searches; /* lookups made by scanning, until the index is built */
+};
+/* A mapping's index sits right behind its node, in the same allocation. */
+_Static_assert(sizeof(struct node) % _Alignof(struct mapping_index) == 0,
+               "a mapping's index follows its node aligned");
+
+enum {
+    INDEX_MIN_PAIRS = 12,     /* smaller mappings are scanned: as fast, no memory */
+    INDEX_AFTER_SEARCHES = 8, /* a mapping looked up a few times only is scanned */
+};
+
 static struct node *node_new(enum node_kind kind)
 {
-    struct node *node = xcalloc(1, sizeof(struct node));
+    struct node *node =
+        xcalloc(1, sizeof(struct node) + (kind == NODE_MAPPING ? sizeof(struct mapping_index) : 0));
     node->kind = (uint8_t)kind;
     return node;
+}
+
+static struct mapping_index *index_of(const struct node *mapping)
+{
+    return (struct mapping_index *)((char *)mapping + sizeof(struct node));
+}
+
+static uint32_t hash_key(const char *key, size_t length)
+{
+    uint32_t hash = 2166136261u; /* FNV-1a */
+    for (size_t index = 0; index < length; index++)
+        hash = (hash ^ (unsigned char)key[index]) * 16777619u;
+    return hash;
+}
+
+static bool key_is(const struct node *name, const char *key, size_t length)
+{
+    return name->kind == NODE_SCALAR && name->length == length &&
+           memcmp(name->text, key, length) == 0;
+}
+
+/* The slot of key in mapping's index: the one holding its pair, or the
+ * empty one where it would go. */
+static uint32_t *index_slot(const struct node *mapping, const char *key, size_t length)
+{
+    const struct mapping_index *index = index_of(mapping);
+    uint32_t mask = index->slot_count - 1;
+    for (uint32_t at = hash_key(key, length) & mask;; at = (at + 1) & mask) {
+        uint32_t *slot = &index->slots[at];
+        if (*slot == 0 || key_is(mapping->children[2 * (*slot - 1)], key, length))
+            return slot;
+    }
+}
+
+/* Enters pair into the index unless its key is there already (an earlier
+ * pair of the same key stays the one found). */
+static void index_add(const struct node *mapping, uint32_t pair)
+{
+    const struct node *name = mapping->children[2 * pair];
+    if (name->kind != NODE_SCALAR)
+        return;
+    uint32_t *slot = index_slot(mapping, name->text, name->length);
+    if (*slot == 0)
+        *slot = pair + 1;
+}
+
+/* (Re)builds the index, with at least twice as many slots as pairs (it
+ * is rebuilt once over half full). */
+static void index_build(const struct node *mapping)
+{
+    struct mapping_index *index = index_of(mapping);
+    uint32_t pairs = mapping->child_count / 2, slot_count = 16;
+    while (slot_count < 2 * pairs)
+        slot_count *= 2;
+    free(index->slots);
+    index->slots = xcalloc(slot_count, sizeof(uint32_t));
+    index->slot_count = slot_count;
+    for (uint32_t pair = 0; pair < pairs; pair++)
+        index_add(mapping, pair);
+}
+
+/* The number of key's first pair in mapping, or -1. */
+static long find_pair(const struct node *mapping, const char *key, size_t length)
+{
+    struct mapping_index *index = index_of(mapping);
+    uint32_t pairs = mapping->child_count / 2;
+    if (!index->slots && pairs >= INDEX_MIN_PAIRS && ++index->searches > INDEX_AFTER_SEARCHES)
+        index_build(mapping);
+    if (index->slots) {
+        uint32_t slot = *index_slot(mapping, key, length);
+        return slot ? (long)slot - 1 : -1;
+    }
+    for (uint32_t pair = 0; pair < pairs; pair++)
+        if (key_is(mapping->children[2 * pair], key, length))
+            return pair;
+    return -1;
 }
 
 struct node *node_new_scalar(const char *text, size_t length, enum scalar_type type)
@@ -84,19 +182,25 @@ void node_mapping_append(struct node *mapping, struct node *key, struct node *va
 {
     add_child(mapping, key);
     add_child(mapping, value);
+    const struct mapping_index *index = index_of(mapping);
+    if (!index->slots)
+        return;
+    if (mapping->child_count > index->slot_count) /* over half full */
+        index_build(mapping);
+    else
+        index_add(mapping, mapping->child_count / 2 - 1);
 }
 
 void node_mapping_set(struct node *mapping, const char *key, struct node *value)
 {
-    for (size_t index = 0; index + 1 < mapping->child_count; index += 2) {
-        if (mapping->children[index]->kind == NODE_SCALAR &&
-            strcmp(mapping->children[index]->text, key) == 0) {
-            node_free(mapping->children[index + 1]);
-            mapping->children[index + 1] = value;
-            return;
-        }
+    size_t length = strlen(key);
+    long pair = find_pair(mapping, key, length);
+    if (pair >= 0) {
+        node_free(mapping->children[2 * pair + 1]);
+        mapping->children[2 * pair + 1] = value;
+        return;
     }
-    node_mapping_append(mapping, node_new_string(key), value);
+    node_mapping_append(mapping, node_new_scalar(key, length, SCALAR_STRING), value);
 }
 
 /* Trees are walked with an explicit stack rather than recursion, so that no
@@ -120,9 +224,16 @@ void node_free(struct node *node)
     stack_push(&stack, node);
     while (stack.count) {
         struct node *current = (struct node *)stack.items[--stack.count];
-        for (size_t index = 0; index < current->child_count && !current->borrows; index++)
-            stack_push(&stack, current->children[index]);
+        for (size_t index = 0; index < current->child_count && !current->borrows; index++) {
+            struct node *child = current->children[index];
+            if (child->kind == NODE_SCALAR) /* most nodes: freed without the stack */
+                free(child);
+            else
+                stack_push(&stack, child);
+        }
         free(current->children);
+        if (current->kind == NODE_MAPPING)
+            free(index_of(current)->slots);
         free(current);
     }
     free(stack.items);
@@ -222,16 +333,8 @@ struct node *node_mapping_find(const struct node *mapping, const char *key)
 {
     if (mapping->kind != NODE_MAPPING)
         return NULL;
-    /* The template engine asks here for every name it prints, mostly of
-     * keys that differ: the stored lengths settle most without a call. */
-    size_t length = strlen(key);
-    for (size_t index = 0; index + 1 < mapping->child_count; index += 2) {
-        const struct node *name = mapping->children[index];
-        if (name->kind == NODE_SCALAR && name->length == length &&
-            memcmp(name->text, key, length) == 0)
-            return mapping->children[index + 1];
-    }
-    return NULL;
+    long pair = find_pair(mapping, key, strlen(key));
+    return pair >= 0 ? mapping->children[2 * pair + 1] : NULL;
 }
 
 const char *node_kind_name(enum node_kind kind)

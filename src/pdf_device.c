@@ -463,9 +463,14 @@ static void append_codes(struct buffer *out, const char *text, size_t length)
     size_t used = 0;
     chunk[used++] = '(';
     for (size_t offset = 0; offset < length;) {
-        uint32_t code_point;
-        offset += utf8_decode_lossy(text + offset, length - offset, &code_point);
-        used = put_literal_byte(chunk, used, (unsigned char)(code_point >> 8));
+        uint32_t code_point = (unsigned char)text[offset];
+        if (code_point < 0x80) { /* most text: a zero byte, then the character */
+            offset++;
+            chunk[used++] = '\0';
+        } else {
+            offset += utf8_decode_lossy(text + offset, length - offset, &code_point);
+            used = put_literal_byte(chunk, used, (unsigned char)(code_point >> 8));
+        }
         used = put_literal_byte(chunk, used, (unsigned char)code_point);
         if (used > sizeof chunk - 8) {
             buffer_append(out, chunk, used);
@@ -491,9 +496,14 @@ static void set_font(struct pdf_device *device, HPDF_Font font, float size)
         return;
     }
     char line[HPDF_LIMIT_MAX_NAME_LEN + 3];
-    snprintf(line, sizeof line, "/%s ", name);
+    size_t length = strlen(name); /* "/%s " by hand: once per change of font */
+    if (length > sizeof line - 3)
+        length = sizeof line - 3;
+    line[0] = '/';
+    memcpy(line + 1, name, length);
+    line[length + 1] = ' ';
     HPDF_PageAttr page = (HPDF_PageAttr)device->page->attr;
-    HPDF_Stream_WriteStr(page->stream, line);
+    HPDF_Stream_Write(page->stream, (const HPDF_BYTE *)line, (HPDF_UINT)(length + 2));
     write_operator(device, &size, 1, "Tf\n");
 }
 

@@ -152,6 +152,11 @@ static bool needs_backslash(const char *text, size_t length, size_t at)
 static bool is_plain(const char *text, size_t length, size_t at)
 {
     unsigned char character = (unsigned char)text[at];
+    /* Most of what a build writes is letters, digits, spaces and UTF-8: no
+     * call for them (needs_backslash marks none of them). */
+    if ((character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') ||
+        (character >= '0' && character <= '9') || character == ' ' || character >= 0x80)
+        return true;
     return character != '\\' && (character >= 0x20 || character == '\t') && character != 0x7F &&
            !needs_backslash(text, length, at);
 }

@@ -262,38 +262,77 @@ static void local_parts(struct timestamp timestamp, struct date *date, int *hour
     *second = (int)(seconds_of_day % 60);
 }
 
-static void format_offset(int offset_minutes, char *out, size_t size, bool allow_z)
+/* Writes value (0 <= value < 10^width) in width digits; returns the end.
+ * The timestamps of a large build are formatted some 20,000 times: by hand,
+ * not by snprintf's general conversions. */
+static char *put_digits(char *at, unsigned value, int width)
+{
+    for (int place = width - 1; place >= 0; place--) {
+        at[place] = (char)('0' + value % 10);
+        value /= 10;
+    }
+    return at + width;
+}
+
+/* "+01:00", or "Z" for UTC where allow_z; returns the end. */
+static char *put_offset(char *at, int offset_minutes, bool allow_z)
 {
     if (offset_minutes == 0 && allow_z) {
-        snprintf(out, size, "Z");
-        return;
+        *at++ = 'Z';
+        return at;
     }
     /* Offsets are within a day: parse_offset allows at most 23:59. */
     unsigned magnitude = (unsigned)(offset_minutes < 0 ? -offset_minutes : offset_minutes) % 1440u;
-    snprintf(out, size, "%c%02u:%02u", offset_minutes < 0 ? '-' : '+', magnitude / 60u,
-             magnitude % 60u);
+    *at++ = offset_minutes < 0 ? '-' : '+';
+    at = put_digits(at, magnitude / 60u, 2);
+    *at++ = ':';
+    return put_digits(at, magnitude % 60u, 2);
+}
+
+/* "YYYY-MM-DD" then separator and "HH:MM" (":SS" with seconds), then a
+ * space where spaced, and the offset; into out as snprintf would. */
+static char *format_timestamp(struct timestamp timestamp, char separator, bool seconds, bool spaced,
+                              char *out, size_t size)
+{
+    struct date date;
+    int hour, minute, second;
+    local_parts(timestamp, &date, &hour, &minute, &second);
+    char text[48];
+    char *at = text;
+    if (date.year >= 0 && date.year <= 9999)
+        at = put_digits(at, (unsigned)date.year, 4);
+    else
+        at += snprintf(at, 16, "%04d", date.year);
+    *at++ = '-';
+    at = put_digits(at, (unsigned)date.month, 2);
+    *at++ = '-';
+    at = put_digits(at, (unsigned)date.day, 2);
+    *at++ = separator;
+    at = put_digits(at, (unsigned)hour, 2);
+    *at++ = ':';
+    at = put_digits(at, (unsigned)minute, 2);
+    if (seconds) {
+        *at++ = ':';
+        at = put_digits(at, (unsigned)second, 2);
+    }
+    if (spaced)
+        *at++ = ' ';
+    at = put_offset(at, timestamp.offset_minutes, !spaced);
+    size_t length = (size_t)(at - text);
+    if (size) {
+        size_t kept = length < size - 1 ? length : size - 1;
+        memcpy(out, text, kept);
+        out[kept] = '\0';
+    }
+    return out;
 }
 
 char *value_format_timestamp(struct timestamp timestamp, char *out, size_t size)
 {
-    struct date date;
-    int hour, minute, second;
-    char offset[8];
-    local_parts(timestamp, &date, &hour, &minute, &second);
-    format_offset(timestamp.offset_minutes, offset, sizeof offset, false);
-    snprintf(out, size, "%04d-%02d-%02d %02d:%02d %s", date.year, date.month, date.day, hour,
-             minute, offset);
-    return out;
+    return format_timestamp(timestamp, ' ', false, true, out, size);
 }
 
 char *value_format_timestamp_iso(struct timestamp timestamp, char *out, size_t size)
 {
-    struct date date;
-    int hour, minute, second;
-    char offset[8];
-    local_parts(timestamp, &date, &hour, &minute, &second);
-    format_offset(timestamp.offset_minutes, offset, sizeof offset, true);
-    snprintf(out, size, "%04d-%02d-%02dT%02d:%02d:%02d%s", date.year, date.month, date.day, hour,
-             minute, second, offset);
-    return out;
+    return format_timestamp(timestamp, 'T', true, false, out, size);
 }

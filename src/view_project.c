@@ -308,13 +308,8 @@ static void put_reason(struct node *mapping, const struct reason *reason)
     put_text(mapping, "code", code);
     /* Every kind's flag, false but its own: a {{#no_go}} inside a reason
      * must not find the verdict's own no_go flag around it. */
-    for (int kind = 0; kind < REASON_KIND_COUNT; kind++) {
-        char flag[64];
-        snprintf(flag, sizeof flag, "%s", evaluate_rules[kind].code);
-        for (char *at = flag; *at; at++)
-            *at = *at == '-' ? '_' : *at;
-        put_bool(mapping, flag, kind == (int)reason->kind);
-    }
+    for (int kind = 0; kind < REASON_KIND_COUNT; kind++)
+        put_flag(mapping, evaluate_rules[kind].code, kind == (int)reason->kind);
     put_text(mapping, "text", reason->text);
     if (reason->signatory) {
         struct node *signatory = put_mapping(mapping, "signatory");

@@ -37,6 +37,8 @@ struct node *append_mapping(struct node *list);
 /* put_flags: key_name: true for the one choice that holds, e.g. the status
  * "in-progress" gives in_progress: true (dashes become underscores). */
 void put_flag_for(struct node *mapping, const char *choice);
+/* put_flag: the same key, with value. */
+void put_flag(struct node *mapping, const char *choice, bool value);
 
 /* view_put_attachments: a record's attachments as "attachments" (path,
  * sha256, short: its first 12 hex digits) and "has_attachments". */

@@ -72,6 +72,15 @@ static void parses_timestamps_with_their_offset(void **state)
     assert_true(value_parse_timestamp("2026-01-01T00:30:00-05:30", &west));
     assert_string_equal(value_format_timestamp_iso(west, text, sizeof text),
                         "2026-01-01T00:30:00-05:30");
+    assert_string_equal(value_format_timestamp(west, text, sizeof text), "2026-01-01 00:30 -05:30");
+    struct timestamp seconds;
+    assert_true(value_parse_timestamp("2026-12-31T23:59:07Z", &seconds));
+    assert_string_equal(value_format_timestamp_iso(seconds, text, sizeof text),
+                        "2026-12-31T23:59:07Z");
+    assert_string_equal(value_format_timestamp(seconds, text, sizeof text),
+                        "2026-12-31 23:59 +00:00");
+    char cut[11]; /* a short buffer gets the start, as snprintf gives it */
+    assert_string_equal(value_format_timestamp(seconds, cut, sizeof cut), "2026-12-31");
     assert_false(value_parse_timestamp("2026-03-21T18:00:00", &local)); /* no offset */
     assert_false(value_parse_timestamp("2026-03-21 18:00:00+01:00", &local));
     assert_false(value_parse_timestamp("2026-03-21T25:00:00+01:00", &local));
