@@ -17,10 +17,15 @@
 #     HarfBuzz reads when asked (libharu read all of each file's cmap, hmtx
 #     and loca a value at a time: 1.5 million a face), 48 million with the
 #     shipped catalogs compiled in (parsing templates/lang/en.yaml cost 6
-#     million); budget 51 million.
+#     million); 16 million with HarfBuzz given the characters drawn (given
+#     glyph ids it mapped each face's whole cmap: 15 million), the eleven
+#     libraries that ship an archive linked statically (the dynamic
+#     loader's relocations) and the used codes found 64 at a time; budget
+#     24 million.
 #   - the same in German (md2pdf --language de reads two catalogs, the
 #     reference and the German): 63 million while both were parsed, 48
-#     million with them compiled in; budget 60 million.
+#     million with them compiled in, 16 million with the rest of the fifth
+#     round; budget 24 million.
 #   - md2pdf of bench/'s 1,000-item checklist: 666 million with the glyph
 #     maps, 435 million with libharu's zlib at level 6, 380 million with
 #     golive's libdeflate, 410 million in December 2026, 356 million with
@@ -30,7 +35,8 @@
 #     third round's start, 245 million with ASCII decoded inline and each
 #     document's (face, ASCII character) measures kept; 223 million with
 #     ASCII words measured in a short loop and the layout keeping each
-#     face's glyphs below U+0180 (fifth round); budget 260 million.
+#     face's glyphs below U+0180 (fifth round), 181 million with the
+#     fifth round's font and page-content changes; budget 215 million.
 #   - status of bench/'s 2,000-step engagement: 485 million while each
 #     YAML file was scanned twice (the lexical checks, then the parse), 318
 #     million scanned once, 345 million in December 2026 with more checks;
@@ -46,7 +52,9 @@
 #     million at the third round's start, 1,380 million with ASCII
 #     measures kept per document; 1,218 million with the fifth round's
 #     cuts (mapping index, measuring loop, fewer calls of snprintf, cmark's
-#     UTF-8 check left out); budget 1,400 million.
+#     UTF-8 check left out), 1,116 million with the rest of the fifth
+#     round (faces loaded without libharu's parse, catalogs compiled in,
+#     page contents gathered in golive's buffer); budget 1,300 million.
 #   - verify of a 500-step engagement's build (2 MiB of documents, each
 #     hashed): 328 million with golive's own SHA-256, 245 million with
 #     libcrypto's (valgrind runs its AVX2 code; on the CPU its SHA
@@ -88,20 +96,20 @@ budget() {
   fi
 }
 
-budget "md2pdf, one page" 51 \
+budget "md2pdf, one page" 24 \
   "$golive" md2pdf "$source/tests/bench/one-page.md" -o "$work/one-page.pdf" --date 2026-03-20
-budget "md2pdf, one page, German" 60 \
+budget "md2pdf, one page, German" 24 \
   "$golive" md2pdf "$source/tests/bench/one-page.md" -o "$work/one-page-de.pdf" --date 2026-03-20 \
   --language de
 python3 "$source/bench/generate_checklist.py" 1000 >"$work/checklist-1000.md"
-budget "md2pdf, 1,000 items" 260 \
+budget "md2pdf, 1,000 items" 215 \
   "$golive" md2pdf "$work/checklist-1000.md" -o "$work/checklist-1000.pdf" --date 2026-03-20
 
 python3 "$source/bench/generate_engagement.py" "$work/engagement" 2000 100
 budget "status, 2,000 steps" 380 "$golive" status "$work/engagement/project.yaml"
 
 python3 "$source/bench/generate_engagement.py" "$work/engagement-500" 500 100
-budget "build, 500 steps" 1400 \
+budget "build, 500 steps" 1300 \
   "$golive" build "$work/engagement-500/project.yaml" -o "$work/documents-500"
 budget "verify, 500 steps" 360 "$golive" verify "$work/documents-500"
 
