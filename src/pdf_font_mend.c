@@ -352,16 +352,12 @@ static void write_glyph_map(HPDF_Dict map, const struct pdf_font *slot)
 
 /* ---- the font program ----------------------------------------------------- */
 
-/* The glyphs and characters the document draws in the face, for
- * pdf_font_subset: the glyph of each code point drawn (what the CIDToGIDMap
- * names) and the code points themselves. */
-static size_t drawn_glyphs(const struct pdf_font *slot, uint16_t *glyphs, uint32_t *code_points)
+/* The characters the document draws in the face, for pdf_font_subset. */
+static size_t drawn_characters(const struct pdf_font *slot, uint32_t *code_points)
 {
     size_t count = 0;
-    for (uint32_t code = next_used(slot, 0); code != NO_CODE; code = next_used(slot, code + 1)) {
-        glyphs[count] = HPDF_TTFontDef_GetGlyphid(slot->definition, (HPDF_UINT16)code);
+    for (uint32_t code = next_used(slot, 0); code != NO_CODE; code = next_used(slot, code + 1))
         code_points[count++] = code;
-    }
     return count;
 }
 
@@ -370,12 +366,11 @@ static size_t drawn_glyphs(const struct pdf_font *slot, uint16_t *glyphs, uint32
 static HPDF_Dict font_program(struct pdf_font *slot, struct pdf_compressor *compressor)
 {
     HPDF_FontAttr attr = (HPDF_FontAttr)slot->font->attr;
-    uint16_t *glyphs = xreallocarray(NULL, 0x10000, sizeof *glyphs);
     uint32_t *code_points = xreallocarray(NULL, 0x10000, sizeof *code_points);
-    size_t count = drawn_glyphs(slot, glyphs, code_points);
+    size_t count = drawn_characters(slot, code_points);
     struct buffer program = {0};
     HPDF_Dict file = NULL;
-    if (pdf_font_subset(slot->path, code_points, glyphs, count, &program))
+    if (pdf_font_subset(slot->path, code_points, count, &program))
         file = HPDF_DictStream_New(slot->font->mmgr, attr->xref);
     if (file) {
         pdf_stream_set_compressed(compressor, file, program.data, program.length);
@@ -384,7 +379,6 @@ static HPDF_Dict font_program(struct pdf_font *slot, struct pdf_compressor *comp
         HPDF_Dict_AddNumber(file, "Length3", 0);
     }
     buffer_free(&program);
-    free(glyphs);
     free(code_points);
     return file;
 }

@@ -13,13 +13,15 @@
 #include <stdint.h>
 
 /* pdf_font_subset: the TrueType font at path with only the characters
- * code_points[0..count), each drawn with glyphs[index], and every glyph
- * those are built from (composites at any depth), appended to out. Glyph
- * ids stay as in the font, so that a CIDToGIDMap written for the whole
- * font holds; the glyph names and the tables a PDF reader does not use
- * (layout, kerning, bitmaps) are left out. False, out untouched, when the
- * file cannot be read or subset. */
-bool pdf_font_subset(const char *path, const uint32_t *code_points, const uint16_t *glyphs,
-                     size_t count, struct buffer *out);
+ * code_points[0..count), each with the glyph the font's cmap gives it (the
+ * glyph golive draws for it: pdf_font_metrics_glyph reads the same cmap
+ * with HarfBuzz), every glyph those are built from (composites at any
+ * depth) and the missing glyph, appended to out. Glyph ids stay as in the
+ * font, so that a CIDToGIDMap written for the whole font holds; the glyph
+ * names and the tables a PDF reader does not use (layout, kerning,
+ * bitmaps) are left out. False, out untouched, when the file cannot be
+ * read or subset. */
+bool pdf_font_subset(const char *path, const uint32_t *code_points, size_t count,
+                     struct buffer *out);
 
 #endif

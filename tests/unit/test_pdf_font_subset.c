@@ -27,25 +27,11 @@ static void keeps_the_glyphs_drawn_and_no_others(void **state)
 {
     (void)state;
     const uint32_t characters[] = {0x41, 0xC9};
-    const uint16_t glyphs[] = {36, 139};
     struct buffer out = {0};
-    assert_true(pdf_font_subset(NOTO, characters, glyphs, 2, &out));
+    assert_true(pdf_font_subset(NOTO, characters, 2, &out));
     assert_true(has_outline(&out, 36));
     assert_true(has_outline(&out, 139));
     assert_false(has_outline(&out, 37)); /* 'B' was not drawn */
-    buffer_free(&out);
-}
-
-/* A character drawn with a glyph other than the one the font's cmap gives
- * it (HarfBuzz is then given the glyph ids too): the glyph drawn is kept. */
-static void keeps_a_glyph_that_is_not_its_characters_own(void **state)
-{
-    (void)state;
-    const uint32_t characters[] = {0x41};
-    const uint16_t glyphs[] = {37};
-    struct buffer out = {0};
-    assert_true(pdf_font_subset(NOTO, characters, glyphs, 1, &out));
-    assert_true(has_outline(&out, 37));
     buffer_free(&out);
 }
 
@@ -53,9 +39,8 @@ static void an_unreadable_font_leaves_out_untouched(void **state)
 {
     (void)state;
     const uint32_t characters[] = {0x41};
-    const uint16_t glyphs[] = {36};
     struct buffer out = {0};
-    assert_false(pdf_font_subset(GOLIVE_FONTS_DIR "/missing.ttf", characters, glyphs, 1, &out));
+    assert_false(pdf_font_subset(GOLIVE_FONTS_DIR "/missing.ttf", characters, 1, &out));
     assert_int_equal(out.length, 0);
     buffer_free(&out);
 }
@@ -64,7 +49,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(keeps_the_glyphs_drawn_and_no_others),
-        cmocka_unit_test(keeps_a_glyph_that_is_not_its_characters_own),
         cmocka_unit_test(an_unreadable_font_leaves_out_untouched),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
